@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "annotate.h"
+
 #define MAX_LOCKS RL_RT_LOCKDEP_MAX_LOCKS
 #define WORDS (MAX_LOCKS / 64)
 #define UNTRACKED UINT32_MAX
@@ -75,9 +77,14 @@ static uint32_t ensure_id(RlRtLockdepMutex *m)
 {
     uint32_t id = atomic_load_explicit(&m->id_, memory_order_acquire);
 
-    if (id != 0)
+    if (id != 0) {
+        RL_RT_HAPPENS_AFTER(&m->id_);
         return id;
+    }
     pthread_mutex_lock(&graph_mu);
+    /* Helgrind: id_ and the edge bitmap are only touched atomically. */
+    RL_RT_ATOMIC_WORD(&m->id_, sizeof m->id_);
+    RL_RT_ATOMIC_WORD(adj, sizeof adj);
     id = atomic_load_explicit(&m->id_, memory_order_relaxed);
     if (id == 0) {
         if (n_free > 0) {
@@ -98,6 +105,7 @@ static uint32_t ensure_id(RlRtLockdepMutex *m)
             node_name[id] = name_of(m);
             node_addr[id] = m;
         }
+        RL_RT_HAPPENS_BEFORE(&m->id_);
         atomic_store_explicit(&m->id_, id, memory_order_release);
     }
     pthread_mutex_unlock(&graph_mu);

@@ -42,6 +42,7 @@ int rl_rt_once(RlRtOnce *once, RlRtOnceFn fn, void *arg)
     rc = pthread_mutex_lock(&once->mu_);
     if (rc != 0)
         return rc;
+    RL_RT_ATOMIC_WORD(&once->done_, sizeof once->done_);
     /* Second check under the lock: another thread may have finished
      * while we were waiting. */
     if (atomic_load_explicit(&once->done_, memory_order_relaxed) == 0) {
@@ -94,6 +95,7 @@ int rl_rt_lazy_get(RlRtLazy *lazy, RlRtLazyInitFn init, void *arg, void **out)
     rc = pthread_mutex_lock(&lazy->mu_);
     if (rc != 0)
         return rc;
+    RL_RT_ATOMIC_WORD(&lazy->value_, sizeof lazy->value_);
     /* Relaxed is enough here: the mutex orders us after any earlier
      * initialiser that published under it. */
     v = atomic_load_explicit(&lazy->value_, memory_order_relaxed);

@@ -118,19 +118,23 @@ typedef struct RlRtFlag {
  *  that sees the flag set with rl_rt_flag_is_set()). */
 static inline void rl_rt_flag_set(RlRtFlag *f)
 {
+    RL_RT_ANNOTATE_HAPPENS_BEFORE(&f->value_);
     atomic_store_explicit(&f->value_, true, memory_order_release);
 }
 
 /** Clear the flag (release). */
 static inline void rl_rt_flag_clear(RlRtFlag *f)
 {
+    RL_RT_ANNOTATE_HAPPENS_BEFORE(&f->value_);
     atomic_store_explicit(&f->value_, false, memory_order_release);
 }
 
 /** Read the flag (acquire). */
 static inline bool rl_rt_flag_is_set(const RlRtFlag *f)
 {
-    return atomic_load_explicit(&f->value_, memory_order_acquire);
+    bool v = atomic_load_explicit(&f->value_, memory_order_acquire);
+    RL_RT_ANNOTATE_HAPPENS_AFTER(&f->value_);
+    return v;
 }
 
 /**
@@ -141,7 +145,11 @@ static inline bool rl_rt_flag_is_set(const RlRtFlag *f)
  */
 static inline bool rl_rt_flag_test_and_set(RlRtFlag *f)
 {
-    return atomic_exchange_explicit(&f->value_, true, memory_order_acq_rel);
+    bool prev;
+    RL_RT_ANNOTATE_HAPPENS_BEFORE(&f->value_);
+    prev = atomic_exchange_explicit(&f->value_, true, memory_order_acq_rel);
+    RL_RT_ANNOTATE_HAPPENS_AFTER(&f->value_);
+    return prev;
 }
 
 /* ------------------------------------------------------------------ */
@@ -178,8 +186,10 @@ static inline bool rl_rt_ref_get_unless_zero(RlRtRefcount *r)
     while (cur != 0) {
         if (atomic_compare_exchange_weak_explicit(&r->count_, &cur, cur + 1,
                                                   memory_order_acquire,
-                                                  memory_order_relaxed))
+                                                  memory_order_relaxed)) {
+            RL_RT_ANNOTATE_HAPPENS_AFTER(&r->count_);
             return true;
+        }
     }
     return false;
 }
@@ -193,7 +203,12 @@ static inline bool rl_rt_ref_put(RlRtRefcount *r)
 {
     /* acq_rel rather than release + acquire fence: same guarantee, and
      * ThreadSanitizer understands it (it does not model fences). */
-    return atomic_fetch_sub_explicit(&r->count_, 1, memory_order_acq_rel) == 1;
+    RL_RT_ANNOTATE_HAPPENS_BEFORE(&r->count_);
+    if (atomic_fetch_sub_explicit(&r->count_, 1, memory_order_acq_rel) == 1) {
+        RL_RT_ANNOTATE_HAPPENS_AFTER(&r->count_);
+        return true;
+    }
+    return false;
 }
 
 /** Current count (a snapshot, for asserts and diagnostics only). */

@@ -23,6 +23,24 @@
 #define RL_RT_API
 #endif
 
+/*
+ * Valgrind/Helgrind support.  Helgrind does not understand C11 atomics: it
+ * cannot see that a release store followed by an acquire load orders
+ * memory.  librlrt's own sources annotate their publication points when
+ * <valgrind/helgrind.h> was found at build time.  The header-only inline
+ * functions (rt_atomic.h) do so only if *you* compile with
+ * -DRL_RT_HELGRIND=1 (needs the Valgrind headers); the annotations are a
+ * few no-op instructions when not running under Valgrind.
+ */
+#if defined(RL_RT_HELGRIND) && RL_RT_HELGRIND
+#include <valgrind/helgrind.h>
+#define RL_RT_ANNOTATE_HAPPENS_BEFORE(addr) ANNOTATE_HAPPENS_BEFORE(addr)
+#define RL_RT_ANNOTATE_HAPPENS_AFTER(addr) ANNOTATE_HAPPENS_AFTER(addr)
+#else
+#define RL_RT_ANNOTATE_HAPPENS_BEFORE(addr) ((void)0)
+#define RL_RT_ANNOTATE_HAPPENS_AFTER(addr) ((void)0)
+#endif
+
 #ifdef __cplusplus
 #error "librlrt headers are C11 only (they use _Atomic); wrap them in a C translation unit"
 #endif
