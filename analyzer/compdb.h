@@ -1,0 +1,35 @@
+/* compdb.h - compile_commands.json: per-file compiler flags for libclang.
+ *
+ * compile_commands.json comes from the scanned repository, so it is data,
+ * never a program: no command in it is executed, and flags that would load
+ * code into libclang or write files (-fplugin=, -Xclang -load, -B, --config,
+ * @file, -MF, -save-temps ...) are dropped with a warning. */
+#ifndef RL_ANALYZER_COMPDB_H_
+#define RL_ANALYZER_COMPDB_H_
+
+#include <stdint.h>
+
+#include "util.h"
+
+typedef struct RlCompDb RlCompDb;
+
+/* Loads a compile_commands.json. On error returns NULL and *err is a heap
+ * message (caller frees). Dropped flags are described in *warnings (heap
+ * text, one per line, may be NULL; caller frees). */
+RlCompDb *rl_compdb_load(const char *path, char **err, char **warnings);
+void rl_compdb_delete(RlCompDb *self);
+/* Filtered clang arguments for an absolute source path, or NULL when the
+ * file has no entry. Owned by the database. */
+const char *const *rl_compdb_args(const RlCompDb *self, const char *abs_path,
+                                  uint32_t *n);
+uint32_t rl_compdb_size(const RlCompDb *self);
+
+/* Filters one compiler command line (argv[0] is the compiler) into clang
+ * arguments for parsing `file`; relative include paths are made absolute
+ * against `dir`. Used by rl_compdb_load; exposed for tests. Returns a heap
+ * NULL-terminated vector (free with rl_compdb_free_args). */
+char **rl_compdb_filter(const char *const *argv, uint32_t argc, const char *dir,
+                        RlBuf *warnings, uint32_t *nout);
+void rl_compdb_free_args(char **args);
+
+#endif

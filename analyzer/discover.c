@@ -1,0 +1,238 @@
+/* discover.c - file discovery (see discover.h). */
+#include "discover.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <git2.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "engine.h"
+
+static void rl_discover__notice(RlDiscovery *d, const char *path, bool err, char *msg) {
+  RlNotice n = {path ? rl_strdup(path) : NULL, msg, err};
+  RL_VEC_PUSH(d->notices, n);
+}
+
+char *rl_discover_relative(const char *root, const char *abs) {
+  size_t n = strlen(root);
+  if (strcmp(root, "/") == 0) return rl_strdup(abs + 1);
+  if (strncmp(abs, root, n) == 0 && abs[n] == '/') return rl_strdup(abs + n + 1);
+  if (strcmp(abs, root) == 0) return rl_strdup(".");
+  return rl_strdup(abs);
+}
+
+char *rl_discover_default_root(const char *path) {
+  char *abs = realpath(path, NULL);
+  char *root = NULL;
+  if (abs) {
+    git_buf buf = {0};
+    if (git_repository_discover(&buf, abs, 0, NULL) == 0) {
+      git_repository *repo = NULL;
+      if (git_repository_open(&repo, buf.ptr) == 0) {
+        const char *wd = git_repository_workdir(repo);
+        if (wd) {
+          root = rl_strdup(wd);
+          rl_path_trim(root);
+        }
+        git_repository_free(repo);
+      }
+      git_buf_dispose(&buf);
+    }
+    free(abs);
+  }
+  if (!root) {
+    char cwd[PATH_MAX];
+    root = rl_strdup(getcwd(cwd, sizeof cwd) ? cwd : "/");
+  }
+  return root;
+}
+
+typedef struct RlDirItem {
+  char *disp, *abs;
+} RlDirItem;
+
+typedef struct RlVisited {
+  dev_t dev;
+  ino_t ino;
+} RlVisited;
+
+typedef struct RlWalk {
+  RlDiscovery *out;
+  const char *root;
+  bool follow;
+  git_repository *repo; /* may be NULL */
+  size_t workdir_len;
+  RL_VEC(RlVisited) seen;
+} RlWalk;
+
+static bool rl_discover__ignored(RlWalk *w, const char *abs, bool is_dir) {
+  if (!w->repo) return false;
+  if (strlen(abs) <= w->workdir_len) return false;
+  const char *rel = abs + w->workdir_len;
+  char *p = is_dir ? rl_asprintf("%s/", rel) : rl_strdup(rel);
+  int ignored = 0;
+  if (git_ignore_path_is_ignored(&ignored, w->repo, p) != 0) ignored = 0;
+  free(p);
+  return ignored != 0;
+}
+
+static bool rl_discover__seen(RlWalk *w, const struct stat *st) {
+  for (uint32_t i = 0; i < w->seen.n; i++)
+    if (w->seen.v[i].dev == st->st_dev && w->seen.v[i].ino == st->st_ino) return true;
+  RlVisited v = {st->st_dev, st->st_ino};
+  RL_VEC_PUSH(w->seen, v);
+  return false;
+}
+
+static void rl_discover__add(RlWalk *w, const char *disp, const char *abs) {
+  RlFileEntry e = {rl_strdup(disp), rl_discover_relative(w->root, abs), rl_strdup(abs)};
+  RL_VEC_PUSH(w->out->files, e);
+}
+
+static bool rl_discover__skip_dir(const char *name) {
+  return strcmp(name, "node_modules") == 0 || strcmp(name, ".git") == 0 ||
+         strcmp(name, ".hg") == 0 || strcmp(name, ".svn") == 0 ||
+         strcmp(name, ".racelint-cache") == 0;
+}
+
+static void rl_discover__walk(RlWalk *w, const char *disp0, const char *abs0) {
+  RL_VEC(RlDirItem) stack = {0};
+  RlDirItem first = {rl_strdup(disp0), rl_strdup(abs0)};
+  RL_VEC_PUSH(stack, first);
+  while (stack.n) {
+    RlDirItem it = stack.v[--stack.n];
+    DIR *dir = opendir(it.abs);
+    if (!dir) {
+      rl_discover__notice(w->out, it.disp, true,
+                          rl_asprintf("cannot read directory: %s", strerror(errno)));
+      free(it.disp);
+      free(it.abs);
+      continue;
+    }
+    struct dirent *de;
+    while ((de = readdir(dir))) {
+      const char *name = de->d_name;
+      if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) continue;
+      char *abs = rl_path_join(it.abs, name);
+      char *disp = rl_path_join(it.disp, name);
+      struct stat st;
+      if (lstat(abs, &st) != 0) goto next;
+      bool was_link = S_ISLNK(st.st_mode);
+      if (was_link) {
+        if (!w->follow) {
+          w->out->symlinks_skipped++;
+          goto next;
+        }
+        if (stat(abs, &st) != 0) goto next; /* dangling */
+        if (S_ISDIR(st.st_mode) && rl_discover__seen(w, &st)) {
+          rl_discover__notice(w->out, disp, false,
+                              rl_strdup("symlink to a directory already scanned "
+                                        "(a loop?): not followed"));
+          goto next;
+        }
+      }
+      if (S_ISDIR(st.st_mode)) {
+        if (rl_discover__skip_dir(name) || rl_discover__ignored(w, abs, true)) goto next;
+        /* with --follow-symlinks, remember real directories too, so a link
+         * back to one of them is seen as a loop */
+        if (w->follow && !was_link && rl_discover__seen(w, &st)) goto next;
+        RlDirItem sub = {disp, abs};
+        RL_VEC_PUSH(stack, sub);
+        continue; /* ownership moved to the stack */
+      }
+      if (S_ISREG(st.st_mode) && rl_engine_lang_of(name) != RL_LANG_NONE &&
+          !rl_discover__ignored(w, abs, false))
+        rl_discover__add(w, disp, abs);
+    next:
+      free(abs);
+      free(disp);
+    }
+    closedir(dir);
+    free(it.disp);
+    free(it.abs);
+  }
+  RL_VEC_FREE(stack);
+}
+
+static int rl_discover__cmp(const void *a, const void *b) {
+  return strcmp(((const RlFileEntry *)a)->rel_path, ((const RlFileEntry *)b)->rel_path);
+}
+
+void rl_discover(const char *const *paths, uint32_t npaths, const char *root,
+                 bool follow_symlinks, RlDiscovery *out) {
+  memset(out, 0, sizeof *out);
+  for (uint32_t i = 0; i < npaths; i++) {
+    const char *p = paths[i];
+    struct stat st;
+    if (stat(p, &st) != 0) {
+      rl_discover__notice(out, p, true, rl_asprintf("%s", strerror(errno)));
+      continue;
+    }
+    char *abs = realpath(p, NULL);
+    if (!abs) {
+      rl_discover__notice(out, p, true, rl_asprintf("%s", strerror(errno)));
+      continue;
+    }
+    RlWalk w = {out, root, follow_symlinks, NULL, 0, {0}};
+    if (S_ISDIR(st.st_mode)) {
+      git_buf buf = {0};
+      if (git_repository_discover(&buf, abs, 0, NULL) == 0) {
+        if (git_repository_open(&w.repo, buf.ptr) != 0) w.repo = NULL;
+        git_buf_dispose(&buf);
+      }
+      if (w.repo && git_repository_workdir(w.repo))
+        w.workdir_len = strlen(git_repository_workdir(w.repo));
+      else if (w.repo) {
+        git_repository_free(w.repo);
+        w.repo = NULL;
+      }
+      rl_discover__seen(&w, &st);
+      char *disp = rl_strdup(p);
+      rl_path_trim(disp);
+      rl_discover__walk(&w, disp, abs);
+      free(disp);
+      git_repository_free(w.repo);
+    } else if (S_ISREG(st.st_mode)) {
+      if (rl_engine_lang_of(p) == RL_LANG_NONE)
+        rl_discover__notice(out, p, false,
+                            rl_strdup("skipped: not a C or JavaScript/TypeScript file"));
+      else
+        rl_discover__add(&w, p, abs);
+    } else {
+      rl_discover__notice(out, p, false, rl_strdup("skipped: not a regular file"));
+    }
+    RL_VEC_FREE(w.seen);
+    free(abs);
+  }
+  qsort(out->files.v, out->files.n, sizeof *out->files.v, rl_discover__cmp);
+  /* drop duplicates (a file named twice) */
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < out->files.n; i++) {
+    if (k && strcmp(out->files.v[k - 1].abs_path, out->files.v[i].abs_path) == 0) {
+      free(out->files.v[i].path);
+      free(out->files.v[i].rel_path);
+      free(out->files.v[i].abs_path);
+      continue;
+    }
+    out->files.v[k++] = out->files.v[i];
+  }
+  out->files.n = k;
+}
+
+void rl_discovery_free(RlDiscovery *self) {
+  for (uint32_t i = 0; i < self->files.n; i++) {
+    free(self->files.v[i].path);
+    free(self->files.v[i].rel_path);
+    free(self->files.v[i].abs_path);
+  }
+  for (uint32_t i = 0; i < self->notices.n; i++) {
+    free((char *)self->notices.v[i].path);
+    free((char *)self->notices.v[i].msg);
+  }
+  RL_VEC_FREE(self->files);
+  RL_VEC_FREE(self->notices);
+}

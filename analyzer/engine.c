@@ -1,0 +1,548 @@
+/* engine.c - phase 1 (one file: read, parse, facts, rule dispatch) and
+ * phase 2 (the project: cross-file rules over facts). See engine.h and
+ * docs/ARCHITECTURE.md. */
+#include "engine.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ast.h"
+#include "facts.h"
+#include "front_c.h"
+#include "front_js.h"
+
+struct RlWorker {
+  const RlSession *session;
+  RlJsParser *js;
+  RlCParser *c; /* created on first C file */
+};
+
+struct RlReport {
+  RlDiag d;
+  uint32_t cap;
+  RlArena *arena;
+};
+
+RlLang rl_engine_lang_of(const char *path) {
+  const char *dot = strrchr(path, '.');
+  const char *slash = strrchr(path, '/');
+  if (!dot || (slash && dot < slash)) return RL_LANG_NONE;
+  static const struct {
+    const char *ext;
+    RlLang lang;
+  } map[] = {{".js", RL_LANG_JS},  {".mjs", RL_LANG_JS}, {".cjs", RL_LANG_JS},
+             {".jsx", RL_LANG_JS}, {".ts", RL_LANG_TS},  {".mts", RL_LANG_TS},
+             {".cts", RL_LANG_TS}, {".tsx", RL_LANG_TSX}, {".c", RL_LANG_C},
+             {".h", RL_LANG_C}};
+  for (size_t i = 0; i < RL_COUNTOF(map); i++)
+    if (strcmp(dot, map[i].ext) == 0) {
+      /* .d.ts declaration files hold no code */
+      if (map[i].lang == RL_LANG_TS && rl_str_ends_with(path, ".d.ts")) return RL_LANG_NONE;
+      return map[i].lang;
+    }
+  return RL_LANG_NONE;
+}
+
+RlWorker *rl_worker_new(const RlSession *session) {
+  RlWorker *w = rl_calloc(1, sizeof *w);
+  w->session = session;
+  w->js = rl_front_js_parser_new();
+  return w;
+}
+
+void rl_worker_delete(RlWorker *self) {
+  if (!self) return;
+  rl_front_js_parser_delete(self->js);
+  rl_front_c_parser_delete(self->c);
+  free(self);
+}
+
+void rl_engine_notice(RlEngineFile *f, bool is_error, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  RlNotice n = {f->path, rl_arena_vprintf(&f->keep, fmt, ap), is_error};
+  va_end(ap);
+  RL_VEC_PUSH(f->notices, n);
+}
+
+void rl_engine_file_delete(RlEngineFile *self) {
+  if (!self) return;
+  RL_VEC_FREE(self->diags);
+  RL_VEC_FREE(self->facts);
+  RL_VEC_FREE(self->notices);
+  rl_arena_free(&self->keep);
+  free(self->path);
+  free(self->rel_path);
+  free(self->abs_path);
+  free(self);
+}
+
+/* Section - findings */
+
+static const char *rl_engine__line(RlArena *a, const char *s, size_t n) {
+  if (n > 400) n = 400; /* minified code: keep the snippet short */
+  return rl_arena_strndup(a, s, n);
+}
+
+static RlReport *rl_engine__new_report(RlEngineFile *f, const RlSession *s,
+                                       const RlRule *rule, RlLoc loc, const char *func,
+                                       const char *line_text, const char *msg) {
+  RlReport *r = rl_arena_alloc(&f->keep, sizeof *r);
+  r->arena = &f->keep;
+  r->d.rule = rule;
+  int idx = rl_session_rule_index(s, rule->id);
+  r->d.severity = idx >= 0 ? s->severity[idx] : rule->severity;
+  r->d.path = f->path;
+  r->d.rel_path = f->rel_path;
+  r->d.loc = loc;
+  r->d.msg = msg;
+  r->d.hint = rule->hint ? rule->hint : "";
+  r->d.func = func ? rl_arena_strdup(&f->keep, func) : "";
+  r->d.line_text = line_text;
+  RL_VEC_PUSH(f->diags, &r->d);
+  return r;
+}
+
+static void rl_engine__add_related(RlReport *r, const char *path, const char *rel_path,
+                                   RlLoc loc, const char *fmt, va_list ap) {
+  if (r->d.nrelated == r->cap) {
+    uint32_t cap = r->cap ? r->cap * 2 : 4;
+    RlRelated *v = rl_arena_alloc(r->arena, cap * sizeof *v);
+    if (r->d.nrelated) memcpy(v, r->d.related, r->d.nrelated * sizeof *v);
+    r->d.related = v;
+    r->cap = cap;
+  }
+  RlRelated *rel = &r->d.related[r->d.nrelated++];
+  rel->path = path;
+  rel->rel_path = rel_path;
+  rel->loc = loc;
+  rel->msg = rl_arena_vprintf(r->arena, fmt, ap);
+}
+
+RlReport *rl_report(RlCtx *cx, RlNode at, const char *fmt, ...) {
+  RlLoc loc = rl_loc(cx, at);
+  size_t n;
+  const char *line = rl_lines_text(&cx->lines, cx->src, cx->len, loc.line, &n);
+  const char *func = rl_function_name(cx, rl_enclosing_function(cx, at));
+  va_list ap;
+  va_start(ap, fmt);
+  const char *msg = rl_arena_vprintf(&cx->file->keep, fmt, ap);
+  va_end(ap);
+  return rl_engine__new_report(cx->file, cx->session, cx->rule, loc, func,
+                               rl_engine__line(&cx->file->keep, line, n), msg);
+}
+
+void rl_report_related(RlCtx *cx, RlReport *r, RlNode at, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  rl_engine__add_related(r, cx->file->path, cx->file->rel_path, rl_loc(cx, at), fmt, ap);
+  va_end(ap);
+}
+
+void rl_report_hint(RlCtx *cx, RlReport *r, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  r->d.hint = rl_arena_vprintf(&cx->file->keep, fmt, ap);
+  va_end(ap);
+}
+
+RlFact *rl_fact_add(RlCtx *cx, uint16_t kind, RlNode at, const char *a,
+                    const char *b, const char *c) {
+  RlEngineFile *f = cx->file;
+  RlFact fact;
+  memset(&fact, 0, sizeof fact);
+  fact.kind = kind;
+  fact.rule = (uint16_t)cx->rule_index;
+  fact.loc = rl_loc(cx, at);
+  size_t n;
+  const char *line = rl_lines_text(&cx->lines, cx->src, cx->len, fact.loc.line, &n);
+  fact.line_text = rl_engine__line(&f->keep, line, n);
+  fact.func = rl_arena_strdup(&f->keep, rl_function_name(cx, rl_enclosing_function(cx, at)));
+  fact.a = a ? rl_arena_strdup(&f->keep, a) : "";
+  fact.b = b ? rl_arena_strdup(&f->keep, b) : "";
+  fact.c = c ? rl_arena_strdup(&f->keep, c) : "";
+  RL_VEC_PUSH(f->facts, fact);
+  return &f->facts.v[f->facts.n - 1];
+}
+
+/* Section - phase 1 */
+
+static const RlRule *rl_engine__rule(const RlSession *s, const char *id, int *idx) {
+  *idx = rl_session_rule_index(s, id);
+  return *idx >= 0 ? s->rules[*idx] : NULL;
+}
+
+static void rl_engine__parse_error(RlCtx *cx, uint32_t offset, const char *detail) {
+  int idx;
+  const RlRule *rule = rl_engine__rule(cx->session, "parse-error", &idx);
+  if (!rule || !cx->session->enabled[idx]) return;
+  RlLoc loc = rl_lines_loc(&cx->lines, cx->src, cx->len, offset,
+                           offset < cx->len ? offset + 1 : offset);
+  size_t n;
+  const char *line = rl_lines_text(&cx->lines, cx->src, cx->len, loc.line, &n);
+  const char *msg =
+      detail ? rl_arena_printf(&cx->file->keep,
+                               "syntax error: %s; findings in this file may be incomplete",
+                               detail)
+             : "syntax error; the parser recovered, but findings in this file may be "
+               "incomplete";
+  rl_engine__new_report(cx->file, cx->session, rule, loc, "",
+                        rl_engine__line(&cx->file->keep, line, n), msg);
+}
+
+static bool rl_engine__looks_binary(const char *buf, size_t len) {
+  size_t n = len < 8192 ? len : 8192;
+  return memchr(buf, 0, n) != NULL;
+}
+
+static void rl_engine__run_rules(RlCtx *cx) {
+  const RlSession *s = cx->session;
+  void *state[RL_MAX_RULES] = {0};
+  bool active[RL_MAX_RULES] = {0};
+  for (uint32_t i = 0; i < s->nrules; i++) {
+    const RlRule *r = s->rules[i];
+    active[i] = s->enabled[i] && (r->langs & cx->lang);
+    if (!active[i] || !r->begin_file) continue;
+    cx->rule = r;
+    cx->rule_index = i;
+    state[i] = r->begin_file(cx);
+  }
+  uint32_t n = cx->tree.n;
+  for (uint32_t node = 1; node < n; node++) {
+    uint16_t k = cx->tree.nodes[node].kind;
+    for (uint8_t j = 0; j < s->ndispatch[k]; j++) {
+      uint8_t i = s->dispatch[k][j];
+      if (!active[i]) continue;
+      cx->rule = s->rules[i];
+      cx->rule_index = i;
+      s->rules[i]->check(cx, node, state[i]);
+    }
+  }
+  for (uint32_t i = 0; i < s->nrules; i++) {
+    if (!active[i] || !s->rules[i]->end_file) continue;
+    cx->rule = s->rules[i];
+    cx->rule_index = i;
+    s->rules[i]->end_file(cx, state[i]);
+  }
+}
+
+static const char *const rl_engine__default_c_args[] = {"-w", "-ferror-limit=1000"};
+
+RlEngineFile *rl_engine_analyze(RlWorker *w, const char *path, const char *rel_path,
+                                const char *abs_path, const char *text, size_t len) {
+  const RlSession *s = w->session;
+  RlEngineFile *f = rl_calloc(1, sizeof *f);
+  f->path = rl_strdup(path);
+  f->rel_path = rl_strdup(rel_path ? rel_path : path);
+  f->abs_path = rl_strdup(abs_path ? abs_path : path);
+  f->lang = rl_engine_lang_of(path);
+  char *buf = NULL;
+  if (text) {
+    buf = rl_malloc(len + 1);
+    memcpy(buf, text, len);
+    buf[len] = 0;
+  } else {
+    int err;
+    switch (rl_read_file(f->abs_path, s->max_file_size, &buf, &len, &err)) {
+    case RL_READ_OK:
+      break;
+    case RL_READ_ERRNO:
+      rl_engine_notice(f, true, "cannot read: %s", strerror(err));
+      return f;
+    case RL_READ_TOO_BIG:
+      rl_engine_notice(f, false, "skipped: %zu bytes is over --max-file-size (%zu)", len,
+                       s->max_file_size);
+      return f;
+    case RL_READ_NOT_FILE:
+      rl_engine_notice(f, false, "skipped: not a regular file");
+      return f;
+    }
+  }
+  if (len > s->max_file_size) {
+    rl_engine_notice(f, false, "skipped: %zu bytes is over --max-file-size (%zu)", len,
+                     s->max_file_size);
+    free(buf);
+    return f;
+  }
+  if (len >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE) &&
+      ((unsigned char)buf[1] == 0xFE || (unsigned char)buf[1] == 0xFF)) {
+    rl_engine_notice(f, false, "skipped: UTF-16 text (convert the file to UTF-8)");
+    free(buf);
+    return f;
+  }
+  if (rl_engine__looks_binary(buf, len)) {
+    rl_engine_notice(f, false, "skipped: binary file (contains NUL bytes)");
+    free(buf);
+    return f;
+  }
+  if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) memset(buf, ' ', 3); /* BOM */
+  f->content_hash = rl_hash_bytes(RL_FNV_INIT, buf, len);
+
+  RlArena scratch = {0};
+  RlCtx cx;
+  memset(&cx, 0, sizeof cx);
+  cx.session = s;
+  cx.file = f;
+  cx.scratch = &scratch;
+  cx.keep = &f->keep;
+  cx.path = f->path;
+  cx.rel_path = f->rel_path;
+  cx.lang = f->lang;
+  cx.src = buf;
+  cx.len = len;
+  rl_tree_init(&cx.tree);
+  rl_lines_build(&cx.lines, buf, len);
+
+  uint32_t first_error = UINT32_MAX;
+  const char *error_detail = NULL;
+  bool parsed = false;
+  if (f->lang & RL_LANG_JSTS) {
+    if (s->parse_only) {
+      parsed = rl_front_js_parse_only(w->js, s->js, f->lang, buf, len);
+    } else {
+      RlJsParseResult r =
+          rl_front_js_parse(w->js, s->js, f->lang, buf, len, s->parse_timeout_us, &cx.tree);
+      parsed = r.ok;
+      first_error = r.first_error;
+      if (!r.ok) rl_engine_notice(f, false, "skipped: the parser gave up (time budget)");
+    }
+  } else if (f->lang == RL_LANG_C) {
+    if (!w->c) w->c = rl_front_c_parser_new();
+    RL_VEC(const char *) args = {0};
+    uint32_t n = 0;
+    const char *const *db = rl_compdb_args(s->compdb, f->abs_path, &n);
+    if (db) {
+      for (uint32_t i = 0; i < n; i++) RL_VEC_PUSH(args, db[i]);
+    } else {
+      RL_VEC_PUSH(args, rl_str_ends_with(path, ".h") ? "-xc-header" : "-xc");
+    }
+    for (size_t i = 0; i < RL_COUNTOF(rl_engine__default_c_args); i++)
+      RL_VEC_PUSH(args, rl_engine__default_c_args[i]);
+    for (uint32_t i = 0; i < s->nc_args; i++) RL_VEC_PUSH(args, s->c_args[i]);
+    if (s->parse_only) {
+      parsed = rl_front_c_parse_only(w->c, f->abs_path, buf, len, args.v, args.n);
+    } else {
+      RlCParseResult r =
+          rl_front_c_parse(w->c, f->abs_path, buf, len, args.v, args.n, &scratch, &cx.tree);
+      if (!r.ok && db) {
+        /* The database's flags may not suit libclang: retry with defaults. */
+        rl_engine_notice(f, false, "libclang rejected the compile_commands.json flags; "
+                                   "parsed with default flags");
+        rl_tree_free(&cx.tree);
+        rl_tree_init(&cx.tree);
+        const char *def[] = {"-xc", "-w"};
+        r = rl_front_c_parse(w->c, f->abs_path, buf, len, def, 2, &scratch, &cx.tree);
+      }
+      parsed = r.ok;
+      first_error = r.first_error;
+      error_detail = r.error_msg;
+      if (!r.ok) rl_engine_notice(f, true, "libclang could not parse this file");
+    }
+    RL_VEC_FREE(args);
+  }
+  if (parsed && !s->parse_only) {
+    rl_facts_extract(&cx);
+    if (first_error != UINT32_MAX) rl_engine__parse_error(&cx, first_error, error_detail);
+    rl_engine__run_rules(&cx);
+  }
+  f->analyzed = parsed;
+  rl_lines_free(&cx.lines);
+  rl_tree_free(&cx.tree);
+  rl_arena_free(&scratch);
+  free(buf);
+  return f;
+}
+
+/* Section - phase 2 */
+
+struct RlProject {
+  const RlSession *session;
+  RlEngineFile **files;
+  uint32_t n;
+  uint32_t *by_path; /* file indexes sorted by abs_path */
+};
+
+static int rl_engine__cmp_path(const void *a, const void *b, void *ctx) {
+  RlEngineFile **files = ctx;
+  return strcmp(files[*(const uint32_t *)a]->abs_path, files[*(const uint32_t *)b]->abs_path);
+}
+
+static int32_t rl_engine__find_path(const RlProject *px, const char *abs) {
+  uint32_t lo = 0, hi = px->n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(px->files[px->by_path[mid]]->abs_path, abs);
+    if (c == 0) return (int32_t)px->by_path[mid];
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+uint32_t rl_project_nfiles(const RlProject *px) { return px->n; }
+const char *rl_project_path(const RlProject *px, uint32_t file) {
+  return file < px->n ? px->files[file]->path : "";
+}
+RlLang rl_project_lang(const RlProject *px, uint32_t file) {
+  return file < px->n ? px->files[file]->lang : RL_LANG_NONE;
+}
+
+const RlFact *rl_project_facts(const RlProject *px, uint32_t file, uint32_t *n) {
+  if (file >= px->n) {
+    *n = 0;
+    return NULL;
+  }
+  *n = px->files[file]->facts.n;
+  return px->files[file]->facts.v;
+}
+
+/* Normalises "a/./b/../c" in place. */
+static void rl_engine__normalize(char *p) {
+  char *out = p, *s = p;
+  bool abs = *s == '/';
+  char *segs[256];
+  int ns = 0;
+  RlBuf b = {0};
+  char *copy = rl_strdup(p);
+  for (char *tok = strtok_r(copy, "/", &s); tok; tok = strtok_r(NULL, "/", &s)) {
+    if (strcmp(tok, ".") == 0) continue;
+    if (strcmp(tok, "..") == 0) {
+      if (ns > 0) ns--;
+      continue;
+    }
+    if (ns < 256) segs[ns++] = tok;
+  }
+  if (abs) rl_buf_putc(&b, '/');
+  for (int i = 0; i < ns; i++) {
+    if (i) rl_buf_putc(&b, '/');
+    rl_buf_puts(&b, segs[i]);
+  }
+  strcpy(out, rl_buf_cstr(&b)); /* never longer than the input */
+  rl_buf_free(&b);
+  free(copy);
+}
+
+int32_t rl_project_resolve(const RlProject *px, uint32_t file, const char *spec) {
+  if (file >= px->n || !(rl_str_starts_with(spec, "./") || rl_str_starts_with(spec, "../")))
+    return -1;
+  const char *from = px->files[file]->abs_path;
+  const char *slash = strrchr(from, '/');
+  size_t dl = slash ? (size_t)(slash - from) : 0;
+  char *base = rl_asprintf("%.*s/%s", (int)dl, from, spec);
+  rl_engine__normalize(base);
+  static const char *const exts[] = {"", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs",
+                                     ".mts", ".cts", "/index.ts", "/index.tsx",
+                                     "/index.js", "/index.jsx", "/index.mjs"};
+  int32_t hit = -1;
+  for (int pass = 0; pass < 2 && hit < 0; pass++) {
+    if (pass == 1) {
+      /* TypeScript: import "./a.js" means ./a.ts */
+      char *dot = strrchr(base, '.');
+      char *sl = strrchr(base, '/');
+      if (!dot || (sl && dot < sl)) break;
+      if (strcmp(dot, ".js") && strcmp(dot, ".mjs") && strcmp(dot, ".cjs") &&
+          strcmp(dot, ".jsx"))
+        break;
+      *dot = 0;
+    }
+    for (size_t i = 0; i < RL_COUNTOF(exts) && hit < 0; i++) {
+      char *cand = rl_asprintf("%s%s", base, exts[i]);
+      hit = rl_engine__find_path(px, cand);
+      free(cand);
+    }
+  }
+  free(base);
+  return hit;
+}
+
+const RlFact *rl_project_func(const RlProject *px, uint32_t file, const char *name) {
+  uint32_t n;
+  const RlFact *f = rl_project_facts(px, file, &n);
+  for (uint32_t i = 0; i < n; i++)
+    if (f[i].kind == RL_FACT_FUNC && strcmp(f[i].a, name) == 0) return &f[i];
+  return NULL;
+}
+
+static const RlFact *rl_engine__binding(const RlProject *px, uint32_t file,
+                                        const char *name, int depth) {
+  if (depth > 8) return NULL;
+  const RlFact *fn = rl_project_func(px, file, name);
+  if (fn) return fn;
+  uint32_t n;
+  const RlFact *f = rl_project_facts(px, file, &n);
+  for (uint32_t i = 0; i < n; i++) {
+    if (f[i].kind != RL_FACT_IMPORT || strcmp(f[i].a, name) != 0) continue;
+    if (strcmp(f[i].c, "*") == 0) return NULL;
+    int32_t target = rl_project_resolve(px, file, f[i].b);
+    if (target < 0) return NULL;
+    /* find what the target exports under that name */
+    uint32_t tn;
+    const RlFact *tf = rl_project_facts(px, (uint32_t)target, &tn);
+    for (uint32_t j = 0; j < tn; j++) {
+      if (tf[j].kind != RL_FACT_EXPORT || strcmp(tf[j].a, f[i].c) != 0) continue;
+      if (*tf[j].c) { /* export { x } from './y' */
+        int32_t t2 = rl_project_resolve(px, (uint32_t)target, tf[j].c);
+        if (t2 < 0) return NULL;
+        const RlFact *r = rl_engine__binding(px, (uint32_t)t2, tf[j].b, depth + 1);
+        return r;
+      }
+      return rl_engine__binding(px, (uint32_t)target, tf[j].b, depth + 1);
+    }
+    const RlFact *direct = rl_project_func(px, (uint32_t)target, f[i].c);
+    if (direct && (direct->flags & RL_FF_EXPORTED)) return direct;
+    return NULL;
+  }
+  return NULL;
+}
+
+const RlFact *rl_project_js_binding(const RlProject *px, uint32_t file,
+                                    const char *name) {
+  return rl_engine__binding(px, file, name, 0);
+}
+
+bool rl_fact_of(const RlProject *px, const RlFact *f, const RlRule *rule) {
+  return f->kind >= RL_FACT_RULE && f->rule < px->session->nrules &&
+         px->session->rules[f->rule] == rule;
+}
+
+RlReport *rl_project_report(RlProject *px, const RlRule *rule, const RlFact *at,
+                            const char *fmt, ...) {
+  RlEngineFile *f = px->files[at->file];
+  va_list ap;
+  va_start(ap, fmt);
+  const char *msg = rl_arena_vprintf(&f->keep, fmt, ap);
+  va_end(ap);
+  return rl_engine__new_report(f, px->session, rule, at->loc, at->func, at->line_text, msg);
+}
+
+void rl_project_related(RlProject *px, RlReport *r, const RlFact *at, const char *fmt,
+                        ...) {
+  RlEngineFile *f = px->files[at->file];
+  va_list ap;
+  va_start(ap, fmt);
+  rl_engine__add_related(r, f->path, f->rel_path, at->loc, fmt, ap);
+  va_end(ap);
+}
+
+void rl_project_hint(RlProject *px, RlReport *r, const char *fmt, ...) {
+  (void)px;
+  va_list ap;
+  va_start(ap, fmt);
+  r->d.hint = rl_arena_vprintf(r->arena, fmt, ap);
+  va_end(ap);
+}
+
+void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t n) {
+  RlProject px = {session, files, n, rl_malloc((n + 1) * sizeof(uint32_t))};
+  for (uint32_t i = 0; i < n; i++) {
+    px.by_path[i] = i;
+    for (uint32_t j = 0; j < files[i]->facts.n; j++) files[i]->facts.v[j].file = i;
+  }
+  qsort_r(px.by_path, n, sizeof(uint32_t), rl_engine__cmp_path, files);
+  if (!session->parse_only)
+    for (uint32_t i = 0; i < session->nrules; i++)
+      if (session->enabled[i] && session->rules[i]->project)
+        session->rules[i]->project(&px, session->rules[i]);
+  free(px.by_path);
+}

@@ -1,0 +1,53 @@
+/* engine.h - analysis of one file (phase 1) and of the project (phase 2).
+ *
+ * Phase 1, rl_engine_analyze(), runs on a worker: read, parse, record the
+ * standard facts, run each enabled rule's callbacks, free the tree. What
+ * survives is an RlEngineFile: findings, facts, notices. Phase 2,
+ * rl_engine_project(), runs once on one thread over every file's facts and
+ * appends cross-file findings. The CLI and the LSP server share both. */
+#ifndef RL_ANALYZER_ENGINE_H_
+#define RL_ANALYZER_ENGINE_H_
+
+#include "arena.h"
+#include "diag.h"
+#include "rule_api.h"
+#include "session.h"
+
+typedef struct RlWorker RlWorker;
+
+typedef struct RlEngineFile {
+  char *path;     /* display path */
+  char *rel_path; /* relative to the run root */
+  char *abs_path;
+  RlLang lang;
+  RlArena keep;   /* owns every string below */
+  RL_VEC(RlDiag *) diags;
+  RL_VEC(RlFact) facts;
+  RL_VEC(RlNotice) notices;
+  bool analyzed;  /* parsed and checked (false: skipped or failed) */
+  uint64_t content_hash;
+} RlEngineFile;
+
+/* Language of a path by extension, RL_LANG_NONE if not ours. */
+RlLang rl_engine_lang_of(const char *path);
+
+/* Per-thread state: parsers and the libclang index. */
+RlWorker *rl_worker_new(const RlSession *session);
+void rl_worker_delete(RlWorker *self);
+
+/* Phase 1 on one file. `text` NULL reads the file from disk; otherwise
+ * text[0..len) is analysed as the contents of `path` (editors, stdin).
+ * Returns a new result (never NULL); free with rl_engine_file_delete(). */
+RlEngineFile *rl_engine_analyze(RlWorker *w, const char *path, const char *rel_path,
+                                const char *abs_path, const char *text, size_t len);
+void rl_engine_file_delete(RlEngineFile *self);
+
+/* Phase 2: runs every enabled rule's project() over the files' facts.
+ * Findings are appended to the file they point into. */
+void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t n);
+
+/* Adds a notice to a file result (message is copied). */
+void rl_engine_notice(RlEngineFile *f, bool is_error, const char *fmt, ...)
+    RL_PRINTF(3, 4);
+
+#endif

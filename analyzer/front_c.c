@@ -1,0 +1,280 @@
+/* front_c.c - libclang front end for .c/.h files.
+ *
+ * One CXIndex per worker; each file is parsed once with KeepGoing (a missing
+ * header does not stop the analysis of what could be parsed). Only
+ * declarations spelled in the main file are copied, so a header's functions
+ * are analysed when the header itself is scanned, not once per includer.
+ * Source offsets are expansion locations; nodes spelled inside a macro get
+ * RL_NF_MACRO. The translation unit is disposed before returning. */
+#include "front_c.h"
+
+#include <clang-c/Index.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct RlCParser {
+  CXIndex index;
+};
+
+RlCParser *rl_front_c_parser_new(void) {
+  RlCParser *p = rl_calloc(1, sizeof *p);
+  p->index = clang_createIndex(0, 0);
+  return p;
+}
+
+void rl_front_c_parser_delete(RlCParser *self) {
+  if (!self) return;
+  clang_disposeIndex(self->index);
+  free(self);
+}
+
+typedef struct RlCVisit {
+  RlTree *tree;
+  RlArena *strings;
+  CXFile main;
+  const char *src;
+  size_t len;
+  CXCursor *cursors; /* parallel to tree->stack */
+  uint32_t *ord;     /* children seen so far, per open node */
+  uint32_t cap;
+} RlCVisit;
+
+static uint16_t rl_front_c__kind(enum CXCursorKind k) {
+  switch (k) {
+#define RL_C_KIND(e) \
+  case CXCursor_##e: \
+    return RL_C_##e;
+#define CXCursor_OTHER CXCursor_InvalidCode
+#define CXCursor_TRANSLATION_UNIT CXCursor_TranslationUnit
+#define CXCursor_FUNCTION_DECL CXCursor_FunctionDecl
+#define CXCursor_VAR_DECL CXCursor_VarDecl
+#define CXCursor_PARM_DECL CXCursor_ParmDecl
+#define CXCursor_FIELD_DECL CXCursor_FieldDecl
+#define CXCursor_STRUCT_DECL CXCursor_StructDecl
+#define CXCursor_UNION_DECL CXCursor_UnionDecl
+#define CXCursor_TYPEDEF_DECL CXCursor_TypedefDecl
+#define CXCursor_TYPE_REF CXCursor_TypeRef
+#define CXCursor_COMPOUND_STMT CXCursor_CompoundStmt
+#define CXCursor_DECL_STMT CXCursor_DeclStmt
+#define CXCursor_IF_STMT CXCursor_IfStmt
+#define CXCursor_WHILE_STMT CXCursor_WhileStmt
+#define CXCursor_DO_STMT CXCursor_DoStmt
+#define CXCursor_FOR_STMT CXCursor_ForStmt
+#define CXCursor_SWITCH_STMT CXCursor_SwitchStmt
+#define CXCursor_CASE_STMT CXCursor_CaseStmt
+#define CXCursor_DEFAULT_STMT CXCursor_DefaultStmt
+#define CXCursor_RETURN_STMT CXCursor_ReturnStmt
+#define CXCursor_GOTO_STMT CXCursor_GotoStmt
+#define CXCursor_LABEL_STMT CXCursor_LabelStmt
+#define CXCursor_BREAK_STMT CXCursor_BreakStmt
+#define CXCursor_CONTINUE_STMT CXCursor_ContinueStmt
+#define CXCursor_NULL_STMT CXCursor_NullStmt
+#define CXCursor_CALL_EXPR CXCursor_CallExpr
+#define CXCursor_DECL_REF_EXPR CXCursor_DeclRefExpr
+#define CXCursor_MEMBER_REF_EXPR CXCursor_MemberRefExpr
+#define CXCursor_UNARY_OPERATOR CXCursor_UnaryOperator
+#define CXCursor_BINARY_OPERATOR CXCursor_BinaryOperator
+#define CXCursor_COMPOUND_ASSIGN_OPERATOR CXCursor_CompoundAssignOperator
+#define CXCursor_CONDITIONAL_OPERATOR CXCursor_ConditionalOperator
+#define CXCursor_ARRAY_SUBSCRIPT_EXPR CXCursor_ArraySubscriptExpr
+#define CXCursor_PAREN_EXPR CXCursor_ParenExpr
+#define CXCursor_CSTYLE_CAST_EXPR CXCursor_CStyleCastExpr
+#define CXCursor_UNEXPOSED_EXPR CXCursor_UnexposedExpr
+#define CXCursor_INIT_LIST_EXPR CXCursor_InitListExpr
+#define CXCursor_STRING_LITERAL CXCursor_StringLiteral
+#define CXCursor_INTEGER_LITERAL CXCursor_IntegerLiteral
+#define CXCursor_CHARACTER_LITERAL CXCursor_CharacterLiteral
+#define CXCursor_FLOATING_LITERAL CXCursor_FloatingLiteral
+#define CXCursor_STMT_EXPR CXCursor_StmtExpr
+#include "kinds.def"
+#undef RL_C_KIND
+  default:
+    return RL_C_OTHER;
+  }
+}
+
+static const char *rl_front_c__str(RlArena *a, CXString s) {
+  const char *c = clang_getCString(s);
+  const char *r = c && *c ? rl_arena_strdup(a, c) : "";
+  clang_disposeString(s);
+  return r;
+}
+
+static uint8_t rl_front_c__refkind(CXCursor d) {
+  switch (clang_getCursorKind(d)) {
+  case CXCursor_VarDecl: {
+    enum CXCursorKind pk = clang_getCursorKind(clang_getCursorSemanticParent(d));
+    if (pk == CXCursor_TranslationUnit) return RL_REF_GLOBAL;
+    enum CX_StorageClass sc = clang_Cursor_getStorageClass(d);
+    if (sc == CX_SC_Static) return RL_REF_STATIC_LOCAL;
+    if (sc == CX_SC_Extern) return RL_REF_GLOBAL;
+    return RL_REF_LOCAL;
+  }
+  case CXCursor_ParmDecl: return RL_REF_PARAM;
+  case CXCursor_FunctionDecl: return RL_REF_FUNCTION;
+  case CXCursor_FieldDecl: return RL_REF_FIELD;
+  case CXCursor_EnumConstantDecl: return RL_REF_ENUM;
+  default: return RL_REF_OTHER;
+  }
+}
+
+/* Field of the ord-th child of a parent of kind pk. */
+static uint8_t rl_front_c__field(uint16_t pk, uint32_t ord, uint16_t kind) {
+  switch (pk) {
+  case RL_C_CALL_EXPR: return ord == 0 ? RL_F_CALLEE : RL_F_ARG;
+  case RL_C_IF_STMT:
+    return ord == 0 ? RL_F_CONDITION : ord == 1 ? RL_F_CONSEQUENCE : RL_F_ALTERNATIVE;
+  case RL_C_WHILE_STMT: return ord == 0 ? RL_F_CONDITION : RL_F_BODY;
+  case RL_C_DO_STMT: return ord == 0 ? RL_F_BODY : RL_F_CONDITION;
+  case RL_C_BINARY_OPERATOR:
+  case RL_C_COMPOUND_ASSIGN_OPERATOR: return ord == 0 ? RL_F_LEFT : RL_F_RIGHT;
+  case RL_C_UNARY_OPERATOR: return RL_F_ARGUMENT;
+  case RL_C_MEMBER_REF_EXPR: return RL_F_OBJECT;
+  case RL_C_ARRAY_SUBSCRIPT_EXPR: return ord == 0 ? RL_F_OBJECT : RL_F_INDEX;
+  case RL_C_FUNCTION_DECL:
+    return kind == RL_C_COMPOUND_STMT ? RL_F_BODY
+           : kind == RL_C_PARM_DECL  ? RL_F_PARAMETER
+                                     : RL_F_NONE;
+  case RL_C_VAR_DECL: return kind == RL_C_TYPE_REF ? RL_F_TYPE : RL_F_VALUE;
+  default: return RL_F_NONE;
+  }
+}
+
+static enum CXChildVisitResult rl_front_c__visit(CXCursor c, CXCursor parent,
+                                                 CXClientData data) {
+  RlCVisit *v = data;
+  RlTree *t = v->tree;
+  /* Close the nodes the visitor has left. */
+  while (t->depth > 1 && !clang_equalCursors(v->cursors[t->depth - 1], parent))
+    rl_tree_close(t);
+  CXSourceRange ext = clang_getCursorExtent(c);
+  CXFile f, sf, ef;
+  unsigned off, soff, eoff;
+  clang_getExpansionLocation(clang_getRangeStart(ext), &f, NULL, NULL, &off);
+  if (!f || !clang_File_isEqual(f, v->main)) return CXChildVisit_Continue;
+  clang_getExpansionLocation(clang_getRangeEnd(ext), &ef, NULL, NULL, &eoff);
+  if (!ef || !clang_File_isEqual(ef, v->main) || eoff < off) eoff = off;
+  clang_getSpellingLocation(clang_getRangeStart(ext), &sf, NULL, NULL, &soff);
+  enum CXCursorKind ck = clang_getCursorKind(c);
+  uint16_t kind = rl_front_c__kind(ck);
+  uint8_t flags = RL_NF_NAMED;
+  if (!sf || !clang_File_isEqual(sf, v->main) || soff != off) flags |= RL_NF_MACRO;
+  if (off > v->len) off = (unsigned)v->len;
+  if (eoff > v->len) eoff = (unsigned)v->len;
+  uint32_t top = rl_tree_top(t);
+  uint16_t pk = top ? t->nodes[top].kind : 0;
+  uint32_t ord = t->depth ? v->ord[t->depth - 1]++ : 0;
+  uint8_t field = rl_front_c__field(pk, ord, kind);
+  uint32_t i = rl_tree_open(t, kind, (uint16_t)ck, field, flags, off, eoff);
+  if (t->depth > v->cap) {
+    v->cap = t->stackcap;
+    v->cursors = rl_realloc(v->cursors, v->cap * sizeof *v->cursors);
+    v->ord = rl_realloc(v->ord, v->cap * sizeof *v->ord);
+  }
+  v->cursors[t->depth - 1] = c;
+  v->ord[t->depth - 1] = 0;
+
+  switch (ck) {
+  case CXCursor_FunctionDecl:
+  case CXCursor_VarDecl:
+  case CXCursor_ParmDecl:
+  case CXCursor_FieldDecl: {
+    RlNodeExt *e = rl_tree_ext(t, i);
+    e->name = rl_front_c__str(v->strings, clang_getCursorSpelling(c));
+    e->type = rl_front_c__str(v->strings, clang_getTypeSpelling(clang_getCursorType(c)));
+    e->ref = rl_front_c__refkind(c);
+    if (ck == CXCursor_FieldDecl)
+      e->owner = rl_front_c__str(
+          v->strings, clang_getTypeSpelling(clang_getCursorType(clang_getCursorSemanticParent(c))));
+    break;
+  }
+  case CXCursor_DeclRefExpr:
+  case CXCursor_MemberRefExpr: {
+    RlNodeExt *e = rl_tree_ext(t, i);
+    e->name = rl_front_c__str(v->strings, clang_getCursorSpelling(c));
+    CXCursor d = clang_getCursorReferenced(c);
+    if (!clang_Cursor_isNull(d)) {
+      e->ref = rl_front_c__refkind(d);
+      if (e->ref != RL_REF_FUNCTION && e->ref != RL_REF_ENUM)
+        e->type = rl_front_c__str(v->strings, clang_getTypeSpelling(clang_getCursorType(d)));
+      if (ck == CXCursor_MemberRefExpr)
+        e->owner = rl_front_c__str(
+            v->strings,
+            clang_getTypeSpelling(clang_getCursorType(clang_getCursorSemanticParent(d))));
+    }
+    break;
+  }
+  case CXCursor_CallExpr:
+  case CXCursor_StringLiteral: {
+    RlNodeExt *e = rl_tree_ext(t, i);
+    e->name = rl_front_c__str(v->strings, clang_getCursorSpelling(c));
+    break;
+  }
+  default:
+    break;
+  }
+  return CXChildVisit_Recurse;
+}
+
+static CXTranslationUnit rl_front_c__tu(RlCParser *self, const char *abs_path,
+                                        const char *src, size_t len,
+                                        const char *const *args, uint32_t nargs) {
+  struct CXUnsavedFile uf = {abs_path, src, (unsigned long)len};
+  unsigned opts = CXTranslationUnit_KeepGoing |
+                  CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+  CXTranslationUnit tu = NULL;
+  enum CXErrorCode rc = clang_parseTranslationUnit2(self->index, abs_path, args,
+                                                    (int)nargs, &uf, 1, opts, &tu);
+  if (rc != CXError_Success) return NULL;
+  return tu;
+}
+
+bool rl_front_c_parse_only(RlCParser *self, const char *abs_path, const char *src,
+                           size_t len, const char *const *args, uint32_t nargs) {
+  CXTranslationUnit tu = rl_front_c__tu(self, abs_path, src, len, args, nargs);
+  if (!tu) return false;
+  clang_disposeTranslationUnit(tu);
+  return true;
+}
+
+RlCParseResult rl_front_c_parse(RlCParser *self, const char *abs_path,
+                                const char *src, size_t len,
+                                const char *const *args, uint32_t nargs,
+                                RlArena *strings, RlTree *out) {
+  RlCParseResult res = {false, 0, UINT32_MAX, NULL};
+  CXTranslationUnit tu = rl_front_c__tu(self, abs_path, src, len, args, nargs);
+  if (!tu) return res;
+  res.ok = true;
+  CXFile main = clang_getFile(tu, abs_path);
+  unsigned nd = clang_getNumDiagnostics(tu);
+  for (unsigned i = 0; i < nd; i++) {
+    CXDiagnostic d = clang_getDiagnostic(tu, i);
+    enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+    if (sev >= CXDiagnostic_Error) {
+      res.nerrors++;
+      CXFile f;
+      unsigned off;
+      clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
+      if (!res.error_msg && f && main && clang_File_isEqual(f, main)) {
+        res.error_msg = rl_front_c__str(strings, clang_getDiagnosticSpelling(d));
+        res.first_error = off;
+      }
+    }
+    clang_disposeDiagnostic(d);
+  }
+  RlCVisit v = {out, strings, main, src, len, NULL, NULL, 0};
+  v.cap = 256;
+  v.cursors = rl_malloc(v.cap * sizeof *v.cursors);
+  v.ord = rl_malloc(v.cap * sizeof *v.ord);
+  CXCursor root = clang_getTranslationUnitCursor(tu);
+  rl_tree_open(out, RL_C_TRANSLATION_UNIT, CXCursor_TranslationUnit, 0, RL_NF_NAMED, 0,
+               (uint32_t)len);
+  v.cursors[0] = root;
+  v.ord[0] = 0;
+  if (main) clang_visitChildren(root, rl_front_c__visit, &v);
+  while (out->depth) rl_tree_close(out);
+  free(v.cursors);
+  free(v.ord);
+  clang_disposeTranslationUnit(tu);
+  return res;
+}

@@ -1,0 +1,32 @@
+/* front_c.h - the C front end: libclang parses a translation unit and its
+ * main-file declarations are copied into the flat RlTree (ast.h), with names,
+ * types and what each name refers to. Only front_c.c includes clang-c. */
+#ifndef RL_ANALYZER_FRONT_C_H_
+#define RL_ANALYZER_FRONT_C_H_
+
+#include "ast.h"
+
+/* One per worker thread (owns a CXIndex). */
+typedef struct RlCParser RlCParser;
+RlCParser *rl_front_c_parser_new(void);
+void rl_front_c_parser_delete(RlCParser *self);
+
+typedef struct RlCParseResult {
+  bool ok;               /* false: libclang produced no translation unit */
+  uint32_t nerrors;      /* error diagnostics */
+  uint32_t first_error;  /* byte offset in the main file, or UINT32_MAX */
+  const char *error_msg; /* first error's text (in `strings`), or NULL */
+} RlCParseResult;
+
+/* Parses `src` (the contents of `abs_path`) with `args` into `out`
+ * (initialised by the caller). Strings go into `strings`. */
+RlCParseResult rl_front_c_parse(RlCParser *self, const char *abs_path,
+                                const char *src, size_t len,
+                                const char *const *args, uint32_t nargs,
+                                RlArena *strings, RlTree *out);
+
+/* Parse only, no conversion (the benchmark's parse floor). */
+bool rl_front_c_parse_only(RlCParser *self, const char *abs_path, const char *src,
+                           size_t len, const char *const *args, uint32_t nargs);
+
+#endif

@@ -1,0 +1,224 @@
+/* js.c - JS/TS helpers of rule_api.h: functions, async-ness, names, calls
+ * and a small same-file scope lookup. rl_enclosing_function and
+ * rl_function_name also cover C function definitions. */
+#include "ast.h"
+
+#include <string.h>
+
+bool rl_js_is_function(const RlCtx *cx, RlNode n) {
+  switch (rl_kind(cx, n)) {
+  case RL_JS_FUNCTION_DECLARATION:
+  case RL_JS_FUNCTION_EXPRESSION:
+  case RL_JS_FUNCTION:
+  case RL_JS_GENERATOR_FUNCTION_DECLARATION:
+  case RL_JS_GENERATOR_FUNCTION:
+  case RL_JS_ARROW_FUNCTION:
+  case RL_JS_METHOD_DEFINITION:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool rl_js_is_async(const RlCtx *cx, RlNode fn) {
+  return rl_js_is_function(cx, fn) && rl_has_token(cx, fn, "async");
+}
+
+RlNode rl_enclosing_function(const RlCtx *cx, RlNode n) {
+  for (RlNode p = rl_parent(cx, n); p; p = rl_parent(cx, p))
+    if (rl_js_is_function(cx, p) || rl_kind(cx, p) == RL_C_FUNCTION_DECL) return p;
+  return RL_NONE;
+}
+
+static const char *rl_js__class_name(RlCtx *cx, RlNode n) {
+  for (RlNode p = rl_parent(cx, n); p; p = rl_parent(cx, p)) {
+    RlKind k = rl_kind(cx, p);
+    if (k == RL_JS_CLASS_DECLARATION || k == RL_JS_ABSTRACT_CLASS_DECLARATION ||
+        k == RL_JS_CLASS) {
+      RlNode name = rl_child(cx, p, RL_F_NAME);
+      if (name) return rl_text_dup(cx, name);
+      /* const Foo = class { ... } */
+      RlNode vp = rl_parent(cx, p);
+      if (rl_kind(cx, vp) == RL_JS_VARIABLE_DECLARATOR)
+        return rl_text_dup(cx, rl_child(cx, vp, RL_F_NAME));
+      return "";
+    }
+  }
+  return "";
+}
+
+const char *rl_function_name(RlCtx *cx, RlNode fn) {
+  if (!fn) return "";
+  RlKind k = rl_kind(cx, fn);
+  if (k == RL_C_FUNCTION_DECL) return rl_c_name(cx, fn);
+  if (k == RL_JS_METHOD_DEFINITION) {
+    const char *cls = rl_js__class_name(cx, fn);
+    const char *m = rl_text_dup(cx, rl_child(cx, fn, RL_F_NAME));
+    if (!*cls) return m;
+    size_t a = strlen(cls), b = strlen(m);
+    char *s = rl_alloc(cx, a + b + 2);
+    memcpy(s, cls, a);
+    s[a] = '.';
+    memcpy(s + a + 1, m, b);
+    return s;
+  }
+  RlNode name = rl_child(cx, fn, RL_F_NAME);
+  if (name) return rl_text_dup(cx, name);
+  RlNode p = rl_parent(cx, fn);
+  while (p && rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) p = rl_parent(cx, p);
+  switch (rl_kind(cx, p)) {
+  case RL_JS_VARIABLE_DECLARATOR:
+    return rl_text_dup(cx, rl_child(cx, p, RL_F_NAME));
+  case RL_JS_PAIR:
+    return rl_text_dup(cx, rl_child(cx, p, RL_F_KEY));
+  case RL_JS_ASSIGNMENT_EXPRESSION:
+    return rl_text_dup(cx, rl_child(cx, p, RL_F_LEFT));
+  case RL_JS_FIELD_DEFINITION:
+  case RL_JS_PUBLIC_FIELD_DEFINITION: {
+    RlNode prop = rl_child(cx, p, RL_F_PROPERTY);
+    if (!prop) prop = rl_child(cx, p, RL_F_NAME);
+    const char *cls = rl_js__class_name(cx, p);
+    const char *m = prop ? rl_text_dup(cx, prop) : "";
+    if (!*cls) return m;
+    char *s = rl_alloc(cx, strlen(cls) + strlen(m) + 2);
+    strcpy(s, cls);
+    strcat(s, ".");
+    strcat(s, m);
+    return s;
+  }
+  default:
+    return "";
+  }
+}
+
+const char *rl_js_callee_name(RlCtx *cx, RlNode call) {
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  if (!f) f = rl_strip(cx, rl_child(cx, call, RL_F_CONSTRUCTOR));
+  if (!f) return "";
+  switch (rl_kind(cx, f)) {
+  case RL_JS_IDENTIFIER:
+    return rl_text_dup(cx, f);
+  case RL_JS_MEMBER_EXPRESSION:
+    return rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
+  default:
+    return "";
+  }
+}
+
+RlNode rl_js_callee_object(const RlCtx *cx, RlNode call) {
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  if (f && rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION) return rl_child(cx, f, RL_F_OBJECT);
+  return RL_NONE;
+}
+
+RlNode rl_js_arg(const RlCtx *cx, RlNode call, uint32_t i) {
+  RlNode args = rl_child(cx, call, RL_F_ARGUMENTS);
+  if (!args || rl_kind(cx, args) != RL_JS_ARGUMENTS) return RL_NONE;
+  return rl_named_child(cx, args, i);
+}
+
+uint32_t rl_js_argc(const RlCtx *cx, RlNode call) {
+  RlNode args = rl_child(cx, call, RL_F_ARGUMENTS);
+  if (!args || rl_kind(cx, args) != RL_JS_ARGUMENTS) return 0;
+  return rl_named_child_count(cx, args);
+}
+
+/* Does `pattern` (a parameter list, declarator name or pattern) bind the
+ * identifier text s[0..n)? */
+static bool rl_js__binds(const RlCtx *cx, RlNode pattern, const char *s, size_t n) {
+  RlNode end = rl_node_end(cx, pattern);
+  for (RlNode i = pattern; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k != RL_JS_IDENTIFIER && k != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) continue;
+    /* default values (a = b) do not bind b */
+    RlNode p = rl_parent(cx, i);
+    if (rl_field(cx, i) == RL_F_RIGHT || rl_field(cx, i) == RL_F_VALUE) {
+      if (p != pattern || rl_kind(cx, p) != RL_JS_VARIABLE_DECLARATOR) continue;
+    }
+    size_t len;
+    const char *t = rl_text(cx, i, &len);
+    if (len == n && memcmp(t, s, n) == 0) return true;
+  }
+  return false;
+}
+
+/* Looks for a declaration of s[0..n) among the statements directly in
+ * `scope`. Returns 1 and *fn (function or RL_NONE) when declared there. */
+static int rl_js__declared_in(const RlCtx *cx, RlNode scope, const char *s, size_t n,
+                              RlNode *fn) {
+  for (RlNode st = rl_first_child(cx, scope); st; st = rl_next_sibling(cx, st)) {
+    RlNode d = st;
+    if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) {
+      d = rl_child(cx, st, RL_F_DECLARATION);
+      if (!d) continue;
+    }
+    switch (rl_kind(cx, d)) {
+    case RL_JS_FUNCTION_DECLARATION:
+    case RL_JS_GENERATOR_FUNCTION_DECLARATION:
+    case RL_JS_CLASS_DECLARATION: {
+      RlNode name = rl_child(cx, d, RL_F_NAME);
+      size_t len;
+      const char *t = rl_text(cx, name, &len);
+      if (len == n && memcmp(t, s, n) == 0) {
+        *fn = rl_kind(cx, d) == RL_JS_CLASS_DECLARATION ? RL_NONE : d;
+        return 1;
+      }
+      break;
+    }
+    case RL_JS_LEXICAL_DECLARATION:
+    case RL_JS_VARIABLE_DECLARATION:
+      for (RlNode v = rl_first_child(cx, d); v; v = rl_next_sibling(cx, v)) {
+        if (rl_kind(cx, v) != RL_JS_VARIABLE_DECLARATOR) continue;
+        RlNode name = rl_child(cx, v, RL_F_NAME);
+        if (!name || !rl_js__binds(cx, name, s, n)) continue;
+        RlNode val = rl_strip(cx, rl_child(cx, v, RL_F_VALUE));
+        *fn = (rl_kind(cx, name) == RL_JS_IDENTIFIER && val && rl_js_is_function(cx, val))
+                  ? val
+                  : RL_NONE;
+        return 1;
+      }
+      break;
+    case RL_JS_IMPORT_STATEMENT:
+      if (rl_js__binds(cx, d, s, n)) {
+        *fn = RL_NONE;
+        return 1;
+      }
+      break;
+    default:
+      break;
+    }
+  }
+  return 0;
+}
+
+RlNode rl_js_local_function(RlCtx *cx, RlNode ident) {
+  if (rl_kind(cx, ident) != RL_JS_IDENTIFIER) return RL_NONE;
+  size_t n;
+  const char *s = rl_text(cx, ident, &n);
+  for (RlNode p = rl_parent(cx, ident); p; p = rl_parent(cx, p)) {
+    RlNode fn = RL_NONE;
+    switch (rl_kind(cx, p)) {
+    case RL_JS_PROGRAM:
+    case RL_JS_STATEMENT_BLOCK:
+      if (rl_js__declared_in(cx, p, s, n, &fn)) return fn;
+      break;
+    case RL_JS_FOR_STATEMENT:
+    case RL_JS_FOR_IN_STATEMENT:
+    case RL_JS_CATCH_CLAUSE: {
+      RlNode decl = rl_child(cx, p, RL_F_INITIALIZER);
+      if (!decl) decl = rl_child(cx, p, RL_F_LEFT);
+      if (!decl) decl = rl_child(cx, p, RL_F_PARAMETER);
+      if (decl && rl_js__binds(cx, decl, s, n)) return RL_NONE;
+      break;
+    }
+    default:
+      if (rl_js_is_function(cx, p)) {
+        RlNode params = rl_child(cx, p, RL_F_PARAMETERS);
+        if (!params) params = rl_child(cx, p, RL_F_PARAMETER);
+        if (params && rl_js__binds(cx, params, s, n)) return RL_NONE;
+      }
+      break;
+    }
+  }
+  return RL_NONE;
+}

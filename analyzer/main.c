@@ -1,0 +1,482 @@
+/* main.c - the racelint command line: options, discovery, the two phases,
+ * output and exit status (0 clean, 1 findings at or above --fail-on,
+ * 2 usage/config/internal error). `racelint lsp` is the editor server. */
+#include <errno.h>
+#include <getopt.h>
+#include <git2.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "discover.h"
+#include "engine.h"
+#include "scheduler.h"
+#include "session.h"
+#include "util.h"
+
+#ifndef RL_VERSION
+#define RL_VERSION "0.0.0-dev"
+#endif
+
+typedef enum RlFormat { RL_FMT_TEXT, RL_FMT_JSON, RL_FMT_SARIF, RL_FMT_GITHUB } RlFormat;
+
+typedef struct RlCli {
+  RlFormat format;
+  const char *output;
+  RlSeverity fail_on;
+  uint32_t jobs;
+  const char *compile_commands;
+  const char *stdin_filename;
+  const char *root;
+  int color; /* -1 auto */
+  bool quiet, follow_symlinks, exit_zero;
+} RlCli;
+
+typedef struct RlScan {
+  RlDiscovery *disc;
+  RlEngineFile **results;
+  bool progress;
+} RlScan;
+
+static void rl_main__usage(FILE *out) {
+  fputs(
+      "usage: racelint [options] [path ...]\n"
+      "       racelint lsp\n"
+      "\n"
+      "Finds concurrency bugs in C and JavaScript/TypeScript. Paths default to '.';\n"
+      "directories are searched for .c .h .js .mjs .cjs .jsx .ts .mts .cts .tsx files,\n"
+      "skipping node_modules, .git and what .gitignore ignores.\n"
+      "\n"
+      "Output:\n"
+      "  --format FMT            text (default), json, sarif or github\n"
+      "  -o, --output FILE       write the report to FILE instead of stdout\n"
+      "  --fail-on LEVEL         exit 1 on findings at or above LEVEL: error, warning\n"
+      "                          (default), note, none\n"
+      "  --exit-zero             exit 0 even with findings (errors still exit 2)\n"
+      "  --no-color              no colour (colour is used only on a terminal)\n"
+      "  -q, --quiet             findings only: no summary, no skipped-file notes\n"
+      "Rules:\n"
+      "  --enable RULE[,RULE]    turn rules on\n"
+      "  --disable RULE[,RULE]   turn rules off\n"
+      "  --list-rules            list the rules and exit\n"
+      "  --explain RULE          print a rule's documentation and exit\n"
+      "Scanning:\n"
+      "  -j, --jobs N            worker threads (default: number of CPUs)\n"
+      "  --compile-commands PATH compile_commands.json (default: found at the scan\n"
+      "                          root or in build/)\n"
+      "  -I DIR, -D NAME[=VAL]   extra C include dirs and macros\n"
+      "  --stdin-filename NAME   read the source from stdin, as if it were NAME\n"
+      "  --max-file-size SIZE    skip larger files (default 8M; K/M/G suffixes)\n"
+      "  --follow-symlinks       follow symbolic links (with loop detection)\n"
+      "  --root DIR              paths in reports are relative to DIR (default: the\n"
+      "                          git work tree, else the current directory)\n"
+      "  --version, -h, --help\n"
+      "\n"
+      "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 error.\n",
+      out);
+}
+
+static const RlRule *rl_main__nearest_rule(const char *id) {
+  const RlRule *best = NULL;
+  size_t bd = (size_t)-1;
+  for (uint32_t i = 0; i < rl_nrules; i++) {
+    size_t d = rl_levenshtein(id, rl_rules[i]->id);
+    if (d < bd) bd = d, best = rl_rules[i];
+  }
+  return bd <= 4 ? best : NULL;
+}
+
+static bool rl_main__set_rules(RlSession *s, const char *list, bool on) {
+  char *copy = rl_strdup(list), *save = NULL;
+  bool ok = true;
+  for (char *id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
+    while (*id == ' ') id++;
+    int i = rl_session_rule_index(s, id);
+    if (i < 0) {
+      const RlRule *near = rl_main__nearest_rule(id);
+      fprintf(stderr, "racelint: unknown rule '%s'%s%s%s (see --list-rules)\n", id,
+              near ? "; did you mean '" : "", near ? near->id : "", near ? "'?" : "");
+      ok = false;
+      continue;
+    }
+    s->enabled[i] = on;
+  }
+  free(copy);
+  return ok;
+}
+
+static bool rl_main__size(const char *s, size_t *out) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s) return false;
+  if (*end == 'K' || *end == 'k') v <<= 10, end++;
+  else if (*end == 'M' || *end == 'm') v <<= 20, end++;
+  else if (*end == 'G' || *end == 'g') v <<= 30, end++;
+  if (*end == 'B' || *end == 'b') end++;
+  if (*end || v == 0 || v > (1ull << 32)) return false;
+  *out = (size_t)v;
+  return true;
+}
+
+static void rl_main__list_rules(const RlSession *s) {
+  printf("%-22s %-8s %-8s %s\n", "RULE", "DEFAULT", "LANG", "SUMMARY");
+  for (uint32_t i = 0; i < s->nrules; i++) {
+    const RlRule *r = s->rules[i];
+    const char *lang = (r->langs & RL_LANG_C) && (r->langs & RL_LANG_JSTS) ? "c,js,ts"
+                       : (r->langs & RL_LANG_C)                          ? "c"
+                                                                         : "js,ts";
+    printf("%-22s %-8s %-8s %s\n", r->id,
+           r->off_by_default ? "off" : rl_severity_name(r->severity), lang, r->title);
+  }
+}
+
+static void rl_main__progress(uint32_t done, uint32_t total, void *ctx) {
+  RlScan *scan = ctx;
+  if (!scan->progress) return;
+  if (done % 32 == 0 || done == total) fprintf(stderr, "\r[%u/%u] files", done, total);
+}
+
+static void rl_main__analyze_one(RlWorker *w, uint32_t i, void *ctx) {
+  RlScan *scan = ctx;
+  RlFileEntry *e = &scan->disc->files.v[i];
+  scan->results[i] = rl_engine_analyze(w, e->path, e->rel_path, e->abs_path, NULL, 0);
+}
+
+/* Loads a compile_commands.json into the session; problems become notices. */
+static void rl_main__compdb(RlSession *s, const char *path, bool explicit_path,
+                            RlDiscovery *disc) {
+  char *err = NULL, *warn = NULL;
+  s->compdb = rl_compdb_load(path, &err, &warn);
+  if (!s->compdb) {
+    RlNotice n = {rl_strdup(path), rl_asprintf("%s; C files are parsed with default flags",
+                                                err),
+                  explicit_path};
+    RL_VEC_PUSH(disc->notices, n);
+  }
+  if (warn) {
+    char *save = NULL;
+    for (char *line = strtok_r(warn, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+      RlNotice n = {NULL, rl_asprintf("compile_commands.json: %s", line), false};
+      RL_VEC_PUSH(disc->notices, n);
+    }
+  }
+  free(err);
+  free(warn);
+}
+
+static char *rl_main__find_compdb(const char *root, const char *const *paths, int npaths) {
+  for (int i = -1; i < npaths; i++) {
+    const char *dir = i < 0 ? root : paths[i];
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) continue;
+    const char *cands[] = {"compile_commands.json", "build/compile_commands.json"};
+    for (int k = 0; k < 2; k++) {
+      char *p = rl_path_join(dir, cands[k]);
+      if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) return p;
+      free(p);
+    }
+  }
+  return NULL;
+}
+
+static char *rl_main__read_stdin(size_t *len) {
+  RlBuf b = {0};
+  char tmp[65536];
+  size_t n;
+  while ((n = fread(tmp, 1, sizeof tmp, stdin)) > 0) rl_buf_put(&b, tmp, n);
+  rl_buf_cstr(&b);
+  *len = b.len;
+  return b.data;
+}
+
+int rl_lsp_main(int argc, char **argv);
+
+int main(int argc, char **argv) {
+  if (argc >= 2 && strcmp(argv[1], "lsp") == 0) {
+    (void)rl_lsp_main;
+    fprintf(stderr, "racelint: the lsp server is not built yet\n");
+    return 2;
+  }
+  RlCli cli = {RL_FMT_TEXT, NULL, RL_SEV_WARNING, 0, NULL, NULL, NULL, -1, false, false, false};
+  RlSession s;
+  rl_session_init(&s);
+  bool bad = false, list = false, parse_only = false;
+  const char *explain = NULL;
+  enum {
+    O_FORMAT = 256, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CC, O_LIST, O_EXPLAIN, O_STDIN,
+    O_NOCOLOR, O_COLOR, O_VERSION, O_MAXSIZE, O_FOLLOW, O_ROOT, O_PARSE_ONLY, O_EXIT_ZERO
+  };
+  static const struct option opts[] = {
+      {"format", required_argument, 0, O_FORMAT},
+      {"output", required_argument, 0, 'o'},
+      {"fail-on", required_argument, 0, O_FAIL_ON},
+      {"enable", required_argument, 0, O_ENABLE},
+      {"disable", required_argument, 0, O_DISABLE},
+      {"jobs", required_argument, 0, 'j'},
+      {"compile-commands", required_argument, 0, O_CC},
+      {"list-rules", no_argument, 0, O_LIST},
+      {"explain", required_argument, 0, O_EXPLAIN},
+      {"stdin-filename", required_argument, 0, O_STDIN},
+      {"no-color", no_argument, 0, O_NOCOLOR},
+      {"color", no_argument, 0, O_COLOR},
+      {"quiet", no_argument, 0, 'q'},
+      {"version", no_argument, 0, O_VERSION},
+      {"help", no_argument, 0, 'h'},
+      {"max-file-size", required_argument, 0, O_MAXSIZE},
+      {"follow-symlinks", no_argument, 0, O_FOLLOW},
+      {"root", required_argument, 0, O_ROOT},
+      {"parse-only", no_argument, 0, O_PARSE_ONLY},
+      {"exit-zero", no_argument, 0, O_EXIT_ZERO},
+      {0, 0, 0, 0}};
+  int c;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":o:j:qhI:D:", opts, NULL)) != -1) {
+    switch (c) {
+    case O_FORMAT:
+      if (strcmp(optarg, "text") == 0) cli.format = RL_FMT_TEXT;
+      else if (strcmp(optarg, "json") == 0) cli.format = RL_FMT_JSON;
+      else if (strcmp(optarg, "sarif") == 0) cli.format = RL_FMT_SARIF;
+      else if (strcmp(optarg, "github") == 0) cli.format = RL_FMT_GITHUB;
+      else {
+        fprintf(stderr, "racelint: unknown format '%s' (text, json, sarif, github)\n", optarg);
+        bad = true;
+      }
+      break;
+    case 'o': cli.output = optarg; break;
+    case O_FAIL_ON:
+      if (!rl_severity_parse(optarg, &cli.fail_on)) {
+        fprintf(stderr, "racelint: --fail-on takes error, warning, note or none, not '%s'\n",
+                optarg);
+        bad = true;
+      }
+      break;
+    case O_ENABLE: bad |= !rl_main__set_rules(&s, optarg, true); break;
+    case O_DISABLE: bad |= !rl_main__set_rules(&s, optarg, false); break;
+    case 'j': {
+      char *end;
+      long v = strtol(optarg, &end, 10);
+      if (*end || v < 1 || v > 1024) {
+        fprintf(stderr, "racelint: --jobs takes a number from 1 to 1024, not '%s'\n", optarg);
+        bad = true;
+      } else {
+        cli.jobs = (uint32_t)v;
+      }
+      break;
+    }
+    case O_CC: cli.compile_commands = optarg; break;
+    case 'I': {
+      char *a = rl_asprintf("-I%s", optarg);
+      rl_session_add_c_arg(&s, a);
+      free(a);
+      break;
+    }
+    case 'D': {
+      char *a = rl_asprintf("-D%s", optarg);
+      rl_session_add_c_arg(&s, a);
+      free(a);
+      break;
+    }
+    case O_LIST: list = true; break;
+    case O_EXPLAIN: explain = optarg; break;
+    case O_STDIN: cli.stdin_filename = optarg; break;
+    case O_NOCOLOR: cli.color = 0; break;
+    case O_COLOR: cli.color = 1; break;
+    case 'q': cli.quiet = true; break;
+    case O_VERSION: printf("racelint %s\n", RL_VERSION); rl_session_free(&s); return 0;
+    case 'h': rl_main__usage(stdout); rl_session_free(&s); return 0;
+    case O_MAXSIZE:
+      if (!rl_main__size(optarg, &s.max_file_size)) {
+        fprintf(stderr, "racelint: bad --max-file-size '%s' (e.g. 500K, 8M)\n", optarg);
+        bad = true;
+      }
+      break;
+    case O_FOLLOW: cli.follow_symlinks = true; break;
+    case O_ROOT: cli.root = optarg; break;
+    case O_PARSE_ONLY: parse_only = true; break;
+    case O_EXIT_ZERO: cli.exit_zero = true; break;
+    case ':':
+      fprintf(stderr, "racelint: option '%s' needs a value\n", argv[optind - 1]);
+      bad = true;
+      break;
+    default:
+      fprintf(stderr, "racelint: unknown option '%s'\n", argv[optind - 1]);
+      bad = true;
+      break;
+    }
+  }
+  if (bad) {
+    fputs("Try 'racelint --help'.\n", stderr);
+    rl_session_free(&s);
+    return 2;
+  }
+  if (list) {
+    rl_main__list_rules(&s);
+    rl_session_free(&s);
+    return 0;
+  }
+  if (explain) {
+    const char *doc = rl_rule_doc(explain);
+    if (!doc) {
+      const RlRule *near = rl_main__nearest_rule(explain);
+      fprintf(stderr, "racelint: unknown rule '%s'%s%s%s\n", explain,
+              near ? "; did you mean '" : "", near ? near->id : "", near ? "'?" : "");
+      rl_session_free(&s);
+      return 2;
+    }
+    fputs(doc, stdout);
+    rl_session_free(&s);
+    return 0;
+  }
+  s.parse_only = parse_only;
+  const char *err = NULL;
+  if (!rl_session_prepare(&s, &err)) {
+    fprintf(stderr, "racelint: %s\n", err);
+    rl_session_free(&s);
+    return 2;
+  }
+  git_libgit2_init();
+
+  const char *default_paths[] = {"."};
+  const char *const *paths = (const char *const *)argv + optind;
+  int npaths = argc - optind;
+  if (npaths == 0) {
+    paths = default_paths;
+    npaths = 1;
+  }
+  if (cli.root) {
+    char *r = realpath(cli.root, NULL);
+    if (!r) {
+      fprintf(stderr, "racelint: --root %s: %s\n", cli.root, strerror(errno));
+      rl_session_free(&s);
+      git_libgit2_shutdown();
+      return 2;
+    }
+    s.root = r;
+  } else {
+    s.root = rl_discover_default_root(cli.stdin_filename ? "." : paths[0]);
+  }
+
+  RlDiscovery disc;
+  memset(&disc, 0, sizeof disc);
+  if (!cli.stdin_filename) rl_discover(paths, (uint32_t)npaths, s.root, cli.follow_symlinks, &disc);
+  char *cc = cli.compile_commands ? rl_strdup(cli.compile_commands)
+                                  : rl_main__find_compdb(s.root, paths, npaths);
+  if (cc) rl_main__compdb(&s, cc, cli.compile_commands != NULL, &disc);
+  free(cc);
+
+  uint32_t jobs = cli.jobs ? cli.jobs : rl_scheduler_cpus();
+  RlScan scan = {&disc, NULL, false};
+  uint32_t nfiles;
+  if (cli.stdin_filename) {
+    size_t len;
+    char *text = rl_main__read_stdin(&len);
+    char cwd[PATH_MAX];
+    char *abs = cli.stdin_filename[0] == '/'
+                    ? rl_strdup(cli.stdin_filename)
+                    : rl_path_join(getcwd(cwd, sizeof cwd) ? cwd : ".", cli.stdin_filename);
+    char *rel = rl_discover_relative(s.root, abs);
+    RlWorker *w = rl_worker_new(&s);
+    scan.results = rl_calloc(1, sizeof *scan.results);
+    if (rl_engine_lang_of(cli.stdin_filename) == RL_LANG_NONE) {
+      RlNotice n = {rl_strdup(cli.stdin_filename),
+                    rl_strdup("--stdin-filename: not a C or JavaScript/TypeScript file name"),
+                    true};
+      RL_VEC_PUSH(disc.notices, n);
+      nfiles = 0;
+    } else {
+      scan.results[0] = rl_engine_analyze(w, cli.stdin_filename, rel, abs, text, len);
+      nfiles = 1;
+    }
+    rl_worker_delete(w);
+    free(text);
+    free(abs);
+    free(rel);
+  } else {
+    nfiles = disc.files.n;
+    scan.results = rl_calloc(nfiles + 1, sizeof *scan.results);
+    scan.progress = isatty(2) && nfiles >= 50 && !cli.quiet;
+    rl_scheduler_run(&s, jobs, nfiles, rl_main__analyze_one, rl_main__progress, &scan);
+    if (scan.progress) fputs("\r\033[K", stderr);
+  }
+  rl_engine_project(&s, scan.results, nfiles);
+
+  /* Collect. */
+  RL_VEC(RlDiag *) diags = {0};
+  RL_VEC(RlNotice) notices = {0};
+  for (uint32_t i = 0; i < disc.notices.n; i++) RL_VEC_PUSH(notices, disc.notices.v[i]);
+  uint32_t scanned = 0;
+  for (uint32_t i = 0; i < nfiles; i++) {
+    RlEngineFile *f = scan.results[i];
+    if (f->analyzed) scanned++;
+    for (uint32_t j = 0; j < f->diags.n; j++) RL_VEC_PUSH(diags, f->diags.v[j]);
+    for (uint32_t j = 0; j < f->notices.n; j++) RL_VEC_PUSH(notices, f->notices.v[j]);
+  }
+  rl_diag_sort(diags.v, diags.n);
+  rl_diag_fingerprints(diags.v, diags.n);
+
+  FILE *out = stdout;
+  if (cli.output) {
+    out = fopen(cli.output, "w");
+    if (!out) {
+      fprintf(stderr, "racelint: cannot write %s: %s\n", cli.output, strerror(errno));
+      out = NULL;
+    }
+  }
+  bool any_error = false;
+  for (uint32_t i = 0; i < notices.n; i++) {
+    RlNotice *n = &notices.v[i];
+    if (n->is_error) any_error = true;
+    if (cli.quiet && !n->is_error) continue;
+    fputs("racelint: ", stderr);
+    if (n->path) fprintf(stderr, "%s: ", n->path);
+    fprintf(stderr, "%s%s\n", n->is_error ? "error: " : "", n->msg);
+  }
+  if (!cli.quiet && disc.symlinks_skipped && cli.format == RL_FMT_TEXT)
+    fprintf(stderr, "racelint: %u symbolic link%s not followed (use --follow-symlinks)\n",
+            disc.symlinks_skipped, disc.symlinks_skipped == 1 ? "" : "s");
+
+  RlRun run;
+  memset(&run, 0, sizeof run);
+  run.tool_version = RL_VERSION;
+  run.root = s.root;
+  run.rules = s.rules;
+  run.nrules = s.nrules;
+  run.diags = diags.v;
+  run.ndiags = diags.n;
+  run.notices = notices.v;
+  run.nnotices = notices.n;
+  run.files_scanned = scanned;
+  run.quiet = cli.quiet;
+  run.color = cli.color == 1 || (cli.color == -1 && out == stdout && isatty(1) &&
+                                 !getenv("NO_COLOR"));
+  if (out) {
+    switch (cli.format) {
+    case RL_FMT_TEXT: rl_emit_text(&run, out); break;
+    case RL_FMT_JSON: rl_emit_json(&run, out); break;
+    case RL_FMT_SARIF: rl_emit_sarif(&run, out); break;
+    case RL_FMT_GITHUB: rl_emit_github(&run, out); break;
+    }
+    if (out != stdout && fclose(out) != 0) out = NULL;
+    else fflush(out);
+  }
+  int status = 0;
+  if (!out || any_error) {
+    status = 2;
+  } else if (!cli.exit_zero && cli.fail_on != RL_SEV_NONE) {
+    for (uint32_t i = 0; i < diags.n; i++)
+      if (diags.v[i]->severity >= cli.fail_on) status = 1;
+  }
+  RL_VEC_FREE(diags);
+  RL_VEC_FREE(notices);
+  for (uint32_t i = 0; i < nfiles; i++) rl_engine_file_delete(scan.results[i]);
+  free(scan.results);
+  rl_discovery_free(&disc);
+  rl_session_free(&s);
+  git_libgit2_shutdown();
+  return status;
+}

@@ -1,0 +1,269 @@
+/* rule_api.h - everything a rule may use, and nothing else.
+ *
+ * A rule is one const RlRule: metadata plus callbacks. The engine parses a
+ * file into a flat, preorder node array (the same shape for JS/TS from
+ * tree-sitter and C from libclang), calls begin_file, then check() for every
+ * node whose kind the rule listed, then end_file. That is phase 1; it runs on
+ * worker threads, one file per thread at a time, so callbacks keep state only
+ * in what begin_file returned (allocated with rl_alloc from the file arena).
+ *
+ * Facts recorded with rl_fact_add() outlive the syntax tree. After every file
+ * is done, phase 2 calls each rule's project() once, on one thread, with the
+ * facts of all files: cross-file checks live there.
+ *
+ * Rules never decorate their own output: the engine adds id, severity, doc
+ * link, fingerprint, and applies suppressions. See docs/ARCHITECTURE.md. */
+#ifndef RL_ANALYZER_RULE_API_H_
+#define RL_ANALYZER_RULE_API_H_
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+#ifndef RL_COUNTOF
+#define RL_COUNTOF(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+#ifndef RL_PRINTF
+#define RL_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#endif
+
+/* Section - languages */
+typedef enum RlLang {
+  RL_LANG_NONE = 0,
+  RL_LANG_JS = 1,  /* .js .mjs .cjs .jsx */
+  RL_LANG_TS = 2,  /* .ts .mts .cts */
+  RL_LANG_TSX = 4, /* .tsx */
+  RL_LANG_C = 8,   /* .c .h */
+} RlLang;
+#define RL_LANG_JSTS (RL_LANG_JS | RL_LANG_TS | RL_LANG_TSX)
+
+/* Section - node kinds and fields (see kinds.def) */
+typedef enum RlKind {
+  RL_K_NONE = 0,
+#define RL_JS_KIND(e, s) RL_JS_##e,
+#define RL_C_KIND(e) RL_C_##e,
+#include "kinds.def"
+#undef RL_JS_KIND
+#undef RL_C_KIND
+  RL_K_COUNT
+} RlKind;
+
+typedef enum RlField {
+  RL_F_NONE = 0,
+#define RL_FIELD(e, s) RL_F_##e,
+#include "kinds.def"
+#undef RL_FIELD
+  RL_F_COUNT
+} RlField;
+
+/* What a C name refers to (rl_c_ref). */
+typedef enum RlRefKind {
+  RL_REF_NONE = 0,
+  RL_REF_GLOBAL,       /* file-scope variable (extern or static) */
+  RL_REF_STATIC_LOCAL, /* function-scope static */
+  RL_REF_LOCAL,
+  RL_REF_PARAM,
+  RL_REF_FUNCTION,
+  RL_REF_FIELD,
+  RL_REF_ENUM,
+  RL_REF_OTHER,
+} RlRefKind;
+
+/* A node of the current file; 0 is "no node". Valid during phase 1 only. */
+typedef uint32_t RlNode;
+#define RL_NONE ((RlNode)0)
+
+typedef struct RlCtx RlCtx;         /* per file, phase 1 */
+typedef struct RlProject RlProject; /* all files, phase 2 */
+typedef struct RlReport RlReport;   /* a finding being built */
+
+/* Section - facts: what phase 1 leaves for phase 2.
+ * Standard kinds are recorded by the engine for every file; rules may add
+ * their own kinds from RL_FACT_RULE upward (the `rule` field tells whose). */
+typedef enum RlFactKind {
+  RL_FACT_NONE = 0,
+  /* a function or method definition. a = name (methods: "Class.method"),
+   * b = bare name; flags RL_FF_*. C: a = b = name. */
+  RL_FACT_FUNC,
+  /* JS import binding: a = local name, b = module specifier,
+   * c = imported name ("default", "*" for a namespace, else the name). */
+  RL_FACT_IMPORT,
+  /* JS export of a local binding: a = exported name, b = local name. */
+  RL_FACT_EXPORT,
+  /* a call: a = callee name (C: function; JS: last name of the callee),
+   * func = caller. */
+  RL_FACT_CALL,
+  /* C thread start: a = start routine name, b = spawning API. */
+  RL_FACT_SPAWN,
+  RL_FACT_RULE = 100,
+} RlFactKind;
+
+#define RL_FF_ASYNC 0x1u    /* JS: declared async */
+#define RL_FF_EXPORTED 0x2u /* JS: exported; C: external linkage */
+#define RL_FF_METHOD 0x4u   /* JS: class method */
+#define RL_FF_STATIC 0x8u   /* JS: static method; C: static function */
+
+typedef struct RlFact {
+  uint16_t kind;
+  uint16_t rule;   /* index in the registry of the rule that added it */
+  uint32_t flags;
+  uint32_t file;   /* index of the file in the project */
+  uint32_t aux;    /* free for the rule */
+  const char *func; /* enclosing function name, "" at top level */
+  const char *a, *b, *c;
+  RlLoc loc;
+  const char *line_text; /* source line of loc (for the finding's snippet) */
+} RlFact;
+
+/* Section - the rule descriptor */
+typedef struct RlRule {
+  const char *id;        /* kebab-case, stable, public */
+  const char *title;     /* short human name */
+  const char *summary;   /* one sentence: the doc's first sentence */
+  unsigned langs;        /* RlLang mask */
+  RlSeverity severity;   /* default */
+  RlCategory category;
+  const char *cwe;       /* e.g. "367", or NULL */
+  const char *precision; /* "very-high", "high", "medium", "low" (SARIF) */
+  const char *hint;      /* default fix hint, naming the runtime primitive */
+  bool off_by_default;
+  const RlKind *kinds;   /* node kinds check() wants */
+  uint32_t nkinds;
+  /* Phase 1. begin_file may return per-file state (rl_alloc); it is passed to
+   * check and end_file. All optional. */
+  void *(*begin_file)(RlCtx *cx);
+  void (*check)(RlCtx *cx, RlNode n, void *state);
+  void (*end_file)(RlCtx *cx, void *state);
+  /* Phase 2, single-threaded, optional. */
+  void (*project)(RlProject *px, const struct RlRule *self);
+} RlRule;
+
+/* Section - phase 1: the file */
+RlLang rl_lang(const RlCtx *cx);
+const char *rl_path(const RlCtx *cx);
+/* The rule whose callback is running. */
+const RlRule *rl_rule(const RlCtx *cx);
+/* Zeroed memory from the file's arena, valid until the file is done. */
+void *rl_alloc(RlCtx *cx, size_t n);
+/* Copy of s[0..n) in the file's arena. */
+const char *rl_str(RlCtx *cx, const char *s, size_t n);
+/* Total number of nodes + 1; nodes are 1..rl_node_count()-1 in preorder, so
+ * a node's descendants are exactly the nodes after it up to rl_node_end(). */
+uint32_t rl_node_count(const RlCtx *cx);
+RlNode rl_root(const RlCtx *cx);
+
+/* Section - phase 1: nodes */
+RlKind rl_kind(const RlCtx *cx, RlNode n);
+RlNode rl_parent(const RlCtx *cx, RlNode n);
+RlNode rl_first_child(const RlCtx *cx, RlNode n);
+RlNode rl_next_sibling(const RlCtx *cx, RlNode n);
+/* One past the last descendant of n (for preorder range loops). */
+RlNode rl_node_end(const RlCtx *cx, RlNode n);
+/* The field of n in its parent (RL_F_NONE if it has none). */
+RlField rl_field(const RlCtx *cx, RlNode n);
+/* First child with the given field, or RL_NONE. */
+RlNode rl_child(const RlCtx *cx, RlNode n, RlField f);
+/* i-th named child (keywords and operators excluded), or RL_NONE. */
+RlNode rl_named_child(const RlCtx *cx, RlNode n, uint32_t i);
+uint32_t rl_named_child_count(const RlCtx *cx, RlNode n);
+/* Is n a keyword/operator token (unnamed in the grammar)? */
+bool rl_is_token(const RlCtx *cx, RlNode n);
+/* Does n have an unnamed child token with exactly this text ("async"...)? */
+bool rl_has_token(const RlCtx *cx, RlNode n, const char *tok);
+/* Source text of n (not NUL-terminated; *len receives its length). */
+const char *rl_text(const RlCtx *cx, RlNode n, size_t *len);
+bool rl_text_eq(const RlCtx *cx, RlNode n, const char *s);
+/* Source text of n as a NUL-terminated string in the file arena. */
+const char *rl_text_dup(RlCtx *cx, RlNode n);
+/* Operator of an assignment/update/unary/binary node ("=", "++", "+="...),
+ * or "" when unknown. */
+const char *rl_op(const RlCtx *cx, RlNode n);
+/* Skips parentheses (and TS `as`/`!`/`satisfies` and C casts/implicit
+ * nodes) downward. */
+RlNode rl_strip(const RlCtx *cx, RlNode n);
+/* A structural hash of an expression: equal for the same expression written
+ * with other spacing, comments or parentheses. */
+uint64_t rl_expr_key(const RlCtx *cx, RlNode n);
+bool rl_same_expr(const RlCtx *cx, RlNode a, RlNode b);
+/* Location of n (line/col 1-based). */
+RlLoc rl_loc(const RlCtx *cx, RlNode n);
+
+/* Section - phase 1: C specifics (libclang) */
+/* Spelling of a named C node: the referenced name for DeclRefExpr,
+ * MemberRefExpr and CallExpr, the declared name for declarations, the
+ * literal for StringLiteral. "" when none. */
+const char *rl_c_name(const RlCtx *cx, RlNode n);
+RlRefKind rl_c_ref(const RlCtx *cx, RlNode n);
+/* Type spelling of a declaration or expression ("" when unknown). */
+const char *rl_c_type(const RlCtx *cx, RlNode n);
+/* For a CallExpr: callee name ("" if indirect), argument count and args. */
+const char *rl_c_callee(const RlCtx *cx, RlNode call);
+uint32_t rl_c_argc(const RlCtx *cx, RlNode call);
+RlNode rl_c_arg(const RlCtx *cx, RlNode call, uint32_t i);
+/* Was n written inside a macro expansion? */
+bool rl_c_in_macro(const RlCtx *cx, RlNode n);
+
+/* Section - phase 1: JS/TS specifics */
+/* Is n a function-like node (declaration, expression, arrow, method)? */
+bool rl_js_is_function(const RlCtx *cx, RlNode n);
+/* Is the function-like node n declared async? */
+bool rl_js_is_async(const RlCtx *cx, RlNode fn);
+/* Nearest enclosing function-like node of n, or RL_NONE at top level. */
+RlNode rl_enclosing_function(const RlCtx *cx, RlNode n);
+/* Name of a function-like node: declaration name, the variable or property
+ * it is assigned to, "Class.method" for methods; "" when anonymous. */
+const char *rl_function_name(RlCtx *cx, RlNode fn);
+/* For a call_expression: the callee's last name ("forEach" in a.b.forEach)
+ * and its receiver (RL_NONE for a plain call). */
+const char *rl_js_callee_name(RlCtx *cx, RlNode call);
+RlNode rl_js_callee_object(const RlCtx *cx, RlNode call);
+/* The n-th argument of a call/new expression, or RL_NONE. */
+RlNode rl_js_arg(const RlCtx *cx, RlNode call, uint32_t i);
+uint32_t rl_js_argc(const RlCtx *cx, RlNode call);
+/* In the same file: the function-like node a plain identifier names (a
+ * function declaration, or a const/let/var bound to a function), else
+ * RL_NONE. */
+RlNode rl_js_local_function(RlCtx *cx, RlNode ident);
+
+/* Section - phase 1: findings and facts */
+/* Starts a finding of the running rule at n; message printf-style. */
+RlReport *rl_report(RlCtx *cx, RlNode at, const char *fmt, ...) RL_PRINTF(3, 4);
+/* Adds a related location ("checked here") to r. */
+void rl_report_related(RlCtx *cx, RlReport *r, RlNode at, const char *fmt, ...)
+    RL_PRINTF(4, 5);
+/* Replaces the rule's default fix hint for r. */
+void rl_report_hint(RlCtx *cx, RlReport *r, const char *fmt, ...) RL_PRINTF(3, 4);
+/* Records a fact at node `at` for phase 2. Strings are copied. Returns the
+ * fact so the caller can set flags/aux. */
+RlFact *rl_fact_add(RlCtx *cx, uint16_t kind, RlNode at, const char *a,
+                    const char *b, const char *c);
+
+/* Section - phase 2: the project */
+uint32_t rl_project_nfiles(const RlProject *px);
+const char *rl_project_path(const RlProject *px, uint32_t file);
+RlLang rl_project_lang(const RlProject *px, uint32_t file);
+/* Facts of one file (all kinds), in source order. */
+const RlFact *rl_project_facts(const RlProject *px, uint32_t file, uint32_t *n);
+/* Resolves a relative JS module specifier ("./util", "../a.js") seen in
+ * `file` to a scanned file (trying .js/.ts/... and /index.*); -1 if none. */
+int32_t rl_project_resolve(const RlProject *px, uint32_t file, const char *spec);
+/* The RL_FACT_FUNC fact of function `name` in `file` (top-level functions
+ * and "Class.method"), or NULL. */
+const RlFact *rl_project_func(const RlProject *px, uint32_t file, const char *name);
+/* Follows a JS binding `name` visible in `file` through imports/exports to
+ * the function it names, across files; NULL if not a known function. */
+const RlFact *rl_project_js_binding(const RlProject *px, uint32_t file,
+                                    const char *name);
+/* Is f a rule-specific fact recorded by `rule`? */
+bool rl_fact_of(const RlProject *px, const RlFact *f, const RlRule *rule);
+/* Starts a finding of rule `rule` at the location of fact `at`. */
+RlReport *rl_project_report(RlProject *px, const RlRule *rule, const RlFact *at,
+                            const char *fmt, ...) RL_PRINTF(4, 5);
+void rl_project_related(RlProject *px, RlReport *r, const RlFact *at,
+                        const char *fmt, ...) RL_PRINTF(4, 5);
+void rl_project_hint(RlProject *px, RlReport *r, const char *fmt, ...)
+    RL_PRINTF(3, 4);
+
+#endif

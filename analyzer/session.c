@@ -1,0 +1,59 @@
+/* session.c - run configuration and the kind -> rules dispatch table. */
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void rl_session_init(RlSession *self) {
+  memset(self, 0, sizeof *self);
+  self->rules = rl_rules;
+  self->nrules = rl_nrules < RL_MAX_RULES ? rl_nrules : RL_MAX_RULES;
+  for (uint32_t i = 0; i < self->nrules; i++) {
+    self->enabled[i] = !self->rules[i]->off_by_default;
+    self->severity[i] = self->rules[i]->severity;
+  }
+  self->max_file_size = 8u << 20;
+  self->c_args = rl_calloc(1, sizeof(char *));
+}
+
+int rl_session_rule_index(const RlSession *self, const char *id) {
+  uint32_t lo = 0, hi = self->nrules;
+  while (lo < hi) { /* the registry is sorted by id */
+    uint32_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(self->rules[mid]->id, id);
+    if (c == 0) return (int)mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+void rl_session_add_c_arg(RlSession *self, const char *arg) {
+  self->c_args = rl_realloc(self->c_args, (self->nc_args + 2) * sizeof(char *));
+  self->c_args[self->nc_args++] = rl_strdup(arg);
+  self->c_args[self->nc_args] = NULL;
+}
+
+bool rl_session_prepare(RlSession *self, const char **err) {
+  for (uint32_t i = 0; i < self->nrules; i++) {
+    const RlRule *r = self->rules[i];
+    for (uint32_t k = 0; k < r->nkinds; k++) {
+      RlKind kind = r->kinds[k];
+      self->dispatch[kind] =
+          rl_realloc(self->dispatch[kind], (self->ndispatch[kind] + 1u) * sizeof(uint8_t));
+      self->dispatch[kind][self->ndispatch[kind]++] = (uint8_t)i;
+    }
+  }
+  self->js = rl_front_js_tables_new(err);
+  return self->js != NULL;
+}
+
+void rl_session_free(RlSession *self) {
+  for (int k = 0; k < RL_K_COUNT; k++) free(self->dispatch[k]);
+  rl_front_js_tables_delete(self->js);
+  rl_compdb_delete(self->compdb);
+  for (uint32_t i = 0; i < self->nc_args; i++) free(self->c_args[i]);
+  free(self->c_args);
+  free(self->root);
+  memset(self, 0, sizeof *self);
+}

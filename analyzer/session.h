@@ -1,0 +1,46 @@
+/* session.h - the run's configuration: which rules run with which severity,
+ * C flags, limits. Written once before the scan starts, then read-only and
+ * shared by every worker thread. */
+#ifndef RL_ANALYZER_SESSION_H_
+#define RL_ANALYZER_SESSION_H_
+
+#include "compdb.h"
+#include "front_js.h"
+#include "rule_api.h"
+
+#define RL_MAX_RULES 64
+
+typedef struct RlSession {
+  const RlRule *const *rules; /* the registry, sorted by id */
+  uint32_t nrules;
+  bool enabled[RL_MAX_RULES];
+  RlSeverity severity[RL_MAX_RULES];
+  /* dispatch[kind] -> rule indexes wanting that kind (built by prepare) */
+  uint8_t *dispatch[RL_K_COUNT];
+  uint8_t ndispatch[RL_K_COUNT];
+  RlJsTables *js;
+  RlCompDb *compdb;
+  char **c_args; /* -I/-D from the command line, NULL-terminated */
+  uint32_t nc_args;
+  size_t max_file_size;
+  uint64_t parse_timeout_us;
+  char *root;    /* absolute run root (SARIF %SRCROOT%) */
+  bool parse_only;
+} RlSession;
+
+/* Fills defaults: every rule on with its default severity. */
+void rl_session_init(RlSession *self);
+/* Index of rule `id` in the registry, or -1. */
+int rl_session_rule_index(const RlSession *self, const char *id);
+/* Builds the dispatch table and loads grammars. Returns false with *err on
+ * failure (static text). */
+bool rl_session_prepare(RlSession *self, const char **err);
+void rl_session_free(RlSession *self);
+/* Adds a C argument ("-Ifoo", "-DX=1"). */
+void rl_session_add_c_arg(RlSession *self, const char *arg);
+
+/* The registry (rules/registry.c). */
+extern const RlRule *const rl_rules[];
+extern const uint32_t rl_nrules;
+
+#endif

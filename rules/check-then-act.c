@@ -1,0 +1,170 @@
+/* check-then-act.c - a check whose result is stale by the time it is acted
+ * on (time-of-check to time-of-use).
+ *
+ * C part: access/stat/lstat/... on a path, then open/fopen/unlink/rename/...
+ * on the same path expression later in the same function. Between the two
+ * calls another process can swap the file (for instance for a symlink to
+ * /etc/shadow), so the check says nothing about what is opened. CWE-367.
+ * Not reported: the path variable is reassigned or rewritten in between,
+ * the use is atomic (O_CREAT|O_EXCL), or the function re-checks the opened
+ * descriptor with fstat (the open-then-fstat idiom).
+ * Doc: rules/check-then-act.md */
+#include <string.h>
+
+#include "../analyzer/rule_api.h"
+
+typedef struct PathArg {
+  const char *fn;
+  int arg, arg2; /* path argument indexes (-1: none) */
+} PathArg;
+
+static const PathArg checks[] = {
+    {"access", 0, -1},  {"eaccess", 0, -1},    {"euidaccess", 0, -1}, {"faccessat", 1, -1},
+    {"stat", 0, -1},    {"stat64", 0, -1},     {"lstat", 0, -1},      {"lstat64", 0, -1},
+    {"fstatat", 1, -1}, {"fstatat64", 1, -1},  {"statx", 1, -1},
+};
+
+static const PathArg uses[] = {
+    {"open", 0, -1},    {"open64", 0, -1},   {"openat", 1, -1},  {"fopen", 0, -1},
+    {"fopen64", 0, -1}, {"freopen", 0, -1},  {"creat", 0, -1},   {"unlink", 0, -1},
+    {"unlinkat", 1, -1}, {"remove", 0, -1},  {"rename", 0, 1},   {"renameat", 1, 3},
+    {"chmod", 0, -1},   {"chown", 0, -1},    {"lchown", 0, -1},  {"truncate", 0, -1},
+    {"mkdir", 0, -1},   {"rmdir", 0, -1},    {"execve", 0, -1},  {"execv", 0, -1},
+    {"execl", 0, -1},   {"execvp", 0, -1},   {"execlp", 0, -1},  {"link", 0, 1},
+    {"symlink", 1, -1}, {"opendir", 0, -1},  {"utime", 0, -1},   {"utimes", 0, -1},
+    {"chdir", 0, -1},   {"chroot", 0, -1},   {"mkfifo", 0, -1},  {"mknod", 0, -1},
+};
+
+/* Functions that write their first argument (so a path buffer changes). */
+static const char *const writers[] = {"sprintf", "snprintf", "vsprintf", "vsnprintf",
+                                      "strcpy",  "strncpy",  "strcat",   "strncat",
+                                      "memcpy",  "memmove",  "strlcpy",  "strlcat",
+                                      "stpcpy",  "getcwd",   "readlink", "fgets"};
+
+static const PathArg *find(const PathArg *t, size_t n, const char *fn) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(t[i].fn, fn) == 0) return &t[i];
+  return NULL;
+}
+
+typedef struct Check {
+  uint64_t key;
+  RlNode call, path;
+  const char *fn;
+  bool live;
+} Check;
+
+typedef struct Hit {
+  RlNode use, check, path;
+  const char *use_fn, *check_fn;
+} Hit;
+
+#define MAX_CHECKS 64
+
+static bool mentions(RlCtx *cx, RlNode n, const char *s) {
+  size_t len;
+  const char *t = rl_text(cx, n, &len);
+  size_t k = strlen(s);
+  for (size_t i = 0; i + k <= len; i++)
+    if (memcmp(t + i, s, k) == 0) return true;
+  return false;
+}
+
+static void kill_key(Check *c, uint32_t n, uint64_t key) {
+  for (uint32_t i = 0; i < n; i++)
+    if (c[i].key == key) c[i].live = false;
+}
+
+static void check_function(RlCtx *cx, RlNode fn, void *state) {
+  (void)state;
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (!body) return;
+  Check c[MAX_CHECKS];
+  uint32_t nc = 0;
+  Hit hits[MAX_CHECKS];
+  uint32_t nh = 0;
+  bool fstat_after = false;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_C_BINARY_OPERATOR && strcmp(rl_op(cx, i), "=") == 0) {
+      kill_key(c, nc, rl_expr_key(cx, rl_child(cx, i, RL_F_LEFT)));
+      continue;
+    }
+    if (k == RL_C_UNARY_OPERATOR && strcmp(rl_op(cx, i), "&") == 0) {
+      /* &path escapes: anything may write it (but &st for stat is common) */
+      RlNode p = rl_parent(cx, i);
+      while (p && rl_kind(cx, p) == RL_C_UNEXPOSED_EXPR) p = rl_parent(cx, p);
+      const char *pc = rl_kind(cx, p) == RL_C_CALL_EXPR ? rl_c_callee(cx, p) : "";
+      if (!find(checks, RL_COUNTOF(checks), pc))
+        kill_key(c, nc, rl_expr_key(cx, rl_first_child(cx, i)));
+      continue;
+    }
+    if (k != RL_C_CALL_EXPR) continue;
+    const char *callee = rl_c_callee(cx, i);
+    if (!*callee) continue;
+    if (strcmp(callee, "fstat") == 0 || strcmp(callee, "fstat64") == 0) {
+      if (nh) fstat_after = true;
+      continue;
+    }
+    for (size_t w = 0; w < RL_COUNTOF(writers); w++)
+      if (strcmp(callee, writers[w]) == 0)
+        kill_key(c, nc, rl_expr_key(cx, rl_c_arg(cx, i, 0)));
+    const PathArg *chk = find(checks, RL_COUNTOF(checks), callee);
+    if (chk) {
+      RlNode p = rl_c_arg(cx, i, (uint32_t)chk->arg);
+      if (p && nc < MAX_CHECKS) c[nc++] = (Check){rl_expr_key(cx, p), i, p, chk->fn, true};
+      continue;
+    }
+    const PathArg *use = find(uses, RL_COUNTOF(uses), callee);
+    if (!use) continue;
+    if ((strcmp(callee, "open") == 0 || strcmp(callee, "openat") == 0 ||
+         strcmp(callee, "open64") == 0) &&
+        mentions(cx, i, "O_EXCL"))
+      continue; /* exclusive create is atomic */
+    int args[2] = {use->arg, use->arg2};
+    for (int a = 0; a < 2; a++) {
+      if (args[a] < 0) continue;
+      RlNode p = rl_c_arg(cx, i, (uint32_t)args[a]);
+      if (!p) continue;
+      uint64_t key = rl_expr_key(cx, p);
+      for (uint32_t j = nc; j-- > 0;) {
+        if (!c[j].live || c[j].key != key) continue;
+        if (nh < MAX_CHECKS) hits[nh++] = (Hit){i, c[j].call, p, callee, c[j].fn};
+        c[j].live = false; /* one finding per check */
+        break;
+      }
+    }
+  }
+  if (fstat_after) return; /* lstat, open, fstat and compare: the safe idiom */
+  for (uint32_t h = 0; h < nh; h++) {
+    const char *path = rl_text_dup(cx, hits[h].path);
+    RlLoc lc = rl_loc(cx, hits[h].check);
+    RlReport *r = rl_report(cx, hits[h].use,
+                            "'%s' acts on '%s', which '%s' checked at line %u: another "
+                            "process can replace the file (for example with a symlink) "
+                            "between the check and this use",
+                            hits[h].use_fn, path, hits[h].check_fn, lc.line);
+    rl_report_related(cx, r, hits[h].check, "'%s' checked here", path);
+  }
+}
+
+static const RlKind kinds[] = {RL_C_FUNCTION_DECL};
+
+const RlRule rl_rule_check_then_act = {
+    .id = "check-then-act",
+    .title = "Check-then-act race (TOCTOU)",
+    .summary = "Finds a check whose result can be stale when the code acts on it, such "
+               "as access() or stat() on a path followed by open() of the same path.",
+    .langs = RL_LANG_C,
+    .severity = RL_SEV_ERROR,
+    .category = RL_CAT_SECURITY,
+    .cwe = "367",
+    .precision = "high",
+    .hint = "Open the file first, then check the open descriptor with fstat() (use "
+            "O_NOFOLLOW, or O_CREAT|O_EXCL to create); the runtime's "
+            "rl_rt_open_regular() and rl_rt_create_exclusive() do this (runtime/c).",
+    .kinds = kinds,
+    .nkinds = RL_COUNTOF(kinds),
+    .check = check_function,
+};
