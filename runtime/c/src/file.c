@@ -223,7 +223,7 @@ static int create_flags(int flags, int *out)
     return 0;
 }
 
-int rl_rt_create_excl(const char *path, int flags, mode_t mode)
+int rl_rt_create_exclusive(const char *path, int flags, mode_t mode)
 {
     int oflags;
 
@@ -234,7 +234,8 @@ int rl_rt_create_excl(const char *path, int flags, mode_t mode)
     return open(path, oflags, mode);
 }
 
-int rl_rt_createat_excl(int dirfd, const char *name, int flags, mode_t mode)
+int rl_rt_createat_exclusive(int dirfd, const char *name, int flags,
+                             mode_t mode)
 {
     int oflags;
 
@@ -294,7 +295,7 @@ int rl_rt_write_file_atomic(int dirfd, const char *name, const void *data,
         if (n < 0 || (size_t)n >= sizeof tmp)
             (void)snprintf(tmp, sizeof tmp, ".rlrt-tmp-%08x",
                            (unsigned)tmp_suffix());
-        fd = rl_rt_createat_excl(dirfd, tmp, O_WRONLY, 0600);
+        fd = rl_rt_createat_exclusive(dirfd, tmp, O_WRONLY, 0600);
         if (fd >= 0 || errno != EEXIST)
             break;
     }

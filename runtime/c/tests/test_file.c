@@ -180,27 +180,27 @@ static void test_create_excl(void)
     int fd;
 
     path_in(p, sizeof p, "fresh");
-    fd = rl_rt_create_excl(p, O_WRONLY, 0600);
+    fd = rl_rt_create_exclusive(p, O_WRONLY, 0600);
     CHECK(fd >= 0);
     CHECK((fcntl(fd, F_GETFD) & FD_CLOEXEC) != 0);
     CHECK_OK(close(fd));
-    CHECK_EQ(rl_rt_create_excl(p, O_WRONLY, 0600), -1);
+    CHECK_EQ(rl_rt_create_exclusive(p, O_WRONLY, 0600), -1);
     CHECK_EQ(errno, EEXIST);
 
     /* A dangling symlink must not be followed to create its target. */
     path_in(p, sizeof p, "dangling");
-    CHECK_EQ(rl_rt_create_excl(p, O_RDWR, 0600), -1);
+    CHECK_EQ(rl_rt_create_exclusive(p, O_RDWR, 0600), -1);
     CHECK_EQ(errno, EEXIST);
     CHECK_EQ(fstatat(dirfd_, "does-not-exist", &st, AT_SYMLINK_NOFOLLOW), -1);
     CHECK_EQ(errno, ENOENT);
 
-    fd = rl_rt_createat_excl(dirfd_, "fresh2", O_RDONLY /* -> O_WRONLY */, 0600);
+    fd = rl_rt_createat_exclusive(dirfd_, "fresh2", O_RDONLY /* -> O_WRONLY */, 0600);
     CHECK(fd >= 0);
     CHECK_EQ(write(fd, "x", 1), 1);
     CHECK_OK(close(fd));
-    CHECK_EQ(rl_rt_createat_excl(dirfd_, "fresh2", O_WRONLY, 0600), -1);
+    CHECK_EQ(rl_rt_createat_exclusive(dirfd_, "fresh2", O_WRONLY, 0600), -1);
     CHECK_EQ(errno, EEXIST);
-    CHECK_EQ(rl_rt_createat_excl(dirfd_, "x", O_WRONLY | O_TRUNC, 0600), -1);
+    CHECK_EQ(rl_rt_createat_exclusive(dirfd_, "x", O_WRONLY | O_TRUNC, 0600), -1);
     CHECK_EQ(errno, EINVAL);
 
     /* Atomic replace: exact mode, replaces a planted symlink instead of

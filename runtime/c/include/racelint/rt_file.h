@@ -29,7 +29,7 @@
  * Open an existing regular file.  `flags` are open(2) flags: an access
  * mode plus optionally O_APPEND, O_TRUNC, O_NONBLOCK, O_SYNC, O_DSYNC,
  * O_NOATIME; O_CREAT/O_EXCL/O_DIRECTORY/O_PATH are refused with EINVAL
- * (use rl_rt_create_excl()).  O_NOFOLLOW|O_CLOEXEC|O_NOCTTY are always
+ * (use rl_rt_create_exclusive()).  O_NOFOLLOW|O_CLOEXEC|O_NOCTTY are always
  * added, and the open is done non-blocking so a FIFO swapped in cannot
  * hang the caller (O_NONBLOCK is cleared afterwards unless requested).
  *
@@ -77,11 +77,11 @@ RL_RT_API int rl_rt_open_beneath(int dirfd, const char *relpath, int flags,
  * filtered by the umask as usual.  Fails with EEXIST if anything --
  * including a dangling symlink -- is already there.
  */
-RL_RT_API int rl_rt_create_excl(const char *path, int flags, mode_t mode);
+RL_RT_API int rl_rt_create_exclusive(const char *path, int flags, mode_t mode);
 
-/** rl_rt_create_excl() for the single component `name` inside `dirfd`. */
-RL_RT_API int rl_rt_createat_excl(int dirfd, const char *name, int flags,
-                                  mode_t mode);
+/** rl_rt_create_exclusive() for the single component `name` inside `dirfd`. */
+RL_RT_API int rl_rt_createat_exclusive(int dirfd, const char *name, int flags,
+                                       mode_t mode);
 
 /**
  * Replace (or create) `name` inside `dirfd` with exactly `len` bytes from
