@@ -26,6 +26,7 @@ char *rl_discover_relative(const char *root, const char *abs) {
 }
 
 char *rl_discover_default_root(const char *path) {
+  git_libgit2_init(); /* reference counted; paired below */
   char *abs = realpath(path, NULL);
   char *root = NULL;
   if (abs) {
@@ -45,9 +46,22 @@ char *rl_discover_default_root(const char *path) {
     free(abs);
   }
   if (!root) {
-    char cwd[PATH_MAX];
-    root = rl_strdup(getcwd(cwd, sizeof cwd) ? cwd : "/");
+    /* not in a work tree: the directory scanned (or the file's directory) */
+    char *real = realpath(path, NULL);
+    struct stat st;
+    if (real && stat(real, &st) == 0) {
+      if (!S_ISDIR(st.st_mode)) {
+        char *slash = strrchr(real, '/');
+        if (slash) slash == real ? (void)(slash[1] = 0) : (void)(*slash = 0);
+      }
+      root = real;
+    } else {
+      free(real);
+      char cwd[PATH_MAX];
+      root = rl_strdup(getcwd(cwd, sizeof cwd) ? cwd : "/");
+    }
   }
+  git_libgit2_shutdown();
   return root;
 }
 
@@ -165,6 +179,7 @@ static int rl_discover__cmp(const void *a, const void *b) {
 void rl_discover(const char *const *paths, uint32_t npaths, const char *root,
                  bool follow_symlinks, RlDiscovery *out) {
   memset(out, 0, sizeof *out);
+  git_libgit2_init(); /* reference counted; paired below */
   for (uint32_t i = 0; i < npaths; i++) {
     const char *p = paths[i];
     struct stat st;
@@ -208,6 +223,7 @@ void rl_discover(const char *const *paths, uint32_t npaths, const char *root,
     RL_VEC_FREE(w.seen);
     free(abs);
   }
+  git_libgit2_shutdown();
   qsort(out->files.v, out->files.n, sizeof *out->files.v, rl_discover__cmp);
   /* drop duplicates (a file named twice) */
   uint32_t k = 0;

@@ -30,7 +30,8 @@ void rl_discover(const char *const *paths, uint32_t npaths, const char *root,
 void rl_discovery_free(RlDiscovery *self);
 
 /* The root a run uses when none is given: the top of the git work tree
- * that contains `path`, else the current directory. Caller frees. */
+ * that contains `path`, else `path` itself (its directory for a file), else
+ * the current directory. Caller frees. */
 char *rl_discover_default_root(const char *path);
 /* `abs` relative to `root` ('/'-separated), or a copy of abs if outside.
  * Caller frees. */

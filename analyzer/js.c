@@ -142,10 +142,18 @@ static bool rl_js__binds(const RlCtx *cx, RlNode pattern, const char *s, size_t 
   return false;
 }
 
+/* `require("x")` (possibly behind `await import()`-free wrappers)? */
+static bool rl_js__is_require(RlCtx *cx, RlNode v) {
+  v = rl_strip(cx, v);
+  if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) return false;
+  return rl_text_eq(cx, rl_child(cx, v, RL_F_FUNCTION), "require");
+}
+
 /* Looks for a declaration of s[0..n) among the statements directly in
- * `scope`. Returns 1 and *fn (function or RL_NONE) when declared there. */
-static int rl_js__declared_in(const RlCtx *cx, RlNode scope, const char *s, size_t n,
-                              RlNode *fn) {
+ * `scope`. Returns the binding kind (FREE when not declared there) and
+ * *fn for a local function. */
+static RlJsBinding rl_js__declared_in(RlCtx *cx, RlNode scope, const char *s, size_t n,
+                                      RlNode *fn) {
   for (RlNode st = rl_first_child(cx, scope); st; st = rl_next_sibling(cx, st)) {
     RlNode d = st;
     if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) {
@@ -161,7 +169,7 @@ static int rl_js__declared_in(const RlCtx *cx, RlNode scope, const char *s, size
       const char *t = rl_text(cx, name, &len);
       if (len == n && memcmp(t, s, n) == 0) {
         *fn = rl_kind(cx, d) == RL_JS_CLASS_DECLARATION ? RL_NONE : d;
-        return 1;
+        return RL_BIND_LOCAL;
       }
       break;
     }
@@ -172,53 +180,60 @@ static int rl_js__declared_in(const RlCtx *cx, RlNode scope, const char *s, size
         RlNode name = rl_child(cx, v, RL_F_NAME);
         if (!name || !rl_js__binds(cx, name, s, n)) continue;
         RlNode val = rl_strip(cx, rl_child(cx, v, RL_F_VALUE));
+        if (rl_js__is_require(cx, val)) return RL_BIND_IMPORT;
         *fn = (rl_kind(cx, name) == RL_JS_IDENTIFIER && val && rl_js_is_function(cx, val))
                   ? val
                   : RL_NONE;
-        return 1;
+        return RL_BIND_LOCAL;
       }
       break;
     case RL_JS_IMPORT_STATEMENT:
-      if (rl_js__binds(cx, d, s, n)) {
-        *fn = RL_NONE;
-        return 1;
-      }
+      if (rl_js__binds(cx, d, s, n)) return RL_BIND_IMPORT;
       break;
     default:
       break;
     }
   }
-  return 0;
+  return RL_BIND_FREE;
 }
 
-RlNode rl_js_local_function(RlCtx *cx, RlNode ident) {
-  if (rl_kind(cx, ident) != RL_JS_IDENTIFIER) return RL_NONE;
+RlJsBinding rl_js_resolve(RlCtx *cx, RlNode ident, RlNode *fn_out) {
+  RlNode dummy;
+  RlNode *fn = fn_out ? fn_out : &dummy;
+  *fn = RL_NONE;
+  if (rl_kind(cx, ident) != RL_JS_IDENTIFIER) return RL_BIND_FREE;
   size_t n;
   const char *s = rl_text(cx, ident, &n);
   for (RlNode p = rl_parent(cx, ident); p; p = rl_parent(cx, p)) {
-    RlNode fn = RL_NONE;
     switch (rl_kind(cx, p)) {
     case RL_JS_PROGRAM:
-    case RL_JS_STATEMENT_BLOCK:
-      if (rl_js__declared_in(cx, p, s, n, &fn)) return fn;
+    case RL_JS_STATEMENT_BLOCK: {
+      RlJsBinding b = rl_js__declared_in(cx, p, s, n, fn);
+      if (b != RL_BIND_FREE) return b;
       break;
+    }
     case RL_JS_FOR_STATEMENT:
     case RL_JS_FOR_IN_STATEMENT:
     case RL_JS_CATCH_CLAUSE: {
       RlNode decl = rl_child(cx, p, RL_F_INITIALIZER);
       if (!decl) decl = rl_child(cx, p, RL_F_LEFT);
       if (!decl) decl = rl_child(cx, p, RL_F_PARAMETER);
-      if (decl && rl_js__binds(cx, decl, s, n)) return RL_NONE;
+      if (decl && rl_js__binds(cx, decl, s, n)) return RL_BIND_LOCAL;
       break;
     }
     default:
       if (rl_js_is_function(cx, p)) {
         RlNode params = rl_child(cx, p, RL_F_PARAMETERS);
         if (!params) params = rl_child(cx, p, RL_F_PARAMETER);
-        if (params && rl_js__binds(cx, params, s, n)) return RL_NONE;
+        if (params && rl_js__binds(cx, params, s, n)) return RL_BIND_LOCAL;
       }
       break;
     }
   }
-  return RL_NONE;
+  return RL_BIND_FREE;
+}
+
+RlNode rl_js_local_function(RlCtx *cx, RlNode ident) {
+  RlNode fn = RL_NONE;
+  return rl_js_resolve(cx, ident, &fn) == RL_BIND_LOCAL ? fn : RL_NONE;
 }

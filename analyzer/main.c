@@ -170,8 +170,8 @@ static void rl_main__compdb(RlSession *s, const char *path, bool explicit_path,
 }
 
 static char *rl_main__find_compdb(const char *root, const char *const *paths, int npaths) {
-  for (int i = -1; i < npaths; i++) {
-    const char *dir = i < 0 ? root : paths[i];
+  for (int i = 0; i <= npaths; i++) {
+    const char *dir = i < npaths ? paths[i] : root;
     struct stat st;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) continue;
     const char *cands[] = {"compile_commands.json", "build/compile_commands.json"};

@@ -222,9 +222,17 @@ RlNode rl_js_callee_object(const RlCtx *cx, RlNode call);
 /* The n-th argument of a call/new expression, or RL_NONE. */
 RlNode rl_js_arg(const RlCtx *cx, RlNode call, uint32_t i);
 uint32_t rl_js_argc(const RlCtx *cx, RlNode call);
-/* In the same file: the function-like node a plain identifier names (a
- * function declaration, or a const/let/var bound to a function), else
- * RL_NONE. */
+/* What a plain identifier refers to, by the scopes of this file. */
+typedef enum RlJsBinding {
+  RL_BIND_FREE = 0, /* not declared in this file (a global) */
+  RL_BIND_LOCAL,    /* a declaration or parameter in this file */
+  RL_BIND_IMPORT,   /* an import or require() binding: see phase 2 */
+} RlJsBinding;
+/* Resolves `ident`; for RL_BIND_LOCAL, *fn receives the function-like node
+ * it is bound to (a function declaration, or a const/let/var initialised
+ * with a function), or RL_NONE. `fn` may be NULL. */
+RlJsBinding rl_js_resolve(RlCtx *cx, RlNode ident, RlNode *fn);
+/* rl_js_resolve's function, or RL_NONE. */
 RlNode rl_js_local_function(RlCtx *cx, RlNode ident);
 
 /* Section - phase 1: findings and facts */

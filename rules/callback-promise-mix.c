@@ -36,17 +36,20 @@ static void check(RlCtx *cx, RlNode call, void *state) {
     return;
   }
   if (rl_kind(cx, cb) != RL_JS_IDENTIFIER) return;
-  RlNode fn = rl_js_local_function(cx, cb);
-  if (fn) {
-    if (!rl_js_is_async(cx, fn)) return;
-    RlReport *r = rl_report(cx, at, "%s", msg);
-    rl_report_related(cx, r, fn, "'%s' is declared async here", rl_text_dup(cx, cb));
-    return;
+  RlNode fn = RL_NONE;
+  switch (rl_js_resolve(cx, cb, &fn)) {
+  case RL_BIND_LOCAL:
+    if (fn && rl_js_is_async(cx, fn)) {
+      RlReport *r = rl_report(cx, at, "%s", msg);
+      rl_report_related(cx, r, fn, "'%s' is declared async here", rl_text_dup(cx, cb));
+    }
+    break;
+  case RL_BIND_IMPORT: /* phase 2 follows the import to its module */
+    rl_fact_add(cx, FACT_FOREACH_REF, at, rl_text_dup(cx, cb), NULL, NULL);
+    break;
+  case RL_BIND_FREE:
+    break;
   }
-  /* Maybe imported: phase 2 follows the import. Only top-level names can be
-   * imports, and rl_js_local_function saw no local binding. */
-  RlFact *f = rl_fact_add(cx, FACT_FOREACH_REF, at, rl_text_dup(cx, cb), NULL, NULL);
-  (void)f;
 }
 
 static void project(RlProject *px, const RlRule *self) {

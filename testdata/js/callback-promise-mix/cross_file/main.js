@@ -1,0 +1,14 @@
+// The callback is defined in another module: phase 2 follows the import.
+import { notifyUser, formatUser } from './handlers.js';
+import saveAll from './handlers.js';
+import { reindex as rebuild } from './indexer';
+const { purge } = require('./cleanup.js');
+
+export function run(users) {
+  users.forEach(notifyUser); // expect: [callback-promise-mix]
+  users.forEach(formatUser); // sync: fine
+  users.forEach(saveAll); // expect: [callback-promise-mix]
+  users.forEach(rebuild); // expect: [callback-promise-mix]
+  users.forEach(purge); // expect: [callback-promise-mix]
+  users.forEach(unknownGlobal); // not in the project: unknown, not reported
+}
