@@ -13,6 +13,7 @@ export interface AcquireOptions {
 
 /** Rejection reason when `acquire({ timeout })` runs out of time. */
 export class MutexTimeoutError extends Error {
+  constructor(mutex: Mutex, timeout: number);
   readonly name: 'MutexTimeoutError';
   readonly code: 'ERR_MUTEX_TIMEOUT';
   readonly mutexId: number;
@@ -86,6 +87,7 @@ export interface SettleFailure {
 
 /** Thrown by settleAll() when any input rejected. */
 export class SettleAllError extends AggregateError {
+  constructor(results: PromiseSettledResult<unknown>[]);
   readonly name: 'SettleAllError';
   /** Values by input index; undefined where the input rejected. */
   readonly values: unknown[];
@@ -148,6 +150,7 @@ export interface UpdateWithVersionOptions<V, Ver = unknown> {
 
 /** Thrown when every attempt of updateWithVersion() hit a version conflict. */
 export class VersionConflictError extends Error {
+  constructor(attempts: number, lastVersion: unknown);
   readonly name: 'VersionConflictError';
   readonly code: 'ERR_VERSION_CONFLICT';
   readonly attempts: number;
