@@ -34,3 +34,18 @@ foreach(t IN LISTS RL_CLI_TESTS)
   set_tests_properties(cli/${name} PROPERTIES ENVIRONMENT
     "RACELINT=$<TARGET_FILE:racelint>;SRC_DIR=${CMAKE_SOURCE_DIR};SHARED_DIR=${RACELINT_SHARED_DIR};BUILD_DIR=${CMAKE_BINARY_DIR}")
 endforeach()
+
+set(RL_TEST_ENV "RACELINT=$<TARGET_FILE:racelint>;SRC_DIR=${CMAKE_SOURCE_DIR};SHARED_DIR=${RACELINT_SHARED_DIR}")
+add_test(NAME golden/formats COMMAND bash ${CMAKE_SOURCE_DIR}/tests/golden/run.sh)
+add_test(NAME sarif/validates COMMAND bash ${CMAKE_SOURCE_DIR}/tests/check_sarif.sh)
+add_test(NAME docs/rule-files COMMAND bash ${CMAKE_SOURCE_DIR}/tests/check_rule_files.sh)
+set_tests_properties(golden/formats sarif/validates docs/rule-files PROPERTIES
+  ENVIRONMENT "${RL_TEST_ENV}")
+set_tests_properties(sarif/validates PROPERTIES SKIP_RETURN_CODE 77
+  ENVIRONMENT "${RL_TEST_ENV};RACELINT_REQUIRE_SHARED=$ENV{RACELINT_REQUIRE_SHARED}")
+find_program(RL_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(NOT RL_PYTHON3)
+  find_program(RL_PYTHON3 NAMES python3 REQUIRED)
+endif()
+add_test(NAME docs/examples COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_doc_examples.py
+  $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR}/rules)

@@ -1,0 +1,29 @@
+/* queue.h - a bounded job queue shared by worker threads. */
+#ifndef JOBQUEUE_QUEUE_H
+#define JOBQUEUE_QUEUE_H
+
+#include <pthread.h>
+#include <stddef.h>
+
+typedef struct job {
+  int id;
+  char payload[128];
+} job;
+
+typedef struct queue {
+  pthread_mutex_t mu;
+  pthread_cond_t not_empty;
+  job items[64];
+  size_t head, len;
+  int closed;
+} queue;
+
+void queue_init(queue *q);
+int queue_push(queue *q, const job *j);
+int queue_pop(queue *q, job *out);
+void queue_close(queue *q);
+
+/* spool.c */
+int spool_write(const char *dir, const job *j);
+
+#endif

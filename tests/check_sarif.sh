@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# SARIF of examples/ (and of the golden input) must validate against the
+# official SARIF 2.1.0 schema with ../shared/tools/validate-sarif.
+# Skips (exit 77) when shared/ is absent, unless RACELINT_REQUIRE_SHARED=1.
+set -euo pipefail
+: "${RACELINT:?}" "${SRC_DIR:?}" "${SHARED_DIR:?}"
+validator="$SHARED_DIR/tools/validate-sarif"
+if [ ! -x "$validator" ]; then
+  echo "validate-sarif not found at $validator"
+  [ "${RACELINT_REQUIRE_SHARED:-0}" = 1 ] && exit 1
+  exit 77
+fi
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+fails=0 passes=0
+for target in examples tests/golden/input testdata; do
+  set +e
+  (cd "$SRC_DIR" && "$RACELINT" --format sarif "$target" >"$out/r.sarif")
+  rc=$?
+  set -e
+  if [ "$rc" -gt 1 ]; then echo "FAIL: racelint exit $rc on $target"; fails=$((fails + 1)); continue; fi
+  if ! grep -q '"ruleId"' "$out/r.sarif"; then echo "FAIL: no results for $target"; fails=$((fails + 1)); continue; fi
+  if "$py" "$validator" "$out/r.sarif"; then passes=$((passes + 1)); else
+    echo "FAIL: $target SARIF does not validate"; fails=$((fails + 1)); fi
+done
+echo "$passes passed, $fails failed"
+[ "$fails" = 0 ]

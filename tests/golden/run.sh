@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Golden tests of the four output formats on tests/golden/input.
+#   run.sh            compare (ctest)
+#   run.sh --update   rewrite the expected files after a deliberate change
+# The absolute root and the version are replaced by placeholders.
+set -euo pipefail
+: "${RACELINT:?}"
+here=$(cd "$(dirname "$0")" && pwd)
+update=${1:-}
+cd "$here/input"
+root=$(pwd)
+version=$("$RACELINT" --version | awk '{print $2}')
+fails=0 passes=0
+for fmt in text json sarif github; do
+  set +e
+  "$RACELINT" --no-color --root . --format "$fmt" . >"$here/.actual.$fmt" 2>/dev/null
+  rc=$?
+  set -e
+  sed -i -e "s|$root|<ROOT>|g" -e "s|\"$version\"|\"<VERSION>\"|g" "$here/.actual.$fmt"
+  if [ "$rc" != 1 ]; then echo "FAIL: $fmt: exit status $rc, wanted 1"; fails=$((fails + 1)); fi
+  if [ "$update" = --update ]; then
+    mv "$here/.actual.$fmt" "$here/expected.$fmt"
+    continue
+  fi
+  if diff -u "$here/expected.$fmt" "$here/.actual.$fmt"; then
+    passes=$((passes + 1))
+  else
+    echo "FAIL: $fmt output differs from tests/golden/expected.$fmt (run.sh --update if intended)"
+    fails=$((fails + 1))
+  fi
+  rm -f "$here/.actual.$fmt"
+done
+echo "$passes passed, $fails failed"
+[ "$fails" = 0 ]
