@@ -43,7 +43,9 @@ static int rl_diag__cmp(const void *pa, const void *pb) {
   return strcmp(a->msg, b->msg);
 }
 
-void rl_diag_sort(RlDiag **v, uint32_t n) { qsort(v, n, sizeof *v, rl_diag__cmp); }
+void rl_diag_sort(RlDiag **v, uint32_t n) {
+  if (n > 1) qsort(v, n, sizeof *v, rl_diag__cmp);
+}
 
 static uint64_t rl_diag__base(const RlDiag *d) {
   uint64_t h = rl_hash_str(RL_FNV_INIT, d->rule->id);

@@ -224,7 +224,8 @@ void rl_discover(const char *const *paths, uint32_t npaths, const char *root,
     free(abs);
   }
   git_libgit2_shutdown();
-  qsort(out->files.v, out->files.n, sizeof *out->files.v, rl_discover__cmp);
+  if (out->files.n > 1)
+    qsort(out->files.v, out->files.n, sizeof *out->files.v, rl_discover__cmp);
   /* drop duplicates (a file named twice) */
   uint32_t k = 0;
   for (uint32_t i = 0; i < out->files.n; i++) {
