@@ -10,7 +10,7 @@ CMAKE_ARGS ?=
 
 APT_PACKAGES = build-essential cmake pkg-config git libclang-dev clang \
   libclang-rt-14-dev libtree-sitter-dev libjansson-dev libgit2-dev \
-  python3 python3-jsonschema nodejs npm valgrind
+  python3-jsonschema valgrind
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all build deps demo check check-fast asan clean
@@ -19,6 +19,7 @@ all: build
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  $(SUDO) apt-get update -qq && \
