@@ -198,32 +198,32 @@ static bool rl_engine__looks_binary(const char *buf, size_t len) {
 
 static void rl_engine__run_rules(RlCtx *cx) {
   const RlSession *s = cx->session;
-  void *state[RL_MAX_RULES] = {0};
-  bool active[RL_MAX_RULES] = {0};
-  for (uint32_t i = 0; i < s->nrules; i++) {
-    const RlRule *r = s->rules[i];
-    active[i] = s->enabled[i] && (r->langs & cx->lang);
-    if (!active[i] || !r->begin_file) continue;
-    cx->rule = r;
-    cx->rule_index = i;
-    state[i] = r->begin_file(cx);
+  void *state[RL_MAX_SLOTS] = {0};
+  bool active[RL_MAX_SLOTS] = {0};
+  for (uint32_t i = 0; i < s->nslots; i++) {
+    const RlSlot *sl = &s->slots[i];
+    active[i] = s->enabled[sl->rule] && (sl->check.langs & cx->lang);
+    if (!active[i] || !sl->check.begin_file) continue;
+    cx->rule = s->rules[sl->rule];
+    cx->rule_index = sl->rule;
+    state[i] = sl->check.begin_file(cx);
   }
   uint32_t n = cx->tree.n;
   for (uint32_t node = 1; node < n; node++) {
     uint16_t k = cx->tree.nodes[node].kind;
     for (uint8_t j = 0; j < s->ndispatch[k]; j++) {
       uint8_t i = s->dispatch[k][j];
-      if (!active[i]) continue;
-      cx->rule = s->rules[i];
-      cx->rule_index = i;
-      s->rules[i]->check(cx, node, state[i]);
+      if (!active[i] || !s->slots[i].check.check) continue;
+      cx->rule = s->rules[s->slots[i].rule];
+      cx->rule_index = s->slots[i].rule;
+      s->slots[i].check.check(cx, node, state[i]);
     }
   }
-  for (uint32_t i = 0; i < s->nrules; i++) {
-    if (!active[i] || !s->rules[i]->end_file) continue;
-    cx->rule = s->rules[i];
-    cx->rule_index = i;
-    s->rules[i]->end_file(cx, state[i]);
+  for (uint32_t i = 0; i < s->nslots; i++) {
+    if (!active[i] || !s->slots[i].check.end_file) continue;
+    cx->rule = s->rules[s->slots[i].rule];
+    cx->rule_index = s->slots[i].rule;
+    s->slots[i].check.end_file(cx, state[i]);
   }
 }
 
@@ -541,8 +541,10 @@ void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t 
   }
   qsort_r(px.by_path, n, sizeof(uint32_t), rl_engine__cmp_path, files);
   if (!session->parse_only)
-    for (uint32_t i = 0; i < session->nrules; i++)
-      if (session->enabled[i] && session->rules[i]->project)
-        session->rules[i]->project(&px, session->rules[i]);
+    for (uint32_t i = 0; i < session->nslots; i++) {
+      const RlSlot *sl = &session->slots[i];
+      if (session->enabled[sl->rule] && sl->check.project)
+        sl->check.project(&px, session->rules[sl->rule]);
+    }
   free(px.by_path);
 }

@@ -118,6 +118,22 @@ typedef struct RlFact {
 } RlFact;
 
 /* Section - the rule descriptor */
+struct RlRule;
+
+/* One check of a rule: the callbacks for some languages. A rule found in
+ * both languages has one id, one doc and two checks: the inline one in
+ * RlRule, and extra ones in `checks` (e.g. rules/c/<id>.c exporting
+ * `const RlCheck rl_check_c_<name>`). */
+typedef struct RlCheck {
+  unsigned langs;      /* RlLang mask this check runs on */
+  const RlKind *kinds; /* node kinds check() wants */
+  uint32_t nkinds;
+  void *(*begin_file)(RlCtx *cx);
+  void (*check)(RlCtx *cx, RlNode n, void *state);
+  void (*end_file)(RlCtx *cx, void *state);
+  void (*project)(RlProject *px, const struct RlRule *rule);
+} RlCheck;
+
 typedef struct RlRule {
   const char *id;        /* kebab-case, stable, public */
   const char *title;     /* short human name */
@@ -138,6 +154,10 @@ typedef struct RlRule {
   void (*end_file)(RlCtx *cx, void *state);
   /* Phase 2, single-threaded, optional. */
   void (*project)(RlProject *px, const struct RlRule *self);
+  /* More checks (other languages), each with its own callbacks. The inline
+   * callbacks above run on `langs`; each extra check on its own langs. */
+  const RlCheck *const *checks;
+  uint32_t nchecks;
 } RlRule;
 
 /* Section - phase 1: the file */

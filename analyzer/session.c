@@ -34,15 +34,27 @@ void rl_session_add_c_arg(RlSession *self, const char *arg) {
   self->c_args[self->nc_args] = NULL;
 }
 
+static void rl_session__slot(RlSession *self, uint32_t rule, const RlCheck *c) {
+  if (self->nslots == RL_MAX_SLOTS) return;
+  uint32_t slot = self->nslots++;
+  self->slots[slot].rule = rule;
+  self->slots[slot].check = *c;
+  for (uint32_t k = 0; k < c->nkinds; k++) {
+    RlKind kind = c->kinds[k];
+    self->dispatch[kind] =
+        rl_realloc(self->dispatch[kind], (self->ndispatch[kind] + 1u) * sizeof(uint8_t));
+    self->dispatch[kind][self->ndispatch[kind]++] = (uint8_t)slot;
+  }
+}
+
 bool rl_session_prepare(RlSession *self, const char **err) {
   for (uint32_t i = 0; i < self->nrules; i++) {
     const RlRule *r = self->rules[i];
-    for (uint32_t k = 0; k < r->nkinds; k++) {
-      RlKind kind = r->kinds[k];
-      self->dispatch[kind] =
-          rl_realloc(self->dispatch[kind], (self->ndispatch[kind] + 1u) * sizeof(uint8_t));
-      self->dispatch[kind][self->ndispatch[kind]++] = (uint8_t)i;
-    }
+    RlCheck inline_check = {r->langs,     r->kinds,    r->nkinds, r->begin_file,
+                            r->check,     r->end_file, r->project};
+    if (r->begin_file || r->check || r->end_file || r->project)
+      rl_session__slot(self, i, &inline_check);
+    for (uint32_t c = 0; c < r->nchecks; c++) rl_session__slot(self, i, r->checks[c]);
   }
   self->js = rl_front_js_tables_new(err);
   return self->js != NULL;

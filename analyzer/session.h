@@ -9,13 +9,23 @@
 #include "rule_api.h"
 
 #define RL_MAX_RULES 64
+#define RL_MAX_SLOTS 128
+
+/* A check of a rule as the engine runs it (the rule's inline callbacks, or
+ * one of its extra RlCheck). */
+typedef struct RlSlot {
+  uint32_t rule; /* index in the registry */
+  RlCheck check;
+} RlSlot;
 
 typedef struct RlSession {
   const RlRule *const *rules; /* the registry, sorted by id */
   uint32_t nrules;
   bool enabled[RL_MAX_RULES];
   RlSeverity severity[RL_MAX_RULES];
-  /* dispatch[kind] -> rule indexes wanting that kind (built by prepare) */
+  RlSlot slots[RL_MAX_SLOTS]; /* built by prepare */
+  uint32_t nslots;
+  /* dispatch[kind] -> slot indexes wanting that kind (built by prepare) */
   uint8_t *dispatch[RL_K_COUNT];
   uint8_t ndispatch[RL_K_COUNT];
   RlJsTables *js;
