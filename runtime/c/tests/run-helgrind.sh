@@ -20,7 +20,7 @@ if ! "$VALGRIND" --tool=helgrind --version >/dev/null 2>&1; then
     exit 77
 fi
 export RL_RT_TEST_QUICK=1
-export RL_RT_TEST_UNDER_CHECKER=1
+export RL_RT_TEST_UNDER_CHECKER=helgrind
 log=$(mktemp "${TMPDIR:-/tmp}/rlrt-helgrind.XXXXXX")
 trap 'rm -f "$log"' EXIT INT TERM
 fail=0

@@ -51,7 +51,7 @@ wait
 
 export TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1"
 export RL_RT_TEST_QUICK=1
-export RL_RT_TEST_UNDER_CHECKER=1
+export RL_RT_TEST_UNDER_CHECKER=tsan
 fail=0
 
 for t in test_atomic test_lock test_once test_file test_lockdep test_lockdep_off; do
