@@ -140,6 +140,12 @@ void rl_report_related(RlCtx *cx, RlReport *r, RlNode at, const char *fmt, ...) 
   va_end(ap);
 }
 
+void rl_report_severity(RlCtx *cx, RlReport *r, RlSeverity sev) {
+  int idx = rl_session_rule_index(cx->session, r->d.rule->id);
+  if (idx >= 0 && cx->session->severity_set[idx]) return;
+  r->d.severity = sev;
+}
+
 void rl_report_hint(RlCtx *cx, RlReport *r, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

@@ -261,6 +261,9 @@ RlReport *rl_report(RlCtx *cx, RlNode at, const char *fmt, ...) RL_PRINTF(3, 4);
 /* Adds a related location ("checked here") to r. */
 void rl_report_related(RlCtx *cx, RlReport *r, RlNode at, const char *fmt, ...)
     RL_PRINTF(4, 5);
+/* Sets r's severity (e.g. error in a timer callback, warning elsewhere),
+ * unless the user configured the rule's severity, which always wins. */
+void rl_report_severity(RlCtx *cx, RlReport *r, RlSeverity sev);
 /* Replaces the rule's default fix hint for r. */
 void rl_report_hint(RlCtx *cx, RlReport *r, const char *fmt, ...) RL_PRINTF(3, 4);
 /* Records a fact at node `at` for phase 2. Strings are copied. Returns the

@@ -23,6 +23,7 @@ typedef struct RlSession {
   uint32_t nrules;
   bool enabled[RL_MAX_RULES];
   RlSeverity severity[RL_MAX_RULES];
+  bool severity_set[RL_MAX_RULES]; /* configured by the user: rules cannot change it */
   RlSlot slots[RL_MAX_SLOTS]; /* built by prepare */
   uint32_t nslots;
   /* dispatch[kind] -> slot indexes wanting that kind (built by prepare) */

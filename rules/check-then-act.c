@@ -151,12 +151,15 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
 
 static const RlKind kinds[] = {RL_C_FUNCTION_DECL};
 
+extern const RlCheck rl_check_js_check_then_act;
+static const RlCheck *const lang_checks[] = {&rl_check_js_check_then_act};
+
 const RlRule rl_rule_check_then_act = {
     .id = "check-then-act",
     .title = "Check-then-act race (TOCTOU)",
     .summary = "Finds a check whose result can be stale when the code acts on it, such "
                "as access() or stat() on a path followed by open() of the same path.",
-    .langs = RL_LANG_C,
+    .langs = RL_LANG_C, /* the inline check; the JS check lists its own langs */
     .severity = RL_SEV_ERROR,
     .category = RL_CAT_SECURITY,
     .cwe = "367",
@@ -167,4 +170,6 @@ const RlRule rl_rule_check_then_act = {
     .kinds = kinds,
     .nkinds = RL_COUNTOF(kinds),
     .check = check_function,
+    .checks = lang_checks,
+    .nchecks = RL_COUNTOF(lang_checks),
 };

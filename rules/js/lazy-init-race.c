@@ -1,0 +1,7 @@
+/* js/lazy-init-race.c - the JavaScript/TypeScript check of lazy-init-race.
+ * Not implemented yet. Doc: rules/lazy-init-race.md */
+#include "../../analyzer/rule_api.h"
+
+const RlCheck rl_check_js_lazy_init_race = {
+    .langs = RL_LANG_JSTS,
+};
