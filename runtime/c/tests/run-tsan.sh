@@ -50,7 +50,7 @@ build test_lockdep_off test_lockdep_off.c
 wait
 
 export TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1"
-export RL_RT_TEST_QUICK=1
+# Full iterations: TSan costs only ~5-15x here, a few seconds in all.
 export RL_RT_TEST_UNDER_CHECKER=tsan
 fail=0
 

@@ -187,7 +187,13 @@ export async function withLocks(mutexes, fn, options = {}) {
   try {
     for (const m of unique) {
       const remaining = deadline === undefined ? undefined : Math.max(0, deadline - Date.now());
-      releases.push(await m.acquire({ timeout: remaining, signal: options?.signal }));
+      try {
+        releases.push(await m.acquire({ timeout: remaining, signal: options?.signal }));
+      } catch (err) {
+        // Report the caller's overall timeout, not what was left of it.
+        if (err instanceof MutexTimeoutError) throw new MutexTimeoutError(m, timeout);
+        throw err;
+      }
     }
     return await fn();
   } finally {

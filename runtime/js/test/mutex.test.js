@@ -218,7 +218,8 @@ test('withLocks: timeout and errors release everything', async () => {
   const m1 = new Mutex();
   const m2 = new Mutex();
   const hold2 = await m2.acquire();
-  await assert.rejects(withLocks([m2, m1], () => 'never', { timeout: 20 }), MutexTimeoutError);
+  await assert.rejects(withLocks([m2, m1], () => 'never', { timeout: 20 }), (e) =>
+    e instanceof MutexTimeoutError && e.mutexId === m2.id && e.timeout === 20);
   assert.equal(m1.isLocked(), false, 'm1 must be released after the timeout on m2');
   hold2();
   await assert.rejects(withLocks([m1, m2], async () => { throw new Error('inside'); }), /inside/);
