@@ -11,6 +11,7 @@
 #include "facts.h"
 #include "front_c.h"
 #include "front_js.h"
+#include "suppress.h"
 
 struct RlWorker {
   const RlSession *session;
@@ -69,6 +70,8 @@ void rl_engine_notice(RlEngineFile *f, bool is_error, const char *fmt, ...) {
 void rl_engine_file_delete(RlEngineFile *self) {
   if (!self) return;
   RL_VEC_FREE(self->diags);
+  RL_VEC_FREE(self->suppressed);
+  RL_VEC_FREE(self->supps);
   RL_VEC_FREE(self->facts);
   RL_VEC_FREE(self->notices);
   rl_arena_free(&self->keep);
@@ -170,6 +173,15 @@ RlFact *rl_fact_add(RlCtx *cx, uint16_t kind, RlNode at, const char *a,
   fact.c = c ? rl_arena_strdup(&f->keep, c) : "";
   RL_VEC_PUSH(f->facts, fact);
   return &f->facts.v[f->facts.n - 1];
+}
+
+RlDiag *rl_engine_report(const RlSession *s, RlEngineFile *f, const char *id, RlLoc loc,
+                         const char *line_text, const char *msg) {
+  int idx = rl_session_rule_index(s, id);
+  if (idx < 0 || !s->enabled[idx]) return NULL;
+  RlReport *r = rl_engine__new_report(f, s, s->rules[idx], loc, "", line_text,
+                                      rl_arena_strdup(&f->keep, msg));
+  return &r->d;
 }
 
 /* Section - phase 1 */
@@ -348,6 +360,7 @@ RlEngineFile *rl_engine_analyze(RlWorker *w, const char *path, const char *rel_p
     RL_VEC_FREE(args);
   }
   if (parsed && !s->parse_only) {
+    rl_suppress_parse(f, buf, len);
     rl_facts_extract(&cx);
     if (first_error != UINT32_MAX) rl_engine__parse_error(&cx, first_error, error_detail);
     rl_engine__run_rules(&cx);

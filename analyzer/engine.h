@@ -22,6 +22,8 @@ typedef struct RlEngineFile {
   RlLang lang;
   RlArena keep;   /* owns every string below */
   RL_VEC(RlDiag *) diags;
+  RL_VEC(RlDiag *) suppressed;          /* moved here by rl_suppress_apply */
+  RL_VEC(struct RlSuppression) supps;   /* suppression comments (suppress.h) */
   RL_VEC(RlFact) facts;
   RL_VEC(RlNotice) notices;
   bool analyzed;  /* parsed and checked (false: skipped or failed) */
@@ -45,6 +47,11 @@ void rl_engine_file_delete(RlEngineFile *self);
 /* Phase 2: runs every enabled rule's project() over the files' facts.
  * Findings are appended to the file they point into. */
 void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t n);
+
+/* Starts a finding of the engine-raised rule `id` (parse-error,
+ * unused-suppression) at loc; NULL when the rule is off. */
+RlDiag *rl_engine_report(const RlSession *s, RlEngineFile *f, const char *id, RlLoc loc,
+                         const char *line_text, const char *msg);
 
 /* Adds a notice to a file result (message is copied). */
 void rl_engine_notice(RlEngineFile *f, bool is_error, const char *fmt, ...)

@@ -16,6 +16,7 @@
 #include "engine.h"
 #include "scheduler.h"
 #include "session.h"
+#include "suppress.h"
 #include "util.h"
 
 #ifndef RL_VERSION
@@ -404,9 +405,11 @@ int main(int argc, char **argv) {
     if (scan.progress) fputs("\r\033[K", stderr);
   }
   rl_engine_project(&s, scan.results, nfiles);
+  rl_suppress_apply(&s, scan.results, nfiles);
 
   /* Collect. */
   RL_VEC(RlDiag *) diags = {0};
+  RL_VEC(RlDiag *) suppressed = {0};
   RL_VEC(RlNotice) notices = {0};
   for (uint32_t i = 0; i < disc.notices.n; i++) RL_VEC_PUSH(notices, disc.notices.v[i]);
   uint32_t scanned = 0;
@@ -414,10 +417,13 @@ int main(int argc, char **argv) {
     RlEngineFile *f = scan.results[i];
     if (f->analyzed) scanned++;
     for (uint32_t j = 0; j < f->diags.n; j++) RL_VEC_PUSH(diags, f->diags.v[j]);
+    for (uint32_t j = 0; j < f->suppressed.n; j++) RL_VEC_PUSH(suppressed, f->suppressed.v[j]);
     for (uint32_t j = 0; j < f->notices.n; j++) RL_VEC_PUSH(notices, f->notices.v[j]);
   }
   rl_diag_sort(diags.v, diags.n);
   rl_diag_fingerprints(diags.v, diags.n);
+  rl_diag_sort(suppressed.v, suppressed.n);
+  rl_diag_fingerprints(suppressed.v, suppressed.n);
 
   FILE *out = stdout;
   if (cli.output) {
@@ -448,6 +454,8 @@ int main(int argc, char **argv) {
   run.nrules = s.nrules;
   run.diags = diags.v;
   run.ndiags = diags.n;
+  run.suppressed = suppressed.v;
+  run.nsuppressed = suppressed.n;
   run.notices = notices.v;
   run.nnotices = notices.n;
   run.files_scanned = scanned;
@@ -472,6 +480,7 @@ int main(int argc, char **argv) {
       if (diags.v[i]->severity >= cli.fail_on) status = 1;
   }
   RL_VEC_FREE(diags);
+  RL_VEC_FREE(suppressed);
   RL_VEC_FREE(notices);
   for (uint32_t i = 0; i < nfiles; i++) rl_engine_file_delete(scan.results[i]);
   free(scan.results);

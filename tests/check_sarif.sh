@@ -24,6 +24,14 @@ for target in examples tests/golden/input testdata; do
   if ! grep -q '"ruleId"' "$out/r.sarif"; then echo "FAIL: no results for $target"; fails=$((fails + 1)); continue; fi
   if "$py" "$validator" "$out/r.sarif"; then passes=$((passes + 1)); else
     echo "FAIL: $target SARIF does not validate"; fails=$((fails + 1)); fi
+  # every result's ruleIndex points at its rule
+  if "$py" - "$out/r.sarif" <<'PY'; then passes=$((passes + 1)); else echo "FAIL: $target ruleIndex"; fails=$((fails + 1)); fi
+import json, sys
+run = json.load(open(sys.argv[1], encoding="utf-8"))["runs"][0]
+rules = run["tool"]["driver"]["rules"]
+bad = [r for r in run["results"] if rules[r["ruleIndex"]]["id"] != r["ruleId"]]
+sys.exit(1 if bad or not run["results"] else 0)
+PY
 done
 echo "$passes passed, $fails failed"
 [ "$fails" = 0 ]

@@ -22,6 +22,7 @@
 #include "engine.h"
 #include "scheduler.h"
 #include "session.h"
+#include "suppress.h"
 #include "util.h"
 
 typedef struct Expect {
@@ -233,6 +234,7 @@ int main(int argc, char **argv) {
   }
   rl_worker_delete(w);
   rl_engine_project(&s, files, disc.files.n);
+  rl_suppress_apply(&s, files, disc.files.n);
 
   int failures = ex.errors, ndiags = 0;
   for (uint32_t i = 0; i < disc.files.n; i++) {

@@ -1,0 +1,41 @@
+/* suppress.h - in-source suppression comments.
+ *
+ *   // racelint-disable-next-line <id>[, <id>] -- <reason>
+ *   code();  // racelint-disable-line <id> -- <reason>
+ *   racelint-disable <id> ... racelint-enable <id>   (in block comments: a range)
+ *   // racelint-disable-file <id> -- <reason>
+ *
+ * The rule id is required. Comments are parsed per file in phase 1; they are
+ * applied after phase 2, so cross-file findings can be suppressed too. A
+ * suppression that silenced nothing (for an enabled rule), names no rule or
+ * names an unknown rule is reported as `unused-suppression`. */
+#ifndef RL_ANALYZER_SUPPRESS_H_
+#define RL_ANALYZER_SUPPRESS_H_
+
+#include "engine.h"
+
+typedef enum RlSuppKind {
+  RL_SUPP_NEXT_LINE,
+  RL_SUPP_LINE,
+  RL_SUPP_RANGE, /* from disable to the matching enable (or end of file) */
+  RL_SUPP_FILE,
+} RlSuppKind;
+
+typedef struct RlSuppression {
+  RlSuppKind kind;
+  uint32_t first, last; /* lines covered (1-based, inclusive) */
+  RlLoc loc;            /* the comment's marker, for unused-suppression */
+  const char *line_text;
+  const char *id;       /* one rule id per entry ("" when missing) */
+  const char *reason;   /* text after "--", or "" */
+  bool used;
+} RlSuppression;
+
+/* Parses the suppression comments of src into f (strings in f->keep). */
+void rl_suppress_parse(RlEngineFile *f, const char *src, size_t len);
+
+/* Moves suppressed findings of every file from f->diags to f->suppressed,
+ * and reports unused or malformed suppressions. Call after phase 2. */
+void rl_suppress_apply(const RlSession *s, RlEngineFile **files, uint32_t n);
+
+#endif
