@@ -14,11 +14,12 @@
  *                   refuses in the same situation.  A free-running naive
  *                   stress count is printed (not asserted).
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* nftw */
 
 #include <racelint/rt.h>
 
 #include <fcntl.h>
+#include <ftw.h>
 #include <stdatomic.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -80,12 +81,19 @@ static void setup(void)
     CHECK_OK(mkfifoat(dirfd_, "fifo", 0600));
 }
 
+static int remove_entry(const char *path, const struct stat *st, int type,
+                        struct FTW *ftw)
+{
+    (void)st;
+    (void)type;
+    (void)ftw;
+    return remove(path);
+}
+
 static void teardown(void)
 {
-    char cmd[600];
     CHECK_OK(close(dirfd_));
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    CHECK_OK(system(cmd));
+    CHECK_OK(nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS));
 }
 
 /* --------------------------------------------------------- refusals */
