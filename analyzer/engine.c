@@ -59,6 +59,10 @@ void rl_worker_delete(RlWorker *self) {
   free(self);
 }
 
+bool rl_engine_enabled(const RlSession *s, const RlEngineFile *f, uint32_t idx) {
+  return f && f->settings ? f->settings->enabled[idx] : s->enabled[idx];
+}
+
 void rl_engine_notice(RlEngineFile *f, bool is_error, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
@@ -95,7 +99,9 @@ static RlReport *rl_engine__new_report(RlEngineFile *f, const RlSession *s,
   r->arena = &f->keep;
   r->d.rule = rule;
   int idx = rl_session_rule_index(s, rule->id);
-  r->d.severity = idx >= 0 ? s->severity[idx] : rule->severity;
+  r->d.severity = idx < 0               ? rule->severity
+                  : f->settings         ? f->settings->severity[idx]
+                                        : s->severity[idx];
   r->d.path = f->path;
   r->d.rel_path = f->rel_path;
   r->d.loc = loc;
@@ -103,7 +109,8 @@ static RlReport *rl_engine__new_report(RlEngineFile *f, const RlSession *s,
   r->d.hint = rule->hint ? rule->hint : "";
   r->d.func = func ? rl_arena_strdup(&f->keep, func) : "";
   r->d.line_text = line_text;
-  RL_VEC_PUSH(f->diags, &r->d);
+  /* A project-phase finding may land in a file where the rule is off. */
+  if (idx < 0 || rl_engine_enabled(s, f, (uint32_t)idx)) RL_VEC_PUSH(f->diags, &r->d);
   return r;
 }
 
@@ -145,8 +152,19 @@ void rl_report_related(RlCtx *cx, RlReport *r, RlNode at, const char *fmt, ...) 
 
 void rl_report_severity(RlCtx *cx, RlReport *r, RlSeverity sev) {
   int idx = rl_session_rule_index(cx->session, r->d.rule->id);
-  if (idx >= 0 && cx->session->severity_set[idx]) return;
+  const RlFileSettings *fs = cx->file->settings;
+  if (idx >= 0 && (fs ? fs->severity_set[idx] : cx->session->severity_set[idx])) return;
   r->d.severity = sev;
+}
+
+bool rl_c_wrapper(const RlCtx *cx, RlWrapKind kind, const char *fn, uint32_t *arg) {
+  const RlFileSettings *fs = cx->file->settings;
+  return fs && fs->config && rl_config_wrapper(fs->config, kind, fn, arg);
+}
+
+bool rl_js_config_name(const RlCtx *cx, int which, const char *name) {
+  const RlFileSettings *fs = cx->file->settings;
+  return fs && fs->config && rl_config_js_name(fs->config, which, name);
 }
 
 void rl_report_hint(RlCtx *cx, RlReport *r, const char *fmt, ...) {
@@ -178,7 +196,7 @@ RlFact *rl_fact_add(RlCtx *cx, uint16_t kind, RlNode at, const char *a,
 RlDiag *rl_engine_report(const RlSession *s, RlEngineFile *f, const char *id, RlLoc loc,
                          const char *line_text, const char *msg) {
   int idx = rl_session_rule_index(s, id);
-  if (idx < 0 || !s->enabled[idx]) return NULL;
+  if (idx < 0 || !rl_engine_enabled(s, f, (uint32_t)idx)) return NULL;
   RlReport *r = rl_engine__new_report(f, s, s->rules[idx], loc, "", line_text,
                                       rl_arena_strdup(&f->keep, msg));
   return &r->d;
@@ -194,7 +212,7 @@ static const RlRule *rl_engine__rule(const RlSession *s, const char *id, int *id
 static void rl_engine__parse_error(RlCtx *cx, uint32_t offset, const char *detail) {
   int idx;
   const RlRule *rule = rl_engine__rule(cx->session, "parse-error", &idx);
-  if (!rule || !cx->session->enabled[idx]) return;
+  if (!rule || !rl_engine_enabled(cx->session, cx->file, (uint32_t)idx)) return;
   RlLoc loc = rl_lines_loc(&cx->lines, cx->src, cx->len, offset,
                            offset < cx->len ? offset + 1 : offset);
   size_t n;
@@ -220,7 +238,7 @@ static void rl_engine__run_rules(RlCtx *cx) {
   bool active[RL_MAX_SLOTS] = {0};
   for (uint32_t i = 0; i < s->nslots; i++) {
     const RlSlot *sl = &s->slots[i];
-    active[i] = s->enabled[sl->rule] && (sl->check.langs & cx->lang);
+    active[i] = rl_engine_enabled(s, cx->file, sl->rule) && (sl->check.langs & cx->lang);
     if (!active[i] || !sl->check.begin_file) continue;
     cx->rule = s->rules[sl->rule];
     cx->rule_index = sl->rule;
@@ -248,9 +266,11 @@ static void rl_engine__run_rules(RlCtx *cx) {
 static const char *const rl_engine__default_c_args[] = {"-w", "-ferror-limit=1000"};
 
 RlEngineFile *rl_engine_analyze(RlWorker *w, const char *path, const char *rel_path,
-                                const char *abs_path, const char *text, size_t len) {
+                                const char *abs_path, const char *text, size_t len,
+                                const RlFileSettings *settings) {
   const RlSession *s = w->session;
   RlEngineFile *f = rl_calloc(1, sizeof *f);
+  f->settings = settings;
   f->path = rl_strdup(path);
   f->rel_path = rl_strdup(rel_path ? rel_path : path);
   f->abs_path = rl_strdup(abs_path ? abs_path : path);
@@ -329,7 +349,9 @@ RlEngineFile *rl_engine_analyze(RlWorker *w, const char *path, const char *rel_p
     if (!w->c) w->c = rl_front_c_parser_new();
     RL_VEC(const char *) args = {0};
     uint32_t n = 0;
-    const char *const *db = rl_compdb_args(s->compdb, f->abs_path, &n);
+    const RlConfig *conf = settings ? settings->config : NULL;
+    const RlCompDb *compdb = s->compdb ? s->compdb : rl_config_compdb(conf);
+    const char *const *db = rl_compdb_args(compdb, f->abs_path, &n);
     if (db) {
       for (uint32_t i = 0; i < n; i++) RL_VEC_PUSH(args, db[i]);
     } else {
@@ -337,6 +359,9 @@ RlEngineFile *rl_engine_analyze(RlWorker *w, const char *path, const char *rel_p
     }
     for (size_t i = 0; i < RL_COUNTOF(rl_engine__default_c_args); i++)
       RL_VEC_PUSH(args, rl_engine__default_c_args[i]);
+    uint32_t nconf = 0;
+    const char *const *conf_args = rl_config_c_args(conf, &nconf);
+    for (uint32_t i = 0; i < nconf; i++) RL_VEC_PUSH(args, conf_args[i]);
     for (uint32_t i = 0; i < s->nc_args; i++) RL_VEC_PUSH(args, s->c_args[i]);
     if (s->parse_only) {
       parsed = rl_front_c_parse_only(w->c, f->abs_path, buf, len, args.v, args.n);

@@ -9,6 +9,7 @@
 #define RL_ANALYZER_ENGINE_H_
 
 #include "arena.h"
+#include "config.h"
 #include "diag.h"
 #include "rule_api.h"
 #include "session.h"
@@ -26,6 +27,7 @@ typedef struct RlEngineFile {
   RL_VEC(struct RlSuppression) supps;   /* suppression comments (suppress.h) */
   RL_VEC(RlFact) facts;
   RL_VEC(RlNotice) notices;
+  const RlFileSettings *settings; /* per-file rules and options (borrowed; NULL: session) */
   bool analyzed;  /* parsed and checked (false: skipped or failed) */
   uint64_t content_hash;
 } RlEngineFile;
@@ -39,9 +41,13 @@ void rl_worker_delete(RlWorker *self);
 
 /* Phase 1 on one file. `text` NULL reads the file from disk; otherwise
  * text[0..len) is analysed as the contents of `path` (editors, stdin).
+ * `settings` (may be NULL: the session's) must outlive the result.
  * Returns a new result (never NULL); free with rl_engine_file_delete(). */
 RlEngineFile *rl_engine_analyze(RlWorker *w, const char *path, const char *rel_path,
-                                const char *abs_path, const char *text, size_t len);
+                                const char *abs_path, const char *text, size_t len,
+                                const RlFileSettings *settings);
+/* Is rule `idx` on for f (its settings, else the session)? */
+bool rl_engine_enabled(const RlSession *s, const RlEngineFile *f, uint32_t idx);
 void rl_engine_file_delete(RlEngineFile *self);
 
 /* Phase 2: runs every enabled rule's project() over the files' facts.

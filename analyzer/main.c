@@ -27,6 +27,9 @@ typedef enum RlFormat { RL_FMT_TEXT, RL_FMT_JSON, RL_FMT_SARIF, RL_FMT_GITHUB } 
 
 typedef struct RlCli {
   RlFormat format;
+  const char *config;       /* --config */
+  const char *print_config; /* --print-config */
+  int8_t rules[RL_MAX_RULES]; /* --enable/--disable: -1 unset, 0 off, 1 on */
   const char *output;
   RlSeverity fail_on;
   uint32_t jobs;
@@ -39,6 +42,7 @@ typedef struct RlCli {
 
 typedef struct RlScan {
   RlDiscovery *disc;
+  RlFileSettings *settings;
   RlEngineFile **results;
   bool progress;
 } RlScan;
@@ -60,6 +64,10 @@ static void rl_main__usage(FILE *out) {
       "  --exit-zero             exit 0 even with findings (errors still exit 2)\n"
       "  --no-color              no colour (colour is used only on a terminal)\n"
       "  -q, --quiet             findings only: no summary, no skipped-file notes\n"
+      "Configuration:\n"
+      "  --config FILE           use FILE for every file instead of the closest\n"
+      "                          .racelint.json\n"
+      "  --print-config FILE     print the effective configuration for FILE and exit\n"
       "Rules:\n"
       "  --enable RULE[,RULE]    turn rules on\n"
       "  --disable RULE[,RULE]   turn rules off\n"
@@ -91,7 +99,7 @@ static const RlRule *rl_main__nearest_rule(const char *id) {
   return bd <= 4 ? best : NULL;
 }
 
-static bool rl_main__set_rules(RlSession *s, const char *list, bool on) {
+static bool rl_main__set_rules(RlSession *s, int8_t *cli, const char *list, bool on) {
   char *copy = rl_strdup(list), *save = NULL;
   bool ok = true;
   for (char *id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
@@ -104,7 +112,7 @@ static bool rl_main__set_rules(RlSession *s, const char *list, bool on) {
       ok = false;
       continue;
     }
-    s->enabled[i] = on;
+    cli[i] = on;
   }
   free(copy);
   return ok;
@@ -145,7 +153,8 @@ static void rl_main__progress(uint32_t done, uint32_t total, void *ctx) {
 static void rl_main__analyze_one(RlWorker *w, uint32_t i, void *ctx) {
   RlScan *scan = ctx;
   RlFileEntry *e = &scan->disc->files.v[i];
-  scan->results[i] = rl_engine_analyze(w, e->path, e->rel_path, e->abs_path, NULL, 0);
+  scan->results[i] =
+      rl_engine_analyze(w, e->path, e->rel_path, e->abs_path, NULL, 0, &scan->settings[i]);
 }
 
 /* Loads a compile_commands.json into the session; problems become notices. */
@@ -203,14 +212,20 @@ int main(int argc, char **argv) {
     fprintf(stderr, "racelint: the lsp server is not built yet\n");
     return 2;
   }
-  RlCli cli = {RL_FMT_TEXT, NULL, RL_SEV_WARNING, 0, NULL, NULL, NULL, -1, false, false, false};
+  RlCli cli;
+  memset(&cli, 0, sizeof cli);
+  cli.format = RL_FMT_TEXT;
+  cli.fail_on = RL_SEV_WARNING;
+  cli.color = -1;
+  memset(cli.rules, -1, sizeof cli.rules);
   RlSession s;
   rl_session_init(&s);
   bool bad = false, list = false, parse_only = false;
   const char *explain = NULL;
   enum {
     O_FORMAT = 256, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CC, O_LIST, O_EXPLAIN, O_STDIN,
-    O_NOCOLOR, O_COLOR, O_VERSION, O_MAXSIZE, O_FOLLOW, O_ROOT, O_PARSE_ONLY, O_EXIT_ZERO
+    O_NOCOLOR, O_COLOR, O_VERSION, O_MAXSIZE, O_FOLLOW, O_ROOT, O_PARSE_ONLY, O_EXIT_ZERO,
+    O_CONFIG, O_PRINT_CONFIG
   };
   static const struct option opts[] = {
       {"format", required_argument, 0, O_FORMAT},
@@ -233,6 +248,8 @@ int main(int argc, char **argv) {
       {"root", required_argument, 0, O_ROOT},
       {"parse-only", no_argument, 0, O_PARSE_ONLY},
       {"exit-zero", no_argument, 0, O_EXIT_ZERO},
+      {"config", required_argument, 0, O_CONFIG},
+      {"print-config", required_argument, 0, O_PRINT_CONFIG},
       {0, 0, 0, 0}};
   int c;
   opterr = 0;
@@ -256,8 +273,10 @@ int main(int argc, char **argv) {
         bad = true;
       }
       break;
-    case O_ENABLE: bad |= !rl_main__set_rules(&s, optarg, true); break;
-    case O_DISABLE: bad |= !rl_main__set_rules(&s, optarg, false); break;
+    case O_ENABLE: bad |= !rl_main__set_rules(&s, cli.rules, optarg, true); break;
+    case O_DISABLE: bad |= !rl_main__set_rules(&s, cli.rules, optarg, false); break;
+    case O_CONFIG: cli.config = optarg; break;
+    case O_PRINT_CONFIG: cli.print_config = optarg; break;
     case 'j': {
       char *end;
       long v = strtol(optarg, &end, 10);
@@ -362,16 +381,52 @@ int main(int argc, char **argv) {
     s.root = rl_discover_default_root(cli.stdin_filename ? "." : paths[0]);
   }
 
+  RlConfigSet *configs = rl_configset_new(&s, cli.config);
+  if (cli.print_config) {
+    char *abs = realpath(cli.print_config, NULL);
+    char cwd[PATH_MAX];
+    if (!abs)
+      abs = cli.print_config[0] == '/'
+                ? rl_strdup(cli.print_config)
+                : rl_path_join(getcwd(cwd, sizeof cwd) ? cwd : ".", cli.print_config);
+    const RlConfig *conf = rl_configset_for(configs, abs);
+    rl_config_print(&s, conf, abs, cli.rules, stdout);
+    int st = 0;
+    for (uint32_t i = 0; i < rl_configset_nerrors(configs); i++) {
+      fprintf(stderr, "racelint: error: %s\n", rl_configset_error(configs, i));
+      st = 2;
+    }
+    free(abs);
+    rl_configset_delete(configs);
+    rl_session_free(&s);
+    return st;
+  }
+
   RlDiscovery disc;
   memset(&disc, 0, sizeof disc);
-  if (!cli.stdin_filename) rl_discover(paths, (uint32_t)npaths, s.root, cli.follow_symlinks, &disc);
+  if (!cli.stdin_filename) {
+    rl_discover(paths, (uint32_t)npaths, s.root, cli.follow_symlinks, &disc);
+    /* drop what the configs ignore */
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < disc.files.n; i++) {
+      RlFileEntry *e = &disc.files.v[i];
+      if (rl_config_ignored(rl_configset_for(configs, e->abs_path), e->abs_path)) {
+        free(e->path);
+        free(e->rel_path);
+        free(e->abs_path);
+        continue;
+      }
+      disc.files.v[k++] = *e;
+    }
+    disc.files.n = k;
+  }
   char *cc = cli.compile_commands ? rl_strdup(cli.compile_commands)
                                   : rl_main__find_compdb(s.root, paths, npaths);
   if (cc) rl_main__compdb(&s, cc, cli.compile_commands != NULL, &disc);
   free(cc);
 
   uint32_t jobs = cli.jobs ? cli.jobs : rl_scheduler_cpus();
-  RlScan scan = {&disc, NULL, false};
+  RlScan scan = {&disc, NULL, NULL, false};
   uint32_t nfiles;
   if (cli.stdin_filename) {
     size_t len;
@@ -381,6 +436,8 @@ int main(int argc, char **argv) {
                     ? rl_strdup(cli.stdin_filename)
                     : rl_path_join(getcwd(cwd, sizeof cwd) ? cwd : ".", cli.stdin_filename);
     char *rel = rl_discover_relative(s.root, abs);
+    scan.settings = rl_calloc(1, sizeof *scan.settings);
+    rl_config_settings(&s, rl_configset_for(configs, abs), abs, cli.rules, &scan.settings[0]);
     RlWorker *w = rl_worker_new(&s);
     scan.results = rl_calloc(1, sizeof *scan.results);
     if (rl_engine_lang_of(cli.stdin_filename) == RL_LANG_NONE) {
@@ -390,7 +447,8 @@ int main(int argc, char **argv) {
       RL_VEC_PUSH(disc.notices, n);
       nfiles = 0;
     } else {
-      scan.results[0] = rl_engine_analyze(w, cli.stdin_filename, rel, abs, text, len);
+      scan.results[0] =
+          rl_engine_analyze(w, cli.stdin_filename, rel, abs, text, len, &scan.settings[0]);
       nfiles = 1;
     }
     rl_worker_delete(w);
@@ -400,18 +458,34 @@ int main(int argc, char **argv) {
   } else {
     nfiles = disc.files.n;
     scan.results = rl_calloc(nfiles + 1, sizeof *scan.results);
+    scan.settings = rl_calloc(nfiles + 1, sizeof *scan.settings);
+    for (uint32_t i = 0; i < nfiles; i++) {
+      const char *abs = disc.files.v[i].abs_path;
+      rl_config_settings(&s, rl_configset_for(configs, abs), abs, cli.rules, &scan.settings[i]);
+    }
     scan.progress = isatty(2) && nfiles >= 50 && !cli.quiet;
     rl_scheduler_run(&s, jobs, nfiles, rl_main__analyze_one, rl_main__progress, &scan);
     if (scan.progress) fputs("\r\033[K", stderr);
   }
+  /* A rule's project phase runs when some file has it on. */
+  for (uint32_t r = 0; r < s.nrules; r++) {
+    bool any = false;
+    for (uint32_t i = 0; i < nfiles && !any; i++) any = scan.settings[i].enabled[r];
+    s.enabled[r] = any;
+  }
   rl_engine_project(&s, scan.results, nfiles);
   rl_suppress_apply(&s, scan.results, nfiles);
+  for (uint32_t i = 0; i < rl_configset_nerrors(configs); i++) {
+    RlNotice n = {NULL, rl_strdup(rl_configset_error(configs, i)), true};
+    RL_VEC_PUSH(disc.notices, n);
+  }
 
   /* Collect. */
   RL_VEC(RlDiag *) diags = {0};
   RL_VEC(RlDiag *) suppressed = {0};
   RL_VEC(RlNotice) notices = {0};
   for (uint32_t i = 0; i < disc.notices.n; i++) RL_VEC_PUSH(notices, disc.notices.v[i]);
+
   uint32_t scanned = 0;
   for (uint32_t i = 0; i < nfiles; i++) {
     RlEngineFile *f = scan.results[i];
@@ -484,6 +558,8 @@ int main(int argc, char **argv) {
   RL_VEC_FREE(notices);
   for (uint32_t i = 0; i < nfiles; i++) rl_engine_file_delete(scan.results[i]);
   free(scan.results);
+  free(scan.settings);
+  rl_configset_delete(configs);
   rl_discovery_free(&disc);
   rl_session_free(&s);
   git_libgit2_shutdown();

@@ -224,8 +224,24 @@ uint32_t rl_c_argc(const RlCtx *cx, RlNode call);
 RlNode rl_c_arg(const RlCtx *cx, RlNode call, uint32_t i);
 /* Was n written inside a macro expansion? */
 bool rl_c_in_macro(const RlCtx *cx, RlNode n);
+/* The project's own threading layer, declared in .racelint.json
+ * (c.lockFunctions, c.unlockFunctions, c.threadCreateFunctions): is `fn`
+ * such a wrapper? *arg receives the index of the lock (or start routine)
+ * argument. */
+typedef enum RlWrapKind {
+  RL_WRAP_LOCK = 0,
+  RL_WRAP_UNLOCK,
+  RL_WRAP_THREAD_CREATE,
+} RlWrapKind;
+bool rl_c_wrapper(const RlCtx *cx, RlWrapKind kind, const char *fn, uint32_t *arg);
 
 /* Section - phase 1: JS/TS specifics */
+/* Names the project declared in .racelint.json: js.promiseFunctions
+ * (calls that return a promise) and js.mutexApis (methods that take a
+ * lock). */
+#define RL_JS_PROMISE_FUNCTIONS 0
+#define RL_JS_MUTEX_APIS 1
+bool rl_js_config_name(const RlCtx *cx, int which, const char *name);
 /* Is n a function-like node (declaration, expression, arrow, method)? */
 bool rl_js_is_function(const RlCtx *cx, RlNode n);
 /* Is the function-like node n declared async? */
@@ -254,6 +270,11 @@ typedef enum RlJsBinding {
 RlJsBinding rl_js_resolve(RlCtx *cx, RlNode ident, RlNode *fn);
 /* rl_js_resolve's function, or RL_NONE. */
 RlNode rl_js_local_function(RlCtx *cx, RlNode ident);
+/* The node whose scope declares the identifier `ident`: the program (a
+ * module-level binding, imports included), a statement block, a function
+ * (its parameters) or a for/catch head; RL_NONE when the name is not
+ * declared in this file. Same lookup as rl_js_resolve. */
+RlNode rl_js_binding_scope(RlCtx *cx, RlNode ident);
 
 /* Section - phase 1: findings and facts */
 /* Starts a finding of the running rule at n; message printf-style. */

@@ -158,7 +158,7 @@ void rl_suppress_apply(const RlSession *s, RlEngineFile **files, uint32_t n) {
                                        "suppression names unknown rule '%s'; did you mean '%s'?",
                                        sp->id, near->id)
                      : rl_arena_printf(&f->keep, "suppression names unknown rule '%s'", sp->id);
-        } else if (!s->enabled[idx]) {
+        } else if (!rl_engine_enabled(s, f, (uint32_t)idx)) {
           continue; /* the rule is off in this run: cannot tell */
         } else {
           msg = rl_arena_printf(&f->keep,

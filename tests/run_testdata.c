@@ -11,7 +11,12 @@
  *   // expect-next-line: rule-id            the next code line
  *   // expect-note: "checked here"          a related location on that line
  *   // expect-none                          the file must have no findings
- * A file without any marker is an error, as with clang -verify. */
+ * A file without any marker is an error, as with clang -verify.
+ *
+ * Rules on: the rule of the case's directory (testdata/<lang>/<rule>/...),
+ * parse-error, and every rule whose id appears in the case's text (in a
+ * marker or a suppression comment). Other rules are off, so a rule's
+ * negative cases cannot be broken by another rule's true positives. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,7 +194,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: run_testdata [-I dir] PATH\n");
     return 2;
   }
-  for (uint32_t i = 0; i < s.nrules; i++) s.enabled[i] = true;
+  for (uint32_t i = 0; i < s.nrules; i++) s.enabled[i] = false;
   const char *err;
   if (!rl_session_prepare(&s, &err)) {
     fprintf(stderr, "%s\n", err);
@@ -215,13 +220,37 @@ int main(int argc, char **argv) {
     fprintf(stderr, "%s: no source files\n", path);
     return 2;
   }
+  /* Which rules this case is about. */
+  const char *td = strstr(abs, "/testdata/");
+  if (td) {
+    const char *lang = td + 10, *slash = strchr(lang, '/');
+    if (slash) {
+      const char *rule = slash + 1, *end = strchr(rule, '/');
+      size_t n = end ? (size_t)(end - rule) : strlen(rule);
+      for (uint32_t i = 0; i < s.nrules; i++)
+        if (strlen(s.rules[i]->id) == n && strncmp(s.rules[i]->id, rule, n) == 0)
+          s.enabled[i] = true;
+    }
+  }
+  int pe = rl_session_rule_index(&s, "parse-error");
+  if (pe >= 0) s.enabled[pe] = true;
+  for (uint32_t i = 0; i < disc.files.n; i++) {
+    char *text;
+    size_t len;
+    int errn;
+    if (rl_read_file(disc.files.v[i].abs_path, 64u << 20, &text, &len, &errn) != RL_READ_OK)
+      continue;
+    for (uint32_t r = 0; r < s.nrules; r++)
+      if (strstr(text, s.rules[r]->id)) s.enabled[r] = true;
+    free(text);
+  }
   RlWorker *w = rl_worker_new(&s);
   RlEngineFile **files = rl_calloc(disc.files.n, sizeof *files);
   Expects ex;
   memset(&ex, 0, sizeof ex);
   for (uint32_t i = 0; i < disc.files.n; i++) {
     RlFileEntry *e = &disc.files.v[i];
-    files[i] = rl_engine_analyze(w, e->path, e->rel_path, e->abs_path, NULL, 0);
+    files[i] = rl_engine_analyze(w, e->path, e->rel_path, e->abs_path, NULL, 0, NULL);
     char *text;
     size_t len;
     int errn;

@@ -1,3 +1,3 @@
-// The runner must fail: a finding with no marker (and the file says none).
+// The runner must fail: a callback-promise-mix finding with no marker (the file says none).
 // expect-none
 [1].forEach(async (v) => { await v; });
