@@ -237,3 +237,35 @@ RlNode rl_js_local_function(RlCtx *cx, RlNode ident) {
   RlNode fn = RL_NONE;
   return rl_js_resolve(cx, ident, &fn) == RL_BIND_LOCAL ? fn : RL_NONE;
 }
+
+RlNode rl_js_binding_scope(RlCtx *cx, RlNode ident) {
+  if (rl_kind(cx, ident) != RL_JS_IDENTIFIER) return RL_NONE;
+  size_t n;
+  const char *s = rl_text(cx, ident, &n);
+  RlNode fn;
+  for (RlNode p = rl_parent(cx, ident); p; p = rl_parent(cx, p)) {
+    switch (rl_kind(cx, p)) {
+    case RL_JS_PROGRAM:
+    case RL_JS_STATEMENT_BLOCK:
+      if (rl_js__declared_in(cx, p, s, n, &fn) != RL_BIND_FREE) return p;
+      break;
+    case RL_JS_FOR_STATEMENT:
+    case RL_JS_FOR_IN_STATEMENT:
+    case RL_JS_CATCH_CLAUSE: {
+      RlNode decl = rl_child(cx, p, RL_F_INITIALIZER);
+      if (!decl) decl = rl_child(cx, p, RL_F_LEFT);
+      if (!decl) decl = rl_child(cx, p, RL_F_PARAMETER);
+      if (decl && rl_js__binds(cx, decl, s, n)) return p;
+      break;
+    }
+    default:
+      if (rl_js_is_function(cx, p)) {
+        RlNode params = rl_child(cx, p, RL_F_PARAMETERS);
+        if (!params) params = rl_child(cx, p, RL_F_PARAMETER);
+        if (params && rl_js__binds(cx, params, s, n)) return p;
+      }
+      break;
+    }
+  }
+  return RL_NONE;
+}

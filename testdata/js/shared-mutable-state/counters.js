@@ -1,0 +1,63 @@
+// Module-level state updated from a value read before an await.
+import { price, save, fetchItems, convert, load } from './api.js';
+
+let total = 0;
+let counter = 0;
+let hits = 0;
+const state = { items: [], version: 0 };
+const counts = new Map();
+const cache = {};
+const users = new Map();
+
+export async function addToTotal(item) {
+  total = total + await price(item); // expect: [shared-mutable-state] "'total' is read at line 13, before the await at line 13"
+}
+
+export async function addAugmented(item) {
+  total += await price(item); // expect: 3 [shared-mutable-state] "'total' is read before the await"
+}
+
+export async function nextId() {
+  const n = counter;
+  await save(n);
+  counter = n + 1; // expect: [shared-mutable-state] "'counter' is read into 'n' at line 21"
+  // expect-note@-3: "'counter' read here"
+  // expect-note@-3: "awaits here"
+}
+
+export async function appendItems() {
+  state.items = [...state.items, await fetchItems()]; // expect: [shared-mutable-state] "'state.items'"
+}
+
+export async function bump(key) {
+  counts.set(key, (counts.get(key) ?? 0) + await convert(key)); // expect: [shared-mutable-state] "counts.get(key)"
+}
+
+export async function tally(keys) {
+  for (const k of keys) {
+    cache[k] = (cache[k] || 0) + (await convert(k)); // expect: [shared-mutable-state] "'cache[k]'"
+  }
+}
+
+export async function passThrough() {
+  counter = await convert(counter); // expect: [shared-mutable-state] "'counter' is read at line 43"
+}
+
+export async function loadUser(id) {
+  if (users.has(id)) return users.get(id);
+  const user = await load(id);
+  users.set(id, user); // expect: [shared-mutable-state] "'users' is checked for this key at line 47"
+  // expect-note@-3: "cache checked here"
+  return user;
+}
+
+export async function loadConfig(name) {
+  const hit = cache[name];
+  if (hit !== undefined) return hit;
+  cache[name] = await load(name); // expect: [shared-mutable-state] "filled after the await"
+  return cache[name];
+}
+
+export const arrowCount = async () => {
+  hits -= await convert(hits); // expect: [shared-mutable-state]
+};
