@@ -72,10 +72,12 @@ static void rl_config__error(RlConfigSet *set, const char *fmt, ...) {
 
 static const char *rl_config__nearest(const char *word, const char *const *valid, size_t n) {
   const char *best = NULL;
-  size_t bd = (size_t)-1;
+  size_t bd = (size_t)-1, bscore = (size_t)-1;
   for (size_t i = 0; i < n; i++) {
     size_t d = rl_levenshtein(word, valid[i]);
-    if (d < bd) bd = d, best = valid[i];
+    /* ties go to the candidate that starts like the word ("warn": "warning") */
+    size_t score = d * 2 + (word[0] != valid[i][0]);
+    if (score < bscore) bscore = score, bd = d, best = valid[i];
   }
   return bd <= 3 || (best && bd * 2 <= strlen(word)) ? best : NULL;
 }
@@ -356,7 +358,10 @@ static RlConfig *rl_config__load(RlConfigSet *set, const char *path, int depth) 
     rl_config__parse(set, c, root, depth);
   }
   json_decref(root);
-  if (c->parent == c) c->parent = NULL;
+  if (c->parent == c) {
+    rl_config__error(set, "%s: 'extends' names the file itself (a cycle)", real);
+    c->parent = NULL;
+  }
   for (const RlConfig *p = c->parent; p; p = p->parent)
     if (p == c) {
       rl_config__error(set, "%s: 'extends' forms a cycle", real);

@@ -49,3 +49,5 @@ if(NOT RL_PYTHON3)
 endif()
 add_test(NAME docs/examples COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_doc_examples.py
   $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR}/rules)
+add_test(NAME docs/config-schema COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_config_schema.py
+  ${CMAKE_SOURCE_DIR})
