@@ -1,6 +1,403 @@
-/* promise-all-mutation.c - promise.all over writes without handling partial failure.
- * Not implemented yet: metadata only. Doc: rules/promise-all-mutation.md */
+/* promise-all-mutation.c - Promise.all over writes without handling partial
+ * failure.
+ *
+ * Promise.all rejects as soon as one promise rejects; the other writes keep
+ * running and stay applied, and nothing tells the caller which ones did.
+ * Reported: Promise.all whose argument is an array literal with two or more
+ * write calls (insert/update/delete/save/write/create/remove/put/post/patch/
+ * send/upsert/destroy/set/...; fetch with a POST/PUT/PATCH/DELETE method), or
+ * `xs.map(cb)` whose callback calls a write, or a local array built that way
+ * (`const ops = xs.map(...)`, `ops.push(write(x))`).
+ * Not reported: allSettled and friends; inside a transaction callback
+ * (`db.transaction(async (tx) => ...)`, `$transaction`, `withTransaction`);
+ * a function that commits or rolls back a transaction itself; each write
+ * handling its own failure (`.catch`, try/catch in the callback); a
+ * try/catch or `.catch()`/`.then(_, onRejected)` around the Promise.all
+ * whose handler compensates (rollback/undo/revert/cleanup/delete/remove...).
+ * A handler that only logs, rethrows or answers an error does not count.
+ * Doc: rules/promise-all-mutation.md */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "../analyzer/rule_api.h"
+
+/* Write-like callee names: the name itself, or the word followed by an
+ * upper-case letter, digit or `_` (saveUser, delete_all, put2). */
+static const char *const write_words[] = {
+    "insert",  "update",    "delete",  "del",     "save",     "write",   "create",
+    "remove",  "put",       "post",    "patch",   "send",     "upsert",  "destroy",
+    "set",     "store",     "persist", "add",     "append",   "unlink",  "rm",
+    "rename",  "mkdir",     "incr",    "increment", "decr",   "decrement", "publish",
+    "enqueue", "charge",    "refund",  "transfer", "modify",  "bulkWrite", "bulkCreate",
+    "bulkInsert", "drop",   "truncate", "copyFile", "appendFile", "writeFile",
+};
+
+/* Names of calls that undo partial writes when found in a failure handler. */
+static const char *const compensate_words[] = {
+    "rollback", "abort",  "undo",   "revert", "compensate", "cleanup", "cleanUp",
+    "restore",  "delete", "remove", "destroy", "unlink",    "rm",      "del",
+    "rollBack", "discard", "cancel",
+};
+
+/* Callbacks run inside a transaction. */
+static const char *const tx_calls[] = {
+    "transaction", "$transaction", "withTransaction", "runTransaction", "runInTransaction",
+    "tx",          "inTransaction", "transact",      "atomic",         "serializable",
+};
+
+static bool word_match(const char *name, const char *w) {
+  size_t k = strlen(w);
+  if (strncmp(name, w, k) != 0) return false;
+  char c = name[k];
+  return c == '\0' || isupper((unsigned char)c) || isdigit((unsigned char)c) || c == '_';
+}
+
+static bool in_list(const char *name, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (word_match(name, list[i])) return true;
+  return false;
+}
+
+static bool name_is(const char *name, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(name, list[i]) == 0) return true;
+  return false;
+}
+
+/* Does text of n contain s (ASCII case-insensitive)? */
+static bool mentions_ci(const RlCtx *cx, RlNode n, const char *s) {
+  size_t len, k = strlen(s);
+  const char *t = rl_text(cx, n, &len);
+  for (size_t i = 0; i + k <= len; i++) {
+    size_t j = 0;
+    while (j < k && tolower((unsigned char)t[i + j]) == tolower((unsigned char)s[j])) j++;
+    if (j == k) return true;
+  }
+  return false;
+}
+
+/* fetch(url, { method: 'POST' }) and friends. */
+static bool is_http_write(RlCtx *cx, RlNode call) {
+  const char *name = rl_js_callee_name(cx, call);
+  if (strcmp(name, "fetch") != 0 && strcmp(name, "request") != 0 &&
+      strcmp(name, "axios") != 0)
+    return false;
+  for (uint32_t a = 0; a < rl_js_argc(cx, call); a++) {
+    RlNode o = rl_strip(cx, rl_js_arg(cx, call, a));
+    if (rl_kind(cx, o) != RL_JS_OBJECT) continue;
+    for (RlNode p = rl_first_child(cx, o); p; p = rl_next_sibling(cx, p)) {
+      if (rl_kind(cx, p) != RL_JS_PAIR || !rl_text_eq(cx, rl_child(cx, p, RL_F_KEY), "method"))
+        continue;
+      RlNode v = rl_child(cx, p, RL_F_VALUE);
+      if (rl_kind(cx, v) != RL_JS_STRING) continue;
+      return mentions_ci(cx, v, "post") || mentions_ci(cx, v, "put") ||
+             mentions_ci(cx, v, "patch") || mentions_ci(cx, v, "delete");
+    }
+  }
+  return false;
+}
+
+static bool is_write_call(RlCtx *cx, RlNode call) {
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
+  return in_list(rl_js_callee_name(cx, call), write_words, RL_COUNTOF(write_words)) ||
+         is_http_write(cx, call);
+}
+
+/* The call chained on `n` as `n.catch(h)` or `n.then(ok, h)`: returns the
+ * handler h, or RL_NONE. */
+static RlNode chained_handler(RlCtx *cx, RlNode n) {
+  RlNode p = rl_parent(cx, n);
+  while (p && rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) n = p, p = rl_parent(cx, p);
+  if (rl_kind(cx, p) != RL_JS_MEMBER_EXPRESSION || rl_child(cx, p, RL_F_OBJECT) != n)
+    return RL_NONE;
+  RlNode call = rl_parent(cx, p);
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return RL_NONE;
+  const char *m = rl_js_callee_name(cx, call);
+  if (strcmp(m, "catch") == 0) return rl_js_arg(cx, call, 0);
+  if (strcmp(m, "then") == 0) return rl_js_arg(cx, call, 1);
+  return RL_NONE;
+}
+
+/* Is the write call `w` (inside callback `cb`) handling its own failure:
+ * `w.catch(...)` (also after `.then(...)`), or inside a try with a catch
+ * clause within cb? */
+static bool handles_own_failure(RlCtx *cx, RlNode w, RlNode cb) {
+  RlNode n = w;
+  for (;;) {
+    if (chained_handler(cx, n)) return true;
+    RlNode p = rl_parent(cx, n);
+    while (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) n = p, p = rl_parent(cx, p);
+    if (rl_kind(cx, p) != RL_JS_MEMBER_EXPRESSION || rl_child(cx, p, RL_F_OBJECT) != n) break;
+    RlNode call = rl_parent(cx, p);
+    if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) break;
+    const char *m = rl_js_callee_name(cx, call);
+    if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0) break;
+    n = call;
+  }
+  for (RlNode a = rl_parent(cx, w); a && a != cb; a = rl_parent(cx, a))
+    if (rl_kind(cx, a) == RL_JS_TRY_STATEMENT && rl_child(cx, a, RL_F_HANDLER)) return true;
+  return false;
+}
+
+/* Does the promise of call `w` flow out of callback `cb`: awaited, returned,
+ * or the arrow's expression body (possibly through `.then(...)`)? A write
+ * whose promise goes nowhere (`map.set(k, v)`, `form.append(x)`) is not one
+ * of the operations Promise.all waits for. */
+static bool flows_out(RlCtx *cx, RlNode w, RlNode cb) {
+  RlNode top = w;
+  for (;;) {
+    RlNode p = rl_parent(cx, top);
+    if (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION || rl_kind(cx, p) == RL_JS_AS_EXPRESSION ||
+        rl_kind(cx, p) == RL_JS_NON_NULL_EXPRESSION) {
+      top = p;
+      continue;
+    }
+    if (rl_kind(cx, p) == RL_JS_MEMBER_EXPRESSION && rl_child(cx, p, RL_F_OBJECT) == top &&
+        rl_kind(cx, rl_parent(cx, p)) == RL_JS_CALL_EXPRESSION) {
+      const char *m = rl_js_callee_name(cx, rl_parent(cx, p));
+      if (strcmp(m, "then") == 0 || strcmp(m, "finally") == 0) {
+        top = rl_parent(cx, p);
+        continue;
+      }
+    }
+    break;
+  }
+  RlNode p = rl_parent(cx, top);
+  if (top == rl_child(cx, cb, RL_F_BODY)) return true;
+  RlKind k = rl_kind(cx, p);
+  return k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_RETURN_STATEMENT;
+}
+
+/* Does callback `cb` make a write (outside nested functions) whose promise
+ * flows out and which does not handle its own failure? The first one. */
+static RlNode writes_in(RlCtx *cx, RlNode cb, RlNode body) {
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (i != body && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (is_write_call(cx, i) && flows_out(cx, i, cb) && !handles_own_failure(cx, i, cb))
+      return i;
+  }
+  return RL_NONE;
+}
+
+/* `xs.map(cb)`: the first write the callback makes, or RL_NONE. */
+static RlNode map_write(RlCtx *cx, RlNode call) {
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return RL_NONE;
+  if (strcmp(rl_js_callee_name(cx, call), "map") != 0 || !rl_js_callee_object(cx, call))
+    return RL_NONE;
+  RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));
+  if (!cb) return RL_NONE;
+  if (rl_js_is_function(cx, cb)) {
+    RlNode body = rl_child(cx, cb, RL_F_BODY);
+    return body ? writes_in(cx, cb, body) : RL_NONE;
+  }
+  /* items.map(saveItem), items.map(this.save), items.map(db.insert) */
+  const char *name = "";
+  if (rl_kind(cx, cb) == RL_JS_IDENTIFIER) name = rl_text_dup(cx, cb);
+  else if (rl_kind(cx, cb) == RL_JS_MEMBER_EXPRESSION)
+    name = rl_text_dup(cx, rl_child(cx, cb, RL_F_PROPERTY));
+  else if (rl_kind(cx, cb) == RL_JS_CALL_EXPRESSION &&
+           strcmp(rl_js_callee_name(cx, cb), "bind") == 0) {
+    RlNode f = rl_js_callee_object(cx, cb);
+    if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION)
+      name = rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
+  }
+  if (in_list(name, write_words, RL_COUNTOF(write_words))) {
+    /* a local function: look at what it does instead of its name */
+    if (rl_kind(cx, cb) == RL_JS_IDENTIFIER) {
+      RlNode fn = rl_js_local_function(cx, cb);
+      if (fn) {
+        RlNode body = rl_child(cx, fn, RL_F_BODY);
+        return body ? writes_in(cx, fn, body) : RL_NONE;
+      }
+    }
+    return cb;
+  }
+  if (rl_kind(cx, cb) == RL_JS_IDENTIFIER) {
+    RlNode fn = rl_js_local_function(cx, cb);
+    if (fn) {
+      RlNode body = rl_child(cx, fn, RL_F_BODY);
+      return body ? writes_in(cx, fn, body) : RL_NONE;
+    }
+  }
+  return RL_NONE;
+}
+
+/* Writes among the elements of an array literal: count, and the first two. */
+static uint32_t array_writes(RlCtx *cx, RlNode arr, RlNode first[2]) {
+  uint32_t k = 0;
+  for (RlNode e = rl_first_child(cx, arr); e; e = rl_next_sibling(cx, e)) {
+    RlNode x = rl_strip(cx, e);
+    if (rl_kind(cx, x) == RL_JS_SPREAD_ELEMENT) {
+      RlNode w = map_write(cx, rl_strip(cx, rl_named_child(cx, x, 0)));
+      if (w) {
+        if (k < 2) first[k] = w;
+        k += 2; /* a mapped write is any number of writes */
+      }
+      continue;
+    }
+    if (!is_write_call(cx, x)) continue;
+    if (k < 2) first[k] = x;
+    k++;
+  }
+  return k;
+}
+
+/* `ops` in Promise.all(ops): a local array filled with writes in the same
+ * function (`const ops = xs.map(write)`, `= [w1, w2]`, `ops.push(w(x))`). */
+static RlNode local_array_writes(RlCtx *cx, RlNode ident, RlNode scope) {
+  if (!scope) return RL_NONE;
+  RlNode end = rl_node_end(cx, scope);
+  size_t n;
+  const char *name = rl_text(cx, ident, &n);
+  for (RlNode i = scope; i < end && i < ident; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_VARIABLE_DECLARATOR) {
+      RlNode id = rl_child(cx, i, RL_F_NAME);
+      size_t m;
+      const char *t = rl_text(cx, id, &m);
+      if (rl_kind(cx, id) != RL_JS_IDENTIFIER || m != n || memcmp(t, name, n) != 0) continue;
+      RlNode v = rl_strip(cx, rl_child(cx, i, RL_F_VALUE));
+      if (rl_kind(cx, v) == RL_JS_ARRAY) {
+        RlNode first[2] = {RL_NONE, RL_NONE};
+        if (array_writes(cx, v, first) >= 2) return first[0];
+      }
+      RlNode w = map_write(cx, v);
+      if (w) return w;
+    } else if (k == RL_JS_CALL_EXPRESSION && strcmp(rl_js_callee_name(cx, i), "push") == 0) {
+      RlNode o = rl_strip(cx, rl_js_callee_object(cx, i));
+      size_t m;
+      const char *t = rl_text(cx, o, &m);
+      if (rl_kind(cx, o) != RL_JS_IDENTIFIER || m != n || memcmp(t, name, n) != 0) continue;
+      for (uint32_t a = 0; a < rl_js_argc(cx, i); a++) {
+        RlNode x = rl_strip(cx, rl_js_arg(cx, i, a));
+        if (is_write_call(cx, x)) return x;
+      }
+    }
+  }
+  return RL_NONE;
+}
+
+/* Does handler function/expression h compensate (rollback, undo, delete
+ * what was created...)? Logging, rethrowing, answering do not count. */
+static bool compensates(RlCtx *cx, RlNode h) {
+  h = rl_strip(cx, h);
+  if (!h) return false;
+  if (rl_kind(cx, h) == RL_JS_IDENTIFIER || rl_kind(cx, h) == RL_JS_MEMBER_EXPRESSION) {
+    size_t len;
+    const char *t = rl_text(cx, h, &len);
+    const char *dot = NULL;
+    for (size_t i = 0; i < len; i++)
+      if (t[i] == '.') dot = t + i;
+    const char *name = rl_str(cx, dot ? dot + 1 : t, dot ? (size_t)(t + len - dot - 1) : len);
+    return in_list(name, compensate_words, RL_COUNTOF(compensate_words));
+  }
+  RlNode end = rl_node_end(cx, h);
+  for (RlNode i = h; i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    if (in_list(rl_js_callee_name(cx, i), compensate_words, RL_COUNTOF(compensate_words)))
+      return true;
+  }
+  return false;
+}
+
+/* Is `n` inside a transaction callback, or in a function that commits or
+ * rolls back itself, or inside a try whose catch compensates? */
+static bool handled(RlCtx *cx, RlNode pa) {
+  RlNode h = chained_handler(cx, pa);
+  if (h && compensates(cx, h)) return true;
+  RlNode child = pa;
+  for (RlNode a = rl_parent(cx, pa); a; child = a, a = rl_parent(cx, a)) {
+    RlKind k = rl_kind(cx, a);
+    if (k == RL_JS_TRY_STATEMENT && rl_field(cx, child) == RL_F_BODY) {
+      RlNode c = rl_child(cx, a, RL_F_HANDLER);
+      if (c && compensates(cx, rl_child(cx, c, RL_F_BODY))) return true;
+    }
+    if (!rl_js_is_function(cx, a)) continue;
+    /* the callback of a transaction: db.transaction(async (tx) => ...) */
+    RlNode args = rl_parent(cx, a);
+    while (args && rl_kind(cx, args) == RL_JS_PARENTHESIZED_EXPRESSION) args = rl_parent(cx, args);
+    if (rl_kind(cx, args) == RL_JS_ARGUMENTS) {
+      RlNode call = rl_parent(cx, args);
+      if (name_is(rl_js_callee_name(cx, call), tx_calls, RL_COUNTOF(tx_calls))) return true;
+    }
+    /* the function drives a transaction itself: commit()/rollback() */
+    RlNode body = rl_child(cx, a, RL_F_BODY);
+    RlNode end = rl_node_end(cx, body);
+    for (RlNode i = body; i && i < end; i++) {
+      if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+      const char *m = rl_js_callee_name(cx, i);
+      if (word_match(m, "commit") || word_match(m, "rollback") ||
+          word_match(m, "commitTransaction") || word_match(m, "abortTransaction"))
+        return true;
+    }
+    break; /* only the nearest function */
+  }
+  return false;
+}
+
+static const char *call_label(RlCtx *cx, RlNode w) {
+  if (rl_kind(cx, w) != RL_JS_CALL_EXPRESSION) return rl_text_dup(cx, w);
+  RlNode f = rl_strip(cx, rl_child(cx, w, RL_F_FUNCTION));
+  size_t len;
+  const char *t = rl_text(cx, f, &len);
+  if (len > 40) return rl_js_callee_name(cx, w);
+  return rl_str(cx, t, len);
+}
+
+static void check(RlCtx *cx, RlNode call, void *state) {
+  (void)state;
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  /* tree-sitter-typescript reads `await Promise.all<T>(x)` as
+   * `(await Promise.all)<T>(x)` */
+  if (rl_kind(cx, f) == RL_JS_AWAIT_EXPRESSION) f = rl_strip(cx, rl_named_child(cx, f, 0));
+  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return;
+  if (!rl_text_eq(cx, rl_child(cx, f, RL_F_OBJECT), "Promise") ||
+      !rl_text_eq(cx, rl_child(cx, f, RL_F_PROPERTY), "all"))
+    return;
+  RlNode arg = rl_strip(cx, rl_js_arg(cx, call, 0));
+  if (!arg) return;
+  RlNode first[2] = {RL_NONE, RL_NONE};
+  bool mapped = false;
+  if (rl_kind(cx, arg) == RL_JS_ARRAY) {
+    uint32_t k = array_writes(cx, arg, first);
+    if (k < 2) return;
+    if (!first[1]) mapped = true;
+  } else if (rl_kind(cx, arg) == RL_JS_IDENTIFIER) {
+    RlNode fn = rl_enclosing_function(cx, call);
+    first[0] = local_array_writes(cx, arg, fn ? rl_child(cx, fn, RL_F_BODY) : rl_root(cx));
+    mapped = true;
+  } else {
+    first[0] = map_write(cx, arg);
+    mapped = true;
+  }
+  if (!first[0]) return;
+  if (handled(cx, call)) return;
+  RlLoc l0 = rl_loc(cx, first[0]);
+  RlReport *r;
+  if (mapped || !first[1]) {
+    r = rl_report(cx, call,
+                  "Promise.all over '%s' (line %u) rejects at the first failed write while "
+                  "the other writes keep running and stay applied, and nothing reports "
+                  "which ones succeeded",
+                  call_label(cx, first[0]), l0.line);
+  } else {
+    RlLoc l1 = rl_loc(cx, first[1]);
+    r = rl_report(cx, call,
+                  "Promise.all over the writes '%s' (line %u) and '%s' (line %u) rejects at "
+                  "the first failure while the other writes keep running and stay applied, "
+                  "and nothing reports which ones succeeded",
+                  call_label(cx, first[0]), l0.line, call_label(cx, first[1]), l1.line);
+  }
+  rl_report_related(cx, r, first[0], "writes here");
+  if (first[1]) rl_report_related(cx, r, first[1], "writes here");
+}
+
+static const RlKind kinds[] = {RL_JS_CALL_EXPRESSION};
 
 const RlRule rl_rule_promise_all_mutation = {
     .id = "promise-all-mutation",
@@ -11,4 +408,7 @@ const RlRule rl_rule_promise_all_mutation = {
     .category = RL_CAT_CORRECTNESS,
     .precision = "high",
     .hint = "Use the runtime's settleAll(promises), which waits for every write and reports which failed, or run the writes in one transaction.",
+    .kinds = kinds,
+    .nkinds = RL_COUNTOF(kinds),
+    .check = check,
 };
