@@ -1,0 +1,3 @@
+// expect-none
+async function archive(account) { await fetch(`/archive/${account}`); }
+module.exports = { archive };
