@@ -77,6 +77,8 @@ void rl_diag_fingerprints(RlDiag **v, uint32_t n) {
     uint64_t h = rl_hash_bytes(k[i].base, &occurrence, sizeof occurrence);
     snprintf(v[k[i].index]->fingerprint, sizeof v[k[i].index]->fingerprint, "%016llx",
              (unsigned long long)h);
+    snprintf(v[k[i].index]->base, sizeof v[k[i].index]->base, "%016llx",
+             (unsigned long long)k[i].base);
   }
   free(k);
 }

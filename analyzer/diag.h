@@ -56,6 +56,8 @@ typedef struct RlDiag {
   RlRelated *related;
   uint32_t nrelated;
   char fingerprint[17];  /* 16 hex digits, see rl_diag_fingerprints() */
+  char base[17];         /* the fingerprint without the occurrence index */
+  const char *baseline;  /* NULL, "new" or "unchanged" (with --baseline) */
   const char *suppressed; /* NULL, or the justification of the suppression */
 } RlDiag;
 
@@ -80,6 +82,9 @@ typedef struct RlRun {
   RlNotice *notices;
   uint32_t nnotices;
   uint32_t files_scanned;
+  RlDiag **baselined;        /* findings hidden because the baseline has them */
+  uint32_t nbaselined;
+  bool baseline;             /* --baseline given: SARIF baselineState */
   bool color;                /* text: ANSI colour */
   bool quiet;                /* text: no summary, no notes */
 } RlRun;

@@ -253,3 +253,60 @@ void rl_discovery_free(RlDiscovery *self) {
   RL_VEC_FREE(self->files);
   RL_VEC_FREE(self->notices);
 }
+
+static int rl_discover__cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool rl_discover_changed_since(const char *root, const char *ref, char ***out, uint32_t *n,
+                               char **err) {
+  *out = NULL;
+  *n = 0;
+  *err = NULL;
+  git_libgit2_init();
+  git_repository *repo = NULL;
+  git_object *obj = NULL;
+  git_tree *tree = NULL;
+  git_diff *diff = NULL;
+  bool ok = false;
+  RL_VEC(char *) v = {0};
+  if (git_repository_open_ext(&repo, root, 0, NULL) != 0 || !git_repository_workdir(repo)) {
+    *err = rl_asprintf("--changed-since: %s is not inside a git work tree", root);
+    goto done;
+  }
+  if (git_revparse_single(&obj, repo, ref) != 0 ||
+      git_object_peel((git_object **)&tree, obj, GIT_OBJECT_TREE) != 0) {
+    const git_error *e = git_error_last();
+    *err = rl_asprintf("--changed-since: unknown revision '%s'%s%s", ref, e ? ": " : "",
+                       e ? e->message : "");
+    goto done;
+  }
+  git_diff_options opts;
+  git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+  opts.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
+  if (git_diff_tree_to_workdir_with_index(&diff, repo, tree, &opts) != 0) {
+    *err = rl_asprintf("--changed-since: git diff failed");
+    goto done;
+  }
+  const char *wd = git_repository_workdir(repo);
+  for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+    const git_diff_delta *d = git_diff_get_delta(diff, i);
+    if (d->status == GIT_DELTA_DELETED) continue;
+    char *abs = rl_asprintf("%s%s", wd, d->new_file.path);
+    char *real = realpath(abs, NULL);
+    RL_VEC_PUSH(v, rl_discover_relative(root, real ? real : abs));
+    free(real);
+    free(abs);
+  }
+  if (v.n > 1) qsort(v.v, v.n, sizeof *v.v, rl_discover__cmp_str);
+  *out = v.v;
+  *n = v.n;
+  ok = true;
+done:
+  git_diff_free(diff);
+  git_tree_free(tree);
+  git_object_free(obj);
+  git_repository_free(repo);
+  git_libgit2_shutdown();
+  return ok;
+}

@@ -33,6 +33,12 @@ void rl_discovery_free(RlDiscovery *self);
  * that contains `path`, else `path` itself (its directory for a file), else
  * the current directory. Caller frees. */
 char *rl_discover_default_root(const char *path);
+/* Files changed since git revision `ref` in the work tree containing
+ * `root` (committed, staged, unstaged and untracked), as paths relative to
+ * `root`, sorted. Returns false with *err (heap) when git cannot tell. */
+bool rl_discover_changed_since(const char *root, const char *ref, char ***out, uint32_t *n,
+                               char **err);
+
 /* `abs` relative to `root` ('/'-separated), or a copy of abs if outside.
  * Caller frees. */
 char *rl_discover_relative(const char *root, const char *abs);

@@ -42,6 +42,7 @@ static json_t *rl_json__diag(const RlDiag *d) {
   json_object_set_new(o, "function", rl_emit_jstr(d->func ? d->func : ""));
   json_object_set_new(o, "fingerprint", json_string(d->fingerprint));
   if (d->suppressed) json_object_set_new(o, "justification", rl_emit_jstr(d->suppressed));
+  if (d->baseline) json_object_set_new(o, "baselineState", json_string(d->baseline));
   return o;
 }
 
@@ -74,7 +75,8 @@ void rl_emit_json(const RlRun *run, FILE *out) {
   json_object_set_new(root, "notices", n);
   json_object_set_new(
       root, "summary",
-      json_pack("{s:i,s:i,s:i,s:i,s:i,s:i}", "files", (json_int_t)run->files_scanned,
+      json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:i}", "files", (json_int_t)run->files_scanned,
+                "baselined", (json_int_t)run->nbaselined,
                 "findings", (json_int_t)run->ndiags, "errors", (json_int_t)count[RL_SEV_ERROR],
                 "warnings", (json_int_t)count[RL_SEV_WARNING], "notes",
                 (json_int_t)count[RL_SEV_NOTE], "suppressed", (json_int_t)run->nsuppressed));

@@ -121,6 +121,7 @@ static json_t *rl_sarif__result(const RlRun *run, const RlDiag *d) {
   }
   json_object_set_new(o, "partialFingerprints",
                       json_pack("{s:s}", "racelint/v1", d->fingerprint));
+  if (d->baseline) json_object_set_new(o, "baselineState", json_string(d->baseline));
   if (d->suppressed)
     json_object_set_new(o, "suppressions",
                         json_pack("[{s:s,s:o}]", "kind", "inSource", "justification",
@@ -139,6 +140,8 @@ void rl_emit_sarif(const RlRun *run, FILE *out) {
   json_t *results = json_array();
   for (uint32_t i = 0; i < run->ndiags; i++)
     json_array_append_new(results, rl_sarif__result(run, run->diags[i]));
+  for (uint32_t i = 0; i < run->nbaselined; i++)
+    json_array_append_new(results, rl_sarif__result(run, run->baselined[i]));
   for (uint32_t i = 0; i < run->nsuppressed; i++)
     json_array_append_new(results, rl_sarif__result(run, run->suppressed[i]));
   json_t *notes = json_array();

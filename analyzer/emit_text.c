@@ -130,5 +130,6 @@ void rl_emit_text(const RlRun *run, FILE *out) {
           count[RL_SEV_NOTE] == 1 ? "" : "s", run->files_scanned,
           run->files_scanned == 1 ? "" : "s");
   if (run->nsuppressed) fprintf(out, "; %u suppressed", run->nsuppressed);
+  if (run->baseline) fprintf(out, "; %u in the baseline", run->nbaselined);
   fputc('\n', out);
 }

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "diag.h"
 #include "discover.h"
 #include "engine.h"
@@ -29,6 +30,8 @@ typedef struct RlCli {
   RlFormat format;
   const char *config;       /* --config */
   const char *print_config; /* --print-config */
+  const char *baseline, *write_baseline, *changed_since;
+  bool prune_baseline, verbose;
   int8_t rules[RL_MAX_RULES]; /* --enable/--disable: -1 unset, 0 off, 1 on */
   const char *output;
   RlSeverity fail_on;
@@ -68,6 +71,14 @@ static void rl_main__usage(FILE *out) {
       "  --config FILE           use FILE for every file instead of the closest\n"
       "                          .racelint.json\n"
       "  --print-config FILE     print the effective configuration for FILE and exit\n"
+      "CI gate:\n"
+      "  --baseline FILE         report only findings that are not in FILE\n"
+      "  --write-baseline FILE   record today's findings in FILE (exit 0)\n"
+      "  --prune-baseline        with --baseline: drop entries that no longer occur\n"
+      "  --changed-since REF     analyse everything, report only files changed since\n"
+      "                          the git revision REF (committed, staged, unstaged,\n"
+      "                          untracked)\n"
+      "  -v, --verbose           also list baseline entries that no longer occur\n"
       "Rules:\n"
       "  --enable RULE[,RULE]    turn rules on\n"
       "  --disable RULE[,RULE]   turn rules off\n"
@@ -194,6 +205,10 @@ static char *rl_main__find_compdb(const char *root, const char *const *paths, in
   return NULL;
 }
 
+static int rl_main__cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static char *rl_main__read_stdin(size_t *len) {
   RlBuf b = {0};
   char tmp[65536];
@@ -225,7 +240,7 @@ int main(int argc, char **argv) {
   enum {
     O_FORMAT = 256, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CC, O_LIST, O_EXPLAIN, O_STDIN,
     O_NOCOLOR, O_COLOR, O_VERSION, O_MAXSIZE, O_FOLLOW, O_ROOT, O_PARSE_ONLY, O_EXIT_ZERO,
-    O_CONFIG, O_PRINT_CONFIG
+    O_CONFIG, O_PRINT_CONFIG, O_BASELINE, O_WRITE_BASELINE, O_PRUNE_BASELINE, O_CHANGED_SINCE
   };
   static const struct option opts[] = {
       {"format", required_argument, 0, O_FORMAT},
@@ -250,10 +265,15 @@ int main(int argc, char **argv) {
       {"exit-zero", no_argument, 0, O_EXIT_ZERO},
       {"config", required_argument, 0, O_CONFIG},
       {"print-config", required_argument, 0, O_PRINT_CONFIG},
+      {"baseline", required_argument, 0, O_BASELINE},
+      {"write-baseline", required_argument, 0, O_WRITE_BASELINE},
+      {"prune-baseline", no_argument, 0, O_PRUNE_BASELINE},
+      {"changed-since", required_argument, 0, O_CHANGED_SINCE},
+      {"verbose", no_argument, 0, 'v'},
       {0, 0, 0, 0}};
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":o:j:qhI:D:", opts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":o:j:qvhI:D:", opts, NULL)) != -1) {
     switch (c) {
     case O_FORMAT:
       if (strcmp(optarg, "text") == 0) cli.format = RL_FMT_TEXT;
@@ -277,6 +297,11 @@ int main(int argc, char **argv) {
     case O_DISABLE: bad |= !rl_main__set_rules(&s, cli.rules, optarg, false); break;
     case O_CONFIG: cli.config = optarg; break;
     case O_PRINT_CONFIG: cli.print_config = optarg; break;
+    case O_BASELINE: cli.baseline = optarg; break;
+    case O_WRITE_BASELINE: cli.write_baseline = optarg; break;
+    case O_PRUNE_BASELINE: cli.prune_baseline = true; break;
+    case O_CHANGED_SINCE: cli.changed_since = optarg; break;
+    case 'v': cli.verbose = true; break;
     case 'j': {
       char *end;
       long v = strtol(optarg, &end, 10);
@@ -328,6 +353,10 @@ int main(int argc, char **argv) {
       bad = true;
       break;
     }
+  }
+  if (cli.prune_baseline && !cli.baseline) {
+    fprintf(stderr, "racelint: --prune-baseline needs --baseline FILE\n");
+    bad = true;
   }
   if (bad) {
     fputs("Try 'racelint --help'.\n", stderr);
@@ -499,6 +528,74 @@ int main(int argc, char **argv) {
   rl_diag_sort(suppressed.v, suppressed.n);
   rl_diag_fingerprints(suppressed.v, suppressed.n);
 
+  bool write_failed = false;
+  if (cli.write_baseline) {
+    int rc = rl_baseline_write(cli.write_baseline, RL_VERSION, diags.v, diags.n);
+    if (rc) {
+      fprintf(stderr, "racelint: error: cannot write baseline %s: %s\n", cli.write_baseline,
+              strerror(rc));
+      write_failed = true;
+    } else if (!cli.quiet) {
+      fprintf(stderr, "racelint: wrote %u finding%s to baseline %s\n", diags.n,
+              diags.n == 1 ? "" : "s", cli.write_baseline);
+    }
+  }
+  if (cli.changed_since) {
+    char **changed;
+    uint32_t nchanged;
+    char *gerr;
+    if (!rl_discover_changed_since(s.root, cli.changed_since, &changed, &nchanged, &gerr)) {
+      RlNotice n = {NULL, gerr, true};
+      RL_VEC_PUSH(notices, n);
+    } else {
+      uint32_t k = 0;
+      for (uint32_t i = 0; i < diags.n; i++)
+        if (bsearch(&diags.v[i]->rel_path, changed, nchanged, sizeof *changed,
+                    rl_main__cmp_str))
+          diags.v[k++] = diags.v[i];
+      diags.n = k;
+      k = 0;
+      for (uint32_t i = 0; i < suppressed.n; i++)
+        if (bsearch(&suppressed.v[i]->rel_path, changed, nchanged, sizeof *changed,
+                    rl_main__cmp_str))
+          suppressed.v[k++] = suppressed.v[i];
+      suppressed.n = k;
+      for (uint32_t i = 0; i < nchanged; i++) free(changed[i]);
+      free(changed);
+    }
+  }
+  RL_VEC(RlDiag *) baselined = {0};
+  RlBaseline *bl = NULL;
+  if (cli.baseline) {
+    char *berr = NULL;
+    bl = rl_baseline_load(cli.baseline, &berr);
+    if (!bl) {
+      RlNotice n = {NULL, berr, true};
+      RL_VEC_PUSH(notices, n);
+    } else {
+      rl_baseline_apply(bl, diags.v, diags.n);
+      uint32_t k = 0;
+      for (uint32_t i = 0; i < diags.n; i++) {
+        if (strcmp(diags.v[i]->baseline, "unchanged") == 0) RL_VEC_PUSH(baselined, diags.v[i]);
+        else diags.v[k++] = diags.v[i];
+      }
+      diags.n = k;
+      if (cli.verbose) rl_baseline_absent(bl, stderr);
+      if (cli.prune_baseline) {
+        int rc = rl_baseline_prune(bl, cli.baseline);
+        if (rc) {
+          fprintf(stderr, "racelint: error: cannot rewrite baseline %s: %s\n", cli.baseline,
+                  strerror(rc));
+          write_failed = true;
+        } else if (!cli.quiet) {
+          fprintf(stderr, "racelint: pruned %u entr%s from baseline %s\n",
+                  rl_baseline_absent(bl, NULL), rl_baseline_absent(bl, NULL) == 1 ? "y" : "ies",
+                  cli.baseline);
+        }
+      }
+    }
+  }
+
   FILE *out = stdout;
   if (cli.output) {
     out = fopen(cli.output, "w");
@@ -530,6 +627,9 @@ int main(int argc, char **argv) {
   run.ndiags = diags.n;
   run.suppressed = suppressed.v;
   run.nsuppressed = suppressed.n;
+  run.baselined = baselined.v;
+  run.nbaselined = baselined.n;
+  run.baseline = bl != NULL;
   run.notices = notices.v;
   run.nnotices = notices.n;
   run.files_scanned = scanned;
@@ -547,14 +647,18 @@ int main(int argc, char **argv) {
     else fflush(out);
   }
   int status = 0;
-  if (!out || any_error) {
+  if (!out || any_error || write_failed) {
     status = 2;
+  } else if (cli.write_baseline) {
+    status = 0; /* today's findings are accepted */
   } else if (!cli.exit_zero && cli.fail_on != RL_SEV_NONE) {
     for (uint32_t i = 0; i < diags.n; i++)
       if (diags.v[i]->severity >= cli.fail_on) status = 1;
   }
   RL_VEC_FREE(diags);
   RL_VEC_FREE(suppressed);
+  RL_VEC_FREE(baselined);
+  rl_baseline_delete(bl);
   RL_VEC_FREE(notices);
   for (uint32_t i = 0; i < nfiles; i++) rl_engine_file_delete(scan.results[i]);
   free(scan.results);
