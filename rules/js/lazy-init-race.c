@@ -1,7 +1,428 @@
 /* js/lazy-init-race.c - the JavaScript/TypeScript check of lazy-init-race.
- * Not implemented yet. Doc: rules/lazy-init-race.md */
+ *
+ * Lazy initialisation of shared state that stores the *value* of an await:
+ *   if (!this.client) { this.client = await createClient(); }
+ *   if (this.client) return this.client; this.client = await createClient();
+ *   client ?\?= await connect();   client = client || await connect();
+ *   if (!cache.has(k)) { const v = await load(k); cache.set(k, v); }
+ *   if (!cache[k]) cache[k] = await load(k);
+ * Between the check and the write, a second caller sees the slot still empty
+ * and creates the resource again. Shared = a member of `this`, of a
+ * module-level, imported or global name (class statics included), or a
+ * module-level variable; a function's own locals are not reported.
+ * Not reported: the promise is stored (no await before the write), the slot
+ * is claimed before the first await (`this.loading = true`), the write is
+ * guarded by a re-check after the await, or the code runs inside a
+ * mutex/once/lazy callback or after an acquire()/lock().
+ * Doc: rules/lazy-init-race.md */
+#include <string.h>
+
 #include "../../analyzer/rule_api.h"
+
+/* Callbacks that run exclusively, once, or share one pending promise. */
+static const char *const exclusive_calls[] = {
+    "runExclusive", "lazy",      "once",     "singleFlight", "withLock",  "withLocks",
+    "acquire",      "using",     "exclusive", "synchronized", "memoize",  "memoizeAsync",
+    "lock",         "runLocked", "serialize",
+};
+/* Calls that take a lock for the rest of the function. */
+static const char *const lock_calls[] = {"acquire", "lock", "acquireLock", "waitForLock",
+                                         "obtainLock"};
+
+static const char *const hint =
+    "Store the promise, not its value, so every caller awaits the same one "
+    "(`this.client ?\?= createClient()`), and clear it if it rejects; the runtime's "
+    "lazy(() => createClient()) does both (runtime/js), once() runs a setup exactly once.";
+
+static bool name_in(const char *name, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(name, list[i]) == 0) return true;
+  return false;
+}
+
+/* Does scope node `scope` declare the identifier text s[0..n)? Looks at the
+ * statements directly in a block/program, a function's parameters, and the
+ * head of a for/catch. */
+static bool ident_in(const RlCtx *cx, RlNode pattern, const char *s, size_t n) {
+  RlNode end = rl_node_end(cx, pattern);
+  for (RlNode i = pattern; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k != RL_JS_IDENTIFIER && k != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) continue;
+    if (rl_field(cx, i) == RL_F_VALUE && rl_kind(cx, rl_parent(cx, i)) == RL_JS_VARIABLE_DECLARATOR)
+      continue;
+    if (rl_field(cx, i) == RL_F_RIGHT) continue; /* default values */
+    size_t len;
+    const char *t = rl_text(cx, i, &len);
+    if (len == n && memcmp(t, s, n) == 0) return true;
+  }
+  return false;
+}
+
+static bool declares(const RlCtx *cx, RlNode scope, const char *s, size_t n) {
+  RlKind sk = rl_kind(cx, scope);
+  if (sk == RL_JS_PROGRAM || sk == RL_JS_STATEMENT_BLOCK) {
+    for (RlNode st = rl_first_child(cx, scope); st; st = rl_next_sibling(cx, st)) {
+      RlNode d = st;
+      if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, st, RL_F_DECLARATION);
+      switch (rl_kind(cx, d)) {
+      case RL_JS_FUNCTION_DECLARATION:
+      case RL_JS_GENERATOR_FUNCTION_DECLARATION:
+      case RL_JS_CLASS_DECLARATION:
+      case RL_JS_ABSTRACT_CLASS_DECLARATION: {
+        size_t len;
+        const char *t = rl_text(cx, rl_child(cx, d, RL_F_NAME), &len);
+        if (len == n && memcmp(t, s, n) == 0) return true;
+        break;
+      }
+      case RL_JS_LEXICAL_DECLARATION:
+      case RL_JS_VARIABLE_DECLARATION:
+        for (RlNode v = rl_first_child(cx, d); v; v = rl_next_sibling(cx, v))
+          if (rl_kind(cx, v) == RL_JS_VARIABLE_DECLARATOR &&
+              ident_in(cx, rl_child(cx, v, RL_F_NAME), s, n))
+            return true;
+        break;
+      case RL_JS_IMPORT_STATEMENT:
+        if (ident_in(cx, d, s, n)) return true;
+        break;
+      default:
+        break;
+      }
+    }
+    return false;
+  }
+  if (sk == RL_JS_FOR_STATEMENT || sk == RL_JS_FOR_IN_STATEMENT || sk == RL_JS_CATCH_CLAUSE) {
+    RlNode decl = rl_child(cx, scope, RL_F_INITIALIZER);
+    if (!decl) decl = rl_child(cx, scope, RL_F_LEFT);
+    if (!decl) decl = rl_child(cx, scope, RL_F_PARAMETER);
+    return decl && ident_in(cx, decl, s, n);
+  }
+  if (rl_js_is_function(cx, scope)) {
+    RlNode params = rl_child(cx, scope, RL_F_PARAMETERS);
+    if (!params) params = rl_child(cx, scope, RL_F_PARAMETER);
+    return params && ident_in(cx, params, s, n);
+  }
+  return false;
+}
+
+/* Is identifier `id` module-level (or an undeclared global), i.e. shared by
+ * every call? */
+static bool module_level(const RlCtx *cx, RlNode id) {
+  size_t n;
+  const char *s = rl_text(cx, id, &n);
+  for (RlNode p = rl_parent(cx, id); p; p = rl_parent(cx, p))
+    if (declares(cx, p, s, n)) return rl_kind(cx, p) == RL_JS_PROGRAM;
+  return true;
+}
+
+/* Is the lvalue `t` state that outlives one call: this.x, Mod.x, cache[k],
+ * a module variable? */
+static bool shared_target(const RlCtx *cx, RlNode t) {
+  t = rl_strip(cx, t);
+  RlKind k = rl_kind(cx, t);
+  if (k == RL_JS_IDENTIFIER) return module_level(cx, t);
+  while (k == RL_JS_MEMBER_EXPRESSION || k == RL_JS_SUBSCRIPT_EXPRESSION) {
+    t = rl_strip(cx, rl_child(cx, t, RL_F_OBJECT));
+    k = rl_kind(cx, t);
+  }
+  if (k == RL_JS_THIS) return true;
+  if (k == RL_JS_IDENTIFIER) return module_level(cx, t);
+  return false;
+}
+
+/* Is `n` inside a callback given to a mutex/once/lazy API, or after a lock
+ * acquisition earlier in its function? */
+static bool exclusive(RlCtx *cx, RlNode n) {
+  RlNode fn = rl_enclosing_function(cx, n);
+  for (RlNode f = fn; f; f = rl_enclosing_function(cx, f)) {
+    RlNode a = rl_parent(cx, f);
+    while (a && rl_kind(cx, a) == RL_JS_PARENTHESIZED_EXPRESSION) a = rl_parent(cx, a);
+    if (rl_kind(cx, a) == RL_JS_ARGUMENTS &&
+        name_in(rl_js_callee_name(cx, rl_parent(cx, a)), exclusive_calls,
+                RL_COUNTOF(exclusive_calls)))
+      return true;
+  }
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  for (RlNode i = body; body && i < n; i++) {
+    if (i != body && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) == RL_JS_CALL_EXPRESSION &&
+        name_in(rl_js_callee_name(cx, i), lock_calls, RL_COUNTOF(lock_calls)))
+      return true;
+  }
+  return false;
+}
+
+/* First await in [from, to) outside nested functions, or RL_NONE. */
+static RlNode first_await(const RlCtx *cx, RlNode from, RlNode to) {
+  if (rl_js_is_function(cx, from)) return RL_NONE;
+  for (RlNode i = from; i < to; i++) {
+    if (i != from && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) == RL_JS_AWAIT_EXPRESSION) return i;
+  }
+  return RL_NONE;
+}
+
+/* What a check tests: the slot `t` (this.client, cache[k]), or the map entry
+ * `map`/`key` (cache.has(k), k in cache). */
+typedef struct Slot {
+  RlNode t, map, key;
+  RlNode test; /* the test expression, for the related location */
+} Slot;
+
+static bool is_nullish(const RlCtx *cx, RlNode n) {
+  n = rl_strip(cx, n);
+  return rl_kind(cx, n) == RL_JS_NULL || rl_kind(cx, n) == RL_JS_UNDEFINED ||
+         rl_text_eq(cx, n, "undefined") || rl_text_eq(cx, n, "null") ||
+         rl_text_eq(cx, n, "'undefined'") || rl_text_eq(cx, n, "\"undefined\"");
+}
+
+/* Slot of an expression being tested: `x`, `m.get(k)`, `m.has(k)`. */
+static Slot slot_of(RlCtx *cx, RlNode x, RlNode test) {
+  Slot s = {RL_NONE, RL_NONE, RL_NONE, test};
+  x = rl_strip(cx, x);
+  if (rl_kind(cx, x) == RL_JS_AWAIT_EXPRESSION) return s;
+  if (rl_kind(cx, x) == RL_JS_UNARY_EXPRESSION && strcmp(rl_op(cx, x), "typeof") == 0)
+    x = rl_strip(cx, rl_child(cx, x, RL_F_ARGUMENT));
+  RlKind k = rl_kind(cx, x);
+  if (k == RL_JS_CALL_EXPRESSION) {
+    const char *m = rl_js_callee_name(cx, x);
+    RlNode obj = rl_js_callee_object(cx, x);
+    if (obj && (strcmp(m, "has") == 0 || strcmp(m, "get") == 0) && rl_js_argc(cx, x) == 1) {
+      s.map = rl_strip(cx, obj);
+      s.key = rl_js_arg(cx, x, 0);
+    }
+    return s;
+  }
+  if (k == RL_JS_IDENTIFIER || k == RL_JS_MEMBER_EXPRESSION || k == RL_JS_SUBSCRIPT_EXPRESSION)
+    s.t = x;
+  return s;
+}
+
+/* If leaf `e` tests that a slot is empty (`!x`, `x == null`, `x === undefined`,
+ * `typeof x === 'undefined'`, `!m.has(k)`, `!(k in m)`), returns it. With
+ * `present` set, the opposite: `x`, `x != null`, `m.has(k)`. */
+static Slot empty_test(RlCtx *cx, RlNode e, bool present) {
+  Slot none = {RL_NONE, RL_NONE, RL_NONE, RL_NONE};
+  e = rl_strip(cx, e);
+  RlKind k = rl_kind(cx, e);
+  if (k == RL_JS_UNARY_EXPRESSION && strcmp(rl_op(cx, e), "!") == 0) {
+    if (present) return none;
+    RlNode a = rl_strip(cx, rl_child(cx, e, RL_F_ARGUMENT));
+    if (rl_kind(cx, a) == RL_JS_BINARY_EXPRESSION && strcmp(rl_op(cx, a), "in") == 0) {
+      Slot s = {RL_NONE, rl_strip(cx, rl_child(cx, a, RL_F_RIGHT)),
+                rl_child(cx, a, RL_F_LEFT), e};
+      return s;
+    }
+    return slot_of(cx, a, e);
+  }
+  if (k == RL_JS_BINARY_EXPRESSION) {
+    const char *op = rl_op(cx, e);
+    bool eq = strcmp(op, "==") == 0 || strcmp(op, "===") == 0;
+    bool ne = strcmp(op, "!=") == 0 || strcmp(op, "!==") == 0;
+    if ((eq && !present) || (ne && present)) {
+      RlNode l = rl_child(cx, e, RL_F_LEFT), r = rl_child(cx, e, RL_F_RIGHT);
+      if (is_nullish(cx, r)) return slot_of(cx, l, e);
+      if (is_nullish(cx, l)) return slot_of(cx, r, e);
+    }
+    if (present && strcmp(op, "in") == 0) {
+      Slot s = {RL_NONE, rl_strip(cx, rl_child(cx, e, RL_F_RIGHT)), rl_child(cx, e, RL_F_LEFT), e};
+      return s;
+    }
+    return none;
+  }
+  if (present) return slot_of(cx, e, e);
+  return none;
+}
+
+/* Does node w write the slot? `t = ...`, `t ?\?= ...`, `map.set(key, ...)`,
+ * `map[key] = ...`. Returns the written value (or w itself) when it does. */
+static RlNode writes_slot(RlCtx *cx, RlNode w, const Slot *s) {
+  RlKind k = rl_kind(cx, w);
+  if (k == RL_JS_ASSIGNMENT_EXPRESSION || k == RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION) {
+    RlNode l = rl_strip(cx, rl_child(cx, w, RL_F_LEFT));
+    if (s->t && rl_same_expr(cx, l, s->t)) return rl_child(cx, w, RL_F_RIGHT);
+    if (s->map && rl_kind(cx, l) == RL_JS_SUBSCRIPT_EXPRESSION &&
+        rl_same_expr(cx, rl_child(cx, l, RL_F_OBJECT), s->map) &&
+        rl_same_expr(cx, rl_child(cx, l, RL_F_INDEX), s->key))
+      return rl_child(cx, w, RL_F_RIGHT);
+    return RL_NONE;
+  }
+  if (k == RL_JS_CALL_EXPRESSION && s->map && strcmp(rl_js_callee_name(cx, w), "set") == 0 &&
+      rl_same_expr(cx, rl_js_callee_object(cx, w), s->map) &&
+      rl_same_expr(cx, rl_js_arg(cx, w, 0), s->key))
+    return rl_js_arg(cx, w, 1) ? rl_js_arg(cx, w, 1) : w;
+  return RL_NONE;
+}
+
+/* Is w inside an `if` (within [from, w)) that re-checks the slot? */
+static bool rechecked(RlCtx *cx, RlNode w, RlNode from, const Slot *s) {
+  for (RlNode a = rl_parent(cx, w); a && a >= from; a = rl_parent(cx, a)) {
+    if (rl_kind(cx, a) != RL_JS_IF_STATEMENT && rl_kind(cx, a) != RL_JS_TERNARY_EXPRESSION)
+      continue;
+    RlNode c = rl_child(cx, a, RL_F_CONDITION);
+    RlNode end = rl_node_end(cx, c);
+    for (RlNode i = c; i < end; i++) {
+      Slot t = empty_test(cx, i, false);
+      if ((s->t && t.t && rl_same_expr(cx, s->t, t.t)) ||
+          (s->map && t.map && rl_same_expr(cx, s->map, t.map)))
+        return true;
+    }
+  }
+  return false;
+}
+
+static const char *slot_text(RlCtx *cx, const Slot *s) {
+  if (s->t) return rl_text_dup(cx, s->t);
+  size_t a, b;
+  const char *m = rl_text(cx, s->map, &a);
+  const char *k = rl_text(cx, s->key, &b);
+  if (a + b > 60) return rl_text_dup(cx, s->map);
+  char *out = rl_alloc(cx, a + b + 3);
+  memcpy(out, m, a);
+  out[a] = '[';
+  memcpy(out + a + 1, k, b);
+  out[a + b + 1] = ']';
+  return out;
+}
+
+static void report(RlCtx *cx, RlNode w, const Slot *s, RlNode check) {
+  RlLoc lc = rl_loc(cx, check), lw = rl_loc(cx, w);
+  RlReport *r = rl_report(cx, w,
+                          "'%s' is initialised after an await: another call can run between "
+                          "the check at line %u and the write at line %u, find '%s' still "
+                          "empty and create it a second time",
+                          slot_text(cx, s), lc.line, lw.line, slot_text(cx, s));
+  rl_report_related(cx, r, check, "checked here");
+  rl_report_hint(cx, r, "%s", hint);
+}
+
+/* Scans statements [from, to) for the first write of the slot that follows
+ * an await; reports it unless the slot was claimed before that await. */
+static void scan_writes(RlCtx *cx, RlNode from, RlNode to, const Slot *s, RlNode check) {
+  RlNode aw = RL_NONE;
+  for (RlNode i = from; i < to; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) == RL_JS_AWAIT_EXPRESSION && !aw) {
+      aw = i;
+      continue;
+    }
+    RlNode v = writes_slot(cx, i, s);
+    if (!v) continue;
+    /* `await` in the written value counts: t = await create() */
+    RlNode in_value = first_await(cx, v, rl_node_end(cx, v));
+    if (!aw && !in_value) return; /* claimed (or promise stored) before any await */
+    if (rechecked(cx, i, from, s)) return;
+    if (exclusive(cx, i)) return;
+    report(cx, i, s, check);
+    return;
+  }
+}
+
+static bool is_exit(const RlCtx *cx, RlNode st) {
+  if (rl_kind(cx, st) == RL_JS_STATEMENT_BLOCK) {
+    if (rl_named_child_count(cx, st) != 1) return false;
+    st = rl_named_child(cx, st, 0);
+  }
+  return rl_kind(cx, st) == RL_JS_RETURN_STATEMENT || rl_kind(cx, st) == RL_JS_THROW_STATEMENT;
+}
+
+/* Leaves of a condition joined by && / ||. */
+static uint32_t leaves(RlCtx *cx, RlNode cond, RlNode *out, uint32_t max) {
+  RlNode stack[32];
+  uint32_t sp = 0, n = 0;
+  stack[sp++] = rl_strip(cx, cond);
+  while (sp && n < max) {
+    RlNode e = stack[--sp];
+    const char *op = rl_kind(cx, e) == RL_JS_BINARY_EXPRESSION ? rl_op(cx, e) : "";
+    if ((strcmp(op, "&&") == 0 || strcmp(op, "||") == 0) && sp + 2 <= RL_COUNTOF(stack)) {
+      stack[sp++] = rl_strip(cx, rl_child(cx, e, RL_F_RIGHT));
+      stack[sp++] = rl_strip(cx, rl_child(cx, e, RL_F_LEFT));
+      continue;
+    }
+    out[n++] = e;
+  }
+  return n;
+}
+
+static bool slot_shared(const RlCtx *cx, const Slot *s) {
+  if (s->t) return shared_target(cx, s->t);
+  return s->map && shared_target(cx, s->map);
+}
+
+static void check_if(RlCtx *cx, RlNode ifs) {
+  if (!rl_enclosing_function(cx, ifs)) return; /* module code runs once */
+  RlNode cond = rl_child(cx, ifs, RL_F_CONDITION);
+  RlNode cons = rl_child(cx, ifs, RL_F_CONSEQUENCE);
+  if (!cond || !cons) return;
+  RlNode lv[16];
+  uint32_t n = leaves(cx, cond, lv, RL_COUNTOF(lv));
+  for (uint32_t i = 0; i < n; i++) {
+    Slot s = empty_test(cx, lv[i], false);
+    if ((s.t || s.map) && slot_shared(cx, &s)) {
+      scan_writes(cx, cons, rl_node_end(cx, cons), &s, s.test);
+      return;
+    }
+  }
+  /* if (this.client) return this.client; ... this.client = await create(); */
+  if (n != 1 || rl_child(cx, ifs, RL_F_ALTERNATIVE) || !is_exit(cx, cons)) return;
+  Slot s = empty_test(cx, lv[0], true);
+  if (!(s.t || s.map) || !slot_shared(cx, &s)) return;
+  RlNode block = rl_parent(cx, ifs);
+  if (rl_kind(cx, block) != RL_JS_STATEMENT_BLOCK) return;
+  scan_writes(cx, rl_node_end(cx, ifs), rl_node_end(cx, block), &s, s.test);
+}
+
+/* `x ?\?= await f()`, `x ||= await f()`, `x = x || await f()` */
+static void check_assign(RlCtx *cx, RlNode a) {
+  if (!rl_enclosing_function(cx, a)) return;
+  RlNode l = rl_strip(cx, rl_child(cx, a, RL_F_LEFT));
+  RlNode r = rl_strip(cx, rl_child(cx, a, RL_F_RIGHT));
+  RlNode value = RL_NONE;
+  if (rl_kind(cx, a) == RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION) {
+    const char *op = rl_op(cx, a);
+    if (strcmp(op, "?" "?=") != 0 && strcmp(op, "||=") != 0) return;
+    value = r;
+  } else {
+    if (rl_kind(cx, r) != RL_JS_BINARY_EXPRESSION) return;
+    const char *op = rl_op(cx, r);
+    if (strcmp(op, "?" "?") != 0 && strcmp(op, "||") != 0) return;
+    if (!rl_same_expr(cx, rl_child(cx, r, RL_F_LEFT), l)) return;
+    value = rl_child(cx, r, RL_F_RIGHT);
+  }
+  RlNode aw = first_await(cx, value, rl_node_end(cx, value));
+  if (!aw || !shared_target(cx, l) || exclusive(cx, a)) return;
+  Slot s = {l, RL_NONE, RL_NONE, l};
+  RlLoc la = rl_loc(cx, aw);
+  const char *t = slot_text(cx, &s);
+  RlReport *rep = rl_report(cx, a,
+                            "'%s' is initialised after an await: another call can run while "
+                            "the await at line %u is pending, find '%s' still empty and create "
+                            "it a second time",
+                            t, la.line, t);
+  rl_report_related(cx, rep, aw, "awaits here before '%s' is set", t);
+  rl_report_hint(cx, rep, "%s", hint);
+}
+
+static void check(RlCtx *cx, RlNode n, void *state) {
+  (void)state;
+  if (rl_kind(cx, n) == RL_JS_IF_STATEMENT) check_if(cx, n);
+  else check_assign(cx, n);
+}
+
+static const RlKind kinds[] = {RL_JS_IF_STATEMENT, RL_JS_ASSIGNMENT_EXPRESSION,
+                               RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION};
 
 const RlCheck rl_check_js_lazy_init_race = {
     .langs = RL_LANG_JSTS,
+    .kinds = kinds,
+    .nkinds = RL_COUNTOF(kinds),
+    .check = check,
 };
