@@ -58,6 +58,7 @@ typedef struct RlDiag {
   char fingerprint[17];  /* 16 hex digits, see rl_diag_fingerprints() */
   char base[17];         /* the fingerprint without the occurrence index */
   const char *baseline;  /* NULL, "new" or "unchanged" (with --baseline) */
+  const char *line_hash; /* GitHub's primaryLocationLineHash, or NULL (linehash.h) */
   const char *suppressed; /* NULL, or the justification of the suppression */
 } RlDiag;
 

@@ -33,6 +33,14 @@ static char *rl_sarif__pascal(const char *id) {
   return s;
 }
 
+/* Appends s with '[' and ']' escaped (SARIF embedded-link syntax). */
+static void rl_sarif__escape(RlBuf *b, const char *s) {
+  for (; *s; s++) {
+    if (*s == '[' || *s == ']' || *s == '\\') rl_buf_putc(b, '\\');
+    rl_buf_putc(b, *s);
+  }
+}
+
 static json_t *rl_sarif__artifact(const char *rel_path) {
   char *uri;
   json_t *o;
@@ -101,10 +109,23 @@ static json_t *rl_sarif__result(const RlRun *run, const RlDiag *d) {
   for (uint32_t i = 0; i < run->nrules; i++)
     if (run->rules[i] == d->rule) json_object_set_new(o, "ruleIndex", json_integer(i));
   json_object_set_new(o, "level", json_string(rl_sarif__level(d->severity)));
-  char *text = d->hint && *d->hint ? rl_asprintf("%s Fix: %s", d->msg, d->hint)
-                                   : rl_strdup(d->msg);
-  json_object_set_new(o, "message", json_pack("{s:o}", "text", rl_emit_jstr(text)));
-  free(text);
+  /* SARIF message text: literal brackets are escaped, and each related
+   * location is linked as [its message](id) so viewers make it clickable. */
+  RlBuf t = {0};
+  rl_sarif__escape(&t, d->msg);
+  if (t.len && !strchr(".!?", t.data[t.len - 1])) rl_buf_putc(&t, '.');
+  for (uint32_t i = 0; i < d->nrelated; i++) {
+    rl_buf_puts(&t, i == 0 ? " See: [" : "; [");
+    rl_sarif__escape(&t, d->related[i].msg);
+    rl_buf_printf(&t, "](%u)", i + 1);
+    if (i + 1 == d->nrelated) rl_buf_putc(&t, '.');
+  }
+  if (d->hint && *d->hint) {
+    rl_buf_puts(&t, " Fix: ");
+    rl_sarif__escape(&t, d->hint);
+  }
+  json_object_set_new(o, "message", json_pack("{s:o}", "text", rl_emit_jstr(rl_buf_cstr(&t))));
+  rl_buf_free(&t);
   json_t *locs = json_array();
   json_array_append_new(locs, rl_sarif__location(d->rel_path, &d->loc, d->line_text));
   json_object_set_new(o, "locations", locs);
@@ -119,8 +140,9 @@ static json_t *rl_sarif__result(const RlRun *run, const RlDiag *d) {
     }
     json_object_set_new(o, "relatedLocations", rel);
   }
-  json_object_set_new(o, "partialFingerprints",
-                      json_pack("{s:s}", "racelint/v1", d->fingerprint));
+  json_t *pf = json_pack("{s:s}", "racelint/v1", d->fingerprint);
+  if (d->line_hash) json_object_set_new(pf, "primaryLocationLineHash", json_string(d->line_hash));
+  json_object_set_new(o, "partialFingerprints", pf);
   if (d->baseline) json_object_set_new(o, "baselineState", json_string(d->baseline));
   if (d->suppressed)
     json_object_set_new(o, "suppressions",

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "discover.h"
 #include "engine.h"
+#include "linehash.h"
 #include "scheduler.h"
 #include "session.h"
 #include "suppress.h"
@@ -454,12 +455,16 @@ int main(int argc, char **argv) {
   if (cc) rl_main__compdb(&s, cc, cli.compile_commands != NULL, &disc);
   free(cc);
 
+  char *stdin_text = NULL;
+  size_t stdin_len = 0;
   uint32_t jobs = cli.jobs ? cli.jobs : rl_scheduler_cpus();
   RlScan scan = {&disc, NULL, NULL, false};
   uint32_t nfiles;
   if (cli.stdin_filename) {
     size_t len;
     char *text = rl_main__read_stdin(&len);
+    stdin_text = rl_strndup(text, len);
+    stdin_len = len;
     char cwd[PATH_MAX];
     char *abs = cli.stdin_filename[0] == '/'
                     ? rl_strdup(cli.stdin_filename)
@@ -596,6 +601,35 @@ int main(int argc, char **argv) {
     }
   }
 
+  if (cli.format == RL_FMT_SARIF) {
+    /* GitHub's line hashes, for the files that have results */
+    for (uint32_t i = 0; i < nfiles; i++) {
+      RlEngineFile *f = scan.results[i];
+      if (!f->diags.n && !f->suppressed.n) continue;
+      char *text = NULL;
+      size_t len = 0;
+      int errn;
+      if (cli.stdin_filename) {
+        text = rl_strndup(stdin_text ? stdin_text : "", stdin_len);
+        len = stdin_len;
+      } else if (rl_read_file(f->abs_path, s.max_file_size, &text, &len, &errn) != RL_READ_OK) {
+        continue;
+      }
+      uint32_t nl;
+      char **h = rl_linehash(text, len, &nl);
+      RlDiag **lists[2] = {f->diags.v, f->suppressed.v};
+      uint32_t counts[2] = {f->diags.n, f->suppressed.n};
+      for (int l = 0; l < 2; l++)
+        for (uint32_t j = 0; j < counts[l]; j++) {
+          RlDiag *d = lists[l][j];
+          if (d->loc.line >= 1 && d->loc.line <= nl)
+            d->line_hash = rl_arena_strdup(&f->keep, h[d->loc.line - 1]);
+        }
+      rl_linehash_free(h, nl);
+      free(text);
+    }
+  }
+
   FILE *out = stdout;
   if (cli.output) {
     out = fopen(cli.output, "w");
@@ -663,6 +697,7 @@ int main(int argc, char **argv) {
   for (uint32_t i = 0; i < nfiles; i++) rl_engine_file_delete(scan.results[i]);
   free(scan.results);
   free(scan.settings);
+  free(stdin_text);
   rl_configset_delete(configs);
   rl_discovery_free(&disc);
   rl_session_free(&s);

@@ -51,3 +51,5 @@ add_test(NAME docs/examples COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/chec
   $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR}/rules)
 add_test(NAME docs/config-schema COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_config_schema.py
   ${CMAKE_SOURCE_DIR})
+add_test(NAME sarif/line-hash COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_linehash.py
+  $<TARGET_FILE:racelint>)
