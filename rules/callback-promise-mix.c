@@ -1,16 +1,31 @@
-/* callback-promise-mix.c - promises handed to APIs that ignore them.
+/* callback-promise-mix.c - promises handed to APIs that ignore them, and
+ * callbacks that try to talk to a promise.
  *
- * This part: an async function given to Array.prototype.forEach (or any
- * .forEach): forEach drops the returned promises, so the iterations
- * interleave, the code after forEach runs before they finish, and a
- * rejection is unhandled. The callback may be written inline, named in the
- * same file, or imported from another scanned module (phase 2).
+ * 1. An async function (inline, named in this file, or imported from
+ *    another scanned module: phase 2), or an arrow whose body is a call
+ *    known to return a promise, given to an array method that ignores or
+ *    misreads the promise:
+ *    - forEach: the promises are dropped;
+ *    - filter/some/every/find/findIndex/findLast/findLastIndex: the
+ *      predicate's promise is always truthy;
+ *    - map/flatMap: reported only when the array of promises is dropped
+ *      (a bare statement, `await` of the array, or a variable never used
+ *      again); given to Promise.all, returned, passed on or used: fine;
+ *    - reduce/reduceRight: an async reducer that never awaits its
+ *      accumulator.
+ * 2. Inside an async function, a Node-style callback (first parameter
+ *    err/error/e, tested in a condition in the body) that throws or returns
+ *    a value: the throw is an uncaught exception and the value goes
+ *    nowhere, because the async function's promise was settled without
+ *    them. Not reported: a throw inside the callback's own try block, a
+ *    bare `return;`, `return cb(...)`-style calls of a parameter, literals.
  * Doc: rules/callback-promise-mix.md */
 #include <string.h>
 
 #include "../analyzer/rule_api.h"
 
-enum { FACT_FOREACH_REF = RL_FACT_RULE }; /* a = identifier passed to forEach */
+/* a = identifier passed as the callback, b = the array method */
+enum { FACT_FOREACH_REF = RL_FACT_RULE };
 
 static const char *const hint =
     "Use `for (const x of items) { await f(x); }` to run one after another, or "
@@ -23,33 +38,521 @@ static const char *const msg =
     "iterations interleave at every await, code after forEach runs before they finish, "
     "and a rejection goes unhandled";
 
+static const char *const hint_map =
+    "Consume the promises: `await Promise.all(items.map(...))`, or the runtime's "
+    "mapConcurrent(items, fn, { concurrency }) to bound how many run at once.";
+
+static const char *const hint_pred =
+    "Compute the answers first, then test them: `const ok = await Promise.all(items.map(pred)); "
+    "items.filter((_, i) => ok[i])`; the runtime's mapConcurrent(items, pred) bounds the "
+    "concurrency.";
+
+static const char *const hint_reduce =
+    "Await the accumulator first (`const acc = await accP;`), or use a `for...of` loop "
+    "with await.";
+
+static const char *const hint_node =
+    "Use the promise API (fs/promises, util.promisify(fn)) and await it inside the async "
+    "function, or wrap the callback API in `new Promise((resolve, reject) => ...)` and "
+    "call reject(err) / resolve(value).";
+
+/* Section - helpers */
+
+static bool eq(RlCtx *cx, RlNode n, const char *s) { return n && rl_text_eq(cx, n, s); }
+
+static bool in_list(const char *s, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(s, list[i]) == 0) return true;
+  return false;
+}
+
+static bool is_generator(RlCtx *cx, RlNode fn) {
+  RlKind k = rl_kind(cx, fn);
+  return k == RL_JS_GENERATOR_FUNCTION_DECLARATION || k == RL_JS_GENERATOR_FUNCTION ||
+         (k == RL_JS_METHOD_DEFINITION && rl_has_token(cx, fn, "*"));
+}
+
+static bool is_async_fn(RlCtx *cx, RlNode fn) {
+  return fn && rl_js_is_async(cx, fn) && !is_generator(cx, fn);
+}
+
+/* Parent of n, skipping parentheses and TS `as`/`!`/`satisfies`. */
+static RlNode up(RlCtx *cx, RlNode n, RlNode *child) {
+  RlNode p = rl_parent(cx, n);
+  while (p) {
+    RlKind k = rl_kind(cx, p);
+    if (k != RL_JS_PARENTHESIZED_EXPRESSION && k != RL_JS_AS_EXPRESSION &&
+        k != RL_JS_NON_NULL_EXPRESSION && k != RL_JS_SATISFIES_EXPRESSION)
+      break;
+    n = p;
+    p = rl_parent(cx, p);
+  }
+  if (child) *child = n;
+  return p;
+}
+
+/* The class whose instance `this` is at n (arrows see through). */
+static RlNode this_class(RlCtx *cx, RlNode n) {
+  for (RlNode p = rl_parent(cx, n); p; p = rl_parent(cx, p)) {
+    RlKind k = rl_kind(cx, p);
+    if (k == RL_JS_CLASS_DECLARATION || k == RL_JS_ABSTRACT_CLASS_DECLARATION ||
+        k == RL_JS_CLASS)
+      return p;
+    if (k == RL_JS_FUNCTION_DECLARATION || k == RL_JS_FUNCTION_EXPRESSION ||
+        k == RL_JS_FUNCTION || k == RL_JS_GENERATOR_FUNCTION ||
+        k == RL_JS_GENERATOR_FUNCTION_DECLARATION || k == RL_JS_OBJECT)
+      return RL_NONE;
+  }
+  return RL_NONE;
+}
+
+/* The function of the non-static member `name` of class `cls`. */
+static RlNode class_method(RlCtx *cx, RlNode cls, const char *name) {
+  RlNode body = rl_child(cx, cls, RL_F_BODY);
+  for (RlNode m = rl_first_child(cx, body); m; m = rl_next_sibling(cx, m)) {
+    RlKind k = rl_kind(cx, m);
+    RlNode fn = RL_NONE, nm = RL_NONE;
+    if (k == RL_JS_METHOD_DEFINITION) {
+      fn = m;
+      nm = rl_child(cx, m, RL_F_NAME);
+    } else if (k == RL_JS_FIELD_DEFINITION || k == RL_JS_PUBLIC_FIELD_DEFINITION) {
+      fn = rl_strip(cx, rl_child(cx, m, RL_F_VALUE));
+      nm = rl_child(cx, m, RL_F_PROPERTY);
+      if (!nm) nm = rl_child(cx, m, RL_F_NAME);
+    }
+    if (!eq(cx, nm, name) || rl_has_token(cx, m, "static")) continue;
+    return fn && rl_js_is_function(cx, fn) ? fn : RL_NONE;
+  }
+  return RL_NONE;
+}
+
+/* Does the call (or `new`) e return a promise, as far as this file tells?
+ * *fn receives the async function when that is the reason. */
+static bool returns_promise(RlCtx *cx, RlNode e, RlNode *fn) {
+  *fn = RL_NONE;
+  e = rl_strip(cx, e);
+  if (rl_kind(cx, e) == RL_JS_AWAIT_EXPRESSION) return false;
+  if (rl_kind(cx, e) == RL_JS_NEW_EXPRESSION) {
+    RlNode ctor = rl_strip(cx, rl_child(cx, e, RL_F_CONSTRUCTOR));
+    return eq(cx, ctor, "Promise") && rl_js_resolve(cx, ctor, NULL) == RL_BIND_FREE;
+  }
+  if (rl_kind(cx, e) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode f = rl_strip(cx, rl_child(cx, e, RL_F_FUNCTION));
+  if (rl_js_is_function(cx, f)) {
+    if (!is_async_fn(cx, f)) return false;
+    *fn = f;
+    return true;
+  }
+  if (rl_kind(cx, f) == RL_JS_IDENTIFIER) {
+    RlNode local = RL_NONE;
+    RlJsBinding b = rl_js_resolve(cx, f, &local);
+    if (b == RL_BIND_FREE) return eq(cx, f, "fetch");
+    if (b != RL_BIND_LOCAL || !is_async_fn(cx, local)) return false;
+    *fn = local;
+    return true;
+  }
+  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return false;
+  RlNode obj = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
+  const char *m = rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
+  if (strcmp(m, "then") == 0 || strcmp(m, "catch") == 0 || strcmp(m, "finally") == 0)
+    return true;
+  if (eq(cx, obj, "Promise") && rl_js_resolve(cx, obj, NULL) == RL_BIND_FREE) {
+    static const char *const statics[] = {"all", "allSettled", "any", "race", "reject",
+                                          "resolve"};
+    return in_list(m, statics, RL_COUNTOF(statics));
+  }
+  if (rl_kind(cx, obj) == RL_JS_THIS) {
+    RlNode cls = this_class(cx, f);
+    RlNode meth = cls ? class_method(cx, cls, m) : RL_NONE;
+    if (!is_async_fn(cx, meth)) return false;
+    *fn = meth;
+    return true;
+  }
+  return false;
+}
+
+/* Is the promise of call e handled (`.catch(f)`, `.then(f, g)`)? */
+static bool promise_handled(RlCtx *cx, RlNode e) {
+  e = rl_strip(cx, e);
+  if (rl_kind(cx, e) != RL_JS_CALL_EXPRESSION || !rl_js_callee_object(cx, e)) return false;
+  const char *m = rl_js_callee_name(cx, e);
+  if (strcmp(m, "catch") == 0) return rl_js_argc(cx, e) >= 1;
+  return strcmp(m, "then") == 0 && rl_js_argc(cx, e) >= 2;
+}
+
+/* What a callback argument is: async, or returning a promise. */
+typedef enum CbKind { CB_NONE, CB_ASYNC, CB_PROMISE, CB_IMPORT } CbKind;
+
+static CbKind callback_kind(RlCtx *cx, RlNode cb, RlNode *fn) {
+  *fn = RL_NONE;
+  cb = rl_strip(cx, cb);
+  if (!cb) return CB_NONE;
+  if (rl_js_is_function(cx, cb)) {
+    if (is_async_fn(cx, cb)) return CB_ASYNC;
+    if (rl_kind(cx, cb) != RL_JS_ARROW_FUNCTION) return CB_NONE;
+    RlNode body = rl_child(cx, cb, RL_F_BODY);
+    if (!body || rl_kind(cx, body) == RL_JS_STATEMENT_BLOCK) return CB_NONE;
+    if (promise_handled(cx, body)) return CB_NONE;
+    return returns_promise(cx, body, fn) ? CB_PROMISE : CB_NONE;
+  }
+  if (rl_kind(cx, cb) != RL_JS_IDENTIFIER) return CB_NONE;
+  RlNode local = RL_NONE;
+  switch (rl_js_resolve(cx, cb, &local)) {
+  case RL_BIND_LOCAL:
+    if (!is_async_fn(cx, local)) return CB_NONE;
+    *fn = local;
+    return CB_ASYNC;
+  case RL_BIND_IMPORT:
+    return CB_IMPORT;
+  case RL_BIND_FREE:
+    break;
+  }
+  return CB_NONE;
+}
+
+static void related_fn(RlCtx *cx, RlReport *r, RlNode cb, RlNode fn) {
+  if (!fn || fn == rl_strip(cx, cb)) return;
+  const char *name = rl_function_name(cx, fn);
+  if (*name)
+    rl_report_related(cx, r, fn, "'%s' is declared async here", name);
+  else
+    rl_report_related(cx, r, fn, "declared async here");
+}
+
+/* Section - the array of promises from map() */
+
+/* Is the identifier `name` used in [from, to)? */
+static bool used_in(RlCtx *cx, RlNode from, RlNode to, const char *name) {
+  for (RlNode i = from; i < to; i++) {
+    RlKind k = rl_kind(cx, i);
+    if ((k == RL_JS_IDENTIFIER || k == RL_JS_SHORTHAND_PROPERTY_IDENTIFIER) &&
+        rl_text_eq(cx, i, name))
+      return true;
+  }
+  return false;
+}
+
+typedef enum Drop { KEPT, DROPPED, AWAITED_ARRAY, STORED_UNUSED } Drop;
+
+/* What happens to the array a map() call returns. */
+static Drop map_result(RlCtx *cx, RlNode call, const char **var) {
+  RlNode child;
+  RlNode p = up(cx, call, &child);
+  switch (rl_kind(cx, p)) {
+  case RL_JS_EXPRESSION_STATEMENT:
+    return DROPPED;
+  case RL_JS_AWAIT_EXPRESSION:
+    return AWAITED_ARRAY;
+  case RL_JS_VARIABLE_DECLARATOR:
+  case RL_JS_ASSIGNMENT_EXPRESSION: {
+    RlNode name = rl_child(cx, p, rl_kind(cx, p) == RL_JS_ASSIGNMENT_EXPRESSION ? RL_F_LEFT
+                                                                               : RL_F_NAME);
+    if (rl_field(cx, child) == RL_F_NAME || rl_field(cx, child) == RL_F_LEFT) return KEPT;
+    if (rl_kind(cx, name) != RL_JS_IDENTIFIER) return KEPT;
+    if (rl_kind(cx, p) == RL_JS_ASSIGNMENT_EXPRESSION &&
+        rl_js_resolve(cx, name, NULL) != RL_BIND_LOCAL)
+      return KEPT;
+    RlNode fn = rl_enclosing_function(cx, p);
+    RlNode scope = fn ? rl_child(cx, fn, RL_F_BODY) : rl_root(cx);
+    RlNode end = scope ? rl_node_end(cx, scope) : rl_node_count(cx);
+    *var = rl_text_dup(cx, name);
+    /* any later use (Promise.all(ps), return ps, for...of, ps.then ...) keeps it;
+     * an earlier one in a loop body may too */
+    if (used_in(cx, rl_node_end(cx, p), end, *var)) return KEPT;
+    for (RlNode q = rl_parent(cx, p); q && q != scope; q = rl_parent(cx, q)) {
+      RlKind k = rl_kind(cx, q);
+      if (k == RL_JS_FOR_STATEMENT || k == RL_JS_FOR_IN_STATEMENT ||
+          k == RL_JS_WHILE_STATEMENT || k == RL_JS_DO_STATEMENT)
+        return KEPT;
+    }
+    return STORED_UNUSED;
+  }
+  default:
+    return KEPT;
+  }
+}
+
+/* Section - reduce */
+
+/* Does the async reducer `fn` await (or .then) its accumulator? */
+static bool awaits_accumulator(RlCtx *cx, RlNode fn) {
+  RlNode params = rl_child(cx, fn, RL_F_PARAMETERS);
+  RlNode acc = params ? rl_named_child(cx, params, 0) : rl_child(cx, fn, RL_F_PARAMETER);
+  if (acc && rl_kind(cx, acc) != RL_JS_IDENTIFIER) acc = rl_child(cx, acc, RL_F_PATTERN);
+  if (!acc || rl_kind(cx, acc) != RL_JS_IDENTIFIER) return true; /* destructured: unknown */
+  const char *name = rl_text_dup(cx, acc);
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  RlNode end = rl_node_end(cx, body);
+  bool seen = false;
+  for (RlNode i = body; i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_IDENTIFIER || !rl_text_eq(cx, i, name)) continue;
+    seen = true;
+    for (RlNode q = rl_parent(cx, i); q && q != body; q = rl_parent(cx, q))
+      if (rl_kind(cx, q) == RL_JS_AWAIT_EXPRESSION) return true;
+    RlNode child;
+    RlNode p = up(cx, i, &child);
+    if (rl_kind(cx, p) == RL_JS_MEMBER_EXPRESSION && rl_field(cx, child) == RL_F_OBJECT &&
+        eq(cx, rl_child(cx, p, RL_F_PROPERTY), "then"))
+      return true;
+  }
+  return !seen; /* never used: nothing to get wrong through it */
+}
+
+/* Section - Node-style callbacks in async functions */
+
+/* Is the identifier i tested as a condition (if (err), err ? :, err &&,
+ * !err, err != null)? */
+static bool tested(RlCtx *cx, RlNode i) {
+  RlNode c = i;
+  RlNode q = rl_parent(cx, i);
+  for (;;) {
+    RlKind k = rl_kind(cx, q);
+    if (k == RL_JS_PARENTHESIZED_EXPRESSION ||
+        (k == RL_JS_UNARY_EXPRESSION && strcmp(rl_op(cx, q), "!") == 0)) {
+      c = q;
+      q = rl_parent(cx, q);
+      continue;
+    }
+    if (k == RL_JS_BINARY_EXPRESSION) {
+      const char *op = rl_op(cx, q);
+      if (!strcmp(op, "==") || !strcmp(op, "!=") || !strcmp(op, "===") || !strcmp(op, "!==")) {
+        c = q;
+        q = rl_parent(cx, q);
+        continue;
+      }
+      if (!strcmp(op, "&&") || !strcmp(op, "||")) return rl_field(cx, c) == RL_F_LEFT;
+      return false;
+    }
+    break;
+  }
+  RlKind k = rl_kind(cx, q);
+  return (k == RL_JS_IF_STATEMENT || k == RL_JS_TERNARY_EXPRESSION) &&
+         rl_field(cx, c) == RL_F_CONDITION;
+}
+
+/* A non-async function whose first parameter is err/error/e and is tested
+ * in its body. */
+static bool node_callback(RlCtx *cx, RlNode fn) {
+  RlKind k = rl_kind(cx, fn);
+  if ((k != RL_JS_ARROW_FUNCTION && k != RL_JS_FUNCTION_EXPRESSION && k != RL_JS_FUNCTION) ||
+      rl_js_is_async(cx, fn))
+    return false;
+  RlNode params = rl_child(cx, fn, RL_F_PARAMETERS);
+  RlNode p = params ? rl_named_child(cx, params, 0) : rl_child(cx, fn, RL_F_PARAMETER);
+  if (p && rl_kind(cx, p) != RL_JS_IDENTIFIER) p = rl_child(cx, p, RL_F_PATTERN);
+  if (!p || rl_kind(cx, p) != RL_JS_IDENTIFIER) return false;
+  if (!eq(cx, p, "err") && !eq(cx, p, "error") && !eq(cx, p, "e")) return false;
+  const char *name = rl_text_dup(cx, p);
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) == RL_JS_IDENTIFIER && rl_text_eq(cx, i, name) && tested(cx, i))
+      return true;
+  }
+  return false;
+}
+
+/* Is `name` a parameter of fn or of a function enclosing it? */
+static bool is_param(RlCtx *cx, RlNode fn, const char *name) {
+  for (; fn; fn = rl_enclosing_function(cx, fn)) {
+    RlNode params = rl_child(cx, fn, RL_F_PARAMETERS);
+    if (!params) params = rl_child(cx, fn, RL_F_PARAMETER);
+    RlNode end = params ? rl_node_end(cx, params) : RL_NONE;
+    for (RlNode i = params; i && i < end; i++)
+      if (rl_kind(cx, i) == RL_JS_IDENTIFIER && rl_text_eq(cx, i, name)) return true;
+  }
+  return false;
+}
+
+/* `return cb(err)`, `return res.send(x)`, `return reject(e)`: control flow
+ * through a function the callback was given. */
+static bool returns_param_call(RlCtx *cx, RlNode fn, RlNode v) {
+  v = rl_strip(cx, v);
+  if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode root = rl_strip(cx, rl_child(cx, v, RL_F_FUNCTION));
+  for (int d = 0; d < 16; d++) {
+    RlKind k = rl_kind(cx, root);
+    if (k == RL_JS_MEMBER_EXPRESSION) root = rl_strip(cx, rl_child(cx, root, RL_F_OBJECT));
+    else if (k == RL_JS_CALL_EXPRESSION) root = rl_strip(cx, rl_child(cx, root, RL_F_FUNCTION));
+    else break;
+  }
+  return rl_kind(cx, root) == RL_JS_IDENTIFIER && is_param(cx, fn, rl_text_dup(cx, root));
+}
+
+static void check_node_callback(RlCtx *cx, RlNode call, RlNode cb, RlNode outer) {
+  RlNode body = rl_child(cx, cb, RL_F_BODY);
+  RlNode end = rl_node_end(cx, body);
+  const char *api = rl_js_callee_name(cx, call);
+  const char *outer_name = rl_function_name(cx, outer);
+  if (!*outer_name) outer_name = "the enclosing async function";
+  RlLoc ol = rl_loc(cx, outer);
+  for (RlNode i = body; i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_THROW_STATEMENT) {
+      bool caught = false;
+      for (RlNode q = rl_parent(cx, i); q && q != body && !caught; q = rl_parent(cx, q)) {
+        RlNode c = q;
+        RlNode t = rl_parent(cx, q);
+        if (rl_kind(cx, t) == RL_JS_TRY_STATEMENT && rl_field(cx, c) == RL_F_BODY &&
+            rl_child(cx, t, RL_F_HANDLER))
+          caught = true;
+      }
+      if (caught) continue;
+      RlReport *r = rl_report(cx, i,
+                              "this throw runs later, inside the callback given to '%s', after "
+                              "async '%s' (line %u) has returned its promise: it becomes an "
+                              "uncaught exception instead of a rejection, and the promise never "
+                              "settles with the error",
+                              api, outer_name, ol.line);
+      rl_report_related(cx, r, outer, "the async function whose promise misses the error");
+      rl_report_hint(cx, r, "%s", hint_node);
+    } else if (k == RL_JS_RETURN_STATEMENT) {
+      RlNode v = rl_named_child(cx, i, 0);
+      if (!v || rl_kind(cx, v) == RL_JS_COMMENT) continue;
+      RlKind vk = rl_kind(cx, rl_strip(cx, v));
+      if (vk == RL_JS_TRUE || vk == RL_JS_FALSE || vk == RL_JS_NULL || vk == RL_JS_UNDEFINED ||
+          eq(cx, rl_strip(cx, v), "undefined"))
+        continue;
+      if (returns_param_call(cx, cb, v)) continue;
+      RlReport *r = rl_report(cx, i,
+                              "this return hands its value to '%s', which ignores it: async "
+                              "'%s' (line %u) has already returned its promise by the time the "
+                              "callback runs, so the value never reaches its caller",
+                              api, outer_name, ol.line);
+      rl_report_related(cx, r, outer, "the async function whose promise misses the value");
+      rl_report_hint(cx, r, "%s", hint_node);
+    }
+  }
+}
+
+/* Section - the check */
+
+static const char *const predicates[] = {"filter", "some",     "every",        "find",
+                                         "findIndex", "findLast", "findLastIndex"};
+static const char *const iterators[] = {"map", "flatMap", "forEach", "reduce", "reduceRight",
+                                        "filter", "some", "every", "find", "findIndex",
+                                        "findLast", "findLastIndex", "sort", "then", "catch",
+                                        "finally"};
+
+static const char *pred_effect(const char *m) {
+  if (!strcmp(m, "filter")) return "filter keeps every element";
+  if (!strcmp(m, "some")) return "some() is always true";
+  if (!strcmp(m, "every")) return "every() is always true";
+  if (!strcmp(m, "find") || !strcmp(m, "findLast")) return "it returns the first element it sees";
+  return "it returns the first index it sees";
+}
+
+static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn, CbKind kind) {
+  const char *m = rl_js_callee_name(cx, call);
+  const char *what = kind == CB_PROMISE ? "callback returning a promise" : "async callback";
+  RlReport *r = NULL;
+  if (!strcmp(m, "forEach")) {
+    if (kind == CB_PROMISE)
+      r = rl_report(cx, at,
+                    "callback returning a promise passed to forEach: forEach ignores the "
+                    "promise, so the calls interleave, code after forEach runs before they "
+                    "finish, and a rejection goes unhandled");
+    else
+      r = rl_report(cx, at, "%s", msg);
+  } else if (in_list(m, predicates, RL_COUNTOF(predicates))) {
+    r = rl_report(cx, at,
+                  "%s passed to %s: the predicate returns a promise, which is always truthy, "
+                  "so %s before any awaited test has run",
+                  what, m, pred_effect(m));
+    rl_report_hint(cx, r, "%s", hint_pred);
+  } else if (!strcmp(m, "map") || !strcmp(m, "flatMap")) {
+    const char *var = "";
+    RlLoc lc = rl_loc(cx, call);
+    switch (map_result(cx, call, &var)) {
+    case KEPT:
+      return;
+    case DROPPED:
+      r = rl_report(cx, at,
+                    "%s passed to %s and the promises it returns are dropped: the calls run "
+                    "concurrently with the code after line %u and a rejection goes unhandled",
+                    what, m, lc.line);
+      break;
+    case AWAITED_ARRAY:
+      r = rl_report(cx, at,
+                    "%s passed to %s, and the array of promises is awaited as a whole: await "
+                    "does not wait for promises inside an array, so the code after line %u "
+                    "runs before they finish and a rejection goes unhandled",
+                    what, m, lc.line);
+      break;
+    case STORED_UNUSED:
+      r = rl_report(cx, at,
+                    "%s passed to %s: the promises are stored in '%s' but never awaited, so "
+                    "the calls run concurrently with the code after line %u and a rejection "
+                    "goes unhandled",
+                    what, m, var, lc.line);
+      break;
+    }
+    rl_report_hint(cx, r, "%s", hint_map);
+  } else {
+    return;
+  }
+  related_fn(cx, r, cb, fn);
+}
+
 static void check(RlCtx *cx, RlNode call, void *state) {
   (void)state;
-  if (strcmp(rl_js_callee_name(cx, call), "forEach") != 0) return;
-  if (!rl_js_callee_object(cx, call)) return; /* a plain forEach() is someone's own */
+  const char *m = rl_js_callee_name(cx, call);
+  RlNode obj = rl_js_callee_object(cx, call);
+
+  /* 2. Node-style callbacks inside an async function */
+  RlNode outer = rl_enclosing_function(cx, call);
+  if (outer && is_async_fn(cx, outer) && !in_list(m, iterators, RL_COUNTOF(iterators))) {
+    uint32_t argc = rl_js_argc(cx, call);
+    for (uint32_t a = 0; a < argc; a++) {
+      RlNode cb = rl_strip(cx, rl_js_arg(cx, call, a));
+      if (node_callback(cx, cb)) check_node_callback(cx, call, cb, outer);
+    }
+  }
+
+  /* 1. array methods; a plain forEach()/map() call is someone's own */
+  if (!obj) return;
+  bool known = !strcmp(m, "forEach") || !strcmp(m, "map") || !strcmp(m, "flatMap") ||
+               !strcmp(m, "reduce") || !strcmp(m, "reduceRight") ||
+               in_list(m, predicates, RL_COUNTOF(predicates));
+  if (!known) return;
   RlNode callee = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   RlNode at = rl_child(cx, callee, RL_F_PROPERTY);
   RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));
   if (!cb) return;
-  if (rl_js_is_function(cx, cb)) {
-    if (rl_js_is_async(cx, cb)) rl_report(cx, at, "%s", msg);
+  RlNode fn;
+  CbKind kind = callback_kind(cx, cb, &fn);
+  if (kind == CB_NONE) return;
+  if (!strcmp(m, "reduce") || !strcmp(m, "reduceRight")) {
+    RlNode f = fn ? fn : cb;
+    if (kind != CB_ASYNC || !rl_js_is_function(cx, f) || awaits_accumulator(cx, f)) return;
+    RlReport *r = rl_report(cx, at,
+                            "async callback passed to %s never awaits its accumulator: from "
+                            "the second element on the accumulator is the previous call's "
+                            "promise, so the steps overlap and combine promises instead of "
+                            "values",
+                            m);
+    rl_report_hint(cx, r, "%s", hint_reduce);
+    related_fn(cx, r, cb, fn);
     return;
   }
-  if (rl_kind(cx, cb) != RL_JS_IDENTIFIER) return;
-  RlNode fn = RL_NONE;
-  switch (rl_js_resolve(cx, cb, &fn)) {
-  case RL_BIND_LOCAL:
-    if (fn && rl_js_is_async(cx, fn)) {
-      RlReport *r = rl_report(cx, at, "%s", msg);
-      rl_report_related(cx, r, fn, "'%s' is declared async here", rl_text_dup(cx, cb));
-    }
-    break;
-  case RL_BIND_IMPORT: /* phase 2 follows the import to its module */
-    rl_fact_add(cx, FACT_FOREACH_REF, at, rl_text_dup(cx, cb), NULL, NULL);
-    break;
-  case RL_BIND_FREE:
-    break;
+  if (kind == CB_IMPORT) { /* phase 2 follows the import to its module */
+    const char *var = "";
+    if ((!strcmp(m, "map") || !strcmp(m, "flatMap")) && map_result(cx, call, &var) == KEPT)
+      return;
+    RlFact *f = rl_fact_add(cx, FACT_FOREACH_REF, at, rl_text_dup(cx, cb), m, NULL);
+    f->aux = rl_loc(cx, call).line;
+    return;
   }
+  report_array(cx, call, at, cb, fn, kind);
 }
 
 static void project(RlProject *px, const RlRule *self) {
@@ -62,7 +565,24 @@ static void project(RlProject *px, const RlRule *self) {
       if (f->kind != FACT_FOREACH_REF || !rl_fact_of(px, f, self)) continue;
       const RlFact *fn = rl_project_js_binding(px, file, f->a);
       if (!fn || !(fn->flags & RL_FF_ASYNC)) continue;
-      RlReport *r = rl_project_report(px, self, f, "%s", msg);
+      const char *m = f->b ? f->b : "forEach";
+      RlReport *r;
+      if (!strcmp(m, "forEach")) {
+        r = rl_project_report(px, self, f, "%s", msg);
+      } else if (!strcmp(m, "map") || !strcmp(m, "flatMap")) {
+        r = rl_project_report(px, self, f,
+                              "async callback passed to %s and the promises it returns are "
+                              "not consumed: the calls run concurrently with the code after "
+                              "line %u and a rejection goes unhandled",
+                              m, f->aux);
+        rl_project_hint(px, r, "%s", hint_map);
+      } else {
+        r = rl_project_report(px, self, f,
+                              "async callback passed to %s: the predicate returns a promise, "
+                              "which is always truthy, so %s before any awaited test has run",
+                              m, pred_effect(m));
+        rl_project_hint(px, r, "%s", hint_pred);
+      }
       rl_project_related(px, r, fn, "'%s' is declared async here", fn->a);
     }
   }

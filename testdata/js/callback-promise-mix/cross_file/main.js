@@ -12,3 +12,11 @@ export function run(users) {
   users.forEach(purge); // expect: [callback-promise-mix]
   users.forEach(unknownGlobal); // not in the project: unknown, not reported
 }
+
+export async function filterAndMap(users) {
+  const notified = users.filter(notifyUser); // expect: [callback-promise-mix] "always truthy"
+  users.map(saveAll); // expect: [callback-promise-mix] "not consumed"
+  await Promise.all(users.map(notifyUser)); // consumed: fine
+  const names = users.map(formatUser); // sync: fine
+  return [notified, names];
+}
