@@ -25,22 +25,54 @@ static void rl_github__esc(FILE *out, const char *s, bool property) {
   rl_buf_free(&b);
 }
 
+/* GitHub shows at most 10 error and 10 warning annotations per step (and
+ * 10 notices); more are dropped silently, so racelint prints the rest as
+ * plain log lines and says how many. */
+#define RL_GITHUB_PER_LEVEL 10
+
+static void rl_github__annotation(FILE *out, const RlDiag *d, const char *level) {
+  fprintf(out, "::%s file=", level);
+  rl_github__esc(out, d->rel_path, true);
+  fprintf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=", d->loc.line, d->loc.col_cp,
+          d->loc.end_line, d->loc.end_col_cp);
+  rl_github__esc(out, d->rule->id, true);
+  fputs("::", out);
+  char *msg = d->hint && *d->hint ? rl_asprintf("%s\n\nFix: %s", d->msg, d->hint)
+                                  : rl_strdup(d->msg);
+  rl_github__esc(out, msg, false);
+  free(msg);
+  fputc('\n', out);
+}
+
 void rl_emit_github(const RlRun *run, FILE *out) {
-  for (uint32_t i = 0; i < run->ndiags; i++) {
-    const RlDiag *d = run->diags[i];
-    const char *level = d->severity == RL_SEV_ERROR     ? "error"
-                        : d->severity == RL_SEV_WARNING ? "warning"
-                                                        : "notice";
-    fprintf(out, "::%s file=", level);
-    rl_github__esc(out, d->rel_path, true);
-    fprintf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=", d->loc.line, d->loc.col_cp,
-            d->loc.end_line, d->loc.end_col_cp);
-    rl_github__esc(out, d->rule->id, true);
-    fputs("::", out);
-    char *msg = d->hint && *d->hint ? rl_asprintf("%s\n\nFix: %s", d->msg, d->hint)
-                                    : rl_strdup(d->msg);
-    rl_github__esc(out, msg, false);
-    free(msg);
-    fputc('\n', out);
+  static const char *const levels[] = {NULL, "notice", "warning", "error"};
+  uint32_t left_out = 0;
+  /* errors first, then warnings, then notes */
+  for (int sev = RL_SEV_ERROR; sev >= RL_SEV_NOTE; sev--) {
+    uint32_t shown = 0;
+    for (uint32_t i = 0; i < run->ndiags; i++) {
+      const RlDiag *d = run->diags[i];
+      if ((int)d->severity != sev) continue;
+      if (shown < RL_GITHUB_PER_LEVEL) {
+        rl_github__annotation(out, d, levels[sev]);
+        shown++;
+        continue;
+      }
+      left_out++;
+      RlBuf b = {0};
+      rl_utf8_repair(&b, d->rel_path, strlen(d->rel_path));
+      fprintf(out, "%s:%u:%u: %s: ", rl_buf_cstr(&b), d->loc.line, d->loc.col,
+              rl_severity_name(d->severity));
+      rl_buf_free(&b);
+      rl_utf8_repair(&b, d->msg, strlen(d->msg));
+      fprintf(out, "%s [%s]\n", rl_buf_cstr(&b), d->rule->id);
+      rl_buf_free(&b);
+    }
   }
+  if (left_out)
+    fprintf(out,
+            "::notice title=racelint::%u more finding%s not shown as annotations (GitHub shows "
+            "at most %d per level and step); they are listed above, and all are in the SARIF "
+            "report\n",
+            left_out, left_out == 1 ? "" : "s", RL_GITHUB_PER_LEVEL);
 }
