@@ -1,7 +1,1008 @@
-/* js/lock-order.c - the JavaScript/TypeScript check of lock-order.
- * Not implemented yet. Doc: rules/lock-order.md */
+/* js/lock-order.c - the JavaScript/TypeScript check of lock-order: several
+ * locks held at once without a consistent order.
+ *
+ * Phase 1 walks each function (and the module's top level) in source order
+ * and keeps the set of locks held: `await m.acquire()` / `m.lock()` until
+ * the release function, `m.release()` or `m.unlock()`; the callback of
+ * `m.runExclusive(cb)`, redlock's `using(...)` and AsyncLock's
+ * `lock.acquire(key, cb)`; redlock's `acquire([resource])` / `lock(resource)`.
+ * Lock identity is the lock expression as written: a module variable (or
+ * import), `this.xLock` as "Class.xLock", a redlock resource string.
+ *   (a) two locks of the same shape taken from different parameters or
+ *       variables (`from.lock` then `to.lock`) with no ordering step before
+ *       (a sort, an id comparison): reported here, at the second lock.
+ *   (b) every pair "B taken while A held" of named locks becomes a fact;
+ *       project() builds the graph over all files and reports each cycle
+ *       once, at its first edge, with every edge as a related location.
+ *       A cycle whose edges all hold one common outer lock is not a
+ *       deadlock (the outer lock serialises them) and is not reported.
+ * Not modelled: acquisitions in called functions (no interprocedural
+ * edges), locks passed through local aliases, loops taking one lock per
+ * element. Doc: rules/lock-order.md */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "../../analyzer/rule_api.h"
+
+/* a = lock held, b = lock taken, c = function name then "\n"-separated
+ * other named locks held at the time; aux = line where a was taken. */
+enum { FACT_LOCK_EDGE = RL_FACT_RULE + 20 };
+
+#define MAX_HELD 32
+#define MAX_RES 8
+
+typedef struct Lock {
+  RlNode call;  /* the acquiring call */
+  RlNode expr;  /* the lock expression */
+  RlNode until; /* callback forms: held until this node; 0 = until released */
+  const char *handle; /* release function / lock object variable, or NULL */
+  const char *id;     /* named lock ("m:x", "i:x", "c:C.x", "r:res", ...) or NULL */
+  const char *text;   /* as written, for messages */
+  const char *shape;  /* dynamic locks: the text with local names replaced by $ */
+  bool released;
+} Lock;
+
+typedef struct Walk {
+  RlNode top; /* the function (or program) being walked */
+  Lock held[MAX_HELD];
+  uint32_t n;
+} Walk;
+
+/* Section - names */
+
+static const char *const lock_words[] = {"lock",  "locks", "mutex",    "mutexes", "mtx",
+                                         "latch", "sem",   "semaphore", "redlock", "rwlock"};
+
+/* Does the identifier-like text s[0..n) contain a lock word (camelCase,
+ * snake_case and digits split words)? */
+static bool has_lock_word(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && !isalpha((unsigned char)s[i])) i++;
+    size_t b = i++;
+    while (i < n && islower((unsigned char)s[i])) i++;
+    if (i - b == 1) /* an upper-case run: "RWLock" */
+      while (i < n && isupper((unsigned char)s[i]) &&
+             !(i + 1 < n && islower((unsigned char)s[i + 1])))
+        i++;
+    size_t len = i - b;
+    for (size_t w = 0; w < RL_COUNTOF(lock_words); w++) {
+      size_t wl = strlen(lock_words[w]);
+      if (wl != len) continue;
+      size_t k = 0;
+      while (k < wl && tolower((unsigned char)s[b + k]) == lock_words[w][k]) k++;
+      if (k == wl) return true;
+    }
+  }
+  return false;
+}
+
+static bool node_has_lock_word(const RlCtx *cx, RlNode n) {
+  size_t len;
+  const char *s = rl_text(cx, n, &len);
+  return has_lock_word(s, len);
+}
+
+/* The last name of an expression: `b` in a.b, `locks` in locks[i] and
+ * locks.get(i), `getLock` in getLock(i). */
+static RlNode last_name(const RlCtx *cx, RlNode e) {
+  for (;;) {
+    e = rl_strip(cx, e);
+    switch (rl_kind(cx, e)) {
+    case RL_JS_MEMBER_EXPRESSION:
+      return rl_child(cx, e, RL_F_PROPERTY);
+    case RL_JS_SUBSCRIPT_EXPRESSION:
+      e = rl_child(cx, e, RL_F_OBJECT);
+      break;
+    case RL_JS_CALL_EXPRESSION: {
+      RlNode f = rl_strip(cx, rl_child(cx, e, RL_F_FUNCTION));
+      if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION) {
+        RlNode obj = rl_child(cx, f, RL_F_OBJECT);
+        if (node_has_lock_word(cx, rl_child(cx, f, RL_F_PROPERTY))) return rl_child(cx, f, RL_F_PROPERTY);
+        e = obj;
+        break;
+      }
+      return f;
+    }
+    default:
+      return e;
+    }
+  }
+}
+
+/* `withTimeout(m, ms)` and `tryAcquire(m)` (async-mutex) wrap the lock m. */
+static RlNode unwrap(RlCtx *cx, RlNode e) {
+  e = rl_strip(cx, e);
+  while (rl_kind(cx, e) == RL_JS_CALL_EXPRESSION && !rl_js_callee_object(cx, e)) {
+    const char *f = rl_js_callee_name(cx, e);
+    if (strcmp(f, "withTimeout") != 0 && strcmp(f, "tryAcquire") != 0) break;
+    RlNode a = rl_js_arg(cx, e, 0);
+    if (!a) break;
+    e = rl_strip(cx, a);
+  }
+  return e;
+}
+
+/* Is `v` (an initialiser) a lock constructor: new Mutex(), withTimeout(...)? */
+static bool is_lock_value(RlCtx *cx, RlNode v) {
+  v = rl_strip(cx, v);
+  if (rl_kind(cx, v) == RL_JS_NEW_EXPRESSION)
+    return node_has_lock_word(cx, rl_child(cx, v, RL_F_CONSTRUCTOR));
+  if (rl_kind(cx, v) == RL_JS_CALL_EXPRESSION) {
+    const char *f = rl_js_callee_name(cx, v);
+    return strcmp(f, "withTimeout") == 0 || strcmp(f, "tryAcquire") == 0;
+  }
+  return false;
+}
+
+static bool same_text(const RlCtx *cx, RlNode a, RlNode b) {
+  size_t la, lb;
+  const char *sa = rl_text(cx, a, &la), *sb = rl_text(cx, b, &lb);
+  return la == lb && memcmp(sa, sb, la) == 0;
+}
+
+/* Is the identifier bound to a lock: `const m = new Mutex()`, or a TS
+ * parameter typed Mutex/Semaphore/...? */
+static bool ident_is_lock(RlCtx *cx, RlNode id) {
+  RlNode scope = rl_js_binding_scope(cx, id);
+  if (!scope) return false;
+  RlNode end = rl_node_end(cx, scope);
+  for (RlNode i = scope; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_VARIABLE_DECLARATOR) {
+      RlNode name = rl_child(cx, i, RL_F_NAME);
+      if (rl_kind(cx, name) == RL_JS_IDENTIFIER && same_text(cx, name, id))
+        return is_lock_value(cx, rl_child(cx, i, RL_F_VALUE));
+    } else if ((k == RL_JS_REQUIRED_PARAMETER || k == RL_JS_OPTIONAL_PARAMETER) &&
+               rl_parent(cx, rl_parent(cx, i)) == scope) {
+      RlNode pat = rl_child(cx, i, RL_F_PATTERN);
+      RlNode type = rl_child(cx, i, RL_F_TYPE);
+      if (pat && type && same_text(cx, pat, id)) return node_has_lock_word(cx, type);
+    }
+  }
+  return false;
+}
+
+/* Nearest enclosing class of n, or RL_NONE. */
+static RlNode enclosing_class(const RlCtx *cx, RlNode n) {
+  for (RlNode p = rl_parent(cx, n); p; p = rl_parent(cx, p)) {
+    RlKind k = rl_kind(cx, p);
+    if (k == RL_JS_CLASS_DECLARATION || k == RL_JS_ABSTRACT_CLASS_DECLARATION ||
+        k == RL_JS_CLASS)
+      return p;
+  }
+  return RL_NONE;
+}
+
+static const char *class_name(RlCtx *cx, RlNode cls) {
+  RlNode name = rl_child(cx, cls, RL_F_NAME);
+  if (name) return rl_text_dup(cx, name);
+  RlNode vp = rl_parent(cx, cls);
+  if (rl_kind(cx, vp) == RL_JS_VARIABLE_DECLARATOR) return rl_text_dup(cx, rl_child(cx, vp, RL_F_NAME));
+  return NULL;
+}
+
+/* `this.x` where the class declares a field x = new Mutex()? */
+static bool this_field_is_lock(RlCtx *cx, RlNode member) {
+  RlNode cls = enclosing_class(cx, member);
+  RlNode prop = rl_child(cx, member, RL_F_PROPERTY);
+  if (!cls || !prop) return false;
+  RlNode end = rl_node_end(cx, cls);
+  for (RlNode i = cls; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_FIELD_DEFINITION || k == RL_JS_PUBLIC_FIELD_DEFINITION) {
+      RlNode p = rl_child(cx, i, RL_F_PROPERTY);
+      if (!p) p = rl_child(cx, i, RL_F_NAME);
+      if (p && same_text(cx, p, prop)) {
+        RlNode v = rl_child(cx, i, RL_F_VALUE);
+        RlNode t = rl_child(cx, i, RL_F_TYPE);
+        return (v && is_lock_value(cx, v)) || (t && node_has_lock_word(cx, t));
+      }
+    } else if (k == RL_JS_ASSIGNMENT_EXPRESSION) { /* this.x = new Mutex() in a constructor */
+      RlNode l = rl_strip(cx, rl_child(cx, i, RL_F_LEFT));
+      if (rl_kind(cx, l) == RL_JS_MEMBER_EXPRESSION &&
+          rl_kind(cx, rl_strip(cx, rl_child(cx, l, RL_F_OBJECT))) == RL_JS_THIS &&
+          same_text(cx, rl_child(cx, l, RL_F_PROPERTY), prop) &&
+          is_lock_value(cx, rl_child(cx, i, RL_F_RIGHT)))
+        return true;
+    }
+  }
+  return false;
+}
+
+/* Does the expression name a lock (by its name, its initialiser or type)? */
+static bool looks_like_lock(RlCtx *cx, RlNode e) {
+  e = unwrap(cx, e);
+  if (node_has_lock_word(cx, last_name(cx, e))) return true;
+  if (rl_kind(cx, e) == RL_JS_IDENTIFIER) return ident_is_lock(cx, e);
+  if (rl_kind(cx, e) == RL_JS_MEMBER_EXPRESSION &&
+      rl_kind(cx, rl_strip(cx, rl_child(cx, e, RL_F_OBJECT))) == RL_JS_THIS)
+    return this_field_is_lock(cx, e);
+  return false;
+}
+
+static bool is_redlock(RlCtx *cx, RlNode recv, RlNode call) {
+  size_t len;
+  const char *s = rl_text(cx, last_name(cx, recv), &len);
+  for (size_t i = 0; i + 7 <= len; i++) {
+    size_t k = 0;
+    while (k < 7 && tolower((unsigned char)s[i + k]) == "redlock"[k]) k++;
+    if (k == 7) return true;
+  }
+  RlNode a0 = rl_strip(cx, rl_js_arg(cx, call, 0));
+  return a0 && rl_kind(cx, a0) == RL_JS_ARRAY;
+}
+
+/* Section - lock identity */
+
+/* Is identifier `id` a local or parameter of the walked function (or of a
+ * function nested in it)? */
+static bool is_dynamic_name(RlCtx *cx, RlNode id, RlNode top) {
+  RlNode scope = rl_js_binding_scope(cx, id);
+  return scope && rl_kind(cx, scope) != RL_JS_PROGRAM && scope >= top &&
+         scope < rl_node_end(cx, top);
+}
+
+/* Normalised text of e: no spaces or comments; in shape mode local names
+ * become "$"; `this` becomes the class name. */
+static const char *expr_text(RlCtx *cx, RlNode e, RlNode top, bool shape, bool *dynamic) {
+  size_t elen;
+  const char *src = rl_text(cx, e, &elen);
+  const char *cls = NULL;
+  for (RlNode i = e; i < rl_node_end(cx, e); i++)
+    if (rl_kind(cx, i) == RL_JS_THIS && !cls) {
+      RlNode c = enclosing_class(cx, i);
+      cls = c ? class_name(cx, c) : NULL;
+    }
+  size_t cap = elen * 2 + (cls ? strlen(cls) * 8 : 0) + 16, n = 0;
+  char *buf = rl_alloc(cx, cap);
+  size_t pos = 0;
+  RlNode end = rl_node_end(cx, e);
+  for (RlNode i = e; i <= end; i++) {
+    size_t len = 0, off = elen;
+    const char *rep = NULL;
+    if (i < end) {
+      const char *t = rl_text(cx, i, &len);
+      off = (size_t)(t - src);
+      if (rl_kind(cx, i) == RL_JS_COMMENT) {
+        rep = "";
+      } else if (rl_kind(cx, i) == RL_JS_IDENTIFIER && is_dynamic_name(cx, i, top)) {
+        if (dynamic) *dynamic = true;
+        if (shape) rep = "$";
+      } else if (rl_kind(cx, i) == RL_JS_THIS && cls) {
+        rep = cls;
+      }
+      if (!rep || off < pos || off + len > elen) continue;
+    }
+    for (size_t k = pos; k < off && n + 1 < cap; k++)
+      if (!isspace((unsigned char)src[k])) buf[n++] = src[k];
+    if (i == end) break;
+    for (size_t k = 0; rep[k] && n + 1 < cap; k++) buf[n++] = rep[k];
+    pos = off + len;
+  }
+  buf[n] = 0;
+  return buf;
+}
+
+static RlNode chain_root(const RlCtx *cx, RlNode e) {
+  for (;;) {
+    e = rl_strip(cx, e);
+    RlKind k = rl_kind(cx, e);
+    if (k == RL_JS_MEMBER_EXPRESSION || k == RL_JS_SUBSCRIPT_EXPRESSION) {
+      e = rl_child(cx, e, RL_F_OBJECT);
+    } else if (k == RL_JS_CALL_EXPRESSION && rl_js_callee_object(cx, e)) {
+      e = rl_js_callee_object(cx, e);
+    } else {
+      return e;
+    }
+  }
+}
+
+static const char *prefixed(RlCtx *cx, const char *prefix, const char *s) {
+  size_t a = strlen(prefix), b = strlen(s);
+  char *out = rl_alloc(cx, a + b + 1);
+  memcpy(out, prefix, a);
+  memcpy(out + a, s, b + 1);
+  return out;
+}
+
+/* Fills l->id / l->text / l->shape for the lock expression e. `res` marks
+ * a redlock resource or AsyncLock key (`recv` names the AsyncLock). */
+static void identify(RlCtx *cx, Lock *l, RlNode e, RlNode top, bool res, RlNode recv) {
+  bool dyn = false;
+  l->expr = e;
+  l->text = expr_text(cx, e, top, false, &dyn);
+  if (dyn) {
+    l->shape = expr_text(cx, e, top, true, NULL);
+    if (recv) l->shape = prefixed(cx, expr_text(cx, recv, top, false, NULL), l->shape);
+    return;
+  }
+  if (res) {
+    const char *s = l->text;
+    RlNode se = rl_strip(cx, e);
+    if (rl_kind(cx, se) == RL_JS_STRING) {
+      RlNode frag = rl_named_child(cx, se, 0);
+      s = frag ? rl_text_dup(cx, frag) : "";
+    }
+    if (recv) {
+      l->id = prefixed(cx, "k:", prefixed(cx, expr_text(cx, recv, top, false, NULL),
+                                          prefixed(cx, "/", s)));
+    } else {
+      l->id = prefixed(cx, "r:", s);
+    }
+    return;
+  }
+  RlNode root = chain_root(cx, e);
+  switch (rl_kind(cx, root)) {
+  case RL_JS_THIS:
+    if (enclosing_class(cx, root) && class_name(cx, enclosing_class(cx, root)))
+      l->id = prefixed(cx, "c:", l->text);
+    break;
+  case RL_JS_IDENTIFIER: {
+    RlNode scope = rl_js_binding_scope(cx, root);
+    if (!scope) l->id = prefixed(cx, "g:", l->text);
+    else if (rl_kind(cx, scope) == RL_JS_PROGRAM)
+      l->id = prefixed(cx, rl_js_resolve(cx, root, NULL) == RL_BIND_IMPORT ? "i:" : "m:",
+                       l->text);
+    break;
+  }
+  default:
+    break;
+  }
+}
+
+/* Section - acquisitions and releases */
+
+/* The variable an acquisition's result is stored in (release function,
+ * redlock lock object): `const release = await m.acquire()`,
+ * `const [, release] = await sem.acquire()`. */
+static const char *handle_of(RlCtx *cx, RlNode call) {
+  RlNode p = rl_parent(cx, call);
+  while (p && (rl_kind(cx, p) == RL_JS_AWAIT_EXPRESSION ||
+               rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION))
+    p = rl_parent(cx, p);
+  RlNode name = RL_NONE;
+  if (rl_kind(cx, p) == RL_JS_VARIABLE_DECLARATOR) name = rl_child(cx, p, RL_F_NAME);
+  else if (rl_kind(cx, p) == RL_JS_ASSIGNMENT_EXPRESSION) name = rl_child(cx, p, RL_F_LEFT);
+  if (!name) return NULL;
+  if (rl_kind(cx, name) == RL_JS_ARRAY_PATTERN) {
+    RlNode last = RL_NONE;
+    for (RlNode c = rl_first_child(cx, name); c; c = rl_next_sibling(cx, c))
+      if (rl_kind(cx, c) == RL_JS_IDENTIFIER) last = c;
+    name = last;
+  }
+  return name && rl_kind(cx, name) == RL_JS_IDENTIFIER ? rl_text_dup(cx, name) : NULL;
+}
+
+static RlNode function_arg(RlCtx *cx, RlNode call) {
+  uint32_t n = rl_js_argc(cx, call);
+  for (uint32_t i = 0; i < n; i++) {
+    RlNode a = rl_strip(cx, rl_js_arg(cx, call, i));
+    if (rl_js_is_function(cx, a)) return a;
+  }
+  return RL_NONE;
+}
+
+/* Classifies `call` as an acquisition; fills up to MAX_RES locks and
+ * returns how many (0: not an acquisition). Locks of one call are taken
+ * together (a redlock resource list), not one after another. */
+static uint32_t acquisitions(RlCtx *cx, RlNode call, RlNode top, Lock *out) {
+  RlNode recv = rl_js_callee_object(cx, call);
+  if (!recv) return 0;
+  const char *m = rl_js_callee_name(cx, call);
+  RlNode cb = function_arg(cx, call);
+  bool configured = rl_js_config_name(cx, RL_JS_MUTEX_APIS, m);
+  RlNode exprs[MAX_RES];
+  uint32_t n = 0;
+  bool res = false;
+  RlNode key_recv = RL_NONE;
+  if (strcmp(m, "runExclusive") == 0) {
+    exprs[n++] = unwrap(cx, recv);
+  } else if (strcmp(m, "using") == 0 || strcmp(m, "acquire") == 0 || strcmp(m, "lock") == 0 ||
+             strcmp(m, "acquireLock") == 0 || configured) {
+    RlNode a0 = rl_strip(cx, rl_js_arg(cx, call, 0));
+    if (is_redlock(cx, recv, call)) {
+      if (!a0) return 0;
+      res = true;
+      if (rl_kind(cx, a0) == RL_JS_ARRAY) {
+        for (RlNode c = rl_first_child(cx, a0); c && n < MAX_RES; c = rl_next_sibling(cx, c))
+          if (!rl_is_token(cx, c) && rl_kind(cx, c) != RL_JS_COMMENT) exprs[n++] = c;
+      } else {
+        exprs[n++] = a0;
+      }
+    } else if (strcmp(m, "using") == 0) {
+      return 0;
+    } else if (!configured && !looks_like_lock(cx, recv)) {
+      return 0;
+    } else if (cb && a0 && a0 != cb) { /* AsyncLock: lock.acquire(key, cb) */
+      res = true;
+      key_recv = recv;
+      exprs[n++] = a0;
+    } else {
+      exprs[n++] = unwrap(cx, recv);
+    }
+  } else {
+    return 0;
+  }
+  const char *handle = cb ? NULL : handle_of(cx, call);
+  for (uint32_t i = 0; i < n; i++) {
+    Lock *l = &out[i];
+    memset(l, 0, sizeof *l);
+    l->call = call;
+    l->handle = handle;
+    l->until = cb ? rl_node_end(cx, call) : RL_NONE;
+    identify(cx, l, exprs[i], top, res, key_recv);
+  }
+  return n;
+}
+
+/* Is `fn` the callback of a lock call (runExclusive, using, acquire(k, cb))? */
+static bool is_lock_callback(RlCtx *cx, RlNode fn, RlNode top) {
+  RlNode p = rl_parent(cx, fn);
+  while (p && rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) p = rl_parent(cx, p);
+  if (!p || rl_kind(cx, p) != RL_JS_ARGUMENTS) return false;
+  Lock tmp[MAX_RES];
+  RlNode call = rl_parent(cx, p);
+  return acquisitions(cx, call, top ? top : call, tmp) > 0 && tmp[0].until;
+}
+
+/* Is the release at `rel` reached whenever the lock taken at `acq` is held:
+ * no if/else/catch/?:/switch between it and their common ancestor? */
+static bool unconditional(RlCtx *cx, RlNode rel, RlNode acq) {
+  for (RlNode p = rl_parent(cx, rel); p; p = rl_parent(cx, p)) {
+    if (acq >= p && acq < rl_node_end(cx, p)) return true;
+    switch (rl_kind(cx, p)) {
+    case RL_JS_IF_STATEMENT:
+    case RL_JS_ELSE_CLAUSE:
+    case RL_JS_CATCH_CLAUSE:
+    case RL_JS_TERNARY_EXPRESSION:
+    case RL_JS_SWITCH_STATEMENT:
+      return false;
+    default:
+      break;
+    }
+  }
+  return true;
+}
+
+static void release_at(RlCtx *cx, Walk *w, RlNode call) {
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  RlNode handle = RL_NONE, lockexpr = RL_NONE;
+  if (rl_kind(cx, f) == RL_JS_IDENTIFIER) {
+    handle = f; /* release() */
+  } else if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION) {
+    const char *m = rl_js_callee_name(cx, call);
+    if (strcmp(m, "release") != 0 && strcmp(m, "unlock") != 0 && strcmp(m, "releaseLock") != 0)
+      return;
+    RlNode obj = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
+    RlNode a0 = rl_strip(cx, rl_js_arg(cx, call, 0));
+    if (a0 && rl_kind(cx, a0) == RL_JS_IDENTIFIER) handle = a0; /* redlock.release(lock) */
+    else if (rl_kind(cx, obj) == RL_JS_IDENTIFIER) handle = obj; /* lock.release() */
+    lockexpr = obj;                                               /* mutex.release() */
+  } else {
+    return;
+  }
+  const char *lt = lockexpr ? expr_text(cx, lockexpr, w->top, false, NULL) : NULL;
+  for (uint32_t k = w->n; k-- > 0;) {
+    Lock *l = &w->held[k];
+    if (l->released || l->until) continue;
+    bool match = (handle && l->handle && rl_text_eq(cx, handle, l->handle)) ||
+                 (lt && strcmp(lt, l->text) == 0);
+    if (!match) continue;
+    if (unconditional(cx, call, l->call)) {
+      /* the whole set taken by one call goes together */
+      for (uint32_t j = 0; j < w->n; j++)
+        if (w->held[j].call == l->call) w->held[j].released = true;
+    }
+    return;
+  }
+}
+
+/* Section - case (a): two locks from different variables, no order */
+
+/* Can a and b not both run: different branches of one if / ?: / switch? */
+static bool exclusive(RlCtx *cx, RlNode a, RlNode b) {
+  RlNode p = rl_parent(cx, b);
+  while (p && !(a >= p && a < rl_node_end(cx, p))) p = rl_parent(cx, p);
+  if (!p) return false;
+  RlKind k = rl_kind(cx, p);
+  if (k != RL_JS_IF_STATEMENT && k != RL_JS_TERNARY_EXPRESSION &&
+      !(rl_parent(cx, p) && rl_kind(cx, rl_parent(cx, p)) == RL_JS_SWITCH_STATEMENT &&
+        rl_field(cx, p) == RL_F_BODY))
+    return false;
+  RlNode ca = RL_NONE, cb = RL_NONE;
+  for (RlNode c = rl_first_child(cx, p); c; c = rl_next_sibling(cx, c)) {
+    if (a >= c && a < rl_node_end(cx, c)) ca = c;
+    if (b >= c && b < rl_node_end(cx, c)) cb = c;
+  }
+  RlField fa = rl_field(cx, ca), fb = rl_field(cx, cb);
+  return ca != cb && fa != RL_F_CONDITION && fb != RL_F_CONDITION;
+}
+
+#define MAX_NAMES 32
+
+typedef struct Names {
+  const char *v[MAX_NAMES];
+  uint32_t n;
+} Names;
+
+static void names_add(Names *s, const char *x) {
+  for (uint32_t i = 0; i < s->n; i++)
+    if (strcmp(s->v[i], x) == 0) return;
+  if (s->n < MAX_NAMES) s->v[s->n++] = x;
+}
+
+static bool names_has(const Names *s, const char *x) {
+  for (uint32_t i = 0; i < s->n; i++)
+    if (strcmp(s->v[i], x) == 0) return true;
+  return false;
+}
+
+/* Local names in e, plus (one level) the names their declarations were
+ * initialised from: `const [first, second] = a.id < b.id ? [a, b] : [b, a]`. */
+static void related_names(RlCtx *cx, RlNode e, RlNode top, Names *out) {
+  RlNode end = rl_node_end(cx, e);
+  for (RlNode i = e; i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_IDENTIFIER || !is_dynamic_name(cx, i, top)) continue;
+    names_add(out, rl_text_dup(cx, i));
+    RlNode scope = rl_js_binding_scope(cx, i);
+    RlNode send = rl_node_end(cx, scope);
+    for (RlNode d = scope; d < send; d++) {
+      if (rl_kind(cx, d) != RL_JS_VARIABLE_DECLARATOR) continue;
+      RlNode name = rl_child(cx, d, RL_F_NAME), val = rl_child(cx, d, RL_F_VALUE);
+      bool binds = false;
+      RlNode nend = rl_node_end(cx, name);
+      for (RlNode j = name; j < nend; j++)
+        if (rl_kind(cx, j) == RL_JS_IDENTIFIER && same_text(cx, j, i)) binds = true;
+      if (!binds || !val) continue;
+      RlNode vend = rl_node_end(cx, val);
+      for (RlNode j = val; j < vend; j++)
+        if (rl_kind(cx, j) == RL_JS_IDENTIFIER) names_add(out, rl_text_dup(cx, j));
+      break;
+    }
+  }
+}
+
+static bool is_literal(const RlCtx *cx, RlNode n) {
+  RlKind k = rl_kind(cx, rl_strip(cx, n));
+  return k == RL_JS_NUMBER || k == RL_JS_STRING || k == RL_JS_NULL || k == RL_JS_TRUE ||
+         k == RL_JS_FALSE || k == RL_JS_UNDEFINED;
+}
+
+/* An ordering step before `at`: a sort, or a comparison of the two locks'
+ * owners (`a.id < b.id`, `from.key > to.key`, `x.localeCompare(y)`). */
+static bool ordered(RlCtx *cx, RlNode top, const Lock *h, const Lock *l, RlNode at) {
+  Names rel;
+  rel.n = 0;
+  related_names(cx, h->expr, top, &rel);
+  related_names(cx, l->expr, top, &rel);
+  for (RlNode i = top; i < at; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_CALL_EXPRESSION) {
+      const char *m = rl_js_callee_name(cx, i);
+      if (strcmp(m, "sort") == 0 || strcmp(m, "toSorted") == 0 || strcmp(m, "sortBy") == 0 ||
+          strcmp(m, "orderBy") == 0 || strcmp(m, "localeCompare") == 0)
+        return true;
+      continue;
+    }
+    if (k != RL_JS_BINARY_EXPRESSION) continue;
+    const char *op = rl_op(cx, i);
+    if (strcmp(op, "<") != 0 && strcmp(op, ">") != 0 && strcmp(op, "<=") != 0 &&
+        strcmp(op, ">=") != 0)
+      continue;
+    RlNode a = rl_child(cx, i, RL_F_LEFT), b = rl_child(cx, i, RL_F_RIGHT);
+    if (!a || !b || is_literal(cx, a) || is_literal(cx, b)) continue;
+    if (strcmp(expr_text(cx, a, top, true, NULL), expr_text(cx, b, top, true, NULL)) != 0)
+      continue;
+    RlNode end = rl_node_end(cx, i);
+    for (RlNode j = i; j < end; j++)
+      if (rl_kind(cx, j) == RL_JS_IDENTIFIER && names_has(&rel, rl_text_dup(cx, j)))
+        return true;
+  }
+  return false;
+}
+
+static void report_unordered(RlCtx *cx, const Lock *h, const Lock *l) {
+  RlLoc lh = rl_loc(cx, h->call);
+  RlReport *r = rl_report(
+      cx, l->call,
+      "'%s' is acquired while '%s' (line %u) is held, both taken in the order the caller "
+      "passed them: a concurrent call with the two swapped holds '%s' and waits for '%s' "
+      "while this one waits for '%s', so both wait forever",
+      l->text, h->text, lh.line, l->text, h->text, l->text);
+  rl_report_related(cx, r, h->call, "'%s' acquired here", h->text);
+}
+
+/* Section - the walk */
+
+static void on_acquire(RlCtx *cx, Walk *w, Lock *ls, uint32_t nl) {
+  for (uint32_t i = 0; i < nl; i++) {
+    Lock *l = &ls[i];
+    bool reported = false;
+    for (uint32_t k = 0; k < w->n; k++) {
+      Lock *h = &w->held[k];
+      if (h->released || h->call == l->call || exclusive(cx, h->call, l->call)) continue;
+      if (strcmp(h->text, l->text) == 0) continue; /* the same lock: not an order */
+      if (h->id && l->id) {
+        size_t cap = 64;
+        for (uint32_t j = 0; j < k; j++)
+          if (w->held[j].id && !w->held[j].released) cap += strlen(w->held[j].id) + 1;
+        const char *fname = w->top && rl_kind(cx, w->top) != RL_JS_PROGRAM
+                                ? rl_function_name(cx, w->top)
+                                : "the module's top level";
+        if (!*fname) fname = "an anonymous function";
+        cap += strlen(fname);
+        char *c = rl_alloc(cx, cap);
+        strcpy(c, fname);
+        for (uint32_t j = 0; j < k; j++) { /* gates: taken before h, still held */
+          const Lock *g = &w->held[j];
+          if (!g->id || g->released || strcmp(g->id, l->id) == 0) continue;
+          strcat(c, "\n");
+          strcat(c, g->id);
+        }
+        RlFact *f = rl_fact_add(cx, FACT_LOCK_EDGE, l->call, h->id, l->id, c);
+        f->aux = rl_loc(cx, h->call).line;
+      } else if (!h->id && !l->id && h->shape && l->shape && !reported &&
+                 strcmp(h->shape, l->shape) == 0 && !ordered(cx, w->top, h, l, l->call)) {
+        report_unordered(cx, h, l);
+        reported = true;
+      }
+    }
+  }
+  for (uint32_t i = 0; i < nl && w->n < MAX_HELD; i++) w->held[w->n++] = ls[i];
+}
+
+static void walk(RlCtx *cx, RlNode top, RlNode body) {
+  Walk *w = rl_alloc(cx, sizeof *w);
+  w->top = top;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    for (uint32_t k = 0; k < w->n; k++)
+      if (w->held[k].until && i >= w->held[k].until) w->held[k].released = true;
+    if (rl_js_is_function(cx, i) && i != top) {
+      if (!is_lock_callback(cx, i, top)) i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    Lock ls[MAX_RES];
+    uint32_t nl = acquisitions(cx, i, top, ls);
+    if (nl) on_acquire(cx, w, ls, nl);
+    else release_at(cx, w, i);
+  }
+}
+
+static void check(RlCtx *cx, RlNode n, void *state) {
+  (void)state;
+  if (rl_kind(cx, n) == RL_JS_PROGRAM) {
+    walk(cx, n, n);
+    return;
+  }
+  /* a lock callback is walked as part of the function around it */
+  if (is_lock_callback(cx, n, rl_enclosing_function(cx, n))) return;
+  RlNode body = rl_child(cx, n, RL_F_BODY);
+  if (body) walk(cx, n, body);
+}
+
+/* Section - phase 2: the lock graph across files */
+
+typedef struct Edge {
+  uint32_t u, v;
+  const RlFact *f;
+  char *gates; /* canonical names of other locks held, "\n"-separated */
+  bool ungated; /* some occurrence held no other lock */
+} Edge;
+
+typedef struct Graph {
+  char **names;
+  uint32_t nnames, cap;
+  Edge *e;
+  uint32_t ne, ecap;
+} Graph;
+
+static char *cat3(const char *a, const char *b, const char *c) {
+  size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+  char *s = malloc(la + lb + lc + 1);
+  if (!s) abort();
+  memcpy(s, a, la);
+  memcpy(s + la, b, lb);
+  memcpy(s + la + lb, c, lc + 1);
+  return s;
+}
+
+static const RlFact *find_fact(const RlProject *px, uint32_t file, uint16_t kind,
+                               const char *a, size_t alen) {
+  uint32_t n;
+  const RlFact *fs = rl_project_facts(px, file, &n);
+  for (uint32_t i = 0; i < n; i++)
+    if (fs[i].kind == kind && strlen(fs[i].a) == alen && memcmp(fs[i].a, a, alen) == 0)
+      return &fs[i];
+  return NULL;
+}
+
+/* Canonical project-wide name of a lock id recorded in `file`. */
+static char *canonical(const RlProject *px, uint32_t file, const char *id) {
+  const char *path = rl_project_path(px, file);
+  if (strncmp(id, "m:", 2) == 0 || strncmp(id, "c:", 2) == 0) return cat3(path, "#", id + 2);
+  if (strncmp(id, "i:", 2) != 0) return cat3(id, "", "");
+  const char *s = id + 2;
+  size_t nl = strcspn(s, ".[(");
+  const RlFact *imp = find_fact(px, file, RL_FACT_IMPORT, s, nl);
+  if (!imp) return cat3(path, "#", s);
+  const char *tail = s + nl;
+  char exported[256];
+  if (strcmp(imp->c, "*") == 0 && *tail == '.') {
+    size_t k = strcspn(tail + 1, ".[(");
+    if (k >= sizeof exported) k = sizeof exported - 1;
+    memcpy(exported, tail + 1, k);
+    exported[k] = 0;
+    tail += 1 + k;
+  } else {
+    snprintf(exported, sizeof exported, "%s", imp->c);
+  }
+  int32_t t = rl_project_resolve(px, file, imp->b);
+  if (t < 0) {
+    char *a = cat3("pkg:", imp->b, "#");
+    char *b = cat3(a, exported, tail);
+    free(a);
+    return b;
+  }
+  /* follow export aliases and re-exports a few steps */
+  for (int hop = 0; hop < 4; hop++) {
+    const RlFact *ex = find_fact(px, (uint32_t)t, RL_FACT_EXPORT, exported, strlen(exported));
+    if (!ex) break;
+    snprintf(exported, sizeof exported, "%s", ex->b);
+    if (!ex->c || !*ex->c) break;
+    int32_t t2 = rl_project_resolve(px, (uint32_t)t, ex->c);
+    if (t2 < 0) break;
+    t = t2;
+  }
+  char *a = cat3(rl_project_path(px, (uint32_t)t), "#", exported);
+  char *b = cat3(a, tail, "");
+  free(a);
+  return b;
+}
+
+static uint32_t intern(Graph *g, char *name) {
+  for (uint32_t i = 0; i < g->nnames; i++)
+    if (strcmp(g->names[i], name) == 0) {
+      free(name);
+      return i;
+    }
+  if (g->nnames == g->cap) {
+    g->cap = g->cap ? g->cap * 2 : 16;
+    g->names = realloc(g->names, g->cap * sizeof *g->names);
+    if (!g->names) abort();
+  }
+  g->names[g->nnames] = name;
+  return g->nnames++;
+}
+
+static int fact_cmp(const RlProject *px, const RlFact *a, const RlFact *b) {
+  int c = strcmp(rl_project_path(px, a->file), rl_project_path(px, b->file));
+  if (c) return c;
+  if (a->loc.line != b->loc.line) return a->loc.line < b->loc.line ? -1 : 1;
+  if (a->loc.col != b->loc.col) return a->loc.col < b->loc.col ? -1 : 1;
+  return 0;
+}
+
+static const char *base_name(const char *p) {
+  const char *s = strrchr(p, '/');
+  return s ? s + 1 : p;
+}
+
+/* Is some gate (a lock held around the edge) common to every edge? */
+static bool gated(const Graph *g, const uint32_t *cyc, uint32_t k) {
+  for (uint32_t i = 0; i < k; i++)
+    if (g->e[cyc[i]].ungated) return false;
+  const char *first = g->e[cyc[0]].gates;
+  if (!first) return false;
+  const char *p = first;
+  while (*p) {
+    size_t len = strcspn(p, "\n");
+    bool all = true;
+    for (uint32_t i = 1; i < k && all; i++) {
+      const char *q = g->e[cyc[i]].gates;
+      bool found = false;
+      while (q && *q && !found) {
+        size_t l2 = strcspn(q, "\n");
+        found = l2 == len && memcmp(p, q, len) == 0;
+        q += l2 + (q[l2] ? 1 : 0);
+      }
+      all = found;
+    }
+    if (all && len) return true;
+    p += len + (p[len] ? 1 : 0);
+  }
+  return false;
+}
+
+static const char *fact_fname(const RlFact *f, char *buf, size_t cap) {
+  size_t len = strcspn(f->c, "\n");
+  if (len >= cap) len = cap - 1;
+  memcpy(buf, f->c, len);
+  buf[len] = 0;
+  return buf;
+}
+
+static void report_cycle(RlProject *px, const RlRule *rule, const Graph *g,
+                         const uint32_t *cyc, uint32_t k) {
+  uint32_t first = 0;
+  for (uint32_t i = 1; i < k; i++)
+    if (fact_cmp(px, g->e[cyc[i]].f, g->e[cyc[first]].f) < 0) first = i;
+  const RlFact *at = g->e[cyc[first]].f;
+  char msg[2048];
+  size_t n = 0;
+  msg[0] = 0;
+  char fn[256], fn2[256];
+  if (k == 2) {
+    const RlFact *o = g->e[cyc[1 - first]].f;
+    snprintf(msg, sizeof msg,
+             "'%s' and '%s' are taken in opposite orders: %s takes '%s' then '%s' (%s:%u) "
+             "and %s",
+             at->a + 2, at->b + 2, fact_fname(at, fn, sizeof fn), at->a + 2, at->b + 2,
+             base_name(rl_project_path(px, at->file)), at->loc.line,
+             fact_fname(o, fn2, sizeof fn2));
+    n = strlen(msg);
+    snprintf(msg + n, sizeof msg - n,
+             " takes '%s' then '%s' (%s:%u), so two calls running at once can each hold one "
+             "and wait forever for the other",
+             o->a + 2, o->b + 2, base_name(rl_project_path(px, o->file)), o->loc.line);
+  } else {
+    n = (size_t)snprintf(msg, sizeof msg, "locks are taken in a cycle (");
+    for (uint32_t j = 0; j < k && n < sizeof msg; j++) {
+      const RlFact *f = g->e[cyc[(first + j) % k]].f;
+      n += (size_t)snprintf(msg + n, sizeof msg - n, "%s'%s' then '%s' in %s (%s:%u)",
+                            j ? ", " : "", f->a + 2, f->b + 2, fact_fname(f, fn, sizeof fn),
+                            base_name(rl_project_path(px, f->file)), f->loc.line);
+    }
+    if (n < sizeof msg)
+      snprintf(msg + n, sizeof msg - n,
+               "), so calls running at once can each hold one and wait forever for the next");
+  }
+  RlReport *r = rl_project_report(px, rule, at, "%s", msg);
+  for (uint32_t j = 0; j < k; j++) {
+    const RlFact *f = g->e[cyc[(first + j) % k]].f;
+    rl_project_related(px, r, f, "'%s' taken while holding '%s' (line %u) in %s", f->b + 2,
+                       f->a + 2, f->aux, fact_fname(f, fn, sizeof fn));
+  }
+}
+
+static int edge_cmp(const void *a, const void *b) {
+  const Edge *x = a, *y = b;
+  if (x->u != y->u) return x->u < y->u ? -1 : 1;
+  if (x->v != y->v) return x->v < y->v ? -1 : 1;
+  return 0;
+}
+
+#define MAX_DEPTH 6
+#define MAX_CYCLES 64
+
+static void project(RlProject *px, const RlRule *self) {
+  Graph g;
+  memset(&g, 0, sizeof g);
+  uint32_t nfiles = rl_project_nfiles(px);
+  for (uint32_t file = 0; file < nfiles; file++) {
+    if (!(rl_project_lang(px, file) & RL_LANG_JSTS)) continue;
+    uint32_t n;
+    const RlFact *facts = rl_project_facts(px, file, &n);
+    for (uint32_t i = 0; i < n; i++) {
+      const RlFact *f = &facts[i];
+      if (f->kind != FACT_LOCK_EDGE || !rl_fact_of(px, f, self)) continue;
+      uint32_t u = intern(&g, canonical(px, file, f->a));
+      uint32_t v = intern(&g, canonical(px, file, f->b));
+      if (u == v) continue;
+      /* gates: the other locks held, canonical */
+      char *gates = NULL;
+      const char *p = strchr(f->c, '\n');
+      while (p) {
+        p++;
+        size_t len = strcspn(p, "\n");
+        char id[512];
+        if (len >= sizeof id) len = sizeof id - 1;
+        memcpy(id, p, len);
+        id[len] = 0;
+        char *cn = canonical(px, file, id);
+        char *ng = cat3(gates ? gates : "", gates ? "\n" : "", cn);
+        free(cn);
+        free(gates);
+        gates = ng;
+        p = strchr(p, '\n');
+      }
+      /* one edge per (u, v): the earliest occurrence */
+      uint32_t k = 0;
+      while (k < g.ne && !(g.e[k].u == u && g.e[k].v == v)) k++;
+      if (k < g.ne) {
+        if (!gates) g.e[k].ungated = true;
+        if (fact_cmp(px, f, g.e[k].f) < 0) {
+          g.e[k].f = f;
+          if (gates) {
+            free(g.e[k].gates);
+            g.e[k].gates = gates;
+            gates = NULL;
+          }
+        }
+        free(gates);
+        continue;
+      }
+      if (g.ne == g.ecap) {
+        g.ecap = g.ecap ? g.ecap * 2 : 16;
+        g.e = realloc(g.e, g.ecap * sizeof *g.e);
+        if (!g.e) abort();
+      }
+      g.e[g.ne++] = (Edge){u, v, f, gates, gates == NULL};
+    }
+  }
+  if (g.ne > 1) {
+    /* deterministic node numbering: by canonical name */
+    uint32_t *rank = malloc(g.nnames * sizeof *rank);
+    if (!rank) abort();
+    for (uint32_t i = 0; i < g.nnames; i++) {
+      rank[i] = 0;
+      for (uint32_t j = 0; j < g.nnames; j++)
+        if (strcmp(g.names[j], g.names[i]) < 0) rank[i]++;
+    }
+    for (uint32_t i = 0; i < g.ne; i++) g.e[i].u = rank[g.e[i].u], g.e[i].v = rank[g.e[i].v];
+    free(rank);
+    qsort(g.e, g.ne, sizeof *g.e, edge_cmp);
+    /* simple cycles, each found once from its smallest node */
+    uint32_t cycles = 0;
+    for (uint32_t s = 0; s < g.nnames && cycles < MAX_CYCLES; s++) {
+      uint32_t path[MAX_DEPTH], next[MAX_DEPTH], depth = 0;
+      uint32_t node = s;
+      next[0] = 0;
+      for (;;) {
+        uint32_t ei = next[depth];
+        while (ei < g.ne && g.e[ei].u != node) ei++;
+        if (ei >= g.ne || g.e[ei].u != node) {
+          if (depth == 0) break;
+          depth--; /* backtrack */
+          node = g.e[path[depth]].u;
+          next[depth] = path[depth] + 1;
+          continue;
+        }
+        next[depth] = ei + 1;
+        uint32_t v = g.e[ei].v;
+        if (v == s) {
+          path[depth] = ei;
+          if (!gated(&g, path, depth + 1) && cycles < MAX_CYCLES) {
+            report_cycle(px, self, &g, path, depth + 1);
+            cycles++;
+          }
+          continue;
+        }
+        if (v < s || depth + 1 >= MAX_DEPTH) continue;
+        bool on_path = false;
+        for (uint32_t d = 0; d < depth; d++)
+          if (g.e[path[d]].u == v) on_path = true;
+        if (on_path) continue;
+        path[depth] = ei;
+        depth++;
+        node = v;
+        next[depth] = 0;
+      }
+    }
+  }
+  for (uint32_t i = 0; i < g.nnames; i++) free(g.names[i]);
+  for (uint32_t i = 0; i < g.ne; i++) free(g.e[i].gates);
+  free(g.names);
+  free(g.e);
+}
+
+static const RlKind kinds[] = {RL_JS_PROGRAM,
+                               RL_JS_FUNCTION_DECLARATION,
+                               RL_JS_FUNCTION_EXPRESSION,
+                               RL_JS_FUNCTION,
+                               RL_JS_GENERATOR_FUNCTION_DECLARATION,
+                               RL_JS_GENERATOR_FUNCTION,
+                               RL_JS_ARROW_FUNCTION,
+                               RL_JS_METHOD_DEFINITION};
 
 const RlCheck rl_check_js_lock_order = {
     .langs = RL_LANG_JSTS,
+    .kinds = kinds,
+    .nkinds = RL_COUNTOF(kinds),
+    .check = check,
+    .project = project,
 };
