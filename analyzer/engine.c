@@ -73,12 +73,14 @@ void rl_engine_notice(RlEngineFile *f, bool is_error, const char *fmt, ...) {
 
 void rl_engine_file_delete(RlEngineFile *self) {
   if (!self) return;
+  RL_VEC_FREE(self->local);
   RL_VEC_FREE(self->diags);
   RL_VEC_FREE(self->suppressed);
   RL_VEC_FREE(self->supps);
   RL_VEC_FREE(self->facts);
   RL_VEC_FREE(self->notices);
   rl_arena_free(&self->keep);
+  rl_arena_free(&self->proj);
   free(self->path);
   free(self->rel_path);
   free(self->abs_path);
@@ -95,8 +97,10 @@ static const char *rl_engine__line(RlArena *a, const char *s, size_t n) {
 static RlReport *rl_engine__new_report(RlEngineFile *f, const RlSession *s,
                                        const RlRule *rule, RlLoc loc, const char *func,
                                        const char *line_text, const char *msg) {
-  RlReport *r = rl_arena_alloc(&f->keep, sizeof *r);
-  r->arena = &f->keep;
+  /* phase 1 findings live with the file, later ones in the resettable arena */
+  RlArena *arena = f->phase2 ? &f->proj : &f->keep;
+  RlReport *r = rl_arena_alloc(arena, sizeof *r);
+  r->arena = arena;
   r->d.rule = rule;
   int idx = rl_session_rule_index(s, rule->id);
   r->d.severity = idx < 0               ? rule->severity
@@ -107,10 +111,13 @@ static RlReport *rl_engine__new_report(RlEngineFile *f, const RlSession *s,
   r->d.loc = loc;
   r->d.msg = msg;
   r->d.hint = rule->hint ? rule->hint : "";
-  r->d.func = func ? rl_arena_strdup(&f->keep, func) : "";
+  r->d.func = func ? rl_arena_strdup(arena, func) : "";
   r->d.line_text = line_text;
   /* A project-phase finding may land in a file where the rule is off. */
-  if (idx < 0 || rl_engine_enabled(s, f, (uint32_t)idx)) RL_VEC_PUSH(f->diags, &r->d);
+  if (idx < 0 || rl_engine_enabled(s, f, (uint32_t)idx)) {
+    if (f->phase2) RL_VEC_PUSH(f->diags, &r->d);
+    else RL_VEC_PUSH(f->local, &r->d);
+  }
   return r;
 }
 
@@ -198,7 +205,7 @@ RlDiag *rl_engine_report(const RlSession *s, RlEngineFile *f, const char *id, Rl
   int idx = rl_session_rule_index(s, id);
   if (idx < 0 || !rl_engine_enabled(s, f, (uint32_t)idx)) return NULL;
   RlReport *r = rl_engine__new_report(f, s, s->rules[idx], loc, "", line_text,
-                                      rl_arena_strdup(&f->keep, msg));
+                                      rl_arena_strdup(f->phase2 ? &f->proj : &f->keep, msg));
   return &r->d;
 }
 
@@ -555,7 +562,7 @@ RlReport *rl_project_report(RlProject *px, const RlRule *rule, const RlFact *at,
   RlEngineFile *f = px->files[at->file];
   va_list ap;
   va_start(ap, fmt);
-  const char *msg = rl_arena_vprintf(&f->keep, fmt, ap);
+  const char *msg = rl_arena_vprintf(&f->proj, fmt, ap);
   va_end(ap);
   return rl_engine__new_report(f, px->session, rule, at->loc, at->func, at->line_text, msg);
 }
@@ -580,6 +587,13 @@ void rl_project_hint(RlProject *px, RlReport *r, const char *fmt, ...) {
 void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t n) {
   RlProject px = {session, files, n, rl_malloc((n + 1) * sizeof(uint32_t))};
   for (uint32_t i = 0; i < n; i++) {
+    RlEngineFile *f = files[i];
+    rl_arena_free(&f->proj);
+    f->diags.n = 0;
+    f->suppressed.n = 0;
+    for (uint32_t j = 0; j < f->local.n; j++) RL_VEC_PUSH(f->diags, f->local.v[j]);
+    for (uint32_t j = 0; j < f->supps.n; j++) f->supps.v[j].used = false;
+    f->phase2 = true; /* from here on, findings go to the proj arena */
     px.by_path[i] = i;
     for (uint32_t j = 0; j < files[i]->facts.n; j++) files[i]->facts.v[j].file = i;
   }

@@ -22,13 +22,16 @@ typedef struct RlEngineFile {
   char *abs_path;
   RlLang lang;
   RlArena keep;   /* owns every string below */
-  RL_VEC(RlDiag *) diags;
+  RlArena proj;   /* what phase 2 and suppression add; reset when they rerun */
+  RL_VEC(RlDiag *) local; /* phase-1 findings: fixed once the file is analysed */
+  RL_VEC(RlDiag *) diags; /* local + phase 2, rebuilt by rl_engine_project */
   RL_VEC(RlDiag *) suppressed;          /* moved here by rl_suppress_apply */
   RL_VEC(struct RlSuppression) supps;   /* suppression comments (suppress.h) */
   RL_VEC(RlFact) facts;
   RL_VEC(RlNotice) notices;
   const RlFileSettings *settings; /* per-file rules and options (borrowed; NULL: session) */
   bool analyzed;  /* parsed and checked (false: skipped or failed) */
+  bool phase2;    /* phase 1 is over: new findings go to `proj` */
   uint64_t content_hash;
 } RlEngineFile;
 
@@ -51,7 +54,9 @@ bool rl_engine_enabled(const RlSession *s, const RlEngineFile *f, uint32_t idx);
 void rl_engine_file_delete(RlEngineFile *self);
 
 /* Phase 2: runs every enabled rule's project() over the files' facts.
- * Findings are appended to the file they point into. */
+ * Each file's `diags` is rebuilt from its phase-1 findings, then cross-file
+ * findings are appended to the file they point into. It may run again on
+ * the same files (the editor server does, after every change). */
 void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t n);
 
 /* Starts a finding of the engine-raised rule `id` (parse-error,

@@ -154,14 +154,14 @@ void rl_suppress_apply(const RlSession *s, RlEngineFile **files, uint32_t n) {
         int idx = rl_session_rule_index(s, sp->id);
         if (idx < 0) {
           const RlRule *near = rl_suppress__nearest(s, sp->id);
-          msg = near ? rl_arena_printf(&f->keep,
+          msg = near ? rl_arena_printf(&f->proj,
                                        "suppression names unknown rule '%s'; did you mean '%s'?",
                                        sp->id, near->id)
-                     : rl_arena_printf(&f->keep, "suppression names unknown rule '%s'", sp->id);
+                     : rl_arena_printf(&f->proj, "suppression names unknown rule '%s'", sp->id);
         } else if (!rl_engine_enabled(s, f, (uint32_t)idx)) {
           continue; /* the rule is off in this run: cannot tell */
         } else {
-          msg = rl_arena_printf(&f->keep,
+          msg = rl_arena_printf(&f->proj,
                                 "unused suppression: no '%s' finding %s; remove the comment", sp->id,
                                 sp->kind == RL_SUPP_FILE        ? "in this file"
                                 : sp->kind == RL_SUPP_NEXT_LINE ? "on the next line"
