@@ -237,50 +237,65 @@ static bool is_redlock(RlCtx *cx, RlNode recv, RlNode call) {
 
 /* Section - lock identity */
 
-/* Is identifier `id` a local or parameter of the walked function (or of a
- * function nested in it)? */
+/* Is identifier `id` a local or parameter of some function (a value that
+ * can differ from call to call), rather than module-level or global? */
 static bool is_dynamic_name(RlCtx *cx, RlNode id, RlNode top) {
+  (void)top;
   RlNode scope = rl_js_binding_scope(cx, id);
-  return scope && rl_kind(cx, scope) != RL_JS_PROGRAM && scope >= top &&
-         scope < rl_node_end(cx, top);
+  return scope && rl_kind(cx, scope) != RL_JS_PROGRAM;
 }
 
-/* Normalised text of e: no spaces or comments; in shape mode local names
- * become "$"; `this` becomes the class name. */
+/* Normalised text of e: no spaces, comments, parentheses or TS casts; in
+ * shape mode local names become "$"; `this` becomes the class name. */
 static const char *expr_text(RlCtx *cx, RlNode e, RlNode top, bool shape, bool *dynamic) {
   size_t elen;
   const char *src = rl_text(cx, e, &elen);
-  const char *cls = NULL;
-  for (RlNode i = e; i < rl_node_end(cx, e); i++)
-    if (rl_kind(cx, i) == RL_JS_THIS && !cls) {
-      RlNode c = enclosing_class(cx, i);
-      cls = c ? class_name(cx, c) : NULL;
-    }
-  size_t cap = elen * 2 + (cls ? strlen(cls) * 8 : 0) + 16, n = 0;
-  char *buf = rl_alloc(cx, cap);
-  size_t pos = 0;
+  bool *drop = rl_alloc(cx, elen + 1);
+  const char **ins = rl_alloc(cx, (elen + 1) * sizeof *ins);
+  size_t extra = 0;
   RlNode end = rl_node_end(cx, e);
-  for (RlNode i = e; i <= end; i++) {
-    size_t len = 0, off = elen;
+  for (RlNode i = e; i < end; i++) {
+    size_t len;
+    const char *t = rl_text(cx, i, &len);
+    size_t off = (size_t)(t - src);
+    if (off > elen || off + len > elen) continue;
+    RlKind k = rl_kind(cx, i);
     const char *rep = NULL;
-    if (i < end) {
-      const char *t = rl_text(cx, i, &len);
-      off = (size_t)(t - src);
-      if (rl_kind(cx, i) == RL_JS_COMMENT) {
-        rep = "";
-      } else if (rl_kind(cx, i) == RL_JS_IDENTIFIER && is_dynamic_name(cx, i, top)) {
-        if (dynamic) *dynamic = true;
-        if (shape) rep = "$";
-      } else if (rl_kind(cx, i) == RL_JS_THIS && cls) {
-        rep = cls;
-      }
-      if (!rep || off < pos || off + len > elen) continue;
+    bool whole = false;
+    if (k == RL_JS_COMMENT) {
+      whole = true;
+    } else if (k == RL_JS_IDENTIFIER && is_dynamic_name(cx, i, top)) {
+      if (dynamic) *dynamic = true;
+      if (shape) whole = true, rep = "$";
+    } else if (k == RL_JS_THIS) {
+      RlNode c = enclosing_class(cx, i);
+      rep = c ? class_name(cx, c) : NULL;
+      whole = rep != NULL;
+    } else if (k == RL_JS_PARENTHESIZED_EXPRESSION || k == RL_JS_AS_EXPRESSION ||
+               k == RL_JS_SATISFIES_EXPRESSION || k == RL_JS_NON_NULL_EXPRESSION ||
+               k == RL_JS_TYPE_ASSERTION) {
+      RlNode inner = rl_named_child(cx, i, k == RL_JS_TYPE_ASSERTION ? 1 : 0);
+      if (!inner) continue;
+      size_t ilen;
+      const char *it = rl_text(cx, inner, &ilen);
+      size_t ioff = (size_t)(it - src);
+      for (size_t b = off; b < ioff && b < elen; b++) drop[b] = true;
+      for (size_t b = ioff + ilen; b < off + len; b++) drop[b] = true;
+      continue;
     }
-    for (size_t k = pos; k < off && n + 1 < cap; k++)
-      if (!isspace((unsigned char)src[k])) buf[n++] = src[k];
-    if (i == end) break;
-    for (size_t k = 0; rep[k] && n + 1 < cap; k++) buf[n++] = rep[k];
-    pos = off + len;
+    if (!whole) continue;
+    for (size_t b = off; b < off + len; b++) drop[b] = true;
+    if (rep) {
+      ins[off] = rep;
+      extra += strlen(rep);
+    }
+  }
+  char *buf = rl_alloc(cx, elen + extra + 1);
+  size_t n = 0;
+  for (size_t b = 0; b < elen; b++) {
+    if (ins[b])
+      for (const char *r = ins[b]; *r; r++) buf[n++] = *r;
+    if (!drop[b] && !isspace((unsigned char)src[b])) buf[n++] = src[b];
   }
   buf[n] = 0;
   return buf;
