@@ -116,6 +116,39 @@ static bool writes(RlCtx *cx, RlNode call) {
   return false;
 }
 
+/* Does the subtree n call, await, assign or create anything? */
+static bool has_effects(RlCtx *cx, RlNode n) {
+  RlNode end = rl_node_end(cx, n);
+  for (RlNode i = n; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_CALL_EXPRESSION || k == RL_JS_NEW_EXPRESSION ||
+        k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_ASSIGNMENT_EXPRESSION ||
+        k == RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION || k == RL_JS_UPDATE_EXPRESSION ||
+        k == RL_JS_YIELD_EXPRESSION)
+      return true;
+  }
+  return false;
+}
+
+/* The await inside `(await f()).rows` or `(await f()) ?? []`, or the value
+ * itself. */
+static RlNode unwrap(RlCtx *cx, RlNode v) {
+  for (int d = 0; d < 8; d++) {
+    v = rl_strip(cx, v);
+    RlKind k = rl_kind(cx, v);
+    if (k == RL_JS_MEMBER_EXPRESSION) {
+      v = rl_child(cx, v, RL_F_OBJECT);
+    } else if (k == RL_JS_BINARY_EXPRESSION &&
+               (!strcmp(rl_op(cx, v), "??") || !strcmp(rl_op(cx, v), "||")) &&
+               !has_effects(cx, rl_child(cx, v, RL_F_RIGHT))) {
+      v = rl_child(cx, v, RL_F_LEFT);
+    } else {
+      break;
+    }
+  }
+  return v;
+}
+
 /* `const x = await f()`, `x = await f()`: the parts, or false. */
 static bool parse_await(RlCtx *cx, RlNode st, Await *out) {
   RlNode value = RL_NONE, binder = RL_NONE;
@@ -141,7 +174,7 @@ static bool parse_await(RlCtx *cx, RlNode st, Await *out) {
   } else {
     return false;
   }
-  RlNode aw = rl_strip(cx, value);
+  RlNode aw = unwrap(cx, value);
   if (rl_kind(cx, aw) != RL_JS_AWAIT_EXPRESSION) return false;
   RlNode call = rl_strip(cx, rl_named_child(cx, aw, 0));
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;

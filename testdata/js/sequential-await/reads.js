@@ -53,3 +53,9 @@ async function query(sql, args) { return db.run(sql, args); }
 const config = await fetch('/config.json');
 const flags = await fetch('/flags.json'); // expect: [sequential-await]
 export { config, flags };
+
+export async function withDefaults(day) {
+  const orders = (await db.getOrders(day)) ?? [];
+  const refunds = (await db.getRefunds(day)).items; // expect: [sequential-await] "'getRefunds'"
+  return { orders, refunds };
+}

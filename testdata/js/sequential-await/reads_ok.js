@@ -103,3 +103,9 @@ export async function whileLoop(queue) {
     console.log(a, b);
   }
 }
+
+export async function defaultWithCall(day) {
+  const orders = (await db.getOrders(day)) ?? [];
+  const refunds = (await db.getRefunds(day)) ?? (await db.getArchivedRefunds(day));
+  return { orders, refunds };
+}
