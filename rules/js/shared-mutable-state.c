@@ -368,6 +368,25 @@ static bool stores_promise(RlCtx *cx, RlNode f, RlNode from, RlNode to) {
   return false;
 }
 
+/* Number of leaves of a condition joined by && / ||; *leaf receives one. */
+static uint32_t cond_leaves(RlCtx *cx, RlNode cond, RlNode *leaf) {
+  RlNode stack[32];
+  uint32_t sp = 0, n = 0;
+  stack[sp++] = rl_strip(cx, cond);
+  while (sp) {
+    RlNode e = stack[--sp];
+    const char *op = rl_kind(cx, e) == RL_JS_BINARY_EXPRESSION ? rl_op(cx, e) : "";
+    if ((strcmp(op, "&&") == 0 || strcmp(op, "||") == 0) && sp + 2 <= RL_COUNTOF(stack)) {
+      stack[sp++] = rl_strip(cx, rl_child(cx, e, RL_F_RIGHT));
+      stack[sp++] = rl_strip(cx, rl_child(cx, e, RL_F_LEFT));
+      continue;
+    }
+    n++;
+    *leaf = e;
+  }
+  return n;
+}
+
 static bool check_cache_fill(RlCtx *cx, const Write *w, RlNode f) {
   bool map = w->target == RL_NONE;
   RlNode recv = w->recv, key = w->key;
@@ -385,7 +404,14 @@ static bool check_cache_fill(RlCtx *cx, const Write *w, RlNode f) {
       continue;
     }
     if (rl_kind(cx, h) != RL_JS_IF_STATEMENT || rl_node_end(cx, h) > w->node) continue;
-    if (!tests_entry(cx, rl_child(cx, h, RL_F_CONDITION), recv, key, map, f)) continue;
+    RlNode cond = rl_child(cx, h, RL_F_CONDITION);
+    if (!tests_entry(cx, cond, recv, key, map, f)) continue;
+    /* `if (cache.has(k)) return ...` tests the entry itself: lazy-init-race's
+     * early-return shape. Ours: a test of a local copy, or a compound test
+     * (`hit && hit.expires > now`) where the entry may exist and is replaced. */
+    RlNode leaf = RL_NONE;
+    if (cond_leaves(cx, cond, &leaf) == 1 && tests_entry(cx, leaf, recv, key, map, RL_NONE))
+      continue;
     if (!returns(cx, rl_child(cx, h, RL_F_CONSEQUENCE))) continue;
     RlNode a = await_in(cx, rl_node_end(cx, h), rl_node_end(cx, w->node), f);
     if (!a || (a < w->node && rl_node_end(cx, a) > w->node)) continue;

@@ -44,11 +44,25 @@ export async function passThrough() {
 }
 
 export async function loadUser(id) {
-  if (users.has(id)) return users.get(id);
+  const hit = users.get(id);
+  if (hit) return hit;
   const user = await load(id);
-  users.set(id, user); // expect: [shared-mutable-state] "'users' is checked for this key at line 47"
+  users.set(id, user); // expect: [shared-mutable-state] "'users' is checked for this key at line 48"
   // expect-note@-3: "cache checked here"
   return user;
+}
+
+// A fresh-entry check (TTL): the entry may exist and is replaced.
+export async function rate(cur) {
+  if (users.has(cur) && users.get(cur).at > Date.now() - 60000) return users.get(cur).value;
+  users.set(cur, { value: await load(cur), at: Date.now() }); // expect: [shared-mutable-state] "'users' is checked"
+}
+
+// The same miss check on the entry itself is lazy initialisation: reported
+// once, by lazy-init-race, not by this rule.
+export async function loadOnce(id) {
+  if (users.has(id)) return users.get(id);
+  users.set(id, await load(id)); // expect: [lazy-init-race]
 }
 
 export async function loadConfig(name) {

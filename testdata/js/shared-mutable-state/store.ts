@@ -25,15 +25,25 @@ export async function allocate(): Promise<number> {
 }
 
 export async function convert(cur: string): Promise<number> {
-  if (rates.has(cur)) return rates.get(cur)!;
+  const cached: number | undefined = rates.get(cur);
+  if (cached !== undefined) return cached;
   const r = await fetchRate(cur);
   rates.set(cur, r); // expect: [shared-mutable-state] "'rates' is checked"
   return r;
 }
 
 export async function profile(id: string): Promise<unknown> {
-  if (id in profiles) return profiles[id];
+  if (id in profiles && profiles[id] !== null) return profiles[id];
   profiles[id] = await loadProfile(id); // expect: [shared-mutable-state] "'profiles' is checked"
+  return profiles[id];
+}
+
+// The lazy-init shape (the fill inside the miss check) belongs to
+// lazy-init-race; this rule stays quiet so it is reported once.
+export async function profileOnce(id: string): Promise<unknown> {
+  if (!(id in profiles)) {
+    profiles[id] = await loadProfile(id); // expect: [lazy-init-race]
+  }
   return profiles[id];
 }
 
