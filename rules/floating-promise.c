@@ -12,9 +12,9 @@
  *    race/reject/resolve;
  *  - it ends a chain in `.then(f)` (no rejection handler) or `.finally(f)`
  *    on a promise. `.catch(f)` and `.then(f, onRejected)` handle it.
- * An async function whose whole body is one try/catch that does not
- * rethrow never rejects, and async generators return iterators: neither is
- * reported. Statements inside callbacks given to timers, `.on()`/
+ * An async function that cannot reject (every await, throw and returned
+ * call inside the try block of a try/catch) and async generators (they
+ * return iterators) are not reported. Statements inside callbacks given to timers, `.on()`/
  * addEventListener or assigned to `onclick`-style handlers are errors (the
  * next tick can overlap, nobody can catch); elsewhere warnings. An arrow
  * whose expression body is such a promise, given directly to one of those
@@ -65,36 +65,40 @@ static bool is_async_fn(RlCtx *cx, RlNode fn) {
   return fn && rl_js_is_async(cx, fn) && !is_generator(cx, fn);
 }
 
-/* Does the subtree n contain a throw outside nested functions? */
-static bool throws(RlCtx *cx, RlNode n) {
-  RlNode end = rl_node_end(cx, n);
-  for (RlNode i = n; i < end; i++) {
-    if (i != n && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
-    if (rl_kind(cx, i) == RL_JS_THROW_STATEMENT) return true;
-  }
+/* Is n inside the try block of a try/catch within fn? */
+static bool in_try(RlCtx *cx, RlNode n, RlNode fn) {
+  for (RlNode c = n, p = rl_parent(cx, n); p && p != fn; c = p, p = rl_parent(cx, p))
+    if (rl_kind(cx, p) == RL_JS_TRY_STATEMENT && rl_field(cx, c) == RL_F_BODY &&
+        rl_child(cx, p, RL_F_HANDLER))
+      return true;
   return false;
 }
 
-/* An async function whose body is one try/catch that does not rethrow:
- * its promise always fulfils. */
+/* An async function that cannot reject (short of a programming error in
+ * its synchronous code): every await, `for await`, throw and returned call
+ * in its body sits in the try block of a try/catch (so a catch that
+ * rethrows does not count). */
 static bool never_rejects(RlCtx *cx, RlNode fn) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
-  RlNode only = RL_NONE;
-  for (RlNode s = rl_first_child(cx, body); s; s = rl_next_sibling(cx, s)) {
-    if (rl_is_token(cx, s) || rl_kind(cx, s) == RL_JS_COMMENT) continue;
-    if (only) return false;
-    only = s;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    bool risky = k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
+                 (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
+    if (k == RL_JS_RETURN_STATEMENT) {
+      RlNode v = rl_named_child(cx, i, 0);
+      RlNode vend = v ? rl_node_end(cx, v) : RL_NONE;
+      for (RlNode j = v; j && j < vend && !risky; j++)
+        risky = rl_kind(cx, j) == RL_JS_CALL_EXPRESSION || rl_kind(cx, j) == RL_JS_NEW_EXPRESSION;
+    }
+    if (risky && !in_try(cx, i, fn)) return false;
   }
-  if (rl_kind(cx, only) != RL_JS_TRY_STATEMENT) return false;
-  RlNode handler = rl_child(cx, only, RL_F_HANDLER);
-  if (!handler) return false;
-  if (throws(cx, handler)) return false;
-  RlNode fin = rl_child(cx, only, RL_F_FINALIZER);
-  return !fin || !throws(cx, fin);
+  return true;
 }
 
 /* The string value of a string literal node ("" otherwise), without a

@@ -65,3 +65,16 @@ main(); // expect: [floating-promise] "'main'"
 (async () => { // expect: [floating-promise] "async function expression"
   await checkout({ id: 1 });
 })();
+
+// A catch that rethrows still rejects.
+async function upload(file) {
+  try {
+    await fetch('/upload', { method: 'POST', body: file });
+  } catch (e) {
+    console.error(e);
+    throw e;
+  }
+}
+export function send(file) {
+  upload(file); // expect: [floating-promise] "'upload'"
+}
