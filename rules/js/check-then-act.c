@@ -1,7 +1,890 @@
 /* js/check-then-act.c - the JavaScript/TypeScript check of check-then-act.
- * Not implemented yet. Doc: rules/check-then-act.md */
+ *
+ * A value is read, tested in a condition, and the same resource is written
+ * later in the same function, with a point in between where another call
+ * (or another process) can run:
+ *   const b = await getBalance(id); if (b >= amt) await setBalance(id, b - amt);
+ *   if (this.stock.get(id) >= n) { await pay(); this.stock.set(id, ...); }
+ *   if (this.balance >= amt) { await audit(); this.balance -= amt; }
+ *   if (fs.existsSync(p)) fs.unlinkSync(p);
+ * Same resource: the same receiver and key (first arguments), with get/set
+ * style names (getX/setX, fetchX/updateX, findX/saveX, read/write, has/add);
+ * the same `this.`/module-level lvalue (or one it contains: `this.items`
+ * for `this.items.length`); for files, the same path expression.
+ * Interleaving: an awaited read (the store can change while it is in
+ * flight), an await between a synchronous read and the write, and for files
+ * always (other processes).
+ * Not reported: inside a lock (runExclusive, withLock, acquire(key, fn),
+ * `await m.acquire()` ... `release()`), a transaction callback or after a
+ * transaction is begun, a read `FOR UPDATE`; a write conditional on a
+ * version/etag/expected value or NX; a resource claimed synchronously before
+ * the first await (`this.busy = true`); lazy initialisation after an
+ * emptiness test (rule lazy-init-race); file uses that are atomic ('wx',
+ * O_EXCL, mkdir recursive, rm force) or whose failure is caught.
+ * Doc: rules/check-then-act.md */
+#include <ctype.h>
+#include <string.h>
+
 #include "../../analyzer/rule_api.h"
+
+static const char *const hint_state =
+    "Make the check and the write one atomic step: an atomic update in the store "
+    "(UPDATE ... WHERE balance >= ?, a conditional write), an optimistic version "
+    "check with the runtime's updateWithVersion(read, write, { update }), or hold the "
+    "runtime's Mutex around read, check and write (mutex.runExclusive(async () => ...)).";
+
+static const char *const hint_file =
+    "Drop the check and handle the operation's own error (ENOENT, EEXIST): create "
+    "with the 'wx' flag, mkdir with { recursive: true }, rm with { force: true }, or "
+    "open the file once and check the handle (fs.promises.open, then handle.stat()).";
+
+/* Section - names */
+
+static const char *const read_prefixes[] = {"get",  "fetch",  "find",  "read",
+                                            "load", "lookup", "select", "query"};
+static const char *const write_prefixes[] = {"set",  "put",   "update", "save",
+                                             "write", "store", "persist"};
+/* Methods that change their receiver (arrays, maps, sets). */
+static const char *const mutators[] = {"push", "unshift", "splice", "add",   "set",
+                                       "delete", "clear", "shift",  "pop"};
+
+static const char *const fs_checks[] = {"exists", "existsSync", "access", "accessSync",
+                                        "stat",   "statSync",   "lstat",  "lstatSync"};
+typedef struct FsUse {
+  const char *fn;
+  int arg, arg2;
+} FsUse;
+static const FsUse fs_uses[] = {
+    {"readFile", 0, -1},        {"readFileSync", 0, -1},    {"writeFile", 0, -1},
+    {"writeFileSync", 0, -1},   {"appendFile", 0, -1},      {"appendFileSync", 0, -1},
+    {"unlink", 0, -1},          {"unlinkSync", 0, -1},      {"open", 0, -1},
+    {"openSync", 0, -1},        {"mkdir", 0, -1},           {"mkdirSync", 0, -1},
+    {"rmdir", 0, -1},           {"rmdirSync", 0, -1},       {"rm", 0, -1},
+    {"rmSync", 0, -1},          {"rename", 0, 1},           {"renameSync", 0, 1},
+    {"copyFile", 0, 1},         {"copyFileSync", 0, 1},     {"chmod", 0, -1},
+    {"chmodSync", 0, -1},       {"chown", 0, -1},           {"chownSync", 0, -1},
+    {"truncate", 0, -1},        {"truncateSync", 0, -1},    {"createReadStream", 0, -1},
+    {"createWriteStream", 0, -1}, {"symlink", 1, -1},       {"symlinkSync", 1, -1},
+    {"readdir", 0, -1},         {"readdirSync", 0, -1},     {"utimes", 0, -1},
+    {"utimesSync", 0, -1},
+};
+
+/* Callbacks that run under a lock or in a transaction. */
+static const char *const exclusive_calls[] = {
+    "runExclusive",  "withLock",         "withLocks",      "acquire",        "using",
+    "lock",          "exclusive",        "synchronized",   "serialize",      "runLocked",
+    "transaction",   "$transaction",     "withTransaction", "runTransaction", "runInTransaction",
+    "tx",            "transact",         "updateWithVersion",
+};
+/* Calls that take a lock, or begin a transaction, for what follows. */
+static const char *const lock_calls[] = {"acquire",          "lock",        "acquireLock",
+                                         "waitForLock",      "obtainLock",  "transaction",
+                                         "beginTransaction", "startTransaction"};
+static const char *const release_calls[] = {"release", "unlock", "releaseLock", "commit",
+                                            "rollback"};
+
+static bool name_in(const char *name, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(name, list[i]) == 0) return true;
+  return false;
+}
+
+/* If `name` is one of `prefixes` followed by nothing or an upper-case
+ * letter/digit/_ ("getBalance"), returns the stem ("Balance", or ""). */
+static const char *stem(const char *name, const char *const *prefixes, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    size_t k = strlen(prefixes[i]);
+    if (strncmp(name, prefixes[i], k) != 0) continue;
+    char c = name[k];
+    if (c == '\0' || isupper((unsigned char)c) || isdigit((unsigned char)c) || c == '_')
+      return name + k;
+  }
+  return NULL;
+}
+
+/* Does the pair (read name, write name) name one resource? */
+static bool pair_ok(const char *rn, const char *wn) {
+  if (strcmp(rn, "has") == 0) return strcmp(wn, "set") == 0 || strcmp(wn, "add") == 0;
+  const char *rs = stem(rn, read_prefixes, RL_COUNTOF(read_prefixes));
+  const char *ws = stem(wn, write_prefixes, RL_COUNTOF(write_prefixes));
+  return rs && ws && strcmp(rs, ws) == 0;
+}
+
+/* Does text of n contain s (ASCII case-insensitive)? */
+static bool mentions_ci(const RlCtx *cx, RlNode n, const char *s) {
+  size_t len, k = strlen(s);
+  const char *t = rl_text(cx, n, &len);
+  for (size_t i = 0; i + k <= len; i++) {
+    size_t j = 0;
+    while (j < k && tolower((unsigned char)t[i + j]) == tolower((unsigned char)s[j])) j++;
+    if (j == k) return true;
+  }
+  return false;
+}
+
+static bool mentions(const RlCtx *cx, RlNode n, const char *s) {
+  size_t len, k = strlen(s);
+  const char *t = rl_text(cx, n, &len);
+  for (size_t i = 0; i + k <= len; i++)
+    if (memcmp(t + i, s, k) == 0) return true;
+  return false;
+}
+
+/* Section - scopes */
+
+static bool ident_in(const RlCtx *cx, RlNode pattern, const char *s, size_t n) {
+  RlNode end = rl_node_end(cx, pattern);
+  for (RlNode i = pattern; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k != RL_JS_IDENTIFIER && k != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) continue;
+    if (rl_field(cx, i) == RL_F_VALUE && rl_kind(cx, rl_parent(cx, i)) == RL_JS_VARIABLE_DECLARATOR)
+      continue;
+    if (rl_field(cx, i) == RL_F_RIGHT) continue;
+    size_t len;
+    const char *t = rl_text(cx, i, &len);
+    if (len == n && memcmp(t, s, n) == 0) return true;
+  }
+  return false;
+}
+
+/* The declarator of s[0..n) directly in `scope`, or the scope itself when
+ * it binds the name otherwise (parameters, imports); RL_NONE if not bound. */
+static RlNode declared(const RlCtx *cx, RlNode scope, const char *s, size_t n) {
+  RlKind sk = rl_kind(cx, scope);
+  if (sk == RL_JS_PROGRAM || sk == RL_JS_STATEMENT_BLOCK) {
+    for (RlNode st = rl_first_child(cx, scope); st; st = rl_next_sibling(cx, st)) {
+      RlNode d = st;
+      if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, st, RL_F_DECLARATION);
+      switch (rl_kind(cx, d)) {
+      case RL_JS_FUNCTION_DECLARATION:
+      case RL_JS_GENERATOR_FUNCTION_DECLARATION:
+      case RL_JS_CLASS_DECLARATION:
+      case RL_JS_ABSTRACT_CLASS_DECLARATION: {
+        size_t len;
+        const char *t = rl_text(cx, rl_child(cx, d, RL_F_NAME), &len);
+        if (len == n && memcmp(t, s, n) == 0) return d;
+        break;
+      }
+      case RL_JS_LEXICAL_DECLARATION:
+      case RL_JS_VARIABLE_DECLARATION:
+        for (RlNode v = rl_first_child(cx, d); v; v = rl_next_sibling(cx, v))
+          if (rl_kind(cx, v) == RL_JS_VARIABLE_DECLARATOR &&
+              ident_in(cx, rl_child(cx, v, RL_F_NAME), s, n))
+            return v;
+        break;
+      case RL_JS_IMPORT_STATEMENT:
+        if (ident_in(cx, d, s, n)) return d;
+        break;
+      default:
+        break;
+      }
+    }
+    return RL_NONE;
+  }
+  if (sk == RL_JS_FOR_STATEMENT || sk == RL_JS_FOR_IN_STATEMENT || sk == RL_JS_CATCH_CLAUSE) {
+    RlNode decl = rl_child(cx, scope, RL_F_INITIALIZER);
+    if (!decl) decl = rl_child(cx, scope, RL_F_LEFT);
+    if (!decl) decl = rl_child(cx, scope, RL_F_PARAMETER);
+    return decl && ident_in(cx, decl, s, n) ? scope : RL_NONE;
+  }
+  if (rl_js_is_function(cx, scope)) {
+    RlNode params = rl_child(cx, scope, RL_F_PARAMETERS);
+    if (!params) params = rl_child(cx, scope, RL_F_PARAMETER);
+    return params && ident_in(cx, params, s, n) ? scope : RL_NONE;
+  }
+  return RL_NONE;
+}
+
+typedef enum Owner { OWN_SHARED, OWN_PARAM, OWN_LOCAL, OWN_LOCAL_NEW } Owner;
+
+/* Who owns identifier `id`: module-level/imported/global (shared), a
+ * parameter, a local, or a local initialised with a fresh collection. */
+static Owner owner(const RlCtx *cx, RlNode id) {
+  size_t n;
+  const char *s = rl_text(cx, id, &n);
+  for (RlNode p = rl_parent(cx, id); p; p = rl_parent(cx, p)) {
+    RlNode d = declared(cx, p, s, n);
+    if (!d) continue;
+    if (rl_kind(cx, p) == RL_JS_PROGRAM) return OWN_SHARED;
+    if (rl_js_is_function(cx, p)) return OWN_PARAM;
+    if (rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR) {
+      RlNode v = rl_strip(cx, rl_child(cx, d, RL_F_VALUE));
+      RlKind k = rl_kind(cx, v);
+      if (k == RL_JS_NEW_EXPRESSION || k == RL_JS_OBJECT || k == RL_JS_ARRAY) return OWN_LOCAL_NEW;
+    }
+    return OWN_LOCAL;
+  }
+  return OWN_SHARED;
+}
+
+/* Root object of a member/subscript chain. */
+static RlNode root_of(const RlCtx *cx, RlNode e) {
+  e = rl_strip(cx, e);
+  while (rl_kind(cx, e) == RL_JS_MEMBER_EXPRESSION || rl_kind(cx, e) == RL_JS_SUBSCRIPT_EXPRESSION ||
+         (rl_kind(cx, e) == RL_JS_CALL_EXPRESSION && rl_js_callee_object(cx, e)))
+    e = rl_strip(cx, rl_kind(cx, e) == RL_JS_CALL_EXPRESSION ? rl_js_callee_object(cx, e)
+                                                            : rl_child(cx, e, RL_F_OBJECT));
+  return e;
+}
+
+/* Is the lvalue or receiver `e` state shared between calls (this., statics,
+ * module-level, imported or global names)? */
+static bool shared(const RlCtx *cx, RlNode e) {
+  RlNode r = root_of(cx, e);
+  if (rl_kind(cx, r) == RL_JS_THIS) return true;
+  if (rl_kind(cx, r) == RL_JS_IDENTIFIER) return owner(cx, r) == OWN_SHARED;
+  return false;
+}
+
+/* Is receiver `e` a collection created in this function (new Map() ...)? */
+static bool fresh_local(const RlCtx *cx, RlNode e) {
+  RlNode r = root_of(cx, e);
+  return rl_kind(cx, r) == RL_JS_IDENTIFIER && owner(cx, r) == OWN_LOCAL_NEW;
+}
+
+/* Section - events of one function */
+
+typedef enum ReadKind { R_FILE, R_CALL, R_LVAL } ReadKind;
+typedef struct Read {
+  RlNode node;  /* the call, or the lvalue expression */
+  RlNode var;   /* pattern the value is bound to, or RL_NONE */
+  RlNode check; /* the condition that tests it (the call itself for a bare
+                   access/stat), RL_NONE when never tested */
+  ReadKind kind;
+  bool awaited;
+  bool reported;
+} Read;
+
+typedef enum WriteKind { W_FILE, W_CALL, W_ASSIGN } WriteKind;
+typedef struct Write {
+  RlNode node;
+  WriteKind kind;
+} Write;
+
+#define MAX_EV 256
+
+typedef struct Scan {
+  RlNode fn, body;
+  Read reads[MAX_EV];
+  uint32_t nreads;
+  Write writes[MAX_EV];
+  uint32_t nwrites;
+  RlNode awaits[MAX_EV];
+  uint32_t nawaits;
+  RlNode locks[MAX_EV / 4], releases[MAX_EV / 4];
+  uint32_t nlocks, nreleases;
+} Scan;
+
+static const char *const fs_names[] = {"fs",  "fsp",      "fse",        "fsPromises",
+                                       "promises", "fsExtra", "gracefulFs", "fsAsync"};
+
+/* Is the plain callee `f` imported from an fs-like module ('fs',
+ * 'node:fs/promises', 'fs-extra', 'graceful-fs')? */
+static bool imported_from_fs(RlCtx *cx, RlNode f) {
+  if (rl_js_resolve(cx, f, NULL) != RL_BIND_IMPORT) return false;
+  size_t n;
+  const char *s = rl_text(cx, f, &n);
+  for (RlNode st = rl_first_child(cx, rl_root(cx)); st; st = rl_next_sibling(cx, st)) {
+    RlNode d = st;
+    if (rl_kind(cx, d) == RL_JS_LEXICAL_DECLARATION || rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATION)
+      d = rl_first_child(cx, d); /* const { stat } = require('fs') */
+    if (rl_kind(cx, st) != RL_JS_IMPORT_STATEMENT && rl_kind(cx, d) != RL_JS_VARIABLE_DECLARATOR)
+      continue;
+    if (!ident_in(cx, st, s, n)) continue;
+    return mentions(cx, st, "'fs") || mentions(cx, st, "\"fs") || mentions(cx, st, ":fs") ||
+           mentions(cx, st, "-fs");
+  }
+  return false;
+}
+
+static bool is_fs_receiver(RlCtx *cx, RlNode call) {
+  RlNode o = rl_strip(cx, rl_js_callee_object(cx, call));
+  if (!o) {
+    RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+    return rl_kind(cx, f) == RL_JS_IDENTIFIER && imported_from_fs(cx, f);
+  }
+  /* fs.x, fsp.x, fs.promises.x, this.fs.x, require('fs').x */
+  for (RlNode e = o; e; e = rl_strip(cx, rl_child(cx, e, RL_F_OBJECT))) {
+    RlKind k = rl_kind(cx, e);
+    RlNode name = k == RL_JS_MEMBER_EXPRESSION ? rl_child(cx, e, RL_F_PROPERTY) : e;
+    for (size_t i = 0; i < RL_COUNTOF(fs_names); i++)
+      if (rl_text_eq(cx, name, fs_names[i])) return true;
+    if (k == RL_JS_CALL_EXPRESSION)
+      return mentions(cx, e, "require('fs") || mentions(cx, e, "require(\"fs") ||
+             mentions(cx, e, "require('node:fs") || mentions(cx, e, "require(\"node:fs");
+    if (k != RL_JS_MEMBER_EXPRESSION) break;
+  }
+  return false;
+}
+
+static const FsUse *fs_use(const char *name) {
+  for (size_t i = 0; i < RL_COUNTOF(fs_uses); i++)
+    if (strcmp(fs_uses[i].fn, name) == 0) return &fs_uses[i];
+  return NULL;
+}
+
+static bool is_awaited(const RlCtx *cx, RlNode n) {
+  RlNode p = rl_parent(cx, n);
+  while (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION || rl_kind(cx, p) == RL_JS_AS_EXPRESSION ||
+         rl_kind(cx, p) == RL_JS_NON_NULL_EXPRESSION)
+    p = rl_parent(cx, p);
+  return rl_kind(cx, p) == RL_JS_AWAIT_EXPRESSION;
+}
+
+/* The condition node (if/while/ternary condition, left of && / ||) that n is
+ * part of, staying within one expression; RL_NONE if none. */
+static RlNode condition_of(const RlCtx *cx, RlNode n, RlNode fn) {
+  RlNode child = n;
+  for (RlNode p = rl_parent(cx, n); p && p != fn; child = p, p = rl_parent(cx, p)) {
+    RlKind k = rl_kind(cx, p);
+    if ((k == RL_JS_IF_STATEMENT || k == RL_JS_WHILE_STATEMENT || k == RL_JS_DO_STATEMENT ||
+         k == RL_JS_TERNARY_EXPRESSION) &&
+        rl_field(cx, child) == RL_F_CONDITION)
+      return child;
+    if (k == RL_JS_BINARY_EXPRESSION && rl_field(cx, child) == RL_F_LEFT) {
+      const char *op = rl_op(cx, p);
+      if (strcmp(op, "&&") == 0 || strcmp(op, "||") == 0) return child;
+    }
+    if (k == RL_JS_EXPRESSION_STATEMENT || k == RL_JS_LEXICAL_DECLARATION ||
+        k == RL_JS_VARIABLE_DECLARATION || k == RL_JS_RETURN_STATEMENT ||
+        k == RL_JS_STATEMENT_BLOCK || rl_js_is_function(cx, p))
+      return RL_NONE;
+  }
+  return RL_NONE;
+}
+
+/* The pattern (identifier or destructuring) the value of n is bound to:
+ * `const v = await n`, `v = n ?? 0`, `const {a} = (await n).x`,
+ * `const ok = await n.then(() => true, () => false)`. */
+static RlNode bound_var(const RlCtx *cx, RlNode n) {
+  RlNode child = n;
+  for (RlNode p = rl_parent(cx, n); p; child = p, p = rl_parent(cx, p)) {
+    RlKind k = rl_kind(cx, p);
+    if (k == RL_JS_PARENTHESIZED_EXPRESSION || k == RL_JS_AWAIT_EXPRESSION ||
+        k == RL_JS_AS_EXPRESSION || k == RL_JS_NON_NULL_EXPRESSION ||
+        k == RL_JS_SATISFIES_EXPRESSION)
+      continue;
+    if (k == RL_JS_MEMBER_EXPRESSION && rl_field(cx, child) == RL_F_OBJECT) continue;
+    if (k == RL_JS_CALL_EXPRESSION && rl_field(cx, child) == RL_F_FUNCTION) continue;
+    if (k == RL_JS_BINARY_EXPRESSION && rl_field(cx, child) == RL_F_LEFT) {
+      const char *op = rl_op(cx, p);
+      if (strcmp(op, "??") == 0 || strcmp(op, "||") == 0) continue;
+      return RL_NONE;
+    }
+    if (k == RL_JS_VARIABLE_DECLARATOR && rl_field(cx, child) == RL_F_VALUE)
+      return rl_child(cx, p, RL_F_NAME);
+    if (k == RL_JS_ASSIGNMENT_EXPRESSION && rl_field(cx, child) == RL_F_RIGHT) {
+      RlNode l = rl_strip(cx, rl_child(cx, p, RL_F_LEFT));
+      return rl_kind(cx, l) == RL_JS_IDENTIFIER ? l : RL_NONE;
+    }
+    return RL_NONE;
+  }
+  return RL_NONE;
+}
+
+/* Does subtree n use an identifier bound by `pattern`? */
+static bool uses_var(const RlCtx *cx, RlNode n, RlNode pattern) {
+  RlNode end = rl_node_end(cx, n);
+  for (RlNode i = n; i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_IDENTIFIER && rl_kind(cx, i) != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER)
+      continue;
+    size_t len;
+    const char *t = rl_text(cx, i, &len);
+    if (ident_in(cx, pattern, t, len)) return true;
+  }
+  return false;
+}
+
+/* First condition after `from` (within the scan) that uses `pattern`. */
+static RlNode first_check_of(const RlCtx *cx, const Scan *sc, RlNode from, RlNode pattern) {
+  RlNode end = rl_node_end(cx, sc->body);
+  for (RlNode i = from; i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    RlNode c = RL_NONE;
+    if (k == RL_JS_IF_STATEMENT || k == RL_JS_WHILE_STATEMENT || k == RL_JS_DO_STATEMENT ||
+        k == RL_JS_TERNARY_EXPRESSION)
+      c = rl_child(cx, i, RL_F_CONDITION);
+    else if (k == RL_JS_BINARY_EXPRESSION &&
+             (strcmp(rl_op(cx, i), "&&") == 0 || strcmp(rl_op(cx, i), "||") == 0))
+      c = rl_child(cx, i, RL_F_LEFT);
+    if (c && uses_var(cx, c, pattern)) return c;
+  }
+  return RL_NONE;
+}
+
+static void add_read(RlCtx *cx, Scan *sc, RlNode n, ReadKind kind) {
+  if (sc->nreads >= MAX_EV) return;
+  Read *r = &sc->reads[sc->nreads++];
+  memset(r, 0, sizeof *r);
+  r->node = n;
+  r->kind = kind;
+  r->awaited = kind == R_CALL && is_awaited(cx, n);
+  r->check = condition_of(cx, n, sc->fn);
+  if (kind == R_LVAL) return;
+  if (!r->check) {
+    r->var = bound_var(cx, n);
+    if (r->var) r->check = first_check_of(cx, sc, rl_node_end(cx, n), r->var);
+  }
+  if (!r->check && kind == R_FILE) {
+    /* a bare `await fs.access(p)` / `fs.statSync(p)`: a test by exception */
+    RlNode p = rl_parent(cx, n);
+    while (rl_kind(cx, p) == RL_JS_AWAIT_EXPRESSION || rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION)
+      p = rl_parent(cx, p);
+    const char *name = rl_js_callee_name(cx, n);
+    if (rl_kind(cx, p) == RL_JS_EXPRESSION_STATEMENT && strncmp(name, "exists", 6) != 0)
+      r->check = n;
+  }
+}
+
+/* Shared lvalues read in condition c: `this.x`, `this.items.length`,
+ * `Store.count`, a module-level variable. Callees are left to R_CALL. */
+static void add_lvalue_reads(RlCtx *cx, Scan *sc, RlNode c) {
+  RlNode end = rl_node_end(cx, c);
+  for (RlNode i = c; i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if (k != RL_JS_MEMBER_EXPRESSION && k != RL_JS_IDENTIFIER && k != RL_JS_SUBSCRIPT_EXPRESSION)
+      continue;
+    RlNode p = rl_parent(cx, i);
+    /* part of a larger chain, or the callee of a call: skip */
+    if ((rl_kind(cx, p) == RL_JS_MEMBER_EXPRESSION || rl_kind(cx, p) == RL_JS_SUBSCRIPT_EXPRESSION) &&
+        rl_field(cx, i) == RL_F_OBJECT)
+      continue;
+    if (rl_kind(cx, p) == RL_JS_CALL_EXPRESSION && rl_field(cx, i) == RL_F_FUNCTION) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (k == RL_JS_IDENTIFIER && rl_field(cx, i) == RL_F_INDEX) continue;
+    if (shared(cx, i) && sc->nreads < MAX_EV) {
+      Read *r = &sc->reads[sc->nreads++];
+      memset(r, 0, sizeof *r);
+      r->node = i;
+      r->kind = R_LVAL;
+      r->check = c;
+    }
+    if (k != RL_JS_IDENTIFIER) i = rl_node_end(cx, i) - 1;
+  }
+}
+
+static void add_write(Scan *sc, RlNode n, WriteKind kind) {
+  if (sc->nwrites >= MAX_EV) return;
+  sc->writes[sc->nwrites].node = n;
+  sc->writes[sc->nwrites].kind = kind;
+  sc->nwrites++;
+}
+
+static void collect(RlCtx *cx, Scan *sc, bool async_fn) {
+  RlNode end = rl_node_end(cx, sc->body);
+  for (RlNode i = sc->body; i < end; i++) {
+    if (i != sc->body && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_AWAIT_EXPRESSION) {
+      if (sc->nawaits < MAX_EV) sc->awaits[sc->nawaits++] = i;
+      continue;
+    }
+    if (async_fn && (k == RL_JS_IF_STATEMENT || k == RL_JS_WHILE_STATEMENT ||
+                     k == RL_JS_TERNARY_EXPRESSION)) {
+      add_lvalue_reads(cx, sc, rl_child(cx, i, RL_F_CONDITION));
+      continue;
+    }
+    if (async_fn && k == RL_JS_BINARY_EXPRESSION &&
+        (strcmp(rl_op(cx, i), "&&") == 0 || strcmp(rl_op(cx, i), "||") == 0) &&
+        !condition_of(cx, i, sc->fn)) {
+      add_lvalue_reads(cx, sc, rl_child(cx, i, RL_F_LEFT));
+      continue;
+    }
+    if (async_fn && (k == RL_JS_ASSIGNMENT_EXPRESSION || k == RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION)) {
+      add_write(sc, i, W_ASSIGN);
+      continue;
+    }
+    if (async_fn && k == RL_JS_UPDATE_EXPRESSION) {
+      add_write(sc, i, W_ASSIGN);
+      continue;
+    }
+    if (k != RL_JS_CALL_EXPRESSION) continue;
+    const char *name = rl_js_callee_name(cx, i);
+    if (!*name) continue;
+    if (name_in(name, lock_calls, RL_COUNTOF(lock_calls))) {
+      if (sc->nlocks < RL_COUNTOF(sc->locks)) sc->locks[sc->nlocks++] = i;
+    } else if (name_in(name, release_calls, RL_COUNTOF(release_calls))) {
+      if (sc->nreleases < RL_COUNTOF(sc->releases)) sc->releases[sc->nreleases++] = i;
+    }
+    bool fs = is_fs_receiver(cx, i);
+    if (fs && name_in(name, fs_checks, RL_COUNTOF(fs_checks))) add_read(cx, sc, i, R_FILE);
+    if (fs && fs_use(name)) add_write(sc, i, W_FILE);
+    if (!async_fn) continue;
+    if (strcmp(name, "has") == 0 || stem(name, read_prefixes, RL_COUNTOF(read_prefixes)))
+      add_read(cx, sc, i, R_CALL);
+    if (stem(name, write_prefixes, RL_COUNTOF(write_prefixes)) ||
+        name_in(name, mutators, RL_COUNTOF(mutators)))
+      add_write(sc, i, W_CALL);
+  }
+}
+
+/* Section - matching */
+
+/* Is x the same expression as e, or one e is built on (`this.items` for
+ * `this.items.length`)? */
+static bool contains_target(const RlCtx *cx, RlNode e, RlNode x) {
+  e = rl_strip(cx, e);
+  for (;;) {
+    if (rl_same_expr(cx, e, x)) return true;
+    RlKind k = rl_kind(cx, e);
+    if (k != RL_JS_MEMBER_EXPRESSION && k != RL_JS_SUBSCRIPT_EXPRESSION) return false;
+    e = rl_strip(cx, rl_child(cx, e, RL_F_OBJECT));
+  }
+}
+
+/* Does object literal o name `key` (shorthand `{ id }` or `{ k: id }`)? */
+static bool object_has(const RlCtx *cx, RlNode o, RlNode key) {
+  o = rl_strip(cx, o);
+  if (rl_kind(cx, o) != RL_JS_OBJECT) return false;
+  for (RlNode p = rl_first_child(cx, o); p; p = rl_next_sibling(cx, p)) {
+    if (rl_kind(cx, p) == RL_JS_SHORTHAND_PROPERTY_IDENTIFIER) {
+      size_t a, b;
+      const char *s = rl_text(cx, p, &a), *t = rl_text(cx, key, &b);
+      if (a == b && memcmp(s, t, a) == 0) return true;
+    } else if (rl_kind(cx, p) == RL_JS_PAIR && rl_same_expr(cx, rl_child(cx, p, RL_F_VALUE), key)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static bool same_call_resource(RlCtx *cx, const Read *r, RlNode w) {
+  RlNode rc = r->node;
+  if (!pair_ok(rl_js_callee_name(cx, rc), rl_js_callee_name(cx, w))) return false;
+  RlNode ro = rl_strip(cx, rl_js_callee_object(cx, rc));
+  RlNode wo = rl_strip(cx, rl_js_callee_object(cx, w));
+  if ((ro == RL_NONE) != (wo == RL_NONE)) return false;
+  if (ro && !rl_same_expr(cx, ro, wo)) return false;
+  uint32_t rn = rl_js_argc(cx, rc), wn = rl_js_argc(cx, w);
+  if (rn == 0) /* bare read()/write() on a stream or port: no key, no resource */
+    return *stem(rl_js_callee_name(cx, rc), read_prefixes, RL_COUNTOF(read_prefixes)) != '\0';
+  RlNode w0 = rl_js_arg(cx, w, 0);
+  if (rl_kind(cx, rl_strip(cx, w0)) == RL_JS_OBJECT)
+    return object_has(cx, w0, rl_strip(cx, rl_js_arg(cx, rc, 0))) ||
+           (r->var && uses_var(cx, w0, r->var));
+  uint32_t cmp = wn > 1 ? wn - 1 : 1;
+  if (cmp > rn) cmp = rn;
+  for (uint32_t a = 0; a < cmp; a++)
+    if (!rl_same_expr(cx, rl_js_arg(cx, rc, a), rl_js_arg(cx, w, a))) return false;
+  return true;
+}
+
+/* The lvalue a write changes: assignment target, or a mutator's receiver. */
+static RlNode write_target(RlCtx *cx, const Write *w) {
+  if (w->kind == W_ASSIGN) {
+    RlNode t = rl_child(cx, w->node, RL_F_LEFT);
+    if (!t) t = rl_child(cx, w->node, RL_F_ARGUMENT);
+    return rl_strip(cx, t);
+  }
+  if (w->kind == W_CALL && name_in(rl_js_callee_name(cx, w->node), mutators, RL_COUNTOF(mutators)))
+    return rl_strip(cx, rl_js_callee_object(cx, w->node));
+  return RL_NONE;
+}
+
+static bool same_resource(RlCtx *cx, const Read *r, const Write *w) {
+  switch (r->kind) {
+  case R_FILE: {
+    if (w->kind != W_FILE) return false;
+    const FsUse *u = fs_use(rl_js_callee_name(cx, w->node));
+    RlNode path = rl_js_arg(cx, r->node, 0);
+    return (u->arg >= 0 && rl_same_expr(cx, path, rl_js_arg(cx, w->node, (uint32_t)u->arg))) ||
+           (u->arg2 >= 0 && rl_same_expr(cx, path, rl_js_arg(cx, w->node, (uint32_t)u->arg2)));
+  }
+  case R_CALL:
+    return w->kind == W_CALL && same_call_resource(cx, r, w->node);
+  case R_LVAL: {
+    RlNode t = write_target(cx, w);
+    return t && contains_target(cx, r->node, t);
+  }
+  }
+  return false;
+}
+
+/* Is a an ancestor of (or equal to) n? */
+static bool encloses(const RlCtx *cx, RlNode a, RlNode n) {
+  return a <= n && n < rl_node_end(cx, a);
+}
+
+/* Where the window after read r starts, as seen from write w: the end of
+ * the read, or, for a read in a while/do condition and a write after the
+ * loop, the end of the loop (an await in the body is followed by a
+ * re-check). */
+static RlNode horizon(const RlCtx *cx, const Read *r, RlNode w) {
+  RlNode loop = rl_parent(cx, r->check);
+  if (r->check && (rl_kind(cx, loop) == RL_JS_WHILE_STATEMENT || rl_kind(cx, loop) == RL_JS_DO_STATEMENT) &&
+      !encloses(cx, loop, w))
+    return rl_node_end(cx, loop);
+  return rl_node_end(cx, r->node);
+}
+
+/* An await that runs after read r completes and before write w: RL_NONE if
+ * there is none. */
+static RlNode await_between(const RlCtx *cx, const Scan *sc, const Read *rd, RlNode w) {
+  RlNode r = rd->node;
+  RlNode rend = horizon(cx, rd, w);
+  for (uint32_t i = 0; i < sc->nawaits; i++) {
+    RlNode a = sc->awaits[i];
+    if (a < rend || encloses(cx, a, r)) continue;
+    if (encloses(cx, a, w)) continue;        /* `await write(...)`: after the write */
+    if (a < rl_node_end(cx, w)) return a;    /* before w, or in its arguments */
+  }
+  return RL_NONE;
+}
+
+/* Callback of a lock/transaction API? */
+static bool in_exclusive_callback(RlCtx *cx, RlNode fn) {
+  for (RlNode f = fn; f; f = rl_enclosing_function(cx, f)) {
+    RlNode a = rl_parent(cx, f);
+    while (a && rl_kind(cx, a) == RL_JS_PARENTHESIZED_EXPRESSION) a = rl_parent(cx, a);
+    if (rl_kind(cx, a) == RL_JS_ARGUMENTS &&
+        name_in(rl_js_callee_name(cx, rl_parent(cx, a)), exclusive_calls,
+                RL_COUNTOF(exclusive_calls)))
+      return true;
+  }
+  return false;
+}
+
+/* A lock taken (or a transaction begun) before the read and not released
+ * before the write? A read `FOR UPDATE`? */
+static bool locked(const RlCtx *cx, const Scan *sc, const Read *r, RlNode w) {
+  if (r->kind == R_CALL && (mentions(cx, r->node, "FOR UPDATE") || mentions(cx, r->node, "forUpdate") ||
+                            mentions(cx, r->node, "lock:")))
+    return true;
+  for (uint32_t i = 0; i < sc->nlocks; i++) {
+    RlNode l = sc->locks[i];
+    if (l >= r->node) continue;
+    bool released = false;
+    for (uint32_t j = 0; j < sc->nreleases; j++)
+      if (sc->releases[j] > l && sc->releases[j] < w) released = true;
+    if (!released) return true;
+  }
+  return false;
+}
+
+/* A write conditional on a version / etag / expected value, or NX. */
+static bool conditional_write(RlCtx *cx, RlNode w) {
+  if (rl_kind(cx, w) != RL_JS_CALL_EXPRESSION) return false;
+  const char *name = rl_js_callee_name(cx, w);
+  static const char *const names[] = {"version", "ifmatch", "compareandset", "compareandswap",
+                                      "ifabsent", "ifnotexists", "setnx", "conditional"};
+  size_t n = strlen(name);
+  for (size_t i = 0; i < RL_COUNTOF(names); i++) {
+    size_t k = strlen(names[i]);
+    for (size_t j = 0; j + k <= n; j++) {
+      size_t m = 0;
+      while (m < k && tolower((unsigned char)name[j + m]) == names[i][m]) m++;
+      if (m == k) return true;
+    }
+  }
+  RlNode args = rl_child(cx, w, RL_F_ARGUMENTS);
+  return mentions_ci(cx, args, "version") || mentions_ci(cx, args, "etag") ||
+         mentions_ci(cx, args, "expected") || mentions_ci(cx, args, "ifmatch") ||
+         mentions_ci(cx, args, "if-match") || mentions(cx, args, "'NX'") ||
+         mentions(cx, args, "\"NX\"") || mentions(cx, args, "NX:") || mentions(cx, args, "nx:");
+}
+
+/* File uses that are atomic or idempotent, or whose failure is handled. */
+static bool file_use_safe(RlCtx *cx, const Scan *sc, RlNode w) {
+  RlNode args = rl_child(cx, w, RL_F_ARGUMENTS);
+  const char *name = rl_js_callee_name(cx, w);
+  if (mentions(cx, args, "'wx") || mentions(cx, args, "\"wx") || mentions(cx, args, "'ax") ||
+      mentions(cx, args, "\"ax") || mentions(cx, args, "O_EXCL") || mentions(cx, args, "COPYFILE_EXCL"))
+    return true;
+  if (strncmp(name, "mkdir", 5) == 0 && mentions(cx, args, "recursive")) return true;
+  if (strncmp(name, "rm", 2) == 0 && mentions(cx, args, "force")) return true;
+  /* failure handled: w.catch(...), or a try with a catch */
+  RlNode n = w;
+  RlNode p = rl_parent(cx, n);
+  while (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) n = p, p = rl_parent(cx, p);
+  if (rl_kind(cx, p) == RL_JS_MEMBER_EXPRESSION && rl_child(cx, p, RL_F_OBJECT) == n) {
+    const char *m = rl_text_dup(cx, rl_child(cx, p, RL_F_PROPERTY));
+    if (strcmp(m, "catch") == 0 || strcmp(m, "then") == 0) return true;
+  }
+  RlNode child = w;
+  for (RlNode a = rl_parent(cx, w); a && a != sc->fn; child = a, a = rl_parent(cx, a))
+    if (rl_kind(cx, a) == RL_JS_TRY_STATEMENT && rl_field(cx, child) == RL_F_BODY &&
+        rl_child(cx, a, RL_F_HANDLER))
+      return true;
+  return false;
+}
+
+static bool is_nullish(const RlCtx *cx, RlNode n) {
+  n = rl_strip(cx, n);
+  return rl_kind(cx, n) == RL_JS_NULL || rl_kind(cx, n) == RL_JS_UNDEFINED ||
+         rl_text_eq(cx, n, "undefined") || rl_text_eq(cx, n, "null");
+}
+
+/* Lazy initialisation after an emptiness test (`if (!this.x) this.x = ...`,
+ * `if (!m.has(k)) m.set(k, ...)`, `if (this.x) return ...; this.x = ...`):
+ * rule lazy-init-race reports those. */
+static bool lazy_init(RlCtx *cx, const Read *r, const Write *w) {
+  bool init = false;
+  if (w->kind == W_ASSIGN && rl_kind(cx, w->node) != RL_JS_UPDATE_EXPRESSION) {
+    const char *op = rl_op(cx, w->node);
+    init = (strcmp(op, "=") == 0 || strcmp(op, "?" "?=") == 0 || strcmp(op, "||=") == 0) &&
+           rl_same_expr(cx, rl_child(cx, w->node, RL_F_LEFT), r->node);
+  } else if (w->kind == W_CALL && r->kind == R_CALL &&
+             strcmp(rl_js_callee_name(cx, w->node), "set") == 0) {
+    const char *rn = rl_js_callee_name(cx, r->node);
+    init = strcmp(rn, "has") == 0 || strcmp(rn, "get") == 0;
+  }
+  if (!init) return false;
+  RlNode n = r->node;
+  RlNode p = rl_parent(cx, n);
+  while (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) n = p, p = rl_parent(cx, p);
+  if (rl_kind(cx, p) == RL_JS_UNARY_EXPRESSION && strcmp(rl_op(cx, p), "!") == 0) return true;
+  if (rl_kind(cx, p) == RL_JS_BINARY_EXPRESSION) {
+    const char *op = rl_op(cx, p);
+    RlNode other = rl_child(cx, p, rl_field(cx, n) == RL_F_LEFT ? RL_F_RIGHT : RL_F_LEFT);
+    if (is_nullish(cx, other) && (strcmp(op, "==") == 0 || strcmp(op, "===") == 0)) return true;
+    if (is_nullish(cx, other)) n = p; /* x != null: presence */
+  }
+  /* if (this.x) return this.x; */
+  RlNode ifs = rl_parent(cx, r->check);
+  if (rl_kind(cx, ifs) == RL_JS_IF_STATEMENT && rl_strip(cx, r->check) == rl_strip(cx, n)) {
+    RlNode cons = rl_child(cx, ifs, RL_F_CONSEQUENCE);
+    if (rl_kind(cx, cons) == RL_JS_STATEMENT_BLOCK && rl_named_child_count(cx, cons) == 1)
+      cons = rl_named_child(cx, cons, 0);
+    RlKind k = rl_kind(cx, cons);
+    if (k == RL_JS_RETURN_STATEMENT || k == RL_JS_THROW_STATEMENT) return true;
+  }
+  return false;
+}
+
+/* Written synchronously after the read, before any await (a claim:
+ * `if (this.busy) return; this.busy = true;`)? */
+static bool claimed(RlCtx *cx, const Scan *sc, const Read *r, RlNode w) {
+  RlNode rend = horizon(cx, r, w);
+  RlNode first = RL_NONE;
+  for (uint32_t i = 0; i < sc->nawaits; i++)
+    if (sc->awaits[i] >= rend && !encloses(cx, sc->awaits[i], r->node)) {
+      first = sc->awaits[i];
+      break;
+    }
+  for (uint32_t i = 0; i < sc->nwrites; i++) {
+    const Write *o = &sc->writes[i];
+    if (o->node < rend || o->node >= w) continue;
+    if (first && o->node >= first) break;
+    if (same_resource(cx, r, o)) return true;
+  }
+  return false;
+}
+
+static const char *label(RlCtx *cx, RlNode n) {
+  if (rl_kind(cx, n) == RL_JS_CALL_EXPRESSION) {
+    RlNode f = rl_strip(cx, rl_child(cx, n, RL_F_FUNCTION));
+    size_t len;
+    const char *t = rl_text(cx, f, &len);
+    return len <= 40 ? rl_str(cx, t, len) : rl_js_callee_name(cx, n);
+  }
+  if (rl_kind(cx, n) == RL_JS_ASSIGNMENT_EXPRESSION || rl_kind(cx, n) == RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION)
+    n = rl_child(cx, n, RL_F_LEFT);
+  else if (rl_kind(cx, n) == RL_JS_UPDATE_EXPRESSION)
+    n = rl_child(cx, n, RL_F_ARGUMENT);
+  size_t len;
+  const char *t = rl_text(cx, n, &len);
+  return len <= 40 ? rl_str(cx, t, len) : "the value";
+}
+
+static void report(RlCtx *cx, Read *r, const Write *w) {
+  RlLoc lr = rl_loc(cx, r->node), lc = rl_loc(cx, r->check), lw = rl_loc(cx, w->node);
+  RlReport *rep;
+  if (r->kind == R_FILE) {
+    RlNode path = rl_js_arg(cx, r->node, 0);
+    rep = rl_report(cx, w->node,
+                    "'%s' acts on '%s', which '%s' checked at line %u: another process can "
+                    "create, remove or replace the file between the check at line %u and "
+                    "this use at line %u",
+                    rl_js_callee_name(cx, w->node), label(cx, path),
+                    rl_js_callee_name(cx, r->node), lc.line, lc.line, lw.line);
+    rl_report_related(cx, rep, r->node, "'%s' checked here", label(cx, path));
+    rl_report_hint(cx, rep, "%s", hint_file);
+  } else {
+    if (r->kind == R_CALL)
+      rep = rl_report(cx, w->node,
+                      "'%s' writes what '%s' read, after the check at line %u: another call "
+                      "can run between the read at line %u and the write at line %u, so the "
+                      "check may no longer hold",
+                      label(cx, w->node), label(cx, r->node), lc.line, lr.line, lw.line);
+    else
+      rep = rl_report(cx, w->node,
+                      "'%s' is changed after an await, based on the check at line %u: another "
+                      "call can run between the read at line %u and the write at line %u, so "
+                      "the check may no longer hold",
+                      label(cx, w->kind == W_CALL ? rl_js_callee_object(cx, w->node) : w->node),
+                      lc.line, lr.line, lw.line);
+    rl_report_related(cx, rep, r->node, "read here");
+    if (r->check != r->node) rl_report_related(cx, rep, r->check, "checked here");
+    rl_report_hint(cx, rep, "%s", hint_state);
+  }
+}
+
+static void check(RlCtx *cx, RlNode n, void *state) {
+  (void)state;
+  Scan scan;
+  memset(&scan, 0, sizeof scan);
+  Scan *sc = &scan;
+  bool async_fn = false;
+  if (rl_kind(cx, n) == RL_JS_PROGRAM) {
+    sc->fn = n;
+    sc->body = n;
+  } else {
+    sc->fn = n;
+    sc->body = rl_child(cx, n, RL_F_BODY);
+    if (!sc->body) return;
+    async_fn = rl_js_is_async(cx, n);
+  }
+  if (in_exclusive_callback(cx, n)) return;
+  collect(cx, sc, async_fn);
+  if (!sc->nreads || !sc->nwrites) return;
+  for (uint32_t wi = 0; wi < sc->nwrites; wi++) {
+    const Write *w = &sc->writes[wi];
+    Read *r = NULL;
+    for (uint32_t ri = 0; ri < sc->nreads; ri++) {
+      Read *c = &sc->reads[ri];
+      if (c->node >= w->node || encloses(cx, w->node, c->node)) continue;
+      if (!same_resource(cx, c, w)) continue;
+      if (!r || c->node > r->node) r = c;
+    }
+    if (!r || r->reported || !r->check || r->check >= w->node) continue;
+    if (r->kind != R_FILE && !r->awaited && !await_between(cx, sc, r, w->node)) continue;
+    if (r->kind == R_CALL && !r->awaited) {
+      RlNode o = rl_js_callee_object(cx, r->node);
+      if (o && !shared(cx, o)) continue;
+    }
+    if (r->kind == R_CALL && fresh_local(cx, rl_js_callee_object(cx, r->node))) continue;
+    if (r->kind == R_FILE ? file_use_safe(cx, sc, w->node) : conditional_write(cx, w->node))
+      continue;
+    if (locked(cx, sc, r, w->node)) continue;
+    if (r->kind != R_FILE && !r->awaited && claimed(cx, sc, r, w->node)) continue;
+    if (r->kind != R_FILE && lazy_init(cx, r, w)) continue;
+    r->reported = true;
+    report(cx, r, w);
+  }
+}
+
+static const RlKind kinds[] = {
+    RL_JS_PROGRAM,        RL_JS_FUNCTION_DECLARATION, RL_JS_FUNCTION_EXPRESSION,
+    RL_JS_FUNCTION,       RL_JS_ARROW_FUNCTION,       RL_JS_METHOD_DEFINITION,
+    RL_JS_GENERATOR_FUNCTION_DECLARATION, RL_JS_GENERATOR_FUNCTION,
+};
 
 const RlCheck rl_check_js_check_then_act = {
     .langs = RL_LANG_JSTS,
+    .kinds = kinds,
+    .nkinds = RL_COUNTOF(kinds),
+    .check = check,
 };
