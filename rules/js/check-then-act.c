@@ -102,12 +102,26 @@ static const char *stem(const char *name, const char *const *prefixes, size_t n)
   return NULL;
 }
 
+/* ORM-style stems that name no entity: findUnique/update, findOne/updateOne,
+ * findById/save on one model. */
+static const char *const generic_stems[] = {
+    "",      "One",    "Many",          "ById",         "ByPk",       "First",
+    "Unique", "UniqueOrThrow", "FirstOrThrow", "OneOrFail", "OneBy", "ByIdAndUpdate",
+};
+
 /* Does the pair (read name, write name) name one resource? */
 static bool pair_ok(const char *rn, const char *wn) {
   if (strcmp(rn, "has") == 0) return strcmp(wn, "set") == 0 || strcmp(wn, "add") == 0;
   const char *rs = stem(rn, read_prefixes, RL_COUNTOF(read_prefixes));
   const char *ws = stem(wn, write_prefixes, RL_COUNTOF(write_prefixes));
-  return rs && ws && strcmp(rs, ws) == 0;
+  if (!rs || !ws) return false;
+  if (strcmp(rs, ws) == 0) return true;
+  bool rg = false, wg = false;
+  for (size_t i = 0; i < RL_COUNTOF(generic_stems); i++) {
+    if (strcmp(rs, generic_stems[i]) == 0) rg = true;
+    if (strcmp(ws, generic_stems[i]) == 0) wg = true;
+  }
+  return rg && wg;
 }
 
 /* Does text of n contain s (ASCII case-insensitive)? */
@@ -561,16 +575,51 @@ static bool object_has(const RlCtx *cx, RlNode o, RlNode key) {
   return false;
 }
 
+/* Does condition c read a field of identifier `id` (`doc.credits < n`), not
+ * just test that it exists? */
+static bool uses_field(const RlCtx *cx, RlNode c, RlNode id) {
+  RlNode end = rl_node_end(cx, c);
+  for (RlNode i = c; i < end; i++)
+    if (rl_kind(cx, i) == RL_JS_MEMBER_EXPRESSION &&
+        rl_same_expr(cx, rl_child(cx, i, RL_F_OBJECT), id))
+      return true;
+  return false;
+}
+
+/* The value of the `where` property of object literal o, or RL_NONE. */
+static RlNode where_of(const RlCtx *cx, RlNode o) {
+  o = rl_strip(cx, o);
+  if (rl_kind(cx, o) != RL_JS_OBJECT) return RL_NONE;
+  for (RlNode p = rl_first_child(cx, o); p; p = rl_next_sibling(cx, p))
+    if (rl_kind(cx, p) == RL_JS_PAIR && rl_text_eq(cx, rl_child(cx, p, RL_F_KEY), "where"))
+      return rl_child(cx, p, RL_F_VALUE);
+  return RL_NONE;
+}
+
 static bool same_call_resource(RlCtx *cx, const Read *r, RlNode w) {
   RlNode rc = r->node;
-  if (!pair_ok(rl_js_callee_name(cx, rc), rl_js_callee_name(cx, w))) return false;
-  RlNode ro = rl_strip(cx, rl_js_callee_object(cx, rc));
+  const char *wname = rl_js_callee_name(cx, w);
   RlNode wo = rl_strip(cx, rl_js_callee_object(cx, w));
+  /* const doc = await Model.findById(id); ...; await doc.save() */
+  if (r->var && r->awaited && wo && stem(wname, write_prefixes, RL_COUNTOF(write_prefixes))) {
+    RlNode root = root_of(cx, wo);
+    size_t len;
+    const char *t = rl_text(cx, root, &len);
+    if (rl_kind(cx, root) == RL_JS_IDENTIFIER && ident_in(cx, r->var, t, len))
+      return r->check && uses_field(cx, r->check, root);
+  }
+  if (!pair_ok(rl_js_callee_name(cx, rc), wname)) return false;
+  RlNode ro = rl_strip(cx, rl_js_callee_object(cx, rc));
   if ((ro == RL_NONE) != (wo == RL_NONE)) return false;
   if (ro && !rl_same_expr(cx, ro, wo)) return false;
+  RlNode rw = where_of(cx, rl_js_arg(cx, rc, 0)), ww = where_of(cx, rl_js_arg(cx, w, 0));
+  if (rw || ww) return rw && ww && rl_same_expr(cx, rw, ww);
   uint32_t rn = rl_js_argc(cx, rc), wn = rl_js_argc(cx, w);
   if (rn == 0) /* bare read()/write() on a stream or port: no key, no resource */
-    return *stem(rl_js_callee_name(cx, rc), read_prefixes, RL_COUNTOF(read_prefixes)) != '\0';
+  {
+    const char *rs = stem(rl_js_callee_name(cx, rc), read_prefixes, RL_COUNTOF(read_prefixes));
+    return rs && *rs;
+  }
   RlNode w0 = rl_js_arg(cx, w, 0);
   if (rl_kind(cx, rl_strip(cx, w0)) == RL_JS_OBJECT)
     return object_has(cx, w0, rl_strip(cx, rl_js_arg(cx, rc, 0))) ||

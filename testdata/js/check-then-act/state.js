@@ -78,4 +78,11 @@ async function guarded(id, amount) {
   return b >= amount && (await setBalance(id, b - amount)); // expect: [check-then-act]
 }
 
-module.exports = { withdraw, consume, Inventory, book, bookCounted, dbStock, guarded };
+async function useCredit(User, id) {
+  const doc = await User.findById(id);
+  if (doc.credits <= 0) throw new Error('no credits left');
+  doc.credits -= 1;
+  await doc.save(); // expect: [check-then-act] "'doc.save' writes what 'User.findById' read"
+}
+
+module.exports = { useCredit, withdraw, consume, Inventory, book, bookCounted, dbStock, guarded };
