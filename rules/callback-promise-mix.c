@@ -138,6 +138,12 @@ static bool returns_promise(RlCtx *cx, RlNode e, RlNode *fn) {
   }
   if (rl_kind(cx, e) != RL_JS_CALL_EXPRESSION) return false;
   RlNode f = rl_strip(cx, rl_child(cx, e, RL_F_FUNCTION));
+  /* .racelint.json js.promiseFunctions: "query" or "db.query" */
+  const char *last = rl_js_callee_name(cx, e);
+  if ((*last && rl_js_config_name(cx, RL_JS_PROMISE_FUNCTIONS, last)) ||
+      (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION &&
+       rl_js_config_name(cx, RL_JS_PROMISE_FUNCTIONS, rl_text_dup(cx, f))))
+    return true;
   if (rl_js_is_function(cx, f)) {
     if (!is_async_fn(cx, f)) return false;
     *fn = f;

@@ -10,6 +10,7 @@
  *    stream/promises and dns/promises functions, `x.promises.f()`,
  *    util.promisify() results, `new Promise`, Promise.all/allSettled/any/
  *    race/reject/resolve;
+ *  - it is named in .racelint.json js.promiseFunctions;
  *  - it ends a chain in `.then(f)` (no rejection handler) or `.finally(f)`
  *    on a promise. `.catch(f)` and `.then(f, onRejected)` handle it.
  * An async function that cannot reject (every await, throw and returned
@@ -358,6 +359,15 @@ static bool handled(RlCtx *cx, RlNode call) {
   return false;
 }
 
+/* Named in the project's .racelint.json js.promiseFunctions, by its last
+ * name ("query") or as written ("db.query")? */
+static bool configured(RlCtx *cx, RlNode call, RlNode f) {
+  const char *last = rl_js_callee_name(cx, call);
+  if (*last && rl_js_config_name(cx, RL_JS_PROMISE_FUNCTIONS, last)) return true;
+  return rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION &&
+         rl_js_config_name(cx, RL_JS_PROMISE_FUNCTIONS, rl_text_dup(cx, f));
+}
+
 static bool promise_call(RlCtx *cx, RlNode call, Why *why) {
   why->fn = RL_NONE;
   why->what = "";
@@ -372,6 +382,15 @@ static bool promise_call(RlCtx *cx, RlNode call, Why *why) {
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   if (!f) return false;
+  if (configured(cx, call, f)) {
+    const char *name = rl_text_dup(cx, f);
+    char *w = rl_alloc(cx, strlen(name) + 4);
+    strcpy(w, "'");
+    strcat(w, name);
+    strcat(w, "'");
+    why->what = w;
+    return true;
+  }
   if (rl_js_is_function(cx, f)) { /* (async () => { ... })() */
     if (!is_async_fn(cx, f) || never_rejects(cx, f)) return false;
     why->fn = f;
