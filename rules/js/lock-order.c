@@ -42,6 +42,7 @@ typedef struct Lock {
   const char *text;   /* as written, for messages */
   const char *shape;  /* dynamic locks: the text with local names replaced by $ */
   bool released;
+  bool nonblocking; /* tryAcquire / tryLock: fails instead of waiting */
 } Lock;
 
 typedef struct Walk {
@@ -112,18 +113,22 @@ static RlNode last_name(const RlCtx *cx, RlNode e) {
   }
 }
 
-/* `withTimeout(m, ms)` and `tryAcquire(m)` (async-mutex) wrap the lock m. */
-static RlNode unwrap(RlCtx *cx, RlNode e) {
+/* `withTimeout(m, ms)` and `tryAcquire(m)` (async-mutex) wrap the lock m;
+ * *try_ (may be NULL) is set for tryAcquire, which never waits. */
+static RlNode unwrap_try(RlCtx *cx, RlNode e, bool *try_) {
   e = rl_strip(cx, e);
   while (rl_kind(cx, e) == RL_JS_CALL_EXPRESSION && !rl_js_callee_object(cx, e)) {
     const char *f = rl_js_callee_name(cx, e);
     if (strcmp(f, "withTimeout") != 0 && strcmp(f, "tryAcquire") != 0) break;
+    if (try_ && strcmp(f, "tryAcquire") == 0) *try_ = true;
     RlNode a = rl_js_arg(cx, e, 0);
     if (!a) break;
     e = rl_strip(cx, a);
   }
   return e;
 }
+
+static RlNode unwrap(RlCtx *cx, RlNode e) { return unwrap_try(cx, e, NULL); }
 
 /* Is `v` (an initialiser) a lock constructor: new Mutex(), withTimeout(...)? */
 static bool is_lock_value(RlCtx *cx, RlNode v) {
@@ -400,6 +405,18 @@ static RlNode function_arg(RlCtx *cx, RlNode call) {
   return RL_NONE;
 }
 
+/* `call.then(...)`: the then call, or RL_NONE. */
+static RlNode then_call(RlCtx *cx, RlNode call) {
+  RlNode p = rl_parent(cx, call);
+  while (p && rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) p = rl_parent(cx, p);
+  if (!p || rl_kind(cx, p) != RL_JS_MEMBER_EXPRESSION || rl_field(cx, rl_strip(cx, call)) == RL_F_PROPERTY)
+    return RL_NONE;
+  if (!rl_text_eq(cx, rl_child(cx, p, RL_F_PROPERTY), "then")) return RL_NONE;
+  RlNode c = rl_parent(cx, p);
+  return c && rl_kind(cx, c) == RL_JS_CALL_EXPRESSION && rl_field(cx, p) == RL_F_FUNCTION ? c
+                                                                                          : RL_NONE;
+}
+
 /* Classifies `call` as an acquisition; fills up to MAX_RES locks and
  * returns how many (0: not an acquisition). Locks of one call are taken
  * together (a redlock resource list), not one after another. */
@@ -411,9 +428,13 @@ static uint32_t acquisitions(RlCtx *cx, RlNode call, RlNode top, Lock *out) {
   bool configured = rl_js_config_name(cx, RL_JS_MUTEX_APIS, m);
   RlNode exprs[MAX_RES];
   uint32_t n = 0;
-  bool res = false;
+  bool res = false, nonblocking = false;
   RlNode key_recv = RL_NONE;
   if (strcmp(m, "runExclusive") == 0) {
+    exprs[n++] = unwrap_try(cx, recv, &nonblocking);
+  } else if ((strcmp(m, "tryAcquire") == 0 || strcmp(m, "tryLock") == 0) &&
+             looks_like_lock(cx, recv)) {
+    nonblocking = true;
     exprs[n++] = unwrap(cx, recv);
   } else if (strcmp(m, "using") == 0 || strcmp(m, "acquire") == 0 || strcmp(m, "lock") == 0 ||
              strcmp(m, "acquireLock") == 0 || configured) {
@@ -436,18 +457,25 @@ static uint32_t acquisitions(RlCtx *cx, RlNode call, RlNode top, Lock *out) {
       key_recv = recv;
       exprs[n++] = a0;
     } else {
-      exprs[n++] = unwrap(cx, recv);
+      exprs[n++] = unwrap_try(cx, recv, &nonblocking);
     }
   } else {
     return 0;
   }
   const char *handle = cb ? NULL : handle_of(cx, call);
+  RlNode until = cb ? rl_node_end(cx, call) : RL_NONE;
+  RlNode then = then_call(cx, call);
+  if (!cb && then) { /* m.acquire().then((release) => ...) */
+    until = rl_node_end(cx, then);
+    handle = NULL;
+  }
   for (uint32_t i = 0; i < n; i++) {
     Lock *l = &out[i];
     memset(l, 0, sizeof *l);
     l->call = call;
     l->handle = handle;
-    l->until = cb ? rl_node_end(cx, call) : RL_NONE;
+    l->until = until;
+    l->nonblocking = nonblocking;
     identify(cx, l, exprs[i], top, res, key_recv);
   }
   return n;
@@ -460,7 +488,15 @@ static bool is_lock_callback(RlCtx *cx, RlNode fn, RlNode top) {
   if (!p || rl_kind(cx, p) != RL_JS_ARGUMENTS) return false;
   Lock tmp[MAX_RES];
   RlNode call = rl_parent(cx, p);
-  return acquisitions(cx, call, top ? top : call, tmp) > 0 && tmp[0].until;
+  if (acquisitions(cx, call, top ? top : call, tmp) > 0 && tmp[0].until) return true;
+  /* m.acquire().then((release) => ...) */
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION ||
+      !rl_text_eq(cx, rl_child(cx, f, RL_F_PROPERTY), "then"))
+    return false;
+  RlNode inner = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
+  return rl_kind(cx, inner) == RL_JS_CALL_EXPRESSION &&
+         acquisitions(cx, inner, top ? top : call, tmp) > 0;
 }
 
 /* Is the release at `rel` reached whenever the lock taken at `acq` is held:
@@ -619,6 +655,34 @@ static bool ordered(RlCtx *cx, RlNode top, const Lock *h, const Lock *l, RlNode 
   return false;
 }
 
+/* TS: the declared type of a parameter or local `id`, or RL_NONE. */
+static RlNode decl_type(RlCtx *cx, RlNode id) {
+  RlNode scope = rl_js_binding_scope(cx, id);
+  if (!scope) return RL_NONE;
+  RlNode end = rl_node_end(cx, scope);
+  for (RlNode i = scope; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    RlNode name = RL_NONE;
+    if (k == RL_JS_REQUIRED_PARAMETER || k == RL_JS_OPTIONAL_PARAMETER)
+      name = rl_child(cx, i, RL_F_PATTERN);
+    else if (k == RL_JS_VARIABLE_DECLARATOR)
+      name = rl_child(cx, i, RL_F_NAME);
+    if (name && rl_kind(cx, name) == RL_JS_IDENTIFIER && same_text(cx, name, id))
+      return rl_child(cx, i, RL_F_TYPE);
+  }
+  return RL_NONE;
+}
+
+/* Are the two locks' owners declared with different TS types (an Order
+ * and a Customer cannot be passed swapped)? */
+static bool different_types(RlCtx *cx, const Lock *h, const Lock *l) {
+  RlNode a = chain_root(cx, h->expr), b = chain_root(cx, l->expr);
+  if (rl_kind(cx, a) != RL_JS_IDENTIFIER || rl_kind(cx, b) != RL_JS_IDENTIFIER) return false;
+  RlNode ta = decl_type(cx, a), tb = decl_type(cx, b);
+  if (!ta || !tb) return false;
+  return strcmp(expr_text(cx, ta, RL_NONE, false, NULL), expr_text(cx, tb, RL_NONE, false, NULL)) != 0;
+}
+
 static void report_unordered(RlCtx *cx, const Lock *h, const Lock *l) {
   RlLoc lh = rl_loc(cx, h->call);
   RlReport *r = rl_report(
@@ -635,7 +699,8 @@ static void report_unordered(RlCtx *cx, const Lock *h, const Lock *l) {
 static void on_acquire(RlCtx *cx, Walk *w, Lock *ls, uint32_t nl) {
   for (uint32_t i = 0; i < nl; i++) {
     Lock *l = &ls[i];
-    bool reported = false;
+    bool reported = l->nonblocking; /* a try-lock never waits: no order */
+    if (l->nonblocking) continue;
     for (uint32_t k = 0; k < w->n; k++) {
       Lock *h = &w->held[k];
       if (h->released || h->call == l->call || exclusive(cx, h->call, l->call)) continue;
@@ -660,7 +725,8 @@ static void on_acquire(RlCtx *cx, Walk *w, Lock *ls, uint32_t nl) {
         RlFact *f = rl_fact_add(cx, FACT_LOCK_EDGE, l->call, h->id, l->id, c);
         f->aux = rl_loc(cx, h->call).line;
       } else if (!h->id && !l->id && h->shape && l->shape && !reported &&
-                 strcmp(h->shape, l->shape) == 0 && !ordered(cx, w->top, h, l, l->call)) {
+                 strcmp(h->shape, l->shape) == 0 && !different_types(cx, h, l) &&
+                 !ordered(cx, w->top, h, l, l->call)) {
         report_unordered(cx, h, l);
         reported = true;
       }

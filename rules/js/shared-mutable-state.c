@@ -268,6 +268,30 @@ static bool check_inline(RlCtx *cx, const Write *w, RlNode f) {
 
 /* Section - shape 2: read into a local, await, write from the local */
 
+/* Does F itself write the location in [from, to)? (Then the later write
+ * restores a saved value rather than updating a read one.) */
+static bool writes_between(RlCtx *cx, const Write *w, RlNode from, RlNode to, RlNode f) {
+  for (RlNode i = from; i < to; i++) {
+    if (rl_js_is_function(cx, i) && i != f) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if (w->target && (k == RL_JS_ASSIGNMENT_EXPRESSION ||
+                      k == RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION) &&
+        rl_same_expr(cx, rl_child(cx, i, RL_F_LEFT), w->target))
+      return true;
+    if (w->target && k == RL_JS_UPDATE_EXPRESSION &&
+        rl_same_expr(cx, rl_child(cx, i, RL_F_ARGUMENT), w->target))
+      return true;
+    if (!w->target && is_call_named(cx, i, "set") && rl_js_argc(cx, i) == 2 &&
+        rl_same_expr(cx, rl_js_callee_object(cx, i), w->recv) &&
+        rl_same_expr(cx, rl_js_arg(cx, i, 0), w->key))
+      return true;
+  }
+  return false;
+}
+
 static bool check_stale_local(RlCtx *cx, const Write *w, RlNode f) {
   RlNode v = w->value;
   RlNode vend = rl_node_end(cx, v);
@@ -289,6 +313,7 @@ static bool check_stale_local(RlCtx *cx, const Write *w, RlNode f) {
     if (!a || (a < w->node && rl_node_end(cx, a) > w->node)) continue;
     if (rl_enclosing_function(cx, d) != f) continue;
     if (reassigned(cx, i, f, rl_node_end(cx, d))) continue;
+    if (writes_between(cx, w, rl_node_end(cx, r), a, f)) continue; /* save/restore */
     const char *local = rl_text_dup(cx, i);
     RlLoc lr = rl_loc(cx, r), la = rl_loc(cx, a), lw = rl_loc(cx, w->node);
     RlReport *rep = rl_report(

@@ -78,3 +78,16 @@ export class Counter {
     await this.lock.runExclusive(() => 1);
   }
 }
+
+// An order and its customer cannot be passed the other way round.
+interface Order { id: string; mutex: Mutex; }
+interface Customer { id: string; mutex: Mutex; }
+export async function attach(order: Order, customer: Customer): Promise<void> {
+  await order.mutex.runExclusive(() => customer.mutex.runExclusive(() => undefined));
+}
+
+// async-mutex's tryAcquire() wrapper fails at once instead of waiting.
+export async function tryNested(a: Account, b: Account): Promise<void> {
+  await a.mutex.runExclusive(() => tryAcquire(b.mutex).runExclusive(() => undefined));
+}
+declare function tryAcquire(m: Mutex): Mutex;

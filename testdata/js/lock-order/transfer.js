@@ -81,4 +81,12 @@ export const arrowTransfer = async (left, right) => {
   right.mutex.unlock();
 };
 
+export function thenNested(a, b) {
+  return a.lock.acquire().then(async (releaseA) => {
+    const releaseB = await b.lock.acquire(); // expect: [lock-order] "'b.lock'"
+    releaseB();
+    releaseA();
+  });
+}
+
 const ledger = { async move() {} };

@@ -103,4 +103,21 @@ export async function itemThenOwner(item, owner) {
   await item.lock.runExclusive(() => owner.ledgerLock.runExclusive(() => swap(item, owner)));
 }
 
+// Promise style: each lock is held only inside its then() callback.
+export function thenStyle(a, b) {
+  a.lock.acquire().then((release) => { a.count--; release(); });
+  return b.lock.acquire().then((release) => { b.count++; release(); });
+}
+
+// A try-lock never waits, so it cannot deadlock.
+export async function tryBoth(a, b) {
+  const r1 = await a.mutex.acquire();
+  try {
+    const r2 = b.mutex.tryAcquire();
+    if (r2) r2();
+  } finally {
+    r1();
+  }
+}
+
 async function swap(a, b) { return [b, a]; }

@@ -124,3 +124,13 @@ export async function nested(items) {
   const results = await Promise.all(items.map(async (x) => price(x)));
   total = total + results.length;
 }
+
+// Save and restore around a call (a context-switching pattern, not a
+// read-modify-write): the function itself wrote the state after reading it.
+let currentTenant = null;
+export async function withTenant(tenant, fn) {
+  const previous = currentTenant;
+  currentTenant = tenant;
+  await fn();
+  currentTenant = previous;
+}
