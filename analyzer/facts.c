@@ -2,6 +2,8 @@
  * top-level statements for JS/TS; one pass over all nodes for C. */
 #include "facts.h"
 
+#include "csum.h"
+
 #include <string.h>
 
 /* Section - JS/TS */
@@ -262,29 +264,9 @@ static void rl_facts__js(RlCtx *cx) {
 
 /* Section - C */
 
-static void rl_facts__c(RlCtx *cx) {
-  uint32_t n = rl_node_count(cx);
-  for (RlNode i = 1; i < n; i++) {
-    RlKind k = rl_kind(cx, i);
-    if (k == RL_C_FUNCTION_DECL && rl_child(cx, i, RL_F_BODY)) {
-      RlFact *f = rl_fact_add(cx, RL_FACT_FUNC, i, rl_c_name(cx, i), rl_c_name(cx, i), NULL);
-      f->flags = RL_FF_EXPORTED;
-    } else if (k == RL_C_CALL_EXPR) {
-      const char *callee = rl_c_callee(cx, i);
-      if (!*callee) continue;
-      rl_fact_add(cx, RL_FACT_CALL, i, callee, NULL, NULL);
-      int routine = strcmp(callee, "pthread_create") == 0 ? 2
-                    : strcmp(callee, "thrd_create") == 0  ? 1
-                                                          : -1;
-      if (routine >= 0) {
-        RlNode r = rl_strip(cx, rl_c_arg(cx, i, (uint32_t)routine));
-        if (rl_kind(cx, r) == RL_C_UNARY_OPERATOR) r = rl_strip(cx, rl_first_child(cx, r));
-        if (rl_kind(cx, r) == RL_C_DECL_REF_EXPR && rl_c_ref(cx, r) == RL_REF_FUNCTION)
-          rl_fact_add(cx, RL_FACT_SPAWN, i, rl_c_name(cx, r), callee, NULL);
-      }
-    }
-  }
-}
+/* Functions, calls, thread spawns and the per-function summaries (locks,
+ * accesses, wrappers): analyzer/csum.c. */
+static void rl_facts__c(RlCtx *cx) { rl_csum_extract(cx); }
 
 void rl_facts_extract(RlCtx *cx) {
   cx->rule = NULL;

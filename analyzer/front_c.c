@@ -100,6 +100,15 @@ static const char *rl_front_c__str(RlArena *a, CXString s) {
   return r;
 }
 
+/* Type spelling of a declaration; thread-local variables get a
+ * "_Thread_local " prefix (rule_api.h, C summaries). */
+static const char *rl_front_c__decl_type(RlArena *a, CXCursor d) {
+  const char *t = rl_front_c__str(a, clang_getTypeSpelling(clang_getCursorType(d)));
+  if (clang_getCursorKind(d) == CXCursor_VarDecl && clang_getCursorTLSKind(d) != CXTLS_None)
+    return rl_arena_printf(a, "_Thread_local %s", t);
+  return t;
+}
+
 static uint8_t rl_front_c__refkind(CXCursor d) {
   switch (clang_getCursorKind(d)) {
   case CXCursor_VarDecl: {
@@ -181,7 +190,7 @@ static enum CXChildVisitResult rl_front_c__visit(CXCursor c, CXCursor parent,
   case CXCursor_FieldDecl: {
     RlNodeExt *e = rl_tree_ext(t, i);
     e->name = rl_front_c__str(v->strings, clang_getCursorSpelling(c));
-    e->type = rl_front_c__str(v->strings, clang_getTypeSpelling(clang_getCursorType(c)));
+    e->type = rl_front_c__decl_type(v->strings, c);
     e->ref = rl_front_c__refkind(c);
     if (ck == CXCursor_FieldDecl)
       e->owner = rl_front_c__str(
@@ -196,7 +205,7 @@ static enum CXChildVisitResult rl_front_c__visit(CXCursor c, CXCursor parent,
     if (!clang_Cursor_isNull(d)) {
       e->ref = rl_front_c__refkind(d);
       if (e->ref != RL_REF_FUNCTION && e->ref != RL_REF_ENUM)
-        e->type = rl_front_c__str(v->strings, clang_getTypeSpelling(clang_getCursorType(d)));
+        e->type = rl_front_c__decl_type(v->strings, d);
       if (ck == CXCursor_MemberRefExpr)
         e->owner = rl_front_c__str(
             v->strings,

@@ -235,6 +235,82 @@ typedef enum RlWrapKind {
 } RlWrapKind;
 bool rl_c_wrapper(const RlCtx *cx, RlWrapKind kind, const char *fn, uint32_t *arg);
 
+/* Section - phase 2: C summaries (analyzer/csum.c)
+ * Every C function definition leaves, besides RL_FACT_FUNC (aux = number
+ * of parameters), these facts. Lock classes: a global's name ("g_mu"), a
+ * field by record type and field ("struct queue.mu"), "fn::m" for a static
+ * local, "$0" for a mutex pointer that is parameter 0 (flag
+ * RL_CF_PARAMLOCK), "*name" for a mutex reached through a pointer; "[]"
+ * marks an array element. Held sets (`b` below) are the locks held on
+ * every path there, read with rl_c_held_next(). A thread-local variable's
+ * type (rl_c_type) starts with "_Thread_local". For C, RL_FACT_CALL has
+ * b = held set, c = lock class of a mutex argument (aux = its index + 1),
+ * and RL_FACT_SPAWN has c = the argument given to the routine, flags
+ * RL_CF_LOOP / RL_CF_SHARED_ARG. */
+enum {
+  RL_FACT_C_LOCK = 20, /* a = class, b = held before, c = text; aux = base param + 1 */
+  RL_FACT_C_UNLOCK,    /* a = class, b = held before, c = text */
+  RL_FACT_C_ACCESS,    /* a = variable path ("hits", "stats.n", "$0->count" through
+                          parameter 0, "fn::n" static local), b = held, c = text;
+                          flags RL_CA_* */
+  RL_FACT_C_GLOBAL,    /* a file-scope variable: a = name, b = type; flags RL_CG_* */
+  RL_FACT_C_WRAPPER,   /* the function returns holding (a = "lock") or having
+                          released (a = "unlock") lock class b; aux = param + 1 */
+  RL_FACT_C_BALANCE,   /* a = "double" | "unheld" | "leak", b = lock text, c = class;
+                          aux = number of RL_FACT_C_NOTE facts that follow;
+                          leak: flags 1 = at the end of the function */
+  RL_FACT_C_PAIR,      /* two parameters of one type locked in argument order:
+                          a = class, b = first lock, c = second; a note follows */
+  RL_FACT_C_LAZY,      /* if (!g) ... g = ...: a = variable, b = text; flags RL_CL_DCL
+                          when the check is outside a lock taken inside */
+  RL_FACT_C_NOTE,      /* a related location of the fact before: a = message */
+};
+#define RL_CF_TRY 0x1u        /* trylock/timedlock: does not wait */
+#define RL_CF_READ 0x2u       /* read lock (rwlock rdlock) */
+#define RL_CF_LOOP 0x4u       /* spawn inside a loop */
+#define RL_CF_SHARED_ARG 0x8u /* every thread of that loop gets the same object */
+#define RL_CF_PARAMLOCK 0x10u /* the lock is the parameter itself */
+#define RL_CA_READ 0x1u
+#define RL_CA_WRITE 0x2u
+#define RL_CA_RMW 0x4u        /* x++, x += 1 */
+#define RL_CA_ATOMIC 0x8u     /* _Atomic type or atomic_* / __atomic / __sync */
+#define RL_CG_TLS 0x1u
+#define RL_CG_ATOMIC 0x2u
+#define RL_CG_SYNC 0x4u       /* a mutex, condition, once flag ... */
+#define RL_CL_DCL 0x1u
+/* One entry of a held set: its lock class, the line it was taken at, and
+ * whether it is a read lock. */
+typedef struct RlCHeld {
+  const char *cls;
+  size_t len;
+  uint32_t line;
+  bool read;
+} RlCHeld;
+/* Reads the next entry of the held set at *cur; false at the end. */
+bool rl_c_held_next(const char **cur, RlCHeld *out);
+/* Is lock class c[0..n) in held set h? */
+bool rl_c_held_has(const char *h, const char *c, size_t n);
+/* The project's C call graph from those facts (analyzer/cgraph.c). Owned
+ * by the caller: rl_cgraph_delete() it before project() returns. Functions
+ * are numbered 0..rl_cgraph_nfuncs()-1; up to 64 thread start routines. */
+typedef struct RlCGraph RlCGraph;
+RlCGraph *rl_cgraph_new(const RlProject *px);
+void rl_cgraph_delete(RlCGraph *self);
+uint32_t rl_cgraph_nfuncs(const RlCGraph *self);
+/* Function `name`, preferably the one in `prefer_file`; -1 if none. */
+int32_t rl_cgraph_func(const RlCGraph *self, const char *name, uint32_t prefer_file);
+/* A function's facts: its RL_FACT_FUNC, then its summary facts. */
+const RlFact *rl_cgraph_facts(const RlCGraph *self, int32_t fn, uint32_t *n);
+/* Bit t set: thread routine t reaches the function through calls. */
+uint64_t rl_cgraph_threads(const RlCGraph *self, int32_t fn);
+/* Locks held at every call of the function (a held set; "" if none). */
+const char *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn);
+uint32_t rl_cgraph_nthreads(const RlCGraph *self);
+/* Thread routine t: its first RL_FACT_SPAWN; is it started more than once
+ * (in a loop, or from two places)? */
+const RlFact *rl_cgraph_spawn(const RlCGraph *self, uint32_t t);
+bool rl_cgraph_multi(const RlCGraph *self, uint32_t t);
+
 /* Section - phase 1: JS/TS specifics */
 /* Names the project declared in .racelint.json: js.promiseFunctions
  * (calls that return a promise) and js.mutexApis (methods that take a
