@@ -18,7 +18,8 @@
  *    a value: the throw is an uncaught exception and the value goes
  *    nowhere, because the async function's promise was settled without
  *    them. Not reported: a throw inside the callback's own try block, a
- *    bare `return;`, `return cb(...)`-style calls of a parameter, literals.
+ *    bare `return;`, `return cb(...)`-style calls of a parameter, literals,
+ *    any return in the error branch (`if (err) return log(err);`).
  * Doc: rules/callback-promise-mix.md */
 #include <string.h>
 
@@ -381,18 +382,67 @@ static bool returns_param_call(RlCtx *cx, RlNode fn, RlNode v) {
   v = rl_strip(cx, v);
   if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) return false;
   RlNode root = rl_strip(cx, rl_child(cx, v, RL_F_FUNCTION));
+  /* next(), done(err): a function the callback itself was given */
+  if (rl_kind(cx, root) == RL_JS_IDENTIFIER && is_param(cx, fn, rl_text_dup(cx, root)))
+    return true;
+  /* otherwise only functions and objects of the enclosing functions
+   * (cb(err), res.send(...)); text.trim() on the callback's data is a value */
+  fn = rl_enclosing_function(cx, fn);
   for (int d = 0; d < 16; d++) {
     RlKind k = rl_kind(cx, root);
     if (k == RL_JS_MEMBER_EXPRESSION) root = rl_strip(cx, rl_child(cx, root, RL_F_OBJECT));
     else if (k == RL_JS_CALL_EXPRESSION) root = rl_strip(cx, rl_child(cx, root, RL_F_FUNCTION));
     else break;
   }
-  return rl_kind(cx, root) == RL_JS_IDENTIFIER && is_param(cx, fn, rl_text_dup(cx, root));
+  return fn && rl_kind(cx, root) == RL_JS_IDENTIFIER && is_param(cx, fn, rl_text_dup(cx, root));
+}
+
+/* Is the return statement `ret` in the error branch of the callback: the
+ * consequence of `if (err)` / `if (err != null)`, or the else of
+ * `if (!err)`? There a return is an early exit, whatever it returns. */
+static bool error_branch(RlCtx *cx, RlNode ret, RlNode body, const char *err) {
+  for (RlNode c = ret, p = rl_parent(cx, ret); p && c != body; c = p, p = rl_parent(cx, p)) {
+    if (rl_kind(cx, p) == RL_JS_ELSE_CLAUSE) {
+      c = p;
+      p = rl_parent(cx, p);
+    }
+    if (rl_kind(cx, p) != RL_JS_IF_STATEMENT) continue;
+    RlField side = rl_field(cx, c);
+    if (side != RL_F_CONSEQUENCE && side != RL_F_ALTERNATIVE) continue;
+    RlNode cond = rl_strip(cx, rl_child(cx, p, RL_F_CONDITION));
+    bool positive = true;
+    if (rl_kind(cx, cond) == RL_JS_UNARY_EXPRESSION && !strcmp(rl_op(cx, cond), "!")) {
+      positive = false;
+      cond = rl_strip(cx, rl_child(cx, cond, RL_F_ARGUMENT));
+    }
+    bool tests = false;
+    if (rl_kind(cx, cond) == RL_JS_IDENTIFIER) {
+      tests = rl_text_eq(cx, cond, err);
+    } else if (rl_kind(cx, cond) == RL_JS_BINARY_EXPRESSION) {
+      const char *op = rl_op(cx, cond);
+      bool ne = !strcmp(op, "!=") || !strcmp(op, "!==");
+      bool eqop = !strcmp(op, "==") || !strcmp(op, "===");
+      RlNode l = rl_strip(cx, rl_child(cx, cond, RL_F_LEFT));
+      RlNode r = rl_strip(cx, rl_child(cx, cond, RL_F_RIGHT));
+      if ((ne || eqop) && (eq(cx, l, err) || eq(cx, r, err))) {
+        tests = true;
+        if (eqop) positive = !positive;
+      } else if (!strcmp(op, "&&") && eq(cx, l, err)) {
+        tests = true; /* if (err && err.code === ...) */
+      }
+    }
+    if (tests && (side == RL_F_CONSEQUENCE) == positive) return true;
+  }
+  return false;
 }
 
 static void check_node_callback(RlCtx *cx, RlNode call, RlNode cb, RlNode outer) {
   RlNode body = rl_child(cx, cb, RL_F_BODY);
   RlNode end = rl_node_end(cx, body);
+  RlNode params = rl_child(cx, cb, RL_F_PARAMETERS);
+  RlNode p0 = params ? rl_named_child(cx, params, 0) : rl_child(cx, cb, RL_F_PARAMETER);
+  if (p0 && rl_kind(cx, p0) != RL_JS_IDENTIFIER) p0 = rl_child(cx, p0, RL_F_PATTERN);
+  const char *err = rl_text_dup(cx, p0);
   const char *api = rl_js_callee_name(cx, call);
   const char *outer_name = rl_function_name(cx, outer);
   if (!*outer_name) outer_name = "the enclosing async function";
@@ -428,7 +478,7 @@ static void check_node_callback(RlCtx *cx, RlNode call, RlNode cb, RlNode outer)
       if (vk == RL_JS_TRUE || vk == RL_JS_FALSE || vk == RL_JS_NULL || vk == RL_JS_UNDEFINED ||
           eq(cx, rl_strip(cx, v), "undefined"))
         continue;
-      if (returns_param_call(cx, cb, v)) continue;
+      if (returns_param_call(cx, cb, v) || error_branch(cx, i, body, err)) continue;
       RlReport *r = rl_report(cx, i,
                               "this return hands its value to '%s', which ignores it: async "
                               "'%s' (line %u) has already returned its promise by the time the "

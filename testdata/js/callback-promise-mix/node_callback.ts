@@ -44,6 +44,13 @@ export class Cache {
     });
   }
 
+  async logged(key: string): Promise<void> {
+    lookup(key, (err: Error | null, v?: string) => {
+      if (err !== null) return console.warn(err.message);
+      this.value = v;
+    });
+  }
+
   sync(key: string): void {
     lookup(key, (err) => {
       if (err) throw err;

@@ -65,3 +65,12 @@ export async function asyncCallback(db) {
     await tx.commit();
   });
 }
+
+export async function logAndExit(path) {
+  fs.readFile(path, (err, text) => {
+    if (err) return console.error('cannot read', err);
+    if (err != null) return console.error(err);
+    if (!err) { console.log(text); } else { return console.error(err); }
+    console.log(text);
+  });
+}
