@@ -3,7 +3,8 @@
  *
  * Without a type checker, a call is taken to return a promise when:
  *  - it calls a function declared async: in this file by scope (plain
- *    calls, `this.m()` inside a class, `Class.m()` for a static method, an
+ *    calls, `this.m()` inside a class, `Class.m()` for a static method,
+ *    `x.m()` for `const x = new Class()`, an
  *    async function expression called in place), or in another scanned
  *    module through an import or require() (phase 2);
  *  - it is a known promise API: fetch(), fs/promises, timers/promises,
@@ -470,6 +471,15 @@ static bool promise_call(RlCtx *cx, RlNode call, Why *why) {
   if (ns) return promise_api(ns, m);
   if (rl_js_resolve(cx, obj, NULL) == RL_BIND_LOCAL) {
     RlNode fn = class_member(cx, local_class(cx, rl_text_dup(cx, obj)), m, true);
+    if (!fn) { /* const svc = new Service(): an instance of a class of this file */
+      RlNode d = declarator_of(cx, obj);
+      RlNode v = d ? rl_strip(cx, rl_child(cx, d, RL_F_VALUE)) : RL_NONE;
+      RlNode ctor = rl_kind(cx, v) == RL_JS_NEW_EXPRESSION
+                        ? rl_strip(cx, rl_child(cx, v, RL_F_CONSTRUCTOR))
+                        : RL_NONE;
+      if (rl_kind(cx, ctor) == RL_JS_IDENTIFIER)
+        fn = class_member(cx, local_class(cx, rl_text_dup(cx, ctor)), m, false);
+    }
     if (!is_async_fn(cx, fn) || never_rejects(cx, fn)) return false;
     why->fn = fn;
     return true;

@@ -78,3 +78,11 @@ async function upload(file) {
 export function send(file) {
   upload(file); // expect: [floating-promise] "'upload'"
 }
+
+export function instance(order) {
+  const cart = new Cart();
+  cart.persist(); // expect: [floating-promise] "'persist'"
+  cart.add(order); // synchronous method: fine
+  const other = makeCart();
+  other.persist(); // unknown constructor: fine
+}

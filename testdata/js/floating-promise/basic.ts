@@ -35,3 +35,14 @@ export abstract class Worker {
     // expect@-1: [floating-promise]
   }
 }
+
+class Mailer {
+  async send(to: string): Promise<void> { await fetch(`/mail/${to}`); }
+  queue(to: string): void { console.log(to); }
+}
+
+export function notify(to: string): void {
+  const mailer: Mailer = new Mailer();
+  mailer.send(to); // expect: [floating-promise] "'send'"
+  mailer.queue(to);
+}
