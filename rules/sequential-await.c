@@ -10,7 +10,10 @@
  * inside loops, names that say write or take (findOrCreate,
  * findOneAndUpdate, getLock, getConnection, readLine, next ...), fetch()
  * with a method other than GET/HEAD or a body, SQL text that writes or
- * locks (UPDATE, INSERT, ... FOR UPDATE), the same call twice (a re-read).
+ * locks (UPDATE, INSERT, ... FOR UPDATE), the same call twice (a re-read),
+ * prompts (prompt.get, inquirer's select({ message })), and loaders
+ * without arguments on `this` or no receiver (loadConfig(): they tend to
+ * fill state the next read uses).
  * Reported at the second await of a run, related location at the first.
  * Doc: rules/sequential-await.md */
 #include <ctype.h>
@@ -97,6 +100,9 @@ static bool writes(RlCtx *cx, RlNode call) {
       while (n && (*t == '\'' || *t == '"')) t++, n--;
       while (n && (t[n - 1] == '\'' || t[n - 1] == '"')) n--;
       if (n == 4 && memcmp(t, "body", 4) == 0) return true;
+      /* interactive prompts (inquirer's select({ message, choices })) */
+      if ((n == 7 && memcmp(t, "message", 7) == 0) || (n == 7 && memcmp(t, "choices", 7) == 0))
+        return true;
       if (n == 6 && memcmp(t, "method", 6) == 0) {
         size_t vn;
         const char *v = rl_text(cx, rl_child(cx, i, RL_F_VALUE), &vn);
@@ -149,6 +155,23 @@ static RlNode unwrap(RlCtx *cx, RlNode v) {
   return v;
 }
 
+/* A prompt or terminal read: its order is the user's (prompt.get,
+ * rl.question, inquirer ...). */
+static bool interactive(RlCtx *cx, RlNode call) {
+  static const char *const parts[] = {"prompt", "Prompt", "inquirer", "readline", "stdin",
+                                      "terminal", "question"};
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  size_t n;
+  const char *t = rl_text(cx, f, &n);
+  for (size_t i = 0; i < RL_COUNTOF(parts); i++) {
+    size_t m = strlen(parts[i]);
+    for (size_t j = 0; j + m <= n; j++)
+      if (memcmp(t + j, parts[i], m) == 0) return true;
+  }
+  RlNode obj = rl_strip(cx, rl_js_callee_object(cx, call));
+  return obj && (rl_text_eq(cx, obj, "rl") || rl_text_eq(cx, obj, "ui"));
+}
+
 /* `const x = await f()`, `x = await f()`: the parts, or false. */
 static bool parse_await(RlCtx *cx, RlNode st, Await *out) {
   RlNode value = RL_NONE, binder = RL_NONE;
@@ -179,7 +202,14 @@ static bool parse_await(RlCtx *cx, RlNode st, Await *out) {
   RlNode call = rl_strip(cx, rl_named_child(cx, aw, 0));
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
   const char *callee = rl_js_callee_name(cx, call);
-  if (!*callee || !is_read_name(callee) || writes(cx, call)) return false;
+  if (!*callee || !is_read_name(callee) || writes(cx, call) || interactive(cx, call))
+    return false;
+  /* loadConfig(), this.loadPlugins(): a loader without arguments usually
+   * fills state that the next call reads */
+  RlNode obj = rl_js_callee_object(cx, call);
+  if (!strncmp(callee, "load", 4) && rl_js_argc(cx, call) == 0 &&
+      (!obj || rl_kind(cx, rl_strip(cx, obj)) == RL_JS_THIS))
+    return false;
   *out = (Await){st, aw, call, binder, callee};
   return true;
 }

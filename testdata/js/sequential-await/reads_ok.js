@@ -109,3 +109,19 @@ export async function defaultWithCall(day) {
   const refunds = (await db.getRefunds(day)) ?? (await db.getArchivedRefunds(day));
   return { orders, refunds };
 }
+
+export async function prompts(prompt, select) {
+  const name = await prompt.get('name');
+  const age = await prompt.get('age');
+  const color = await select({ message: 'Colour?', choices: ['red', 'blue'] });
+  const size = await select({ message: 'Size?', choices: ['S', 'M'] });
+  return { name, age, color, size };
+}
+
+export class App {
+  async start() {
+    const config = await this.loadConfig();
+    const plugins = await this.loadPlugins();
+    return { config, plugins };
+  }
+}
