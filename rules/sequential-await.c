@@ -201,13 +201,19 @@ static bool parse_await(RlCtx *cx, RlNode st, Await *out) {
   if (rl_kind(cx, aw) != RL_JS_AWAIT_EXPRESSION) return false;
   RlNode call = rl_strip(cx, rl_named_child(cx, aw, 0));
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
-  const char *callee = rl_js_callee_name(cx, call);
-  if (!*callee || !is_read_name(callee) || writes(cx, call) || interactive(cx, call))
+  /* await getX().catch(() => null): the read is the receiver */
+  RlNode read = call;
+  if (!strcmp(rl_js_callee_name(cx, call), "catch")) {
+    read = rl_strip(cx, rl_js_callee_object(cx, call));
+    if (rl_kind(cx, read) != RL_JS_CALL_EXPRESSION) return false;
+  }
+  const char *callee = rl_js_callee_name(cx, read);
+  if (!*callee || !is_read_name(callee) || writes(cx, read) || interactive(cx, read))
     return false;
   /* loadConfig(), this.loadPlugins(): a loader without arguments usually
    * fills state that the next call reads */
-  RlNode obj = rl_js_callee_object(cx, call);
-  if (!strncmp(callee, "load", 4) && rl_js_argc(cx, call) == 0 &&
+  RlNode obj = rl_js_callee_object(cx, read);
+  if (!strncmp(callee, "load", 4) && rl_js_argc(cx, read) == 0 &&
       (!obj || rl_kind(cx, rl_strip(cx, obj)) == RL_JS_THIS))
     return false;
   *out = (Await){st, aw, call, binder, callee};

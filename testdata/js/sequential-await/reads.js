@@ -59,3 +59,9 @@ export async function withDefaults(day) {
   const refunds = (await db.getRefunds(day)).items; // expect: [sequential-await] "'getRefunds'"
   return { orders, refunds };
 }
+
+export async function withFallbacks(path) {
+  const st = await db.statFile(path).catch(() => null);
+  const meta = await db.readMeta(path).catch(() => ({})); // expect: [sequential-await] "'readMeta'"
+  return { st, meta };
+}
