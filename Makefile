@@ -10,7 +10,7 @@ CMAKE_ARGS ?=
 
 APT_PACKAGES = build-essential cmake pkg-config git libclang-dev clang \
   libclang-rt-14-dev libtree-sitter-dev libjansson-dev libgit2-dev \
-  python3-jsonschema valgrind
+  python3-jsonschema valgrind neovim
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all build deps demo check check-fast asan clean

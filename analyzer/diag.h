@@ -43,6 +43,26 @@ typedef struct RlRelated {
   const char *msg;
 } RlRelated;
 
+/* A mechanical change that fixes (or silences) a finding: byte ranges of
+ * the analysed text, non-overlapping, to be replaced by `text`. */
+typedef struct RlEdit {
+  uint32_t start, end; /* byte offsets */
+  const char *text;
+} RlEdit;
+
+typedef enum RlFixSafety {
+  RL_FIX_SAFE = 0,   /* keeps the meaning */
+  RL_FIX_UNSAFE,     /* may change behaviour (e.g. serial -> parallel) */
+  RL_FIX_SUGGESTION, /* never applied automatically */
+} RlFixSafety;
+
+typedef struct RlFix {
+  const char *title;
+  RlFixSafety safety;
+  RlEdit *edits;
+  uint32_t nedits;
+} RlFix;
+
 typedef struct RlDiag {
   const struct RlRule *rule;
   RlSeverity severity;
@@ -59,6 +79,8 @@ typedef struct RlDiag {
   char base[17];         /* the fingerprint without the occurrence index */
   const char *baseline;  /* NULL, "new" or "unchanged" (with --baseline) */
   const char *line_hash; /* GitHub's primaryLocationLineHash, or NULL (linehash.h) */
+  RlFix *fixes;          /* offered by the rule (editor quick fixes) */
+  uint32_t nfixes;
   const char *suppressed; /* NULL, or the justification of the suppression */
 } RlDiag;
 

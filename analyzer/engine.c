@@ -157,6 +157,34 @@ void rl_report_related(RlCtx *cx, RlReport *r, RlNode at, const char *fmt, ...) 
   va_end(ap);
 }
 
+void rl_report_fix_range(RlCtx *cx, RlReport *r, const char *title, RlFixSafety safety,
+                         uint32_t start, uint32_t end, const char *text) {
+  RlArena *a = r->arena;
+  RlFix *fix = NULL;
+  for (uint32_t i = 0; i < r->d.nfixes; i++)
+    if (strcmp(r->d.fixes[i].title, title) == 0) fix = &r->d.fixes[i];
+  if (!fix) {
+    RlFix *v = rl_arena_alloc(a, (r->d.nfixes + 1) * sizeof *v);
+    if (r->d.nfixes) memcpy(v, r->d.fixes, r->d.nfixes * sizeof *v);
+    r->d.fixes = v;
+    fix = &v[r->d.nfixes++];
+    fix->title = rl_arena_strdup(a, title);
+    fix->safety = safety;
+  }
+  RlEdit *e = rl_arena_alloc(a, (fix->nedits + 1) * sizeof *e);
+  if (fix->nedits) memcpy(e, fix->edits, fix->nedits * sizeof *e);
+  e[fix->nedits] = (RlEdit){start, end < start ? start : end, rl_arena_strdup(a, text)};
+  fix->edits = e;
+  fix->nedits++;
+  (void)cx;
+}
+
+void rl_report_fix(RlCtx *cx, RlReport *r, const char *title, RlFixSafety safety, RlNode at,
+                   bool insert_before, const char *text) {
+  RlLoc l = rl_loc(cx, at);
+  rl_report_fix_range(cx, r, title, safety, l.start, insert_before ? l.start : l.end, text);
+}
+
 void rl_report_severity(RlCtx *cx, RlReport *r, RlSeverity sev) {
   int idx = rl_session_rule_index(cx->session, r->d.rule->id);
   const RlFileSettings *fs = cx->file->settings;

@@ -223,11 +223,7 @@ static char *rl_main__read_stdin(size_t *len) {
 int rl_lsp_main(int argc, char **argv);
 
 int main(int argc, char **argv) {
-  if (argc >= 2 && strcmp(argv[1], "lsp") == 0) {
-    (void)rl_lsp_main;
-    fprintf(stderr, "racelint: the lsp server is not built yet\n");
-    return 2;
-  }
+  if (argc >= 2 && strcmp(argv[1], "lsp") == 0) return rl_lsp_main(argc - 1, argv + 1);
   RlCli cli;
   memset(&cli, 0, sizeof cli);
   cli.format = RL_FMT_TEXT;

@@ -361,6 +361,14 @@ void rl_report_related(RlCtx *cx, RlReport *r, RlNode at, const char *fmt, ...)
 /* Sets r's severity (e.g. error in a timer callback, warning elsewhere),
  * unless the user configured the rule's severity, which always wins. */
 void rl_report_severity(RlCtx *cx, RlReport *r, RlSeverity sev);
+/* Offers a fix for r: replace the text of node `at` (or insert before it
+ * when `insert_before`) with `text`. Several calls with the same title add
+ * edits to one fix. Editors show fixes as quick fixes. */
+void rl_report_fix(RlCtx *cx, RlReport *r, const char *title, RlFixSafety safety,
+                   RlNode at, bool insert_before, const char *text);
+/* The same with an explicit byte range [start, end) of the file. */
+void rl_report_fix_range(RlCtx *cx, RlReport *r, const char *title, RlFixSafety safety,
+                         uint32_t start, uint32_t end, const char *text);
 /* Replaces the rule's default fix hint for r. */
 void rl_report_hint(RlCtx *cx, RlReport *r, const char *fmt, ...) RL_PRINTF(3, 4);
 /* Records a fact at node `at` for phase 2. Strings are copied. Returns the

@@ -53,3 +53,14 @@ add_test(NAME docs/config-schema COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests
   ${CMAKE_SOURCE_DIR})
 add_test(NAME sarif/line-hash COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_linehash.py
   $<TARGET_FILE:racelint>)
+
+# Editor integration: scripted LSP sessions, protocol transcripts, and a
+# real editor (headless Neovim).
+add_test(NAME lsp/session COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_lsp.py
+  $<TARGET_FILE:racelint>)
+add_test(NAME lsp/transcripts COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_transcripts.py
+  $<TARGET_FILE:racelint>)
+add_test(NAME lsp/neovim COMMAND bash ${CMAKE_SOURCE_DIR}/tests/lsp/test_nvim.sh)
+set_tests_properties(lsp/neovim PROPERTIES SKIP_RETURN_CODE 77
+  ENVIRONMENT "RACELINT=$<TARGET_FILE:racelint>;RACELINT_REQUIRE_SHARED=$ENV{RACELINT_REQUIRE_SHARED}")
+set_tests_properties(lsp/session lsp/transcripts lsp/neovim PROPERTIES TIMEOUT 180)

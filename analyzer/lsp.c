@@ -1,0 +1,883 @@
+/* lsp.c - `racelint lsp`: a Language Server (LSP 3.17) over stdio.
+ *
+ * Threads: the main thread reads and answers messages; one analysis thread
+ * runs phase 1 on changed documents (after a short debounce) and on the
+ * workspace's files (indexed in the background at start), then phase 2
+ * over the whole workspace, and pushes diagnostics. Everything below `mu`
+ * in RlLsp is shared and guarded by it; output is serialised by out_mu.
+ * A newer version of a document makes the analysis of an older one be
+ * thrown away. Positions are UTF-16 code units unless the client offers
+ * UTF-8. Malformed input gets a JSON-RPC error or is skipped; it never stops
+ * the server. */
+#include <errno.h>
+#include <jansson.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ast.h"
+#include "config.h"
+#include "diag.h"
+#include "discover.h"
+#include "emit_util.h"
+#include "engine.h"
+#include "session.h"
+#include "suppress.h"
+#include "util.h"
+
+#ifndef RL_VERSION
+#define RL_VERSION "0.0.0-dev"
+#endif
+
+#define RL_LSP_MAX_MESSAGE (64u << 20)
+#define RL_LSP_DEBOUNCE_MS 120
+#define RL_LSP_INDEX_BATCH 32
+
+typedef struct RlLspEntry {
+  char *path, *rel, *uri;
+  RlEngineFile *res;       /* latest phase-1 result, or NULL */
+  RlFileSettings settings;
+  bool pending;            /* (re)analyse from disk */
+  bool open;
+  char *snap;              /* text the result was computed from (open docs) */
+  size_t snap_len;
+  int64_t snap_version;
+  uint64_t published;      /* hash of what was last published */
+  bool ever_published;
+} RlLspEntry;
+
+typedef struct RlLspDoc {
+  char *uri;
+  RlLspEntry *entry;
+  char *text;
+  size_t len;
+  int64_t version;
+  bool dirty;
+  uint64_t changed_ms;
+} RlLspDoc;
+
+typedef struct RlLsp {
+  RlSession s;
+  pthread_mutex_t out_mu;
+  FILE *out;
+  /* --- guarded by mu --- */
+  pthread_mutex_t mu;
+  pthread_cond_t cv;   /* work for the analysis thread */
+  pthread_cond_t idle; /* a document finished analysing */
+  RlConfigSet *configs;
+  RL_VEC(RlLspDoc *) docs;
+  RL_VEC(RlLspEntry *) entries;
+  char *root;
+  bool initialized, shutdown, stop, utf8, pull;
+  uint32_t busy; /* analyses in flight */
+} RlLsp;
+
+static uint64_t rl_lsp__now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+/* Section - output */
+
+static void rl_lsp__send(RlLsp *l, json_t *msg) {
+  char *body = json_dumps(msg, JSON_COMPACT);
+  json_decref(msg);
+  if (!body) return;
+  pthread_mutex_lock(&l->out_mu);
+  fprintf(l->out, "Content-Length: %zu\r\n\r\n%s", strlen(body), body);
+  fflush(l->out);
+  pthread_mutex_unlock(&l->out_mu);
+  free(body);
+}
+
+static void rl_lsp__reply(RlLsp *l, json_t *id, json_t *result) {
+  rl_lsp__send(l, json_pack("{s:s,s:O,s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(),
+                            "result", result ? result : json_null()));
+}
+
+static void rl_lsp__error(RlLsp *l, json_t *id, int code, const char *msg) {
+  rl_lsp__send(l, json_pack("{s:s,s:O,s:{s:i,s:s}}", "jsonrpc", "2.0", "id",
+                            id ? id : json_null(), "error", "code", code, "message", msg));
+}
+
+static void rl_lsp__notify(RlLsp *l, const char *method, json_t *params) {
+  rl_lsp__send(l, json_pack("{s:s,s:s,s:o}", "jsonrpc", "2.0", "method", method, "params",
+                            params));
+}
+
+static void rl_lsp__log(RlLsp *l, int type, const char *fmt, ...) RL_PRINTF(3, 4);
+static void rl_lsp__log(RlLsp *l, int type, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  RlBuf b = {0};
+  rl_buf_vprintf(&b, fmt, ap);
+  va_end(ap);
+  rl_lsp__notify(l, "window/logMessage",
+                 json_pack("{s:i,s:o}", "type", type, "message", rl_emit_jstr(rl_buf_cstr(&b))));
+  rl_buf_free(&b);
+}
+
+/* Section - URIs and positions */
+
+static char *rl_lsp__uri_to_path(const char *uri) {
+  if (strncmp(uri, "file://", 7) != 0) return NULL;
+  const char *p = uri + 7;
+  if (*p != '/') { /* file://host/path: only localhost */
+    if (strncmp(p, "localhost/", 10) != 0) return NULL;
+    p += 9;
+  }
+  RlBuf b = {0};
+  for (; *p && *p != '?' && *p != '#'; p++) {
+    if (*p == '%' && p[1] && p[2]) {
+      char hex[3] = {p[1], p[2], 0};
+      char *end;
+      long v = strtol(hex, &end, 16);
+      if (*end == 0 && v > 0) {
+        rl_buf_putc(&b, (char)v);
+        p += 2;
+        continue;
+      }
+    }
+    rl_buf_putc(&b, *p);
+  }
+  rl_buf_cstr(&b);
+  return b.data;
+}
+
+static char *rl_lsp__path_to_uri(const char *path) {
+  char *enc = rl_emit_uri_path(path);
+  char *uri = rl_asprintf("file://%s", enc);
+  free(enc);
+  return uri;
+}
+
+/* Units of s[0..n) in the negotiated encoding. */
+static uint32_t rl_lsp__units(const RlLsp *l, const char *s, size_t n) {
+  return l->utf8 ? (uint32_t)n : rl_utf8_utf16_units(s, n);
+}
+
+/* Byte offset of an LSP position in text (clamped to the line's end). */
+static size_t rl_lsp__offset(const RlLsp *l, const char *text, size_t len, int64_t line,
+                             int64_t character) {
+  size_t i = 0;
+  for (int64_t ln = 0; ln < line && i < len; i++)
+    if (text[i] == '\n') ln++;
+  if (line < 0) return 0;
+  int64_t u = 0;
+  while (i < len && text[i] != '\n' && u < character) {
+    unsigned c = (unsigned char)text[i];
+    size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    if (i + k > len) k = len - i;
+    u += l->utf8 ? (int64_t)k : (k == 4 ? 2 : 1);
+    i += k;
+  }
+  return i;
+}
+
+/* LSP position {line, character} of byte offset `off` in text. */
+static json_t *rl_lsp__pos(const RlLsp *l, const RlLines *lines, const char *text, size_t len,
+                           uint32_t off) {
+  if (off > len) off = (uint32_t)len;
+  uint32_t lo = 0, hi = lines->n;
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (lines->starts[mid] <= off) lo = mid;
+    else hi = mid;
+  }
+  uint32_t start = lines->starts[lo];
+  return json_pack("{s:i,s:i}", "line", (json_int_t)lo, "character",
+                   (json_int_t)rl_lsp__units(l, text + start, off - start));
+}
+
+/* A range for loc: exact when the text is known, else from code points. */
+static json_t *rl_lsp__range(const RlLsp *l, const RlLoc *loc, const char *text, size_t len,
+                             const RlLines *lines) {
+  if (text && lines)
+    return json_pack("{s:o,s:o}", "start", rl_lsp__pos(l, lines, text, len, loc->start), "end",
+                     rl_lsp__pos(l, lines, text, len, loc->end));
+  return json_pack("{s:{s:i,s:i},s:{s:i,s:i}}", "start", "line", (json_int_t)loc->line - 1,
+                   "character", (json_int_t)loc->col_cp - 1, "end", "line",
+                   (json_int_t)loc->end_line - 1, "character", (json_int_t)loc->end_col_cp - 1);
+}
+
+/* Section - the workspace model (callers hold mu) */
+
+static RlLspEntry *rl_lsp__entry(RlLsp *l, const char *path, bool create) {
+  for (uint32_t i = 0; i < l->entries.n; i++)
+    if (strcmp(l->entries.v[i]->path, path) == 0) return l->entries.v[i];
+  if (!create) return NULL;
+  RlLspEntry *e = rl_calloc(1, sizeof *e);
+  e->path = rl_strdup(path);
+  e->rel = rl_discover_relative(l->root ? l->root : "/", path);
+  e->uri = rl_lsp__path_to_uri(path);
+  rl_config_settings(&l->s, rl_configset_for(l->configs, path), path, NULL, &e->settings);
+  RL_VEC_PUSH(l->entries, e);
+  return e;
+}
+
+static RlLspDoc *rl_lsp__doc(RlLsp *l, const char *uri) {
+  for (uint32_t i = 0; i < l->docs.n; i++)
+    if (strcmp(l->docs.v[i]->uri, uri) == 0) return l->docs.v[i];
+  return NULL;
+}
+
+static void rl_lsp__reload_config(RlLsp *l) {
+  rl_configset_delete(l->configs);
+  l->configs = rl_configset_new(&l->s, NULL);
+  for (uint32_t i = 0; i < l->entries.n; i++) {
+    RlLspEntry *e = l->entries.v[i];
+    rl_config_settings(&l->s, rl_configset_for(l->configs, e->path), e->path, NULL,
+                       &e->settings);
+    if (!e->open) e->pending = true;
+  }
+  for (uint32_t i = 0; i < l->docs.n; i++) {
+    l->docs.v[i]->dirty = true;
+    l->docs.v[i]->changed_ms = 0;
+  }
+  for (uint32_t i = 0; i < rl_configset_nerrors(l->configs); i++)
+    rl_lsp__log(l, 1, "racelint: %s", rl_configset_error(l->configs, i));
+  pthread_cond_broadcast(&l->cv);
+}
+
+/* Section - diagnostics */
+
+static json_t *rl_lsp__diag_json(RlLsp *l, const RlDiag *d, const RlLspEntry *e,
+                                 const RlLines *lines) {
+  int sev = d->severity == RL_SEV_ERROR ? 1 : d->severity == RL_SEV_WARNING ? 2 : 3;
+  char *url = rl_doc_url(d->rule->id);
+  char *msg = d->hint && *d->hint ? rl_asprintf("%s\nFix: %s", d->msg, d->hint)
+                                  : rl_strdup(d->msg);
+  json_t *o = json_pack("{s:o,s:i,s:s,s:{s:s},s:s,s:o,s:{s:s}}", "range",
+                        rl_lsp__range(l, &d->loc, e->snap, e->snap_len, lines), "severity", sev,
+                        "code", d->rule->id, "codeDescription", "href", url, "source",
+                        "racelint", "message", rl_emit_jstr(msg), "data", "fingerprint",
+                        d->fingerprint);
+  free(msg);
+  free(url);
+  if (d->nrelated) {
+    json_t *rel = json_array();
+    for (uint32_t i = 0; i < d->nrelated; i++) {
+      const RlRelated *r = &d->related[i];
+      /* the related file: this one, an open one, or a closed one on disk */
+      RlLspEntry *re = NULL;
+      for (uint32_t k = 0; k < l->entries.n; k++)
+        if (strcmp(l->entries.v[k]->rel, r->rel_path) == 0) re = l->entries.v[k];
+      char *uri = re ? rl_strdup(re->uri)
+                     : rl_lsp__path_to_uri(r->rel_path[0] == '/' ? r->rel_path : r->path);
+      json_t *range;
+      if (re == e && lines) {
+        range = rl_lsp__range(l, &r->loc, e->snap, e->snap_len, lines);
+      } else if (re && re->snap) {
+        RlLines rl;
+        rl_lines_build(&rl, re->snap, re->snap_len);
+        range = rl_lsp__range(l, &r->loc, re->snap, re->snap_len, &rl);
+        rl_lines_free(&rl);
+      } else {
+        range = rl_lsp__range(l, &r->loc, NULL, 0, NULL);
+      }
+      json_array_append_new(rel, json_pack("{s:{s:s,s:o},s:o}", "location", "uri", uri,
+                                           "range", range, "message", rl_emit_jstr(r->msg)));
+      free(uri);
+    }
+    json_object_set_new(o, "relatedInformation", rel);
+  }
+  return o;
+}
+
+static json_t *rl_lsp__diags(RlLsp *l, const RlLspEntry *e) {
+  json_t *arr = json_array();
+  if (!e->res) return arr;
+  RlLines lines = {0};
+  if (e->snap) rl_lines_build(&lines, e->snap, e->snap_len);
+  for (uint32_t i = 0; i < e->res->diags.n; i++)
+    json_array_append_new(arr, rl_lsp__diag_json(l, e->res->diags.v[i], e, e->snap ? &lines : NULL));
+  rl_lines_free(&lines);
+  return arr;
+}
+
+static uint64_t rl_lsp__signature(const RlLspEntry *e) {
+  uint64_t h = RL_FNV_INIT;
+  if (!e->res) return h;
+  for (uint32_t i = 0; i < e->res->diags.n; i++) {
+    const RlDiag *d = e->res->diags.v[i];
+    h = rl_hash_str(h, d->rule->id);
+    h = rl_hash_str(h, d->msg);
+    h = rl_hash_bytes(h, &d->loc, sizeof d->loc);
+    h = rl_hash_bytes(h, &d->nrelated, sizeof d->nrelated);
+    for (uint32_t j = 0; j < d->nrelated; j++) h = rl_hash_bytes(h, &d->related[j].loc, sizeof d->related[j].loc);
+  }
+  return h;
+}
+
+/* Runs phase 2 over the workspace and pushes what changed (holds mu). */
+static void rl_lsp__project_and_publish(RlLsp *l, RlLspEntry *force) {
+  RL_VEC(RlEngineFile *) files = {0};
+  for (uint32_t i = 0; i < l->entries.n; i++)
+    if (l->entries.v[i]->res) RL_VEC_PUSH(files, l->entries.v[i]->res);
+  rl_engine_project(&l->s, files.v, files.n);
+  rl_suppress_apply(&l->s, files.v, files.n);
+  for (uint32_t i = 0; i < files.n; i++) {
+    rl_diag_sort(files.v[i]->diags.v, files.v[i]->diags.n);
+    rl_diag_fingerprints(files.v[i]->diags.v, files.v[i]->diags.n);
+  }
+  RL_VEC_FREE(files);
+  if (l->pull) return; /* the client asks when it wants them */
+  for (uint32_t i = 0; i < l->docs.n; i++) {
+    RlLspDoc *doc = l->docs.v[i];
+    RlLspEntry *e = doc->entry;
+    if (!e->res || doc->dirty) continue;
+    uint64_t sig = rl_lsp__signature(e);
+    if (e->ever_published && sig == e->published && e != force) continue;
+    e->published = sig;
+    e->ever_published = true;
+    rl_lsp__notify(l, "textDocument/publishDiagnostics",
+                   json_pack("{s:s,s:I,s:o}", "uri", doc->uri, "version", (json_int_t)doc->version,
+                             "diagnostics", rl_lsp__diags(l, e)));
+  }
+}
+
+/* Section - the analysis thread */
+
+typedef struct RlLspWork {
+  RlLspEntry *entry;
+  char *text; /* NULL: from disk */
+  size_t len;
+  int64_t version;
+  RlFileSettings settings;
+  RlEngineFile *res;
+} RlLspWork;
+
+static void *rl_lsp__analysis_thread(void *arg) {
+  RlLsp *l = arg;
+  RlWorker *w = rl_worker_new(&l->s);
+  pthread_mutex_lock(&l->mu);
+  while (!l->stop) {
+    RL_VEC(RlLspWork) work = {0};
+    uint64_t now = rl_lsp__now_ms(), next_due = 0;
+    for (uint32_t i = 0; i < l->docs.n; i++) {
+      RlLspDoc *d = l->docs.v[i];
+      if (!d->dirty) continue;
+      if (now - d->changed_ms >= RL_LSP_DEBOUNCE_MS) {
+        RlLspWork wk = {d->entry, rl_strndup(d->text, d->len), d->len, d->version,
+                        d->entry->settings, NULL};
+        RL_VEC_PUSH(work, wk);
+        d->dirty = false;
+      } else if (!next_due || d->changed_ms + RL_LSP_DEBOUNCE_MS < next_due) {
+        next_due = d->changed_ms + RL_LSP_DEBOUNCE_MS;
+      }
+    }
+    RlLspEntry *force = work.n ? work.v[0].entry : NULL;
+    if (!work.n) /* open documents first, then the workspace index */
+      for (uint32_t i = 0; i < l->entries.n && work.n < RL_LSP_INDEX_BATCH; i++) {
+        RlLspEntry *e = l->entries.v[i];
+        if (!e->pending || e->open) continue;
+        e->pending = false;
+        RlLspWork wk = {e, NULL, 0, 0, e->settings, NULL};
+        RL_VEC_PUSH(work, wk);
+      }
+    if (!work.n) {
+      if (next_due) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        uint64_t wait = next_due - now;
+        ts.tv_sec += (time_t)(wait / 1000);
+        ts.tv_nsec += (long)(wait % 1000) * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) ts.tv_sec++, ts.tv_nsec -= 1000000000L;
+        pthread_cond_timedwait(&l->cv, &l->mu, &ts);
+      } else {
+        pthread_cond_wait(&l->cv, &l->mu);
+      }
+      continue;
+    }
+    l->busy++;
+    pthread_mutex_unlock(&l->mu);
+    for (uint32_t i = 0; i < work.n; i++) {
+      RlLspWork *wk = &work.v[i];
+      wk->res = rl_engine_analyze(w, wk->entry->path, wk->entry->rel, wk->entry->path, wk->text,
+                                  wk->len, &wk->settings);
+    }
+    pthread_mutex_lock(&l->mu);
+    l->busy--;
+    for (uint32_t i = 0; i < work.n; i++) {
+      RlLspWork *wk = &work.v[i];
+      RlLspEntry *e = wk->entry;
+      RlLspDoc *doc = NULL;
+      for (uint32_t k = 0; k < l->docs.n; k++)
+        if (l->docs.v[k]->entry == e) doc = l->docs.v[k];
+      /* stale: the document changed (or opened/closed) meanwhile */
+      bool stale = wk->text ? (!doc || doc->version != wk->version || doc->dirty)
+                            : (e->open || e->pending);
+      if (stale) {
+        rl_engine_file_delete(wk->res);
+        free(wk->text);
+        continue;
+      }
+      rl_engine_file_delete(e->res);
+      e->res = wk->res;
+      /* settings live in the entry: point the result at them */
+      e->res->settings = &e->settings;
+      free(e->snap);
+      e->snap = wk->text;
+      e->snap_len = wk->len;
+      e->snap_version = wk->version;
+    }
+    RL_VEC_FREE(work);
+    rl_lsp__project_and_publish(l, force);
+    pthread_cond_broadcast(&l->idle);
+  }
+  pthread_mutex_unlock(&l->mu);
+  rl_worker_delete(w);
+  return NULL;
+}
+
+/* Section - requests and notifications */
+
+static json_t *rl_lsp__initialize(RlLsp *l, json_t *params) {
+  json_t *caps = json_object_get(params, "capabilities");
+  json_t *enc = json_object_get(json_object_get(caps, "general"), "positionEncodings");
+  size_t i;
+  json_t *v;
+  json_array_foreach(enc, i, v) {
+    if (json_is_string(v) && strcmp(json_string_value(v), "utf-8") == 0) l->utf8 = true;
+  }
+  l->pull = json_object_get(json_object_get(caps, "textDocument"), "diagnostic") != NULL;
+  const char *root_uri = json_string_value(json_object_get(params, "rootUri"));
+  json_t *folders = json_object_get(params, "workspaceFolders");
+  if (json_is_array(folders) && json_array_size(folders) > 0)
+    root_uri = json_string_value(json_object_get(json_array_get(folders, 0), "uri"));
+  char *root = root_uri ? rl_lsp__uri_to_path(root_uri) : NULL;
+  if (!root && json_string_value(json_object_get(params, "rootPath")))
+    root = rl_strdup(json_string_value(json_object_get(params, "rootPath")));
+  char *real = root ? realpath(root, NULL) : NULL;
+  free(root);
+  l->root = real; /* NULL: no workspace, single files only */
+  free(l->s.root);
+  l->s.root = rl_strdup(real ? real : "/");
+  json_t *sync = json_pack("{s:b,s:i,s:{s:b}}", "openClose", 1, "change", 2, "save",
+                           "includeText", 0);
+  json_t *c = json_pack("{s:s,s:o,s:{s:[s]}}", "positionEncoding", l->utf8 ? "utf-8" : "utf-16",
+                        "textDocumentSync", sync, "codeActionProvider", "codeActionKinds",
+                        "quickfix");
+  if (l->pull)
+    json_object_set_new(c, "diagnosticProvider",
+                        json_pack("{s:s,s:b,s:b}", "identifier", "racelint",
+                                  "interFileDependencies", 1, "workspaceDiagnostics", 0));
+  json_object_set_new(c, "workspace",
+                      json_pack("{s:{s:b}}", "workspaceFolders", "supported", 1));
+  return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", c, "serverInfo", "name", "racelint",
+                   "version", RL_VERSION);
+}
+
+static void rl_lsp__index_workspace(RlLsp *l) {
+  if (!l->root) return;
+  const char *paths[] = {l->root};
+  RlDiscovery disc;
+  rl_discover(paths, 1, l->root, false, &disc);
+  for (uint32_t i = 0; i < disc.files.n; i++) {
+    const char *abs = disc.files.v[i].abs_path;
+    if (rl_config_ignored(rl_configset_for(l->configs, abs), abs)) continue;
+    RlLspEntry *e = rl_lsp__entry(l, abs, true);
+    if (!e->open) e->pending = true;
+  }
+  rl_discovery_free(&disc);
+  pthread_cond_broadcast(&l->cv);
+}
+
+static void rl_lsp__did_open(RlLsp *l, json_t *params) {
+  json_t *td = json_object_get(params, "textDocument");
+  const char *uri = json_string_value(json_object_get(td, "uri"));
+  const char *text = json_string_value(json_object_get(td, "text"));
+  if (!uri || !text) return;
+  char *path = rl_lsp__uri_to_path(uri);
+  if (!path || rl_engine_lang_of(path) == RL_LANG_NONE) {
+    free(path);
+    return;
+  }
+  RlLspDoc *d = rl_lsp__doc(l, uri);
+  if (!d) {
+    d = rl_calloc(1, sizeof *d);
+    d->uri = rl_strdup(uri);
+    RL_VEC_PUSH(l->docs, d);
+  }
+  free(d->text);
+  d->len = json_string_length(json_object_get(td, "text"));
+  d->text = rl_strndup(text, d->len);
+  d->version = json_integer_value(json_object_get(td, "version"));
+  d->entry = rl_lsp__entry(l, path, true);
+  d->entry->open = true;
+  d->entry->ever_published = false;
+  d->dirty = true;
+  d->changed_ms = 0; /* no debounce for an open */
+  free(path);
+  pthread_cond_broadcast(&l->cv);
+}
+
+static void rl_lsp__did_change(RlLsp *l, json_t *params) {
+  json_t *td = json_object_get(params, "textDocument");
+  const char *uri = json_string_value(json_object_get(td, "uri"));
+  RlLspDoc *d = rl_lsp__doc(l, uri ? uri : "");
+  if (!d) return;
+  json_t *changes = json_object_get(params, "contentChanges");
+  size_t i;
+  json_t *ch;
+  json_array_foreach(changes, i, ch) {
+    json_t *text = json_object_get(ch, "text");
+    if (!json_is_string(text)) continue;
+    json_t *range = json_object_get(ch, "range");
+    const char *t = json_string_value(text);
+    size_t tl = json_string_length(text);
+    if (!range) {
+      free(d->text);
+      d->text = rl_strndup(t, tl);
+      d->len = tl;
+      continue;
+    }
+    json_t *st = json_object_get(range, "start"), *en = json_object_get(range, "end");
+    size_t a = rl_lsp__offset(l, d->text, d->len, json_integer_value(json_object_get(st, "line")),
+                              json_integer_value(json_object_get(st, "character")));
+    size_t b = rl_lsp__offset(l, d->text, d->len, json_integer_value(json_object_get(en, "line")),
+                              json_integer_value(json_object_get(en, "character")));
+    if (b < a) b = a;
+    size_t nl = d->len - (b - a) + tl;
+    char *nt = rl_malloc(nl + 1);
+    memcpy(nt, d->text, a);
+    memcpy(nt + a, t, tl);
+    memcpy(nt + a + tl, d->text + b, d->len - b);
+    nt[nl] = 0;
+    free(d->text);
+    d->text = nt;
+    d->len = nl;
+  }
+  json_t *ver = json_object_get(td, "version");
+  if (json_is_integer(ver)) d->version = json_integer_value(ver);
+  d->dirty = true;
+  d->changed_ms = rl_lsp__now_ms();
+  pthread_cond_broadcast(&l->cv);
+}
+
+static void rl_lsp__did_close(RlLsp *l, json_t *params) {
+  const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
+  for (uint32_t i = 0; uri && i < l->docs.n; i++) {
+    RlLspDoc *d = l->docs.v[i];
+    if (strcmp(d->uri, uri) != 0) continue;
+    d->entry->open = false;
+    d->entry->pending = true; /* back to the version on disk */
+    free(d->entry->snap);
+    d->entry->snap = NULL;
+    d->entry->ever_published = false;
+    free(d->uri);
+    free(d->text);
+    free(d);
+    l->docs.v[i] = l->docs.v[--l->docs.n];
+    if (!l->pull)
+      rl_lsp__notify(l, "textDocument/publishDiagnostics",
+                     json_pack("{s:s,s:[]}", "uri", uri, "diagnostics"));
+    pthread_cond_broadcast(&l->cv);
+    return;
+  }
+}
+
+static void rl_lsp__watched(RlLsp *l, json_t *params) {
+  json_t *changes = json_object_get(params, "changes");
+  size_t i;
+  json_t *c;
+  bool config = false;
+  json_array_foreach(changes, i, c) {
+    const char *uri = json_string_value(json_object_get(c, "uri"));
+    char *path = uri ? rl_lsp__uri_to_path(uri) : NULL;
+    if (!path) continue;
+    if (rl_str_ends_with(path, "/.racelint.json")) {
+      config = true;
+    } else if (rl_engine_lang_of(path) != RL_LANG_NONE) {
+      RlLspEntry *e = rl_lsp__entry(l, path, json_integer_value(json_object_get(c, "type")) != 3);
+      if (e && !e->open) {
+        if (json_integer_value(json_object_get(c, "type")) == 3) {
+          rl_engine_file_delete(e->res); /* deleted */
+          e->res = NULL;
+        } else {
+          e->pending = true;
+        }
+      }
+    }
+    free(path);
+  }
+  if (config) rl_lsp__reload_config(l);
+  pthread_cond_broadcast(&l->cv);
+}
+
+/* Waits until the document at uri has been analysed (pull diagnostics). */
+static RlLspEntry *rl_lsp__settled(RlLsp *l, const char *uri) {
+  uint64_t deadline = rl_lsp__now_ms() + 5000;
+  for (;;) {
+    RlLspDoc *d = rl_lsp__doc(l, uri);
+    if (!d) return NULL;
+    if (!d->dirty && d->entry->res && d->entry->snap_version == d->version && !l->busy)
+      return d->entry;
+    if (rl_lsp__now_ms() > deadline) return d->entry;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_nsec += 50 * 1000000L;
+    if (ts.tv_nsec >= 1000000000L) ts.tv_sec++, ts.tv_nsec -= 1000000000L;
+    pthread_cond_timedwait(&l->idle, &l->mu, &ts);
+  }
+}
+
+static json_t *rl_lsp__edit(RlLsp *l, const RlLspEntry *e, const RlLines *lines,
+                            const RlEdit *edits, uint32_t n) {
+  json_t *arr = json_array();
+  for (uint32_t i = 0; i < n; i++)
+    json_array_append_new(
+        arr, json_pack("{s:{s:o,s:o},s:o}", "range", "start",
+                       rl_lsp__pos(l, lines, e->snap, e->snap_len, edits[i].start), "end",
+                       rl_lsp__pos(l, lines, e->snap, e->snap_len, edits[i].end), "newText",
+                       rl_emit_jstr(edits[i].text)));
+  return json_pack("{s:{s:o}}", "changes", e->uri, arr);
+}
+
+static json_t *rl_lsp__code_actions(RlLsp *l, json_t *params) {
+  const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
+  json_t *actions = json_array();
+  RlLspEntry *e = uri ? rl_lsp__settled(l, uri) : NULL;
+  RlLspDoc *doc = uri ? rl_lsp__doc(l, uri) : NULL;
+  if (!e || !e->res || !e->snap || !doc || doc->version != e->snap_version) return actions;
+  json_t *range = json_object_get(params, "range");
+  int64_t first = json_integer_value(json_object_get(json_object_get(range, "start"), "line"));
+  int64_t last = json_integer_value(json_object_get(json_object_get(range, "end"), "line"));
+  RlLines lines;
+  rl_lines_build(&lines, e->snap, e->snap_len);
+  for (uint32_t i = 0; i < e->res->diags.n; i++) {
+    const RlDiag *d = e->res->diags.v[i];
+    int64_t dl = (int64_t)d->loc.line - 1;
+    if (dl < first || dl > last) continue;
+    json_t *diag = rl_lsp__diag_json(l, d, e, &lines);
+    for (uint32_t f = 0; f < d->nfixes; f++) {
+      const RlFix *fx = &d->fixes[f];
+      json_array_append_new(actions,
+                            json_pack("{s:s,s:s,s:[O],s:b,s:o}", "title", fx->title, "kind",
+                                      "quickfix", "diagnostics", diag, "isPreferred",
+                                      fx->safety == RL_FIX_SAFE && f == 0, "edit",
+                                      rl_lsp__edit(l, e, &lines, fx->edits, fx->nedits)));
+    }
+    /* always: silence it with a reviewed suppression comment */
+    uint32_t ls = lines.starts[d->loc.line - 1], k = ls;
+    while (k < e->snap_len && (e->snap[k] == ' ' || e->snap[k] == '\t')) k++;
+    char *indent = rl_strndup(e->snap + ls, k - ls);
+    char *text = rl_asprintf("%s// racelint-disable-next-line %s -- reviewed: TODO say why "
+                             "this is safe\n", indent, d->rule->id);
+    RlEdit ed = {ls, ls, text};
+    char *title = rl_asprintf("Suppress %s on this line", d->rule->id);
+    json_array_append_new(actions, json_pack("{s:s,s:s,s:[O],s:o}", "title", title, "kind",
+                                             "quickfix", "diagnostics", diag, "edit",
+                                             rl_lsp__edit(l, e, &lines, &ed, 1)));
+    free(title);
+    free(text);
+    free(indent);
+    json_decref(diag);
+  }
+  rl_lines_free(&lines);
+  return actions;
+}
+
+/* Handles one message; returns false on `exit`. */
+static bool rl_lsp__dispatch(RlLsp *l, json_t *msg, int *exit_code) {
+  const char *method = json_string_value(json_object_get(msg, "method"));
+  json_t *id = json_object_get(msg, "id");
+  json_t *params = json_object_get(msg, "params");
+  bool is_request = id != NULL;
+  if (!method) {
+    if (is_request && !json_object_get(msg, "result") && !json_object_get(msg, "error"))
+      rl_lsp__error(l, id, -32600, "invalid request: no method");
+    return true; /* a response to something we sent: nothing to do */
+  }
+  if (strcmp(method, "exit") == 0) {
+    *exit_code = l->shutdown ? 0 : 1;
+    return false;
+  }
+  pthread_mutex_lock(&l->mu);
+  if (strcmp(method, "initialize") == 0) {
+    if (l->initialized) {
+      rl_lsp__error(l, id, -32600, "initialize was already sent");
+    } else {
+      json_t *r = rl_lsp__initialize(l, params);
+      l->initialized = true;
+      rl_lsp__reply(l, id, r);
+    }
+  } else if (!l->initialized) {
+    if (is_request) rl_lsp__error(l, id, -32002, "the server is not initialized");
+  } else if (l->shutdown && strcmp(method, "shutdown") != 0) {
+    if (is_request) rl_lsp__error(l, id, -32600, "the server is shutting down");
+  } else if (strcmp(method, "initialized") == 0) {
+    rl_lsp__index_workspace(l);
+  } else if (strcmp(method, "shutdown") == 0) {
+    l->shutdown = true;
+    rl_lsp__reply(l, id, NULL);
+  } else if (strcmp(method, "textDocument/didOpen") == 0) {
+    rl_lsp__did_open(l, params);
+  } else if (strcmp(method, "textDocument/didChange") == 0) {
+    rl_lsp__did_change(l, params);
+  } else if (strcmp(method, "textDocument/didClose") == 0) {
+    rl_lsp__did_close(l, params);
+  } else if (strcmp(method, "textDocument/didSave") == 0) {
+    const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
+    if (uri && rl_str_ends_with(uri, "/.racelint.json")) rl_lsp__reload_config(l);
+  } else if (strcmp(method, "workspace/didChangeWatchedFiles") == 0) {
+    rl_lsp__watched(l, params);
+  } else if (strcmp(method, "workspace/didChangeConfiguration") == 0) {
+    rl_lsp__reload_config(l);
+  } else if (strcmp(method, "textDocument/codeAction") == 0) {
+    rl_lsp__reply(l, id, rl_lsp__code_actions(l, params));
+  } else if (strcmp(method, "textDocument/diagnostic") == 0) {
+    const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
+    RlLspEntry *e = uri ? rl_lsp__settled(l, uri) : NULL;
+    rl_lsp__reply(l, id, json_pack("{s:s,s:o}", "kind", "full", "items",
+                                   e ? rl_lsp__diags(l, e) : json_array()));
+  } else if (is_request) {
+    rl_lsp__error(l, id, -32601, "method not supported by racelint");
+  } /* unknown notifications ($/cancelRequest, $/setTrace ...) are ignored */
+  pthread_mutex_unlock(&l->mu);
+  return true;
+}
+
+/* Section - the message reader */
+
+/* Reads one framed message body. Returns 1 ok, 0 EOF, -1 malformed framing
+ * (already answered or skipped). */
+static int rl_lsp__read(RlLsp *l, FILE *in, char **body, size_t *len) {
+  char *line = NULL;
+  size_t cap = 0;
+  long long clen = -1;
+  bool any = false, bad = false;
+  for (;;) {
+    ssize_t n = getline(&line, &cap, in);
+    if (n < 0) {
+      free(line);
+      return 0;
+    }
+    if (n > 8192) bad = true;
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+    if (n == 0) {
+      if (any) break;
+      continue; /* stray blank lines between messages */
+    }
+    any = true;
+    if (strncasecmp(line, "Content-Length:", 15) == 0) {
+      char *end;
+      errno = 0;
+      clen = strtoll(line + 15, &end, 10);
+      while (*end == ' ') end++;
+      if (errno || *end || clen < 0) bad = true;
+    } else if (!strchr(line, ':')) {
+      bad = true;
+    }
+  }
+  free(line);
+  if (bad || clen < 0) {
+    rl_lsp__error(l, NULL, -32700, "malformed message header (need Content-Length)");
+    return -1;
+  }
+  if ((unsigned long long)clen > RL_LSP_MAX_MESSAGE) {
+    /* skip it without keeping it in memory */
+    char buf[65536];
+    unsigned long long left = (unsigned long long)clen;
+    while (left) {
+      size_t k = fread(buf, 1, left < sizeof buf ? (size_t)left : sizeof buf, in);
+      if (!k) return 0;
+      left -= k;
+    }
+    rl_lsp__error(l, NULL, -32700, "message too large");
+    return -1;
+  }
+  char *b = rl_malloc((size_t)clen + 1);
+  size_t got = fread(b, 1, (size_t)clen, in);
+  b[got] = 0;
+  if (got < (size_t)clen) {
+    free(b);
+    return 0;
+  }
+  *body = b;
+  *len = got;
+  return 1;
+}
+
+int rl_lsp_main(int argc, char **argv) {
+  (void)argc;
+  (void)argv;
+  RlLsp *l = rl_calloc(1, sizeof *l);
+  rl_session_init(&l->s);
+  const char *err = NULL;
+  if (!rl_session_prepare(&l->s, &err)) {
+    fprintf(stderr, "racelint lsp: %s\n", err);
+    return 2;
+  }
+  l->s.root = rl_strdup("/");
+  l->out = stdout;
+  pthread_mutex_init(&l->mu, NULL);
+  pthread_mutex_init(&l->out_mu, NULL);
+  pthread_cond_init(&l->cv, NULL);
+  pthread_cond_init(&l->idle, NULL);
+  l->configs = rl_configset_new(&l->s, NULL);
+  pthread_t th;
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 8u << 20);
+  if (pthread_create(&th, &attr, rl_lsp__analysis_thread, l) != 0) {
+    fprintf(stderr, "racelint lsp: cannot start the analysis thread\n");
+    return 2;
+  }
+  pthread_attr_destroy(&attr);
+  int exit_code = 1; /* EOF without shutdown/exit */
+  for (;;) {
+    char *body = NULL;
+    size_t len = 0;
+    int r = rl_lsp__read(l, stdin, &body, &len);
+    if (r == 0) break;
+    if (r < 0) continue;
+    json_error_t je;
+    json_t *msg = json_loadb(body, len, JSON_DECODE_ANY, &je);
+    free(body);
+    if (!msg || !json_is_object(msg)) {
+      rl_lsp__error(l, NULL, msg ? -32600 : -32700,
+                    msg ? "invalid request: not a JSON object" : "parse error: invalid JSON");
+      json_decref(msg);
+      continue;
+    }
+    bool go_on = rl_lsp__dispatch(l, msg, &exit_code);
+    json_decref(msg);
+    if (!go_on) break;
+  }
+  pthread_mutex_lock(&l->mu);
+  l->stop = true;
+  pthread_cond_broadcast(&l->cv);
+  pthread_mutex_unlock(&l->mu);
+  pthread_join(th, NULL);
+  for (uint32_t i = 0; i < l->docs.n; i++) {
+    free(l->docs.v[i]->uri);
+    free(l->docs.v[i]->text);
+    free(l->docs.v[i]);
+  }
+  RL_VEC_FREE(l->docs);
+  for (uint32_t i = 0; i < l->entries.n; i++) {
+    RlLspEntry *e = l->entries.v[i];
+    rl_engine_file_delete(e->res);
+    free(e->path);
+    free(e->rel);
+    free(e->uri);
+    free(e->snap);
+    free(e);
+  }
+  RL_VEC_FREE(l->entries);
+  rl_configset_delete(l->configs);
+  free(l->root);
+  rl_session_free(&l->s);
+  pthread_mutex_destroy(&l->mu);
+  pthread_mutex_destroy(&l->out_mu);
+  pthread_cond_destroy(&l->cv);
+  pthread_cond_destroy(&l->idle);
+  free(l);
+  return exit_code;
+}

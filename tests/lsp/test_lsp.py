@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""Scripted LSP sessions against `racelint lsp`.
+
+usage: test_lsp.py RACELINT
+"""
+import json, os, shutil, sys, tempfile, time
+sys.path.insert(0, os.path.dirname(__file__))
+from lsp_client import Client, uri
+
+RACELINT = sys.argv[1]
+passes = fails = 0
+
+
+def check(cond, what):
+    global passes, fails
+    if cond:
+        passes += 1
+    else:
+        fails += 1
+        print("FAIL:", what, flush=True)
+
+
+def init(c, root, utf8=False, pull=False):
+    caps = {"textDocument": {"publishDiagnostics": {"relatedInformation": True}}}
+    if utf8:
+        caps["general"] = {"positionEncodings": ["utf-8", "utf-16"]}
+    if pull:
+        caps["textDocument"]["diagnostic"] = {"dynamicRegistration": False}
+    r = c.request("initialize", {"processId": os.getpid(), "rootUri": uri(root),
+                                 "capabilities": caps, "workspaceFolders": [
+                                     {"uri": uri(root), "name": "ws"}]})
+    c.notify("initialized", {})
+    return r["result"]
+
+
+def open_doc(c, path, text, version=1):
+    lang = {".js": "javascript", ".ts": "typescript", ".c": "c"}[os.path.splitext(path)[1]]
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri(path), "languageId": lang,
+                                                       "version": version, "text": text}})
+
+
+def change(c, path, version, changes):
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri(path), "version": version},
+                                        "contentChanges": changes})
+
+
+def rng(l1, c1, l2, c2):
+    return {"start": {"line": l1, "character": c1}, "end": {"line": l2, "character": c2}}
+
+
+ws = tempfile.mkdtemp()
+try:
+    A = os.path.join(ws, "a.js")
+    # non-ASCII before the finding on the same line: é is 1 UTF-16 unit and
+    # 2 bytes, the emoji 2 UTF-16 units and 4 bytes
+    a_text = 'const s = "é😀"; [1].forEach(async (x) => { await x; });\n'
+    open(A, "w").write(a_text)
+    H = os.path.join(ws, "handlers.js")
+    open(H, "w").write("export function handle(x) { return x; }\n")
+    M = os.path.join(ws, "main.js")
+    open(M, "w").write("import { handle } from './handlers.js';\n"
+                       "export function run(xs) { xs.forEach(handle); }\n")
+    T = os.path.join(ws, "b.ts")
+    t_text = "export function f(xs: number[]): void {\n  xs.forEach(async (x: number) => { await x; });\n}\n"
+    C = os.path.join(ws, "c.c")
+    c_text = ("#include <fcntl.h>\n#include <unistd.h>\n"
+              "int f(const char *p) {\n  if (access(p, R_OK)) return -1;\n  return open(p, O_RDONLY);\n}\n")
+
+    # --- session 1: push diagnostics, UTF-16 ---------------------------------
+    c = Client(RACELINT, cwd=ws)
+    res = init(c, ws)
+    check(res["capabilities"]["positionEncoding"] == "utf-16", "UTF-16 by default")
+    check(res["capabilities"]["textDocumentSync"]["change"] == 2, "incremental sync advertised")
+    check("diagnosticProvider" not in res["capabilities"], "no pull without client support")
+    open_doc(c, A, a_text)
+    d = c.diagnostics(uri(A))
+    check(len(d) == 1, f"one diagnostic in a.js, got {len(d)}")
+    if d:
+        r = d[0]["range"]
+        # "const s = \"é😀\"; [1]." -> 'forEach' starts at UTF-16 unit 21
+        check(r == rng(0, 21, 0, 28), f"UTF-16 range {r}")
+        check(d[0]["code"] == "callback-promise-mix" and d[0]["source"] == "racelint", "code/source")
+        check(d[0]["codeDescription"]["href"].endswith("callback-promise-mix.md"), "codeDescription")
+        check(d[0]["severity"] == 1, "severity error")
+
+    # incremental edit: insert a line above -> the diagnostic moves down
+    change(c, A, 2, [{"range": rng(0, 0, 0, 0), "text": "// header\n"}])
+    d = c.diagnostics(uri(A), pred=lambda ds: ds and ds[0]["range"]["start"]["line"] == 1)
+    check(d and d[0]["range"] == rng(1, 21, 1, 28), "moved by the incremental edit")
+    # code action: the suppression comment, applied as the client would
+    ca = c.request("textDocument/codeAction", {"textDocument": {"uri": uri(A)}, "range": rng(1, 0, 1, 0),
+                                               "context": {"diagnostics": d, "only": ["quickfix"]}})["result"]
+    titles = [a["title"] for a in ca]
+    check(any("Suppress callback-promise-mix" in t for t in titles), f"suppression action in {titles}")
+    check(any("for...of" in t for t in titles), f"for...of quick fix in {titles}")
+    sup = [a for a in ca if a["title"].startswith("Suppress")]
+    if sup:
+        edits = sup[0]["edit"]["changes"][uri(A)]
+        e = edits[0]
+        change(c, A, 3, [{"range": e["range"], "text": e["newText"]}])
+        d = c.diagnostics(uri(A), pred=lambda ds: not any(x["code"] == "callback-promise-mix" for x in ds))
+        check(not any(x["code"] == "callback-promise-mix" for x in d), "suppressed after applying the action")
+    # the for...of fix removes the finding
+    fix = [a for a in ca if "for...of" in a["title"]]
+    if fix:
+        c2_text = "// header\n" + a_text
+        change(c, A, 4, [{"range": rng(0, 0, 99, 0), "text": c2_text}])
+        c.diagnostics(uri(A), pred=lambda ds: len(ds) == 1)
+        edits = fix[0]["edit"]["changes"][uri(A)]
+        # apply edits back to front
+        lines = c2_text.split("\n")
+        def off(p):
+            return sum(len(x) + 1 for x in lines[:p["line"]]) + _u16(lines[p["line"]], p["character"])
+        def _u16(s, n):
+            # python index for n UTF-16 units
+            k = u = 0
+            while u < n and k < len(s):
+                u += 2 if ord(s[k]) > 0xFFFF else 1
+                k += 1
+            return k
+        text = c2_text
+        for e in sorted(edits, key=lambda e: (e["range"]["start"]["line"], e["range"]["start"]["character"]), reverse=True):
+            a0, b0 = off(e["range"]["start"]), off(e["range"]["end"])
+            text = text[:a0] + e["newText"] + text[b0:]
+        check("for (const x of [1])" in text, f"for...of rewrite: {text!r}")
+        change(c, A, 5, [{"range": rng(0, 0, 99, 0), "text": text}])
+        d = c.diagnostics(uri(A), pred=lambda ds: not ds)
+        check(d == [], "no finding after the for...of fix")
+
+    # TS and C files
+    open_doc(c, T, t_text)
+    d = c.diagnostics(uri(T))
+    check(len(d) == 1 and d[0]["range"]["start"] == {"line": 1, "character": 5}, f"TS diagnostic {d}")
+    open_doc(c, C, c_text)
+    d = c.diagnostics(uri(C), timeout=20)
+    check(len(d) == 1 and d[0]["code"] == "check-then-act" and d[0]["range"]["start"]["line"] == 4,
+          f"C diagnostic {d}")
+    check(d and d[0].get("relatedInformation") and d[0]["relatedInformation"][0]["location"]["range"]["start"]["line"] == 3,
+          "relatedInformation points at the check")
+
+    # cross-file: main.js is open; handlers.js changes from sync to async
+    open_doc(c, M, open(M).read())
+    d = c.diagnostics(uri(M))
+    check(d == [], "main.js clean while handle is sync")
+    open_doc(c, H, open(H).read())
+    c.diagnostics(uri(H))
+    change(c, H, 2, [{"range": rng(0, 7, 0, 7), "text": "async "}])
+    d = c.diagnostics(uri(M), pred=lambda ds: len(ds) == 1)
+    check(len(d) == 1 and d[0]["relatedInformation"][0]["location"]["uri"] == uri(H),
+          "main.js diagnostic appears when handlers.js changes")
+    change(c, H, 3, [{"range": rng(0, 7, 0, 13), "text": ""}])
+    d = c.diagnostics(uri(M), pred=lambda ds: not ds)
+    check(d == [], "and goes away again")
+
+    # config reload: a .racelint.json turning the rule off
+    open(os.path.join(ws, ".racelint.json"), "w").write('{"rules": {"check-then-act": "off"}}')
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(os.path.join(ws, ".racelint.json")), "type": 1}]})
+    d = c.diagnostics(uri(C), pred=lambda ds: not ds, timeout=20)
+    check(d == [], "config reload clears the disabled rule")
+    os.remove(os.path.join(ws, ".racelint.json"))
+
+    # close clears
+    c.notify("textDocument/didClose", {"textDocument": {"uri": uri(T)}})
+    d = c.diagnostics(uri(T), pred=lambda ds: not ds)
+    check(d == [], "diagnostics cleared on close")
+    check(c.close() == 0, "exit status 0 after shutdown/exit")
+
+    # --- session 2: UTF-8 negotiated, pull diagnostics -----------------------
+    c = Client(RACELINT, cwd=ws)
+    res = init(c, ws, utf8=True, pull=True)
+    check(res["capabilities"]["positionEncoding"] == "utf-8", "UTF-8 when offered")
+    check(res["capabilities"].get("diagnosticProvider", {}).get("interFileDependencies") is True,
+          "pull diagnostics advertised")
+    open_doc(c, A, a_text)
+    r = c.request("textDocument/diagnostic", {"textDocument": {"uri": uri(A)}})["result"]
+    check(r["kind"] == "full" and len(r["items"]) == 1, f"pull result {r}")
+    if r["items"]:
+        # bytes: é = 2, 😀 = 4 -> 'forEach' at byte 24
+        check(r["items"][0]["range"] == rng(0, 24, 0, 31), f"UTF-8 range {r['items'][0]['range']}")
+    try:
+        c.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics", timeout=1)
+        check(False, "no push when the client pulls")
+    except TimeoutError:
+        check(True, "no push when the client pulls")
+    check(c.close() == 0, "session 2 exits cleanly")
+
+    # --- session 3: malformed input never crashes or hangs -------------------
+    c = Client(RACELINT, cwd=ws)
+    r = c.request("textDocument/codeAction", {})
+    check(r.get("error", {}).get("code") == -32002, "request before initialize")
+    c.raw(b"Content-Length: abc\r\n\r\n")
+    m = c.wait(lambda m: m.get("error", {}).get("code") == -32700)
+    check(m["id"] is None, "bad Content-Length -> parse error")
+    c.raw(b"Content-Length: 9\r\n\r\n{not json")
+    c.wait(lambda m: m.get("error", {}).get("code") == -32700)
+    check(True, "invalid JSON -> parse error")
+    c.raw(b"garbage without a colon\r\n\r\n")
+    c.wait(lambda m: m.get("error", {}).get("code") == -32700)
+    check(True, "garbage header -> parse error")
+    body = b"[1,2,3]"
+    c.raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    c.wait(lambda m: m.get("error", {}).get("code") == -32600)
+    check(True, "non-object -> invalid request")
+    init(c, ws)
+    r = c.request("textDocument/hover", {"textDocument": {"uri": uri(A)}, "position": {"line": 0, "character": 0}})
+    check(r.get("error", {}).get("code") == -32601, "unknown method -> method not found")
+    c.notify("$/unknownNotification", {"x": 1})
+    c.notify("textDocument/didChange", {"textDocument": {"uri": "file:///not/open.js", "version": 2},
+                                        "contentChanges": [{"range": rng(99, 99, 100, 0), "text": "x"}]})
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": "untitled:1", "text": "x"}})
+    open_doc(c, A, a_text)
+    change(c, A, 2, [{"range": rng(50, 3, 0, 0), "text": "// out of range edit\n"}])
+    d = c.diagnostics(uri(A), timeout=10)
+    check(isinstance(d, list), "server still answers after bad input")
+    check(c.close() == 0, "session 3 exits cleanly")
+    # EOF without shutdown: exit status 1, no hang
+    c = Client(RACELINT, cwd=ws)
+    c.p.stdin.close()
+    check(c.p.wait(10) == 1, "EOF without shutdown exits 1")
+finally:
+    shutil.rmtree(ws, ignore_errors=True)
+
+print(f"{passes} passed, {fails} failed")
+sys.exit(1 if fails else 0)
