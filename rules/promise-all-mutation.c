@@ -100,8 +100,21 @@ static bool is_http_write(RlCtx *cx, RlNode call) {
 
 static bool is_write_call(RlCtx *cx, RlNode call) {
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
-  return in_list(rl_js_callee_name(cx, call), write_words, RL_COUNTOF(write_words)) ||
-         is_http_write(cx, call);
+  const char *name = rl_js_callee_name(cx, call);
+  if (is_http_write(cx, call)) return true;
+  if (!in_list(name, write_words, RL_COUNTOF(write_words))) return false;
+  /* setKeys(), setState(): setters, mostly in memory; only a bare set() */
+  if (word_match(name, "set") && strcmp(name, "set") != 0) return false;
+  /* socket.destroy(err), client.destroy(): closing, not a write; an ORM's
+   * Model.destroy({ where }) takes an object */
+  if (strcmp(name, "destroy") == 0) {
+    RlNode a = rl_strip(cx, rl_js_arg(cx, call, 0));
+    if (rl_kind(cx, a) != RL_JS_OBJECT) return false;
+  }
+  /* rm(p, { force: true }): idempotent, a retry finishes the job */
+  RlNode args = rl_child(cx, call, RL_F_ARGUMENTS);
+  if (mentions_ci(cx, args, "force: true")) return false;
+  return true;
 }
 
 /* The call chained on `n` as `n.catch(h)` or `n.then(ok, h)`: returns the

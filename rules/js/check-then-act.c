@@ -262,8 +262,9 @@ typedef enum ReadKind { R_FILE, R_CALL, R_LVAL } ReadKind;
 typedef struct Read {
   RlNode node;  /* the call, or the lvalue expression */
   RlNode var;   /* pattern the value is bound to, or RL_NONE */
-  RlNode check; /* the condition that tests it (the call itself for a bare
-                   access/stat), RL_NONE when never tested */
+  RlNode cond;  /* the condition the read is part of (the call itself for a
+                   bare access/stat), or RL_NONE */
+  RlNode check; /* the condition that guards the write being matched */
   ReadKind kind;
   bool awaited;
   bool reported;
@@ -337,34 +338,98 @@ static const FsUse *fs_use(const char *name) {
   return NULL;
 }
 
-static bool is_awaited(const RlCtx *cx, RlNode n) {
+/* Is the promise of call n awaited (directly, or through .then/.catch)? */
+static bool is_awaited(RlCtx *cx, RlNode n) {
   RlNode p = rl_parent(cx, n);
-  while (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION || rl_kind(cx, p) == RL_JS_AS_EXPRESSION ||
-         rl_kind(cx, p) == RL_JS_NON_NULL_EXPRESSION)
-    p = rl_parent(cx, p);
-  return rl_kind(cx, p) == RL_JS_AWAIT_EXPRESSION;
+  for (;;) {
+    RlKind k = rl_kind(cx, p);
+    if (k == RL_JS_PARENTHESIZED_EXPRESSION || k == RL_JS_AS_EXPRESSION ||
+        k == RL_JS_NON_NULL_EXPRESSION) {
+      n = p, p = rl_parent(cx, p);
+      continue;
+    }
+    if (k == RL_JS_MEMBER_EXPRESSION && rl_child(cx, p, RL_F_OBJECT) == n &&
+        rl_kind(cx, rl_parent(cx, p)) == RL_JS_CALL_EXPRESSION) {
+      const char *m = rl_js_callee_name(cx, rl_parent(cx, p));
+      if (strcmp(m, "then") == 0 || strcmp(m, "catch") == 0 || strcmp(m, "finally") == 0) {
+        n = rl_parent(cx, p), p = rl_parent(cx, n);
+        continue;
+      }
+    }
+    return k == RL_JS_AWAIT_EXPRESSION;
+  }
 }
 
-/* The condition node (if/while/ternary condition, left of && / ||) that n is
- * part of, staying within one expression; RL_NONE if none. */
+/* The condition n is part of: an if/while/do/ternary condition, or else the
+ * left operand of a `&&`/`||` (`ok && await write()`); RL_NONE if none. */
 static RlNode condition_of(const RlCtx *cx, RlNode n, RlNode fn) {
-  RlNode child = n;
+  RlNode child = n, cand = RL_NONE;
   for (RlNode p = rl_parent(cx, n); p && p != fn; child = p, p = rl_parent(cx, p)) {
     RlKind k = rl_kind(cx, p);
     if ((k == RL_JS_IF_STATEMENT || k == RL_JS_WHILE_STATEMENT || k == RL_JS_DO_STATEMENT ||
          k == RL_JS_TERNARY_EXPRESSION) &&
         rl_field(cx, child) == RL_F_CONDITION)
       return child;
-    if (k == RL_JS_BINARY_EXPRESSION && rl_field(cx, child) == RL_F_LEFT) {
-      const char *op = rl_op(cx, p);
-      if (strcmp(op, "&&") == 0 || strcmp(op, "||") == 0) return child;
+    if (k == RL_JS_BINARY_EXPRESSION &&
+        (strcmp(rl_op(cx, p), "&&") == 0 || strcmp(rl_op(cx, p), "||") == 0)) {
+      if (rl_field(cx, child) == RL_F_LEFT) cand = child;
+      continue;
     }
     if (k == RL_JS_EXPRESSION_STATEMENT || k == RL_JS_LEXICAL_DECLARATION ||
         k == RL_JS_VARIABLE_DECLARATION || k == RL_JS_RETURN_STATEMENT ||
         k == RL_JS_STATEMENT_BLOCK || rl_js_is_function(cx, p))
-      return RL_NONE;
+      return cand;
   }
-  return RL_NONE;
+  return cand;
+}
+
+/* Does statement st always leave (return, throw, break, continue)? */
+static bool exits(const RlCtx *cx, RlNode st) {
+  switch (rl_kind(cx, st)) {
+  case RL_JS_RETURN_STATEMENT:
+  case RL_JS_THROW_STATEMENT:
+  case RL_JS_BREAK_STATEMENT:
+  case RL_JS_CONTINUE_STATEMENT:
+    return true;
+  case RL_JS_STATEMENT_BLOCK: {
+    uint32_t n = rl_named_child_count(cx, st);
+    return n && exits(cx, rl_named_child(cx, st, n - 1));
+  }
+  case RL_JS_ELSE_CLAUSE:
+    return exits(cx, rl_named_child(cx, st, 0));
+  case RL_JS_IF_STATEMENT: {
+    RlNode alt = rl_child(cx, st, RL_F_ALTERNATIVE);
+    return alt && exits(cx, rl_child(cx, st, RL_F_CONSEQUENCE)) && exits(cx, alt);
+  }
+  default:
+    return false;
+  }
+}
+
+/* Does condition c decide whether write w runs: w is in a branch it
+ * controls, or after an `if` whose branch leaves, or after a loop? */
+static bool guards(const RlCtx *cx, RlNode c, RlNode w) {
+  RlNode p = rl_parent(cx, c);
+  switch (rl_kind(cx, p)) {
+  case RL_JS_IF_STATEMENT: {
+    RlNode cons = rl_child(cx, p, RL_F_CONSEQUENCE), alt = rl_child(cx, p, RL_F_ALTERNATIVE);
+    if ((cons && w >= cons && w < rl_node_end(cx, cons)) || (alt && w >= alt && w < rl_node_end(cx, alt)))
+      return true;
+    if (w >= rl_node_end(cx, p)) return (cons && exits(cx, cons)) || (alt && exits(cx, alt));
+    return false;
+  }
+  case RL_JS_TERNARY_EXPRESSION:
+    return w >= rl_node_end(cx, c) && w < rl_node_end(cx, p);
+  case RL_JS_BINARY_EXPRESSION: {
+    RlNode r = rl_child(cx, p, RL_F_RIGHT);
+    return r && w >= r && w < rl_node_end(cx, r);
+  }
+  case RL_JS_WHILE_STATEMENT:
+  case RL_JS_DO_STATEMENT:
+    return w >= rl_node_end(cx, c);
+  default:
+    return false;
+  }
 }
 
 /* The pattern (identifier or destructuring) the value of n is bound to:
@@ -409,10 +474,9 @@ static bool uses_var(const RlCtx *cx, RlNode n, RlNode pattern) {
   return false;
 }
 
-/* First condition after `from` (within the scan) that uses `pattern`. */
-static RlNode first_check_of(const RlCtx *cx, const Scan *sc, RlNode from, RlNode pattern) {
-  RlNode end = rl_node_end(cx, sc->body);
-  for (RlNode i = from; i < end; i++) {
+/* First condition in [from, w) that uses `pattern` and guards write w. */
+static RlNode first_check_of(const RlCtx *cx, RlNode from, RlNode w, RlNode pattern) {
+  for (RlNode i = from; i < w; i++) {
     if (rl_js_is_function(cx, i)) {
       i = rl_node_end(cx, i) - 1;
       continue;
@@ -425,7 +489,7 @@ static RlNode first_check_of(const RlCtx *cx, const Scan *sc, RlNode from, RlNod
     else if (k == RL_JS_BINARY_EXPRESSION &&
              (strcmp(rl_op(cx, i), "&&") == 0 || strcmp(rl_op(cx, i), "||") == 0))
       c = rl_child(cx, i, RL_F_LEFT);
-    if (c && uses_var(cx, c, pattern)) return c;
+    if (c && c < w && uses_var(cx, c, pattern) && guards(cx, c, w)) return c;
   }
   return RL_NONE;
 }
@@ -437,20 +501,25 @@ static void add_read(RlCtx *cx, Scan *sc, RlNode n, ReadKind kind) {
   r->node = n;
   r->kind = kind;
   r->awaited = kind == R_CALL && is_awaited(cx, n);
-  r->check = condition_of(cx, n, sc->fn);
-  if (kind == R_LVAL) return;
-  if (!r->check) {
-    r->var = bound_var(cx, n);
-    if (r->var) r->check = first_check_of(cx, sc, rl_node_end(cx, n), r->var);
+  if (kind == R_CALL && !r->awaited) {
+    /* a synchronous read: only Map/Set-style get/has on shared state */
+    const char *name = rl_js_callee_name(cx, n);
+    if (strcmp(name, "get") != 0 && strcmp(name, "has") != 0) {
+      sc->nreads--;
+      return;
+    }
   }
-  if (!r->check && kind == R_FILE) {
+  r->cond = condition_of(cx, n, sc->fn);
+  if (kind == R_LVAL) return;
+  if (!r->cond) r->var = bound_var(cx, n);
+  if (!r->cond && !r->var && kind == R_FILE) {
     /* a bare `await fs.access(p)` / `fs.statSync(p)`: a test by exception */
     RlNode p = rl_parent(cx, n);
     while (rl_kind(cx, p) == RL_JS_AWAIT_EXPRESSION || rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION)
       p = rl_parent(cx, p);
     const char *name = rl_js_callee_name(cx, n);
     if (rl_kind(cx, p) == RL_JS_EXPRESSION_STATEMENT && strncmp(name, "exists", 6) != 0)
-      r->check = n;
+      r->cond = n;
   }
 }
 
@@ -481,7 +550,7 @@ static void add_lvalue_reads(RlCtx *cx, Scan *sc, RlNode c) {
       memset(r, 0, sizeof *r);
       r->node = i;
       r->kind = R_LVAL;
-      r->check = c;
+      r->cond = c;
     }
     if (k != RL_JS_IDENTIFIER) i = rl_node_end(cx, i) - 1;
   }
@@ -596,18 +665,26 @@ static RlNode where_of(const RlCtx *cx, RlNode o) {
   return RL_NONE;
 }
 
+/* `const doc = await Model.findById(id); ...; await doc.save()`: the
+ * document variable when write w saves the document read by r. */
+static RlNode doc_write(RlCtx *cx, const Read *r, RlNode w) {
+  if (!r->var || !r->awaited) return RL_NONE;
+  const char *wname = rl_js_callee_name(cx, w);
+  RlNode wo = rl_strip(cx, rl_js_callee_object(cx, w));
+  if (!wo || !(strncmp(wname, "save", 4) == 0 || strcmp(wname, "updateOne") == 0 ||
+               strcmp(wname, "replaceOne") == 0 || strncmp(wname, "persist", 7) == 0))
+    return RL_NONE;
+  RlNode root = root_of(cx, wo);
+  size_t len;
+  const char *t = rl_text(cx, root, &len);
+  return rl_kind(cx, root) == RL_JS_IDENTIFIER && ident_in(cx, r->var, t, len) ? root : RL_NONE;
+}
+
 static bool same_call_resource(RlCtx *cx, const Read *r, RlNode w) {
   RlNode rc = r->node;
   const char *wname = rl_js_callee_name(cx, w);
   RlNode wo = rl_strip(cx, rl_js_callee_object(cx, w));
-  /* const doc = await Model.findById(id); ...; await doc.save() */
-  if (r->var && r->awaited && wo && stem(wname, write_prefixes, RL_COUNTOF(write_prefixes))) {
-    RlNode root = root_of(cx, wo);
-    size_t len;
-    const char *t = rl_text(cx, root, &len);
-    if (rl_kind(cx, root) == RL_JS_IDENTIFIER && ident_in(cx, r->var, t, len))
-      return r->check && uses_field(cx, r->check, root);
-  }
+  if (doc_write(cx, r, w)) return true;
   if (!pair_ok(rl_js_callee_name(cx, rc), wname)) return false;
   RlNode ro = rl_strip(cx, rl_js_callee_object(cx, rc));
   if ((ro == RL_NONE) != (wo == RL_NONE)) return false;
@@ -908,7 +985,17 @@ static void check(RlCtx *cx, RlNode n, void *state) {
       if (!same_resource(cx, c, w)) continue;
       if (!r || c->node > r->node) r = c;
     }
-    if (!r || r->reported || !r->check || r->check >= w->node) continue;
+    if (!r || r->reported) continue;
+    RlNode g = RL_NONE;
+    if (r->cond == r->node) g = w->node > r->node ? r->node : RL_NONE; /* bare access/stat */
+    else if (r->cond) g = guards(cx, r->cond, w->node) ? r->cond : RL_NONE;
+    else if (r->var) g = first_check_of(cx, rl_node_end(cx, r->node), w->node, r->var);
+    if (!g) continue;
+    r->check = g;
+    if (r->kind == R_CALL && w->kind == W_CALL) {
+      RlNode doc = doc_write(cx, r, w->node);
+      if (doc && !uses_field(cx, g, doc)) continue;
+    }
     if (r->kind != R_FILE && !r->awaited && !await_between(cx, sc, r, w->node)) continue;
     if (r->kind == R_CALL && !r->awaited) {
       RlNode o = rl_js_callee_object(cx, r->node);

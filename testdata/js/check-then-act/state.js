@@ -49,7 +49,8 @@ class Inventory {
   }
 
   async take() {
-    if (this.free > 0) await this.warmUp();
+    if (this.free <= 0) throw new Error('no free slot');
+    await this.warmUp();
     this.free--; // expect: [check-then-act]
   }
 }

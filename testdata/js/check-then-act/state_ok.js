@@ -133,6 +133,20 @@ async function lazyIsOtherRule() {
   if (!this.client) this.client = await connect();
 }
 
+async function unguarded(id, amount) {
+  // the condition does not decide whether the write runs
+  const b = await getBalance(id);
+  if (b < amount) console.warn('balance low', id);
+  await setBalance(id, b - amount);
+}
+
+async function defaultValue(id, extra) {
+  // `a || b` as a default value, not a guard
+  const acct = await getUser(id);
+  const tags = acct.tags || [];
+  await setTheme(id, { tags: [...tags, extra] });
+}
+
 async function paramState(acct, amount) {
   // a parameter's fields: not known to be shared
   if (acct.balance >= amount) {
@@ -171,4 +185,4 @@ async function touch(User, id) {
 
 module.exports = { underMutex, acquireRelease, inTransaction, versioned, withVersionHelper,
   otherKey, differentResource, noCheck, Worker, lazyIsOtherRule, paramState, localCounter,
-  atomicStore, lockedRead, touch };
+  atomicStore, lockedRead, touch, unguarded, defaultValue };

@@ -1,6 +1,7 @@
 // Near-misses a naive rule would flag: none of these leaves partial writes
 // unreported.
 // expect-none
+const fs = require('fs/promises');
 const db = require('./db');
 const { settleAll } = require('@racelint/runtime');
 
@@ -89,10 +90,25 @@ async function getRequests(urls) {
   return Promise.all(urls.map((u) => fetch(u, { method: 'GET' })));
 }
 
+async function closeAll(clients, err) {
+  // closing connections, not writing data
+  await Promise.all(clients.map((c) => c.destroy(err)));
+}
+
+async function loadKeys(registries) {
+  // a setter that fills an in-memory cache
+  await Promise.all([...registries].map((registry) => this.setKeys({ registry })));
+}
+
+async function cleanDirs(dirs) {
+  // forced removal is idempotent: a retry finishes the job
+  await Promise.all(dirs.map((d) => fs.rm(d, { force: true, recursive: true })));
+}
+
 async function race(items) {
   return Promise.race(items.map((x) => db.save(x)));
 }
 
 module.exports = { reads, readPair, oneWrite, settled, withSettleAll, inTransaction,
   compensated, manualTransaction, eachHandlesItsOwn, catchPerWrite, localSideEffect,
-  catchUndoes, notWriteNames, getRequests, race };
+  catchUndoes, notWriteNames, getRequests, closeAll, loadKeys, cleanDirs, race };

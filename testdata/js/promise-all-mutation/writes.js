@@ -69,5 +69,13 @@ async function thenChain(events) {
   await Promise.all(events.map((e) => queue.send(e).then(() => e.id)));
 }
 
-module.exports = { saveAll, checkout, asyncCallback, namedWriter, methodReference,
+async function destroyRows(models, id) {
+  await Promise.all(models.map((M) => M.destroy({ where: { ownerId: id } }))); // expect: [promise-all-mutation]
+}
+
+async function redisSet(redis, a, b) {
+  await Promise.all([redis.set('a', a), redis.set('b', b)]); // expect: [promise-all-mutation]
+}
+
+module.exports = { destroyRows, redisSet, saveAll, checkout, asyncCallback, namedWriter, methodReference,
   builtWithPush, builtWithMap, httpWrites, catchOnlyLogs, catchSwallows, spreadMap, thenChain };
