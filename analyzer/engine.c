@@ -303,6 +303,12 @@ static const char *const rl_engine__default_c_args[] = {"-w", "-ferror-limit=100
 RlEngineFile *rl_engine_analyze(RlWorker *w, const char *path, const char *rel_path,
                                 const char *abs_path, const char *text, size_t len,
                                 const RlFileSettings *settings) {
+  return rl_engine_analyze_doc(w, path, rel_path, abs_path, text, len, settings, NULL);
+}
+
+RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *rel_path,
+                                    const char *abs_path, const char *text, size_t len,
+                                    const RlFileSettings *settings, struct RlJsTree **jstree) {
   const RlSession *s = w->session;
   RlEngineFile *f = rl_calloc(1, sizeof *f);
   f->settings = settings;
@@ -374,8 +380,8 @@ RlEngineFile *rl_engine_analyze(RlWorker *w, const char *path, const char *rel_p
     if (s->parse_only) {
       parsed = rl_front_js_parse_only(w->js, s->js, f->lang, buf, len);
     } else {
-      RlJsParseResult r =
-          rl_front_js_parse(w->js, s->js, f->lang, buf, len, s->parse_timeout_us, &cx.tree);
+      RlJsParseResult r = rl_front_js_parse_reuse(w->js, s->js, f->lang, buf, len,
+                                                  s->parse_timeout_us, &cx.tree, jstree);
       parsed = r.ok;
       first_error = r.first_error;
       if (!r.ok) rl_engine_notice(f, false, "skipped: the parser gave up (time budget)");

@@ -49,6 +49,13 @@ void rl_worker_delete(RlWorker *self);
 RlEngineFile *rl_engine_analyze(RlWorker *w, const char *path, const char *rel_path,
                                 const char *abs_path, const char *text, size_t len,
                                 const RlFileSettings *settings);
+struct RlJsTree;
+/* rl_engine_analyze for a document the caller keeps parsing: for JS/TS,
+ * *tree (may be NULL) is the previous syntax tree, already edited to match
+ * `text`, and is replaced by the new one (the caller owns it). */
+RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *rel_path,
+                                    const char *abs_path, const char *text, size_t len,
+                                    const RlFileSettings *settings, struct RlJsTree **tree);
 /* Is rule `idx` on for f (its settings, else the session)? */
 bool rl_engine_enabled(const RlSession *s, const RlEngineFile *f, uint32_t idx);
 void rl_engine_file_delete(RlEngineFile *self);

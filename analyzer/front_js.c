@@ -126,17 +126,20 @@ static const RlJsGrammar *rl_front_js__grammar(const RlJsTables *t, RlLang lang)
 }
 
 static TSTree *rl_front_js__run(RlJsParser *self, const RlJsGrammar *g,
-                                const char *src, size_t len, uint64_t timeout_us) {
+                                const char *src, size_t len, uint64_t timeout_us,
+                                const TSTree *old) {
   if (!ts_parser_set_language(self->parser, g->lang)) return NULL;
   ts_parser_set_timeout_micros(self->parser, timeout_us);
-  TSTree *tree = ts_parser_parse_string(self->parser, NULL, src, (uint32_t)len);
+  /* an old tree of another grammar cannot be reused */
+  if (old && ts_tree_language(old) != g->lang) old = NULL;
+  TSTree *tree = ts_parser_parse_string(self->parser, old, src, (uint32_t)len);
   if (!tree) ts_parser_reset(self->parser);
   return tree;
 }
 
 bool rl_front_js_parse_only(RlJsParser *self, const RlJsTables *tables,
                             RlLang lang, const char *src, size_t len) {
-  TSTree *t = rl_front_js__run(self, rl_front_js__grammar(tables, lang), src, len, 0);
+  TSTree *t = rl_front_js__run(self, rl_front_js__grammar(tables, lang), src, len, 0, NULL);
   if (!t) return false;
   ts_tree_delete(t);
   return true;
@@ -178,9 +181,33 @@ static bool rl_front_js__enter(const RlJsGrammar *g, TSTreeCursor *c, RlTree *ou
 RlJsParseResult rl_front_js_parse(RlJsParser *self, const RlJsTables *tables,
                                   RlLang lang, const char *src, size_t len,
                                   uint64_t timeout_us, RlTree *out) {
+  return rl_front_js_parse_reuse(self, tables, lang, src, len, timeout_us, out, NULL);
+}
+
+void rl_front_js_tree_edit(RlJsTree *t, uint32_t start, uint32_t old_end, uint32_t new_end,
+                           uint32_t start_row, uint32_t start_col, uint32_t old_row,
+                           uint32_t old_col, uint32_t new_row, uint32_t new_col) {
+  if (!t) return;
+  TSInputEdit e = {start,   old_end, new_end, {start_row, start_col},
+                   {old_row, old_col}, {new_row, new_col}};
+  ts_tree_edit((TSTree *)t, &e);
+}
+
+RlJsTree *rl_front_js_tree_copy(const RlJsTree *t) {
+  return t ? (RlJsTree *)ts_tree_copy((const TSTree *)t) : NULL;
+}
+
+void rl_front_js_tree_delete(RlJsTree *t) {
+  if (t) ts_tree_delete((TSTree *)t);
+}
+
+RlJsParseResult rl_front_js_parse_reuse(RlJsParser *self, const RlJsTables *tables,
+                                        RlLang lang, const char *src, size_t len,
+                                        uint64_t timeout_us, RlTree *out, RlJsTree **keep) {
   RlJsParseResult res = {false, UINT32_MAX, 0};
   const RlJsGrammar *g = rl_front_js__grammar(tables, lang);
-  TSTree *tree = rl_front_js__run(self, g, src, len, timeout_us);
+  TSTree *tree = rl_front_js__run(self, g, src, len, timeout_us,
+                                  keep ? (const TSTree *)*keep : NULL);
   if (!tree) return res;
   TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
   /* opened[d] says whether the node at cursor depth d was opened. */
@@ -206,7 +233,12 @@ done:
   while (out->depth) rl_tree_close(out);
   free(opened);
   ts_tree_cursor_delete(&c);
-  ts_tree_delete(tree);
+  if (keep) {
+    rl_front_js_tree_delete(*keep);
+    *keep = (RlJsTree *)tree;
+  } else {
+    ts_tree_delete(tree);
+  }
   res.ok = true;
   return res;
 }

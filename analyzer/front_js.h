@@ -31,6 +31,23 @@ RlJsParseResult rl_front_js_parse(RlJsParser *self, const RlJsTables *tables,
                                   RlLang lang, const char *src, size_t len,
                                   uint64_t timeout_us, RlTree *out);
 
+/* Section - incremental parsing (the editor server) */
+/* A syntax tree kept between parses of one document (a TSTree). */
+typedef struct RlJsTree RlJsTree;
+/* Like rl_front_js_parse, reusing *tree (edited with rl_front_js_tree_edit
+ * to match src) when not NULL; on success *tree is replaced by the new tree
+ * (the caller owns it). */
+RlJsParseResult rl_front_js_parse_reuse(RlJsParser *self, const RlJsTables *tables,
+                                        RlLang lang, const char *src, size_t len,
+                                        uint64_t timeout_us, RlTree *out, RlJsTree **tree);
+/* Records an edit of the text in the tree: bytes [start, old_end) became
+ * [start, new_end); rows/columns (bytes) of those three points. */
+void rl_front_js_tree_edit(RlJsTree *t, uint32_t start, uint32_t old_end, uint32_t new_end,
+                           uint32_t start_row, uint32_t start_col, uint32_t old_row,
+                           uint32_t old_col, uint32_t new_row, uint32_t new_col);
+RlJsTree *rl_front_js_tree_copy(const RlJsTree *t);
+void rl_front_js_tree_delete(RlJsTree *t);
+
 /* Parse only, no conversion (the benchmark's parse floor). */
 bool rl_front_js_parse_only(RlJsParser *self, const RlJsTables *tables,
                             RlLang lang, const char *src, size_t len);

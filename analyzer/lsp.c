@@ -25,6 +25,7 @@
 #include "discover.h"
 #include "emit_util.h"
 #include "engine.h"
+#include "front_js.h"
 #include "session.h"
 #include "suppress.h"
 #include "util.h"
@@ -58,6 +59,7 @@ typedef struct RlLspDoc {
   int64_t version;
   bool dirty;
   uint64_t changed_ms;
+  RlJsTree *tree; /* JS/TS: the last syntax tree, edited as the text changes */
 } RlLspDoc;
 
 typedef struct RlLsp {
@@ -177,6 +179,16 @@ static size_t rl_lsp__offset(const RlLsp *l, const char *text, size_t len, int64
     i += k;
   }
   return i;
+}
+
+/* Row and byte column of offset `off` in text (tree-sitter points). */
+static void rl_lsp__point(const char *text, size_t off, uint32_t *row, uint32_t *col) {
+  uint32_t r = 0;
+  size_t line_start = 0;
+  for (size_t i = 0; i < off; i++)
+    if (text[i] == '\n') r++, line_start = i + 1;
+  *row = r;
+  *col = (uint32_t)(off - line_start);
 }
 
 /* LSP position {line, character} of byte offset `off` in text. */
@@ -345,6 +357,7 @@ static void rl_lsp__project_and_publish(RlLsp *l, RlLspEntry *force) {
 
 typedef struct RlLspWork {
   RlLspEntry *entry;
+  RlJsTree *tree; /* a copy of the document's tree, replaced by the new one */
   char *text; /* NULL: from disk */
   size_t len;
   int64_t version;
@@ -363,8 +376,8 @@ static void *rl_lsp__analysis_thread(void *arg) {
       RlLspDoc *d = l->docs.v[i];
       if (!d->dirty) continue;
       if (now - d->changed_ms >= RL_LSP_DEBOUNCE_MS) {
-        RlLspWork wk = {d->entry, rl_strndup(d->text, d->len), d->len, d->version,
-                        d->entry->settings, NULL};
+        RlLspWork wk = {d->entry, rl_front_js_tree_copy(d->tree), rl_strndup(d->text, d->len),
+                        d->len, d->version, d->entry->settings, NULL};
         RL_VEC_PUSH(work, wk);
         d->dirty = false;
       } else if (!next_due || d->changed_ms + RL_LSP_DEBOUNCE_MS < next_due) {
@@ -377,7 +390,7 @@ static void *rl_lsp__analysis_thread(void *arg) {
         RlLspEntry *e = l->entries.v[i];
         if (!e->pending || e->open) continue;
         e->pending = false;
-        RlLspWork wk = {e, NULL, 0, 0, e->settings, NULL};
+        RlLspWork wk = {e, NULL, NULL, 0, 0, e->settings, NULL};
         RL_VEC_PUSH(work, wk);
       }
     if (!work.n) {
@@ -398,8 +411,9 @@ static void *rl_lsp__analysis_thread(void *arg) {
     pthread_mutex_unlock(&l->mu);
     for (uint32_t i = 0; i < work.n; i++) {
       RlLspWork *wk = &work.v[i];
-      wk->res = rl_engine_analyze(w, wk->entry->path, wk->entry->rel, wk->entry->path, wk->text,
-                                  wk->len, &wk->settings);
+      wk->res = rl_engine_analyze_doc(w, wk->entry->path, wk->entry->rel, wk->entry->path,
+                                      wk->text, wk->len, &wk->settings,
+                                      wk->text ? &wk->tree : NULL);
     }
     pthread_mutex_lock(&l->mu);
     l->busy--;
@@ -414,8 +428,15 @@ static void *rl_lsp__analysis_thread(void *arg) {
                             : (e->open || e->pending);
       if (stale) {
         rl_engine_file_delete(wk->res);
+        rl_front_js_tree_delete(wk->tree);
         free(wk->text);
         continue;
+      }
+      if (doc) { /* the new tree matches the text: the next parse reuses it */
+        rl_front_js_tree_delete(doc->tree);
+        doc->tree = wk->tree;
+      } else {
+        rl_front_js_tree_delete(wk->tree);
       }
       rl_engine_file_delete(e->res);
       e->res = wk->res;
@@ -535,6 +556,8 @@ static void rl_lsp__did_change(RlLsp *l, json_t *params) {
       free(d->text);
       d->text = rl_strndup(t, tl);
       d->len = tl;
+      rl_front_js_tree_delete(d->tree); /* a full replacement: parse afresh */
+      d->tree = NULL;
       continue;
     }
     json_t *st = json_object_get(range, "start"), *en = json_object_get(range, "end");
@@ -543,6 +566,19 @@ static void rl_lsp__did_change(RlLsp *l, json_t *params) {
     size_t b = rl_lsp__offset(l, d->text, d->len, json_integer_value(json_object_get(en, "line")),
                               json_integer_value(json_object_get(en, "character")));
     if (b < a) b = a;
+    if (d->tree) {
+      uint32_t sr, sc, orow, ocol, nr, nc;
+      rl_lsp__point(d->text, a, &sr, &sc);
+      rl_lsp__point(d->text, b, &orow, &ocol);
+      nr = sr;
+      nc = sc;
+      for (size_t k = 0; k < tl; k++) {
+        if (t[k] == '\n') nr++, nc = 0;
+        else nc++;
+      }
+      rl_front_js_tree_edit(d->tree, (uint32_t)a, (uint32_t)b, (uint32_t)(a + tl), sr, sc, orow,
+                            ocol, nr, nc);
+    }
     size_t nl = d->len - (b - a) + tl;
     char *nt = rl_malloc(nl + 1);
     memcpy(nt, d->text, a);
@@ -570,6 +606,7 @@ static void rl_lsp__did_close(RlLsp *l, json_t *params) {
     free(d->entry->snap);
     d->entry->snap = NULL;
     d->entry->ever_published = false;
+    rl_front_js_tree_delete(d->tree);
     free(d->uri);
     free(d->text);
     free(d);
@@ -856,6 +893,7 @@ int rl_lsp_main(int argc, char **argv) {
   pthread_mutex_unlock(&l->mu);
   pthread_join(th, NULL);
   for (uint32_t i = 0; i < l->docs.n; i++) {
+    rl_front_js_tree_delete(l->docs.v[i]->tree);
     free(l->docs.v[i]->uri);
     free(l->docs.v[i]->text);
     free(l->docs.v[i]);

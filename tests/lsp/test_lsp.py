@@ -165,6 +165,52 @@ try:
     check(d == [], "diagnostics cleared on close")
     check(c.close() == 0, "exit status 0 after shutdown/exit")
 
+    # --- random incremental edits agree with a fresh parse ---------------------
+    import random, subprocess
+    rnd = random.Random(7)
+    c = Client(RACELINT, cwd=ws)
+    init(c, ws)
+    R = os.path.join(ws, "r.ts")
+    base = ("// é😀 random edits\n" +
+            "".join(f"export function f{i}(xs: number[]): void {{\n  xs.forEach(async (x) => {{ await x; }});\n}}\n"
+                    for i in range(12)))
+    text = base
+    open_doc(c, R, text)
+    c.diagnostics(uri(R))
+    def units(s):
+        return len(s.encode("utf-16-le")) // 2
+    for v in range(2, 60):
+        lines = text.split("\n")
+        ln = rnd.randrange(len(lines))
+        line = lines[ln]
+        # positions in UTF-16 units; edit at code-point boundaries
+        k = rnd.randrange(len(line) + 1)
+        if rnd.random() < 0.5 and k < len(line):
+            k2 = min(len(line), k + rnd.randrange(1, 4))
+            new = ""
+        else:
+            k2 = k
+            new = rnd.choice(["async ", "x", "\n", ";", "é", "😀", "forEach(", ")", "{", "}"])
+        start = {"line": ln, "character": units(line[:k])}
+        end = {"line": ln, "character": units(line[:k2])}
+        change(c, R, v, [{"range": {"start": start, "end": end}, "text": new}])
+        lines[ln] = line[:k] + new + line[k2:]
+        text = "\n".join(lines)
+    got = c.diagnostics(uri(R), pred=lambda ds: True, timeout=10)
+    # drain: the last publish is for version 59
+    while True:
+        try:
+            got = c.diagnostics(uri(R), timeout=1.5)
+        except TimeoutError:
+            break
+    fresh = subprocess.run([RACELINT, "--format", "json", "--fail-on", "none", "--stdin-filename", R],
+                           input=text.encode(), capture_output=True)
+    want = json.loads(fresh.stdout)["findings"]
+    key = lambda ds: sorted((d["range"]["start"]["line"], d["code"]) for d in ds)
+    check(key(got) == sorted((f["range"]["start"]["line"] - 1, f["ruleId"]) for f in want),
+          f"incremental edits agree with a fresh parse: {key(got)} vs {[(f['range']['start']['line'] - 1, f['ruleId']) for f in want]}")
+    check(c.close() == 0, "random-edit session exits cleanly")
+
     # --- session 2: UTF-8 negotiated, pull diagnostics -----------------------
     c = Client(RACELINT, cwd=ws)
     res = init(c, ws, utf8=True, pull=True)
