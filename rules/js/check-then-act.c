@@ -65,7 +65,7 @@ static const FsUse fs_uses[] = {
     {"chmodSync", 0, -1},       {"chown", 0, -1},           {"chownSync", 0, -1},
     {"truncate", 0, -1},        {"truncateSync", 0, -1},    {"createReadStream", 0, -1},
     {"createWriteStream", 0, -1}, {"symlink", 1, -1},       {"symlinkSync", 1, -1},
-    {"readdir", 0, -1},         {"readdirSync", 0, -1},     {"utimes", 0, -1},
+    {"utimes", 0, -1},
     {"utimesSync", 0, -1},
 };
 
@@ -744,6 +744,20 @@ static bool encloses(const RlCtx *cx, RlNode a, RlNode n) {
   return a <= n && n < rl_node_end(cx, a);
 }
 
+/* Can the await `a` run on the way to x: not in the other branch of an
+ * if/ternary that contains both? */
+static bool on_path(const RlCtx *cx, RlNode a, RlNode x) {
+  for (RlNode b = a, s = rl_parent(cx, a); s; b = s, s = rl_parent(cx, s)) {
+    if (!encloses(cx, s, x)) continue;
+    RlKind k = rl_kind(cx, s);
+    if (k != RL_JS_IF_STATEMENT && k != RL_JS_TERNARY_EXPRESSION) return true;
+    RlField f = rl_field(cx, b);
+    if (f != RL_F_CONSEQUENCE && f != RL_F_ALTERNATIVE) return true;
+    return encloses(cx, b, x);
+  }
+  return true;
+}
+
 /* Where the window after read r starts, as seen from write w: the end of
  * the read, or, for a read in a while/do condition and a write after the
  * loop, the end of the loop (an await in the body is followed by a
@@ -765,6 +779,7 @@ static RlNode await_between(const RlCtx *cx, const Scan *sc, const Read *rd, RlN
     RlNode a = sc->awaits[i];
     if (a < rend || encloses(cx, a, r)) continue;
     if (encloses(cx, a, w)) continue;        /* `await write(...)`: after the write */
+    if (!on_path(cx, a, w)) continue;        /* the other branch of an if */
     if (a < rl_node_end(cx, w)) return a;    /* before w, or in its arguments */
   }
   return RL_NONE;
@@ -890,21 +905,104 @@ static bool lazy_init(RlCtx *cx, const Read *r, const Write *w) {
   return false;
 }
 
+/* Is u a use of the read value: the read itself (or the same lvalue), or an
+ * identifier bound to it? */
+static bool is_use(RlCtx *cx, const Read *r, RlNode u) {
+  if (u == r->node) return true;
+  if (r->kind == R_LVAL) return rl_kind(cx, u) == rl_kind(cx, r->node) && rl_same_expr(cx, u, r->node);
+  if (!r->var || rl_kind(cx, u) != RL_JS_IDENTIFIER) return false;
+  size_t len;
+  const char *t = rl_text(cx, u, &len);
+  return ident_in(cx, r->var, t, len);
+}
+
+/* Does check c only test whether the read value exists (`!v`, `v == null`,
+ * `if (v) return v`, `m.has(k)`), never what it is? */
+static bool existence_only(RlCtx *cx, const Read *r, RlNode c) {
+  bool any = false;
+  RlNode end = rl_node_end(cx, c);
+  for (RlNode i = c; i < end; i++) {
+    if (!is_use(cx, r, i)) continue;
+    any = true;
+    RlNode n = i, p = rl_parent(cx, i);
+    while (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION || rl_kind(cx, p) == RL_JS_AWAIT_EXPRESSION ||
+           rl_kind(cx, p) == RL_JS_NON_NULL_EXPRESSION)
+      n = p, p = rl_parent(cx, p);
+    if (n == c || rl_strip(cx, c) == rl_strip(cx, n)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, p);
+    const char *op = rl_op(cx, p);
+    bool ok = (k == RL_JS_UNARY_EXPRESSION && strcmp(op, "!") == 0) ||
+              (k == RL_JS_BINARY_EXPRESSION && (strcmp(op, "&&") == 0 || strcmp(op, "||") == 0));
+    if (!ok && k == RL_JS_BINARY_EXPRESSION &&
+        (strcmp(op, "==") == 0 || strcmp(op, "===") == 0 || strcmp(op, "!=") == 0 ||
+         strcmp(op, "!==") == 0)) {
+      RlNode other = rl_child(cx, p, rl_field(cx, n) == RL_F_LEFT ? RL_F_RIGHT : RL_F_LEFT);
+      ok = is_nullish(cx, other);
+    }
+    if (!ok) return false;
+    i = rl_node_end(cx, i) - 1;
+  }
+  return any;
+}
+
+/* Does write w store something computed from the read value? */
+static bool writes_value_of(RlCtx *cx, const Read *r, const Write *w) {
+  RlNode from, end;
+  if (w->kind == W_ASSIGN) {
+    if (rl_kind(cx, w->node) == RL_JS_UPDATE_EXPRESSION) return true;
+    if (strcmp(rl_op(cx, w->node), "=") != 0) return true; /* -=, +=, ... */
+    from = rl_child(cx, w->node, RL_F_RIGHT);
+    end = rl_node_end(cx, from);
+  } else {
+    if (doc_write(cx, r, w->node)) return true;
+    /* the arguments after the key */
+    uint32_t skip = r->kind == R_CALL ? rl_js_argc(cx, r->node) : 0;
+    if (rl_js_argc(cx, w->node) <= skip) skip = 0;
+    from = rl_js_arg(cx, w->node, skip);
+    end = rl_node_end(cx, rl_child(cx, w->node, RL_F_ARGUMENTS));
+  }
+  for (RlNode i = from; i && i < end; i++)
+    if (is_use(cx, r, i)) return true;
+  return false;
+}
+
+/* Is guard g an `if` that returns the value it read (`if (cached) return
+ * cached;`): the shape of a cache lookup? */
+static bool returns_read(RlCtx *cx, const Read *r, RlNode g) {
+  RlNode ifs = rl_parent(cx, g);
+  if (rl_kind(cx, ifs) != RL_JS_IF_STATEMENT) return false;
+  RlNode cons = rl_child(cx, ifs, RL_F_CONSEQUENCE);
+  RlNode st = cons;
+  if (rl_kind(cx, cons) == RL_JS_STATEMENT_BLOCK) {
+    uint32_t n = rl_named_child_count(cx, cons);
+    st = n ? rl_named_child(cx, cons, n - 1) : RL_NONE;
+  }
+  if (rl_kind(cx, st) != RL_JS_RETURN_STATEMENT) return false;
+  RlNode end = rl_node_end(cx, st);
+  for (RlNode i = st; i < end; i++)
+    if (is_use(cx, r, i)) return true;
+  return false;
+}
+
 /* Written synchronously after the read, before any await (a claim:
  * `if (this.busy) return; this.busy = true;`)? */
 static bool claimed(RlCtx *cx, const Scan *sc, const Read *r, RlNode w) {
   RlNode rend = horizon(cx, r, w);
-  RlNode first = RL_NONE;
-  for (uint32_t i = 0; i < sc->nawaits; i++)
-    if (sc->awaits[i] >= rend && !encloses(cx, sc->awaits[i], r->node)) {
-      first = sc->awaits[i];
-      break;
-    }
   for (uint32_t i = 0; i < sc->nwrites; i++) {
     const Write *o = &sc->writes[i];
     if (o->node < rend || o->node >= w) continue;
-    if (first && o->node >= first) break;
-    if (same_resource(cx, r, o)) return true;
+    if (!same_resource(cx, r, o)) continue;
+    bool awaited_before = false;
+    for (uint32_t j = 0; j < sc->nawaits && !awaited_before; j++) {
+      RlNode a = sc->awaits[j];
+      if (a >= rend && a < o->node && !encloses(cx, a, r->node) && !encloses(cx, a, o->node) &&
+          on_path(cx, a, o->node))
+        awaited_before = true;
+    }
+    if (!awaited_before) return true;
   }
   return false;
 }
@@ -1007,6 +1105,11 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     if (locked(cx, sc, r, w->node)) continue;
     if (r->kind != R_FILE && !r->awaited && claimed(cx, sc, r, w->node)) continue;
     if (r->kind != R_FILE && lazy_init(cx, r, w)) continue;
+    /* set-if-absent that does not use the value: a cache fill or a lazy
+     * initialisation (rule lazy-init-race), not a decision on stale data */
+    if (r->kind != R_FILE && (existence_only(cx, r, g) || returns_read(cx, r, g)) &&
+        !writes_value_of(cx, r, w))
+      continue;
     r->reported = true;
     report(cx, r, w);
   }

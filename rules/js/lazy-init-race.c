@@ -154,7 +154,19 @@ static bool exclusive(RlCtx *cx, RlNode n) {
   return false;
 }
 
-/* First await in [from, to) outside nested functions, or RL_NONE. */
+/* Does the await `a` start something (a call or `new`), rather than wait
+ * for a promise stored earlier (`await this.readyPromise`), which every
+ * caller shares? */
+static bool creates(const RlCtx *cx, RlNode a) {
+  RlNode end = rl_node_end(cx, a);
+  for (RlNode i = a; i < end; i++)
+    if (rl_kind(cx, i) == RL_JS_CALL_EXPRESSION || rl_kind(cx, i) == RL_JS_NEW_EXPRESSION)
+      return true;
+  return false;
+}
+
+/* First await in [from, to) outside nested functions that starts something,
+ * or RL_NONE. */
 static RlNode first_await(const RlCtx *cx, RlNode from, RlNode to) {
   if (rl_js_is_function(cx, from)) return RL_NONE;
   for (RlNode i = from; i < to; i++) {
@@ -162,7 +174,7 @@ static RlNode first_await(const RlCtx *cx, RlNode from, RlNode to) {
       i = rl_node_end(cx, i) - 1;
       continue;
     }
-    if (rl_kind(cx, i) == RL_JS_AWAIT_EXPRESSION) return i;
+    if (rl_kind(cx, i) == RL_JS_AWAIT_EXPRESSION && creates(cx, i)) return i;
   }
   return RL_NONE;
 }
@@ -310,7 +322,7 @@ static void scan_writes(RlCtx *cx, RlNode from, RlNode to, const Slot *s, RlNode
       i = rl_node_end(cx, i) - 1;
       continue;
     }
-    if (rl_kind(cx, i) == RL_JS_AWAIT_EXPRESSION && !aw) {
+    if (rl_kind(cx, i) == RL_JS_AWAIT_EXPRESSION && !aw && creates(cx, i)) {
       aw = i;
       continue;
     }

@@ -41,12 +41,6 @@ class Inventory {
     }
   }
 
-  async markSeen(id) {
-    if (!this.seen.has(id)) {
-      await this.process(id);
-      this.seen.add(id); // expect: [check-then-act]
-    }
-  }
 
   async take() {
     if (this.free <= 0) throw new Error('no free slot');

@@ -147,6 +147,57 @@ async function defaultValue(id, extra) {
   await setTheme(id, { tags: [...tags, extra] });
 }
 
+class Cache {
+  async load(path) {
+    // a cache fill: the write does not use what was read, it only fills a
+    // miss (duplicate loads belong to the lazy-init rule)
+    const cached = this.cache.get(path);
+    if (cached) return cached;
+    const node = await this.readNode(path);
+    this.cache.set(path, node);
+    return node;
+  }
+
+  async loadReal(path) {
+    const cached = this.cache.get(path);
+    if (cached && !cached.placeholder) {
+      return cached;
+    }
+    const node = await this.readNode(path);
+    this.cache.set(path, node);
+    return node;
+  }
+
+  async remote(redis, key) {
+    const hit = await redis.get(key);
+    if (hit) return JSON.parse(hit);
+    const fresh = await this.compute(key);
+    await redis.set(key, JSON.stringify(fresh), 'EX', 60);
+    return fresh;
+  }
+
+  async validate(dir) {
+    if (this.validated.has(dir)) return;
+    await this.checkDir(dir);
+    this.validated.add(dir);
+  }
+
+  async readdir() {
+    // a claim in the other branch still counts: the await is in the branch
+    // that does not write
+    if (this.inFlight) {
+      await this.inFlight;
+    } else {
+      this.inFlight = this.startReading();
+      try {
+        await this.inFlight;
+      } finally {
+        this.inFlight = undefined;
+      }
+    }
+  }
+}
+
 async function paramState(acct, amount) {
   // a parameter's fields: not known to be shared
   if (acct.balance >= amount) {
@@ -185,4 +236,4 @@ async function touch(User, id) {
 
 module.exports = { underMutex, acquireRelease, inTransaction, versioned, withVersionHelper,
   otherKey, differentResource, noCheck, Worker, lazyIsOtherRule, paramState, localCounter,
-  atomicStore, lockedRead, touch, unguarded, defaultValue };
+  atomicStore, lockedRead, touch, unguarded, defaultValue, Cache };

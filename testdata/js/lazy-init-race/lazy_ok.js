@@ -103,8 +103,20 @@ async function storedPromise(id) {
   return cache.get(id);
 }
 
+let parser;
+let parserPromise = loadParser();
+
+async function getParser() {
+  // awaits the one promise every caller shares: nothing is created twice
+  if (!parser) {
+    parser = await parserPromise;
+    parserPromise = null;
+  }
+  return parser;
+}
+
 // Module code runs once: no concurrent caller.
 if (!pool) pool = createPoolSync();
 
 module.exports = { Store, localOnly, unconditional, parameterSlot, getPool, doubleChecked,
-  locked, storedPromise };
+  locked, storedPromise, getParser };
