@@ -1,7 +1,206 @@
 /* c/shared-mutable-state.c - the C check of shared-mutable-state.
- * Not implemented yet. Doc: rules/shared-mutable-state.md */
+ *
+ * Phase 2 over the C summaries (analyzer/csum.c, cgraph.c). A write (or
+ * x++, x += ...) of a global, a static local, or a field of the object
+ * every thread of a loop gets as its argument, is reported when:
+ * - it runs in code a thread start routine reaches through calls,
+ * - no lock is held there, neither in the function nor at every call of
+ *   it (the entry lockset), and it is not atomic (_Atomic, atomic_*,
+ *   __atomic/__sync builtins), nor thread-local;
+ * - and the variable is also accessed by another thread (another routine,
+ *   or the same routine started several times), or by the spawning
+ *   function after pthread_create/thrd_create and before the join.
+ * Accesses before the spawn and after the join are not concurrent.
+ * One finding per variable and function. CWE-362/366.
+ * Doc: rules/shared-mutable-state.md */
+#include <stdlib.h>
+#include <string.h>
+
 #include "../../analyzer/rule_api.h"
+
+typedef struct Acc {
+  const RlFact *f;
+  const char *var; /* the variable, or "routine#$0->field" */
+  uint64_t threads; /* thread routines that run it */
+  uint64_t after;   /* spawner, after the spawn of these routines */
+  bool unlocked;
+} Acc;
+
+static int cmp_acc(const void *a, const void *b) {
+  const Acc *x = a, *y = b;
+  int c = strcmp(x->var, y->var);
+  if (c) return c;
+  if (x->f->file != y->f->file) return x->f->file < y->f->file ? -1 : 1;
+  return x->f->loc.start < y->f->loc.start ? -1 : x->f->loc.start > y->f->loc.start;
+}
+
+static int32_t thread_of(const RlCGraph *g, const char *routine) {
+  for (uint32_t t = 0; t < rl_cgraph_nthreads(g); t++)
+    if (strcmp(rl_cgraph_spawn(g, t)->a, routine) == 0) return (int32_t)t;
+  return -1;
+}
+
+/* Do a (a write with no lock) and b run at the same time? */
+static bool concurrent(const RlCGraph *g, const Acc *a, const Acc *b, uint32_t *why) {
+  for (uint32_t t = 0; t < rl_cgraph_nthreads(g); t++) {
+    uint64_t bit = UINT64_C(1) << t;
+    if (!(a->threads & bit)) continue;
+    if (b->after & bit) {
+      *why = t;
+      return true;
+    }
+    for (uint32_t u = 0; u < rl_cgraph_nthreads(g); u++) {
+      uint64_t ub = UINT64_C(1) << u;
+      if (!(b->threads & ub)) continue;
+      if (u != t || rl_cgraph_multi(g, t)) {
+        *why = u;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+static bool skipped_global(const RlProject *px, const char *name) {
+  uint32_t nf = rl_project_nfiles(px);
+  for (uint32_t file = 0; file < nf; file++) {
+    if (rl_project_lang(px, file) != RL_LANG_C) continue;
+    uint32_t n;
+    const RlFact *f = rl_project_facts(px, file, &n);
+    for (uint32_t i = 0; i < n; i++)
+      if (f[i].kind == RL_FACT_C_GLOBAL && (f[i].flags & (RL_CG_TLS | RL_CG_ATOMIC | RL_CG_SYNC)) &&
+          strcmp(f[i].a, name) == 0)
+        return true;
+  }
+  return false;
+}
+
+static void project(RlProject *px, const RlRule *rule) {
+  RlCGraph *g = rl_cgraph_new(px);
+  if (!rl_cgraph_nthreads(g)) {
+    rl_cgraph_delete(g);
+    return;
+  }
+  Acc *acc = NULL;
+  uint32_t nacc = 0, cap = 0;
+  char **owned = NULL;
+  uint32_t nowned = 0, capowned = 0;
+  uint32_t nf = rl_cgraph_nfuncs(g);
+  for (uint32_t fn = 0; fn < nf; fn++) {
+    uint32_t n;
+    const RlFact *f = rl_cgraph_facts(g, (int32_t)fn, &n);
+    uint64_t threads = rl_cgraph_threads(g, (int32_t)fn);
+    bool entry_locked = *rl_cgraph_entry_held(g, (int32_t)fn) != 0;
+    /* spawn windows of this function: [spawn line, join line) */
+    uint32_t wstart[16], wend[16];
+    int32_t wthread[16];
+    uint32_t nw = 0;
+    for (uint32_t i = 0; i < n && nw < 16; i++) {
+      if (f[i].kind != RL_FACT_SPAWN) continue;
+      int32_t t = thread_of(g, f[i].a);
+      if (t < 0) continue;
+      uint32_t end = UINT32_MAX;
+      for (uint32_t j = i + 1; j < n; j++)
+        if (f[j].kind == RL_FACT_CALL && f[j].loc.line > f[i].loc.line &&
+            (strcmp(f[j].a, "pthread_join") == 0 || strcmp(f[j].a, "thrd_join") == 0)) {
+          end = f[j].loc.line;
+          break;
+        }
+      wstart[nw] = f[i].loc.line;
+      wend[nw] = end;
+      wthread[nw++] = t;
+    }
+    /* is this function a routine whose threads all get the same object? */
+    int32_t shared_routine = -1;
+    for (uint32_t t = 0; t < rl_cgraph_nthreads(g); t++) {
+      const RlFact *sp = rl_cgraph_spawn(g, t);
+      if ((sp->flags & RL_CF_SHARED_ARG) && strcmp(sp->a, f[0].a) == 0) shared_routine = (int32_t)t;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+      if (f[i].kind != RL_FACT_C_ACCESS || (f[i].flags & RL_CA_ATOMIC)) continue;
+      Acc a = {&f[i], f[i].a, threads, 0, !entry_locked && !*f[i].b};
+      if (f[i].a[0] == '$') {
+        /* through a parameter: only the shared argument of a routine */
+        if (shared_routine < 0 || strncmp(f[i].a, "$0", 2) != 0) continue;
+        size_t len = strlen(f[0].a) + strlen(f[i].a) + 2;
+        char *v = malloc(len);
+        strcpy(v, f[0].a);
+        strcat(v, "#");
+        strcat(v, f[i].a);
+        if (nowned == capowned) {
+          capowned = capowned ? capowned * 2 : 16;
+          owned = realloc(owned, capowned * sizeof *owned);
+        }
+        owned[nowned++] = v;
+        a.var = v;
+        a.threads = UINT64_C(1) << shared_routine;
+      } else {
+        for (uint32_t w = 0; w < nw; w++)
+          if (f[i].loc.line > wstart[w] && f[i].loc.line < wend[w])
+            a.after |= UINT64_C(1) << wthread[w];
+      }
+      if (!a.threads && !a.after) continue;
+      if (nacc == cap) {
+        cap = cap ? cap * 2 : 64;
+        acc = realloc(acc, cap * sizeof *acc);
+      }
+      acc[nacc++] = a;
+    }
+  }
+  if (nacc > 1) qsort(acc, nacc, sizeof *acc, cmp_acc);
+  for (uint32_t i = 0; i < nacc;) {
+    uint32_t j = i;
+    while (j < nacc && strcmp(acc[j].var, acc[i].var) == 0) j++;
+    bool skip = acc[i].var[0] != '$' && !strchr(acc[i].var, '#') &&
+                skipped_global(px, acc[i].var);
+    const char *last_func = NULL;
+    uint32_t last_file = UINT32_MAX;
+    for (uint32_t k = i; k < j && !skip; k++) {
+      const Acc *w = &acc[k];
+      if (!(w->f->flags & RL_CA_WRITE) || !w->unlocked || !w->threads) continue;
+      if (last_func && w->f->file == last_file && strcmp(w->f->func, last_func) == 0) continue;
+      const Acc *other = NULL;
+      uint32_t why = 0;
+      for (uint32_t m = i; m < j && !other; m++)
+        if (concurrent(g, w, &acc[m], &why)) other = &acc[m];
+      if (!other) continue;
+      last_func = w->f->func;
+      last_file = w->f->file;
+      const RlFact *sp = rl_cgraph_spawn(g, why);
+      const char *name = w->f->c && *w->f->c ? w->f->c : w->var;
+      RlReport *r;
+      if (other->after & (UINT64_C(1) << why)) {
+        r = rl_project_report(px, rule, w->f,
+                              "'%s' is %s here without a lock by thread '%s', while '%s' "
+                              "accesses it at line %u after starting that thread and before "
+                              "joining it",
+                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->a,
+                              other->f->func, other->f->loc.line);
+      } else if (other == w) {
+        r = rl_project_report(px, rule, w->f,
+                              "'%s' is %s here without a lock, and several '%s' threads run "
+                              "this at once (started in a loop at line %u)",
+                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->a,
+                              sp->loc.line);
+      } else {
+        r = rl_project_report(px, rule, w->f,
+                              "'%s' is %s here without a lock, while thread '%s' also "
+                              "accesses it in '%s' (line %u)",
+                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->a,
+                              other->f->func, other->f->loc.line);
+      }
+      if (other != w) rl_project_related(px, r, other->f, "'%s' also accessed here", name);
+      rl_project_related(px, r, sp, "thread '%s' started here", sp->a);
+    }
+    i = j;
+  }
+  for (uint32_t i = 0; i < nowned; i++) free(owned[i]);
+  free(owned);
+  free(acc);
+  rl_cgraph_delete(g);
+}
 
 const RlCheck rl_check_c_shared_mutable_state = {
     .langs = RL_LANG_C,
+    .project = project,
 };
