@@ -675,40 +675,53 @@ static void defer_import(RlCtx *cx, RlNode call, RlNode at, const char *handler)
   (void)fact;
 }
 
-/* Checks one expression whose value is dropped. */
-static void dropped(RlCtx *cx, RlNode e, RlNode at, const char *handler) {
-  e = rl_strip(cx, e);
-  RlKind k = rl_kind(cx, e);
-  if (k == RL_JS_BINARY_EXPRESSION) {
-    const char *op = rl_op(cx, e);
-    if (strcmp(op, "&&") == 0 || strcmp(op, "||") == 0 || strcmp(op, "??") == 0) {
+/* Checks one expression whose value is dropped (and the branches of
+ * `&&`, `||`, `??` and `?:` in it). */
+static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
+  /* a work list instead of recursion: `a ? b : c ? d : ...` can nest deep */
+  RlNode todo[32][2];
+  uint32_t n = 0;
+  todo[n][0] = e0;
+  todo[n++][1] = at0;
+  while (n) {
+    n--;
+    RlNode e = rl_strip(cx, todo[n][0]), at = todo[n][1];
+    RlKind k = rl_kind(cx, e);
+    if (k == RL_JS_BINARY_EXPRESSION) {
+      const char *op = rl_op(cx, e);
       RlNode right = rl_child(cx, e, RL_F_RIGHT);
-      dropped(cx, right, right, handler);
+      if ((!strcmp(op, "&&") || !strcmp(op, "||") || !strcmp(op, "??")) && n < 32) {
+        todo[n][0] = right;
+        todo[n++][1] = right;
+      }
+      continue;
     }
-    return;
-  }
-  if (k == RL_JS_TERNARY_EXPRESSION) {
-    RlNode a = rl_child(cx, e, RL_F_CONSEQUENCE), b = rl_child(cx, e, RL_F_ALTERNATIVE);
-    dropped(cx, a, a, handler);
-    dropped(cx, b, b, handler);
-    return;
-  }
-  if (k != RL_JS_CALL_EXPRESSION && k != RL_JS_NEW_EXPRESSION) return;
-  if (handled(cx, e)) return;
-  Why why;
-  if (k == RL_JS_CALL_EXPRESSION && strcmp(rl_js_callee_name(cx, e), "finally") == 0) {
-    /* finally passes the rejection on: look at what it is called on */
-    RlNode obj = rl_strip(cx, rl_js_callee_object(cx, e));
-    if (rl_kind(cx, obj) == RL_JS_CALL_EXPRESSION || rl_kind(cx, obj) == RL_JS_NEW_EXPRESSION) {
-      dropped(cx, obj, at, handler);
-      return;
+    if (k == RL_JS_TERNARY_EXPRESSION) {
+      RlNode a = rl_child(cx, e, RL_F_CONSEQUENCE), b = rl_child(cx, e, RL_F_ALTERNATIVE);
+      if (n + 2 > 32) continue;
+      todo[n][0] = b; /* popped second: reports stay in source order */
+      todo[n++][1] = b;
+      todo[n][0] = a;
+      todo[n++][1] = a;
+      continue;
     }
+    if (k != RL_JS_CALL_EXPRESSION && k != RL_JS_NEW_EXPRESSION) continue;
+    if (handled(cx, e)) continue;
+    if (k == RL_JS_CALL_EXPRESSION && strcmp(rl_js_callee_name(cx, e), "finally") == 0) {
+      /* finally passes the rejection on: look at what it is called on */
+      RlNode obj = rl_strip(cx, rl_js_callee_object(cx, e));
+      if (rl_kind(cx, obj) == RL_JS_CALL_EXPRESSION || rl_kind(cx, obj) == RL_JS_NEW_EXPRESSION) {
+        todo[n][0] = obj; /* n < 32: one was just popped */
+        todo[n++][1] = at;
+        continue;
+      }
+    }
+    Why why;
+    if (promise_call(cx, e, &why))
+      report(cx, at, &why, handler);
+    else
+      defer_import(cx, e, at, handler);
   }
-  if (promise_call(cx, e, &why)) {
-    report(cx, at, &why, handler);
-    return;
-  }
-  defer_import(cx, e, at, handler);
 }
 
 static void check(RlCtx *cx, RlNode n, void *state) {
