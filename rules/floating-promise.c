@@ -9,7 +9,8 @@
  *    module through an import or require() (phase 2);
  *  - it is a known promise API: fetch(), fs/promises, timers/promises,
  *    stream/promises and dns/promises functions, `x.promises.f()`,
- *    util.promisify() results, `new Promise`, Promise.all/allSettled/any/
+ *    util.promisify() results, dynamic import(), `new Promise`,
+ *    Promise.all/allSettled/any/
  *    race/reject/resolve;
  *  - it is named in .racelint.json js.promiseFunctions;
  *  - it ends a chain in `.then(f)` (no rejection handler) or `.finally(f)`
@@ -390,6 +391,10 @@ static bool promise_call(RlCtx *cx, RlNode call, Why *why) {
     strcat(w, name);
     strcat(w, "'");
     why->what = w;
+    return true;
+  }
+  if (rl_kind(cx, f) == RL_JS_OTHER && rl_text_eq(cx, f, "import")) {
+    why->what = "import()";
     return true;
   }
   if (rl_js_is_function(cx, f)) { /* (async () => { ... })() */

@@ -86,3 +86,7 @@ export function instance(order) {
   const other = makeCart();
   other.persist(); // unknown constructor: fine
 }
+
+export function lazyPolyfill() {
+  import('./polyfill.js'); // expect: [floating-promise] "import()"
+}
