@@ -5,6 +5,10 @@
 #   make check   build normal and ASan/UBSan trees, run every test in both
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = js c lsp config suppress
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 
@@ -13,7 +17,7 @@ APT_PACKAGES = build-essential cmake pkg-config git libclang-dev clang \
   python3-jsonschema valgrind neovim
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build deps demo check check-fast asan clean
+.PHONY: all build deps demo check check-fast asan tsan tsan-check fuzz-build fuzz fuzz-smoke clean
 
 all: build
 
@@ -44,12 +48,38 @@ asan: grammars/node_modules/.installed
 	  -DRACELINT_SKIP_RUNTIME=ON $(CMAKE_ARGS)
 	cmake --build $(ASAN_BUILD) -j$(JOBS)
 
-check: build asan
+check: build asan tsan fuzz-build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest -j$(JOBS) --output-on-failure
+	$(MAKE) tsan-check
+	$(MAKE) fuzz-smoke FUZZ_SECONDS=10
+
+# ThreadSanitizer on the analyzer's own threads: the parallel scheduler
+# (--jobs) and the LSP server's analysis thread.
+tsan: grammars/node_modules/.installed
+	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DRACELINT_TSAN=ON \
+	  -DRACELINT_SKIP_RUNTIME=ON $(CMAKE_ARGS)
+	cmake --build $(TSAN_BUILD) -j$(JOBS)
+
+tsan-check: tsan
+	cd $(TSAN_BUILD) && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$(CURDIR)/tests/tsan.supp" \
+	  ctest -j$(JOBS) --output-on-failure -R 'cli/determinism|cli/bad_input|lsp/session|lsp/transcripts'
+
+# libFuzzer (clang): make fuzz FUZZ_SECONDS=N runs every target N seconds,
+# seeded from testdata/; crashes found become inputs in tests/fuzz-regressions/.
+fuzz-build: grammars/node_modules/.installed
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DRACELINT_FUZZ=ON \
+	  -DRACELINT_SKIP_RUNTIME=ON $(CMAKE_ARGS)
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+
+fuzz: fuzz-build
+	bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-smoke: fuzz-build
+	bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 check-fast: build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)

@@ -26,6 +26,7 @@
 #include "emit_util.h"
 #include "engine.h"
 #include "front_js.h"
+#include "lsp.h"
 #include "session.h"
 #include "suppress.h"
 #include "util.h"
@@ -75,6 +76,7 @@ typedef struct RlLsp {
   RL_VEC(RlLspEntry *) entries;
   char *root;
   bool initialized, shutdown, stop, utf8, pull;
+  bool no_index; /* fuzzing: never read the workspace from disk */
   uint32_t busy; /* analyses in flight */
 } RlLsp;
 
@@ -495,7 +497,7 @@ static json_t *rl_lsp__initialize(RlLsp *l, json_t *params) {
 }
 
 static void rl_lsp__index_workspace(RlLsp *l) {
-  if (!l->root) return;
+  if (!l->root || l->no_index) return;
   const char *paths[] = {l->root};
   RlDiscovery disc;
   rl_discover(paths, 1, l->root, false, &disc);
@@ -841,10 +843,11 @@ static int rl_lsp__read(RlLsp *l, FILE *in, char **body, size_t *len) {
   return 1;
 }
 
-int rl_lsp_main(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
+int rl_lsp_serve(FILE *in, FILE *out) { return rl_lsp_serve_opts(in, out, 0); }
+
+int rl_lsp_serve_opts(FILE *in, FILE *out, unsigned flags) {
   RlLsp *l = rl_calloc(1, sizeof *l);
+  l->no_index = (flags & RL_LSP_NO_INDEX) != 0;
   rl_session_init(&l->s);
   const char *err = NULL;
   if (!rl_session_prepare(&l->s, &err)) {
@@ -852,7 +855,7 @@ int rl_lsp_main(int argc, char **argv) {
     return 2;
   }
   l->s.root = rl_strdup("/");
-  l->out = stdout;
+  l->out = out;
   pthread_mutex_init(&l->mu, NULL);
   pthread_mutex_init(&l->out_mu, NULL);
   pthread_cond_init(&l->cv, NULL);
@@ -871,7 +874,7 @@ int rl_lsp_main(int argc, char **argv) {
   for (;;) {
     char *body = NULL;
     size_t len = 0;
-    int r = rl_lsp__read(l, stdin, &body, &len);
+    int r = rl_lsp__read(l, in, &body, &len);
     if (r == 0) break;
     if (r < 0) continue;
     json_error_t je;
@@ -918,4 +921,10 @@ int rl_lsp_main(int argc, char **argv) {
   pthread_cond_destroy(&l->idle);
   free(l);
   return exit_code;
+}
+
+int rl_lsp_main(int argc, char **argv) {
+  (void)argc;
+  (void)argv;
+  return rl_lsp_serve(stdin, stdout);
 }

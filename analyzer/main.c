@@ -16,6 +16,7 @@
 #include "discover.h"
 #include "engine.h"
 #include "linehash.h"
+#include "lsp.h"
 #include "scheduler.h"
 #include "session.h"
 #include "suppress.h"
@@ -219,8 +220,6 @@ static char *rl_main__read_stdin(size_t *len) {
   *len = b.len;
   return b.data;
 }
-
-int rl_lsp_main(int argc, char **argv);
 
 int main(int argc, char **argv) {
   if (argc >= 2 && strcmp(argv[1], "lsp") == 0) return rl_lsp_main(argc - 1, argv + 1);

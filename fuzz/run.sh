@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# run.sh BUILD SECONDS TARGET... - runs each libFuzzer target for SECONDS,
+# seeded from testdata (and tests/fuzz-regressions/<target>/, which are also
+# replayed first: every crash ever found must stay fixed). Prints a summary
+# line per target; exits non-zero on a crash.
+set -u
+build=$1 seconds=$2
+shift 2
+src=$(cd "$(dirname "$0")/.." && pwd)
+fails=0 passes=0
+for t in "$@"; do
+  bin="$build/fuzz/fuzz_$t"
+  corpus="$build/fuzz-corpus/$t"
+  mkdir -p "$corpus"
+  seeds=()
+  case $t in
+    js|suppress) seeds=("$src/testdata/js" "$src/examples/js-shop") ;;
+    c) seeds=("$src/testdata/c" "$src/examples/c-jobqueue") ;;
+    lsp) seeds=("$src/fuzz/seeds/lsp") ;;
+    config) seeds=("$src/fuzz/seeds/config") ;;
+  esac
+  reg="$src/tests/fuzz-regressions/$t"
+  if [ -d "$reg" ] && ls "$reg"/* >/dev/null 2>&1; then
+    if ! "$bin" "$reg"/* >"$build/fuzz-$t-regressions.log" 2>&1; then
+      echo "FAIL: fuzz_$t: a regression input crashes again (see $build/fuzz-$t-regressions.log)"
+      fails=$((fails + 1))
+      continue
+    fi
+  fi
+  dict=()
+  [ -f "$src/fuzz/$t.dict" ] && dict=(-dict="$src/fuzz/$t.dict")
+  log="$build/fuzz-$t.log"
+  ASAN_OPTIONS=detect_leaks=1 "$bin" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
+    -max_len=65536 -artifact_prefix="$build/fuzz-$t-" "${dict[@]}" "$corpus" "${seeds[@]}" >"$log" 2>&1
+  rc=$?
+  stats=$(grep -E '^#[0-9]+.*(DONE|pulse|NEW)' "$log" | tail -1)
+  if [ $rc = 0 ]; then
+    echo "fuzz_$t: ok: $stats"
+    passes=$((passes + 1))
+  else
+    echo "FAIL: fuzz_$t exited $rc; crash input: $(ls "$build"/fuzz-$t-* 2>/dev/null | grep -v '\.log$' | head -1)"
+    tail -30 "$log"
+    fails=$((fails + 1))
+  fi
+done
+echo "$passes passed, $fails failed"
+[ $fails = 0 ]
