@@ -4,24 +4,23 @@
  * Without a type checker, a call is taken to return a promise when:
  *  - it calls a function declared async: in this file by scope (plain
  *    calls, `this.m()` inside a class, `Class.m()` for a static method,
- *    `x.m()` for `const x = new Class()`, an
- *    async function expression called in place), or in another scanned
- *    module through an import or require() (phase 2);
+ *    `x.m()` for `const x = new Class()`, an async function expression
+ *    called in place), or in another scanned module through an import or
+ *    require() (phase 2);
  *  - it is a known promise API: fetch(), fs/promises, timers/promises,
  *    stream/promises and dns/promises functions, `x.promises.f()`,
  *    util.promisify() results, dynamic import(), `new Promise`,
- *    Promise.all/allSettled/any/
- *    race/reject/resolve;
+ *    Promise.all/allSettled/any/race/reject/resolve;
  *  - it is named in .racelint.json js.promiseFunctions;
  *  - it ends a chain in `.then(f)` (no rejection handler) or `.finally(f)`
  *    on a promise. `.catch(f)` and `.then(f, onRejected)` handle it.
  * An async function that cannot reject (every await, throw and returned
  * call inside the try block of a try/catch) and async generators (they
- * return iterators) are not reported. Statements inside callbacks given to timers, `.on()`/
- * addEventListener or assigned to `onclick`-style handlers are errors (the
- * next tick can overlap, nobody can catch); elsewhere warnings. An arrow
- * whose expression body is such a promise, given directly to one of those
- * handler APIs, is reported too.
+ * return iterators) are not reported. Statements inside callbacks given
+ * to timers, `.on()`/addEventListener or assigned to `onclick`-style
+ * handlers are errors (the next tick can overlap, nobody can catch);
+ * elsewhere warnings. An arrow whose expression body is such a promise,
+ * given directly to one of those handler APIs, is reported too.
  * Doc: rules/floating-promise.md */
 #include <string.h>
 
