@@ -265,14 +265,24 @@ static bool cs__is_assign(const RlCtx *cx, RlNode n) {
   return false;
 }
 
+static bool cs__zero_text(const char *t, size_t len) {
+  while (len && (*t == '(' || *t == ' ')) t++, len--;
+  while (len && (t[len - 1] == ')' || t[len - 1] == ' ')) len--;
+  return (len == 1 && t[0] == '0') || (len == 4 && memcmp(t, "NULL", 4) == 0) ||
+         (len == 12 && memcmp(t, "thrd_success", 12) == 0) ||
+         (len == 7 && memcmp(t, "nullptr", 7) == 0) ||
+         (len == 9 && memcmp(t, "(void *)0", 9) == 0);
+}
+
 static bool cs__is_zero(const RlCtx *cx, RlNode n) {
-  n = rl_strip(cx, n);
+  if (!n) return false;
   size_t len;
   const char *t = rl_text(cx, n, &len);
-  if (rl_kind(cx, n) == RL_C_INTEGER_LITERAL) return len == 1 && t[0] == '0';
-  return (len == 4 && memcmp(t, "NULL", 4) == 0) ||
-         (len == 12 && memcmp(t, "thrd_success", 12) == 0) ||
-         (len == 7 && memcmp(t, "nullptr", 7) == 0);
+  if (cs__zero_text(t, len)) return true;
+  n = rl_strip(cx, n);
+  if (rl_kind(cx, n) != RL_C_INTEGER_LITERAL) return false;
+  t = rl_text(cx, n, &len);
+  return cs__zero_text(t, len);
 }
 
 static int cs__param_index(const Cs *s, const char *name) {

@@ -1,7 +1,72 @@
 /* c/lazy-init-race.c - the C check of lazy-init-race.
- * Not implemented yet. Doc: rules/lazy-init-race.md */
+ *
+ * Phase 2 over the C summaries (analyzer/csum.c records every
+ * `if (!g) { ... g = ...; }` on a global or static g that is not atomic,
+ * not thread-local, and not checked with a lock held).
+ * - Double-checked locking, or a check outside the lock that the
+ *   initialisation takes: reported wherever it is (the lock says the code
+ *   expects threads), since the unlocked read of a plain variable races.
+ * - Plain lazy initialisation: reported when two threads can run it at
+ *   once - the function is reached from two thread routines, or from one
+ *   started several times - and no lock is held at every call of it.
+ * pthread_once/call_once routines are not reached by calls, so they are
+ * never reported. CWE-609. Doc: rules/lazy-init-race.md */
+#include <string.h>
+
 #include "../../analyzer/rule_api.h"
+
+static bool concurrent(const RlCGraph *g, uint64_t threads, uint32_t *which) {
+  uint32_t nbits = 0;
+  for (uint32_t t = 0; t < rl_cgraph_nthreads(g); t++) {
+    if (!(threads & (UINT64_C(1) << t))) continue;
+    if (!nbits) *which = t;
+    nbits++;
+    if (rl_cgraph_multi(g, t)) {
+      *which = t;
+      return true;
+    }
+  }
+  return nbits >= 2;
+}
+
+static void project(RlProject *px, const RlRule *rule) {
+  RlCGraph *g = rl_cgraph_new(px);
+  uint32_t nf = rl_cgraph_nfuncs(g);
+  for (uint32_t fn = 0; fn < nf; fn++) {
+    uint32_t n;
+    const RlFact *f = rl_cgraph_facts(g, (int32_t)fn, &n);
+    for (uint32_t i = 0; i < n; i++) {
+      if (f[i].kind != RL_FACT_C_LAZY) continue;
+      if (f[i].flags & RL_CL_DCL) {
+        RlReport *r = rl_project_report(
+            px, rule, &f[i],
+            "'%s' is checked here without the lock that its initialisation takes, and it is "
+            "not atomic: another thread can see it set before the object is fully "
+            "initialised, or both threads can initialise it (double-checked locking)",
+            f[i].b);
+        rl_project_hint(px, r,
+                        "Use pthread_once()/call_once(), or make '%s' _Atomic and read it "
+                        "with atomic_load_explicit(..., memory_order_acquire); the runtime's "
+                        "lazy pointer does this (runtime/c).",
+                        f[i].a);
+        continue;
+      }
+      uint32_t t = 0;
+      if (*rl_cgraph_entry_held(g, (int32_t)fn)) continue;
+      if (!concurrent(g, rl_cgraph_threads(g, (int32_t)fn), &t)) continue;
+      const RlFact *sp = rl_cgraph_spawn(g, t);
+      RlReport *r = rl_project_report(
+          px, rule, &f[i],
+          "lazy initialisation of '%s' is not synchronised: threads running '%s' (started "
+          "by thread '%s') can both see it unset and both initialise it",
+          f[i].b, f[i].func, sp->a);
+      rl_project_related(px, r, sp, "thread '%s' started here", sp->a);
+    }
+  }
+  rl_cgraph_delete(g);
+}
 
 const RlCheck rl_check_c_lazy_init_race = {
     .langs = RL_LANG_C,
+    .project = project,
 };
