@@ -654,7 +654,9 @@ static void report(RlCtx *cx, RlNode at, const Why *why, const char *handler) {
                   "rejection is unhandled",
                   why->what, lc.line);
   }
-  if (why->fn) rl_report_related(cx, r, why->fn, "declared async here");
+  /* an async IIFE is its own declaration */
+  if (why->fn && (why->fn < at || why->fn >= rl_node_end(cx, at)))
+    rl_report_related(cx, r, why->fn, "declared async here");
 }
 
 /* A bare call of an imported name or of a member of an imported module
@@ -662,10 +664,9 @@ static void report(RlCtx *cx, RlNode at, const Why *why, const char *handler) {
 static void defer_import(RlCtx *cx, RlNode call, RlNode at, const char *handler) {
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return;
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
-  RlFact *fact = NULL;
   if (rl_kind(cx, f) == RL_JS_IDENTIFIER) {
     if (rl_js_resolve(cx, f, NULL) != RL_BIND_IMPORT) return;
-    fact = rl_fact_add(cx, FACT_BARE_IMPORT, at, rl_text_dup(cx, f), NULL, handler);
+    rl_fact_add(cx, FACT_BARE_IMPORT, at, rl_text_dup(cx, f), NULL, handler);
   } else if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION) {
     RlNode obj = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
     const char *mod, *imported;
@@ -673,10 +674,9 @@ static void defer_import(RlCtx *cx, RlNode call, RlNode at, const char *handler)
       return;
     if (!import_of(cx, obj, &mod, &imported) || strcmp(imported, "*") != 0) return;
     if (strncmp(mod, "./", 2) != 0 && strncmp(mod, "../", 3) != 0) return;
-    fact = rl_fact_add(cx, FACT_BARE_IMPORT, at,
-                       rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY)), mod, handler);
+    rl_fact_add(cx, FACT_BARE_IMPORT, at, rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY)), mod,
+                handler);
   }
-  (void)fact;
 }
 
 /* Checks one expression whose value is dropped (and the branches of
