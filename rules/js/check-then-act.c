@@ -602,9 +602,12 @@ static void collect(RlCtx *cx, Scan *sc, bool async_fn) {
     } else if (name_in(name, release_calls, RL_COUNTOF(release_calls))) {
       if (sc->nreleases < RL_COUNTOF(sc->releases)) sc->releases[sc->nreleases++] = i;
     }
-    bool fs = is_fs_receiver(cx, i);
-    if (fs && name_in(name, fs_checks, RL_COUNTOF(fs_checks))) add_read(cx, sc, i, R_FILE);
-    if (fs && fs_use(name)) add_write(sc, i, W_FILE);
+    bool fs_check = name_in(name, fs_checks, RL_COUNTOF(fs_checks));
+    bool fs_act = fs_use(name) != NULL;
+    if ((fs_check || fs_act) && is_fs_receiver(cx, i)) {
+      if (fs_check) add_read(cx, sc, i, R_FILE);
+      if (fs_act) add_write(sc, i, W_FILE);
+    }
     if (!async_fn) continue;
     if (strcmp(name, "has") == 0 || stem(name, read_prefixes, RL_COUNTOF(read_prefixes)))
       add_read(cx, sc, i, R_CALL);
