@@ -256,12 +256,14 @@ static Drop map_result(RlCtx *cx, RlNode call, const char **var) {
                                                                                : RL_F_NAME);
     if (rl_field(cx, child) == RL_F_NAME || rl_field(cx, child) == RL_F_LEFT) return KEPT;
     if (rl_kind(cx, name) != RL_JS_IDENTIFIER) return KEPT;
-    if (rl_kind(cx, p) == RL_JS_ASSIGNMENT_EXPRESSION &&
-        rl_js_resolve(cx, name, NULL) != RL_BIND_LOCAL)
-      return KEPT;
     RlNode fn = rl_enclosing_function(cx, p);
     RlNode scope = fn ? rl_child(cx, fn, RL_F_BODY) : rl_root(cx);
     RlNode end = scope ? rl_node_end(cx, scope) : rl_node_count(cx);
+    if (rl_kind(cx, p) == RL_JS_ASSIGNMENT_EXPRESSION) {
+      /* a variable of an outer scope may be read by another function */
+      RlNode decl = rl_js_binding_scope(cx, name);
+      if (!decl || !scope || decl < scope || decl >= end) return KEPT;
+    }
     *var = rl_text_dup(cx, name);
     /* any later use (Promise.all(ps), return ps, for...of, ps.then ...) keeps it;
      * an earlier one in a loop body may too */

@@ -27,3 +27,8 @@ export async function cleanup(users) {
   const total = await users.reduce(async (sum, u) => sum + (await db.count(u.id)), 0); // expect: [callback-promise-mix] "accumulator"
   return { active, alsoActive, first, idx, total };
 }
+
+export function assignedLocal(users) {
+  let later;
+  later = users.map(notify); // expect: [callback-promise-mix] "stored in 'later'"
+}

@@ -43,3 +43,11 @@ export function observable(source$) {
   // synchronous predicate here: fine
   return source$.filter((x) => x > 0);
 }
+
+let pendingSync;
+export function startSync(users) {
+  pendingSync = users.map(notify); // read by stopSync
+}
+export async function stopSync() {
+  await Promise.all(pendingSync);
+}
