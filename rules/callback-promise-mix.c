@@ -498,8 +498,7 @@ static const char *const predicates[] = {"filter", "some",     "every",        "
                                          "findIndex", "findLast", "findLastIndex"};
 static const char *const iterators[] = {"map", "flatMap", "forEach", "reduce", "reduceRight",
                                         "filter", "some", "every", "find", "findIndex",
-                                        "findLast", "findLastIndex", "sort", "then", "catch",
-                                        "finally"};
+                                        "findLast", "findLastIndex", "sort"};
 
 static const char *pred_effect(const char *m) {
   if (!strcmp(m, "filter")) return "filter keeps every element";
@@ -568,9 +567,11 @@ static void check(RlCtx *cx, RlNode call, void *state) {
 
   /* 2. Node-style callbacks inside an async function */
   RlNode outer = rl_enclosing_function(cx, call);
-  if (outer && is_async_fn(cx, outer) && !in_list(m, iterators, RL_COUNTOF(iterators))) {
+  bool promise_method = !strcmp(m, "then") || !strcmp(m, "catch") || !strcmp(m, "finally");
+  if (outer && is_async_fn(cx, outer) && !promise_method) {
     uint32_t argc = rl_js_argc(cx, call);
-    for (uint32_t a = 0; a < argc; a++) {
+    /* an array method's callback comes first; Model.find(query, cb) is not one */
+    for (uint32_t a = in_list(m, iterators, RL_COUNTOF(iterators)) ? 1 : 0; a < argc; a++) {
       RlNode cb = rl_strip(cx, rl_js_arg(cx, call, a));
       if (node_callback(cx, cb)) check_node_callback(cx, call, cb, outer);
     }

@@ -49,3 +49,10 @@ export async function successBranch(path) {
     return text.trim(); // expect: [callback-promise-mix] "never reaches its caller"
   });
 }
+
+export async function mongooseStyle(User) {
+  User.find({ active: true }, (err, docs) => {
+    if (err) throw err; // expect: [callback-promise-mix] "'find'"
+    console.log(docs.length);
+  });
+}

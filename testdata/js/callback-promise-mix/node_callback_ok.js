@@ -74,3 +74,9 @@ export async function logAndExit(path) {
     console.log(text);
   });
 }
+
+export async function promiseCallbacks(p) {
+  // a throw in a then/catch callback rejects the derived promise: not this rule
+  p.then(null, (err) => { if (err) throw err; });
+  p.catch((e) => { if (e.fatal) throw e; return null; });
+}
