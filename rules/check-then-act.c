@@ -5,6 +5,8 @@
  * on the same path expression later in the same function. Between the two
  * calls another process can swap the file (for instance for a symlink to
  * /etc/shadow), so the check says nothing about what is opened. CWE-367.
+ * A helper of the same file counts as a check when it passes one of its
+ * parameters to access/stat/... (`if (file_exists(p)) fd = open(p, ...)`).
  * Not reported: the path variable is reassigned or rewritten in between,
  * the use is atomic (O_CREAT|O_EXCL), or the function re-checks the opened
  * descriptor with fstat (the open-then-fstat idiom).
@@ -47,6 +49,63 @@ static const PathArg *find(const PathArg *t, size_t n, const char *fn) {
   return NULL;
 }
 
+/* A function of this file that checks its parameter `param`. */
+typedef struct Helper {
+  const char *name, *check_fn;
+  uint32_t param;
+} Helper;
+
+#define MAX_HELPERS 32
+
+typedef struct State {
+  Helper h[MAX_HELPERS];
+  uint32_t n;
+} State;
+
+/* Finds the file's checking helpers: functions passing a parameter, as is,
+ * as the path of a check call. */
+static void *begin_file(RlCtx *cx) {
+  State *st = rl_alloc(cx, sizeof *st);
+  uint32_t count = rl_node_count(cx);
+  for (RlNode fn = 1; fn < count; fn++) {
+    if (rl_kind(cx, fn) != RL_C_FUNCTION_DECL) continue;
+    RlNode body = rl_child(cx, fn, RL_F_BODY);
+    RlNode end = rl_node_end(cx, fn);
+    if (!body) {
+      fn = end - 1;
+      continue;
+    }
+    for (RlNode i = body; i < end && st->n < MAX_HELPERS; i++) {
+      if (rl_kind(cx, i) != RL_C_CALL_EXPR) continue;
+      const PathArg *chk = find(checks, RL_COUNTOF(checks), rl_c_callee(cx, i));
+      if (!chk) continue;
+      RlNode p = rl_strip(cx, rl_c_arg(cx, i, (uint32_t)chk->arg));
+      if (rl_kind(cx, p) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, p) != RL_REF_PARAM) continue;
+      uint32_t idx = 0;
+      bool found = false;
+      for (RlNode c = rl_first_child(cx, fn); c; c = rl_next_sibling(cx, c)) {
+        if (rl_kind(cx, c) != RL_C_PARM_DECL) continue;
+        if (strcmp(rl_c_name(cx, c), rl_c_name(cx, p)) == 0) {
+          found = true;
+          break;
+        }
+        idx++;
+      }
+      if (!found) continue;
+      st->h[st->n++] = (Helper){rl_c_name(cx, fn), chk->fn, idx};
+      break;
+    }
+    fn = end - 1;
+  }
+  return st;
+}
+
+static const Helper *find_helper(const State *st, const char *fn) {
+  for (uint32_t i = 0; st && i < st->n; i++)
+    if (strcmp(st->h[i].name, fn) == 0) return &st->h[i];
+  return NULL;
+}
+
 typedef struct Check {
   uint64_t key;
   RlNode call, path;
@@ -76,7 +135,7 @@ static void kill_key(Check *c, uint32_t n, uint64_t key) {
 }
 
 static void check_function(RlCtx *cx, RlNode fn, void *state) {
-  (void)state;
+  const State *st = state;
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (!body) return;
   Check c[MAX_CHECKS];
@@ -110,6 +169,12 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
     for (size_t w = 0; w < RL_COUNTOF(writers); w++)
       if (strcmp(callee, writers[w]) == 0)
         kill_key(c, nc, rl_expr_key(cx, rl_c_arg(cx, i, 0)));
+    const Helper *hp = find_helper(st, callee);
+    if (hp && strcmp(hp->name, rl_c_name(cx, fn)) != 0) {
+      RlNode p = rl_c_arg(cx, i, hp->param);
+      if (p && nc < MAX_CHECKS) c[nc++] = (Check){rl_expr_key(cx, p), i, p, hp->name, true};
+      continue;
+    }
     const PathArg *chk = find(checks, RL_COUNTOF(checks), callee);
     if (chk) {
       RlNode p = rl_c_arg(cx, i, (uint32_t)chk->arg);
@@ -169,6 +234,7 @@ const RlRule rl_rule_check_then_act = {
             "rl_rt_open_regular() and rl_rt_create_exclusive() do this (runtime/c).",
     .kinds = kinds,
     .nkinds = RL_COUNTOF(kinds),
+    .begin_file = begin_file,
     .check = check_function,
     .checks = lang_checks,
     .nchecks = RL_COUNTOF(lang_checks),
