@@ -34,13 +34,16 @@ static const char *const read_prefixes[] = {
     "get",  "fetch", "load",   "find",   "read",     "list",     "query",   "select", "count",
     "head", "stat",  "exists", "lookup", "search",   "describe", "retrieve"};
 
-/* Name parts that make a read-looking name a write, a lock or a cursor. */
+/* Name parts that make a read-looking name a write, a lock, a cursor, or a
+ * guard (getSession, getAuthUser: they throw for the caller who may not
+ * see what the next read returns). */
 static const char *const not_read_parts[] = {
     "Create",   "Update",     "Delete",  "Insert",  "Upsert",  "Save",    "Write",  "Remove",
     "Modify",   "Replace",    "Set",     "Increment", "Decrement", "Pop", "Shift",  "Claim",
     "Reserve",  "Consume",    "Acquire", "Take",    "Lock",    "Mutex",   "Semaphore",
     "Lease",    "Permit",     "Connection", "Client", "Session", "Transaction", "Next",
-    "Line",     "Chunk",      "Bytes",   "Or",      "And"};
+    "Line",     "Chunk",      "Bytes",   "Or",      "And",     "Auth",    "Permission",
+    "Credential"};
 
 static bool is_read_name(const char *s) {
   bool prefix = false;

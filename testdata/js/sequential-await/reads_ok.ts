@@ -66,3 +66,9 @@ export async function logBetween(repo: Repo, id: string): Promise<unknown> {
   const team = await repo.getTeam(id);
   return [user, team];
 }
+
+export async function guarded(api: { getAuthUser(): Promise<{ id: string }>; getSecrets(id: string): Promise<string[]> }, id: string): Promise<string[]> {
+  const me = await api.getAuthUser();
+  const secrets = await api.getSecrets(id);
+  return me.id ? secrets : [];
+}
