@@ -672,8 +672,11 @@ int main(int argc, char **argv) {
     case RL_FMT_SARIF: rl_emit_sarif(&run, out); break;
     case RL_FMT_GITHUB: rl_emit_github(&run, out); break;
     }
-    if (out != stdout && fclose(out) != 0) out = NULL;
-    else fflush(out);
+    if (out != stdout) {
+      if (fclose(out) != 0) out = NULL; /* e.g. the disk is full */
+    } else if (fflush(out) != 0) {
+      out = NULL;
+    }
   }
   int status = 0;
   if (!out || any_error || write_failed) {
