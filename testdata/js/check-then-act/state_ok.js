@@ -198,6 +198,28 @@ class Cache {
   }
 }
 
+async function asyncLockCallback(lock, id, amount) {
+  // async-lock: lock.acquire(key, fn) runs fn exclusively per key
+  await lock.acquire(id, async () => {
+    const b = await getBalance(id);
+    if (b >= amount) await setBalance(id, b - amount);
+  });
+}
+
+async function redlockUsing(redlock, id, amount) {
+  await redlock.using([`acct:${id}`], 5000, async () => {
+    const b = await getBalance(id);
+    if (b >= amount) await setBalance(id, b - amount);
+  });
+}
+
+async function knexTransaction(knex, id, amount) {
+  const trx = await knex.transaction();
+  const row = await trx.getAccount(id);
+  if (row.balance >= amount) await trx.updateAccount(id, { balance: row.balance - amount });
+  await trx.commit();
+}
+
 async function paramState(acct, amount) {
   // a parameter's fields: not known to be shared
   if (acct.balance >= amount) {
@@ -236,4 +258,5 @@ async function touch(User, id) {
 
 module.exports = { underMutex, acquireRelease, inTransaction, versioned, withVersionHelper,
   otherKey, differentResource, noCheck, Worker, lazyIsOtherRule, paramState, localCounter,
-  atomicStore, lockedRead, touch, unguarded, defaultValue, Cache };
+  atomicStore, lockedRead, touch, unguarded, defaultValue, Cache, asyncLockCallback,
+  redlockUsing, knexTransaction };

@@ -90,6 +90,16 @@ async function getRequests(urls) {
   return Promise.all(urls.map((u) => fetch(u, { method: 'GET' })));
 }
 
+async function thenRejectedUndoes(items) {
+  return Promise.all(items.map((x) => db.create(x))).then(
+    (rows) => rows,
+    async (err) => {
+      await db.deleteWhere({ batch: items[0].batch });
+      throw err;
+    },
+  );
+}
+
 async function closeAll(clients, err) {
   // closing connections, not writing data
   await Promise.all(clients.map((c) => c.destroy(err)));
@@ -111,4 +121,4 @@ async function race(items) {
 
 module.exports = { reads, readPair, oneWrite, settled, withSettleAll, inTransaction,
   compensated, manualTransaction, eachHandlesItsOwn, catchPerWrite, localSideEffect,
-  catchUndoes, notWriteNames, getRequests, closeAll, loadKeys, cleanDirs, race };
+  catchUndoes, notWriteNames, getRequests, thenRejectedUndoes, closeAll, loadKeys, cleanDirs, race };
