@@ -597,7 +597,8 @@ static void collect(RlCtx *cx, Scan *sc, bool async_fn) {
     if (k != RL_JS_CALL_EXPRESSION) continue;
     const char *name = rl_js_callee_name(cx, i);
     if (!*name) continue;
-    if (name_in(name, lock_calls, RL_COUNTOF(lock_calls))) {
+    if (name_in(name, lock_calls, RL_COUNTOF(lock_calls)) ||
+        rl_js_config_name(cx, RL_JS_MUTEX_APIS, name)) {
       if (sc->nlocks < RL_COUNTOF(sc->locks)) sc->locks[sc->nlocks++] = i;
     } else if (name_in(name, release_calls, RL_COUNTOF(release_calls))) {
       if (sc->nreleases < RL_COUNTOF(sc->releases)) sc->releases[sc->nreleases++] = i;
@@ -793,9 +794,10 @@ static bool in_exclusive_callback(RlCtx *cx, RlNode fn) {
   for (RlNode f = fn; f; f = rl_enclosing_function(cx, f)) {
     RlNode a = rl_parent(cx, f);
     while (a && rl_kind(cx, a) == RL_JS_PARENTHESIZED_EXPRESSION) a = rl_parent(cx, a);
-    if (rl_kind(cx, a) == RL_JS_ARGUMENTS &&
-        name_in(rl_js_callee_name(cx, rl_parent(cx, a)), exclusive_calls,
-                RL_COUNTOF(exclusive_calls)))
+    if (rl_kind(cx, a) != RL_JS_ARGUMENTS) continue;
+    const char *m = rl_js_callee_name(cx, rl_parent(cx, a));
+    if (name_in(m, exclusive_calls, RL_COUNTOF(exclusive_calls)) ||
+        rl_js_config_name(cx, RL_JS_MUTEX_APIS, m))
       return true;
   }
   return false;

@@ -136,9 +136,10 @@ static bool exclusive(RlCtx *cx, RlNode n) {
   for (RlNode f = fn; f; f = rl_enclosing_function(cx, f)) {
     RlNode a = rl_parent(cx, f);
     while (a && rl_kind(cx, a) == RL_JS_PARENTHESIZED_EXPRESSION) a = rl_parent(cx, a);
-    if (rl_kind(cx, a) == RL_JS_ARGUMENTS &&
-        name_in(rl_js_callee_name(cx, rl_parent(cx, a)), exclusive_calls,
-                RL_COUNTOF(exclusive_calls)))
+    if (rl_kind(cx, a) != RL_JS_ARGUMENTS) continue;
+    const char *m = rl_js_callee_name(cx, rl_parent(cx, a));
+    if (name_in(m, exclusive_calls, RL_COUNTOF(exclusive_calls)) ||
+        rl_js_config_name(cx, RL_JS_MUTEX_APIS, m))
       return true;
   }
   RlNode body = rl_child(cx, fn, RL_F_BODY);
@@ -147,8 +148,9 @@ static bool exclusive(RlCtx *cx, RlNode n) {
       i = rl_node_end(cx, i) - 1;
       continue;
     }
-    if (rl_kind(cx, i) == RL_JS_CALL_EXPRESSION &&
-        name_in(rl_js_callee_name(cx, i), lock_calls, RL_COUNTOF(lock_calls)))
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    const char *m = rl_js_callee_name(cx, i);
+    if (name_in(m, lock_calls, RL_COUNTOF(lock_calls)) || rl_js_config_name(cx, RL_JS_MUTEX_APIS, m))
       return true;
   }
   return false;
