@@ -586,8 +586,8 @@ static void collect(RlCtx *cx, Scan *sc, bool async_fn) {
       add_lvalue_reads(cx, sc, rl_child(cx, i, RL_F_LEFT));
       continue;
     }
-    if (async_fn && (k == RL_JS_ASSIGNMENT_EXPRESSION || k == RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION)) {
-      add_write(sc, i, W_ASSIGN);
+    if (k == RL_JS_ASSIGNMENT_EXPRESSION || k == RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION) {
+      add_write(sc, i, W_ASSIGN); /* also kills a path or key variable */
       continue;
     }
     if (async_fn && k == RL_JS_UPDATE_EXPRESSION) {
@@ -992,6 +992,20 @@ static bool returns_read(RlCtx *cx, const Read *r, RlNode g) {
   return false;
 }
 
+/* Is the key or path the read used (its first argument) assigned again
+ * between the read and write w? Then w acts on something else. */
+static bool key_reassigned(RlCtx *cx, const Scan *sc, const Read *r, RlNode w) {
+  if (r->kind == R_LVAL) return false;
+  RlNode key = rl_js_arg(cx, r->node, 0);
+  if (!key) return false;
+  for (uint32_t i = 0; i < sc->nwrites; i++) {
+    const Write *o = &sc->writes[i];
+    if (o->kind != W_ASSIGN || o->node <= r->node || o->node >= w) continue;
+    if (rl_same_expr(cx, write_target(cx, o), key)) return true;
+  }
+  return false;
+}
+
 /* Written synchronously after the read, before any await (a claim:
  * `if (this.busy) return; this.busy = true;`)? */
 static bool claimed(RlCtx *cx, const Scan *sc, const Read *r, RlNode w) {
@@ -1108,6 +1122,7 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     if (r->kind == R_FILE ? file_use_safe(cx, sc, w->node) : conditional_write(cx, w->node))
       continue;
     if (locked(cx, sc, r, w->node)) continue;
+    if (key_reassigned(cx, sc, r, w->node)) continue;
     if (r->kind != R_FILE && !r->awaited && claimed(cx, sc, r, w->node)) continue;
     if (r->kind != R_FILE && lazy_init(cx, r, w)) continue;
     /* set-if-absent that does not use the value: a cache fill or a lazy

@@ -77,5 +77,13 @@ function writeThenCheck(p, data) {
   if (!fs.existsSync(p)) throw new Error('write failed');
 }
 
-module.exports = { ensureDir, createOnce, removeForce, unlinkHandled, readHandled, otherPath,
+function reassigned(dir) {
+  let p = path.join(dir, 'current');
+  if (fs.existsSync(p)) {
+    p = path.join(dir, 'previous');
+    fs.unlinkSync(p); // another file than the one checked
+  }
+}
+
+module.exports = { reassigned, ensureDir, createOnce, removeForce, unlinkHandled, readHandled, otherPath,
   statForSize, justRead, openThenStat, notFs, writeThenCheck };

@@ -220,6 +220,13 @@ async function knexTransaction(knex, id, amount) {
   await trx.commit();
 }
 
+async function movedOn(ids, amount) {
+  let id = ids[0];
+  const b = await getBalance(id);
+  id = ids[1];
+  if (b >= amount) await setBalance(id, amount); // the other account
+}
+
 async function paramState(acct, amount) {
   // a parameter's fields: not known to be shared
   if (acct.balance >= amount) {
@@ -259,4 +266,4 @@ async function touch(User, id) {
 module.exports = { underMutex, acquireRelease, inTransaction, versioned, withVersionHelper,
   otherKey, differentResource, noCheck, Worker, lazyIsOtherRule, paramState, localCounter,
   atomicStore, lockedRead, touch, unguarded, defaultValue, Cache, asyncLockCallback,
-  redlockUsing, knexTransaction };
+  redlockUsing, knexTransaction, movedOn };
