@@ -1075,6 +1075,27 @@ static void report(RlCtx *cx, Read *r, const Write *w) {
   }
 }
 
+/* fs.exists(p, (ok) => { if (ok) fs.readFile(p, ...) }) and
+ * fs.stat(p, (err, st) => { ... }): the function scanned is the callback of
+ * a file check; its parameters carry the result. */
+static void callback_check(RlCtx *cx, Scan *sc) {
+  RlNode a = rl_parent(cx, sc->fn);
+  while (rl_kind(cx, a) == RL_JS_PARENTHESIZED_EXPRESSION) a = rl_parent(cx, a);
+  if (rl_kind(cx, a) != RL_JS_ARGUMENTS || sc->nreads >= MAX_EV) return;
+  RlNode call = rl_parent(cx, a);
+  if (!name_in(rl_js_callee_name(cx, call), fs_checks, RL_COUNTOF(fs_checks)) ||
+      !is_fs_receiver(cx, call))
+    return;
+  RlNode params = rl_child(cx, sc->fn, RL_F_PARAMETERS);
+  if (!params) params = rl_child(cx, sc->fn, RL_F_PARAMETER);
+  if (!params) return;
+  Read *r = &sc->reads[sc->nreads++];
+  memset(r, 0, sizeof *r);
+  r->node = call;
+  r->kind = R_FILE;
+  r->var = params;
+}
+
 static void check(RlCtx *cx, RlNode n, void *state) {
   (void)state;
   Scan scan;
@@ -1092,6 +1113,7 @@ static void check(RlCtx *cx, RlNode n, void *state) {
   }
   if (in_exclusive_callback(cx, n)) return;
   collect(cx, sc, async_fn);
+  callback_check(cx, sc);
   if (!sc->nreads || !sc->nwrites) return;
   for (uint32_t wi = 0; wi < sc->nwrites; wi++) {
     const Write *w = &sc->writes[wi];
@@ -1106,7 +1128,9 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     RlNode g = RL_NONE;
     if (r->cond == r->node) g = w->node > r->node ? r->node : RL_NONE; /* bare access/stat */
     else if (r->cond) g = guards(cx, r->cond, w->node) ? r->cond : RL_NONE;
-    else if (r->var) g = first_check_of(cx, rl_node_end(cx, r->node), w->node, r->var);
+    else if (r->var)
+      g = first_check_of(cx, encloses(cx, r->node, w->node) ? sc->body : rl_node_end(cx, r->node),
+                         w->node, r->var);
     if (!g) continue;
     r->check = g;
     if (r->kind == R_CALL && w->kind == W_CALL) {

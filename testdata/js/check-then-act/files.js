@@ -42,8 +42,22 @@ async function rotate(log) {
   }
 }
 
+function legacyExists(p, cb) {
+  fs.exists(p, (exists) => {
+    if (!exists) return cb(null, null);
+    fs.readFile(p, 'utf8', cb); // expect: [check-then-act] "'readFile' acts on 'p', which 'exists' checked"
+  });
+}
+
+function legacyStat(p, cb) {
+  fs.stat(p, (err, st) => {
+    if (err || !st.isFile()) return cb(err);
+    fs.unlink(p, cb); // expect: [check-then-act]
+  });
+}
+
 // Module top level: the same race with another process.
 const cacheDir = path.join(__dirname, '.cache');
 if (!fs.existsSync(cacheDir)) fs.mkdirSync(cacheDir); // expect: [check-then-act]
 
-module.exports = { removeIfPresent, readConfig, readIfAccessible, ensureDir, writeUnlessDirectory, rotate };
+module.exports = { legacyExists, legacyStat, removeIfPresent, readConfig, readIfAccessible, ensureDir, writeUnlessDirectory, rotate };

@@ -85,5 +85,18 @@ function reassigned(dir) {
   }
 }
 
-module.exports = { reassigned, ensureDir, createOnce, removeForce, unlinkHandled, readHandled, otherPath,
+function callbackOtherPath(p, out, cb) {
+  // the callback writes another file than the one checked
+  fs.stat(p, (err, st) => {
+    if (err) return cb(err);
+    fs.writeFile(out, JSON.stringify({ size: st.size }), cb);
+  });
+}
+
+function callbackNoTest(p, cb) {
+  // the result is not tested before the use
+  fs.stat(p, () => fs.readFile(p, cb));
+}
+
+module.exports = { callbackOtherPath, callbackNoTest, reassigned, ensureDir, createOnce, removeForce, unlinkHandled, readHandled, otherPath,
   statForSize, justRead, openThenStat, notFs, writeThenCheck };
