@@ -1047,13 +1047,16 @@ static void report(RlCtx *cx, Read *r, const Write *w) {
   RlReport *rep;
   if (r->kind == R_FILE) {
     RlNode path = rl_js_arg(cx, r->node, 0);
+    size_t plen;
+    const char *ptext = rl_text(cx, path, &plen);
+    const char *pl = plen <= 40 ? rl_str(cx, ptext, plen) : "the path";
     rep = rl_report(cx, w->node,
                     "'%s' acts on '%s', which '%s' checked at line %u: another process can "
                     "create, remove or replace the file between the check at line %u and "
                     "this use at line %u",
-                    rl_js_callee_name(cx, w->node), label(cx, path),
-                    rl_js_callee_name(cx, r->node), lc.line, lc.line, lw.line);
-    rl_report_related(cx, rep, r->node, "'%s' checked here", label(cx, path));
+                    rl_js_callee_name(cx, w->node), pl, rl_js_callee_name(cx, r->node),
+                    lc.line, lc.line, lw.line);
+    rl_report_related(cx, rep, r->node, "'%s' checked here", pl);
     rl_report_hint(cx, rep, "%s", hint_file);
   } else {
     if (r->kind == R_CALL)
