@@ -360,6 +360,20 @@ static bool handled(RlCtx *cx, RlNode call) {
   return false;
 }
 
+/* cy.get(...).then(...): Cypress chainables have .then but are queued
+ * commands, not promises. */
+static bool cypress_chain(RlCtx *cx, RlNode callee) {
+  RlNode n = callee;
+  for (int d = 0; d < 64 && n; d++) {
+    n = rl_strip(cx, n);
+    RlKind k = rl_kind(cx, n);
+    if (k == RL_JS_MEMBER_EXPRESSION) n = rl_child(cx, n, RL_F_OBJECT);
+    else if (k == RL_JS_CALL_EXPRESSION) n = rl_child(cx, n, RL_F_FUNCTION);
+    else return k == RL_JS_IDENTIFIER && (eq(cx, n, "cy") || eq(cx, n, "Cypress"));
+  }
+  return false;
+}
+
 /* Named in the project's .racelint.json js.promiseFunctions, by its last
  * name ("query") or as written ("db.query")? */
 static bool configured(RlCtx *cx, RlNode call, RlNode f) {
@@ -437,6 +451,7 @@ static bool promise_call(RlCtx *cx, RlNode call, Why *why) {
   RlNode obj = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
   const char *m = rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
   if (strcmp(m, "then") == 0 || strcmp(m, "catch") == 0 || strcmp(m, "finally") == 0) {
+    if (cypress_chain(cx, f)) return false;
     char *w = rl_alloc(cx, strlen(m) + 24);
     strcpy(w, "this .");
     strcat(w, m);

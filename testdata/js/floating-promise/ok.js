@@ -85,3 +85,9 @@ export function start(socket, body, job) {
   pump(socket, body);
   markDone(job);
 }
+
+// Cypress chainables have .then() but are queued commands, not promises.
+export function cypressTest() {
+  cy.get('[data-test=total]').then(($el) => expect($el.text()).to.equal('3'));
+  cy.visit('/').its('localStorage').then((ls) => ls.clear());
+}
