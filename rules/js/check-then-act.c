@@ -7,8 +7,9 @@
  *   if (this.stock.get(id) >= n) { await pay(); this.stock.set(id, ...); }
  *   if (this.balance >= amt) { await audit(); this.balance -= amt; }
  *   if (fs.existsSync(p)) fs.unlinkSync(p);
- * Same resource: the same receiver and key (first arguments), with get/set
- * style names (getX/setX, fetchX/updateX, findX/saveX, read/write, has/add);
+ * Same resource: the same receiver and key (first arguments, or `where`),
+ * with get/set style names (getX/setX, fetchX/updateX, findX/saveX,
+ * read/write, ORM verbs on one model), or `doc = await M.findById(); doc.save()`;
  * the same `this.`/module-level lvalue (or one it contains: `this.items`
  * for `this.items.length`); for files, the same path expression.
  * Interleaving: an awaited read (the store can change while it is in
@@ -18,9 +19,11 @@
  * `await m.acquire()` ... `release()`), a transaction callback or after a
  * transaction is begun, a read `FOR UPDATE`; a write conditional on a
  * version/etag/expected value or NX; a resource claimed synchronously before
- * the first await (`this.busy = true`); lazy initialisation after an
- * emptiness test (rule lazy-init-race); file uses that are atomic ('wx',
- * O_EXCL, mkdir recursive, rm force) or whose failure is caught.
+ * the first await (`this.busy = true`); a condition that does not guard the
+ * write; a set-if-absent or cache fill whose write does not use the value
+ * read (lazy initialisation is rule lazy-init-race); a key or path variable
+ * assigned in between; file uses that are atomic ('wx', O_EXCL, mkdir
+ * recursive, rm force) or whose failure is caught.
  * Doc: rules/check-then-act.md */
 #include <ctype.h>
 #include <string.h>
@@ -383,27 +386,41 @@ static RlNode condition_of(const RlCtx *cx, RlNode n, RlNode fn) {
   return cand;
 }
 
-/* Does statement st always leave (return, throw, break, continue)? */
+/* Does statement st always leave (return, throw, break, continue)? Every
+ * path must end in one: a loop over an explicit stack of paths. */
 static bool exits(const RlCtx *cx, RlNode st) {
-  switch (rl_kind(cx, st)) {
-  case RL_JS_RETURN_STATEMENT:
-  case RL_JS_THROW_STATEMENT:
-  case RL_JS_BREAK_STATEMENT:
-  case RL_JS_CONTINUE_STATEMENT:
-    return true;
-  case RL_JS_STATEMENT_BLOCK: {
-    uint32_t n = rl_named_child_count(cx, st);
-    return n && exits(cx, rl_named_child(cx, st, n - 1));
+  RlNode stack[64];
+  uint32_t sp = 0;
+  stack[sp++] = st;
+  while (sp) {
+    RlNode n = stack[--sp];
+    switch (rl_kind(cx, n)) {
+    case RL_JS_RETURN_STATEMENT:
+    case RL_JS_THROW_STATEMENT:
+    case RL_JS_BREAK_STATEMENT:
+    case RL_JS_CONTINUE_STATEMENT:
+      break;
+    case RL_JS_STATEMENT_BLOCK: {
+      uint32_t k = rl_named_child_count(cx, n);
+      if (!k) return false;
+      stack[sp++] = rl_named_child(cx, n, k - 1);
+      break;
+    }
+    case RL_JS_ELSE_CLAUSE:
+      stack[sp++] = rl_named_child(cx, n, 0);
+      break;
+    case RL_JS_IF_STATEMENT: {
+      RlNode alt = rl_child(cx, n, RL_F_ALTERNATIVE);
+      if (!alt || sp + 2 > RL_COUNTOF(stack)) return false;
+      stack[sp++] = rl_child(cx, n, RL_F_CONSEQUENCE);
+      stack[sp++] = alt;
+      break;
+    }
+    default:
+      return false;
+    }
   }
-  case RL_JS_ELSE_CLAUSE:
-    return exits(cx, rl_named_child(cx, st, 0));
-  case RL_JS_IF_STATEMENT: {
-    RlNode alt = rl_child(cx, st, RL_F_ALTERNATIVE);
-    return alt && exits(cx, rl_child(cx, st, RL_F_CONSEQUENCE)) && exits(cx, alt);
-  }
-  default:
-    return false;
-  }
+  return true;
 }
 
 /* Does condition c decide whether write w runs: w is in a branch it
