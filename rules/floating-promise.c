@@ -508,7 +508,8 @@ static bool promise_call(RlCtx *cx, RlNode call, Why *why) {
 
 /* Section - where the statement runs */
 
-static const char *const timers[] = {"setInterval", "setTimeout", "setImmediate"};
+static const char *const timers[] = {"setInterval",    "setTimeout",           "setImmediate",
+                                     "queueMicrotask", "requestAnimationFrame", "requestIdleCallback"};
 static const char *const listeners[] = {"on",          "once",           "addListener",
                                         "addEventListener", "prependListener",
                                         "prependOnceListener"};
@@ -518,8 +519,10 @@ static const char *const listeners[] = {"on",          "once",           "addLis
 static const char *handler_call(RlCtx *cx, RlNode call) {
   const char *name = rl_js_callee_name(cx, call);
   RlNode obj = rl_js_callee_object(cx, call);
-  if (in_list(name, timers, RL_COUNTOF(timers))) {
-    if (obj && !eq(cx, obj, "window") && !eq(cx, obj, "globalThis") && !eq(cx, obj, "global"))
+  bool tick = !strcmp(name, "nextTick") && eq(cx, obj, "process");
+  if (tick || in_list(name, timers, RL_COUNTOF(timers))) {
+    if (obj && !tick && !eq(cx, obj, "window") && !eq(cx, obj, "globalThis") &&
+        !eq(cx, obj, "global"))
       return NULL;
     char *s = rl_alloc(cx, strlen(name) + 10);
     strcpy(s, name);

@@ -45,3 +45,9 @@ setInterval(async () => {
 bus.on('order', () => { refresh().catch(console.error); });
 bus.on('order', () => console.log('order'));
 setTimeout(() => void refresh(), 10);
+
+process.nextTick(() => refresh()); // expect: [floating-promise] "nextTick callback"
+queueMicrotask(() => {
+  refresh(); // expect: [floating-promise] "queueMicrotask callback"
+});
+scheduler.nextTick(() => refresh()); // not a known handler API: the arrow returns the promise
