@@ -992,8 +992,9 @@ static bool writes_value_of(RlCtx *cx, const Read *r, const Write *w) {
 }
 
 /* Is guard g an `if` that returns the value it read (`if (cached) return
- * cached;`): the shape of a cache lookup? */
-static bool returns_read(RlCtx *cx, const Read *r, RlNode g) {
+ * cached;`, `if (this.tok && fresh) return this.tok.value;`): the shape of a
+ * cache lookup? */
+static bool returns_read(RlCtx *cx, const Read *r, RlNode g, const Write *w) {
   RlNode ifs = rl_parent(cx, g);
   if (rl_kind(cx, ifs) != RL_JS_IF_STATEMENT) return false;
   RlNode cons = rl_child(cx, ifs, RL_F_CONSEQUENCE);
@@ -1003,9 +1004,15 @@ static bool returns_read(RlCtx *cx, const Read *r, RlNode g) {
     st = n ? rl_named_child(cx, cons, n - 1) : RL_NONE;
   }
   if (rl_kind(cx, st) != RL_JS_RETURN_STATEMENT) return false;
+  RlNode target = r->kind == R_LVAL ? write_target(cx, w) : RL_NONE;
   RlNode end = rl_node_end(cx, st);
-  for (RlNode i = st; i < end; i++)
+  for (RlNode i = st; i < end; i++) {
     if (is_use(cx, r, i)) return true;
+    RlKind k = rl_kind(cx, i);
+    if (target && (k == RL_JS_MEMBER_EXPRESSION || k == RL_JS_SUBSCRIPT_EXPRESSION) &&
+        contains_target(cx, i, target))
+      return true;
+  }
   return false;
 }
 
@@ -1171,7 +1178,7 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     if (r->kind != R_FILE && lazy_init(cx, r, w)) continue;
     /* set-if-absent that does not use the value: a cache fill or a lazy
      * initialisation (rule lazy-init-race), not a decision on stale data */
-    if (r->kind != R_FILE && (existence_only(cx, r, g) || returns_read(cx, r, g)) &&
+    if (r->kind != R_FILE && (existence_only(cx, r, g) || returns_read(cx, r, g, w)) &&
         !writes_value_of(cx, r, w))
       continue;
     r->reported = true;

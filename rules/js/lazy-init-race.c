@@ -385,13 +385,17 @@ static void check_if(RlCtx *cx, RlNode ifs) {
       return;
     }
   }
-  /* if (this.client) return this.client; ... this.client = await create(); */
-  if (n != 1 || rl_child(cx, ifs, RL_F_ALTERNATIVE) || !is_exit(cx, cons)) return;
-  Slot s = empty_test(cx, lv[0], true);
-  if (!(s.t || s.map) || !slot_shared(cx, &s)) return;
+  /* if (this.client) return this.client; ... this.client = await create();
+   * also with more conditions: if (this.tok && this.tok.expires > now) */
+  if (rl_child(cx, ifs, RL_F_ALTERNATIVE) || !is_exit(cx, cons)) return;
   RlNode block = rl_parent(cx, ifs);
   if (rl_kind(cx, block) != RL_JS_STATEMENT_BLOCK) return;
-  scan_writes(cx, rl_node_end(cx, ifs), rl_node_end(cx, block), &s, s.test);
+  for (uint32_t i = 0; i < n; i++) {
+    Slot s = empty_test(cx, lv[i], true);
+    if (!(s.t || s.map) || !slot_shared(cx, &s)) continue;
+    scan_writes(cx, rl_node_end(cx, ifs), rl_node_end(cx, block), &s, s.test);
+    return;
+  }
 }
 
 /* `x ?\?= await f()`, `x ||= await f()`, `x = x || await f()` */

@@ -227,6 +227,17 @@ async function movedOn(ids, amount) {
   if (b >= amount) await setBalance(id, amount); // the other account
 }
 
+class Tokens {
+  async token() {
+    // a refreshed cache entry: the lazy-init rule's business, not a decision
+    // on stale data
+    if (this.tok && this.tok.expires > Date.now()) return this.tok.value;
+    const fresh = await refreshToken();
+    this.tok = fresh;
+    return fresh.value;
+  }
+}
+
 async function paramState(acct, amount) {
   // a parameter's fields: not known to be shared
   if (acct.balance >= amount) {
@@ -266,4 +277,4 @@ async function touch(User, id) {
 module.exports = { underMutex, acquireRelease, inTransaction, versioned, withVersionHelper,
   otherKey, differentResource, noCheck, Worker, lazyIsOtherRule, paramState, localCounter,
   atomicStore, lockedRead, touch, unguarded, defaultValue, Cache, asyncLockCallback,
-  redlockUsing, knexTransaction, movedOn };
+  redlockUsing, knexTransaction, movedOn, Tokens };

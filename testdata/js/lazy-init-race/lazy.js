@@ -74,4 +74,13 @@ async function getReady() {
   return this.ready;
 }
 
-module.exports = { Store, getPool, getConfig, getUser, getRow, getReady };
+class Tokens {
+  async token() {
+    if (this.tok && this.tok.expires > Date.now()) return this.tok.value;
+    const fresh = await refreshToken();
+    this.tok = fresh; // expect: [lazy-init-race] "'this.tok'"
+    return fresh.value;
+  }
+}
+
+module.exports = { Tokens, Store, getPool, getConfig, getUser, getRow, getReady };
