@@ -194,6 +194,18 @@ static CbKind callback_kind(RlCtx *cx, RlNode cb, RlNode *fn) {
   *fn = RL_NONE;
   cb = rl_strip(cx, cb);
   if (!cb) return CB_NONE;
+  /* this.save.bind(this) */
+  if (rl_kind(cx, cb) == RL_JS_CALL_EXPRESSION && !strcmp(rl_js_callee_name(cx, cb), "bind"))
+    cb = rl_strip(cx, rl_js_callee_object(cx, cb));
+  if (rl_kind(cx, cb) == RL_JS_MEMBER_EXPRESSION &&
+      rl_kind(cx, rl_strip(cx, rl_child(cx, cb, RL_F_OBJECT))) == RL_JS_THIS) {
+    RlNode cls = this_class(cx, cb);
+    RlNode m = cls ? class_method(cx, cls, rl_text_dup(cx, rl_child(cx, cb, RL_F_PROPERTY)))
+                   : RL_NONE;
+    if (!is_async_fn(cx, m)) return CB_NONE;
+    *fn = m;
+    return CB_ASYNC;
+  }
   if (rl_js_is_function(cx, cb)) {
     if (is_async_fn(cx, cb)) return CB_ASYNC;
     if (rl_kind(cx, cb) != RL_JS_ARROW_FUNCTION) return CB_NONE;

@@ -31,6 +31,14 @@ export class Scheduler {
     for (const job of this.jobs) await this.runOne(job);
   }
 
+  startByReference(): void {
+    this.jobs.forEach(this.runOne); // expect: [callback-promise-mix] "forEach ignores"
+    // expect-note@-15: "'Scheduler.runOne' is declared async here"
+    const done = this.jobs.filter(this.runOne.bind(this)); // expect: [callback-promise-mix] "always truthy"
+    this.jobs.forEach(this.count.bind(this)); // synchronous method: fine
+    console.log(done);
+  }
+
   count(): number {
     let n = 0;
     this.jobs.forEach((job: Job) => { n += job.id.length; });
