@@ -732,6 +732,10 @@ static void on_acquire(RlCtx *cx, Walk *w, Lock *ls, uint32_t nl) {
       }
     }
   }
+  uint32_t live = 0; /* drop released locks, keep the order of the rest */
+  for (uint32_t k = 0; k < w->n; k++)
+    if (!w->held[k].released) w->held[live++] = w->held[k];
+  w->n = live;
   for (uint32_t i = 0; i < nl && w->n < MAX_HELD; i++) w->held[w->n++] = ls[i];
 }
 

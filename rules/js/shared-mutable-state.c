@@ -225,6 +225,7 @@ static bool check_inline(RlCtx *cx, const Write *w, RlNode f) {
   if (w->augmented) {
     RlNode a = await_in(cx, v, vend, f);
     if (!a) return false;
+    if (guarded(cx, w->node, f)) return true;
     RlLoc la = rl_loc(cx, a), lw = rl_loc(cx, w->node);
     RlReport *r = rl_report(
         cx, w->target,
@@ -251,6 +252,7 @@ static bool check_inline(RlCtx *cx, const Write *w, RlNode f) {
       bool before = rl_node_end(cx, i) <= a;
       if (!inside && !before) continue;
       if (!inside && conditional_between(cx, i, a)) continue;
+      if (guarded(cx, w->node, f)) return true;
       RlLoc lr = rl_loc(cx, i), la = rl_loc(cx, a), lw = rl_loc(cx, w->node);
       RlReport *r = rl_report(
           cx, w->target ? w->target : w->node,
@@ -314,6 +316,7 @@ static bool check_stale_local(RlCtx *cx, const Write *w, RlNode f) {
     if (rl_enclosing_function(cx, d) != f) continue;
     if (reassigned(cx, i, f, rl_node_end(cx, d))) continue;
     if (writes_between(cx, w, rl_node_end(cx, r), a, f)) continue; /* save/restore */
+    if (guarded(cx, w->node, f)) return true;
     const char *local = rl_text_dup(cx, i);
     RlLoc lr = rl_loc(cx, r), la = rl_loc(cx, a), lw = rl_loc(cx, w->node);
     RlReport *rep = rl_report(
@@ -331,8 +334,9 @@ static bool check_stale_local(RlCtx *cx, const Write *w, RlNode f) {
 
 /* Section - shape 3: cache filled after a hit check and an await */
 
-/* Does the condition `cond` test the entry (recv, key)? */
-static bool tests_entry(RlCtx *cx, RlNode cond, RlNode recv, RlNode key, bool map, RlNode f) {
+/* Does the expression `cond` read the entry (recv, key) itself:
+ * `recv.has(key)` / `recv.get(key)` (maps), `recv[key]`, `key in recv`? */
+static bool tests_entry(RlCtx *cx, RlNode cond, RlNode recv, RlNode key, bool map) {
   RlNode end = rl_node_end(cx, cond);
   for (RlNode i = cond; i < end; i++) {
     if (rl_js_is_function(cx, i)) {
@@ -349,11 +353,40 @@ static bool tests_entry(RlCtx *cx, RlNode cond, RlNode recv, RlNode key, bool ma
         rl_same_expr(cx, rl_child(cx, i, RL_F_RIGHT), recv) &&
         rl_same_expr(cx, rl_child(cx, i, RL_F_LEFT), key))
       return true;
-    if (k == RL_JS_IDENTIFIER) {
-      RlNode d = local_declarator(cx, i, f, i);
-      RlNode init = d ? rl_child(cx, d, RL_F_VALUE) : RL_NONE;
-      if (init && tests_entry(cx, init, recv, key, map, RL_NONE)) return true;
+  }
+  return false;
+}
+
+/* Locals of F holding a copy of the entry: `const hit = cache.get(k)`. */
+typedef struct Copies {
+  const char *v[16];
+  uint32_t n;
+} Copies;
+
+static void collect_copies(RlCtx *cx, RlNode f, RlNode from, RlNode to, RlNode recv,
+                           RlNode key, bool map, Copies *out) {
+  out->n = 0;
+  for (RlNode i = from; i < to && out->n < RL_COUNTOF(out->v); i++) {
+    if (rl_js_is_function(cx, i) && i != f) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
     }
+    if (rl_kind(cx, i) != RL_JS_VARIABLE_DECLARATOR) continue;
+    RlNode name = rl_child(cx, i, RL_F_NAME), init = rl_child(cx, i, RL_F_VALUE);
+    if (rl_kind(cx, name) == RL_JS_IDENTIFIER && init && tests_entry(cx, init, recv, key, map))
+      out->v[out->n++] = rl_text_dup(cx, name);
+  }
+}
+
+/* Does `cond` test the entry, directly or through a copy? */
+static bool tests_entry_or_copy(RlCtx *cx, RlNode cond, RlNode recv, RlNode key, bool map,
+                                const Copies *copies) {
+  if (tests_entry(cx, cond, recv, key, map)) return true;
+  RlNode end = rl_node_end(cx, cond);
+  for (RlNode i = cond; i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_IDENTIFIER) continue;
+    for (uint32_t c = 0; c < copies->n; c++)
+      if (rl_text_eq(cx, i, copies->v[c])) return true;
   }
   return false;
 }
@@ -416,13 +449,15 @@ static bool check_cache_fill(RlCtx *cx, const Write *w, RlNode f) {
   bool map = w->target == RL_NONE;
   RlNode recv = w->recv, key = w->key;
   if (!recv || !key) return false;
+  RlNode body = rl_child(cx, f, RL_F_BODY);
+  if (!body || !await_in(cx, body, rl_node_end(cx, w->node), f)) return false;
+  Copies copies;
+  collect_copies(cx, f, body, w->node, recv, key, map, &copies);
   /* inside the `if` that tests the entry: the lazy-init shape (lazy-init-race) */
   for (RlNode p = rl_parent(cx, w->node); p && p != f; p = rl_parent(cx, p))
     if (rl_kind(cx, p) == RL_JS_IF_STATEMENT &&
-        tests_entry(cx, rl_child(cx, p, RL_F_CONDITION), recv, key, map, f))
+        tests_entry_or_copy(cx, rl_child(cx, p, RL_F_CONDITION), recv, key, map, &copies))
       return false;
-  RlNode body = rl_child(cx, f, RL_F_BODY);
-  if (!body) return false;
   for (RlNode h = body; h < w->node; h++) {
     if (rl_js_is_function(cx, h)) {
       h = rl_node_end(cx, h) - 1;
@@ -430,17 +465,18 @@ static bool check_cache_fill(RlCtx *cx, const Write *w, RlNode f) {
     }
     if (rl_kind(cx, h) != RL_JS_IF_STATEMENT || rl_node_end(cx, h) > w->node) continue;
     RlNode cond = rl_child(cx, h, RL_F_CONDITION);
-    if (!tests_entry(cx, cond, recv, key, map, f)) continue;
+    if (!tests_entry_or_copy(cx, cond, recv, key, map, &copies)) continue;
     /* `if (cache.has(k)) return ...` tests the entry itself: lazy-init-race's
      * early-return shape. Ours: a test of a local copy, or a compound test
      * (`hit && hit.expires > now`) where the entry may exist and is replaced. */
     RlNode leaf = RL_NONE;
-    if (cond_leaves(cx, cond, &leaf) == 1 && tests_entry(cx, leaf, recv, key, map, RL_NONE))
+    if (cond_leaves(cx, cond, &leaf) == 1 && tests_entry(cx, leaf, recv, key, map))
       continue;
     if (!returns(cx, rl_child(cx, h, RL_F_CONSEQUENCE))) continue;
     RlNode a = await_in(cx, rl_node_end(cx, h), rl_node_end(cx, w->node), f);
     if (!a || (a < w->node && rl_node_end(cx, a) > w->node)) continue;
     if (stores_promise(cx, f, rl_node_end(cx, h), a)) return false;
+    if (guarded(cx, w->node, f)) return true;
     RlLoc lh = rl_loc(cx, h), la = rl_loc(cx, a);
     RlReport *r = rl_report(
         cx, w->node,
@@ -458,8 +494,26 @@ static bool check_cache_fill(RlCtx *cx, const Write *w, RlNode f) {
 
 /* Section - dispatch */
 
+/* Per file: for each node, the nearest await at or before it in preorder
+ * (0 if none), so writes with no await before them are skipped at once. */
+typedef struct State {
+  RlNode *prev_await;
+} State;
+
+static void *begin_file(RlCtx *cx) {
+  State *st = rl_alloc(cx, sizeof *st);
+  uint32_t n = rl_node_count(cx);
+  st->prev_await = rl_alloc(cx, (n + 1) * sizeof *st->prev_await);
+  RlNode last = RL_NONE;
+  for (RlNode i = 1; i < n; i++) {
+    if (rl_kind(cx, i) == RL_JS_AWAIT_EXPRESSION) last = i;
+    st->prev_await[i] = last;
+  }
+  return st;
+}
+
 static void check(RlCtx *cx, RlNode n, void *state) {
-  (void)state;
+  const State *st = state;
   Write w;
   memset(&w, 0, sizeof w);
   w.node = n;
@@ -500,8 +554,10 @@ static void check(RlCtx *cx, RlNode n, void *state) {
   if (!w.value) return;
   RlNode f = rl_enclosing_function(cx, n);
   if (!f || !rl_js_is_async(cx, f)) return;
+  /* every shape needs an await of F before the end of the write */
+  RlNode last = st->prev_await[rl_node_end(cx, n) - 1];
+  if (!last || last < f) return;
   if (!is_shared(cx, w.target ? w.target : w.recv)) return;
-  if (guarded(cx, n, f)) return;
   if (check_inline(cx, &w, f)) return;
   if (check_stale_local(cx, &w, f)) return;
   if (w.recv) check_cache_fill(cx, &w, f);
@@ -515,5 +571,6 @@ const RlCheck rl_check_js_shared_mutable_state = {
     .langs = RL_LANG_JSTS,
     .kinds = kinds,
     .nkinds = RL_COUNTOF(kinds),
+    .begin_file = begin_file,
     .check = check,
 };
