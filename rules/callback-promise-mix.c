@@ -1,10 +1,11 @@
 /* callback-promise-mix.c - promises handed to APIs that ignore them, and
  * callbacks that try to talk to a promise.
  *
- * 1. An async function (inline, named in this file, or imported from
- *    another scanned module: phase 2), or an arrow whose body is a call
- *    known to return a promise, given to an array method that ignores or
- *    misreads the promise:
+ * 1. An async function (inline, named in this file, `this.m` or
+ *    `this.m.bind(this)` of the enclosing class, or imported from another
+ *    scanned module: phase 2), or an arrow whose body is a call known to
+ *    return a promise, given to an array method that ignores or misreads
+ *    the promise:
  *    - forEach: the promises are dropped;
  *    - filter/some/every/find/findIndex/findLast/findLastIndex: the
  *      predicate's promise is always truthy;
@@ -14,7 +15,9 @@
  *    - reduce/reduceRight: an async reducer that never awaits its
  *      accumulator.
  * 2. Inside an async function, a Node-style callback (first parameter
- *    err/error/e, tested in a condition in the body) that throws or returns
+ *    err/error/e, tested in a condition in the body; not the first
+ *    argument of an array method, nor a then/catch/finally callback) that
+ *    throws or returns
  *    a value: the throw is an uncaught exception and the value goes
  *    nowhere, because the async function's promise was settled without
  *    them. Not reported: a throw inside the callback's own try block, a
