@@ -58,3 +58,18 @@ export async function fetches(): Promise<unknown[]> {
   d = await fetch('/d'); // expect: [sequential-await]
   return [a, b, c, d];
 }
+
+export async function kv(redis: { get(k: string): Promise<string | null> }, id: string): Promise<string[]> {
+  const name = (await redis.get(`user:${id}:name`)) ?? '';
+  const mail = (await redis.get(`user:${id}:mail`)) ?? ''; // expect: [sequential-await] "'get'"
+  return [name, mail];
+}
+
+export const pageData = async (slug: string): Promise<unknown> => {
+  const { title } = await queryPage(slug);
+  const { items } = await queryMenu('main'); // expect: [sequential-await] "'queryMenu'"
+  return { title, items };
+};
+
+declare function queryPage(slug: string): Promise<{ title: string }>;
+declare function queryMenu(name: string): Promise<{ items: string[] }>;
