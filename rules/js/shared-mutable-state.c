@@ -13,12 +13,14 @@
  *      `counts.set(k, counts.get(k) + await f())`;
  *   2. the read went into a local before an await, and the write uses it:
  *      `const n = counter; await save(); counter = n + 1`;
- *   3. a keyed cache filled after an await that follows a hit check which
- *      returns early: `if (cache.has(k)) return cache.get(k);
+ *   3. a keyed cache filled after an await that follows a hit check, on a
+ *      local copy of the entry, which returns early:
+ *      `const hit = cache.get(k); if (hit) return hit;
  *      cache.set(k, await load(k))`.
  * Not reported: function locals and parameters, instance fields, a write
- * that re-reads the state after the await, the lazy-init shape (a fill
- * inside the `if` that tests the entry: lazy-init-race owns it) and a
+ * that re-reads the state after the await, the lazy-init shapes (a fill
+ * inside the `if` that tests the entry, or after an early return whose
+ * condition reads the entry itself: lazy-init-race owns them) and a
  * condition-then-write (check-then-act owns it), code inside a lock,
  * transaction or singleFlight callback or after an acquire(), and a cache
  * that stores the pending promise.
@@ -426,25 +428,6 @@ static bool stores_promise(RlCtx *cx, RlNode f, RlNode from, RlNode to) {
   return false;
 }
 
-/* Number of leaves of a condition joined by && / ||; *leaf receives one. */
-static uint32_t cond_leaves(RlCtx *cx, RlNode cond, RlNode *leaf) {
-  RlNode stack[32];
-  uint32_t sp = 0, n = 0;
-  stack[sp++] = rl_strip(cx, cond);
-  while (sp) {
-    RlNode e = stack[--sp];
-    const char *op = rl_kind(cx, e) == RL_JS_BINARY_EXPRESSION ? rl_op(cx, e) : "";
-    if ((strcmp(op, "&&") == 0 || strcmp(op, "||") == 0) && sp + 2 <= RL_COUNTOF(stack)) {
-      stack[sp++] = rl_strip(cx, rl_child(cx, e, RL_F_RIGHT));
-      stack[sp++] = rl_strip(cx, rl_child(cx, e, RL_F_LEFT));
-      continue;
-    }
-    n++;
-    *leaf = e;
-  }
-  return n;
-}
-
 static bool check_cache_fill(RlCtx *cx, const Write *w, RlNode f) {
   bool map = w->target == RL_NONE;
   RlNode recv = w->recv, key = w->key;
@@ -465,13 +448,12 @@ static bool check_cache_fill(RlCtx *cx, const Write *w, RlNode f) {
     }
     if (rl_kind(cx, h) != RL_JS_IF_STATEMENT || rl_node_end(cx, h) > w->node) continue;
     RlNode cond = rl_child(cx, h, RL_F_CONDITION);
+    /* A check that reads the entry itself (`if (cache.has(k)) return ...`,
+     * `if (e[k] && e[k].at > t) return ...`) is lazy-init-race's early-return
+     * shape. Ours: the check reads only a local copy taken before it
+     * (`const hit = cache.get(k); if (hit) return hit;`). */
+    if (tests_entry(cx, cond, recv, key, map)) continue;
     if (!tests_entry_or_copy(cx, cond, recv, key, map, &copies)) continue;
-    /* `if (cache.has(k)) return ...` tests the entry itself: lazy-init-race's
-     * early-return shape. Ours: a test of a local copy, or a compound test
-     * (`hit && hit.expires > now`) where the entry may exist and is replaced. */
-    RlNode leaf = RL_NONE;
-    if (cond_leaves(cx, cond, &leaf) == 1 && tests_entry(cx, leaf, recv, key, map))
-      continue;
     if (!returns(cx, rl_child(cx, h, RL_F_CONSEQUENCE))) continue;
     RlNode a = await_in(cx, rl_node_end(cx, h), rl_node_end(cx, w->node), f);
     if (!a || (a < w->node && rl_node_end(cx, a) > w->node)) continue;

@@ -52,10 +52,17 @@ export async function loadUser(id) {
   return user;
 }
 
-// A fresh-entry check (TTL): the entry may exist and is replaced.
+// A freshness check (TTL) on a local copy of the entry.
 export async function rate(cur) {
-  if (users.has(cur) && users.get(cur).at > Date.now() - 60000) return users.get(cur).value;
+  const entry = users.get(cur);
+  if (entry && entry.at > Date.now() - 60000) return entry.value;
   users.set(cur, { value: await load(cur), at: Date.now() }); // expect: [shared-mutable-state] "'users' is checked"
+}
+
+// The same check on the entry itself is lazy-init-race's refresh shape.
+export async function rateDirect(cur) {
+  if (users.has(cur) && users.get(cur).at > Date.now() - 60000) return users.get(cur).value;
+  users.set(cur, { value: await load(cur), at: Date.now() }); // expect: [lazy-init-race]
 }
 
 // The same miss check on the entry itself is lazy initialisation: reported
