@@ -650,9 +650,10 @@ static void *begin_file(RlCtx *cx) {
 }
 
 static const char *hint_handler =
-    "Nothing awaits a handler's promise: wrap the body in try/catch, or hand the "
-    "work to the runtime's runInBackground(fn, onError) (runtime/js), which reports "
-    "failures and can skip a tick while the previous one is still running.";
+    "Nothing awaits a handler's promise: make the handler async with try/catch around "
+    "the await, or hand the work to the runtime's runInBackground(fn, onError) "
+    "(runtime/js), which routes a throw or rejection to onError; to keep ticks from "
+    "overlapping, guard the job with the runtime's Mutex (runExclusive) or a running flag.";
 
 static void report(RlCtx *cx, RlNode at, const Why *why, const char *handler) {
   RlReport *r;
