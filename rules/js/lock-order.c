@@ -16,9 +16,11 @@
  *       once, at its first edge, with every edge as a related location.
  *       A cycle whose edges all hold one common outer lock is not a
  *       deadlock (the outer lock serialises them) and is not reported.
- * Not modelled: acquisitions in called functions (no interprocedural
- * edges), locks passed through local aliases, loops taking one lock per
- * element. Doc: rules/lock-order.md */
+ *       A call made under a named lock to a function of the same file, a
+ *       `this.` method or an imported function adds edges to the named
+ *       locks that function takes (one call deep).
+ * Not modelled: deeper call chains, locks passed through local aliases,
+ * loops taking one lock per element. Doc: rules/lock-order.md */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,9 +28,18 @@
 
 #include "../../analyzer/rule_api.h"
 
-/* a = lock held, b = lock taken, c = function name then "\n"-separated
- * other named locks held at the time; aux = line where a was taken. */
-enum { FACT_LOCK_EDGE = RL_FACT_RULE + 20 };
+/* FACT_LOCK_EDGE: a = lock held, b = lock taken, c = function name then
+ * "\n"-separated other named locks held at the time (taken before a);
+ * aux = line where a was taken.
+ * FACT_LOCK_ACQ: function b (as RL_FACT_FUNC names it) takes named lock a.
+ * FACT_LOCK_CALL: a call made while lock a is held: b = "f:name" (a function
+ * or "Class.method" of this file) or "b:name" (an imported binding); c and
+ * aux as for FACT_LOCK_EDGE. Phase 2 joins calls with the callee's locks. */
+enum {
+  FACT_LOCK_EDGE = RL_FACT_RULE + 20,
+  FACT_LOCK_ACQ,
+  FACT_LOCK_CALL,
+};
 
 #define MAX_HELD 32
 #define MAX_RES 8
@@ -696,33 +707,83 @@ static void report_unordered(RlCtx *cx, const Lock *h, const Lock *l) {
 
 /* Section - the walk */
 
+static const char *top_name(RlCtx *cx, const Walk *w) {
+  if (!w->top || rl_kind(cx, w->top) == RL_JS_PROGRAM) return "";
+  return rl_function_name(cx, w->top);
+}
+
+/* "fname\ngate\ngate": the function and the named locks held before
+ * held[k] (those serialise whatever happens under held[k]). */
+static const char *edge_context(RlCtx *cx, const Walk *w, uint32_t k, const char *skip) {
+  const char *fname = top_name(cx, w);
+  if (!*fname)
+    fname = w->top && rl_kind(cx, w->top) != RL_JS_PROGRAM ? "an anonymous function"
+                                                             : "the module's top level";
+  size_t cap = strlen(fname) + 1;
+  for (uint32_t j = 0; j < k; j++)
+    if (w->held[j].id && !w->held[j].released) cap += strlen(w->held[j].id) + 1;
+  char *c = rl_alloc(cx, cap);
+  strcpy(c, fname);
+  for (uint32_t j = 0; j < k; j++) {
+    const Lock *g = &w->held[j];
+    if (!g->id || g->released || (skip && strcmp(g->id, skip) == 0)) continue;
+    strcat(c, "\n");
+    strcat(c, g->id);
+  }
+  return c;
+}
+
+/* A call under a named lock to a function of this file or an import:
+ * "f:name", "f:Class.method", "b:name"; NULL otherwise. */
+static const char *callee_ref(RlCtx *cx, RlNode call) {
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION) {
+    RlNode obj = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
+    if (rl_kind(cx, obj) != RL_JS_THIS) return NULL;
+    RlNode cls = enclosing_class(cx, call);
+    const char *cn = cls ? class_name(cx, cls) : NULL;
+    if (!cn) return NULL;
+    const char *m = rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
+    return prefixed(cx, "f:", prefixed(cx, cn, prefixed(cx, ".", m)));
+  }
+  if (rl_kind(cx, f) != RL_JS_IDENTIFIER) return NULL;
+  RlNode fn = RL_NONE;
+  switch (rl_js_resolve(cx, f, &fn)) {
+  case RL_BIND_LOCAL:
+    return fn ? prefixed(cx, "f:", rl_text_dup(cx, f)) : NULL;
+  case RL_BIND_IMPORT:
+    return prefixed(cx, "b:", rl_text_dup(cx, f));
+  default:
+    return NULL;
+  }
+}
+
+static void on_call(RlCtx *cx, Walk *w, RlNode call) {
+  const char *ref = NULL;
+  for (uint32_t k = 0; k < w->n; k++) {
+    const Lock *h = &w->held[k];
+    if (h->released || !h->id || h->nonblocking) continue;
+    if (!ref) ref = callee_ref(cx, call);
+    if (!ref) return;
+    RlFact *f = rl_fact_add(cx, FACT_LOCK_CALL, call, h->id, ref, edge_context(cx, w, k, NULL));
+    f->aux = rl_loc(cx, h->call).line;
+  }
+}
+
 static void on_acquire(RlCtx *cx, Walk *w, Lock *ls, uint32_t nl) {
   for (uint32_t i = 0; i < nl; i++) {
     Lock *l = &ls[i];
-    bool reported = l->nonblocking; /* a try-lock never waits: no order */
-    if (l->nonblocking) continue;
+    bool reported = false;
+    if (l->nonblocking) continue; /* a try-lock never waits: no order */
+    const char *fname = top_name(cx, w);
+    if (l->id && *fname) rl_fact_add(cx, FACT_LOCK_ACQ, l->call, l->id, fname, NULL);
     for (uint32_t k = 0; k < w->n; k++) {
       Lock *h = &w->held[k];
       if (h->released || h->call == l->call || exclusive(cx, h->call, l->call)) continue;
       if (strcmp(h->text, l->text) == 0) continue; /* the same lock: not an order */
       if (h->id && l->id) {
-        size_t cap = 64;
-        for (uint32_t j = 0; j < k; j++)
-          if (w->held[j].id && !w->held[j].released) cap += strlen(w->held[j].id) + 1;
-        const char *fname = w->top && rl_kind(cx, w->top) != RL_JS_PROGRAM
-                                ? rl_function_name(cx, w->top)
-                                : "the module's top level";
-        if (!*fname) fname = "an anonymous function";
-        cap += strlen(fname);
-        char *c = rl_alloc(cx, cap);
-        strcpy(c, fname);
-        for (uint32_t j = 0; j < k; j++) { /* gates: taken before h, still held */
-          const Lock *g = &w->held[j];
-          if (!g->id || g->released || strcmp(g->id, l->id) == 0) continue;
-          strcat(c, "\n");
-          strcat(c, g->id);
-        }
-        RlFact *f = rl_fact_add(cx, FACT_LOCK_EDGE, l->call, h->id, l->id, c);
+        RlFact *f = rl_fact_add(cx, FACT_LOCK_EDGE, l->call, h->id, l->id,
+                                edge_context(cx, w, k, l->id));
         f->aux = rl_loc(cx, h->call).line;
       } else if (!h->id && !l->id && h->shape && l->shape && !reported &&
                  strcmp(h->shape, l->shape) == 0 && !different_types(cx, h, l) &&
@@ -753,8 +814,12 @@ static void walk(RlCtx *cx, RlNode top, RlNode body) {
     if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
     Lock ls[MAX_RES];
     uint32_t nl = acquisitions(cx, i, top, ls);
-    if (nl) on_acquire(cx, w, ls, nl);
-    else release_at(cx, w, i);
+    if (nl) {
+      on_acquire(cx, w, ls, nl);
+    } else {
+      release_at(cx, w, i);
+      on_call(cx, w, i);
+    }
   }
 }
 
@@ -774,7 +839,9 @@ static void check(RlCtx *cx, RlNode n, void *state) {
 
 typedef struct Edge {
   uint32_t u, v;
-  const RlFact *f;
+  const RlFact *f;     /* where: the acquisition, or the call (via != NULL) */
+  const char *to_disp; /* the lock taken, as written */
+  const char *via;     /* the function called under the lock that takes it */
   char *gates; /* canonical names of other locks held, "\n"-separated */
   bool ungated; /* some occurrence held no other lock */
 } Edge;
@@ -911,9 +978,17 @@ static const char *fact_fname(const RlFact *f, char *buf, size_t cap) {
   return buf;
 }
 
+/* " via g()" for an edge through a call, "" otherwise. */
+static const char *via_text(const Edge *e, char *buf, size_t cap) {
+  if (!e->via) return "";
+  snprintf(buf, cap, " via %s()", e->via);
+  return buf;
+}
+
 static void report_cycle(RlProject *px, const RlRule *rule, const Graph *g,
                          const uint32_t *cyc, uint32_t k) {
   uint32_t first = 0;
+  char v1[300], v2[300];
   for (uint32_t i = 1; i < k; i++)
     if (fact_cmp(px, g->e[cyc[i]].f, g->e[cyc[first]].f) < 0) first = i;
   const RlFact *at = g->e[cyc[first]].f;
@@ -921,25 +996,30 @@ static void report_cycle(RlProject *px, const RlRule *rule, const Graph *g,
   size_t n = 0;
   msg[0] = 0;
   char fn[256], fn2[256];
+  const Edge *eat = &g->e[cyc[first]];
   if (k == 2) {
-    const RlFact *o = g->e[cyc[1 - first]].f;
+    const Edge *eo = &g->e[cyc[1 - first]];
+    const RlFact *o = eo->f;
     snprintf(msg, sizeof msg,
-             "'%s' and '%s' are taken in opposite orders: %s takes '%s' then '%s' (%s:%u) "
+             "'%s' and '%s' are taken in opposite orders: %s takes '%s' then '%s'%s (%s:%u) "
              "and %s",
-             at->a + 2, at->b + 2, fact_fname(at, fn, sizeof fn), at->a + 2, at->b + 2,
-             base_name(rl_project_path(px, at->file)), at->loc.line,
-             fact_fname(o, fn2, sizeof fn2));
+             at->a + 2, eat->to_disp, fact_fname(at, fn, sizeof fn), at->a + 2, eat->to_disp,
+             via_text(eat, v1, sizeof v1), base_name(rl_project_path(px, at->file)),
+             at->loc.line, fact_fname(o, fn2, sizeof fn2));
     n = strlen(msg);
     snprintf(msg + n, sizeof msg - n,
-             " takes '%s' then '%s' (%s:%u), so two calls running at once can each hold one "
+             " takes '%s' then '%s'%s (%s:%u), so two calls running at once can each hold one "
              "and wait forever for the other",
-             o->a + 2, o->b + 2, base_name(rl_project_path(px, o->file)), o->loc.line);
+             o->a + 2, eo->to_disp, via_text(eo, v2, sizeof v2),
+             base_name(rl_project_path(px, o->file)), o->loc.line);
   } else {
     n = (size_t)snprintf(msg, sizeof msg, "locks are taken in a cycle (");
     for (uint32_t j = 0; j < k && n < sizeof msg; j++) {
-      const RlFact *f = g->e[cyc[(first + j) % k]].f;
-      n += (size_t)snprintf(msg + n, sizeof msg - n, "%s'%s' then '%s' in %s (%s:%u)",
-                            j ? ", " : "", f->a + 2, f->b + 2, fact_fname(f, fn, sizeof fn),
+      const Edge *e = &g->e[cyc[(first + j) % k]];
+      const RlFact *f = e->f;
+      n += (size_t)snprintf(msg + n, sizeof msg - n, "%s'%s' then '%s'%s in %s (%s:%u)",
+                            j ? ", " : "", f->a + 2, e->to_disp, via_text(e, v1, sizeof v1),
+                            fact_fname(f, fn, sizeof fn),
                             base_name(rl_project_path(px, f->file)), f->loc.line);
     }
     if (n < sizeof msg)
@@ -948,9 +1028,14 @@ static void report_cycle(RlProject *px, const RlRule *rule, const Graph *g,
   }
   RlReport *r = rl_project_report(px, rule, at, "%s", msg);
   for (uint32_t j = 0; j < k; j++) {
-    const RlFact *f = g->e[cyc[(first + j) % k]].f;
-    rl_project_related(px, r, f, "'%s' taken while holding '%s' (line %u) in %s", f->b + 2,
-                       f->a + 2, f->aux, fact_fname(f, fn, sizeof fn));
+    const Edge *e = &g->e[cyc[(first + j) % k]];
+    const RlFact *f = e->f;
+    if (e->via)
+      rl_project_related(px, r, f, "'%s' taken in %s(), called while holding '%s' (line %u) in %s",
+                         e->to_disp, e->via, f->a + 2, f->aux, fact_fname(f, fn, sizeof fn));
+    else
+      rl_project_related(px, r, f, "'%s' taken while holding '%s' (line %u) in %s",
+                         e->to_disp, f->a + 2, f->aux, fact_fname(f, fn, sizeof fn));
   }
 }
 
@@ -959,6 +1044,55 @@ static int edge_cmp(const void *a, const void *b) {
   if (x->u != y->u) return x->u < y->u ? -1 : 1;
   if (x->v != y->v) return x->v < y->v ? -1 : 1;
   return 0;
+}
+
+/* Adds "f->a (canonical in f's file) -> to", keeping one edge per pair:
+ * the earliest occurrence. Takes ownership of `to`. */
+static void add_edge(const RlProject *px, Graph *g, const RlFact *f, char *to,
+                     const char *to_disp, const char *via) {
+  uint32_t u = intern(g, canonical(px, f->file, f->a));
+  uint32_t v = intern(g, to);
+  if (u == v) return;
+  /* gates: the other locks held, canonical */
+  char *gates = NULL;
+  const char *p = strchr(f->c, '\n');
+  while (p) {
+    p++;
+    size_t len = strcspn(p, "\n");
+    char id[512];
+    if (len >= sizeof id) len = sizeof id - 1;
+    memcpy(id, p, len);
+    id[len] = 0;
+    char *cn = canonical(px, f->file, id);
+    char *ng = cat3(gates ? gates : "", gates ? "\n" : "", cn);
+    free(cn);
+    free(gates);
+    gates = ng;
+    p = strchr(p, '\n');
+  }
+  uint32_t k = 0;
+  while (k < g->ne && !(g->e[k].u == u && g->e[k].v == v)) k++;
+  if (k < g->ne) {
+    if (!gates) g->e[k].ungated = true;
+    if (fact_cmp(px, f, g->e[k].f) < 0) {
+      g->e[k].f = f;
+      g->e[k].to_disp = to_disp;
+      g->e[k].via = via;
+      if (gates) {
+        free(g->e[k].gates);
+        g->e[k].gates = gates;
+        gates = NULL;
+      }
+    }
+    free(gates);
+    return;
+  }
+  if (g->ne == g->ecap) {
+    g->ecap = g->ecap ? g->ecap * 2 : 16;
+    g->e = realloc(g->e, g->ecap * sizeof *g->e);
+    if (!g->e) abort();
+  }
+  g->e[g->ne++] = (Edge){u, v, f, to_disp, via, gates, gates == NULL};
 }
 
 #define MAX_DEPTH 6
@@ -974,49 +1108,27 @@ static void project(RlProject *px, const RlRule *self) {
     const RlFact *facts = rl_project_facts(px, file, &n);
     for (uint32_t i = 0; i < n; i++) {
       const RlFact *f = &facts[i];
-      if (f->kind != FACT_LOCK_EDGE || !rl_fact_of(px, f, self)) continue;
-      uint32_t u = intern(&g, canonical(px, file, f->a));
-      uint32_t v = intern(&g, canonical(px, file, f->b));
-      if (u == v) continue;
-      /* gates: the other locks held, canonical */
-      char *gates = NULL;
-      const char *p = strchr(f->c, '\n');
-      while (p) {
-        p++;
-        size_t len = strcspn(p, "\n");
-        char id[512];
-        if (len >= sizeof id) len = sizeof id - 1;
-        memcpy(id, p, len);
-        id[len] = 0;
-        char *cn = canonical(px, file, id);
-        char *ng = cat3(gates ? gates : "", gates ? "\n" : "", cn);
-        free(cn);
-        free(gates);
-        gates = ng;
-        p = strchr(p, '\n');
-      }
-      /* one edge per (u, v): the earliest occurrence */
-      uint32_t k = 0;
-      while (k < g.ne && !(g.e[k].u == u && g.e[k].v == v)) k++;
-      if (k < g.ne) {
-        if (!gates) g.e[k].ungated = true;
-        if (fact_cmp(px, f, g.e[k].f) < 0) {
-          g.e[k].f = f;
-          if (gates) {
-            free(g.e[k].gates);
-            g.e[k].gates = gates;
-            gates = NULL;
-          }
-        }
-        free(gates);
+      if (!rl_fact_of(px, f, self)) continue;
+      if (f->kind == FACT_LOCK_EDGE) {
+        add_edge(px, &g, f, canonical(px, file, f->b), f->b + 2, NULL);
         continue;
       }
-      if (g.ne == g.ecap) {
-        g.ecap = g.ecap ? g.ecap * 2 : 16;
-        g.e = realloc(g.e, g.ecap * sizeof *g.e);
-        if (!g.e) abort();
+      if (f->kind != FACT_LOCK_CALL) continue;
+      /* the callee's own named locks, one call deep */
+      uint32_t cfile = file;
+      const char *cname = f->b + 2;
+      if (strncmp(f->b, "b:", 2) == 0) {
+        const RlFact *fn = rl_project_js_binding(px, file, f->b + 2);
+        if (!fn) continue;
+        cfile = fn->file;
+        cname = fn->a;
       }
-      g.e[g.ne++] = (Edge){u, v, f, gates, gates == NULL};
+      uint32_t cn;
+      const RlFact *cf = rl_project_facts(px, cfile, &cn);
+      for (uint32_t j = 0; j < cn; j++)
+        if (cf[j].kind == FACT_LOCK_ACQ && rl_fact_of(px, &cf[j], self) &&
+            strcmp(cf[j].b, cname) == 0)
+          add_edge(px, &g, f, canonical(px, cfile, cf[j].a), cf[j].a + 2, cname);
     }
   }
   if (g.ne > 1) {

@@ -84,3 +84,29 @@ export class Registry {
     await Registry.writeLock.runExclusive(() => Registry.readLock.runExclusive(() => 2)); // expect-note: "'Registry.readLock' taken while holding 'Registry.writeLock'"
   }
 }
+
+// Through a method call: deposit() holds accountLock and calls audit(),
+// which takes auditLock; review() takes auditLock, then accountLock.
+export class Vault {
+  private accountLock = new Mutex();
+  private auditLock = new Mutex();
+
+  async deposit(n: number): Promise<void> {
+    await this.accountLock.runExclusive(async () => {
+      await this.audit(n); // expect: [lock-order] "'Vault.accountLock' then 'Vault.auditLock' via Vault.audit()"
+    });
+  }
+
+  private async audit(n: number): Promise<number> {
+    return this.auditLock.runExclusive(() => n);
+  }
+
+  async review(): Promise<void> {
+    const release = await this.auditLock.acquire();
+    try {
+      await this.accountLock.runExclusive(() => 0); // expect-note: "'Vault.accountLock' taken while holding 'Vault.auditLock'"
+    } finally {
+      release();
+    }
+  }
+}

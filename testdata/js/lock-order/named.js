@@ -55,4 +55,34 @@ export async function g2() {
   await gate.runExclusive(() => stockMutex.runExclusive(() => auditMutex.runExclusive(() => record(5))));
 }
 
+// Through a call: settle() holds journalMutex while flushCache() takes
+// cacheMutex; evict() takes them the other way round.
+const journalMutex = new Mutex();
+const cacheMutex = new Mutex();
+
+async function flushCache() {
+  await cacheMutex.runExclusive(() => record(6));
+}
+
+export async function settle() {
+  await journalMutex.runExclusive(async () => {
+    await flushCache(); // expect: [lock-order] "'journalMutex' then 'cacheMutex' via flushCache()"
+  });
+}
+
+export async function evict() {
+  await cacheMutex.runExclusive(async () => {
+    await journalMutex.runExclusive(() => record(7)); // expect-note: "'journalMutex' taken while holding 'cacheMutex'"
+  });
+}
+
+// A call under a lock to a function that takes no lock, or the same order.
+async function plain() { return record(8); }
+export async function calm() {
+  await journalMutex.runExclusive(async () => {
+    await plain();
+    await settle();
+  });
+}
+
 async function record(x) { return x; }
