@@ -694,6 +694,33 @@ static bool different_types(RlCtx *cx, const Lock *h, const Lock *l) {
   return strcmp(expr_text(cx, ta, RL_NONE, false, NULL), expr_text(cx, tb, RL_NONE, false, NULL)) != 0;
 }
 
+/* Is local `id` declared from an expression naming `from`
+ * (`const parent = node.parent`)? */
+static bool declared_from(RlCtx *cx, RlNode id, RlNode from) {
+  RlNode scope = rl_js_binding_scope(cx, id);
+  if (!scope) return false;
+  RlNode end = rl_node_end(cx, scope);
+  for (RlNode d = scope; d < end; d++) {
+    if (rl_kind(cx, d) != RL_JS_VARIABLE_DECLARATOR) continue;
+    RlNode name = rl_child(cx, d, RL_F_NAME), val = rl_child(cx, d, RL_F_VALUE);
+    if (!name || rl_kind(cx, name) != RL_JS_IDENTIFIER || !same_text(cx, name, id)) continue;
+    if (!val) return false;
+    RlNode vend = rl_node_end(cx, val);
+    for (RlNode j = val; j < vend; j++)
+      if (rl_kind(cx, j) == RL_JS_IDENTIFIER && same_text(cx, j, from)) return true;
+    return false;
+  }
+  return false;
+}
+
+/* One owner derived from the other (child then its parent): a structural
+ * order, not two interchangeable arguments. */
+static bool derived(RlCtx *cx, const Lock *h, const Lock *l) {
+  RlNode a = chain_root(cx, h->expr), b = chain_root(cx, l->expr);
+  if (rl_kind(cx, a) != RL_JS_IDENTIFIER || rl_kind(cx, b) != RL_JS_IDENTIFIER) return false;
+  return declared_from(cx, b, a) || declared_from(cx, a, b);
+}
+
 static void report_unordered(RlCtx *cx, const Lock *h, const Lock *l) {
   RlLoc lh = rl_loc(cx, h->call);
   RlReport *r = rl_report(
@@ -787,6 +814,7 @@ static void on_acquire(RlCtx *cx, Walk *w, Lock *ls, uint32_t nl) {
         f->aux = rl_loc(cx, h->call).line;
       } else if (!h->id && !l->id && h->shape && l->shape && !reported &&
                  strcmp(h->shape, l->shape) == 0 && !different_types(cx, h, l) &&
+                 !derived(cx, h, l) &&
                  !ordered(cx, w->top, h, l, l->call)) {
         report_unordered(cx, h, l);
         reported = true;

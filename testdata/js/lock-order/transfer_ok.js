@@ -120,4 +120,10 @@ export async function tryBoth(a, b) {
   }
 }
 
+// Child, then its parent: a structural order every caller follows.
+export async function bubbleUp(node) {
+  const parent = node.parent;
+  await node.lock.runExclusive(() => parent.lock.runExclusive(() => swap(node, parent)));
+}
+
 async function swap(a, b) { return [b, a]; }
