@@ -17,6 +17,8 @@
  *      local copy of the entry, which returns early:
  *      `const hit = cache.get(k); if (hit) return hit;
  *      cache.set(k, await load(k))`.
+ * Also a variable of an enclosing function written by an async callback of
+ * map/forEach/flatMap: every element's call runs at once and captures it.
  * Not reported: function locals and parameters, instance fields, a write
  * that re-reads the state after the await, the lazy-init shapes (a fill
  * inside the `if` that tests the entry, or after an early return whose
@@ -55,19 +57,36 @@ static RlNode this_function(const RlCtx *cx, RlNode n) {
   return f;
 }
 
-/* Is the location `t` (identifier, member or subscript chain) module-level
- * or class static state? */
-static bool is_shared(RlCtx *cx, RlNode t) {
+/* Is the function f an async callback that runs once per element, all at
+ * once: `items.map(async ...)`, `items.forEach(async ...)`? */
+static bool concurrent_callback(RlCtx *cx, RlNode f) {
+  RlNode p = rl_parent(cx, f);
+  while (p && rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) p = rl_parent(cx, p);
+  if (!p || rl_kind(cx, p) != RL_JS_ARGUMENTS) return false;
+  RlNode call = rl_parent(cx, p);
+  if (!rl_js_callee_object(cx, call)) return false;
+  const char *m = rl_js_callee_name(cx, call);
+  return strcmp(m, "map") == 0 || strcmp(m, "forEach") == 0 || strcmp(m, "flatMap") == 0;
+}
+
+/* Is the location `t` (identifier, member or subscript chain), written in
+ * function f, shared between calls: module-level or class static state, or
+ * a variable of an enclosing function that every concurrent run of the
+ * callback f captures (`let all = ''; files.map(async (x) => { all += ... })`)? */
+static bool is_shared(RlCtx *cx, RlNode t, RlNode f) {
   RlNode root = chain_root(cx, t);
   if (!root) return false;
   if (rl_kind(cx, root) == RL_JS_IDENTIFIER) {
     RlNode scope = rl_js_binding_scope(cx, root);
-    return scope && rl_kind(cx, scope) == RL_JS_PROGRAM;
+    if (!scope) return false;
+    if (rl_kind(cx, scope) == RL_JS_PROGRAM) return true;
+    bool outside = scope < f || scope >= rl_node_end(cx, f);
+    return outside && concurrent_callback(cx, f);
   }
   if (rl_kind(cx, root) == RL_JS_THIS && root != rl_strip(cx, t)) {
     /* `this.x` in a static method is the class's own (static) field */
-    RlNode f = this_function(cx, root);
-    return f && rl_kind(cx, f) == RL_JS_METHOD_DEFINITION && rl_has_token(cx, f, "static");
+    RlNode m = this_function(cx, root);
+    return m && rl_kind(cx, m) == RL_JS_METHOD_DEFINITION && rl_has_token(cx, m, "static");
   }
   return false;
 }
@@ -422,7 +441,7 @@ static bool stores_promise(RlCtx *cx, RlNode f, RlNode from, RlNode to) {
       target = rl_js_callee_object(cx, i);
       value = rl_js_arg(cx, i, 1);
     }
-    if (!target || !value || !is_shared(cx, target)) continue;
+    if (!target || !value || !is_shared(cx, target, f)) continue;
     if (!await_in(cx, value, rl_node_end(cx, value), f)) return true;
   }
   return false;
@@ -539,7 +558,7 @@ static void check(RlCtx *cx, RlNode n, void *state) {
   /* every shape needs an await of F before the end of the write */
   RlNode last = st->prev_await[rl_node_end(cx, n) - 1];
   if (!last || last < f) return;
-  if (!is_shared(cx, w.target ? w.target : w.recv)) return;
+  if (!is_shared(cx, w.target ? w.target : w.recv, f)) return;
   if (check_inline(cx, &w, f)) return;
   if (check_stale_local(cx, &w, f)) return;
   if (w.recv) check_cache_fill(cx, &w, f);

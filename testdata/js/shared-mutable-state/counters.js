@@ -82,3 +82,12 @@ export async function loadConfig(name) {
 export const arrowCount = async () => {
   hits -= await convert(hits); // expect: [shared-mutable-state]
 };
+
+// The callbacks of map() all run at once and share the captured `all`.
+export async function readAll(files) {
+  let all = '';
+  await Promise.all(files.map(async (f) => {
+    all += await load(f); // expect: [shared-mutable-state] "'all' is read before the await"
+  }));
+  return all;
+}

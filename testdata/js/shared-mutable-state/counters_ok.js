@@ -134,3 +134,21 @@ export async function withTenant(tenant, fn) {
   await fn();
   currentTenant = previous;
 }
+
+// A captured variable updated by a callback that runs once (not map/forEach).
+export async function withRetry(run) {
+  let attempts = 0;
+  await run(async () => {
+    attempts = attempts + await load('delay');
+  });
+  return attempts;
+}
+
+// map() callbacks that only write their own locals.
+export async function sizes(files) {
+  return Promise.all(files.map(async (f) => {
+    let size = 0;
+    size += await load(f);
+    return size;
+  }));
+}

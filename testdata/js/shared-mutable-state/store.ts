@@ -77,3 +77,11 @@ export class Metrics {
 export const handler = async (req: { size: number }): Promise<void> => {
   stats.requests = stats.requests + (await persist(req.size), 1); // expect: [shared-mutable-state]
 };
+
+export async function countAll(urls: string[]): Promise<number> {
+  let bytes: number = 0;
+  await Promise.all(urls.map(async (u: string): Promise<void> => {
+    bytes = bytes + (await fetchPrice(u)); // expect: [shared-mutable-state] "'bytes'"
+  }));
+  return bytes;
+}

@@ -81,3 +81,11 @@ export async function refreshed(): Promise<void> {
   n = sequence;
   sequence = n + 1;
 }
+
+// Results collected after the concurrent part, not inside it.
+export async function totalOf(skus: string[]): Promise<number> {
+  let sum = 0;
+  const prices = await Promise.all(skus.map(async (s) => fetchPrice(s)));
+  for (const p of prices) sum += p;
+  return sum;
+}
