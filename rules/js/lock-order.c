@@ -512,11 +512,19 @@ static bool is_lock_callback(RlCtx *cx, RlNode fn, RlNode top) {
 
 /* Is the release at `rel` reached whenever the lock taken at `acq` is held:
  * no if/else/catch/?:/switch between it and their common ancestor? */
-static bool unconditional(RlCtx *cx, RlNode rel, RlNode acq) {
+static bool unconditional(RlCtx *cx, RlNode rel, RlNode acq, const char *handle) {
   for (RlNode p = rl_parent(cx, rel); p; p = rl_parent(cx, p)) {
     if (acq >= p && acq < rl_node_end(cx, p)) return true;
     switch (rl_kind(cx, p)) {
-    case RL_JS_IF_STATEMENT:
+    case RL_JS_IF_STATEMENT: {
+      /* `if (lock) await lock.release()`: only skipped when nothing was taken */
+      RlNode cond = rl_child(cx, p, RL_F_CONDITION);
+      bool on_handle = false;
+      for (RlNode i = cond; handle && cond && i < rl_node_end(cx, cond); i++)
+        if (rl_kind(cx, i) == RL_JS_IDENTIFIER && rl_text_eq(cx, i, handle)) on_handle = true;
+      if (on_handle) break;
+      return false;
+    }
     case RL_JS_ELSE_CLAUSE:
     case RL_JS_CATCH_CLAUSE:
     case RL_JS_TERNARY_EXPRESSION:
@@ -553,7 +561,7 @@ static void release_at(RlCtx *cx, Walk *w, RlNode call) {
     bool match = (handle && l->handle && rl_text_eq(cx, handle, l->handle)) ||
                  (lt && strcmp(lt, l->text) == 0);
     if (!match) continue;
-    if (unconditional(cx, call, l->call)) {
+    if (unconditional(cx, call, l->call, l->handle)) {
       /* the whole set taken by one call goes together */
       for (uint32_t j = 0; j < w->n; j++)
         if (w->held[j].call == l->call) w->held[j].released = true;

@@ -126,4 +126,22 @@ export async function bubbleUp(node) {
   await node.lock.runExclusive(() => parent.lock.runExclusive(() => swap(node, parent)));
 }
 
+// Released in `finally` behind a null check, then the next one is taken.
+export async function guardedRelease(src, dst) {
+  let lock;
+  try {
+    lock = await redlock.acquire([`account:${src}`], 5000);
+    await swap(src, dst);
+  } finally {
+    if (lock) await lock.release();
+  }
+  let other;
+  try {
+    other = await redlock.acquire([`account:${dst}`], 5000);
+    await swap(dst, src);
+  } finally {
+    other?.release();
+  }
+}
+
 async function swap(a, b) { return [b, a]; }
