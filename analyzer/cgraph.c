@@ -23,6 +23,7 @@ struct RlCGraph {
   uint32_t n;
   uint32_t *by_name; /* indexes sorted by name */
   const RlFact *spawn[64];
+  int32_t routine[64]; /* the routine's function */
   bool multi[64];
   uint32_t nthreads;
 };
@@ -77,6 +78,17 @@ uint32_t rl_cgraph_nthreads(const RlCGraph *self) { return self->nthreads; }
 const RlFact *rl_cgraph_spawn(const RlCGraph *self, uint32_t t) {
   return t < self->nthreads ? self->spawn[t] : NULL;
 }
+int32_t rl_cgraph_thread_of(const RlCGraph *self, const RlFact *spawn) {
+  int32_t r = rl_cgraph_func(self, spawn->a, spawn->file);
+  for (uint32_t t = 0; r >= 0 && t < self->nthreads; t++)
+    if (self->routine[t] == r) return (int32_t)t;
+  return -1;
+}
+
+int32_t rl_cgraph_routine(const RlCGraph *self, uint32_t t) {
+  return t < self->nthreads ? self->routine[t] : -1;
+}
+
 bool rl_cgraph_multi(const RlCGraph *self, uint32_t t) {
   return t < self->nthreads && self->multi[t];
 }
@@ -136,16 +148,6 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
           g->f = rl_realloc(g->f, cap * sizeof *g->f);
         }
         g->f[g->n++] = (CgFunc){f[i].a, file, i, UINT32_MAX, 0, NULL, false};
-      } else if (f[i].kind == RL_FACT_SPAWN && g->nthreads < 64) {
-        bool dup = false;
-        for (uint32_t t = 0; t < g->nthreads; t++)
-          if (strcmp(g->spawn[t]->a, f[i].a) == 0) {
-            dup = true;
-            g->multi[t] = true; /* started from two places */
-          }
-        if (dup) continue;
-        g->multi[g->nthreads] = (f[i].flags & RL_CF_LOOP) != 0;
-        g->spawn[g->nthreads++] = &f[i];
       }
     }
     if (g->n && g->f[g->n - 1].file == file && g->f[g->n - 1].end == UINT32_MAX)
@@ -154,11 +156,32 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
   g->by_name = rl_malloc((g->n + 1) * sizeof *g->by_name);
   for (uint32_t i = 0; i < g->n; i++) g->by_name[i] = i;
   qsort_r(g->by_name, g->n, sizeof *g->by_name, cg__cmp, g->f);
+  /* threads: one per routine function (a static `worker` in two files is
+   * two routines); started twice or in a loop = several at once */
+  for (uint32_t file = 0; file < nfiles; file++) {
+    if (rl_project_lang(px, file) != RL_LANG_C) continue;
+    uint32_t n;
+    const RlFact *f = rl_project_facts(px, file, &n);
+    for (uint32_t i = 0; i < n; i++) {
+      if (f[i].kind != RL_FACT_SPAWN) continue;
+      int32_t r = rl_cgraph_func(g, f[i].a, file);
+      if (r < 0) continue;
+      bool dup = false;
+      for (uint32_t t = 0; t < g->nthreads; t++)
+        if (g->routine[t] == r) {
+          dup = true;
+          g->multi[t] = true;
+        }
+      if (dup || g->nthreads == 64) continue;
+      g->routine[g->nthreads] = r;
+      g->multi[g->nthreads] = (f[i].flags & RL_CF_LOOP) != 0;
+      g->spawn[g->nthreads++] = &f[i];
+    }
+  }
   /* threads: breadth-first from each routine */
   uint32_t *queue = rl_malloc((g->n + 1) * sizeof *queue);
   for (uint32_t t = 0; t < g->nthreads; t++) {
-    int32_t r = rl_cgraph_func(g, g->spawn[t]->a, g->spawn[t]->file);
-    if (r < 0) continue;
+    int32_t r = g->routine[t];
     uint32_t qh = 0, qt = 0;
     g->f[r].threads |= UINT64_C(1) << t;
     queue[qt++] = (uint32_t)r;
@@ -181,8 +204,7 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
    * with nothing held. A few rounds are enough for real call chains. */
   for (uint32_t i = 0; i < g->n; i++) g->f[i].entry = NULL;
   for (uint32_t t = 0; t < g->nthreads; t++) {
-    int32_t r = rl_cgraph_func(g, g->spawn[t]->a, g->spawn[t]->file);
-    if (r >= 0) g->f[r].entry_top = true; /* pinned empty */
+    g->f[g->routine[t]].entry_top = true; /* pinned empty */
   }
   for (int round = 0; round < 4; round++) {
     bool changed = false;

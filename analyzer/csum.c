@@ -129,6 +129,8 @@ typedef struct Cs {
   int8_t alias_param[8];
   uint32_t nalias;
   CsOp opbuf;
+  uint64_t *statics; /* name hashes of the file's static globals, sorted */
+  uint32_t nstatics;
   RL_VEC(CsEvent) ev;
   uint32_t *evslot; /* per node: first event there, index + 1 */
   /* the file's functions (wrapper effects), sorted by name hash */
@@ -295,6 +297,26 @@ static uint32_t cs__h32(const char *s) { return (uint32_t)rl_hash_str(RL_FNV_INI
 
 static uint64_t cs__bit(uint32_t i) { return UINT64_C(1) << i; }
 
+static int cs__cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Is `name` a static (file-local) global of this file? Those get the
+ * file's path in their names ("count@@src/a.c"), so two files' statics of
+ * one name stay apart. */
+static bool cs__is_static(const Cs *s, const char *name) {
+  uint64_t h = rl_hash_str(RL_FNV_INIT, name);
+  uint32_t lo = 0, hi = s->nstatics;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (s->statics[mid] == h) return true;
+    if (s->statics[mid] < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
+
 /* Section - sets of path states */
 
 static bool cs__state_eq(const CsState *a, const CsState *b) {
@@ -438,8 +460,11 @@ static const char *cs__cls_of(Cs *s, RlNode x, int8_t *param, uint64_t *basekey,
     const char *name = rl_c_name(cx, x);
     *basekey = 0;
     switch (rl_c_ref(cx, x)) {
-    case RL_REF_GLOBAL: return name;
-    case RL_REF_STATIC_LOCAL: return rl_arena_printf(cx->scratch, "%s::%s", s->fname, name);
+    case RL_REF_GLOBAL:
+      return cs__is_static(s, name) ? rl_arena_printf(cx->scratch, "%s@@%s", name, cx->rel_path)
+                                    : name;
+    case RL_REF_STATIC_LOCAL:
+      return rl_arena_printf(cx->scratch, "%s::%s@@%s", s->fname, name, cx->rel_path);
     case RL_REF_LOCAL:
       *local = true;
       return rl_arena_printf(cx->scratch, "local:%s.%s", s->fname, name);
@@ -733,6 +758,13 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
       RlNode lhs = rl_strip(cx, rl_first_child(cx, i));
       if (rl_kind(cx, lhs) == RL_C_DECL_REF_EXPR) {
         cs__drop_tags(set, cs__h32(rl_c_name(cx, lhs)));
+        /* `prev = cur`: locks reached through the pointer are others now */
+        uint64_t k = rl_expr_key(cx, lhs);
+        for (uint32_t j = 0; j < s->nlocks; j++)
+          if (s->locks[j].basekey == k) {
+            cs__forget(set, j);
+            s->suppressed |= cs__bit(j);
+          }
         if (rl_kind(cx, i) == RL_C_BINARY_OPERATOR)
           cs__track_try(s, rl_c_name(cx, lhs), rl_child(cx, i, RL_F_RIGHT));
       }
@@ -1172,7 +1204,8 @@ static void cs__access(Cs *s, RlNode ref, const CsSet *set) {
   /* climb to the whole lvalue: members, subscripts, derefs */
   RlBuf id = {0};
   if (param >= 0) rl_buf_printf(&id, "$%d", param);
-  else if (rk == RL_REF_STATIC_LOCAL) rl_buf_printf(&id, "%s::%s", s->fname, name);
+  else if (rk == RL_REF_STATIC_LOCAL) rl_buf_printf(&id, "%s::%s@@%s", s->fname, name, cx->rel_path);
+  else if (cs__is_static(s, name)) rl_buf_printf(&id, "%s@@%s", name, cx->rel_path);
   else rl_buf_puts(&id, name);
   RlNode top = ref;
   bool member = false, atomic = cs__atomic_type(type);
@@ -1584,7 +1617,10 @@ static void cs__globals(RlCtx *cx) {
     if (strncmp(t, "_Thread_local", 13) == 0) fl |= RL_CG_TLS;
     if (cs__atomic_type(t)) fl |= RL_CG_ATOMIC;
     if (cs__sync_type(t)) fl |= RL_CG_SYNC;
-    RlFact *f = rl_fact_add(cx, RL_FACT_C_GLOBAL, c, rl_c_name(cx, c), t, NULL);
+    const char *name = rl_c_name(cx, c);
+    if (rl_str_starts_with(rl_text_dup(cx, c), "static"))
+      name = rl_arena_printf(cx->scratch, "%s@@%s", name, cx->rel_path);
+    RlFact *f = rl_fact_add(cx, RL_FACT_C_GLOBAL, c, name, t, NULL);
     f->flags = fl;
   }
 }
@@ -1606,6 +1642,18 @@ void rl_csum_extract(RlCtx *cx) {
         s->recursive_ok = true;
         break;
       }
+  uint32_t nvars = 0;
+  for (RlNode c = rl_first_child(cx, rl_root(cx)); c; c = rl_next_sibling(cx, c))
+    if (rl_kind(cx, c) == RL_C_VAR_DECL) nvars++;
+  s->statics = rl_alloc(cx, (nvars + 1) * sizeof *s->statics);
+  for (RlNode c = rl_first_child(cx, rl_root(cx)); c; c = rl_next_sibling(cx, c)) {
+    if (rl_kind(cx, c) != RL_C_VAR_DECL) continue;
+    size_t tl;
+    const char *t = rl_text(cx, c, &tl);
+    if (tl > 6 && memcmp(t, "static", 6) == 0)
+      s->statics[s->nstatics++] = rl_hash_str(RL_FNV_INIT, rl_c_name(cx, c));
+  }
+  qsort(s->statics, s->nstatics, sizeof *s->statics, cs__cmp_u64);
   uint32_t n = rl_node_count(cx);
   uint32_t nf = 0;
   for (RlNode i = 1; i < n; i++)

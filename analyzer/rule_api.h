@@ -310,6 +310,10 @@ uint32_t rl_cgraph_nthreads(const RlCGraph *self);
  * (in a loop, or from two places)? */
 const RlFact *rl_cgraph_spawn(const RlCGraph *self, uint32_t t);
 bool rl_cgraph_multi(const RlCGraph *self, uint32_t t);
+/* The thread (routine index) a RL_FACT_SPAWN starts, or -1; the function
+ * of routine t. */
+int32_t rl_cgraph_thread_of(const RlCGraph *self, const RlFact *spawn);
+int32_t rl_cgraph_routine(const RlCGraph *self, uint32_t t);
 
 /* Section - phase 1: JS/TS specifics */
 /* Names the project declared in .racelint.json: js.promiseFunctions

@@ -47,8 +47,14 @@ static void calls_relock(RlProject *px, const RlRule *self, const RlCGraph *g, u
     const char *h = f[i].b;
     RlCHeld e;
     while (rl_c_held_next(&h, &e)) {
-      if (e.read || memchr(e.cls, '.', e.len) || memchr(e.cls, '$', e.len) ||
-          memchr(e.cls, '*', e.len) || memchr(e.cls, '[', e.len))
+      size_t dl = e.len; /* the name without "@@file" (static globals) */
+      for (size_t q = 0; q + 1 < e.len; q++)
+        if (e.cls[q] == '@' && e.cls[q + 1] == '@') {
+          dl = q;
+          break;
+        }
+      if (e.read || memchr(e.cls, '.', dl) || memchr(e.cls, '$', dl) ||
+          memchr(e.cls, '*', dl) || memchr(e.cls, '[', dl))
         continue;
       const RlFact *l = first_lock(g, fn, e.cls, e.len);
       if (!l) continue;

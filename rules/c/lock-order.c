@@ -27,7 +27,8 @@ typedef struct Edge {
 } Edge;
 
 typedef struct Graph {
-  const char **names;
+  const char **names; /* lock classes; statics carry "@@file" */
+  const char **disp;  /* the same without "@@file" */
   uint32_t nnames, capnames;
   Edge *e;
   uint32_t ne, cape;
@@ -39,11 +40,16 @@ static uint32_t node(Graph *g, const char *s, size_t n) {
   if (g->nnames == g->capnames) {
     g->capnames = g->capnames ? g->capnames * 2 : 64;
     g->names = realloc(g->names, g->capnames * sizeof *g->names);
+    g->disp = realloc(g->disp, g->capnames * sizeof *g->disp);
   }
   char *c = malloc(n + 1);
   memcpy(c, s, n);
   c[n] = 0;
   g->names[g->nnames] = c;
+  char *d = strdup(c);
+  char *at = strstr(d, "@@");
+  if (at) *at = 0;
+  g->disp[g->nnames] = d;
   return g->nnames++;
 }
 
@@ -308,9 +314,9 @@ static void report_cycles(RlProject *px, const RlRule *rule, Graph *g) {
       r = rl_project_report(px, rule, e0->at,
                             "'%s' is taken while '%s' is held, and %s takes '%s' while holding "
                             "'%s' (%s:%u): two threads on these paths can deadlock",
-                            g->names[e0->to], g->names[e0->from],
-                            *e1->at->func ? e1->at->func : "another path", g->names[e1->to],
-                            g->names[e1->from], rl_project_path(px, e1->at->file),
+                            g->disp[e0->to], g->disp[e0->from],
+                            *e1->at->func ? e1->at->func : "another path", g->disp[e1->to],
+                            g->disp[e1->from], rl_project_path(px, e1->at->file),
                             e1->at->loc.line);
     } else {
       char chain[512];
@@ -318,9 +324,9 @@ static void report_cycles(RlProject *px, const RlRule *rule, Graph *g) {
       chain[0] = 0;
       for (uint32_t i = 0; i < nc && len < sizeof chain - 64; i++) {
         const Edge *e = cyc[(first + i) % nc];
-        len += (size_t)snprintf(chain + len, sizeof chain - len, "'%s' -> ", g->names[e->from]);
+        len += (size_t)snprintf(chain + len, sizeof chain - len, "'%s' -> ", g->disp[e->from]);
       }
-      snprintf(chain + len, sizeof chain - len, "'%s'", g->names[e0->from]);
+      snprintf(chain + len, sizeof chain - len, "'%s'", g->disp[e0->from]);
       r = rl_project_report(px, rule, e0->at,
                             "lock-order cycle %s: threads taking these locks on these paths "
                             "at once can deadlock",
@@ -329,11 +335,11 @@ static void report_cycles(RlProject *px, const RlRule *rule, Graph *g) {
     for (uint32_t i = 0; i < nc; i++) {
       const Edge *e = cyc[(first + i) % nc];
       if (e->via)
-        rl_project_related(px, r, e->at, "'%s' taken (in '%s') while '%s' is held", g->names[e->to],
-                           e->via, g->names[e->from]);
+        rl_project_related(px, r, e->at, "'%s' taken (in '%s') while '%s' is held", g->disp[e->to],
+                           e->via, g->disp[e->from]);
       else
-        rl_project_related(px, r, e->at, "'%s' taken while '%s' is held", g->names[e->to],
-                           g->names[e->from]);
+        rl_project_related(px, r, e->at, "'%s' taken while '%s' is held", g->disp[e->to],
+                           g->disp[e->from]);
     }
   }
   free(comp);
@@ -372,8 +378,12 @@ static void project(RlProject *px, const RlRule *rule) {
   build(&g, cg);
   report_cycles(px, rule, &g);
   report_pairs(px, rule);
-  for (uint32_t i = 0; i < g.nnames; i++) free((void *)g.names[i]);
+  for (uint32_t i = 0; i < g.nnames; i++) {
+    free((void *)g.names[i]);
+    free((void *)g.disp[i]);
+  }
   free(g.names);
+  free(g.disp);
   free(g.e);
   rl_cgraph_delete(cg);
 }

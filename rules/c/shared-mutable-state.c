@@ -11,7 +11,9 @@
  *   or the same routine started several times), or by the spawning
  *   function after pthread_create/thrd_create and before the join.
  * Accesses before the spawn and after the join are not concurrent.
- * One finding per variable and function. CWE-362/366.
+ * One finding per variable and function. A write that is the lazy
+ * initialisation lazy-init-race reports (`if (!g) g = ...`) is left to it.
+ * CWE-362/366.
  * Doc: rules/shared-mutable-state.md */
 #include <stdlib.h>
 #include <string.h>
@@ -32,12 +34,6 @@ static int cmp_acc(const void *a, const void *b) {
   if (c) return c;
   if (x->f->file != y->f->file) return x->f->file < y->f->file ? -1 : 1;
   return x->f->loc.start < y->f->loc.start ? -1 : x->f->loc.start > y->f->loc.start;
-}
-
-static int32_t thread_of(const RlCGraph *g, const char *routine) {
-  for (uint32_t t = 0; t < rl_cgraph_nthreads(g); t++)
-    if (strcmp(rl_cgraph_spawn(g, t)->a, routine) == 0) return (int32_t)t;
-  return -1;
 }
 
 /* Do a (a write with no lock) and b run at the same time? */
@@ -97,7 +93,7 @@ static void project(RlProject *px, const RlRule *rule) {
     uint32_t nw = 0;
     for (uint32_t i = 0; i < n && nw < 16; i++) {
       if (f[i].kind != RL_FACT_SPAWN) continue;
-      int32_t t = thread_of(g, f[i].a);
+      int32_t t = rl_cgraph_thread_of(g, &f[i]);
       if (t < 0) continue;
       uint32_t end = UINT32_MAX;
       for (uint32_t j = i + 1; j < n; j++)
@@ -114,10 +110,23 @@ static void project(RlProject *px, const RlRule *rule) {
     int32_t shared_routine = -1;
     for (uint32_t t = 0; t < rl_cgraph_nthreads(g); t++) {
       const RlFact *sp = rl_cgraph_spawn(g, t);
-      if ((sp->flags & RL_CF_SHARED_ARG) && strcmp(sp->a, f[0].a) == 0) shared_routine = (int32_t)t;
+      if ((sp->flags & RL_CF_SHARED_ARG) && rl_cgraph_routine(g, t) == (int32_t)fn)
+        shared_routine = (int32_t)t;
     }
     for (uint32_t i = 0; i < n; i++) {
       if (f[i].kind != RL_FACT_C_ACCESS || (f[i].flags & RL_CA_ATOMIC)) continue;
+      if (f[i].flags & RL_CA_WRITE) {
+        /* lazy initialisation of this variable here: lazy-init-race's */
+        bool lazy = false;
+        const char *base = strstr(f[i].a, "::");
+        base = base ? base + 2 : f[i].a;
+        size_t bl;
+        for (uint32_t k = 0; k < n && !lazy; k++)
+          lazy = f[k].kind == RL_FACT_C_LAZY && strncmp(f[k].a, base, bl = strlen(f[k].a)) == 0 &&
+                 (base[bl] == 0 || base[bl] == '.' || base[bl] == '-' || base[bl] == '[' ||
+                  base[bl] == '@');
+        if (lazy) continue;
+      }
       Acc a = {&f[i], f[i].a, threads, 0, !entry_locked && !*f[i].b};
       if (f[i].a[0] == '$') {
         /* through a parameter: only the shared argument of a routine */
