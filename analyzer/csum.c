@@ -1580,16 +1580,34 @@ static void cs__emit(Cs *s) {
   }
   if (!trusted || s->exits_overflow) return;
   /* return paths that keep a lock that other return paths release */
+  RlNode last_ret = RL_NONE;
+  for (RlNode i = s->body; i < end; i++)
+    if (rl_kind(cx, i) == RL_C_RETURN_STMT) last_ret = i;
   for (uint32_t l = 0; l < s->nlocks; l++) {
     uint64_t b = cs__bit(l);
     const CsLock *lk = &s->locks[l];
     if ((s->suppressed & b) || !lk->acquired) continue;
-    bool released = false;
-    for (uint32_t x = 0; x < s->nexits; x++)
+    bool released = false, mixed = false;
+    for (uint32_t x = 0; x < s->nexits; x++) {
       if (s->exits[x].rel_any & b) released = true;
-    if (!released) continue;
+      /* one return that holds it on some paths and released it on others:
+       * a conditional lock function (`return rc;` holding it on success) */
+      if ((s->exits[x].rel_any & b) && (s->exits[x].held_any & b) &&
+          rl_kind(cx, s->exits[x].at) == RL_C_RETURN_STMT && rl_first_child(cx, s->exits[x].at))
+        mixed = true;
+    }
+    if (!released || mixed) continue;
     for (uint32_t x = 0; x < s->nexits; x++) {
       if (!(s->exits[x].held_any & b)) continue;
+      /* the last `return value;` holding it, earlier ones releasing it:
+       * "returns 0 with the lock held", a conditional lock function */
+      if (s->exits[x].at == last_ret && rl_first_child(cx, last_ret)) {
+        size_t vl;
+        const char *v = rl_text(cx, rl_first_child(cx, last_ret), &vl);
+        bool error_value = (vl && v[0] == '-') || (vl == 4 && memcmp(v, "NULL", 4) == 0) ||
+                           (vl == 5 && memcmp(v, "false", 5) == 0);
+        if (!error_value) continue;
+      }
       RlFact *f = rl_fact_add(cx, RL_FACT_C_BALANCE, s->exits[x].at, "leak", lk->text, lk->cls);
       f->aux = 1;
       f->flags = s->exits[x].at == s->body ? 1u : 0u;
