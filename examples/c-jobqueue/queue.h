@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct job {
   int id;
@@ -21,9 +22,20 @@ typedef struct queue {
 void queue_init(queue *q);
 int queue_push(queue *q, const job *j);
 int queue_pop(queue *q, job *out);
+int queue_try_pop(queue *q, job *out);
+size_t queue_len(queue *q);
 void queue_close(queue *q);
 
 /* spool.c */
 int spool_write(const char *dir, const job *j);
+
+/* stats.c */
+void stats_note_push(void);
+void stats_job_done(void);
+void stats_dump(queue *q, FILE *out);
+extern long jobs_done;
+
+/* log.c */
+FILE *job_log(void);
 
 #endif
