@@ -10,10 +10,14 @@
  * and creates the resource again. Shared = a member of `this`, of a
  * module-level, imported or global name (class statics included), or a
  * module-level variable; a function's own locals are not reported.
- * Not reported: the promise is stored (no await before the write), the slot
- * is claimed before the first await (`this.loading = true`), the write is
- * guarded by a re-check after the await, or the code runs inside a
- * mutex/once/lazy callback or after an acquire()/lock().
+ * The early-return form also takes more conditions (a refresh:
+ * `if (this.tok && this.tok.expires > now) return ...`).
+ * Not reported: the promise is stored (no await before the write), the
+ * await only waits for a promise stored earlier (`await this.readyP`), the
+ * slot is claimed before the first await (`this.loading = true`), the write
+ * is guarded by a re-check after the await, or the code runs inside a
+ * mutex/once/lazy callback (or a js.mutexApis method) or after an
+ * acquire()/lock().
  * Doc: rules/lazy-init-race.md */
 #include <string.h>
 
