@@ -86,23 +86,52 @@ RlNodeExt *rl_tree_ext(RlTree *self, uint32_t i) {
 void rl_lines_build(RlLines *self, const char *src, size_t len) {
   uint32_t cap = 256, n = 0;
   uint32_t *v = rl_malloc(cap * sizeof *v);
-  v[n++] = 0;
+  uint8_t *na = rl_malloc(cap);
+  v[n] = 0;
+  na[n++] = 0;
   for (size_t i = 0; i < len; i++) {
     char c = src[i];
+    if ((unsigned char)c >= 0x80) na[n - 1] = 1;
     /* \n, \r\n and a lone \r all end a line. */
     if (c == '\n' || (c == '\r' && (i + 1 >= len || src[i + 1] != '\n'))) {
-      if (n == cap) v = rl_realloc(v, (cap *= 2) * sizeof *v);
-      v[n++] = (uint32_t)(i + 1);
+      if (n == cap) {
+        cap *= 2;
+        v = rl_realloc(v, cap * sizeof *v);
+        na = rl_realloc(na, cap);
+      }
+      v[n] = (uint32_t)(i + 1);
+      na[n++] = 0;
     }
   }
   self->starts = v;
+  self->nonascii = na;
   self->n = n;
+  self->memo_line = UINT32_MAX;
 }
 
 void rl_lines_free(RlLines *self) {
   free(self->starts);
+  free(self->nonascii);
   self->starts = NULL;
+  self->nonascii = NULL;
   self->n = 0;
+}
+
+/* Code points in [start of line `ln`, off). */
+static uint32_t rl_lines__cp(RlLines *self, const char *src, uint32_t ln, uint32_t off) {
+  uint32_t base = self->starts[ln];
+  if (!self->nonascii || !self->nonascii[ln]) return off - base;
+  if (self->memo_line == ln && self->memo_off <= off) {
+    /* continue from the memo; an offset inside a sequence is still fine:
+     * rl_utf8_codepoints counts bytes it cannot decode one each */
+  } else {
+    self->memo_line = ln;
+    self->memo_off = base;
+    self->memo_cp = 0;
+  }
+  self->memo_cp += rl_utf8_codepoints(src + self->memo_off, off - self->memo_off);
+  self->memo_off = off;
+  return self->memo_cp;
 }
 
 static uint32_t rl_lines__find(const RlLines *self, uint32_t off) {
@@ -115,8 +144,8 @@ static uint32_t rl_lines__find(const RlLines *self, uint32_t off) {
   return lo;
 }
 
-RlLoc rl_lines_loc(const RlLines *self, const char *src, size_t len,
-                   uint32_t start, uint32_t end) {
+RlLoc rl_lines_loc(RlLines *self, const char *src, size_t len, uint32_t start,
+                   uint32_t end) {
   RlLoc l;
   memset(&l, 0, sizeof l);
   if (start > len) start = (uint32_t)len;
@@ -129,8 +158,8 @@ RlLoc rl_lines_loc(const RlLines *self, const char *src, size_t len,
   l.col = start - self->starts[a] + 1;
   l.end_line = b + 1;
   l.end_col = end - self->starts[b] + 1;
-  l.col_cp = rl_utf8_codepoints(src + self->starts[a], start - self->starts[a]) + 1;
-  l.end_col_cp = rl_utf8_codepoints(src + self->starts[b], end - self->starts[b]) + 1;
+  l.col_cp = rl_lines__cp(self, src, a, start) + 1;
+  l.end_col_cp = rl_lines__cp(self, src, b, end) + 1;
   return l;
 }
 
@@ -355,7 +384,8 @@ bool rl_same_expr(const RlCtx *cx, RlNode a, RlNode b) {
 
 RlLoc rl_loc(const RlCtx *cx, RlNode n) {
   const RlNodeRec *r = RL_REC(cx, n);
-  return rl_lines_loc(&cx->lines, cx->src, cx->len, r->start_byte, r->end_byte);
+  /* the memo in the line table is per file, and a file is one thread's */
+  return rl_lines_loc((RlLines *)&cx->lines, cx->src, cx->len, r->start_byte, r->end_byte);
 }
 
 /* Section - rule_api: C specifics */

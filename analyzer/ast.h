@@ -61,16 +61,21 @@ uint32_t rl_tree_top(const RlTree *self); /* innermost open node, 0 if none */
 /* Attaches C details to node i; returns them for filling. */
 RlNodeExt *rl_tree_ext(RlTree *self, uint32_t i);
 
-/* Line table: byte offset of each line start. */
+/* Line table: byte offset of each line start, which lines hold non-ASCII
+ * bytes, and a memo of the last code-point count (queries along one long
+ * line, as in minified code, then cost what they advance). One file, one
+ * thread. */
 typedef struct RlLines {
   uint32_t *starts;
+  uint8_t *nonascii;
   uint32_t n;
+  uint32_t memo_line, memo_off, memo_cp; /* code points in [line start, memo_off) */
 } RlLines;
 void rl_lines_build(RlLines *self, const char *src, size_t len);
 void rl_lines_free(RlLines *self);
 /* Location of the byte range [start, end) of src. */
-RlLoc rl_lines_loc(const RlLines *self, const char *src, size_t len,
-                   uint32_t start, uint32_t end);
+RlLoc rl_lines_loc(RlLines *self, const char *src, size_t len, uint32_t start,
+                   uint32_t end);
 /* The text of 1-based line `line` (without its newline). */
 const char *rl_lines_text(const RlLines *self, const char *src, size_t len,
                           uint32_t line, size_t *n);

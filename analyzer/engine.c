@@ -384,7 +384,9 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
                                                   s->parse_timeout_us, &cx.tree, jstree);
       parsed = r.ok;
       first_error = r.first_error;
-      if (!r.ok) rl_engine_notice(f, false, "skipped: the parser gave up (time budget)");
+      if (!r.ok)
+        rl_engine_notice(f, false, "skipped: parsing took longer than --parse-timeout (%llu ms)",
+                         (unsigned long long)(s->parse_timeout_us / 1000u));
     }
   } else if (f->lang == RL_LANG_C) {
     if (!w->c) w->c = rl_front_c_parser_new();

@@ -93,6 +93,8 @@ static void rl_main__usage(FILE *out) {
       "  -I DIR, -D NAME[=VAL]   extra C include dirs and macros\n"
       "  --stdin-filename NAME   read the source from stdin, as if it were NAME\n"
       "  --max-file-size SIZE    skip larger files (default 8M; K/M/G suffixes)\n"
+      "  --parse-timeout MS      give up parsing a JS/TS file after MS milliseconds\n"
+      "                          (default 10000; 0 = no limit)\n"
       "  --follow-symlinks       follow symbolic links (with loop detection)\n"
       "  --root DIR              paths in reports are relative to DIR (default: the\n"
       "                          git work tree, else the current directory)\n"
@@ -236,7 +238,7 @@ int main(int argc, char **argv) {
   enum {
     O_FORMAT = 256, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CC, O_LIST, O_EXPLAIN, O_STDIN,
     O_NOCOLOR, O_COLOR, O_VERSION, O_MAXSIZE, O_FOLLOW, O_ROOT, O_PARSE_ONLY, O_EXIT_ZERO,
-    O_CONFIG, O_PRINT_CONFIG, O_BASELINE, O_WRITE_BASELINE, O_PRUNE_BASELINE, O_CHANGED_SINCE
+    O_PARSE_TIMEOUT, O_CONFIG, O_PRINT_CONFIG, O_BASELINE, O_WRITE_BASELINE, O_PRUNE_BASELINE, O_CHANGED_SINCE
   };
   static const struct option opts[] = {
       {"format", required_argument, 0, O_FORMAT},
@@ -260,6 +262,7 @@ int main(int argc, char **argv) {
       {"parse-only", no_argument, 0, O_PARSE_ONLY},
       {"exit-zero", no_argument, 0, O_EXIT_ZERO},
       {"config", required_argument, 0, O_CONFIG},
+      {"parse-timeout", required_argument, 0, O_PARSE_TIMEOUT},
       {"print-config", required_argument, 0, O_PRINT_CONFIG},
       {"baseline", required_argument, 0, O_BASELINE},
       {"write-baseline", required_argument, 0, O_WRITE_BASELINE},
@@ -337,6 +340,17 @@ int main(int argc, char **argv) {
       }
       break;
     case O_FOLLOW: cli.follow_symlinks = true; break;
+    case O_PARSE_TIMEOUT: {
+      char *end;
+      long long ms = strtoll(optarg, &end, 10);
+      if (*end || ms < 0 || ms > 86400000LL) {
+        fprintf(stderr, "racelint: --parse-timeout takes milliseconds, not '%s'\n", optarg);
+        bad = true;
+      } else {
+        s.parse_timeout_us = (uint64_t)ms * 1000u;
+      }
+      break;
+    }
     case O_ROOT: cli.root = optarg; break;
     case O_PARSE_ONLY: parse_only = true; break;
     case O_EXIT_ZERO: cli.exit_zero = true; break;

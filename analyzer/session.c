@@ -13,6 +13,7 @@ void rl_session_init(RlSession *self) {
     self->severity[i] = self->rules[i]->severity;
   }
   self->max_file_size = 8u << 20;
+  self->parse_timeout_us = 10u * 1000u * 1000u; /* a per-file budget for tree-sitter */
   self->c_args = rl_calloc(1, sizeof(char *));
 }
 

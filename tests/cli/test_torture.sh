@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The torture subset that fits in CI: 100,000-deep nesting, a megabyte
+# line, files deleted and growing during the scan, a parse time budget.
+. "$(dirname "$0")/lib.sh"
+P="$T/t"
+mkdir -p "$P"
+python3 - "$P" <<'PY'
+import sys
+d = sys.argv[1]
+open(d + "/deep_arrays.js", "w").write("const x = " + "[" * 100000 + "]" * 100000 + ";\n")
+open(d + "/deep_objects.ts", "w").write("const o = " + "{a:" * 100000 + "1" + "}" * 100000 + ";\n")
+open(d + "/deep_parens.c", "w").write("int f(void) { return " + "(" * 100000 + "1" + ")" * 100000 + "; }\n")
+open(d + "/deep_blocks.c", "w").write("void g(void) " + "{" * 100000 + "}" * 100000 + "\n")
+# a minified bundle: one 2 MB line, with a finding at its end
+body = "".join(f"var a{i}=function(b){{return b+{i}}};" for i in range(60000))
+open(d + "/bundle.min.js", "w").write(body + "[1].forEach(async (x) => { await x; });\n")
+for i in range(300):
+    open(f"{d}/churn{i}.js", "w").write("export const v = %d;\n" % i * 20)
+PY
+bad_js "$P/real.js"
+run --max-file-size 16M "$P"
+expect_out "real.js:2:8" "scan completes with the deep files"
+expect_out "bundle.min.js:1:" "finding at the end of a 2 MB line"
+if [ "$RC" -le 2 ]; then ok; else fail "exit status $RC (crash?)"; fi
+# a tight parse budget: the slow file is skipped with a message, the rest analysed
+run --parse-timeout 1 --max-file-size 16M "$P/deep_objects.ts" "$P/real.js"
+expect_err "skipped: parsing took longer than --parse-timeout" "parse budget message"
+expect_out "real.js:2:8" "other file analysed"
+# files deleted, recreated and growing while racelint runs: never a crash
+( for r in 1 2 3 4 5 6 7 8 9 10; do
+    for i in $(seq 0 5 299); do rm -f "$P/churn$i.js"; done
+    for i in $(seq 0 5 299); do printf 'export const w = 1;\n' >"$P/churn$i.js"; done
+    for i in $(seq 1 5 299); do printf 'export const g%d = 2;\n' "$r" >>"$P/churn$i.js"; done
+  done ) &
+churn=$!
+for k in 1 2 3; do
+  run --jobs 2 "$P"
+  if [ "$RC" -le 2 ]; then ok; else fail "exit status $RC while files change"; fi
+  expect_out "real.js:2:8" "the stable file is still reported"
+done
+wait $churn
+finish
