@@ -51,6 +51,8 @@ typedef struct CsLock {
   int8_t param;   /* parameter the lock hangs off, -1 if none */
   bool paramlock; /* the parameter is the mutex pointer itself */
   bool local, read, acquired;
+  uint32_t mention[4]; /* variables its expression reads (`locks[i]`: i) */
+  uint8_t nmention;
 } CsLock;
 
 typedef struct CsLabel {
@@ -205,6 +207,13 @@ bool rl_c_held_next(const char **cur, RlCHeld *out) {
   *cur = *nl ? nl + 1 : nl;
   return true;
 }
+
+/* Calls that do not return: the path ends there. */
+static const char *const cs_noreturn[] = {
+    "exit", "_exit", "_Exit", "abort", "quick_exit", "pthread_exit", "thrd_exit",
+    "longjmp", "siglongjmp", "__assert_fail", "__builtin_unreachable", "__builtin_trap",
+    "err", "errx", "verr", "verrx", "__stack_chk_fail",
+};
 
 static bool cs__in(const char *s, const char *const *t, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -443,6 +452,15 @@ static uint32_t cs__lock_add(Cs *s, uint64_t key, const char *cls, RlNode x, RlN
   l->param = param;
   l->paramlock = paramlock;
   l->local = local;
+  if (x) {
+    RlNode end = rl_node_end(s->cx, x);
+    for (RlNode i = x; i < end && l->nmention < 4; i++)
+      if (rl_kind(s->cx, i) == RL_C_DECL_REF_EXPR) {
+        RlRefKind rk = rl_c_ref(s->cx, i);
+        if (rk == RL_REF_LOCAL || rk == RL_REF_PARAM)
+          l->mention[l->nmention++] = cs__h32(rl_c_name(s->cx, i));
+      }
+  }
   return s->nlocks++;
 }
 
@@ -514,7 +532,13 @@ static uint32_t cs__lock_of(Cs *s, RlNode arg, RlNode at, bool typed) {
   bool local = false, paramlock = false;
   const char *cls = NULL;
   RlNode x = arg;
-  if (rl_kind(cx, arg) == RL_C_UNARY_OPERATOR && cs__op_is(cx, arg, "&")) {
+  /* `&m`; inside a macro the operator is not readable, but a unary
+   * operator on a mutex object given to a lock function can only be & */
+  if (rl_kind(cx, arg) == RL_C_UNARY_OPERATOR &&
+      (cs__op_is(cx, arg, "&") ||
+       (!*rl_op(cx, arg) &&
+        cs__mutex_type(rl_c_type(cx, rl_strip(cx, rl_first_child(cx, arg)))) &&
+        !strchr(rl_c_type(cx, rl_strip(cx, rl_first_child(cx, arg))), '*')))) {
     x = rl_strip(cx, rl_first_child(cx, arg));
     if (typed && !cs__mutex_type(rl_c_type(cx, x))) return UINT32_MAX;
     cls = cs__cls_of(s, x, &param, &basekey, &local);
@@ -674,6 +698,10 @@ static void cs__call(Cs *s, RlNode call, CsSet *set) {
     }
     return;
   }
+  if (*name && cs__in(name, cs_noreturn, RL_COUNTOF(cs_noreturn))) {
+    set->n = 0;
+    return;
+  }
   if (*name && (cs__atomic_name(name, strlen(name)) || strcmp(name, "pthread_once") == 0 ||
                 strcmp(name, "call_once") == 0))
     return;
@@ -759,12 +787,13 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
       if (rl_kind(cx, lhs) == RL_C_DECL_REF_EXPR) {
         cs__drop_tags(set, cs__h32(rl_c_name(cx, lhs)));
         /* `prev = cur`: locks reached through the pointer are others now */
-        uint64_t k = rl_expr_key(cx, lhs);
+        uint32_t h = cs__h32(rl_c_name(cx, lhs));
         for (uint32_t j = 0; j < s->nlocks; j++)
-          if (s->locks[j].basekey == k) {
-            cs__forget(set, j);
-            s->suppressed |= cs__bit(j);
-          }
+          for (uint8_t m = 0; m < s->locks[j].nmention; m++)
+            if (s->locks[j].mention[m] == h) {
+              cs__forget(set, j);
+              s->suppressed |= cs__bit(j);
+            }
         if (rl_kind(cx, i) == RL_C_BINARY_OPERATOR)
           cs__track_try(s, rl_c_name(cx, lhs), rl_child(cx, i, RL_F_RIGHT));
       }
