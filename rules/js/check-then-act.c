@@ -1138,10 +1138,12 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     if (!sc->body) return;
     async_fn = rl_js_is_async(cx, n);
   }
-  if (in_exclusive_callback(cx, n)) return;
   collect(cx, sc, async_fn);
   callback_check(cx, sc);
   if (!sc->nreads || !sc->nwrites) return;
+  /* after the cheap tests: this walks every enclosing function, which is
+   * quadratic over deeply nested functions if done for each of them */
+  if (in_exclusive_callback(cx, n)) return;
   for (uint32_t wi = 0; wi < sc->nwrites; wi++) {
     const Write *w = &sc->writes[wi];
     Read *r = NULL;
