@@ -620,6 +620,19 @@ void rl_project_hint(RlProject *px, RlReport *r, const char *fmt, ...) {
   va_end(ap);
 }
 
+void rl_project_severity(RlProject *px, RlReport *r, RlSeverity sev) {
+  int idx = rl_session_rule_index(px->session, r->d.rule->id);
+  if (idx < 0) return;
+  /* the finding's file: the one whose path the report carries */
+  for (uint32_t i = 0; i < px->n; i++) {
+    const RlEngineFile *f = px->files[i];
+    if (f->path != r->d.path) continue;
+    if (f->settings ? f->settings->severity_set[idx] : px->session->severity_set[idx]) return;
+    break;
+  }
+  r->d.severity = sev;
+}
+
 void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t n) {
   RlProject px = {session, files, n, rl_malloc((n + 1) * sizeof(uint32_t))};
   for (uint32_t i = 0; i < n; i++) {

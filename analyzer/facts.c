@@ -19,7 +19,8 @@ static const char *rl_facts__str(RlCtx *cx, RlNode n) {
 
 static void rl_facts__func(RlCtx *cx, RlNode fn, const char *name, uint32_t flags) {
   if (!fn || !name || !*name) return;
-  if (rl_js_is_async(cx, fn)) flags |= RL_FF_ASYNC;
+  /* RL_FF_ASYNC means "calling it returns a promise": not async generators */
+  if (rl_js_is_async(cx, fn) && !rl_js_is_generator(cx, fn)) flags |= RL_FF_ASYNC;
   RlFact *f = rl_fact_add(cx, RL_FACT_FUNC, fn, name, name, NULL);
   f->flags = flags;
 }
@@ -50,7 +51,7 @@ static void rl_facts__class(RlCtx *cx, RlNode cls, uint32_t flags) {
     strcat(full, mname);
     uint32_t fl = flags | RL_FF_METHOD;
     if (rl_has_token(cx, m, "static")) fl |= RL_FF_STATIC;
-    if (rl_js_is_async(cx, fn)) fl |= RL_FF_ASYNC;
+    if (rl_js_is_async(cx, fn) && !rl_js_is_generator(cx, fn)) fl |= RL_FF_ASYNC;
     RlFact *f = rl_fact_add(cx, RL_FACT_FUNC, fn, full, mname, cname);
     f->flags = fl;
   }

@@ -67,8 +67,9 @@ static bool rl_front_js__grammar_init(RlJsGrammar *g, const TSLanguage *lang) {
         break;
       }
     if (ts_language_symbol_type(lang, (TSSymbol)s) == TSSymbolTypeAnonymous &&
-        isalpha((unsigned char)name[0]))
-      g->keep_token[s] = 1; /* async, static, get, set, await, new ... */
+        (isalpha((unsigned char)name[0]) || strcmp(name, "*") == 0))
+      g->keep_token[s] = 1; /* async, static, get, set, await, new ..., and the
+                               generator star of `async *method()` */
   }
   /* "ERROR" is not in the symbol table by name: ts_builtin_sym_error. */
   g->nfields = ts_language_field_count(lang) + 1;

@@ -24,6 +24,12 @@ bool rl_js_is_async(const RlCtx *cx, RlNode fn) {
   return rl_js_is_function(cx, fn) && rl_has_token(cx, fn, "async");
 }
 
+bool rl_js_is_generator(const RlCtx *cx, RlNode fn) {
+  RlKind k = rl_kind(cx, fn);
+  if (k == RL_JS_GENERATOR_FUNCTION || k == RL_JS_GENERATOR_FUNCTION_DECLARATION) return true;
+  return k == RL_JS_METHOD_DEFINITION && rl_has_token(cx, fn, "*");
+}
+
 RlNode rl_enclosing_function(const RlCtx *cx, RlNode n) {
   for (RlNode p = rl_parent(cx, n); p; p = rl_parent(cx, p))
     if (rl_js_is_function(cx, p) || rl_kind(cx, p) == RL_C_FUNCTION_DECL) return p;

@@ -326,6 +326,9 @@ bool rl_js_config_name(const RlCtx *cx, int which, const char *name);
 bool rl_js_is_function(const RlCtx *cx, RlNode n);
 /* Is the function-like node n declared async? */
 bool rl_js_is_async(const RlCtx *cx, RlNode fn);
+/* Is the function-like node n a generator (function*, *method)? An async
+ * generator returns an async iterator, not a promise. */
+bool rl_js_is_generator(const RlCtx *cx, RlNode fn);
 /* Nearest enclosing function-like node of n, or RL_NONE at top level. */
 RlNode rl_enclosing_function(const RlCtx *cx, RlNode n);
 /* Name of a function-like node: declaration name, the variable or property
@@ -405,5 +408,8 @@ void rl_project_related(RlProject *px, RlReport *r, const RlFact *at,
                         const char *fmt, ...) RL_PRINTF(4, 5);
 void rl_project_hint(RlProject *px, RlReport *r, const char *fmt, ...)
     RL_PRINTF(3, 4);
+/* rl_report_severity for phase 2: sets r's severity unless the user
+ * configured the rule's severity for the file the finding is in. */
+void rl_project_severity(RlProject *px, RlReport *r, RlSeverity sev);
 
 #endif

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "config.h"
 #include "discover.h"
 #include "engine.h"
 #include "scheduler.h"
@@ -220,6 +221,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "%s: no source files\n", path);
     return 2;
   }
+  int failures_config = 0;
   /* Which rules this case is about. */
   const char *td = strstr(abs, "/testdata/");
   if (td) {
@@ -244,13 +246,27 @@ int main(int argc, char **argv) {
       if (strstr(text, s.rules[r]->id)) s.enabled[r] = true;
     free(text);
   }
+  /* .racelint.json files in a case apply (severities, js/c options); the
+   * rule selection above wins over their on/off. */
+  int8_t cli[RL_MAX_RULES];
+  for (uint32_t r = 0; r < s.nrules; r++) cli[r] = s.enabled[r] ? 1 : 0;
+  RlConfigSet *configs = rl_configset_new(&s, NULL);
+  RlFileSettings *settings = rl_calloc(disc.files.n + 1, sizeof *settings);
+  for (uint32_t i = 0; i < disc.files.n; i++) {
+    const char *fabs = disc.files.v[i].abs_path;
+    rl_config_settings(&s, rl_configset_for(configs, fabs), fabs, cli, &settings[i]);
+  }
+  for (uint32_t i = 0; i < rl_configset_nerrors(configs); i++) {
+    fprintf(stderr, "config error: %s\n", rl_configset_error(configs, i));
+    failures_config++;
+  }
   RlWorker *w = rl_worker_new(&s);
   RlEngineFile **files = rl_calloc(disc.files.n, sizeof *files);
   Expects ex;
   memset(&ex, 0, sizeof ex);
   for (uint32_t i = 0; i < disc.files.n; i++) {
     RlFileEntry *e = &disc.files.v[i];
-    files[i] = rl_engine_analyze(w, e->path, e->rel_path, e->abs_path, NULL, 0, NULL);
+    files[i] = rl_engine_analyze(w, e->path, e->rel_path, e->abs_path, NULL, 0, &settings[i]);
     char *text;
     size_t len;
     int errn;
@@ -265,7 +281,7 @@ int main(int argc, char **argv) {
   rl_engine_project(&s, files, disc.files.n);
   rl_suppress_apply(&s, files, disc.files.n);
 
-  int failures = ex.errors, ndiags = 0;
+  int failures = ex.errors + failures_config, ndiags = 0;
   for (uint32_t i = 0; i < disc.files.n; i++) {
     for (uint32_t j = 0; j < files[i]->diags.n; j++) {
       RlDiag *d = files[i]->diags.v[j];
@@ -313,6 +329,8 @@ int main(int argc, char **argv) {
   RL_VEC_FREE(ex.v);
   RL_VEC_FREE(ex.none_files);
   rl_discovery_free(&disc);
+  rl_configset_delete(configs);
+  free(settings);
   rl_session_free(&s);
   free(abs);
   return failures ? 1 : 0;
