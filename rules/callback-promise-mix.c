@@ -24,6 +24,7 @@
  *    bare `return;`, `return cb(...)`-style calls of a parameter, literals,
  *    any return in the error branch (`if (err) return log(err);`).
  * Doc: rules/callback-promise-mix.md */
+#include <stdio.h>
 #include <string.h>
 
 #include "../analyzer/rule_api.h"
@@ -523,6 +524,65 @@ static const char *pred_effect(const char *m) {
   return "it returns the first index it sees";
 }
 
+/* Does the subtree contain a node of kind k outside nested functions? */
+static bool has_own(const RlCtx *cx, RlNode root, RlKind k) {
+  RlNode end = rl_node_end(cx, root);
+  for (RlNode i = root + 1; i < end; i++) {
+    if (rl_js_is_function(cx, i) && rl_kind(cx, i) != RL_JS_ARROW_FUNCTION) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) == k) return true;
+  }
+  return false;
+}
+
+/* `xs.forEach(async (x) => { ... });` as a statement inside an async
+ * function: offer `for (const x of xs) { ... }`. Only where the rewrite is
+ * mechanical: an arrow with one parameter, no `return` (it would leave the
+ * outer function), no optional chaining, and an async function around it
+ * (the awaits stay legal). */
+static void offer_for_of(RlCtx *cx, RlReport *r, RlNode call, RlNode cb) {
+  RlNode fn = rl_strip(cx, cb);
+  if (rl_kind(cx, fn) != RL_JS_ARROW_FUNCTION || rl_js_argc(cx, call) != 1) return;
+  RlNode stmt = rl_parent(cx, call);
+  if (rl_kind(cx, stmt) != RL_JS_EXPRESSION_STATEMENT) return;
+  RlNode outer = rl_enclosing_function(cx, call);
+  if (!outer || !rl_js_is_async(cx, outer)) return;
+  RlNode obj = rl_js_callee_object(cx, call);
+  RlNode callee = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  size_t n;
+  const char *ct = rl_text(cx, callee, &n);
+  for (size_t i = 0; i + 1 < n; i++)
+    if (ct[i] == '?' && ct[i + 1] == '.') return;
+  RlNode param = rl_child(cx, fn, RL_F_PARAMETER);
+  if (!param) {
+    RlNode params = rl_child(cx, fn, RL_F_PARAMETERS);
+    if (rl_named_child_count(cx, params) != 1) return;
+    param = rl_named_child(cx, params, 0);
+    /* TypeScript: (x: T) -> x */
+    if (rl_kind(cx, param) == RL_JS_REQUIRED_PARAMETER) param = rl_child(cx, param, RL_F_PATTERN);
+    if (!param || rl_kind(cx, param) == RL_JS_OPTIONAL_PARAMETER) return;
+  }
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (!body || !obj) return;
+  bool block = rl_kind(cx, body) == RL_JS_STATEMENT_BLOCK;
+  if (block && has_own(cx, body, RL_JS_RETURN_STATEMENT)) return;
+  const char *text = block ? rl_text_dup(cx, body) : NULL;
+  size_t plen = 0, olen = 0, blen = 0;
+  const char *pt = rl_text(cx, param, &plen), *ot = rl_text(cx, obj, &olen);
+  const char *bt = rl_text(cx, body, &blen);
+  size_t cap = plen + olen + blen + 64;
+  char *out = rl_alloc(cx, cap);
+  if (block)
+    snprintf(out, cap, "for (const %.*s of %.*s) %s", (int)plen, pt, (int)olen, ot, text);
+  else
+    snprintf(out, cap, "for (const %.*s of %.*s) { %.*s; }", (int)plen, pt, (int)olen, ot,
+             (int)blen, bt);
+  rl_report_fix(cx, r, "Rewrite as a for...of loop (iterations run one after another)",
+                RL_FIX_UNSAFE, stmt, false, out);
+}
+
 static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn, CbKind kind) {
   const char *m = rl_js_callee_name(cx, call);
   const char *what = kind == CB_PROMISE ? "callback returning a promise" : "async callback";
@@ -533,8 +593,10 @@ static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn
                     "callback returning a promise passed to forEach: forEach ignores the "
                     "promise, so the calls interleave, code after forEach runs before they "
                     "finish, and a rejection goes unhandled");
-    else
+    else {
       r = rl_report(cx, at, "%s", msg);
+      offer_for_of(cx, r, call, cb);
+    }
   } else if (in_list(m, predicates, RL_COUNTOF(predicates))) {
     r = rl_report(cx, at,
                   "%s passed to %s: the predicate returns a promise, which is always truthy, "

@@ -53,7 +53,7 @@ try:
     A = os.path.join(ws, "a.js")
     # non-ASCII before the finding on the same line: é is 1 UTF-16 unit and
     # 2 bytes, the emoji 2 UTF-16 units and 4 bytes
-    a_text = 'const s = "é😀"; [1].forEach(async (x) => { await x; });\n'
+    a_text = 'async function go() { const s = "é😀"; [1].forEach(async (x) => { await x; }); }\n'
     open(A, "w").write(a_text)
     H = os.path.join(ws, "handlers.js")
     open(H, "w").write("export function handle(x) { return x; }\n")
@@ -77,8 +77,8 @@ try:
     check(len(d) == 1, f"one diagnostic in a.js, got {len(d)}")
     if d:
         r = d[0]["range"]
-        # "const s = \"é😀\"; [1]." -> 'forEach' starts at UTF-16 unit 21
-        check(r == rng(0, 21, 0, 28), f"UTF-16 range {r}")
+        # "async function go() { const s = \"é😀\"; [1]." -> 'forEach' at UTF-16 unit 43
+        check(r == rng(0, 43, 0, 50), f"UTF-16 range {r}")
         check(d[0]["code"] == "callback-promise-mix" and d[0]["source"] == "racelint", "code/source")
         check(d[0]["codeDescription"]["href"].endswith("callback-promise-mix.md"), "codeDescription")
         check(d[0]["severity"] == 1, "severity error")
@@ -86,7 +86,7 @@ try:
     # incremental edit: insert a line above -> the diagnostic moves down
     change(c, A, 2, [{"range": rng(0, 0, 0, 0), "text": "// header\n"}])
     d = c.diagnostics(uri(A), pred=lambda ds: ds and ds[0]["range"]["start"]["line"] == 1)
-    check(d and d[0]["range"] == rng(1, 21, 1, 28), "moved by the incremental edit")
+    check(d and d[0]["range"] == rng(1, 43, 1, 50), "moved by the incremental edit")
     # code action: the suppression comment, applied as the client would
     ca = c.request("textDocument/codeAction", {"textDocument": {"uri": uri(A)}, "range": rng(1, 0, 1, 0),
                                                "context": {"diagnostics": d, "only": ["quickfix"]}})["result"]
@@ -221,8 +221,8 @@ try:
     r = c.request("textDocument/diagnostic", {"textDocument": {"uri": uri(A)}})["result"]
     check(r["kind"] == "full" and len(r["items"]) == 1, f"pull result {r}")
     if r["items"]:
-        # bytes: é = 2, 😀 = 4 -> 'forEach' at byte 24
-        check(r["items"][0]["range"] == rng(0, 24, 0, 31), f"UTF-8 range {r['items'][0]['range']}")
+        # bytes: é = 2, 😀 = 4 -> 'forEach' at byte 46
+        check(r["items"][0]["range"] == rng(0, 46, 0, 53), f"UTF-8 range {r['items'][0]['range']}")
     try:
         c.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics", timeout=1)
         check(False, "no push when the client pulls")
