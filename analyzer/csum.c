@@ -106,6 +106,8 @@ typedef struct Cs {
   RlNode fn, body;
   const char *fname;
   bool emit, bail, recursive_ok;
+  bool lockish; /* the function calls a lock operation or wrapper */
+  bool tagging; /* remember branch conditions (only around lock calls) */
   uint32_t depth;
   const char *params[CS_MAXP];
   uint32_t nparams;
@@ -261,8 +263,41 @@ static const char *cs__owner(const RlCtx *cx, RlNode n) {
   return e && e->owner ? e->owner : "";
 }
 
+/* The operator of a C unary/binary node among those the summaries need,
+ * or "" (a cheaper rl_op: no table of every JS operator). */
+static const char *cs__opstr(const RlCtx *cx, RlNode n) {
+  static const char *const ops[] = {"=",  "&",  "!",  "++", "--", "&&", "||",
+                                    "==", "!=", "<",  ">",  "<=", ">=", ","};
+  if (!n || n >= cx->tree.n) return "";
+  const RlNodeRec *r = &cx->tree.nodes[n];
+  if (!r->first_child) return "";
+  const RlNodeRec *a = &cx->tree.nodes[r->first_child];
+  uint32_t b0, e0;
+  if (r->kind == RL_C_UNARY_OPERATOR) {
+    if (a->start_byte > r->start_byte) b0 = r->start_byte, e0 = a->start_byte;
+    else if (r->end_byte > a->end_byte) b0 = a->end_byte, e0 = r->end_byte;
+    else return "";
+  } else {
+    if (!a->next_sibling) return "";
+    const RlNodeRec *b = &cx->tree.nodes[a->next_sibling];
+    if (b->start_byte < a->end_byte) return "";
+    b0 = a->end_byte, e0 = b->start_byte;
+  }
+  if (e0 > cx->len) return "";
+  const char *src = cx->src;
+  while (b0 < e0 && (src[b0] == ' ' || src[b0] == '\t' || src[b0] == '\n' || src[b0] == '\r')) b0++;
+  while (e0 > b0 && (src[e0 - 1] == ' ' || src[e0 - 1] == '\t' || src[e0 - 1] == '\n' ||
+                     src[e0 - 1] == '\r'))
+    e0--;
+  size_t len = e0 - b0;
+  if (!len || len > 2) return "";
+  for (size_t i = 0; i < RL_COUNTOF(ops); i++)
+    if (ops[i][len] == 0 && memcmp(ops[i], src + b0, len) == 0) return ops[i];
+  return "";
+}
+
 static bool cs__op_is(const RlCtx *cx, RlNode n, const char *op) {
-  return strcmp(rl_op(cx, n), op) == 0;
+  return strcmp(cs__opstr(cx, n), op) == 0;
 }
 
 static bool cs__is_assign(const RlCtx *cx, RlNode n) {
@@ -270,7 +305,7 @@ static bool cs__is_assign(const RlCtx *cx, RlNode n) {
   if (k == RL_C_COMPOUND_ASSIGN_OPERATOR) return true;
   if (k == RL_C_BINARY_OPERATOR) return cs__op_is(cx, n, "=");
   if (k == RL_C_UNARY_OPERATOR) {
-    const char *op = rl_op(cx, n);
+    const char *op = cs__opstr(cx, n);
     return strcmp(op, "++") == 0 || strcmp(op, "--") == 0;
   }
   return false;
@@ -536,7 +571,7 @@ static uint32_t cs__lock_of(Cs *s, RlNode arg, RlNode at, bool typed) {
    * operator on a mutex object given to a lock function can only be & */
   if (rl_kind(cx, arg) == RL_C_UNARY_OPERATOR &&
       (cs__op_is(cx, arg, "&") ||
-       (!*rl_op(cx, arg) &&
+       (!*cs__opstr(cx, arg) &&
         cs__mutex_type(rl_c_type(cx, rl_strip(cx, rl_first_child(cx, arg)))) &&
         !strchr(rl_c_type(cx, rl_strip(cx, rl_first_child(cx, arg))), '*')))) {
     x = rl_strip(cx, rl_first_child(cx, arg));
@@ -643,6 +678,21 @@ static CsFunc *cs__func(const Cs *s, const char *name) {
     else hi = mid;
   }
   return NULL;
+}
+
+/* Does [from, end) call a lock operation or a wrapper of this file? */
+static bool cs__lockish(Cs *s, RlNode from, RlNode end) {
+  RlCtx *cx = s->cx;
+  for (RlNode i = from; i < end; i++) {
+    if (rl_kind(cx, i) != RL_C_CALL_EXPR) continue;
+    const char *name = rl_c_callee(cx, i);
+    if (!*name) continue;
+    const CsOp *op = cs__opx(s, name);
+    if (op && op->op != OP_WAIT) return true;
+    const CsFunc *f = cs__func(s, name);
+    if (f && f->neff) return true;
+  }
+  return false;
 }
 
 static int cs__cmp_func(const void *a, const void *b) {
@@ -866,7 +916,7 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
     return;
   }
   if (k == RL_C_BINARY_OPERATOR) {
-    const char *op = rl_op(cx, e);
+    const char *op = cs__opstr(cx, e);
     RlNode a = rl_first_child(cx, e), b = rl_next_sibling(cx, a);
     if (strcmp(op, "&&") == 0 || strcmp(op, "||") == 0) {
       CsSet t1, f1;
@@ -932,7 +982,7 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
     else *f = *out;
     return;
   }
-  if (!cs__taggable(s, e, &root)) {
+  if (!s->tagging || !cs__taggable(s, e, &root)) {
     *t = *out;
     *f = *out;
     return;
@@ -1076,7 +1126,9 @@ static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
   case RL_C_IF_STMT: {
     if (s->emit && cur->n) cs__lazy(s, n, cur);
     CsSet sets[2], *t = &sets[0], *f = &sets[1];
+    s->tagging = s->lockish && cs__lockish(s, n, rl_node_end(cx, n));
     cs__cond(s, rl_child(cx, n, RL_F_CONDITION), cur, t, f);
+    s->tagging = false;
     cs__stmt(s, rl_child(cx, n, RL_F_CONSEQUENCE), t);
     cs__stmt(s, rl_child(cx, n, RL_F_ALTERNATIVE), f);
     *cur = *t;
@@ -1105,7 +1157,7 @@ static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
       for (uint32_t i = 0; i + 1 < nk; i++) {
         RlNode c = rl_strip(cx, kids[i]);
         RlKind ck = rl_kind(cx, c);
-        const char *op = ck == RL_C_BINARY_OPERATOR || ck == RL_C_UNARY_OPERATOR ? rl_op(cx, c) : "";
+        const char *op = ck == RL_C_BINARY_OPERATOR || ck == RL_C_UNARY_OPERATOR ? cs__opstr(cx, c) : "";
         bool is_cond = !cond && ((ck == RL_C_BINARY_OPERATOR && !cs__is_assign(cx, c) &&
                                   strcmp(op, ",") != 0) ||
                                  (ck == RL_C_UNARY_OPERATOR && strcmp(op, "!") == 0));
@@ -1286,7 +1338,7 @@ static void cs__access(Cs *s, RlNode ref, const CsSet *set) {
   } else if (pk == RL_C_COMPOUND_ASSIGN_OPERATOR && rl_first_child(cx, p) == top) {
     mode = RL_CA_WRITE | RL_CA_RMW;
   } else if (pk == RL_C_UNARY_OPERATOR) {
-    const char *op = rl_op(cx, p);
+    const char *op = cs__opstr(cx, p);
     if (strcmp(op, "++") == 0 || strcmp(op, "--") == 0) mode = RL_CA_WRITE | RL_CA_RMW;
     else if (strcmp(op, "&") == 0) {
       rl_buf_free(&id);
@@ -1383,7 +1435,7 @@ static void cs__params(Cs *s) {
     RlKind k = rl_kind(cx, i);
     if (k != RL_C_BINARY_OPERATOR && k != RL_C_CALL_EXPR) continue;
     if (k == RL_C_BINARY_OPERATOR) {
-      const char *op = rl_op(cx, i);
+      const char *op = cs__opstr(cx, i);
       if (strcmp(op, "<") && strcmp(op, ">") && strcmp(op, "<=") && strcmp(op, ">=") &&
           strcmp(op, "==") && strcmp(op, "!="))
         continue;
@@ -1414,6 +1466,8 @@ static void cs__run(Cs *s) {
   s->ntry = s->ndeferred = s->nalias = 0;
   s->bail = false;
   s->depth = 0;
+  s->tagging = false;
+  s->lockish = cs__lockish(s, s->body, rl_node_end(s->cx, s->body));
   cs__params(s);
   CsSet curs, *cur = &curs;
   cur->n = 1;
@@ -1720,10 +1774,11 @@ void rl_csum_extract(RlCtx *cx) {
       s->body = body;
       s->fname = rl_c_name(cx, i);
       s->emit = false;
+      i = rl_node_end(cx, i) - 1;
+      if (!cs__lockish(s, body, rl_node_end(cx, body))) continue;
       cs__run(s);
       CsFunc *f = cs__func(s, s->fname);
       if (f) cs__effects(s, f);
-      i = rl_node_end(cx, i) - 1;
     }
   /* pass 2: facts */
   s->evslot = rl_alloc(cx, n * sizeof *s->evslot);
