@@ -42,6 +42,7 @@ struct RlConfig {
   RL_VEC(char *) js_names[2];
   char *compile_commands;
   RlCompDb *compdb;
+  uint64_t hash; /* of the file's bytes and its parent's hash (cache keys) */
 };
 
 typedef struct RlDirEntry {
@@ -342,6 +343,16 @@ static RlConfig *rl_config__load(RlConfigSet *set, const char *path, int depth) 
   if (slash) slash == c->dir ? (void)(slash[1] = 0) : (void)(*slash = 0);
   memset(c->rules, -1, sizeof c->rules);
   RL_VEC_PUSH(set->loaded, c); /* before parsing: an extends cycle finds it */
+  {
+    char *bytes;
+    size_t n;
+    int e;
+    c->hash = rl_hash_str(RL_FNV_INIT, real);
+    if (rl_read_file(real, 1u << 20, &bytes, &n, &e) == RL_READ_OK) {
+      c->hash = rl_hash_bytes(c->hash, bytes, n);
+      free(bytes);
+    }
+  }
   json_error_t je;
   json_t *root = json_load_file(real, JSON_REJECT_DUPLICATES, &je);
   if (!root) {
@@ -368,6 +379,7 @@ static RlConfig *rl_config__load(RlConfigSet *set, const char *path, int depth) 
       c->parent = NULL;
       break;
     }
+  if (c->parent) c->hash = rl_hash_bytes(c->hash, &c->parent->hash, sizeof c->parent->hash);
   if (c->compile_commands) {
     char *err = NULL, *warn = NULL;
     c->compdb = rl_compdb_load(c->compile_commands, &err, &warn);
@@ -588,6 +600,8 @@ bool rl_config_js_name(const RlConfig *c, int which, const char *name) {
 }
 
 const char *rl_config_path(const RlConfig *c) { return c ? c->path : NULL; }
+
+uint64_t rl_config_hash(const RlConfig *c) { return c ? c->hash : 0; }
 
 void rl_config_print(const RlSession *s, const RlConfig *c, const char *abs_path,
                      const int8_t *cli, FILE *out) {

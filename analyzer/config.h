@@ -56,6 +56,8 @@ bool rl_config_wrapper(const RlConfig *c, RlWrapKind kind, const char *fn, uint3
 /* JS names declared in c (js.promiseFunctions, js.mutexApis). */
 bool rl_config_js_name(const RlConfig *c, int which, const char *name);
 const char *rl_config_path(const RlConfig *c);
+/* A hash of c's file and its parents' (part of cache keys). */
+uint64_t rl_config_hash(const RlConfig *c);
 
 /* Writes the effective config for abs_path as JSON (--print-config). */
 void rl_config_print(const RlSession *s, const RlConfig *c, const char *abs_path,

@@ -6,8 +6,10 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ast.h"
+#include "cache.h"
 #include "facts.h"
 #include "front_c.h"
 #include "front_js.h"
@@ -78,6 +80,7 @@ void rl_engine_file_delete(RlEngineFile *self) {
   RL_VEC_FREE(self->suppressed);
   RL_VEC_FREE(self->supps);
   RL_VEC_FREE(self->facts);
+  RL_VEC_FREE(self->deps);
   RL_VEC_FREE(self->notices);
   rl_arena_free(&self->keep);
   rl_arena_free(&self->proj);
@@ -300,6 +303,29 @@ static void rl_engine__run_rules(RlCtx *cx) {
 
 static const char *const rl_engine__default_c_args[] = {"-w", "-ferror-limit=1000"};
 
+/* The cache key of a file: everything its phase-1 result depends on. */
+static uint64_t rl_engine__cache_key(const RlSession *s, const RlEngineFile *f,
+                                     const RlFileSettings *fs, const char *const *args,
+                                     uint32_t nargs) {
+  uint64_t h = rl_hash_bytes(RL_FNV_INIT, &s->cache_salt, sizeof s->cache_salt);
+  h = rl_hash_str(h, f->path);
+  h = rl_hash_str(h, f->rel_path);
+  h = rl_hash_str(h, f->abs_path);
+  h = rl_hash_bytes(h, &f->lang, sizeof f->lang);
+  h = rl_hash_bytes(h, &f->content_hash, sizeof f->content_hash);
+  const bool *en = fs ? fs->enabled : s->enabled;
+  const RlSeverity *sev = fs ? fs->severity : s->severity;
+  const bool *set = fs ? fs->severity_set : s->severity_set;
+  h = rl_hash_bytes(h, en, s->nrules * sizeof *en);
+  h = rl_hash_bytes(h, sev, s->nrules * sizeof *sev);
+  h = rl_hash_bytes(h, set, s->nrules * sizeof *set);
+  uint64_t ch = fs && fs->config ? rl_config_hash(fs->config) : 0;
+  h = rl_hash_bytes(h, &ch, sizeof ch);
+  h = rl_hash_bytes(h, &s->parse_timeout_us, sizeof s->parse_timeout_us);
+  for (uint32_t i = 0; i < nargs; i++) h = rl_hash_str(h, args[i]);
+  return h ? h : 1;
+}
+
 RlEngineFile *rl_engine_analyze(RlWorker *w, const char *path, const char *rel_path,
                                 const char *abs_path, const char *text, size_t len,
                                 const RlFileSettings *settings) {
@@ -358,6 +384,37 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
   if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) memset(buf, ' ', 3); /* BOM */
   f->content_hash = rl_hash_bytes(RL_FNV_INIT, buf, len);
 
+  /* C flags: from compile_commands.json, the config, the command line */
+  RL_VEC(const char *) args = {0};
+  bool from_db = false;
+  if (f->lang == RL_LANG_C) {
+    uint32_t n = 0;
+    const RlConfig *conf = settings ? settings->config : NULL;
+    const RlCompDb *compdb = s->compdb ? s->compdb : rl_config_compdb(conf);
+    const char *const *db = rl_compdb_args(compdb, f->abs_path, &n);
+    if (db) {
+      from_db = true;
+      for (uint32_t i = 0; i < n; i++) RL_VEC_PUSH(args, db[i]);
+    } else {
+      RL_VEC_PUSH(args, rl_str_ends_with(path, ".h") ? "-xc-header" : "-xc");
+    }
+    for (size_t i = 0; i < RL_COUNTOF(rl_engine__default_c_args); i++)
+      RL_VEC_PUSH(args, rl_engine__default_c_args[i]);
+    uint32_t nconf = 0;
+    const char *const *conf_args = rl_config_c_args(conf, &nconf);
+    for (uint32_t i = 0; i < nconf; i++) RL_VEC_PUSH(args, conf_args[i]);
+    for (uint32_t i = 0; i < s->nc_args; i++) RL_VEC_PUSH(args, s->c_args[i]);
+  }
+  uint64_t key = 0;
+  if (s->cache && !text && !s->parse_only) {
+    key = rl_engine__cache_key(s, f, settings, args.v, args.n);
+    if (rl_cache_get(s->cache, s, f, key)) {
+      RL_VEC_FREE(args);
+      free(buf);
+      return f;
+    }
+  }
+
   RlArena scratch = {0};
   RlCtx cx;
   memset(&cx, 0, sizeof cx);
@@ -390,28 +447,12 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
     }
   } else if (f->lang == RL_LANG_C) {
     if (!w->c) w->c = rl_front_c_parser_new();
-    RL_VEC(const char *) args = {0};
-    uint32_t n = 0;
-    const RlConfig *conf = settings ? settings->config : NULL;
-    const RlCompDb *compdb = s->compdb ? s->compdb : rl_config_compdb(conf);
-    const char *const *db = rl_compdb_args(compdb, f->abs_path, &n);
-    if (db) {
-      for (uint32_t i = 0; i < n; i++) RL_VEC_PUSH(args, db[i]);
-    } else {
-      RL_VEC_PUSH(args, rl_str_ends_with(path, ".h") ? "-xc-header" : "-xc");
-    }
-    for (size_t i = 0; i < RL_COUNTOF(rl_engine__default_c_args); i++)
-      RL_VEC_PUSH(args, rl_engine__default_c_args[i]);
-    uint32_t nconf = 0;
-    const char *const *conf_args = rl_config_c_args(conf, &nconf);
-    for (uint32_t i = 0; i < nconf; i++) RL_VEC_PUSH(args, conf_args[i]);
-    for (uint32_t i = 0; i < s->nc_args; i++) RL_VEC_PUSH(args, s->c_args[i]);
     if (s->parse_only) {
       parsed = rl_front_c_parse_only(w->c, f->abs_path, buf, len, args.v, args.n);
     } else {
       RlCParseResult r =
           rl_front_c_parse(w->c, f->abs_path, buf, len, args.v, args.n, &scratch, &cx.tree);
-      if (!r.ok && db) {
+      if (!r.ok && from_db) {
         /* The database's flags may not suit libclang: retry with defaults. */
         rl_engine_notice(f, false, "libclang rejected the compile_commands.json flags; "
                                    "parsed with default flags");
@@ -424,9 +465,16 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
       first_error = r.first_error;
       error_detail = r.error_msg;
       if (!r.ok) rl_engine_notice(f, true, "libclang could not parse this file");
+      for (uint32_t i = 0; i < r.nincludes; i++) { /* for the cache's validation */
+        struct stat sb;
+        if (stat(r.includes[i], &sb) != 0) continue;
+        RlDep dep = {rl_arena_strdup(&f->keep, r.includes[i]), (int64_t)sb.st_size,
+                     (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec};
+        RL_VEC_PUSH(f->deps, dep);
+      }
     }
-    RL_VEC_FREE(args);
   }
+  RL_VEC_FREE(args);
   if (parsed && !s->parse_only) {
     rl_suppress_parse(f, buf, len);
     rl_facts_extract(&cx);
@@ -434,6 +482,7 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
     rl_engine__run_rules(&cx);
   }
   f->analyzed = parsed;
+  if (key && parsed) rl_cache_put(s->cache, f, key);
   rl_lines_free(&cx.lines);
   rl_tree_free(&cx.tree);
   rl_arena_free(&scratch);

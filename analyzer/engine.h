@@ -16,6 +16,12 @@
 
 typedef struct RlWorker RlWorker;
 
+/* A file a result depends on besides its own text (a C header). */
+typedef struct RlDep {
+  const char *path;
+  int64_t size, mtime_ns;
+} RlDep;
+
 typedef struct RlEngineFile {
   char *path;     /* display path */
   char *rel_path; /* relative to the run root */
@@ -29,6 +35,7 @@ typedef struct RlEngineFile {
   RL_VEC(struct RlSuppression) supps;   /* suppression comments (suppress.h) */
   RL_VEC(RlFact) facts;
   RL_VEC(RlNotice) notices;
+  RL_VEC(struct RlDep) deps; /* C: headers the translation unit included */
   const RlFileSettings *settings; /* per-file rules and options (borrowed; NULL: session) */
   bool analyzed;  /* parsed and checked (false: skipped or failed) */
   bool phase2;    /* phase 1 is over: new findings go to `proj` */

@@ -246,11 +246,25 @@ bool rl_front_c_parse_only(RlCParser *self, const char *abs_path, const char *sr
   return true;
 }
 
+typedef struct RlCIncl {
+  RlArena *strings;
+  RL_VEC(const char *) v;
+} RlCIncl;
+
+static void rl_front_c__inclusion(CXFile f, CXSourceLocation *stack, unsigned depth,
+                                  CXClientData data) {
+  RlCIncl *inc = data;
+  if (depth == 0) return; /* the main file */
+  (void)stack;
+  const char *p = rl_front_c__str(inc->strings, clang_getFileName(f));
+  if (*p) RL_VEC_PUSH(inc->v, p);
+}
+
 RlCParseResult rl_front_c_parse(RlCParser *self, const char *abs_path,
                                 const char *src, size_t len,
                                 const char *const *args, uint32_t nargs,
                                 RlArena *strings, RlTree *out) {
-  RlCParseResult res = {false, 0, UINT32_MAX, NULL};
+  RlCParseResult res = {false, 0, UINT32_MAX, NULL, NULL, 0};
   CXTranslationUnit tu = rl_front_c__tu(self, abs_path, src, len, args, nargs);
   if (!tu) return res;
   res.ok = true;
@@ -271,6 +285,14 @@ RlCParseResult rl_front_c_parse(RlCParser *self, const char *abs_path,
     }
     clang_disposeDiagnostic(d);
   }
+  RlCIncl inc = {strings, {0}};
+  clang_getInclusions(tu, rl_front_c__inclusion, &inc);
+  if (inc.v.n) {
+    res.includes = rl_arena_alloc(strings, inc.v.n * sizeof *res.includes);
+    memcpy(res.includes, inc.v.v, inc.v.n * sizeof *res.includes);
+    res.nincludes = inc.v.n;
+  }
+  RL_VEC_FREE(inc.v);
   RlCVisit v = {out, strings, main, src, len, NULL, NULL, 0};
   v.cap = 256;
   v.cursors = rl_malloc(v.cap * sizeof *v.cursors);

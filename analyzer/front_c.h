@@ -16,6 +16,8 @@ typedef struct RlCParseResult {
   uint32_t nerrors;      /* error diagnostics */
   uint32_t first_error;  /* byte offset in the main file, or UINT32_MAX */
   const char *error_msg; /* first error's text (in `strings`), or NULL */
+  const char **includes; /* headers included (paths in `strings`) */
+  uint32_t nincludes;
 } RlCParseResult;
 
 /* Parses `src` (the contents of `abs_path`) with `args` into `out`

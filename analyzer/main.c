@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "baseline.h"
+#include "cache.h"
 #include "diag.h"
 #include "discover.h"
 #include "engine.h"
@@ -33,7 +34,8 @@ typedef struct RlCli {
   const char *config;       /* --config */
   const char *print_config; /* --print-config */
   const char *baseline, *write_baseline, *changed_since;
-  bool prune_baseline, verbose;
+  bool prune_baseline, verbose, no_cache;
+  const char *cache_dir;
   int8_t rules[RL_MAX_RULES]; /* --enable/--disable: -1 unset, 0 off, 1 on */
   const char *output;
   RlSeverity fail_on;
@@ -96,6 +98,9 @@ static void rl_main__usage(FILE *out) {
       "  --parse-timeout MS      give up parsing a JS/TS file after MS milliseconds\n"
       "                          (default 10000; 0 = no limit)\n"
       "  --follow-symlinks       follow symbolic links (with loop detection)\n"
+      "  --cache-dir DIR         keep per-file results in DIR (default\n"
+      "                          $XDG_CACHE_HOME/racelint or ~/.cache/racelint)\n"
+      "  --no-cache              analyse every file afresh\n"
       "  --root DIR              paths in reports are relative to DIR (default: the\n"
       "                          git work tree, else the current directory)\n"
       "  --version, -h, --help\n"
@@ -238,7 +243,7 @@ int main(int argc, char **argv) {
   enum {
     O_FORMAT = 256, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CC, O_LIST, O_EXPLAIN, O_STDIN,
     O_NOCOLOR, O_COLOR, O_VERSION, O_MAXSIZE, O_FOLLOW, O_ROOT, O_PARSE_ONLY, O_EXIT_ZERO,
-    O_PARSE_TIMEOUT, O_CONFIG, O_PRINT_CONFIG, O_BASELINE, O_WRITE_BASELINE, O_PRUNE_BASELINE, O_CHANGED_SINCE
+    O_CACHE_DIR, O_NO_CACHE, O_PARSE_TIMEOUT, O_CONFIG, O_PRINT_CONFIG, O_BASELINE, O_WRITE_BASELINE, O_PRUNE_BASELINE, O_CHANGED_SINCE
   };
   static const struct option opts[] = {
       {"format", required_argument, 0, O_FORMAT},
@@ -263,6 +268,8 @@ int main(int argc, char **argv) {
       {"exit-zero", no_argument, 0, O_EXIT_ZERO},
       {"config", required_argument, 0, O_CONFIG},
       {"parse-timeout", required_argument, 0, O_PARSE_TIMEOUT},
+      {"cache-dir", required_argument, 0, O_CACHE_DIR},
+      {"no-cache", no_argument, 0, O_NO_CACHE},
       {"print-config", required_argument, 0, O_PRINT_CONFIG},
       {"baseline", required_argument, 0, O_BASELINE},
       {"write-baseline", required_argument, 0, O_WRITE_BASELINE},
@@ -340,6 +347,8 @@ int main(int argc, char **argv) {
       }
       break;
     case O_FOLLOW: cli.follow_symlinks = true; break;
+    case O_CACHE_DIR: cli.cache_dir = optarg; break;
+    case O_NO_CACHE: cli.no_cache = true; break;
     case O_PARSE_TIMEOUT: {
       char *end;
       long long ms = strtoll(optarg, &end, 10);
@@ -420,6 +429,28 @@ int main(int argc, char **argv) {
     s.root = rl_discover_default_root(cli.stdin_filename ? "." : paths[0]);
   }
 
+  if (!cli.no_cache && !parse_only) {
+    char *dir = cli.cache_dir ? rl_strdup(cli.cache_dir) : rl_cache_default_dir();
+    s.cache = rl_cache_open(dir);
+    if (!s.cache && cli.cache_dir)
+      fprintf(stderr, "racelint: cannot use cache directory %s; analysing without it\n", dir);
+    free(dir);
+    /* this build's identity: a rebuilt binary never reuses older results */
+    struct stat st;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+      exe[n] = 0;
+      s.cache_salt = rl_hash_str(RL_FNV_INIT, RL_VERSION);
+      if (stat(exe, &st) == 0) {
+        int64_t id[3] = {(int64_t)st.st_size, (int64_t)st.st_mtim.tv_sec, (int64_t)st.st_mtim.tv_nsec};
+        s.cache_salt = rl_hash_bytes(s.cache_salt, id, sizeof id);
+      }
+    } else {
+      rl_cache_close(s.cache); /* cannot tell builds apart: do without */
+      s.cache = NULL;
+    }
+  }
   RlConfigSet *configs = rl_configset_new(&s, cli.config);
   if (cli.print_config) {
     char *abs = realpath(cli.print_config, NULL);

@@ -36,6 +36,8 @@ typedef struct RlSession {
   size_t max_file_size;
   uint64_t parse_timeout_us;
   char *root;    /* absolute run root (SARIF %SRCROOT%) */
+  struct RlCache *cache; /* NULL: no result cache (cache.h) */
+  uint64_t cache_salt;   /* this build's identity, part of every cache key */
   bool parse_only;
 } RlSession;
 

@@ -4,6 +4,7 @@ set -u
 : "${RACELINT:?RACELINT must point at the racelint binary}"
 : "${SRC_DIR:?SRC_DIR must point at the source tree}"
 T=$(mktemp -d)
+export XDG_CACHE_HOME="$T/.xdg-cache" # never the user's cache
 trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
 FAILS=0
 PASSES=0

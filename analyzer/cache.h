@@ -1,0 +1,33 @@
+/* cache.h - the result cache: phase-1 results of a file (findings, facts,
+ * suppression comments, notices), stored under a key made of the file's
+ * contents, its path, the tool version and everything in the effective
+ * settings that can change them. C results also record every header the
+ * translation unit included (size and mtime), and are used only if none
+ * changed. Phase 2 always runs, so cross-file findings are fresh.
+ *
+ * One file per entry, written to a temporary name and renamed: readers never
+ * see half an entry, and processes can share the directory. A corrupt or
+ * foreign entry is a miss. Safe to use from the worker threads at once. */
+#ifndef RL_ANALYZER_CACHE_H_
+#define RL_ANALYZER_CACHE_H_
+
+#include <stdint.h>
+
+#include "engine.h"
+
+typedef struct RlCache RlCache;
+
+/* Opens (creating) the cache directory; NULL if it cannot be used. */
+RlCache *rl_cache_open(const char *dir);
+void rl_cache_close(RlCache *self);
+/* The default directory: $XDG_CACHE_HOME/racelint or ~/.cache/racelint;
+ * caller frees; NULL when neither is known. */
+char *rl_cache_default_dir(void);
+
+/* A cached result for f (whose path fields are set) under `key`, filled
+ * into f; false on a miss. */
+bool rl_cache_get(RlCache *self, const RlSession *s, RlEngineFile *f, uint64_t key);
+/* Stores f's phase-1 results under `key`. */
+void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key);
+
+#endif
