@@ -67,3 +67,6 @@ set_tests_properties(lsp/session lsp/transcripts lsp/neovim PROPERTIES TIMEOUT 1
 add_test(NAME reliability/valgrind COMMAND bash ${CMAKE_SOURCE_DIR}/tests/valgrind.sh)
 set_tests_properties(reliability/valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600
   ENVIRONMENT "${RL_TEST_ENV}")
+add_test(NAME lsp/soak COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/soak.py
+  $<TARGET_FILE:racelint> 20)
+set_tests_properties(lsp/soak PROPERTIES TIMEOUT 180)
