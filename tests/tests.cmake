@@ -70,3 +70,5 @@ set_tests_properties(reliability/valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT
 add_test(NAME lsp/soak COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/soak.py
   $<TARGET_FILE:racelint> 20)
 set_tests_properties(lsp/soak PROPERTIES TIMEOUT 180)
+add_test(NAME examples/bugs-and-fixes COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_examples.py
+  $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR})
