@@ -303,6 +303,33 @@ static json_t *rl_lsp__diag_json(RlLsp *l, const RlDiag *d, const RlLspEntry *e,
   return o;
 }
 
+/* A finding of another file whose related location lies in e (a lock-order
+ * cycle through two files): shown in e as well, at that location, so the
+ * cause is visible in every file involved. */
+static json_t *rl_lsp__mirror(RlLsp *l, const RlDiag *d, const RlRelated *r, const RlLspEntry *e,
+                              const RlLines *lines) {
+  RlDiag m = *d;
+  m.loc = r->loc;
+  m.rel_path = e->rel;
+  char *msg = rl_asprintf("%s (this is part of a finding reported in %s:%u: %s)", r->msg,
+                          d->rel_path, d->loc.line, d->msg);
+  m.msg = msg;
+  m.nrelated = 0;
+  json_t *j = rl_lsp__diag_json(l, &m, e, lines);
+  free(msg);
+  /* point back at the primary location */
+  char *uri = rl_lsp__path_to_uri(d->rel_path[0] == '/' ? d->rel_path : d->path);
+  RlLspEntry *pe = NULL;
+  for (uint32_t k = 0; k < l->entries.n; k++)
+    if (strcmp(l->entries.v[k]->rel, d->rel_path) == 0) pe = l->entries.v[k];
+  json_object_set_new(j, "relatedInformation",
+                      json_pack("[{s:{s:s,s:o},s:s}]", "location", "uri", pe ? pe->uri : uri,
+                                "range", rl_lsp__range(l, &d->loc, NULL, 0, NULL), "message",
+                                "reported here"));
+  free(uri);
+  return j;
+}
+
 static json_t *rl_lsp__diags(RlLsp *l, const RlLspEntry *e) {
   json_t *arr = json_array();
   if (!e->res) return arr;
@@ -310,21 +337,27 @@ static json_t *rl_lsp__diags(RlLsp *l, const RlLspEntry *e) {
   if (e->snap) rl_lines_build(&lines, e->snap, e->snap_len);
   for (uint32_t i = 0; i < e->res->diags.n; i++)
     json_array_append_new(arr, rl_lsp__diag_json(l, e->res->diags.v[i], e, e->snap ? &lines : NULL));
+  /* cross-file findings of other files that point into this one */
+  for (uint32_t k = 0; k < l->entries.n; k++) {
+    const RlLspEntry *o = l->entries.v[k];
+    if (o == e || !o->res) continue;
+    for (uint32_t i = 0; i < o->res->diags.n; i++) {
+      const RlDiag *d = o->res->diags.v[i];
+      for (uint32_t j = 0; j < d->nrelated; j++)
+        if (strcmp(d->related[j].rel_path, e->rel) == 0) {
+          json_array_append_new(arr, rl_lsp__mirror(l, d, &d->related[j], e, e->snap ? &lines : NULL));
+          break; /* once per finding */
+        }
+    }
+  }
   rl_lines_free(&lines);
   return arr;
 }
 
-static uint64_t rl_lsp__signature(const RlLspEntry *e) {
-  uint64_t h = RL_FNV_INIT;
-  if (!e->res) return h;
-  for (uint32_t i = 0; i < e->res->diags.n; i++) {
-    const RlDiag *d = e->res->diags.v[i];
-    h = rl_hash_str(h, d->rule->id);
-    h = rl_hash_str(h, d->msg);
-    h = rl_hash_bytes(h, &d->loc, sizeof d->loc);
-    h = rl_hash_bytes(h, &d->nrelated, sizeof d->nrelated);
-    for (uint32_t j = 0; j < d->nrelated; j++) h = rl_hash_bytes(h, &d->related[j].loc, sizeof d->related[j].loc);
-  }
+static uint64_t rl_lsp__signature_json(json_t *diags) {
+  char *s = json_dumps(diags, JSON_COMPACT | JSON_SORT_KEYS);
+  uint64_t h = s ? rl_hash_str(RL_FNV_INIT, s) : 0;
+  free(s);
   return h;
 }
 
@@ -345,13 +378,17 @@ static void rl_lsp__project_and_publish(RlLsp *l, RlLspEntry *force) {
     RlLspDoc *doc = l->docs.v[i];
     RlLspEntry *e = doc->entry;
     if (!e->res || doc->dirty) continue;
-    uint64_t sig = rl_lsp__signature(e);
-    if (e->ever_published && sig == e->published && e != force) continue;
+    json_t *diags = rl_lsp__diags(l, e);
+    uint64_t sig = rl_lsp__signature_json(diags);
+    if (e->ever_published && sig == e->published && e != force) {
+      json_decref(diags);
+      continue;
+    }
     e->published = sig;
     e->ever_published = true;
     rl_lsp__notify(l, "textDocument/publishDiagnostics",
                    json_pack("{s:s,s:I,s:o}", "uri", doc->uri, "version", (json_int_t)doc->version,
-                             "diagnostics", rl_lsp__diags(l, e)));
+                             "diagnostics", diags));
   }
 }
 

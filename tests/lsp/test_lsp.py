@@ -152,6 +152,47 @@ try:
     d = c.diagnostics(uri(M), pred=lambda ds: not ds)
     check(d == [], "and goes away again")
 
+    # a lock-order cycle across two open files: created by an edit in one,
+    # shown in both, gone in both when the edit is undone
+    L = os.path.join(ws, "locks.js")
+    open(L, "w").write("import { Mutex } from 'async-mutex';\n"
+                       "export const inventoryLock = new Mutex();\nexport const ledgerLock = new Mutex();\n")
+    O = os.path.join(ws, "orders.js")
+    o_text = ("import { inventoryLock, ledgerLock } from './locks.js';\n"
+              "export async function placeOrder(o) {\n"
+              "  await inventoryLock.runExclusive(async () => {\n"
+              "    await ledgerLock.runExclusive(async () => { o.state = 'placed'; });\n"
+              "  });\n}\n")
+    open(O, "w").write(o_text)
+    F = os.path.join(ws, "refunds.js")
+    f_text = ("import { inventoryLock, ledgerLock } from './locks.js';\n"
+              "export async function refund(o) {\n"
+              "  await inventoryLock.runExclusive(async () => {\n"
+              "    await ledgerLock.runExclusive(async () => { o.state = 'refunded'; });\n"
+              "  });\n}\n")
+    open(F, "w").write(f_text)
+    for p_, t_ in ((L, open(L).read()), (O, o_text), (F, f_text)):
+        open_doc(c, p_, t_)
+    c.diagnostics(uri(O), pred=lambda ds: not any(x["code"] == "lock-order" for x in ds))
+    c.diagnostics(uri(F), pred=lambda ds: not any(x["code"] == "lock-order" for x in ds))
+    # swap the order in refunds.js: ledger first, then inventory
+    swapped = f_text.replace("inventoryLock.runExclusive(async () => {\n    await ledgerLock",
+                             "ledgerLock.runExclusive(async () => {\n    await inventoryLock")
+    check(swapped != f_text, "the edit swaps the lock order")
+    change(c, F, 2, [{"range": rng(0, 0, 99, 0), "text": swapped}])
+    has_lo = lambda ds: any(x["code"] == "lock-order" for x in ds)
+    d_f = c.diagnostics(uri(F), pred=has_lo)
+    d_o = c.diagnostics(uri(O), pred=has_lo)
+    check(has_lo(d_f) and has_lo(d_o), "the lock-order cycle shows in both files")
+    lo = [x for x in d_o + d_f if x["code"] == "lock-order"]
+    check(all(x.get("relatedInformation") for x in lo), "with related locations")
+    change(c, F, 3, [{"range": rng(0, 0, 99, 0), "text": f_text}])
+    c.diagnostics(uri(F), pred=lambda ds: not has_lo(ds))
+    c.diagnostics(uri(O), pred=lambda ds: not has_lo(ds))
+    check(True, "and goes away in both when the order is consistent again")
+    for p_ in (L, O, F):
+        c.notify("textDocument/didClose", {"textDocument": {"uri": uri(p_)}})
+
     # config reload: a .racelint.json turning the rule off
     open(os.path.join(ws, ".racelint.json"), "w").write('{"rules": {"check-then-act": "off"}}')
     c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(os.path.join(ws, ".racelint.json")), "type": 1}]})
