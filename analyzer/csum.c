@@ -85,6 +85,7 @@ enum { OP_NONE, OP_LOCK, OP_TRY, OP_UNLOCK, OP_WAIT };
 typedef struct CsOp {
   const char *name;
   uint8_t op, read, arg;
+  uint8_t pair; /* locks arguments arg and arg + 1, in an order of its own */
 } CsOp;
 
 /* Events recorded by the second walk, emitted as facts in node order. */
@@ -115,6 +116,7 @@ typedef struct Cs {
   CsLock locks[CS_MAXL];
   uint32_t nlocks;
   uint64_t suppressed;
+  uint64_t uncertain; /* locks whose state became unknown on some path so far */
   CsExit exits[CS_MAXEXITS];
   uint32_t nexits;
   bool exits_overflow;
@@ -147,22 +149,28 @@ typedef struct Cs {
 
 
 static const CsOp cs_ops[] = {
-    {"pthread_mutex_lock", OP_LOCK, 0, 0},        {"pthread_mutex_trylock", OP_TRY, 0, 0},
-    {"pthread_mutex_timedlock", OP_TRY, 0, 0},    {"pthread_mutex_clocklock", OP_TRY, 0, 0},
-    {"pthread_mutex_unlock", OP_UNLOCK, 0, 0},    {"pthread_rwlock_rdlock", OP_LOCK, 1, 0},
-    {"pthread_rwlock_wrlock", OP_LOCK, 0, 0},     {"pthread_rwlock_tryrdlock", OP_TRY, 1, 0},
-    {"pthread_rwlock_trywrlock", OP_TRY, 0, 0},   {"pthread_rwlock_timedrdlock", OP_TRY, 1, 0},
-    {"pthread_rwlock_timedwrlock", OP_TRY, 0, 0}, {"pthread_rwlock_unlock", OP_UNLOCK, 0, 0},
-    {"pthread_spin_lock", OP_LOCK, 0, 0},         {"pthread_spin_trylock", OP_TRY, 0, 0},
-    {"pthread_spin_unlock", OP_UNLOCK, 0, 0},     {"mtx_lock", OP_LOCK, 0, 0},
-    {"mtx_trylock", OP_TRY, 0, 0},                {"mtx_timedlock", OP_TRY, 0, 0},
-    {"mtx_unlock", OP_UNLOCK, 0, 0},              {"pthread_cond_wait", OP_WAIT, 0, 1},
-    {"pthread_cond_timedwait", OP_WAIT, 0, 1},    {"cnd_wait", OP_WAIT, 0, 1},
-    {"cnd_timedwait", OP_WAIT, 0, 1},
+    {"pthread_mutex_lock", OP_LOCK, 0, 0, 0},        {"pthread_mutex_trylock", OP_TRY, 0, 0, 0},
+    {"pthread_mutex_timedlock", OP_TRY, 0, 0, 0},    {"pthread_mutex_clocklock", OP_TRY, 0, 0, 0},
+    {"pthread_mutex_unlock", OP_UNLOCK, 0, 0, 0},    {"pthread_rwlock_rdlock", OP_LOCK, 1, 0, 0},
+    {"pthread_rwlock_wrlock", OP_LOCK, 0, 0, 0},     {"pthread_rwlock_tryrdlock", OP_TRY, 1, 0, 0},
+    {"pthread_rwlock_trywrlock", OP_TRY, 0, 0, 0},   {"pthread_rwlock_timedrdlock", OP_TRY, 1, 0, 0},
+    {"pthread_rwlock_timedwrlock", OP_TRY, 0, 0, 0}, {"pthread_rwlock_unlock", OP_UNLOCK, 0, 0, 0},
+    {"pthread_spin_lock", OP_LOCK, 0, 0, 0},         {"pthread_spin_trylock", OP_TRY, 0, 0, 0},
+    {"pthread_spin_unlock", OP_UNLOCK, 0, 0, 0},     {"mtx_lock", OP_LOCK, 0, 0, 0},
+    {"mtx_trylock", OP_TRY, 0, 0, 0},                {"mtx_timedlock", OP_TRY, 0, 0, 0},
+    {"mtx_unlock", OP_UNLOCK, 0, 0, 0},              {"pthread_cond_wait", OP_WAIT, 0, 1, 0},
+    {"pthread_cond_timedwait", OP_WAIT, 0, 1, 0},    {"cnd_wait", OP_WAIT, 0, 1, 0},
+    {"cnd_timedwait", OP_WAIT, 0, 1, 0},
+    /* the runtime library (runtime/c): the fixes the hints recommend */
+    {"rl_rt_lock_pair", OP_LOCK, 0, 0, 1},        {"rl_rt_unlock_pair", OP_UNLOCK, 0, 0, 1},
+    {"rl_rt_trylock_pair", OP_TRY, 0, 0, 1},      {"rl_rt_mutex_lock", OP_LOCK, 0, 0, 0},
+    {"rl_rt_mutex_trylock", OP_TRY, 0, 0, 0},     {"rl_rt_mutex_unlock", OP_UNLOCK, 0, 0, 0},
+    {"rl_rt_mutex_lock_pair", OP_LOCK, 0, 0, 1},  {"rl_rt_mutex_unlock_pair", OP_UNLOCK, 0, 0, 1},
 };
 
 static const CsOp *cs__op(const char *name) {
-  if (!name[0] || (name[0] != 'p' && name[0] != 'm' && name[0] != 'c')) return NULL;
+  if (!name[0] || (name[0] != 'p' && name[0] != 'm' && name[0] != 'c' && name[0] != 'r'))
+    return NULL;
   for (size_t i = 0; i < RL_COUNTOF(cs_ops); i++)
     if (strcmp(cs_ops[i].name, name) == 0) return &cs_ops[i];
   return NULL;
@@ -185,11 +193,11 @@ static const CsOp *cs__opx(Cs *s, const char *name) {
   if (op || !*name) return op;
   uint32_t arg = 0;
   if (rl_c_wrapper(s->cx, RL_WRAP_LOCK, name, &arg)) {
-    *tmp = (CsOp){name, OP_LOCK, 0, (uint8_t)arg};
+    *tmp = (CsOp){name, OP_LOCK, 0, (uint8_t)arg, 0};
     return tmp;
   }
   if (rl_c_wrapper(s->cx, RL_WRAP_UNLOCK, name, &arg)) {
-    *tmp = (CsOp){name, OP_UNLOCK, 0, (uint8_t)arg};
+    *tmp = (CsOp){name, OP_UNLOCK, 0, (uint8_t)arg, 0};
     return tmp;
   }
   return NULL;
@@ -425,7 +433,8 @@ static uint64_t cs__must(const CsSet *set) {
   return m;
 }
 
-static void cs__forget(CsSet *set, uint32_t l) {
+static void cs__forget(Cs *s, CsSet *set, uint32_t l) {
+  s->uncertain |= cs__bit(l);
   for (uint32_t i = 0; i < set->n; i++) {
     set->s[i].held &= ~cs__bit(l);
     set->s[i].rel &= ~cs__bit(l);
@@ -482,7 +491,11 @@ static uint32_t cs__lock_add(Cs *s, uint64_t key, const char *cls, RlNode x, RlN
   l->key = key;
   l->basekey = basekey;
   l->cls = cls;
-  l->text = x ? rl_text_dup(s->cx, x) : cls;
+  l->text = x ? rl_text_dup(s->cx, x) : "";
+  if (!*l->text) { /* spelled in a macro: name it by its class */
+    const char *suffix = strstr(cls, "@@");
+    l->text = suffix ? rl_str(s->cx, cls, (size_t)(suffix - cls)) : cls;
+  }
   l->at = at;
   l->param = param;
   l->paramlock = paramlock;
@@ -718,38 +731,72 @@ static void cs__track_try(Cs *s, const char *var, RlNode rhs) {
     s->tryvar[s->ntry] = rl_hash_str(RL_FNV_INIT, var);
     s->trycall[s->ntry++] = rhs;
   }
-  if (s->ndeferred < RL_COUNTOF(s->deferred)) s->deferred[s->ndeferred++] = rhs;
+  /* a trylock's effect waits for the test of its result; a blocking lock
+   * is taken now (the test, if any, only undoes it on the error branch) */
+  if (op->op == OP_TRY && s->ndeferred < RL_COUNTOF(s->deferred))
+    s->deferred[s->ndeferred++] = rhs;
 }
 
 static void cs__access(Cs *s, RlNode ref, const CsSet *set);
 
 static void cs__call(Cs *s, RlNode call, CsSet *set) {
   RlCtx *cx = s->cx;
-  if (cs__deferred(s, call)) return;
   if (s->emit) cs__event(s, call, EV_CALL, cs__must(set));
+  if (cs__deferred(s, call)) {
+    /* a trylock kept in a variable: unknown until its result is tested */
+    const CsOp *dop = cs__opx(s, rl_c_callee(cx, call));
+    for (uint8_t q = 0; dop && q < (dop->pair ? 2 : 1); q++) {
+      uint32_t l = cs__lock_of(s, rl_c_arg(cx, call, dop->arg + q), call, false);
+      if (l != UINT32_MAX) cs__forget(s, set, l);
+    }
+    return;
+  }
   const char *name = rl_c_callee(cx, call);
   const CsOp *op = cs__opx(s, name);
   uint32_t argc = rl_c_argc(cx, call);
   if (op) {
     if (op->op == OP_WAIT) return;
-    uint32_t l = cs__lock_of(s, rl_c_arg(cx, call, op->arg), call, false);
-    if (l == UINT32_MAX) return;
-    if (op->op == OP_LOCK) {
-      s->locks[l].read = op->read;
-      cs__lock_event(s, call, l, false, false, set);
-      cs__acquire(s, call, l, op->read, set);
-    } else if (op->op == OP_TRY) {
-      s->locks[l].read = op->read;
-      cs__lock_event(s, call, l, false, true, set);
-      cs__forget(set, l); /* result not tested here: unknown */
-    } else {
-      cs__lock_event(s, call, l, true, false, set);
-      cs__release(s, call, l, set);
+    uint8_t kind = op->op, read = op->read, n = op->pair ? 2 : 1;
+    uint32_t ls[2] = {UINT32_MAX, UINT32_MAX};
+    for (uint8_t q = 0; q < n; q++)
+      ls[q] = cs__lock_of(s, rl_c_arg(cx, call, op->arg + q), call, false);
+    if (ls[1] == ls[0]) ls[1] = UINT32_MAX;
+    /* a pair is taken in an order of its own: events first, then effects */
+    for (uint8_t q = 0; q < n; q++) {
+      uint32_t l = ls[q];
+      if (l == UINT32_MAX) continue;
+      if (kind != OP_UNLOCK) s->locks[l].read = read;
+      cs__lock_event(s, call, l, kind == OP_UNLOCK, kind == OP_TRY, set);
+    }
+    for (uint8_t q = 0; q < n; q++) {
+      uint32_t l = ls[q];
+      if (l == UINT32_MAX) continue;
+      if (kind == OP_LOCK) cs__acquire(s, call, l, read, set);
+      else if (kind == OP_TRY) cs__forget(s, set, l); /* result not tested here: unknown */
+      else cs__release(s, call, l, set);
     }
     return;
   }
   if (*name && cs__in(name, cs_noreturn, RL_COUNTOF(cs_noreturn))) {
-    set->n = 0;
+    /* ends the path, unless it is one arm of `c ? x : abort()`, `c || die()`
+     * (assert() expands to that) */
+    bool conditional = false;
+    for (RlNode p = rl_parent(cx, call); p && !conditional; p = rl_parent(cx, p)) {
+      RlKind pk = rl_kind(cx, p);
+      if (pk == RL_C_COMPOUND_STMT || pk == RL_C_FUNCTION_DECL || pk == RL_C_IF_STMT ||
+          pk == RL_C_CASE_STMT || pk == RL_C_LABEL_STMT || pk == RL_C_DEFAULT_STMT)
+        break;
+      if (pk == RL_C_CONDITIONAL_OPERATOR ||
+          (pk == RL_C_BINARY_OPERATOR && (cs__op_is(cx, p, "&&") || cs__op_is(cx, p, "||"))))
+        conditional = true;
+    }
+    /* inside a statement expression (glibc's assert()): not walked as
+     * statements, so not a path of its own */
+    for (RlNode p = rl_parent(cx, call); p && !conditional; p = rl_parent(cx, p)) {
+      if (rl_kind(cx, p) == RL_C_FUNCTION_DECL) break;
+      if (rl_kind(cx, p) == RL_C_STMT_EXPR) conditional = true;
+    }
+    if (!conditional) set->n = 0;
     return;
   }
   if (*name && (cs__atomic_name(name, strlen(name)) || strcmp(name, "pthread_once") == 0 ||
@@ -789,7 +836,7 @@ static void cs__call(Cs *s, RlNode call, CsSet *set) {
     RlNode a = rl_c_arg(cx, call, i);
     uint32_t l = cs__lock_of(s, a, call, true);
     if (l != UINT32_MAX) {
-      cs__forget(set, l);
+      cs__forget(s, set, l);
       s->suppressed |= cs__bit(l);
       continue;
     }
@@ -798,7 +845,7 @@ static void cs__call(Cs *s, RlNode call, CsSet *set) {
     uint64_t k = rl_expr_key(cx, sa);
     for (uint32_t j = 0; j < s->nlocks; j++)
       if (s->locks[j].basekey == k && k) {
-        cs__forget(set, j);
+        cs__forget(s, set, j);
         s->suppressed |= cs__bit(j);
       }
   }
@@ -841,7 +888,7 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
         for (uint32_t j = 0; j < s->nlocks; j++)
           for (uint8_t m = 0; m < s->locks[j].nmention; m++)
             if (s->locks[j].mention[m] == h) {
-              cs__forget(set, j);
+              cs__forget(s, set, j);
               s->suppressed |= cs__bit(j);
             }
         if (rl_kind(cx, i) == RL_C_BINARY_OPERATOR)
@@ -950,14 +997,27 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
   if (lc) {
     /* lock functions return 0 on success: false = acquired */
     const CsOp *op = cs__opx(s, rl_c_callee(cx, lc));
-    uint32_t l = op ? cs__lock_of(s, rl_c_arg(cx, lc, op->arg), lc, false) : UINT32_MAX;
     *t = *in;
     *f = *in;
-    if (l != UINT32_MAX) {
-      s->locks[l].read = op->read;
-      cs__lock_event(s, lc, l, false, op->op == OP_TRY, in);
-      cs__acquire(s, lc, l, op->read, f);
+    if (!op) return;
+    uint8_t kind = op->op, read = op->read, n = op->pair ? 2 : 1;
+    uint32_t ls[2] = {UINT32_MAX, UINT32_MAX};
+    for (uint8_t q = 0; q < n; q++)
+      ls[q] = cs__lock_of(s, rl_c_arg(cx, lc, op->arg + q), lc, false);
+    if (ls[1] == ls[0]) ls[1] = UINT32_MAX;
+    bool applied = rl_kind(cx, e) == RL_C_DECL_REF_EXPR && !cs__deferred(s, lc);
+    for (uint8_t q = 0; q < n; q++) {
+      uint32_t l = ls[q];
+      if (l == UINT32_MAX) continue;
+      if (applied) {
+        cs__forget(s, t, l); /* `rc = lock(&m); if (rc) ...`: taken already; not on error */
+        continue;
+      }
+      s->locks[l].read = read;
+      cs__lock_event(s, lc, l, false, kind == OP_TRY, in);
     }
+    for (uint8_t q = 0; q < n && !applied; q++)
+      if (ls[q] != UINT32_MAX) cs__acquire(s, lc, ls[q], read, f);
     return;
   }
   RlNode inner;
@@ -966,7 +1026,7 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
     *t = *in;
     uint32_t l = cs__lock_of(s, rl_c_arg(cx, inner, 0), inner, false);
     if (l != UINT32_MAX) {
-      cs__forget(t, l);
+      cs__forget(s, t, l);
       s->suppressed |= cs__bit(l);
     }
     *f = *t;
@@ -976,9 +1036,12 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
   cs__expr(s, e, out);
   uint32_t root;
   if (k == RL_C_INTEGER_LITERAL) {
+    /* while (1) / while (0); a literal spelled in a macro is unreadable:
+     * take it for the `do { ... } while (0)` of statement macros */
     size_t len;
     const char *txt = rl_text(cx, e, &len);
-    if (!(len == 1 && txt[0] == '0')) *t = *out; /* while (1) */
+    bool number = len && txt[0] >= '0' && txt[0] <= '9';
+    if (number && !(len == 1 && txt[0] == '0')) *t = *out;
     else *f = *out;
     return;
   }
@@ -1348,7 +1411,8 @@ static void cs__access(Cs *s, RlNode ref, const CsSet *set) {
   if (!atomic && cs__in_atomic(s, ref)) atomic = true;
   CsEvent *e = cs__event(s, ref, EV_ACCESS, cs__must(set));
   if (e) {
-    e->flags = (uint8_t)(mode | (atomic ? RL_CA_ATOMIC : 0));
+    e->flags = (uint8_t)(mode | (atomic ? RL_CA_ATOMIC : 0) |
+                         (!cs__must(set) && s->uncertain ? RL_CA_MAYBE_LOCKED : 0));
     e->a = rl_arena_strdup(cx->scratch, rl_buf_cstr(&id));
     e->c = rl_text_dup(cx, top);
   }
@@ -1380,7 +1444,7 @@ static void cs__lazy(Cs *s, RlNode ifn, const CsSet *cur) {
   RlCtx *cx = s->cx;
   RlNode cond = rl_child(cx, ifn, RL_F_CONDITION);
   RlNode g = cs__null_check(s, cond);
-  if (!g || cs__must(cur)) return;
+  if (!g || cs__must(cur) || s->uncertain) return;
   /* nested in the then-branch of the same check: that is the inner check */
   for (RlNode p = rl_parent(cx, ifn); p && p != s->body; p = rl_parent(cx, p)) {
     if (rl_kind(cx, p) != RL_C_IF_STMT) continue;
@@ -1458,6 +1522,7 @@ static void cs__params(Cs *s) {
 static void cs__run(Cs *s) {
   s->nlocks = 0;
   s->suppressed = 0;
+  s->uncertain = 0;
   s->nexits = 0;
   s->exits_overflow = false;
   s->nlabels = 0;
@@ -1651,6 +1716,9 @@ static void cs__emit(Cs *s) {
     int routine = strcmp(callee, "pthread_create") == 0 ? 2
                   : strcmp(callee, "thrd_create") == 0  ? 1
                                                         : -1;
+    uint32_t warg = 0;
+    if (routine < 0 && rl_c_wrapper(cx, RL_WRAP_THREAD_CREATE, callee, &warg))
+      routine = (int)warg; /* c.threadCreateFunctions; its argument follows */
     if (routine < 0) continue;
     RlNode r = rl_strip(cx, rl_c_arg(cx, i, (uint32_t)routine));
     if (rl_kind(cx, r) == RL_C_UNARY_OPERATOR) r = rl_strip(cx, rl_first_child(cx, r));

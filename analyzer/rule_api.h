@@ -274,6 +274,8 @@ enum {
 #define RL_CA_WRITE 0x2u
 #define RL_CA_RMW 0x4u        /* x++, x += 1 */
 #define RL_CA_ATOMIC 0x8u     /* _Atomic type or atomic_* / __atomic / __sync */
+#define RL_CA_MAYBE_LOCKED 0x10u /* nothing surely held, but a lock's state is
+                                    unknown there (an untested trylock...) */
 #define RL_CG_TLS 0x1u
 #define RL_CG_ATOMIC 0x2u
 #define RL_CG_SYNC 0x4u       /* a mutex, condition, once flag ... */

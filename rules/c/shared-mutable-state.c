@@ -127,7 +127,8 @@ static void project(RlProject *px, const RlRule *rule) {
                   base[bl] == '@');
         if (lazy) continue;
       }
-      Acc a = {&f[i], f[i].a, threads, 0, !entry_locked && !*f[i].b};
+      Acc a = {&f[i], f[i].a, threads, 0,
+               !entry_locked && !*f[i].b && !(f[i].flags & RL_CA_MAYBE_LOCKED)};
       if (f[i].a[0] == '$') {
         /* through a parameter: only the shared argument of a routine */
         if (shared_routine < 0 || strncmp(f[i].a, "$0", 2) != 0) continue;
