@@ -247,16 +247,26 @@ static bool cs__atomic_type(const char *t) {
          strstr(t, " atomic_") || strstr(t, "sig_atomic_t");
 }
 
+static bool cs__mutex_type(const char *t);
+
 static bool cs__sync_type(const char *t) {
-  return strstr(t, "pthread_mutex_t") || strstr(t, "pthread_rwlock_t") ||
+  return cs__mutex_type(t) || strstr(t, "pthread_mutex_t") || strstr(t, "pthread_rwlock_t") ||
          strstr(t, "pthread_spinlock_t") || strstr(t, "pthread_cond_t") ||
          strstr(t, "pthread_once_t") || strstr(t, "mtx_t") || strstr(t, "cnd_t") ||
          strstr(t, "once_flag") || strstr(t, "pthread_barrier_t") || strstr(t, "sem_t");
 }
 
+/* A mutex type, also behind a project typedef (uv_mutex_t, spinlock_t,
+ * struct lock *): the name says so. */
 static bool cs__mutex_type(const char *t) {
-  return strstr(t, "pthread_mutex_t") || strstr(t, "pthread_rwlock_t") ||
-         strstr(t, "pthread_spinlock_t") || strstr(t, "mtx_t");
+  if (strstr(t, "pthread_mutex_t") || strstr(t, "pthread_rwlock_t") ||
+      strstr(t, "pthread_spinlock_t") || strstr(t, "mtx_t"))
+    return true;
+  if (strstr(t, "pthread_cond") || strstr(t, "cnd_t") || strstr(t, "pthread_once") ||
+      strstr(t, "_attr"))
+    return false;
+  return strstr(t, "mutex") || strstr(t, "Mutex") || strstr(t, "MUTEX") || strstr(t, "lock") ||
+         strstr(t, "Lock") || strstr(t, "LOCK") || strstr(t, "CRITICAL_SECTION");
 }
 
 /* Section - small helpers over nodes */
