@@ -10,7 +10,9 @@
  * - and the variable is also accessed by another thread (another routine,
  *   or the same routine started several times), or by the spawning
  *   function after pthread_create/thrd_create and before the join.
- * Accesses before the spawn and after the join are not concurrent.
+ * Accesses before the spawn and after the join are not concurrent, nor
+ * are accesses in functions that hand data over with a semaphore, a
+ * barrier, a condition variable or a fence (the order is theirs).
  * One finding per variable and function. A write that is the lazy
  * initialisation lazy-init-race reports (`if (!g) g = ...`) is left to it.
  * CWE-362/366.
@@ -20,12 +22,31 @@
 
 #include "../../analyzer/rule_api.h"
 
+/* Calls that order memory between threads without a lock held at the
+ * access: a function that uses them hands data over on purpose. */
+static const char *const sync_calls[] = {
+    "sem_post", "sem_wait", "sem_timedwait", "sem_trywait", "pthread_barrier_wait",
+    "pthread_cond_wait", "pthread_cond_timedwait", "pthread_cond_signal",
+    "pthread_cond_broadcast", "cnd_wait", "cnd_timedwait", "cnd_signal", "cnd_broadcast",
+    "atomic_thread_fence", "__atomic_thread_fence", "__sync_synchronize", "pthread_spin_lock",
+};
+
+static bool syncs(const RlFact *f, uint32_t n) {
+  for (uint32_t i = 0; i < n; i++) {
+    if (f[i].kind != RL_FACT_CALL) continue;
+    for (size_t k = 0; k < RL_COUNTOF(sync_calls); k++)
+      if (strcmp(f[i].a, sync_calls[k]) == 0) return true;
+  }
+  return false;
+}
+
 typedef struct Acc {
   const RlFact *f;
   const char *var; /* the variable, or "routine#$0->field" */
   uint64_t threads; /* thread routines that run it */
   uint64_t after;   /* spawner, after the spawn of these routines */
   bool unlocked;
+  bool syncs; /* its function hands data over with a semaphore, barrier... */
 } Acc;
 
 static int cmp_acc(const void *a, const void *b) {
@@ -87,6 +108,7 @@ static void project(RlProject *px, const RlRule *rule) {
     const RlFact *f = rl_cgraph_facts(g, (int32_t)fn, &n);
     uint64_t threads = rl_cgraph_threads(g, (int32_t)fn);
     bool entry_locked = *rl_cgraph_entry_held(g, (int32_t)fn) != 0;
+    bool fsyncs = syncs(f, n);
     /* spawn windows of this function: [spawn line, join line) */
     uint32_t wstart[16], wend[16];
     int32_t wthread[16];
@@ -128,7 +150,7 @@ static void project(RlProject *px, const RlRule *rule) {
         if (lazy) continue;
       }
       Acc a = {&f[i], f[i].a, threads, 0,
-               !entry_locked && !*f[i].b && !(f[i].flags & RL_CA_MAYBE_LOCKED)};
+               !entry_locked && !*f[i].b && !(f[i].flags & RL_CA_MAYBE_LOCKED), fsyncs};
       if (f[i].a[0] == '$') {
         /* through a parameter: only the shared argument of a routine */
         if (shared_routine < 0 || strncmp(f[i].a, "$0", 2) != 0) continue;
@@ -167,12 +189,12 @@ static void project(RlProject *px, const RlRule *rule) {
     uint32_t last_file = UINT32_MAX;
     for (uint32_t k = i; k < j && !skip; k++) {
       const Acc *w = &acc[k];
-      if (!(w->f->flags & RL_CA_WRITE) || !w->unlocked || !w->threads) continue;
+      if (!(w->f->flags & RL_CA_WRITE) || !w->unlocked || !w->threads || w->syncs) continue;
       if (last_func && w->f->file == last_file && strcmp(w->f->func, last_func) == 0) continue;
       const Acc *other = NULL;
       uint32_t why = 0;
       for (uint32_t m = i; m < j && !other; m++)
-        if (concurrent(g, w, &acc[m], &why)) other = &acc[m];
+        if (!acc[m].syncs && concurrent(g, w, &acc[m], &why)) other = &acc[m];
       if (!other) continue;
       last_func = w->f->func;
       last_file = w->f->file;
