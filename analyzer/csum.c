@@ -1723,6 +1723,22 @@ static void cs__emit(Cs *s) {
     RlFact *cf = rl_fact_add(cx, RL_FACT_CALL, i, callee, trusted ? cs__held_str(s, call_mask) : "",
                              lcls);
     cf->aux = largi;
+    /* pointer parameters passed on (the object a thread got, to a helper) */
+    for (uint32_t a = 0; a < argc && a < 255; a++) {
+      RlNode av = rl_strip(cx, rl_c_arg(cx, i, a));
+      if (rl_kind(cx, av) != RL_C_DECL_REF_EXPR || !strchr(rl_c_type(cx, av), '*')) continue;
+      int p = -1;
+      if (rl_c_ref(cx, av) == RL_REF_PARAM) {
+        p = cs__param_index(s, rl_c_name(cx, av));
+      } else if (rl_c_ref(cx, av) == RL_REF_LOCAL) {
+        uint64_t h = rl_hash_str(RL_FNV_INIT, rl_c_name(cx, av));
+        for (uint32_t k = 0; k < s->nalias; k++)
+          if (s->alias[k] == h) p = s->alias_param[k];
+      }
+      if (p < 0 || p > 255) continue;
+      RlFact *pf = rl_fact_add(cx, RL_FACT_C_PASS, i, callee, NULL, NULL);
+      pf->aux = a << 8 | (uint32_t)p;
+    }
     int routine = strcmp(callee, "pthread_create") == 0 ? 2
                   : strcmp(callee, "thrd_create") == 0  ? 1
                                                         : -1;

@@ -264,6 +264,8 @@ enum {
   RL_FACT_C_LAZY,      /* if (!g) ... g = ...: a = variable, b = text; flags RL_CL_DCL
                           when the check is outside a lock taken inside */
   RL_FACT_C_NOTE,      /* a related location of the fact before: a = message */
+  RL_FACT_C_PASS,      /* a call passes the caller's pointer parameter on: a = callee,
+                          aux = callee argument index << 8 | caller parameter index */
 };
 #define RL_CF_TRY 0x1u        /* trylock/timedlock: does not wait */
 #define RL_CF_READ 0x2u       /* read lock (rwlock rdlock) */

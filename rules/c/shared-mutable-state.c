@@ -17,6 +17,7 @@
  * initialisation lazy-init-race reports (`if (!g) g = ...`) is left to it.
  * CWE-362/366.
  * Doc: rules/shared-mutable-state.md */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +99,32 @@ static void project(RlProject *px, const RlRule *rule) {
     rl_cgraph_delete(g);
     return;
   }
+  /* the object every thread of a loop gets: from the routine's parameter 0
+   * to the helpers it is passed on to (one function, one parameter each) */
+  struct {
+    int32_t fn, thread, param;
+  } shared[64];
+  uint32_t nshared = 0;
+  for (uint32_t t = 0; t < rl_cgraph_nthreads(g) && nshared < 64; t++)
+    if (rl_cgraph_spawn(g, t)->flags & RL_CF_SHARED_ARG) {
+      shared[nshared].fn = rl_cgraph_routine(g, t);
+      shared[nshared].thread = (int32_t)t;
+      shared[nshared++].param = 0;
+    }
+  for (uint32_t k = 0; k < nshared; k++) {
+    uint32_t n;
+    const RlFact *f = rl_cgraph_facts(g, shared[k].fn, &n);
+    for (uint32_t i = 0; i < n && nshared < 64; i++) {
+      if (f[i].kind != RL_FACT_C_PASS || (int32_t)(f[i].aux & 0xFF) != shared[k].param) continue;
+      int32_t c = rl_cgraph_func(g, f[i].a, f[i].file);
+      bool seen = c < 0;
+      for (uint32_t m = 0; m < nshared && !seen; m++) seen = shared[m].fn == c;
+      if (seen) continue;
+      shared[nshared].fn = c;
+      shared[nshared].thread = shared[k].thread;
+      shared[nshared++].param = (int32_t)(f[i].aux >> 8);
+    }
+  }
   Acc *acc = NULL;
   uint32_t nacc = 0, cap = 0;
   char **owned = NULL;
@@ -128,13 +155,14 @@ static void project(RlProject *px, const RlRule *rule) {
       wend[nw] = end;
       wthread[nw++] = t;
     }
-    /* is this function a routine whose threads all get the same object? */
-    int32_t shared_routine = -1;
-    for (uint32_t t = 0; t < rl_cgraph_nthreads(g); t++) {
-      const RlFact *sp = rl_cgraph_spawn(g, t);
-      if ((sp->flags & RL_CF_SHARED_ARG) && rl_cgraph_routine(g, t) == (int32_t)fn)
-        shared_routine = (int32_t)t;
-    }
+    /* does this function get (as parameter shared_param) the object all
+     * threads of a routine share? */
+    int32_t shared_routine = -1, shared_param = -1;
+    for (uint32_t k = 0; k < nshared; k++)
+      if (shared[k].fn == (int32_t)fn) {
+        shared_routine = shared[k].thread;
+        shared_param = shared[k].param;
+      }
     for (uint32_t i = 0; i < n; i++) {
       if (f[i].kind != RL_FACT_C_ACCESS || (f[i].flags & RL_CA_ATOMIC)) continue;
       if (f[i].flags & RL_CA_WRITE) {
@@ -153,12 +181,14 @@ static void project(RlProject *px, const RlRule *rule) {
                !entry_locked && !*f[i].b && !(f[i].flags & RL_CA_MAYBE_LOCKED), fsyncs};
       if (f[i].a[0] == '$') {
         /* through a parameter: only the shared argument of a routine */
-        if (shared_routine < 0 || strncmp(f[i].a, "$0", 2) != 0) continue;
-        size_t len = strlen(f[0].a) + strlen(f[i].a) + 2;
+        char pfx[16];
+        snprintf(pfx, sizeof pfx, "$%d", shared_param);
+        size_t pl = strlen(pfx);
+        if (shared_routine < 0 || strncmp(f[i].a, pfx, pl) != 0 || f[i].a[pl] != '-') continue;
+        const char *routine = rl_cgraph_spawn(g, (uint32_t)shared_routine)->a;
+        size_t len = strlen(routine) + strlen(f[i].a + pl) + 8;
         char *v = malloc(len);
-        strcpy(v, f[0].a);
-        strcat(v, "#");
-        strcat(v, f[i].a);
+        snprintf(v, len, "%s#arg%s", routine, f[i].a + pl);
         if (nowned == capowned) {
           capowned = capowned ? capowned * 2 : 16;
           owned = realloc(owned, capowned * sizeof *owned);
