@@ -15,8 +15,10 @@ void *rl_arena_alloc(RlArena *self, size_t n) {
   n = (n + 15) & ~(size_t)15;
   RlArenaBlock *b = self->head;
   if (!b || b->cap - b->used < n) {
-    size_t cap = 64 * 1024;
-    if (self->total / 2 > cap) cap = self->total / 2;
+    /* Start small (a file's kept results are often a few hundred bytes, and
+     * there is one such arena per scanned file), then grow geometrically. */
+    size_t cap = 1024;
+    if (self->total > cap) cap = self->total;
     if (cap > 8 * 1024 * 1024) cap = 8 * 1024 * 1024;
     if (cap < n) cap = n;
     b = rl_malloc(sizeof *b + cap);

@@ -98,6 +98,9 @@ struct RlCtx {
   const RlRule *rule;        /* the rule whose callback runs */
   uint32_t rule_index;
   const char **token_text;   /* JS: unnamed token text by grammar symbol */
+  /* interned fact strings (phase 1 only; the strings live in `keep`) */
+  const char **intern;
+  uint32_t intern_cap, intern_used;
 };
 
 #endif

@@ -212,6 +212,36 @@ void rl_report_hint(RlCtx *cx, RlReport *r, const char *fmt, ...) {
   va_end(ap);
 }
 
+/* A copy of s[0..n) in the file's keep arena, shared with equal strings:
+ * facts repeat the same function names, specifiers and source lines. */
+static const char *rl_engine__intern(RlCtx *cx, const char *s, size_t n) {
+  if (cx->intern_used * 2 >= cx->intern_cap) {
+    uint32_t cap = cx->intern_cap ? cx->intern_cap * 2 : 256;
+    const char **t = rl_arena_alloc(cx->scratch, cap * sizeof *t);
+    for (uint32_t i = 0; i < cx->intern_cap; i++) {
+      const char *x = cx->intern[i];
+      if (!x) continue;
+      uint32_t j = (uint32_t)rl_hash_str(RL_FNV_INIT, x) & (cap - 1);
+      while (t[j]) j = (j + 1) & (cap - 1);
+      t[j] = x;
+    }
+    cx->intern = t;
+    cx->intern_cap = cap;
+  }
+  uint64_t h = rl_hash_bytes(RL_FNV_INIT, s, n);
+  h = rl_hash_bytes(h, "", 1); /* as rl_hash_str of the NUL-terminated copy */
+  uint32_t j = (uint32_t)h & (cx->intern_cap - 1);
+  while (cx->intern[j]) {
+    const char *x = cx->intern[j];
+    if (strncmp(x, s, n) == 0 && x[n] == 0) return x;
+    j = (j + 1) & (cx->intern_cap - 1);
+  }
+  const char *copy = rl_arena_strndup(&cx->file->keep, s, n);
+  cx->intern[j] = copy;
+  cx->intern_used++;
+  return copy;
+}
+
 RlFact *rl_fact_add(RlCtx *cx, uint16_t kind, RlNode at, const char *a,
                     const char *b, const char *c) {
   RlEngineFile *f = cx->file;
@@ -222,11 +252,12 @@ RlFact *rl_fact_add(RlCtx *cx, uint16_t kind, RlNode at, const char *a,
   fact.loc = rl_loc(cx, at);
   size_t n;
   const char *line = rl_lines_text(&cx->lines, cx->src, cx->len, fact.loc.line, &n);
-  fact.line_text = rl_engine__line(&f->keep, line, n);
-  fact.func = rl_arena_strdup(&f->keep, rl_function_name(cx, rl_enclosing_function(cx, at)));
-  fact.a = a ? rl_arena_strdup(&f->keep, a) : "";
-  fact.b = b ? rl_arena_strdup(&f->keep, b) : "";
-  fact.c = c ? rl_arena_strdup(&f->keep, c) : "";
+  fact.line_text = rl_engine__intern(cx, line, n > 400 ? 400 : n);
+  const char *fn = rl_function_name(cx, rl_enclosing_function(cx, at));
+  fact.func = rl_engine__intern(cx, fn, strlen(fn));
+  fact.a = a ? rl_engine__intern(cx, a, strlen(a)) : "";
+  fact.b = b ? rl_engine__intern(cx, b, strlen(b)) : "";
+  fact.c = c ? rl_engine__intern(cx, c, strlen(c)) : "";
   RL_VEC_PUSH(f->facts, fact);
   return &f->facts.v[f->facts.n - 1];
 }
@@ -482,6 +513,11 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
     rl_engine__run_rules(&cx);
   }
   f->analyzed = parsed;
+  /* kept for the whole run: give back the vectors' spare capacity */
+  if (f->facts.cap > f->facts.n) {
+    f->facts.v = rl_realloc(f->facts.v, (f->facts.n ? f->facts.n : 1) * sizeof *f->facts.v);
+    f->facts.cap = f->facts.n ? f->facts.n : 1;
+  }
   if (key && parsed) rl_cache_put(s->cache, f, key);
   rl_lines_free(&cx.lines);
   rl_tree_free(&cx.tree);
