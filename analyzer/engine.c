@@ -3,6 +3,7 @@
  * docs/ARCHITECTURE.md. */
 #include "engine.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -384,7 +385,10 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
     case RL_READ_OK:
       break;
     case RL_READ_ERRNO:
-      rl_engine_notice(f, true, "cannot read: %s", strerror(err));
+      if (err == ENOENT) /* deleted since it was found: nothing to analyse */
+        rl_engine_notice(f, false, "skipped: the file disappeared during the scan");
+      else
+        rl_engine_notice(f, true, "cannot read: %s", strerror(err));
       return f;
     case RL_READ_TOO_BIG:
       rl_engine_notice(f, false, "skipped: %zu bytes is over --max-file-size (%zu)", len,
