@@ -117,6 +117,15 @@ typedef struct Cs {
   uint32_t nlocks;
   uint64_t suppressed;
   uint64_t uncertain; /* locks whose state became unknown on some path so far */
+  /* calls of other files' functions taken for lock wrappers by their name
+   * (lock-balance keeps a finding on such a lock only if phase 2 confirms) */
+  uint64_t assumed;
+  struct {
+    const char *callee;
+    uint32_t arg, lock;
+    bool acquire;
+  } assume[8];
+  uint32_t nassume;
   CsExit exits[CS_MAXEXITS];
   uint32_t nexits;
   bool exits_overflow;
@@ -749,6 +758,25 @@ static void cs__track_try(Cs *s, const char *var, RlNode rhs) {
 
 static void cs__access(Cs *s, RlNode ref, const CsSet *set);
 
+/* A function of another file that gets a mutex: 1 if its name says it
+ * locks it, 2 if it unlocks it, 0 if unsure. */
+static int cs__guess_wrapper(const char *name) {
+  char low[64];
+  size_t n = strlen(name);
+  if (n >= sizeof low) return 0;
+  for (size_t i = 0; i <= n; i++)
+    low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] - 'A' + 'a' : name[i]);
+  if (strstr(low, "cond") && strstr(low, "wait")) return 3; /* a condition wait */
+  if (strstr(low, "try") || strstr(low, "init") || strstr(low, "destroy") ||
+      strstr(low, "free") || strstr(low, "held") || strstr(low, "wait") || strstr(low, "timed"))
+    return 0;
+  if (strstr(low, "unlock") || strstr(low, "release") || strstr(low, "leave") ||
+      strstr(low, "_exit"))
+    return 2;
+  if (strstr(low, "lock") || strstr(low, "acquire") || strstr(low, "enter")) return 1;
+  return 0;
+}
+
 static void cs__call(Cs *s, RlNode call, CsSet *set) {
   RlCtx *cx = s->cx;
   if (s->emit) cs__event(s, call, EV_CALL, cs__must(set));
@@ -846,6 +874,18 @@ static void cs__call(Cs *s, RlNode call, CsSet *set) {
     RlNode a = rl_c_arg(cx, call, i);
     uint32_t l = cs__lock_of(s, a, call, true);
     if (l != UINT32_MAX) {
+      int guess = *name && !cs__func(s, name) ? cs__guess_wrapper(name) : 0;
+      if (guess == 3) continue; /* waits on a condition: the lock is held again after */
+      if (guess && s->nassume < RL_COUNTOF(s->assume)) {
+        s->assume[s->nassume].callee = name;
+        s->assume[s->nassume].arg = i;
+        s->assume[s->nassume].lock = l;
+        s->assume[s->nassume++].acquire = guess == 1;
+        s->assumed |= cs__bit(l);
+        if (guess == 1) cs__acquire(s, call, l, false, set);
+        else cs__release(s, call, l, set);
+        continue;
+      }
       cs__forget(s, set, l);
       s->suppressed |= cs__bit(l);
       continue;
@@ -939,7 +979,7 @@ static bool cs__has_lockcall(Cs *s, RlNode e, RlNode *call) {
   for (RlNode i = e; i < end; i++) {
     if (rl_kind(s->cx, i) != RL_C_CALL_EXPR) continue;
     const CsOp *op = cs__opx(s, rl_c_callee(s->cx, i));
-    if (op && op->op != OP_WAIT) {
+    if (op && (op->op == OP_LOCK || op->op == OP_TRY)) { /* unlocks: plain effects */
       *call = i;
       return true;
     }
@@ -1420,6 +1460,11 @@ static void cs__access(Cs *s, RlNode ref, const CsSet *set) {
   }
   if (!atomic && cs__in_atomic(s, ref)) atomic = true;
   CsEvent *e = cs__event(s, ref, EV_ACCESS, cs__must(set));
+  if (!e && s->emit && !cs__must(set) && s->uncertain) {
+    /* seen before (a loop); the lock may have become unknown since */
+    for (uint32_t k = s->evslot[ref]; k; k = s->ev.v[k - 1].next)
+      if (s->ev.v[k - 1].type == EV_ACCESS) s->ev.v[k - 1].flags |= RL_CA_MAYBE_LOCKED;
+  }
   if (e) {
     e->flags = (uint8_t)(mode | (atomic ? RL_CA_ATOMIC : 0) |
                          (!cs__must(set) && s->uncertain ? RL_CA_MAYBE_LOCKED : 0));
@@ -1533,6 +1578,8 @@ static void cs__run(Cs *s) {
   s->nlocks = 0;
   s->suppressed = 0;
   s->uncertain = 0;
+  s->assumed = 0;
+  s->nassume = 0;
   s->nexits = 0;
   s->exits_overflow = false;
   s->nlabels = 0;
@@ -1560,7 +1607,7 @@ static void cs__effects(Cs *s, CsFunc *f) {
     const CsLock *lk = &s->locks[l];
     uint64_t b = cs__bit(l);
     f->touches = true;
-    if (lk->local || (s->suppressed & b)) continue;
+    if (lk->local || (s->suppressed & b) || (s->assumed & b)) continue;
     bool all_held = true, all_rel = true;
     for (uint32_t i = 0; i < s->nexits; i++) {
       if (!(s->exits[i].held_all & b)) all_held = false;
@@ -1600,6 +1647,20 @@ static int cs__cmp_event(const void *a, const void *b) {
 
 static void cs__note(RlCtx *cx, RlNode at, const char *msg) {
   rl_fact_add(cx, RL_FACT_C_NOTE, at, msg, NULL, NULL);
+}
+
+/* RL_CB_ASSUMED if lock l's state comes from calls taken for wrappers. */
+static uint32_t cs__assumes(const Cs *s, uint32_t l) {
+  return (s->assumed & cs__bit(l)) ? RL_CB_ASSUMED : 0;
+}
+
+static void cs__emit_assumes(Cs *s, uint32_t l) {
+  for (uint32_t k = 0; k < s->nassume; k++) {
+    if (s->assume[k].lock != l) continue;
+    RlFact *f = rl_fact_add(s->cx, RL_FACT_C_ASSUME, s->fn, s->assume[k].callee,
+                            s->assume[k].acquire ? "lock" : "unlock", NULL);
+    f->aux = s->assume[k].arg + 1;
+  }
 }
 
 static bool cs__in_loop(RlCtx *cx, RlNode n, RlNode fn) {
@@ -1673,8 +1734,10 @@ static void cs__emit(Cs *s) {
       case EV_LOCK:
       case EV_UNLOCK: {
         if (lk->local) break;
+        /* locks only guessed to be taken (by a wrapper's name) add no order */
         RlFact *f = rl_fact_add(cx, e->type == EV_LOCK ? RL_FACT_C_LOCK : RL_FACT_C_UNLOCK,
-                                e->at, lk->cls, cs__held_str(s, e->mask), lk->text);
+                                e->at, lk->cls, cs__held_str(s, e->mask & ~s->assumed),
+                                lk->text);
         f->flags = e->flags | (lk->paramlock ? RL_CF_PARAMLOCK : 0);
         f->aux = (uint32_t)(lk->param + 1);
         break;
@@ -1688,12 +1751,17 @@ static void cs__emit(Cs *s) {
       case EV_DOUBLE: {
         RlFact *f = rl_fact_add(cx, RL_FACT_C_BALANCE, e->at, "double", lk->text, lk->cls);
         f->aux = 1;
+        f->flags = cs__assumes(s, e->lock);
         cs__note(cx, e->prev, rl_arena_printf(cx->scratch, "'%s' locked here", lk->text));
+        cs__emit_assumes(s, e->lock);
         break;
       }
-      case EV_UNHELD:
-        rl_fact_add(cx, RL_FACT_C_BALANCE, e->at, "unheld", lk->text, lk->cls);
+      case EV_UNHELD: {
+        RlFact *f = rl_fact_add(cx, RL_FACT_C_BALANCE, e->at, "unheld", lk->text, lk->cls);
+        f->flags = cs__assumes(s, e->lock);
+        cs__emit_assumes(s, e->lock);
         break;
+      }
       case EV_PAIR: {
         const CsLock *o = &s->locks[e->other];
         RlFact *f = rl_fact_add(cx, RL_FACT_C_PAIR, e->at, lk->cls, o->text, lk->text);
@@ -1787,8 +1855,9 @@ static void cs__emit(Cs *s) {
       }
       RlFact *f = rl_fact_add(cx, RL_FACT_C_BALANCE, s->exits[x].at, "leak", lk->text, lk->cls);
       f->aux = 1;
-      f->flags = s->exits[x].at == s->body ? 1u : 0u;
+      f->flags = (s->exits[x].at == s->body ? 1u : 0u) | cs__assumes(s, l);
       cs__note(cx, lk->at, rl_arena_printf(cx->scratch, "'%s' locked here", lk->text));
+      cs__emit_assumes(s, l);
     }
   }
   CsFunc fx;

@@ -266,7 +266,12 @@ enum {
   RL_FACT_C_NOTE,      /* a related location of the fact before: a = message */
   RL_FACT_C_PASS,      /* a call passes the caller's pointer parameter on: a = callee,
                           aux = callee argument index << 8 | caller parameter index */
+  RL_FACT_C_ASSUME,    /* after a RL_FACT_C_BALANCE flagged RL_CB_ASSUMED (and its
+                          notes): function a of another file was taken for a lock
+                          wrapper by its name, b = "lock" | "unlock", aux = the
+                          mutex argument + 1; keep the finding only if it is one */
 };
+#define RL_CB_ASSUMED 0x2u /* RL_FACT_C_BALANCE: depends on RL_FACT_C_ASSUME facts */
 #define RL_CF_TRY 0x1u        /* trylock/timedlock: does not wait */
 #define RL_CF_READ 0x2u       /* read lock (rwlock rdlock) */
 #define RL_CF_LOOP 0x4u       /* spawn inside a loop */

@@ -70,6 +70,28 @@ static void calls_relock(RlProject *px, const RlRule *self, const RlCGraph *g, u
   }
 }
 
+/* The functions of other files that phase 1 took for lock wrappers by
+ * their names (the RL_FACT_C_ASSUME facts after finding i): are they? */
+static bool assumptions_hold(const RlCGraph *g, uint32_t file, const RlFact *f, uint32_t n,
+                             uint32_t i) {
+  uint32_t j = i + 1;
+  while (j < n && f[j].kind == RL_FACT_C_NOTE) j++;
+  bool any = false;
+  for (; j < n && f[j].kind == RL_FACT_C_ASSUME; j++) {
+    any = true;
+    int32_t fn = rl_cgraph_func(g, f[j].a, file);
+    if (fn < 0) return false;
+    uint32_t k;
+    const RlFact *ff = rl_cgraph_facts(g, fn, &k);
+    bool ok = false;
+    for (uint32_t m = 0; m < k && !ok; m++)
+      ok = ff[m].kind == RL_FACT_C_WRAPPER && strcmp(ff[m].a, f[j].b) == 0 &&
+           (ff[m].flags & RL_CF_PARAMLOCK) && ff[m].aux == f[j].aux;
+    if (!ok) return false;
+  }
+  return any;
+}
+
 static void project(RlProject *px, const RlRule *self) {
   uint32_t nf = rl_project_nfiles(px);
   RlCGraph *g = rl_cgraph_new(px);
@@ -80,6 +102,7 @@ static void project(RlProject *px, const RlRule *self) {
     calls_relock(px, self, g, file, f, n);
     for (uint32_t i = 0; i < n; i++) {
       if (f[i].kind != RL_FACT_C_BALANCE) continue;
+      if ((f[i].flags & RL_CB_ASSUMED) && !assumptions_hold(g, file, f, n, i)) continue;
       const RlFact *note = f[i].aux && i + 1 < n && f[i + 1].kind == RL_FACT_C_NOTE ? &f[i + 1] : NULL;
       RlReport *r;
       if (strcmp(f[i].a, "double") == 0) {
