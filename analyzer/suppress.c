@@ -7,14 +7,40 @@
 
 #include "ast.h"
 
-/* Is the marker at src[pos] the first thing inside a comment? */
-static bool rl_suppress__in_comment(const char *src, size_t line_start, size_t pos) {
-  size_t i = pos;
-  while (i > line_start && (src[i - 1] == ' ' || src[i - 1] == '\t')) i--;
-  if (i >= line_start + 2 && src[i - 2] == '/' && (src[i - 1] == '/' || src[i - 1] == '*'))
-    return true;
-  if (i >= line_start + 1 && src[i - 1] == '*') return true; /* " * racelint-..." */
-  return false;
+/* The comments of a C or JS/TS file: a small lexer that knows string,
+ * character and template literals, so `// racelint-...` inside a string or
+ * inside a block comment's prose is not a directive. (JS regular-expression
+ * literals are not recognised; a quote inside one can hide a later
+ * directive on that line, never invent one.) Calls `fn` with the offset of
+ * each comment's text (after the opener) and its end. */
+typedef void (*RlCommentFn)(size_t text, size_t end, bool block, void *ctx);
+
+static void rl_suppress__comments(const char *src, size_t len, RlCommentFn fn, void *ctx) {
+  size_t i = 0;
+  while (i < len) {
+    char c = src[i];
+    if (c == '/' && i + 1 < len && src[i + 1] == '/') {
+      size_t e = i + 2;
+      while (e < len && src[e] != '\n' && src[e] != '\r') e++;
+      fn(i + 2, e, false, ctx);
+      i = e;
+    } else if (c == '/' && i + 1 < len && src[i + 1] == '*') {
+      size_t e = i + 2;
+      while (e + 1 < len && !(src[e] == '*' && src[e + 1] == '/')) e++;
+      fn(i + 2, e < len ? e : len, true, ctx);
+      i = e + 2;
+    } else if (c == '"' || c == '\'' || c == '`') {
+      size_t e = i + 1;
+      while (e < len && src[e] != c) {
+        if (src[e] == '\\') e++;
+        else if (c != '`' && (src[e] == '\n')) break; /* unterminated: stop at the line end */
+        e++;
+      }
+      i = e + 1;
+    } else {
+      i++;
+    }
+  }
 }
 
 static void rl_suppress__add(RlEngineFile *f, RlSuppKind kind, uint32_t first, uint32_t last,
@@ -32,82 +58,89 @@ static void rl_suppress__add(RlEngineFile *f, RlSuppKind kind, uint32_t first, u
   RL_VEC_PUSH(f->supps, s);
 }
 
+typedef struct RlSuppParse {
+  RlEngineFile *f;
+  const char *src;
+  size_t len;
+  RlLines lines;
+} RlSuppParse;
+
+static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx) {
+  RlSuppParse *sp = ctx;
+  RlEngineFile *f = sp->f;
+  const char *src = sp->src;
+  static const char marker[] = "racelint-";
+  size_t m = text;
+  while (m < end && (src[m] == ' ' || src[m] == '\t')) m++;
+  /* the directive is the comment's first word: only that one counts */
+  if (end - m < sizeof marker - 1 || memcmp(src + m, marker, sizeof marker - 1) != 0) return;
+  const char *p = src + m, *q = p + sizeof marker - 1, *stop = src + end;
+  RlSuppKind kind;
+  bool enable = false;
+  if ((size_t)(stop - q) >= 17 && memcmp(q, "disable-next-line", 17) == 0) kind = RL_SUPP_NEXT_LINE, q += 17;
+  else if ((size_t)(stop - q) >= 12 && memcmp(q, "disable-line", 12) == 0) kind = RL_SUPP_LINE, q += 12;
+  else if ((size_t)(stop - q) >= 12 && memcmp(q, "disable-file", 12) == 0) kind = RL_SUPP_FILE, q += 12;
+  else if ((size_t)(stop - q) >= 7 && memcmp(q, "disable", 7) == 0) kind = RL_SUPP_RANGE, q += 7;
+  else if ((size_t)(stop - q) >= 6 && memcmp(q, "enable", 6) == 0) kind = RL_SUPP_RANGE, enable = true, q += 6;
+  else return;
+  if (q < stop && !isspace((unsigned char)*q)) return; /* racelint-disabled */
+  (void)block;
+  /* reason: after " -- " */
+  const char *reason = "";
+  const char *ids_end = stop;
+  for (const char *c = q; c + 1 < stop; c++)
+    if (c[0] == '-' && c[1] == '-') {
+      ids_end = c;
+      const char *r = c + 2;
+      while (r < stop && isspace((unsigned char)*r)) r++;
+      const char *re = stop;
+      while (re > r && isspace((unsigned char)re[-1])) re--;
+      reason = rl_arena_strndup(&f->keep, r, (size_t)(re - r));
+      break;
+    }
+  RlLoc loc = rl_lines_loc(&sp->lines, src, sp->len, (uint32_t)m, (uint32_t)end);
+  uint32_t ln = loc.line;
+  size_t n;
+  const char *text_line = rl_lines_text(&sp->lines, src, sp->len, ln, &n);
+  const char *lt = rl_arena_strndup(&f->keep, text_line, n > 400 ? 400 : n);
+  uint32_t first = ln, last = ln;
+  if (kind == RL_SUPP_NEXT_LINE) first = last = loc.end_line + 1;
+  if (kind == RL_SUPP_FILE) first = 1, last = UINT32_MAX;
+  if (kind == RL_SUPP_RANGE) last = UINT32_MAX; /* closed by a later enable */
+  bool any = false;
+  const char *c = q;
+  while (c < ids_end) {
+    while (c < ids_end && (isspace((unsigned char)*c) || *c == ',')) c++;
+    const char *s0 = c;
+    while (c < ids_end && (isalnum((unsigned char)*c) || *c == '-' || *c == '_')) c++;
+    if (c == s0) {
+      if (c < ids_end) c++; /* skip a stray character */
+      continue;
+    }
+    any = true;
+    if (enable) {
+      for (uint32_t i = f->supps.n; i-- > 0;) { /* close the innermost open range */
+        RlSuppression *o = &f->supps.v[i];
+        if (o->kind == RL_SUPP_RANGE && o->last == UINT32_MAX &&
+            strlen(o->id) == (size_t)(c - s0) && memcmp(o->id, s0, (size_t)(c - s0)) == 0) {
+          o->last = ln;
+          break;
+        }
+      }
+    } else {
+      rl_suppress__add(f, kind, first, last, loc, lt, s0, (size_t)(c - s0), reason);
+    }
+  }
+  if (!any && !enable) rl_suppress__add(f, kind, first, last, loc, lt, "", 0, reason);
+}
+
 void rl_suppress_parse(RlEngineFile *f, const char *src, size_t len) {
   static const char marker[] = "racelint-";
   if (!memmem(src, len, marker, sizeof marker - 1)) return; /* the common case */
-  RlLines lines;
-  rl_lines_build(&lines, src, len);
-  for (uint32_t ln = 1; ln <= lines.n; ln++) {
-    size_t n;
-    const char *text = rl_lines_text(&lines, src, len, ln, &n);
-    size_t line_start = (size_t)(text - src);
-    const char *p = memmem(text, n, marker, sizeof marker - 1);
-    if (!p || !rl_suppress__in_comment(src, line_start, (size_t)(p - src))) continue;
-    const char *q = p + sizeof marker - 1, *end = text + n;
-    RlSuppKind kind;
-    bool enable = false;
-    if ((size_t)(end - q) >= 17 && memcmp(q, "disable-next-line", 17) == 0) kind = RL_SUPP_NEXT_LINE, q += 17;
-    else if ((size_t)(end - q) >= 12 && memcmp(q, "disable-line", 12) == 0) kind = RL_SUPP_LINE, q += 12;
-    else if ((size_t)(end - q) >= 12 && memcmp(q, "disable-file", 12) == 0) kind = RL_SUPP_FILE, q += 12;
-    else if ((size_t)(end - q) >= 7 && memcmp(q, "disable", 7) == 0) kind = RL_SUPP_RANGE, q += 7;
-    else if ((size_t)(end - q) >= 6 && memcmp(q, "enable", 6) == 0) kind = RL_SUPP_RANGE, enable = true, q += 6;
-    else continue;
-    if (q < end && !isspace((unsigned char)*q) && *q != '*') continue; /* racelint-disabled */
-    /* the comment ends at "*" "/" for block comments */
-    const char *stop = end;
-    for (const char *c = q; c + 1 < end; c++)
-      if (c[0] == '*' && c[1] == '/') {
-        stop = c;
-        break;
-      }
-    /* reason: after " -- " */
-    const char *reason = "";
-    const char *ids_end = stop;
-    for (const char *c = q; c + 1 < stop; c++)
-      if (c[0] == '-' && c[1] == '-') {
-        ids_end = c;
-        const char *r = c + 2;
-        while (r < stop && isspace((unsigned char)*r)) r++;
-        const char *re = stop;
-        while (re > r && isspace((unsigned char)re[-1])) re--;
-        reason = rl_arena_strndup(&f->keep, r, (size_t)(re - r));
-        break;
-      }
-    uint32_t off = (uint32_t)(p - src);
-    RlLoc loc = rl_lines_loc(&lines, src, len, off, (uint32_t)(stop - src));
-    const char *lt = rl_arena_strndup(&f->keep, text, n > 400 ? 400 : n);
-    uint32_t first = ln, last = ln;
-    if (kind == RL_SUPP_NEXT_LINE) first = last = ln + 1;
-    if (kind == RL_SUPP_FILE) first = 1, last = UINT32_MAX;
-    if (kind == RL_SUPP_RANGE) last = UINT32_MAX; /* closed by a later enable */
-    bool any = false;
-    const char *c = q;
-    while (c < ids_end) {
-      while (c < ids_end && (isspace((unsigned char)*c) || *c == ',')) c++;
-      const char *s = c;
-      while (c < ids_end && (isalnum((unsigned char)*c) || *c == '-' || *c == '_')) c++;
-      if (c == s) {
-        if (c < ids_end) c++; /* skip a stray character */
-        continue;
-      }
-      any = true;
-      if (enable) {
-        /* close the innermost open range of this id */
-        for (uint32_t i = f->supps.n; i-- > 0;) {
-          RlSuppression *o = &f->supps.v[i];
-          if (o->kind == RL_SUPP_RANGE && o->last == UINT32_MAX && strlen(o->id) == (size_t)(c - s) &&
-              memcmp(o->id, s, (size_t)(c - s)) == 0) {
-            o->last = ln;
-            break;
-          }
-        }
-      } else {
-        rl_suppress__add(f, kind, first, last, loc, lt, s, (size_t)(c - s), reason);
-      }
-    }
-    if (!any && !enable) rl_suppress__add(f, kind, first, last, loc, lt, "", 0, reason);
-  }
-  rl_lines_free(&lines);
+  RlSuppParse sp = {f, src, len, {0}};
+  rl_lines_build(&sp.lines, src, len);
+  rl_suppress__comments(src, len, rl_suppress__comment, &sp);
+  rl_lines_free(&sp.lines);
 }
 
 static const RlRule *rl_suppress__nearest(const RlSession *s, const char *id) {
