@@ -72,3 +72,10 @@ add_test(NAME lsp/soak COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/soak.
 set_tests_properties(lsp/soak PROPERTIES TIMEOUT 180)
 add_test(NAME examples/bugs-and-fixes COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_examples.py
   $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR})
+# Self-check: racelint on its own C code (the analyzer is multithreaded) and
+# on the C runtime must find nothing.
+add_test(NAME selfcheck COMMAND $<TARGET_FILE:racelint> --no-cache --fail-on note
+  --compile-commands ${CMAKE_BINARY_DIR}/compile_commands.json
+  -I ${CMAKE_SOURCE_DIR}/analyzer -I ${CMAKE_SOURCE_DIR}/runtime/c/include -I ${CLANG_INCLUDE_DIR}
+  ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/rules
+  ${CMAKE_SOURCE_DIR}/runtime/c/src ${CMAKE_SOURCE_DIR}/runtime/c/include)
