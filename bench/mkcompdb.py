@@ -7,7 +7,7 @@ flags its Makefile would give it ("per-file flags"); cmake's own
 compile_commands.json is used where the project has one. Output:
 <corpus>/compile_commands.json with absolute paths.
 """
-import glob, json, os, subprocess, sys
+import glob, json, re, os, subprocess, sys
 
 root = os.path.abspath(sys.argv[1])
 out = []
@@ -40,7 +40,7 @@ d = os.path.join(root, "memcached")
 if os.path.isdir(d):
     run(["./configure", "-q", "--disable-dependency-tracking"], d)
     files = [f for f in glob.glob(d + "/*.c")
-             if os.path.basename(f) not in ("sizes.c", "timedrun.c", "testapp.c")]
+             if not re.match(r"(sizes|timedrun|testapp|sasl_defs|.*_priv|proxy.*|proto_proxy|mcmc|vendor.*)\.c$", os.path.basename(f))]
     add(d, files, ["-std=gnu99", "-DHAVE_CONFIG_H", "-I" + d, "-O2", "-pthread"])
 
 # libuv: cmake
@@ -63,7 +63,8 @@ d = os.path.join(root, "redis")
 if os.path.isdir(d):
     run(["sh", "mkreleasehdr.sh"], os.path.join(d, "src"))
     inc = ["-I" + os.path.join(d, "deps", x) for x in ("hiredis", "linenoise", "lua/src", "hdr_histogram")]
-    files = [f for f in glob.glob(d + "/src/*.c")]
+    # ae_epoll.c etc. are #included by ae.c, not compiled on their own
+    files = [f for f in glob.glob(d + "/src/*.c") if not os.path.basename(f).startswith("ae_")]
     add(os.path.join(d, "src"), files, ["-std=c11", "-pedantic", "-DREDIS_STATIC=", "-O2", "-pthread"] + inc)
 
 # SQLite amalgamation (better-sqlite3's copy), built as better-sqlite3 builds it

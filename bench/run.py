@@ -19,8 +19,8 @@ REPS = 1 if QUICK else int(os.environ.get("BENCH_REPS", "3"))
 SLOW_REPS = 1 if QUICK else int(os.environ.get("BENCH_SLOW_REPS", "1"))
 OUT = os.environ.get("BENCH_OUT", os.path.join(REPO, "BENCH.md") if not QUICK else os.path.join(WORK, "BENCH.quick.md"))
 BIN = os.path.join(HERE, "node_modules", ".bin")
-RES = os.path.join(WORK, "results"); os.makedirs(RES, exist_ok=True)
-CPPCHECK_CAP = 60 if QUICK else 120       # seconds per cppcheck project run
+RES = os.path.join(WORK, "results-quick" if QUICK else "results"); os.makedirs(RES, exist_ok=True)
+CPPCHECK_CAP = int(os.environ.get("BENCH_CPPCHECK_CAP", "60"))       # seconds per cppcheck project run
 SLOW_CAP = 900                             # seconds for any one peer run
 T_START = time.time()
 
@@ -113,7 +113,7 @@ def cppcheck_cmd(j):
     return "; ".join(parts) + "; true"
 
 rl_c_list = os.path.join(RES, "c-files.txt")
-CACHE = os.path.join(WORK, "rl-cache")
+CACHE = os.path.join(WORK, "rl-cache-quick" if QUICK else "rl-cache")
 
 def rl(args, j):
     return [RL, "-j%d" % j, "-q", "--fail-on", "none", "--format", "json", "-o", "/dev/null"] + args
@@ -151,7 +151,7 @@ for j in (1, 2):
     es = [ES, "-c", os.path.join(HERE, "eslint.config.mjs"), "--no-config-lookup", "--quiet", "--no-cache"]
     if j > 1: es += ["--concurrency", str(j)]
     T("eslint", "js", "ESLint 9 (12 rules)", j, es + ["."], slow=True)
-    if j == 1 or not QUICK:
+    if j == 1 or os.environ.get("BENCH_ESLINT_TA_J2") == "1":
         T("eslint-ta", "js", "ESLint 9 + typescript-eslint type-aware (14 rules)", j, es + ["."],
           env={"BENCH_TYPED": "1"}, slow=True)
     T("rl-c-parse", "c", "racelint --parse-only", j, rl_c(["--parse-only", "--no-cache"], j), shell=True)
@@ -162,13 +162,14 @@ for j in (1, 2):
     T("cppcheck", "c", "cppcheck --enable=all (each project capped at %ds)" % CPPCHECK_CAP, j, cppcheck_cmd(j), shell=True, slow=True)
 
 # scaling: racelint cold, jobs 1, x1 x2 x4
-for k in (1, 2, 4):
-    d = JS if k == 1 else scaled(k)
-    T("scale-x%d" % k, "scale", "racelint cold, JS corpus x%d" % k, 1, rl(["--no-cache", "."], 1), cwd=d)
-    T("scale-parse-x%d" % k, "scale", "racelint --parse-only, JS corpus x%d" % k, 1, rl(["--parse-only", "--no-cache", "."], 1), cwd=d)
+# (x1 is the "racelint cold" jobs-1 run above)
+for k in (2, 4):
+    T("scale-x%d" % k, "scale", "racelint cold, JS corpus x%d" % k, 1, rl(["--no-cache", "."], 1), cwd=scaled(k))
 
 # ---------------------------------------------------------------- run, interleaved
-max_reps = max(t["reps"] for t in tasks)
+REPORT_ONLY = "--report-only" in sys.argv   # re-write BENCH.md from results/state.json
+STATE = os.path.join(RES, "state.json")
+max_reps = 0 if REPORT_ONLY else max(t["reps"] for t in tasks)
 log("racelint:", RL, "| corpus:", CORPUS, "| %d JS/TS files %.1f MB, %d C TUs %.1f MB | reps %d (slow %d)" %
     (len(js_files), js_bytes / 1e6, len(c_tus), c_bytes / 1e6, REPS, SLOW_REPS))
 for rep in range(max_reps):
@@ -184,6 +185,10 @@ for rep in range(max_reps):
             (rep + 1, t["key"], t["jobs"], t["label"][:48], r["wall"], r["cpu"], r["rss"], r["rc"], " TIMEOUT" if r["timeout"] else ""))
     json.dump(tasks, open(os.path.join(RES, "raw.json"), "w"), default=str, indent=1)
 
+if REPORT_ONLY:
+    saved = json.load(open(STATE))
+    for t, r in zip(tasks, saved["runs"]):
+        t["runs"] = r
 med = lambda xs: statistics.median(xs) if xs else float("nan")
 def stat(key, j):
     for t in tasks:
@@ -194,46 +199,51 @@ def stat(key, j):
     return None
 
 # ---------------------------------------------------------------- LSP latency
-log("LSP latency")
 lsp = None
-try:
+if REPORT_ONLY:
+    lsp, profile_tool, profile_txt = saved["lsp"], saved["profile_tool"], saved["profile_txt"]
+else:
+  log("LSP latency")
+  try:
     out = subprocess.run([sys.executable, os.path.join(HERE, "lsp_latency.py"), RL, os.path.join(WORK, "lsp"),
                           "20" if QUICK else "100"], capture_output=True, text=True, timeout=600)
     lsp = json.loads(out.stdout.strip().splitlines()[-1])
-except Exception as ex:  # noqa: BLE001
+  except Exception as ex:  # noqa: BLE001
     log("LSP latency failed:", ex)
 
 # ---------------------------------------------------------------- profile
-log("profile")
-profile_txt, profile_tool = "", ""
 def have_perf():
     try:
         return subprocess.run(["perf", "stat", "-e", "instructions", "true"], capture_output=True, timeout=20).returncode == 0
     except Exception:  # noqa: BLE001
         return False
-prof_dir = os.path.join(RES, "profile"); os.makedirs(prof_dir, exist_ok=True)
-if have_perf():
-    profile_tool = "perf record -g (racelint -j1 --no-cache on the JS corpus)"
-    pd = os.path.join(prof_dir, "perf.data")
-    subprocess.run(["perf", "record", "-q", "-o", pd, "-F", "499", "-g", "--"] + rl(["--no-cache", "."], 1), cwd=JS,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    rep = subprocess.run(["perf", "report", "-i", pd, "--no-children", "--sort", "dso,symbol", "--stdio", "-g", "none",
-                          "--percent-limit", "1.5"], capture_output=True, text=True).stdout
-    profile_txt = "\n".join(l for l in rep.splitlines() if l.strip() and not l.startswith("#"))[:6000]
-else:
-    profile_tool = "valgrind --tool=callgrind (racelint -j1 --no-cache on a 150-file subset of the JS corpus)"
-    sub = os.path.join(prof_dir, "subset")
-    if not os.path.isdir(sub):
-        os.makedirs(sub)
-        for i, f in enumerate(sorted(js_files)[::max(1, len(js_files) // 150)][:150]):
-            shutil.copy(f, os.path.join(sub, "%03d_%s" % (i, os.path.basename(f))))
-        subprocess.run(["git", "init", "-q", sub])
-    cg = os.path.join(prof_dir, "callgrind.out")
-    subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + cg] + rl(["--no-cache", "."], 1), cwd=sub,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    rep = subprocess.run(["callgrind_annotate", "--inclusive=no", cg], capture_output=True, text=True).stdout
-    lines = [l for l in rep.splitlines() if re.match(r"^\s*[\d,]+ \(", l)]
-    profile_txt = "\n".join(lines[:30])
+if not REPORT_ONLY:
+    log("profile")
+    profile_txt, profile_tool = "", ""
+    prof_dir = os.path.join(RES, "profile"); os.makedirs(prof_dir, exist_ok=True)
+    if have_perf():
+        profile_tool = "perf record -g (racelint -j1 --no-cache on the JS corpus)"
+        pd = os.path.join(prof_dir, "perf.data")
+        subprocess.run(["perf", "record", "-q", "-o", pd, "-F", "499", "-g", "--"] + rl(["--no-cache", "."], 1), cwd=JS,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        rep = subprocess.run(["perf", "report", "-i", pd, "--no-children", "--sort", "dso,symbol", "--stdio", "-g", "none",
+                              "--percent-limit", "1.5"], capture_output=True, text=True).stdout
+        profile_txt = "\n".join(l for l in rep.splitlines() if l.strip() and not l.startswith("#"))[:6000]
+    else:
+        profile_tool = "valgrind --tool=callgrind (racelint -j1 --no-cache on a 150-file subset of the JS corpus)"
+        sub = os.path.join(prof_dir, "subset")
+        if not os.path.isdir(sub):
+            os.makedirs(sub)
+            for i, f in enumerate(sorted(js_files)[::max(1, len(js_files) // 150)][:150]):
+                shutil.copy(f, os.path.join(sub, "%03d_%s" % (i, os.path.basename(f))))
+            subprocess.run(["git", "init", "-q", sub])
+        cg = os.path.join(prof_dir, "callgrind.out")
+        subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + cg] + rl(["--no-cache", "."], 1), cwd=sub,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        rep = subprocess.run(["callgrind_annotate", "--inclusive=no", cg], capture_output=True, text=True).stdout
+        lines = [l for l in rep.splitlines() if re.match(r"^\s*[\d,]+ \(", l)]
+        profile_txt = "\n".join(lines[:30])
+    json.dump({"runs": [t["runs"] for t in tasks], "lsp": lsp, "profile_tool": profile_tool, "profile_txt": profile_txt}, open(STATE, "w"), indent=1)
 # where does the JS time go between phases: parse floor vs full
 # ---------------------------------------------------------------- versions / machine
 def sh(c):
@@ -259,7 +269,7 @@ versions = {
     "node": sh("node --version"),
 }
 c_versions = open(os.path.join(C, "VERSIONS")).read().split() if os.path.exists(os.path.join(C, "VERSIONS")) else []
-js_pkgs = sh("grep -E '^[@a-z].*@[0-9]' %s | grep -v '^ ' " % shlex.quote(os.path.join(HERE, "setup.sh")))
+js_pkgs = open(os.path.join(JS, "PACKAGES")).read() if os.path.exists(os.path.join(JS, "PACKAGES")) else ""
 
 # ---------------------------------------------------------------- report
 def fmt_s(x): return "%.2f" % x if x == x else "–"
@@ -321,10 +331,11 @@ for j in (1, 2):
 L.append("\nPeak RSS is the largest single process (getrusage of the waited-for children): for the per-TU tools (clang, clang-tidy, run through xargs) that is one TU's process, not their sum.\n")
 
 L.append("## Scaling (racelint -j1 on copies of the JS corpus)\n")
-L.append("| corpus | files | cold median wall s | cold median CPU s | CPU per ×1 | parse-only CPU s | peak RSS MB |\n|---|---|---|---|---|---|---|")
+L.append("| corpus | files | cold median wall s | cold median CPU s | CPU ÷ (k × CPU of ×1) | parse-only CPU s | peak RSS MB |\n|---|---|---|---|---|---|---|")
 base_cpu = None
 for k in (1, 2, 4):
-    s, p = stat("scale-x%d" % k, 1), stat("scale-parse-x%d" % k, 1)
+    s = stat("scale-x%d" % k if k > 1 else "rl-cold", 1)
+    p = stat("rl-parse", 1) if k == 1 else None
     if not s: continue
     base_cpu = base_cpu or s["cpu"]
     L.append("| ×%d | %d | %s | %s | %.2f | %s | %.0f |" % (k, len(js_files) * k, fmt_s(s["wall"]), fmt_s(s["cpu"]), s["cpu"] / base_cpu / k, fmt_s(p["cpu"]) if p else "–", s["rss"]))
@@ -367,7 +378,7 @@ for key, name in (("rl-cold", "JS/TS"), ("rl-c-cold", "C")):
         sp = a["wall"] / b["wall"]
         tg.append(("Parallel: --jobs 2 ≥ 1.7× --jobs 1 throughput (%s cold)" % name, "%.2f× (wall %.2fs → %.2fs; CPU %.2fs → %.2fs)" % (sp, a["wall"], b["wall"], a["cpu"], b["cpu"]), yes(sp >= 1.7)))
 peak = max((stat(k, j)["rss"] for k in ("rl-cold", "rl-c-cold", "scale-x4") for j in (1, 2) if stat(k, j)), default=float("nan"))
-s1, s4 = stat("scale-x1", 1), stat("scale-x4", 1)
+s1, s4 = stat("rl-cold", 1), stat("scale-x4", 1)
 tg.append(("Memory: peak RSS ≤ 300 MB on the biggest corpus", "%.0f MB (JS ×4: %.0f MB vs ×1: %.0f MB)" % (peak, s4["rss"] if s4 else float("nan"), s1["rss"] if s1 else float("nan")), yes(peak <= 300)))
 if s1 and s4:
     lin = s4["cpu"] / s1["cpu"]
@@ -382,7 +393,9 @@ for a, b, c in tg:
 L.append("\n## Profile\n")
 L.append("Tool: %s.\n" % profile_tool)
 L.append("```\n%s\n```\n" % profile_txt)
-L.append("<!-- ANALYSIS -->\n")
+an = os.path.join(HERE, "ANALYSIS.md")   # hand-written reading of the profile and the misses
+if os.path.exists(an) and not QUICK:
+    L.append(open(an).read())
 
 L.append("## Exact commands\n")
 L.append("Run from the corpus root (`%s` and `%s`); `$RL` is `%s`. Each command runs %d× (slow peers %d×), interleaved.\n" %
@@ -398,6 +411,6 @@ for t in tasks:
         seen.add(line); L.append(line)
 L.append("```")
 L.append("\nTimeouts: any one peer run is killed after %d s; each cppcheck project run (memcached, redis, libuv, curl, and the SQLite amalgamation on its own) is capped at %d s with `timeout`, so cppcheck's numbers are a lower bound wherever it hit the cap. Warm runs have their cache primed by an untimed run right before." % (SLOW_CAP, CPPCHECK_CAP))
-L.append("Raw per-run numbers: `bench/.work/results/raw.json`.\n")
+L.append("Raw per-run numbers: `%s/raw.json`; `python3 bench/run.py --report-only` rewrites this file from them.\n" % os.path.relpath(RES, REPO))
 open(OUT, "w").write("\n".join(L) + "\n")
 log("wrote", OUT)

@@ -73,6 +73,7 @@ if [ ! -f "$JS/.done" ]; then
   find "$JS" -type l -delete; find "$JS" -type d -empty -delete
   # a git repo of its own, so the parent repo's .gitignore (bench/.work) does not hide it
   git init -q "$JS"
+  echo "$JS_PKGS" | sed "/^$/d" > "$JS/PACKAGES"
   touch "$JS/.done"
 fi
 
