@@ -17,7 +17,7 @@ APT_PACKAGES = build-essential cmake pkg-config git libclang-dev clang \
   python3-jsonschema valgrind neovim
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build deps demo check check-fast asan tsan tsan-check fuzz-build fuzz fuzz-smoke clean
+.PHONY: all build deps demo check check-fast asan tsan tsan-check fuzz-build fuzz fuzz-smoke clean bench
 
 all: build
 
@@ -80,6 +80,12 @@ fuzz-smoke: fuzz-build
 
 check-fast: build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
+
+# Benchmark against ESLint, oxlint, clang-tidy, cppcheck and the parse floor
+# (not part of check): downloads pinned corpora and peers, writes BENCH.md.
+# BENCH_QUICK=1 for a few-minute smoke run of the script itself.
+bench:
+	bash bench/bench.sh
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
