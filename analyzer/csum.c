@@ -319,7 +319,7 @@ static const char *cs__opstr(const RlCtx *cx, RlNode n) {
   size_t len = e0 - b0;
   if (!len || len > 2) return "";
   for (size_t i = 0; i < RL_COUNTOF(ops); i++)
-    if (ops[i][len] == 0 && memcmp(ops[i], src + b0, len) == 0) return ops[i];
+    if (strlen(ops[i]) == len && memcmp(ops[i], src + b0, len) == 0) return ops[i];
   return "";
 }
 
