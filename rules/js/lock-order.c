@@ -73,6 +73,7 @@ static bool has_lock_word(const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
     while (i < n && !isalpha((unsigned char)s[i])) i++;
+    if (i >= n) break;
     size_t b = i++;
     while (i < n && islower((unsigned char)s[i])) i++;
     if (i - b == 1) /* an upper-case run: "RWLock" */
@@ -111,9 +112,9 @@ static RlNode last_name(const RlCtx *cx, RlNode e) {
     case RL_JS_CALL_EXPRESSION: {
       RlNode f = rl_strip(cx, rl_child(cx, e, RL_F_FUNCTION));
       if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION) {
-        RlNode obj = rl_child(cx, f, RL_F_OBJECT);
-        if (node_has_lock_word(cx, rl_child(cx, f, RL_F_PROPERTY))) return rl_child(cx, f, RL_F_PROPERTY);
-        e = obj;
+        RlNode prop = rl_child(cx, f, RL_F_PROPERTY);
+        if (node_has_lock_word(cx, prop)) return prop; /* this.lockFor(id) */
+        e = rl_child(cx, f, RL_F_OBJECT);
         break;
       }
       return f;
@@ -196,7 +197,8 @@ static const char *class_name(RlCtx *cx, RlNode cls) {
   RlNode name = rl_child(cx, cls, RL_F_NAME);
   if (name) return rl_text_dup(cx, name);
   RlNode vp = rl_parent(cx, cls);
-  if (rl_kind(cx, vp) == RL_JS_VARIABLE_DECLARATOR) return rl_text_dup(cx, rl_child(cx, vp, RL_F_NAME));
+  if (rl_kind(cx, vp) == RL_JS_VARIABLE_DECLARATOR)
+    return rl_text_dup(cx, rl_child(cx, vp, RL_F_NAME));
   return NULL;
 }
 
@@ -420,8 +422,7 @@ static RlNode function_arg(RlCtx *cx, RlNode call) {
 static RlNode then_call(RlCtx *cx, RlNode call) {
   RlNode p = rl_parent(cx, call);
   while (p && rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) p = rl_parent(cx, p);
-  if (!p || rl_kind(cx, p) != RL_JS_MEMBER_EXPRESSION || rl_field(cx, rl_strip(cx, call)) == RL_F_PROPERTY)
-    return RL_NONE;
+  if (!p || rl_kind(cx, p) != RL_JS_MEMBER_EXPRESSION) return RL_NONE;
   if (!rl_text_eq(cx, rl_child(cx, p, RL_F_PROPERTY), "then")) return RL_NONE;
   RlNode c = rl_parent(cx, p);
   return c && rl_kind(cx, c) == RL_JS_CALL_EXPRESSION && rl_field(cx, p) == RL_F_FUNCTION ? c
@@ -699,7 +700,8 @@ static bool different_types(RlCtx *cx, const Lock *h, const Lock *l) {
   if (rl_kind(cx, a) != RL_JS_IDENTIFIER || rl_kind(cx, b) != RL_JS_IDENTIFIER) return false;
   RlNode ta = decl_type(cx, a), tb = decl_type(cx, b);
   if (!ta || !tb) return false;
-  return strcmp(expr_text(cx, ta, RL_NONE, false, NULL), expr_text(cx, tb, RL_NONE, false, NULL)) != 0;
+  return strcmp(expr_text(cx, ta, RL_NONE, false, NULL),
+                expr_text(cx, tb, RL_NONE, false, NULL)) != 0;
 }
 
 /* Is local `id` declared from an expression naming `from`
