@@ -347,9 +347,27 @@ static void identify(RlCtx *cx, Lock *l, RlNode e, RlNode top, bool res, RlNode 
   bool dyn = false;
   l->expr = e;
   l->text = expr_text(cx, e, top, false, &dyn);
+  const char *keyed = NULL; /* AsyncLock-style key: shown as "lock[key]" */
+  if (recv) {
+    const char *rt = expr_text(cx, recv, top, false, NULL);
+    keyed = prefixed(cx, rt, prefixed(cx, "[", prefixed(cx, l->text, "]")));
+  }
   if (dyn) {
     l->shape = expr_text(cx, e, top, true, NULL);
     if (recv) l->shape = prefixed(cx, expr_text(cx, recv, top, false, NULL), l->shape);
+    if (keyed) l->text = keyed;
+    return;
+  }
+  if (keyed) {
+    const char *s = l->text;
+    RlNode se = rl_strip(cx, e);
+    if (rl_kind(cx, se) == RL_JS_STRING) {
+      RlNode frag = rl_named_child(cx, se, 0);
+      s = frag ? rl_text_dup(cx, frag) : "";
+    }
+    l->id = prefixed(cx, "k:", prefixed(cx, expr_text(cx, recv, top, false, NULL),
+                                        prefixed(cx, "/", s)));
+    l->text = keyed;
     return;
   }
   if (res) {
@@ -359,12 +377,7 @@ static void identify(RlCtx *cx, Lock *l, RlNode e, RlNode top, bool res, RlNode 
       RlNode frag = rl_named_child(cx, se, 0);
       s = frag ? rl_text_dup(cx, frag) : "";
     }
-    if (recv) {
-      l->id = prefixed(cx, "k:", prefixed(cx, expr_text(cx, recv, top, false, NULL),
-                                          prefixed(cx, "/", s)));
-    } else {
-      l->id = prefixed(cx, "r:", s);
-    }
+    l->id = prefixed(cx, "r:", s);
     return;
   }
   RlNode root = chain_root(cx, e);

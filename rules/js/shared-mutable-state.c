@@ -164,10 +164,10 @@ static const char *const guard_calls[] = {
     "serialize",    "lazy",         "once",          "runInTransaction", "synchronized",
     "flight"};
 
-static bool is_guard_name(const char *s) {
+static bool is_guard_name(const RlCtx *cx, const char *s) {
   for (size_t i = 0; i < RL_COUNTOF(guard_calls); i++)
     if (strcmp(s, guard_calls[i]) == 0) return true;
-  return false;
+  return *s && rl_js_config_name(cx, RL_JS_MUTEX_APIS, s); /* .racelint.json js.mutexApis */
 }
 
 /* Lock taken before `n` in F (`await m.acquire()`, `lock.lock()`), or n is
@@ -178,14 +178,15 @@ static bool guarded(RlCtx *cx, RlNode n, RlNode f) {
     while (p && rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) p = rl_parent(cx, p);
     if (p && rl_kind(cx, p) == RL_JS_ARGUMENTS) {
       RlNode call = rl_parent(cx, p);
-      if (is_guard_name(rl_js_callee_name(cx, call))) return true;
+      if (is_guard_name(cx, rl_js_callee_name(cx, call))) return true;
     }
   }
   for (RlNode i = f; i < n; i++) {
     if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
     const char *m = rl_js_callee_name(cx, i);
     if (strcmp(m, "acquire") == 0 || strcmp(m, "lock") == 0 ||
-        strcmp(m, "waitForUnlock") == 0 || strcmp(m, "acquireLock") == 0)
+        strcmp(m, "waitForUnlock") == 0 || strcmp(m, "acquireLock") == 0 ||
+        (*m && rl_js_config_name(cx, RL_JS_MUTEX_APIS, m)))
       return true;
   }
   return false;
