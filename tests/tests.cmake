@@ -64,9 +64,12 @@ add_test(NAME lsp/neovim COMMAND bash ${CMAKE_SOURCE_DIR}/tests/lsp/test_nvim.sh
 set_tests_properties(lsp/neovim PROPERTIES SKIP_RETURN_CODE 77
   ENVIRONMENT "RACELINT=$<TARGET_FILE:racelint>;RACELINT_REQUIRE_SHARED=$ENV{RACELINT_REQUIRE_SHARED}")
 set_tests_properties(lsp/session lsp/transcripts lsp/neovim PROPERTIES TIMEOUT 180)
-add_test(NAME reliability/valgrind COMMAND bash ${CMAKE_SOURCE_DIR}/tests/valgrind.sh)
-set_tests_properties(reliability/valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600
-  ENVIRONMENT "${RL_TEST_ENV}")
+if(NOT RACELINT_SANITIZE AND NOT RACELINT_TSAN AND NOT RACELINT_FUZZ)
+  # valgrind cannot run sanitizer builds: only the plain build
+  add_test(NAME reliability/valgrind COMMAND bash ${CMAKE_SOURCE_DIR}/tests/valgrind.sh)
+  set_tests_properties(reliability/valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600
+    ENVIRONMENT "${RL_TEST_ENV}")
+endif()
 add_test(NAME lsp/soak COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/soak.py
   $<TARGET_FILE:racelint> 20)
 set_tests_properties(lsp/soak PROPERTIES TIMEOUT 180)
