@@ -927,7 +927,10 @@ static const RlFact *find_fact(const RlProject *px, uint32_t file, uint16_t kind
 /* Canonical project-wide name of a lock id recorded in `file`. */
 static char *canonical(const RlProject *px, uint32_t file, const char *id) {
   const char *path = rl_project_path(px, file);
+  /* module variables, class fields and keyed locks (AsyncLock keys) of
+   * this file's lock objects are names local to the file */
   if (strncmp(id, "m:", 2) == 0 || strncmp(id, "c:", 2) == 0) return cat3(path, "#", id + 2);
+  if (strncmp(id, "k:", 2) == 0) return cat3(path, "#", id);
   if (strncmp(id, "i:", 2) != 0) return cat3(id, "", "");
   const char *s = id + 2;
   size_t nl = strcspn(s, ".[(");
