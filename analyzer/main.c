@@ -592,6 +592,10 @@ int main(int argc, char **argv) {
     if (!rl_discover_changed_since(s.root, cli.changed_since, &changed, &nchanged, &gerr)) {
       RlNotice n = {NULL, gerr, true};
       RL_VEC_PUSH(notices, n);
+      RL_VEC_PUSH(disc.notices, n); /* owned there, freed with it */
+    } else if (nchanged == 0) {
+      diags.n = 0; /* nothing changed: nothing to report */
+      suppressed.n = 0;
     } else {
       uint32_t k = 0;
       for (uint32_t i = 0; i < diags.n; i++)
@@ -617,6 +621,7 @@ int main(int argc, char **argv) {
     if (!bl) {
       RlNotice n = {NULL, berr, true};
       RL_VEC_PUSH(notices, n);
+      RL_VEC_PUSH(disc.notices, n); /* owned there, freed with it */
     } else {
       rl_baseline_apply(bl, diags.v, diags.n);
       uint32_t k = 0;
