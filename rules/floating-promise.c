@@ -194,6 +194,15 @@ static bool import_of(RlCtx *cx, RlNode ident, const char **mod, const char **im
   return false;
 }
 
+/* The functions of fs/promises (and fs.promises) that return a promise. */
+static const char *const fs_promises_fns[] = {
+    "access",   "appendFile", "chmod",   "chown",    "copyFile", "cp",      "lchmod",
+    "lchown",   "lutimes",    "link",    "lstat",    "mkdir",    "mkdtemp", "open",
+    "opendir",  "readdir",    "readFile", "readlink", "realpath", "rename",  "rm",
+    "rmdir",    "stat",       "statfs",  "symlink",  "truncate", "unlink",  "utimes",
+    "writeFile",
+};
+
 /* Is `fn` of Node's promise modules a function that returns a promise? */
 static bool promise_api(const char *mod, const char *fn) {
   if (strcmp(mod, "fs/promises") == 0)
@@ -483,8 +492,10 @@ static bool promise_call(RlCtx *cx, RlNode call, Why *why) {
     why->fn = fn;
     return true;
   }
+  /* fs.promises.readFile(): only the functions fs/promises has; any other
+   * `promises` property is likely an array of them (`result.promises.push(p)`) */
   if (ok == RL_JS_MEMBER_EXPRESSION && eq(cx, rl_child(cx, obj, RL_F_PROPERTY), "promises"))
-    return promise_api("fs/promises", m); /* fs.promises.readFile() */
+    return in_list(m, fs_promises_fns, RL_COUNTOF(fs_promises_fns));
   if (ok != RL_JS_IDENTIFIER) return false;
   const char *ns = promise_namespace(cx, obj);
   if (ns) return promise_api(ns, m);
