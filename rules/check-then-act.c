@@ -134,6 +134,74 @@ static void kill_key(Check *c, uint32_t n, uint64_t key) {
     if (c[i].key == key) c[i].live = false;
 }
 
+static bool is_label(RlKind k) {
+  return k == RL_C_CASE_STMT || k == RL_C_DEFAULT_STMT || k == RL_C_LABEL_STMT;
+}
+
+/* The statement under a chain of labels (`case 1: case 2: stmt`). */
+static RlNode unlabel(RlCtx *cx, RlNode s) {
+  while (s && is_label(rl_kind(cx, s))) {
+    RlNode last = RL_NONE;
+    for (RlNode c = rl_first_child(cx, s); c; c = rl_next_sibling(cx, c)) last = c;
+    if (last == s || !last) break;
+    s = last;
+  }
+  return s;
+}
+
+/* Is `key` written (assigned, incremented, address taken) in [from, to)? */
+static bool written_in(RlCtx *cx, RlNode from, RlNode to, uint64_t key) {
+  for (RlNode i = from; i < to; i++) {
+    RlKind k = rl_kind(cx, i);
+    if ((k == RL_C_BINARY_OPERATOR && strcmp(rl_op(cx, i), "=") == 0) ||
+        k == RL_C_COMPOUND_ASSIGN_OPERATOR) {
+      if (rl_expr_key(cx, rl_first_child(cx, i)) == key) return true;
+    } else if (k == RL_C_UNARY_OPERATOR) {
+      const char *op = rl_op(cx, i);
+      if ((strcmp(op, "++") == 0 || strcmp(op, "--") == 0 || strcmp(op, "&") == 0) &&
+          rl_expr_key(cx, rl_first_child(cx, i)) == key)
+        return true;
+    }
+  }
+  return false;
+}
+
+/* The check and the use sit in different cases of one switch, and a break or
+ * return at the switch's top level lies between them: one pass through the
+ * switch runs only one of them (libuv's `X(STAT, stat(p)); X(UNLINK,
+ * unlink(p));` dispatch). If the switch is in a loop, its discriminant must
+ * be a variable or field the loop never writes, so every pass takes the same
+ * case (a state machine `s = NEXT` can run both). */
+static bool other_case(RlCtx *cx, RlNode body, RlNode chk, RlNode use) {
+  for (RlNode sw = rl_parent(cx, chk); sw && sw != body; sw = rl_parent(cx, sw)) {
+    if (rl_kind(cx, sw) != RL_C_SWITCH_STMT) continue;
+    if (use < sw || use >= rl_node_end(cx, sw)) continue; /* try an outer switch */
+    RlNode disc = rl_first_child(cx, sw), sb = RL_NONE;
+    for (RlNode c = disc; c; c = rl_next_sibling(cx, c)) sb = c;
+    if (!sb || sb == disc || rl_kind(cx, sb) != RL_C_COMPOUND_STMT) return false;
+    RlNode tc = chk, tu = use;
+    while (tc && rl_parent(cx, tc) != sb) tc = rl_parent(cx, tc);
+    while (tu && rl_parent(cx, tu) != sb) tu = rl_parent(cx, tu);
+    if (!tc || !tu || tc >= tu) return false;
+    bool jump = false;
+    for (RlNode s = tc; s && s != tu; s = rl_next_sibling(cx, s)) {
+      RlKind k = rl_kind(cx, unlabel(cx, s));
+      if (k == RL_C_BREAK_STMT || k == RL_C_RETURN_STMT) jump = true;
+    }
+    if (!jump || !is_label(rl_kind(cx, tu))) return false;
+    RlNode d = rl_strip(cx, disc);
+    for (RlNode l = rl_parent(cx, sw); l && l != rl_parent(cx, body); l = rl_parent(cx, l)) {
+      RlKind lk = rl_kind(cx, l);
+      if (lk != RL_C_WHILE_STMT && lk != RL_C_DO_STMT && lk != RL_C_FOR_STMT) continue;
+      RlKind dk = rl_kind(cx, d);
+      if (dk != RL_C_DECL_REF_EXPR && dk != RL_C_MEMBER_REF_EXPR) return false;
+      if (written_in(cx, l, rl_node_end(cx, l), rl_expr_key(cx, d))) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 static void check_function(RlCtx *cx, RlNode fn, void *state) {
   const State *st = state;
   RlNode body = rl_child(cx, fn, RL_F_BODY);
@@ -195,6 +263,7 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
       uint64_t key = rl_expr_key(cx, p);
       for (uint32_t j = nc; j-- > 0;) {
         if (!c[j].live || c[j].key != key) continue;
+        if (other_case(cx, body, c[j].call, i)) continue;
         if (nh < MAX_CHECKS) hits[nh++] = (Hit){i, c[j].call, p, callee, c[j].fn};
         c[j].live = false; /* one finding per check */
         break;
@@ -204,6 +273,12 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
   if (fstat_after) return; /* lstat, open, fstat and compare: the safe idiom */
   for (uint32_t h = 0; h < nh; h++) {
     const char *path = rl_text_dup(cx, hits[h].path);
+    if (!*path) { /* spelled inside a macro expansion: name the variable */
+      RlNode p = rl_strip(cx, hits[h].path);
+      RlKind pk = rl_kind(cx, p);
+      path = pk == RL_C_DECL_REF_EXPR || pk == RL_C_MEMBER_REF_EXPR ? rl_c_name(cx, p) : "";
+      if (!*path) path = "the same path";
+    }
     RlLoc lc = rl_loc(cx, hits[h].check);
     RlReport *r = rl_report(cx, hits[h].use,
                             "'%s' acts on '%s', which '%s' checked at line %u: another "
