@@ -51,6 +51,7 @@ typedef struct CsLock {
   int8_t param;   /* parameter the lock hangs off, -1 if none */
   bool paramlock; /* the parameter is the mutex pointer itself */
   bool local, read, acquired;
+  bool own_rel; /* released on a path where this function had acquired it */
   uint32_t mention[4]; /* variables its expression reads (`locks[i]`: i) */
   uint8_t nmention;
 } CsLock;
@@ -660,6 +661,7 @@ static void cs__release(Cs *s, RlNode at, uint32_t l, CsSet *set) {
   bool unheld = false;
   for (uint32_t i = 0; i < set->n; i++) {
     if (set->s[i].rel & b) unheld = true;
+    if (set->s[i].held & b) s->locks[l].own_rel = true;
     set->s[i].held &= ~b;
     set->s[i].rel |= b;
   }
@@ -999,6 +1001,24 @@ static bool cs__taggable(Cs *s, RlNode e, uint32_t *root) {
   return *root != 0;
 }
 
+/* Is condition e tested again elsewhere in the function? Only then is it
+ * worth one of the CS_MAXT remembered conditions: a loop body with many
+ * one-off tests would otherwise use them all up before the one that
+ * matters (memcached's `if (!mod->needs_lock) unlock; ...; if
+ * (mod->needs_lock) unlock;` after five other tests). */
+static bool cs__retested(Cs *s, RlNode e) {
+  RlCtx *cx = s->cx;
+  RlKind k = rl_kind(cx, e);
+  uint64_t key = 0;
+  RlNode end = rl_node_end(cx, s->body);
+  for (RlNode i = s->body; i < end; i++) {
+    if (i == e || rl_kind(cx, i) != k) continue;
+    if (!key) key = rl_expr_key(cx, e);
+    if (rl_expr_key(cx, i) == key) return true;
+  }
+  return false;
+}
+
 static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
   RlCtx *cx = s->cx;
   e = rl_strip(cx, e);
@@ -1095,7 +1115,7 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
     else *f = *out;
     return;
   }
-  if (!s->tagging || !cs__taggable(s, e, &root)) {
+  if (!s->tagging || !cs__taggable(s, e, &root) || !cs__retested(s, e)) {
     *t = *out;
     *f = *out;
     return;
@@ -1831,7 +1851,10 @@ static void cs__emit(Cs *s) {
   for (uint32_t l = 0; l < s->nlocks; l++) {
     uint64_t b = cs__bit(l);
     const CsLock *lk = &s->locks[l];
-    if ((s->suppressed & b) || !lk->acquired) continue;
+    /* a lock this function only ever releases for its caller (a mode
+     * argument picks lock or unlock: memcached's pause_threads) is an API,
+     * not a leak */
+    if ((s->suppressed & b) || !lk->acquired || !lk->own_rel) continue;
     bool released = false, mixed = false;
     for (uint32_t x = 0; x < s->nexits; x++) {
       if (s->exits[x].rel_any & b) released = true;

@@ -12,14 +12,19 @@
 
 #include <string.h>
 
-/* A LOCK fact of `fn` with class c[0..n), taken with nothing held. */
+/* A LOCK fact of `fn` with class c[0..n), taken with nothing held; none if
+ * `fn` unlocks that class before (it drops its caller's lock to sleep and
+ * takes it back: memcached's item_crawl_hash). */
 static const RlFact *first_lock(const RlCGraph *g, int32_t fn, const char *c, size_t n) {
   uint32_t k;
   const RlFact *ff = rl_cgraph_facts(g, fn, &k);
-  for (uint32_t i = 0; i < k; i++)
+  for (uint32_t i = 0; i < k; i++) {
+    if (ff[i].kind == RL_FACT_C_UNLOCK && strlen(ff[i].a) == n && memcmp(ff[i].a, c, n) == 0)
+      return NULL;
     if (ff[i].kind == RL_FACT_C_LOCK && !*ff[i].b && !(ff[i].flags & (RL_CF_TRY | RL_CF_READ)) &&
         strlen(ff[i].a) == n && memcmp(ff[i].a, c, n) == 0)
       return &ff[i];
+  }
   return NULL;
 }
 
