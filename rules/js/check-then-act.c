@@ -859,10 +859,49 @@ static bool conditional_write(RlCtx *cx, RlNode w) {
          mentions(cx, args, "\"NX\"") || mentions(cx, args, "NX:") || mentions(cx, args, "nx:");
 }
 
+/* A read (`fs.readFile(p, cb)`, `fs.open(p, 'r', cb)`) whose Node-style
+ * callback looks at its error parameter: the check only spares an error,
+ * and a file removed or replaced in between ends in the same handled error
+ * (or reads the new file, as a later read would). Writes are not covered:
+ * they can succeed on the wrong file. */
+static bool read_error_handled(RlCtx *cx, RlNode w, const char *name) {
+  uint32_t argc = rl_js_argc(cx, w);
+  if (strcmp(name, "open") == 0) {
+    if (argc != 2 && argc != 3) return false;
+    if (argc == 3) {
+      RlNode fl = rl_strip(cx, rl_js_arg(cx, w, 1));
+      if (!rl_text_eq(cx, fl, "'r'") && !rl_text_eq(cx, fl, "\"r\"")) return false;
+    }
+  } else if (strcmp(name, "readFile") != 0) {
+    return false;
+  }
+  if (argc < 2) return false;
+  RlNode cb = rl_strip(cx, rl_js_arg(cx, w, argc - 1));
+  if (!rl_js_is_function(cx, cb)) return false;
+  RlNode err = rl_child(cx, cb, RL_F_PARAMETER);
+  if (!err) {
+    RlNode params = rl_child(cx, cb, RL_F_PARAMETERS);
+    err = params ? rl_named_child(cx, params, 0) : RL_NONE;
+  }
+  if (err && rl_kind(cx, err) != RL_JS_IDENTIFIER) err = rl_named_child(cx, err, 0);
+  if (!err || rl_kind(cx, err) != RL_JS_IDENTIFIER) return false;
+  size_t n;
+  const char *e = rl_text(cx, err, &n);
+  RlNode body = rl_child(cx, cb, RL_F_BODY);
+  RlNode end = body ? rl_node_end(cx, body) : RL_NONE;
+  for (RlNode i = body; i && i < end; i++) {
+    size_t m;
+    const char *t = rl_text(cx, i, &m);
+    if (rl_kind(cx, i) == RL_JS_IDENTIFIER && m == n && memcmp(t, e, n) == 0) return true;
+  }
+  return false;
+}
+
 /* File uses that are atomic or idempotent, or whose failure is handled. */
 static bool file_use_safe(RlCtx *cx, const Scan *sc, RlNode w) {
   RlNode args = rl_child(cx, w, RL_F_ARGUMENTS);
   const char *name = rl_js_callee_name(cx, w);
+  if (read_error_handled(cx, w, name)) return true;
   if (mentions(cx, args, "'wx") || mentions(cx, args, "\"wx") || mentions(cx, args, "'ax") ||
       mentions(cx, args, "\"ax") || mentions(cx, args, "O_EXCL") || mentions(cx, args, "COPYFILE_EXCL"))
     return true;
