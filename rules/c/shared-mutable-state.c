@@ -93,6 +93,33 @@ static bool skipped_global(const RlProject *px, const char *name) {
   return false;
 }
 
+/* Does a call of `name` from `file` run a lock wrapper of another file that
+ * locks (acquire) or unlocks a global mutex with no argument (memcached's
+ * STATS_LOCK() in thread.c, called from items.c)? The definition of the
+ * calling file wins; otherwise any definition of the project (a test
+ * program's no-op stub of the same name does not hide the real one). */
+static const char *global_wrapper(const RlCGraph *g, const char *name, uint32_t file,
+                                  bool acquire) {
+  int32_t c = rl_cgraph_func(g, name, file);
+  if (c < 0) return NULL;
+  uint32_t n;
+  const RlFact *f = rl_cgraph_facts(g, c, &n);
+  bool same_file = n && f[0].file == file;
+  uint32_t nf = rl_cgraph_nfuncs(g);
+  for (uint32_t fn = same_file ? (uint32_t)c : 0; fn < nf; fn++) {
+    f = rl_cgraph_facts(g, (int32_t)fn, &n);
+    if (!n || (fn != (uint32_t)c && (f[0].kind != RL_FACT_FUNC || strcmp(f[0].a, name) != 0)))
+      continue;
+    for (uint32_t i = 0; i < n; i++)
+      if (f[i].kind == RL_FACT_C_WRAPPER && f[i].aux == 0 && !(f[i].flags & RL_CF_PARAMLOCK) &&
+          !(f[i].flags & RL_CF_READ) && strcmp(f[i].a, acquire ? "lock" : "unlock") == 0 &&
+          f[i].b && *f[i].b)
+        return f[i].b;
+    if (same_file) break;
+  }
+  return NULL;
+}
+
 static void project(RlProject *px, const RlRule *rule) {
   RlCGraph *g = rl_cgraph_new(px);
   if (!rl_cgraph_nthreads(g)) {
@@ -163,7 +190,19 @@ static void project(RlProject *px, const RlRule *rule) {
         shared_routine = shared[k].thread;
         shared_param = shared[k].param;
       }
+    /* global locks held through argument-less wrappers of other files,
+     * in source order (as lock-order does) */
+    const char *wheld[8];
+    uint32_t nwh = 0;
     for (uint32_t i = 0; i < n; i++) {
+      if (f[i].kind == RL_FACT_CALL) {
+        const char *wc = global_wrapper(g, f[i].a, f[i].file, true);
+        if (wc && nwh < 8) wheld[nwh++] = wc;
+        const char *uc = wc ? NULL : global_wrapper(g, f[i].a, f[i].file, false);
+        for (uint32_t k = 0; uc && k < nwh; k++)
+          if (strcmp(wheld[k], uc) == 0) wheld[k--] = wheld[--nwh];
+        continue;
+      }
       if (f[i].kind != RL_FACT_C_ACCESS || (f[i].flags & RL_CA_ATOMIC)) continue;
       if (f[i].flags & RL_CA_WRITE) {
         /* lazy initialisation of this variable here: lazy-init-race's */
@@ -178,7 +217,7 @@ static void project(RlProject *px, const RlRule *rule) {
         if (lazy) continue;
       }
       Acc a = {&f[i], f[i].a, threads, 0,
-               !entry_locked && !*f[i].b && !(f[i].flags & RL_CA_MAYBE_LOCKED), fsyncs};
+               !entry_locked && !nwh && !*f[i].b && !(f[i].flags & RL_CA_MAYBE_LOCKED), fsyncs};
       if (f[i].a[0] == '$') {
         /* through a parameter: only the shared argument of a routine */
         char pfx[16];
@@ -238,6 +277,19 @@ static void project(RlProject *px, const RlRule *rule) {
                               "joining it",
                               name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->a,
                               other->f->func, other->f->loc.line);
+      } else if (other == w && !rl_cgraph_multi(g, why)) {
+        /* two routines run this function, each started once */
+        const char *first = sp->a;
+        for (uint32_t t = 0; t < rl_cgraph_nthreads(g); t++)
+          if (t != why && (w->threads & (UINT64_C(1) << t))) {
+            first = rl_cgraph_spawn(g, t)->a;
+            break;
+          }
+        r = rl_project_report(px, rule, w->f,
+                              "'%s' is %s here without a lock, and threads '%s' and '%s' "
+                              "both run this",
+                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", first,
+                              sp->a);
       } else if (other == w) {
         r = rl_project_report(px, rule, w->f,
                               "'%s' is %s here without a lock, and several '%s' threads run "
