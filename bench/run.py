@@ -195,6 +195,9 @@ for rep in range(max_reps):
             (rep + 1, t["key"], t["jobs"], t["label"][:48], r["wall"], r["cpu"], r["rss"], r["rc"], " TIMEOUT" if r["timeout"] else ""))
     json.dump(tasks, open(os.path.join(RES, "raw.json"), "w"), default=str, indent=1)
 
+# the repetition counts actually in the data (report-only / BENCH_ONLY runs)
+REPS = max(len(t["runs"]) for t in tasks)
+SLOW_REPS = min(len(t["runs"]) for t in tasks if t["runs"])
 med = lambda xs: statistics.median(xs) if xs else float("nan")
 def stat(key, j):
     for t in tasks:
@@ -401,7 +404,8 @@ for a, b, c in tg:
 
 L.append("\n## Profile\n")
 L.append("Tool: %s.\n" % profile_tool)
-L.append("```\n%s\n```\n" % profile_txt)
+L.append("Self time per symbol (`perf report --no-children`); the inclusive breakdown is in the reading below.\n")
+L.append("```\n%s\n```\n" % "\n".join(re.sub(r"(\s+-)+\s*$", "", l.rstrip()) for l in profile_txt.splitlines()))
 an = os.path.join(HERE, "ANALYSIS.md")   # hand-written reading of the profile and the misses
 if os.path.exists(an) and not QUICK:
     L.append(open(an).read())
