@@ -202,6 +202,63 @@ static bool other_case(RlCtx *cx, RlNode body, RlNode chk, RlNode use) {
   return false;
 }
 
+/* Does statement s end in a return on every path (a return, a block whose
+ * last statement does, an if/else whose branches both do)? */
+static bool always_returns(RlCtx *cx, RlNode s) {
+  for (int depth = 0; s && depth < 64; depth++) {
+    s = unlabel(cx, s);
+    RlKind k = rl_kind(cx, s);
+    if (k == RL_C_RETURN_STMT) return true;
+    if (k == RL_C_COMPOUND_STMT) {
+      RlNode last = RL_NONE;
+      for (RlNode c = rl_first_child(cx, s); c; c = rl_next_sibling(cx, c)) last = c;
+      s = last;
+      continue;
+    }
+    if (k == RL_C_IF_STMT) {
+      RlNode then = rl_child(cx, s, RL_F_CONSEQUENCE), els = rl_child(cx, s, RL_F_ALTERNATIVE);
+      if (!then || !els || !always_returns(cx, then)) return false;
+      s = els;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+/* The check sits in a block that returns before reaching the use (the
+ * check only explains a failure: redis's `if (fp == NULL) { if (stat(p,
+ * &sb) == 0) ...; return ERR; }` before `truncate(p, ...)`): a block, not
+ * containing the use, where a statement from the check's on returns on
+ * every path, with no break, continue or goto on the way out. */
+static bool returns_before(RlCtx *cx, RlNode body, RlNode chk, RlNode use) {
+  for (RlNode a = rl_parent(cx, chk); a && a != body; a = rl_parent(cx, a)) {
+    if (rl_kind(cx, a) != RL_C_COMPOUND_STMT) continue;
+    if (use >= a && use < rl_node_end(cx, a)) return false;
+    RlNode top = chk;
+    while (top && rl_parent(cx, top) != a) top = rl_parent(cx, top);
+    for (RlNode st = top; st; st = rl_next_sibling(cx, st)) {
+      bool jumps = false;
+      for (RlNode i = st; i < rl_node_end(cx, st) && !jumps; i++) {
+        RlKind k = rl_kind(cx, i);
+        if (k == RL_C_GOTO_STMT) jumps = true;
+        if (k != RL_C_BREAK_STMT && k != RL_C_CONTINUE_STMT) continue;
+        /* a break of a loop inside (serverLog's `do { ... break; } while (0)`) stays in */
+        jumps = true;
+        for (RlNode p = rl_parent(cx, i); p && p != rl_parent(cx, st) && jumps; p = rl_parent(cx, p)) {
+          RlKind pk = rl_kind(cx, p);
+          if (pk == RL_C_DO_STMT || pk == RL_C_WHILE_STMT || pk == RL_C_FOR_STMT ||
+              (pk == RL_C_SWITCH_STMT && k == RL_C_BREAK_STMT))
+            jumps = false;
+        }
+      }
+      if (jumps) return false;
+      if (always_returns(cx, st)) return true;
+    }
+  }
+  return false;
+}
+
 static void check_function(RlCtx *cx, RlNode fn, void *state) {
   const State *st = state;
   RlNode body = rl_child(cx, fn, RL_F_BODY);
@@ -263,7 +320,8 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
       uint64_t key = rl_expr_key(cx, p);
       for (uint32_t j = nc; j-- > 0;) {
         if (!c[j].live || c[j].key != key) continue;
-        if (other_case(cx, body, c[j].call, i)) continue;
+        if (other_case(cx, body, c[j].call, i) || returns_before(cx, body, c[j].call, i))
+          continue;
         if (nh < MAX_CHECKS) hits[nh++] = (Hit){i, c[j].call, p, callee, c[j].fn};
         c[j].live = false; /* one finding per check */
         break;
