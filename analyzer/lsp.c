@@ -59,7 +59,8 @@ typedef struct RlLspDoc {
   size_t len;
   int64_t version;
   bool dirty;
-  uint64_t changed_ms;
+  uint64_t changed_ms;  /* when the analysis is due from: 0 = at once */
+  uint64_t last_edit_ms;
   RlJsTree *tree; /* JS/TS: the last syntax tree, edited as the text changes */
 } RlLspDoc;
 
@@ -630,8 +631,14 @@ static void rl_lsp__did_change(RlLsp *l, json_t *params) {
   }
   json_t *ver = json_object_get(td, "version");
   if (json_is_integer(ver)) d->version = json_integer_value(ver);
+  /* An edit is analysed at once, unless the previous one is still waiting
+   * for the analysis thread: then edits are arriving faster than they can
+   * be analysed, and they are coalesced until a pause of
+   * RL_LSP_DEBOUNCE_MS. */
+  uint64_t now = rl_lsp__now_ms();
+  d->changed_ms = d->dirty ? now : 0;
+  d->last_edit_ms = now;
   d->dirty = true;
-  d->changed_ms = rl_lsp__now_ms();
   pthread_cond_broadcast(&l->cv);
 }
 
