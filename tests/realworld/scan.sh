@@ -54,7 +54,10 @@ done
 for dir in "$work"/deb/*/; do
   name=$(basename "$dir")
   [ -d "$dir" ] || continue
+  # quilt keeps pre-patch copies in .pc/: they would double every finding
+  printf '{ "ignore": [".pc/"] }\n' >"$dir/.racelint.json"
   "$racelint" --no-cache --format json -o "$work/out/$name.json" --fail-on none \
-    -I "$dir" -I "$dir/src" -I "$dir/include" -I "$dir/deps/hiredis" "$dir" 2>/dev/null
+    -I "$dir" -I "$dir/src" -I "$dir/include" -I "$dir/deps/hiredis" -I "$dir/deps/lua/src" \
+    -I "$dir/deps/hdr_histogram" "$dir" 2>/dev/null
   summarize "$name (Debian source, $(ls "$work"/deb/*.dsc 2>/dev/null | sed -n "s|.*/\(${name%%-*}_[^/]*\)\.dsc|\1|p" | head -1))" "$work/out/$name.json"
 done
