@@ -52,6 +52,11 @@ typedef struct RlLspEntry {
   bool ever_published;
 } RlLspEntry;
 
+typedef struct RlLspTsEdit {
+  uint32_t start, old_end, new_end;
+  uint32_t sr, sc, orow, ocol, nr, nc;
+} RlLspTsEdit;
+
 typedef struct RlLspDoc {
   char *uri;
   RlLspEntry *entry;
@@ -61,7 +66,13 @@ typedef struct RlLspDoc {
   bool dirty;
   uint64_t changed_ms;  /* when the analysis is due from: 0 = at once */
   uint64_t last_edit_ms;
-  RlJsTree *tree; /* JS/TS: the last syntax tree, edited as the text changes */
+  /* JS/TS: the last syntax tree, edited as the text changes. While the
+   * analysis thread parses with it (tree_out), edits are queued in
+   * `pending` and replayed on the tree it returns: tree-sitter trees share
+   * subtrees, so one tree must never be used by two threads at once. */
+  RlJsTree *tree;
+  bool tree_out, tree_reset;
+  RL_VEC(struct RlLspTsEdit) pending;
 } RlLspDoc;
 
 typedef struct RlLsp {
@@ -416,8 +427,13 @@ static void *rl_lsp__analysis_thread(void *arg) {
       RlLspDoc *d = l->docs.v[i];
       if (!d->dirty) continue;
       if (now - d->changed_ms >= RL_LSP_DEBOUNCE_MS) {
-        RlLspWork wk = {d->entry, rl_front_js_tree_copy(d->tree), rl_strndup(d->text, d->len),
+        /* the tree goes with the work; edits meanwhile are queued */
+        RlLspWork wk = {d->entry, d->tree, rl_strndup(d->text, d->len),
                         d->len, d->version, d->entry->settings, NULL};
+        d->tree = NULL;
+        d->tree_out = true;
+        d->tree_reset = false;
+        d->pending.n = 0;
         RL_VEC_PUSH(work, wk);
         d->dirty = false;
       } else if (!next_due || d->changed_ms + RL_LSP_DEBOUNCE_MS < next_due) {
@@ -463,20 +479,33 @@ static void *rl_lsp__analysis_thread(void *arg) {
       RlLspDoc *doc = NULL;
       for (uint32_t k = 0; k < l->docs.n; k++)
         if (l->docs.v[k]->entry == e) doc = l->docs.v[k];
+      /* the tree comes back first, whether or not the result is current */
+      if (wk->text && doc && doc->tree_out) {
+        doc->tree_out = false;
+        if (doc->tree_reset || !wk->tree) {
+          rl_front_js_tree_delete(wk->tree);
+          doc->tree = NULL;
+        } else {
+          for (uint32_t k = 0; k < doc->pending.n; k++) {
+            const RlLspTsEdit *te = &doc->pending.v[k];
+            rl_front_js_tree_edit(wk->tree, te->start, te->old_end, te->new_end, te->sr, te->sc,
+                                  te->orow, te->ocol, te->nr, te->nc);
+          }
+          doc->tree = wk->tree;
+        }
+        doc->pending.n = 0;
+        doc->tree_reset = false;
+      } else {
+        rl_front_js_tree_delete(wk->tree);
+      }
+      wk->tree = NULL;
       /* stale: the document changed (or opened/closed) meanwhile */
       bool stale = wk->text ? (!doc || doc->version != wk->version || doc->dirty)
                             : (e->open || e->pending);
       if (stale) {
         rl_engine_file_delete(wk->res);
-        rl_front_js_tree_delete(wk->tree);
         free(wk->text);
         continue;
-      }
-      if (doc) { /* the new tree matches the text: the next parse reuses it */
-        rl_front_js_tree_delete(doc->tree);
-        doc->tree = wk->tree;
-      } else {
-        rl_front_js_tree_delete(wk->tree);
       }
       rl_engine_file_delete(e->res);
       e->res = wk->res;
@@ -568,6 +597,9 @@ static void rl_lsp__did_open(RlLsp *l, json_t *params) {
   free(d->text);
   d->len = json_string_length(json_object_get(td, "text"));
   d->text = rl_strndup(text, d->len);
+  rl_front_js_tree_delete(d->tree); /* new text: parse afresh */
+  d->tree = NULL;
+  if (d->tree_out) d->tree_reset = true;
   d->version = json_integer_value(json_object_get(td, "version"));
   d->entry = rl_lsp__entry(l, path, true);
   d->entry->open = true;
@@ -598,6 +630,7 @@ static void rl_lsp__did_change(RlLsp *l, json_t *params) {
       d->len = tl;
       rl_front_js_tree_delete(d->tree); /* a full replacement: parse afresh */
       d->tree = NULL;
+      if (d->tree_out) d->tree_reset = true;
       continue;
     }
     json_t *st = json_object_get(range, "start"), *en = json_object_get(range, "end");
@@ -606,7 +639,7 @@ static void rl_lsp__did_change(RlLsp *l, json_t *params) {
     size_t b = rl_lsp__offset(l, d->text, d->len, json_integer_value(json_object_get(en, "line")),
                               json_integer_value(json_object_get(en, "character")));
     if (b < a) b = a;
-    if (d->tree) {
+    if (d->tree || d->tree_out) {
       uint32_t sr, sc, orow, ocol, nr, nc;
       rl_lsp__point(d->text, a, &sr, &sc);
       rl_lsp__point(d->text, b, &orow, &ocol);
@@ -616,8 +649,13 @@ static void rl_lsp__did_change(RlLsp *l, json_t *params) {
         if (t[k] == '\n') nr++, nc = 0;
         else nc++;
       }
-      rl_front_js_tree_edit(d->tree, (uint32_t)a, (uint32_t)b, (uint32_t)(a + tl), sr, sc, orow,
-                            ocol, nr, nc);
+      if (d->tree_out) {
+        RlLspTsEdit te = {(uint32_t)a, (uint32_t)b, (uint32_t)(a + tl), sr, sc, orow, ocol, nr, nc};
+        RL_VEC_PUSH(d->pending, te);
+      } else {
+        rl_front_js_tree_edit(d->tree, (uint32_t)a, (uint32_t)b, (uint32_t)(a + tl), sr, sc, orow,
+                              ocol, nr, nc);
+      }
     }
     size_t nl = d->len - (b - a) + tl;
     char *nt = rl_malloc(nl + 1);
@@ -653,6 +691,7 @@ static void rl_lsp__did_close(RlLsp *l, json_t *params) {
     d->entry->snap = NULL;
     d->entry->ever_published = false;
     rl_front_js_tree_delete(d->tree);
+    RL_VEC_FREE(d->pending);
     free(d->uri);
     free(d->text);
     free(d);
@@ -941,6 +980,7 @@ int rl_lsp_serve_opts(FILE *in, FILE *out, unsigned flags) {
   pthread_join(th, NULL);
   for (uint32_t i = 0; i < l->docs.n; i++) {
     rl_front_js_tree_delete(l->docs.v[i]->tree);
+    RL_VEC_FREE(l->docs.v[i]->pending);
     free(l->docs.v[i]->uri);
     free(l->docs.v[i]->text);
     free(l->docs.v[i]);
