@@ -85,3 +85,10 @@ add_test(NAME selfcheck COMMAND $<TARGET_FILE:racelint> --no-cache --fail-on not
   -I ${CMAKE_SOURCE_DIR}/analyzer -I ${CMAKE_SOURCE_DIR}/runtime/c/include -I ${CLANG_INCLUDE_DIR}
   ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/rules
   ${CMAKE_SOURCE_DIR}/runtime/c/src ${CMAKE_SOURCE_DIR}/runtime/c/include)
+# The fixed example runs: concurrent orders against the runtime's primitives
+# keep their invariants (no oversell, one client, no deadlock, no lost update).
+find_program(RL_NODE node)
+if(RL_NODE)
+  add_test(NAME examples/js-shop-fixed-smoke COMMAND ${RL_NODE} ${CMAKE_SOURCE_DIR}/examples/js-shop-fixed/smoke.mjs
+    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/examples/js-shop-fixed)
+endif()
