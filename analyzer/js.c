@@ -149,7 +149,7 @@ static bool rl_js__binds(const RlCtx *cx, RlNode pattern, const char *s, size_t 
 }
 
 /* `require("x")` (possibly behind `await import()`-free wrappers)? */
-static bool rl_js__is_require(RlCtx *cx, RlNode v) {
+static bool rl_js__is_require(const RlCtx *cx, RlNode v) {
   v = rl_strip(cx, v);
   if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) return false;
   return rl_text_eq(cx, rl_child(cx, v, RL_F_FUNCTION), "require");
@@ -158,7 +158,7 @@ static bool rl_js__is_require(RlCtx *cx, RlNode v) {
 /* Looks for a declaration of s[0..n) among the statements directly in
  * `scope`. Returns the binding kind (FREE when not declared there) and
  * *fn for a local function. */
-static RlJsBinding rl_js__declared_in(RlCtx *cx, RlNode scope, const char *s, size_t n,
+static RlJsBinding rl_js__declared_in(const RlCtx *cx, RlNode scope, const char *s, size_t n,
                                       RlNode *fn) {
   for (RlNode st = rl_first_child(cx, scope); st; st = rl_next_sibling(cx, st)) {
     RlNode d = st;
@@ -203,40 +203,55 @@ static RlJsBinding rl_js__declared_in(RlCtx *cx, RlNode scope, const char *s, si
   return RL_BIND_FREE;
 }
 
-RlJsBinding rl_js_resolve(RlCtx *cx, RlNode ident, RlNode *fn_out) {
-  RlNode dummy;
-  RlNode *fn = fn_out ? fn_out : &dummy;
+/* The innermost scope that binds identifier `ident` (a program or block,
+ * a for/catch head, a function's parameters), or RL_NONE; *kind says how,
+ * *fn is the function a local binding names (or RL_NONE). */
+static RlNode rl_js__scope_of(const RlCtx *cx, RlNode ident, RlJsBinding *kind, RlNode *fn) {
+  *kind = RL_BIND_FREE;
   *fn = RL_NONE;
-  if (rl_kind(cx, ident) != RL_JS_IDENTIFIER) return RL_BIND_FREE;
+  if (rl_kind(cx, ident) != RL_JS_IDENTIFIER) return RL_NONE;
   size_t n;
   const char *s = rl_text(cx, ident, &n);
   for (RlNode p = rl_parent(cx, ident); p; p = rl_parent(cx, p)) {
     switch (rl_kind(cx, p)) {
     case RL_JS_PROGRAM:
-    case RL_JS_STATEMENT_BLOCK: {
-      RlJsBinding b = rl_js__declared_in(cx, p, s, n, fn);
-      if (b != RL_BIND_FREE) return b;
+    case RL_JS_STATEMENT_BLOCK:
+      *kind = rl_js__declared_in(cx, p, s, n, fn);
+      if (*kind != RL_BIND_FREE) return p;
       break;
-    }
     case RL_JS_FOR_STATEMENT:
     case RL_JS_FOR_IN_STATEMENT:
     case RL_JS_CATCH_CLAUSE: {
       RlNode decl = rl_child(cx, p, RL_F_INITIALIZER);
       if (!decl) decl = rl_child(cx, p, RL_F_LEFT);
       if (!decl) decl = rl_child(cx, p, RL_F_PARAMETER);
-      if (decl && rl_js__binds(cx, decl, s, n)) return RL_BIND_LOCAL;
+      if (decl && rl_js__binds(cx, decl, s, n)) {
+        *kind = RL_BIND_LOCAL;
+        return p;
+      }
       break;
     }
     default:
       if (rl_js_is_function(cx, p)) {
         RlNode params = rl_child(cx, p, RL_F_PARAMETERS);
         if (!params) params = rl_child(cx, p, RL_F_PARAMETER);
-        if (params && rl_js__binds(cx, params, s, n)) return RL_BIND_LOCAL;
+        if (params && rl_js__binds(cx, params, s, n)) {
+          *kind = RL_BIND_LOCAL;
+          return p;
+        }
       }
       break;
     }
   }
-  return RL_BIND_FREE;
+  return RL_NONE;
+}
+
+RlJsBinding rl_js_resolve(RlCtx *cx, RlNode ident, RlNode *fn_out) {
+  RlJsBinding kind;
+  RlNode fn;
+  rl_js__scope_of(cx, ident, &kind, &fn);
+  if (fn_out) *fn_out = kind == RL_BIND_LOCAL ? fn : RL_NONE;
+  return kind;
 }
 
 RlNode rl_js_local_function(RlCtx *cx, RlNode ident) {
@@ -244,34 +259,8 @@ RlNode rl_js_local_function(RlCtx *cx, RlNode ident) {
   return rl_js_resolve(cx, ident, &fn) == RL_BIND_LOCAL ? fn : RL_NONE;
 }
 
-RlNode rl_js_binding_scope(RlCtx *cx, RlNode ident) {
-  if (rl_kind(cx, ident) != RL_JS_IDENTIFIER) return RL_NONE;
-  size_t n;
-  const char *s = rl_text(cx, ident, &n);
+RlNode rl_js_binding_scope(const RlCtx *cx, RlNode ident) {
+  RlJsBinding kind;
   RlNode fn;
-  for (RlNode p = rl_parent(cx, ident); p; p = rl_parent(cx, p)) {
-    switch (rl_kind(cx, p)) {
-    case RL_JS_PROGRAM:
-    case RL_JS_STATEMENT_BLOCK:
-      if (rl_js__declared_in(cx, p, s, n, &fn) != RL_BIND_FREE) return p;
-      break;
-    case RL_JS_FOR_STATEMENT:
-    case RL_JS_FOR_IN_STATEMENT:
-    case RL_JS_CATCH_CLAUSE: {
-      RlNode decl = rl_child(cx, p, RL_F_INITIALIZER);
-      if (!decl) decl = rl_child(cx, p, RL_F_LEFT);
-      if (!decl) decl = rl_child(cx, p, RL_F_PARAMETER);
-      if (decl && rl_js__binds(cx, decl, s, n)) return p;
-      break;
-    }
-    default:
-      if (rl_js_is_function(cx, p)) {
-        RlNode params = rl_child(cx, p, RL_F_PARAMETERS);
-        if (!params) params = rl_child(cx, p, RL_F_PARAMETER);
-        if (params && rl_js__binds(cx, params, s, n)) return p;
-      }
-      break;
-    }
-  }
-  return RL_NONE;
+  return rl_js__scope_of(cx, ident, &kind, &fn);
 }

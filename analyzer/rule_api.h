@@ -366,7 +366,7 @@ RlNode rl_js_local_function(RlCtx *cx, RlNode ident);
  * module-level binding, imports included), a statement block, a function
  * (its parameters) or a for/catch head; RL_NONE when the name is not
  * declared in this file. Same lookup as rl_js_resolve. */
-RlNode rl_js_binding_scope(RlCtx *cx, RlNode ident);
+RlNode rl_js_binding_scope(const RlCtx *cx, RlNode ident);
 
 /* Section - phase 1: findings and facts */
 /* Starts a finding of the running rule at n; message printf-style. */

@@ -47,75 +47,11 @@ static bool name_in(const char *name, const char *const *list, size_t n) {
 /* Does scope node `scope` declare the identifier text s[0..n)? Looks at the
  * statements directly in a block/program, a function's parameters, and the
  * head of a for/catch. */
-static bool ident_in(const RlCtx *cx, RlNode pattern, const char *s, size_t n) {
-  RlNode end = rl_node_end(cx, pattern);
-  for (RlNode i = pattern; i < end; i++) {
-    RlKind k = rl_kind(cx, i);
-    if (k != RL_JS_IDENTIFIER && k != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) continue;
-    if (rl_field(cx, i) == RL_F_VALUE && rl_kind(cx, rl_parent(cx, i)) == RL_JS_VARIABLE_DECLARATOR)
-      continue;
-    if (rl_field(cx, i) == RL_F_RIGHT) continue; /* default values */
-    size_t len;
-    const char *t = rl_text(cx, i, &len);
-    if (len == n && memcmp(t, s, n) == 0) return true;
-  }
-  return false;
-}
-
-static bool declares(const RlCtx *cx, RlNode scope, const char *s, size_t n) {
-  RlKind sk = rl_kind(cx, scope);
-  if (sk == RL_JS_PROGRAM || sk == RL_JS_STATEMENT_BLOCK) {
-    for (RlNode st = rl_first_child(cx, scope); st; st = rl_next_sibling(cx, st)) {
-      RlNode d = st;
-      if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, st, RL_F_DECLARATION);
-      switch (rl_kind(cx, d)) {
-      case RL_JS_FUNCTION_DECLARATION:
-      case RL_JS_GENERATOR_FUNCTION_DECLARATION:
-      case RL_JS_CLASS_DECLARATION:
-      case RL_JS_ABSTRACT_CLASS_DECLARATION: {
-        size_t len;
-        const char *t = rl_text(cx, rl_child(cx, d, RL_F_NAME), &len);
-        if (len == n && memcmp(t, s, n) == 0) return true;
-        break;
-      }
-      case RL_JS_LEXICAL_DECLARATION:
-      case RL_JS_VARIABLE_DECLARATION:
-        for (RlNode v = rl_first_child(cx, d); v; v = rl_next_sibling(cx, v))
-          if (rl_kind(cx, v) == RL_JS_VARIABLE_DECLARATOR &&
-              ident_in(cx, rl_child(cx, v, RL_F_NAME), s, n))
-            return true;
-        break;
-      case RL_JS_IMPORT_STATEMENT:
-        if (ident_in(cx, d, s, n)) return true;
-        break;
-      default:
-        break;
-      }
-    }
-    return false;
-  }
-  if (sk == RL_JS_FOR_STATEMENT || sk == RL_JS_FOR_IN_STATEMENT || sk == RL_JS_CATCH_CLAUSE) {
-    RlNode decl = rl_child(cx, scope, RL_F_INITIALIZER);
-    if (!decl) decl = rl_child(cx, scope, RL_F_LEFT);
-    if (!decl) decl = rl_child(cx, scope, RL_F_PARAMETER);
-    return decl && ident_in(cx, decl, s, n);
-  }
-  if (rl_js_is_function(cx, scope)) {
-    RlNode params = rl_child(cx, scope, RL_F_PARAMETERS);
-    if (!params) params = rl_child(cx, scope, RL_F_PARAMETER);
-    return params && ident_in(cx, params, s, n);
-  }
-  return false;
-}
-
 /* Is identifier `id` module-level (or an undeclared global), i.e. shared by
  * every call? */
 static bool module_level(const RlCtx *cx, RlNode id) {
-  size_t n;
-  const char *s = rl_text(cx, id, &n);
-  for (RlNode p = rl_parent(cx, id); p; p = rl_parent(cx, p))
-    if (declares(cx, p, s, n)) return rl_kind(cx, p) == RL_JS_PROGRAM;
-  return true;
+  RlNode scope = rl_js_binding_scope(cx, id);
+  return !scope || rl_kind(cx, scope) == RL_JS_PROGRAM;
 }
 
 /* Is the lvalue `t` state that outlives one call: this.x, Mod.x, cache[k],
