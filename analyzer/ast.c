@@ -3,6 +3,7 @@
 #include "ast.h"
 
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 
 void rl_tree_init(RlTree *self) {
@@ -184,6 +185,13 @@ const RlRule *rl_rule(const RlCtx *cx) { return cx->rule; }
 void *rl_alloc(RlCtx *cx, size_t n) { return rl_arena_alloc(cx->scratch, n); }
 const char *rl_str(RlCtx *cx, const char *s, size_t n) {
   return rl_arena_strndup(cx->scratch, s, n);
+}
+const char *rl_fmt(RlCtx *cx, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  const char *s = rl_arena_vprintf(cx->scratch, fmt, ap);
+  va_end(ap);
+  return s;
 }
 uint32_t rl_node_count(const RlCtx *cx) { return cx->tree.n; }
 RlNode rl_root(const RlCtx *cx) { return cx->tree.n > 1 ? 1 : 0; }

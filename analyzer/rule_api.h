@@ -169,6 +169,8 @@ const RlRule *rl_rule(const RlCtx *cx);
 void *rl_alloc(RlCtx *cx, size_t n);
 /* Copy of s[0..n) in the file's arena. */
 const char *rl_str(RlCtx *cx, const char *s, size_t n);
+/* printf into the file's arena. */
+const char *rl_fmt(RlCtx *cx, const char *fmt, ...) RL_PRINTF(2, 3);
 /* Total number of nodes + 1; nodes are 1..rl_node_count()-1 in preorder, so
  * a node's descendants are exactly the nodes after it up to rl_node_end(). */
 uint32_t rl_node_count(const RlCtx *cx);

@@ -15,9 +15,13 @@
  * try/catch or `.catch()`/`.then(_, onRejected)` around the Promise.all
  * whose handler compensates (rollback/undo/revert/cleanup/delete/remove...).
  * A handler that only logs, rethrows or answers an error does not count.
+ * Two phases: a candidate in a named function is recorded as a fact with
+ * the file's awaited calls; phase 2 drops it when a caller (up to
+ * MAX_DEPTH calls up, across files) runs it inside a transaction.
  * Doc: rules/promise-all-mutation.md */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../analyzer/rule_api.h"
@@ -329,9 +333,49 @@ static bool compensates(RlCtx *cx, RlNode h) {
   return false;
 }
 
+/* Is function `fn` the callback of a transaction call:
+ * db.transaction(async (tx) => ...)? */
+static bool is_tx_callback(RlCtx *cx, RlNode fn) {
+  RlNode args = rl_parent(cx, fn);
+  while (args && rl_kind(cx, args) == RL_JS_PARENTHESIZED_EXPRESSION) args = rl_parent(cx, args);
+  if (rl_kind(cx, args) != RL_JS_ARGUMENTS) return false;
+  return name_is(rl_js_callee_name(cx, rl_parent(cx, args)), tx_calls, RL_COUNTOF(tx_calls));
+}
+
+/* Does function `fn` drive a transaction itself: commit()/rollback()? */
+static bool drives_tx(RlCtx *cx, RlNode fn) {
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  RlNode end = body ? rl_node_end(cx, body) : RL_NONE;
+  for (RlNode i = body; i && i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    const char *m = rl_js_callee_name(cx, i);
+    if (word_match(m, "commit") || word_match(m, "rollback") ||
+        word_match(m, "commitTransaction") || word_match(m, "abortTransaction"))
+      return true;
+  }
+  return false;
+}
+
+/* Per-file memo of drives_tx: 0 unknown, 1 no, 2 yes, by function node. */
+typedef struct {
+  uint8_t *tx;
+  uint32_t ncalls; /* candidates deferred to phase 2, for their ids */
+} State;
+
+static void *begin_file(RlCtx *cx) {
+  State *st = rl_alloc(cx, sizeof *st);
+  st->tx = rl_alloc(cx, rl_node_count(cx));
+  return st;
+}
+
+static bool drives_tx_memo(RlCtx *cx, State *st, RlNode fn) {
+  if (!st->tx[fn]) st->tx[fn] = drives_tx(cx, fn) ? 2 : 1;
+  return st->tx[fn] == 2;
+}
+
 /* Is `n` inside a transaction callback, or in a function that commits or
  * rolls back itself, or inside a try whose catch compensates? */
-static bool handled(RlCtx *cx, RlNode pa) {
+static bool handled(RlCtx *cx, State *st, RlNode pa) {
   RlNode h = chained_handler(cx, pa);
   if (h && compensates(cx, h)) return true;
   RlNode child = pa;
@@ -342,24 +386,7 @@ static bool handled(RlCtx *cx, RlNode pa) {
       if (c && compensates(cx, rl_child(cx, c, RL_F_BODY))) return true;
     }
     if (!rl_js_is_function(cx, a)) continue;
-    /* the callback of a transaction: db.transaction(async (tx) => ...) */
-    RlNode args = rl_parent(cx, a);
-    while (args && rl_kind(cx, args) == RL_JS_PARENTHESIZED_EXPRESSION) args = rl_parent(cx, args);
-    if (rl_kind(cx, args) == RL_JS_ARGUMENTS) {
-      RlNode call = rl_parent(cx, args);
-      if (name_is(rl_js_callee_name(cx, call), tx_calls, RL_COUNTOF(tx_calls))) return true;
-    }
-    /* the function drives a transaction itself: commit()/rollback() */
-    RlNode body = rl_child(cx, a, RL_F_BODY);
-    RlNode end = rl_node_end(cx, body);
-    for (RlNode i = body; i && i < end; i++) {
-      if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
-      const char *m = rl_js_callee_name(cx, i);
-      if (word_match(m, "commit") || word_match(m, "rollback") ||
-          word_match(m, "commitTransaction") || word_match(m, "abortTransaction"))
-        return true;
-    }
-    break; /* only the nearest function */
+    return is_tx_callback(cx, a) || drives_tx_memo(cx, st, a); /* the nearest function */
   }
   return false;
 }
@@ -373,16 +400,84 @@ static const char *call_label(RlCtx *cx, RlNode w) {
   return rl_str(cx, t, len);
 }
 
+/* Section - calls between functions, for the caller's transaction */
+
+enum {
+  /* A Promise.all over writes not handled in its own function, deferred to
+   * phase 2: a = message, b = the function's name ("Class.method"),
+   * aux = id in the file. */
+  FACT_CANDIDATE = RL_FACT_RULE,
+  /* A write of candidate aux: a = its label. */
+  FACT_WRITE,
+  /* An awaited or returned call in a named function: a = callee's last
+   * name, b = the caller's name, c = "this" (this.m()), "" (m()) or "."
+   * (x.m()); aux = 1 when the call runs inside a transaction. */
+  FACT_CALL,
+};
+
+/* The nearest enclosing function with a name, through anonymous callbacks
+ * (`items.forEach(async (x) => ...)` belongs to the method around it). */
+static const char *named_function(RlCtx *cx, RlNode n, RlNode *fn_out) {
+  for (RlNode fn = rl_enclosing_function(cx, n); fn; fn = rl_enclosing_function(cx, fn)) {
+    const char *name = rl_function_name(cx, fn);
+    if (*name) {
+      if (fn_out) *fn_out = fn;
+      return name;
+    }
+  }
+  return "";
+}
+
+/* Is the call's promise awaited or returned by its function (so a
+ * transaction around the caller also spans it)? */
+static bool awaited(RlCtx *cx, RlNode call) {
+  RlNode top = call, p = rl_parent(cx, call);
+  while (p && (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION ||
+               rl_kind(cx, p) == RL_JS_AS_EXPRESSION || rl_kind(cx, p) == RL_JS_NON_NULL_EXPRESSION))
+    top = p, p = rl_parent(cx, p);
+  if (rl_kind(cx, p) == RL_JS_AWAIT_EXPRESSION || rl_kind(cx, p) == RL_JS_RETURN_STATEMENT)
+    return true;
+  return rl_js_is_function(cx, p) && rl_child(cx, p, RL_F_BODY) == top;
+}
+
+/* Records an awaited call `this.m()`, `m()` or `x.m()` with its caller, and
+ * whether it runs inside a transaction (a transaction callback, or a
+ * function that commits/rolls back, up to the named caller). */
+static void record_call(RlCtx *cx, State *st, RlNode call) {
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  const char *recv;
+  if (rl_kind(cx, f) == RL_JS_IDENTIFIER) recv = "";
+  else if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION)
+    recv = rl_kind(cx, rl_strip(cx, rl_child(cx, f, RL_F_OBJECT))) == RL_JS_THIS ? "this" : ".";
+  else
+    return;
+  if (!awaited(cx, call)) return;
+  RlNode named = RL_NONE;
+  const char *caller = named_function(cx, call, &named);
+  if (!*caller) return;
+  const char *callee = rl_js_callee_name(cx, call);
+  if (!*callee) return;
+  bool tx = false;
+  for (RlNode fn = rl_enclosing_function(cx, call); fn && !tx; fn = rl_enclosing_function(cx, fn)) {
+    tx = is_tx_callback(cx, fn) || drives_tx_memo(cx, st, fn);
+    if (fn == named) break;
+  }
+  RlFact *fact = rl_fact_add(cx, FACT_CALL, call, callee, caller, recv);
+  fact->aux = tx;
+}
+
 static void check(RlCtx *cx, RlNode call, void *state) {
-  (void)state;
+  State *st = state;
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   /* tree-sitter-typescript reads `await Promise.all<T>(x)` as
    * `(await Promise.all)<T>(x)` */
   if (rl_kind(cx, f) == RL_JS_AWAIT_EXPRESSION) f = rl_strip(cx, rl_named_child(cx, f, 0));
-  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return;
-  if (!rl_text_eq(cx, rl_child(cx, f, RL_F_OBJECT), "Promise") ||
-      !rl_text_eq(cx, rl_child(cx, f, RL_F_PROPERTY), "all"))
+  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION ||
+      !rl_text_eq(cx, rl_child(cx, f, RL_F_OBJECT), "Promise") ||
+      !rl_text_eq(cx, rl_child(cx, f, RL_F_PROPERTY), "all")) {
+    record_call(cx, st, call);
     return;
+  }
   RlNode arg = rl_strip(cx, rl_js_arg(cx, call, 0));
   if (!arg) return;
   RlNode first[2] = {RL_NONE, RL_NONE};
@@ -400,25 +495,158 @@ static void check(RlCtx *cx, RlNode call, void *state) {
     mapped = true;
   }
   if (!first[0]) return;
-  if (handled(cx, call)) return;
+  if (handled(cx, st, call)) return;
   RlLoc l0 = rl_loc(cx, first[0]);
-  RlReport *r;
+  const char *msg;
   if (mapped || !first[1]) {
-    r = rl_report(cx, call,
-                  "Promise.all over '%s' (line %u) rejects at the first failed write while "
-                  "the other writes keep running and stay applied, and nothing reports "
-                  "which ones succeeded",
-                  call_label(cx, first[0]), l0.line);
+    msg = rl_fmt(cx,
+                 "Promise.all over '%s' (line %u) rejects at the first failed write while "
+                 "the other writes keep running and stay applied, and nothing reports "
+                 "which ones succeeded",
+                 call_label(cx, first[0]), l0.line);
   } else {
     RlLoc l1 = rl_loc(cx, first[1]);
-    r = rl_report(cx, call,
-                  "Promise.all over the writes '%s' (line %u) and '%s' (line %u) rejects at "
-                  "the first failure while the other writes keep running and stay applied, "
-                  "and nothing reports which ones succeeded",
-                  call_label(cx, first[0]), l0.line, call_label(cx, first[1]), l1.line);
+    msg = rl_fmt(cx,
+                 "Promise.all over the writes '%s' (line %u) and '%s' (line %u) rejects at "
+                 "the first failure while the other writes keep running and stay applied, "
+                 "and nothing reports which ones succeeded",
+                 call_label(cx, first[0]), l0.line, call_label(cx, first[1]), l1.line);
   }
+  /* In a named function, a caller may run it inside its transaction: phase
+   * 2 decides. Elsewhere (top level, an anonymous callback) report now. */
+  RlNode fn = rl_enclosing_function(cx, call);
+  const char *name = fn ? rl_function_name(cx, fn) : "";
+  if (*name) {
+    RlFact *c = rl_fact_add(cx, FACT_CANDIDATE, call, msg, name, NULL);
+    c->aux = st->ncalls;
+    for (int i = 0; i < 2 && first[i]; i++)
+      rl_fact_add(cx, FACT_WRITE, first[i], call_label(cx, first[i]), NULL, NULL)->aux =
+          st->ncalls;
+    st->ncalls++;
+    return;
+  }
+  RlReport *r = rl_report(cx, call, "%s", msg);
   rl_report_related(cx, r, first[0], "writes here");
   if (first[1]) rl_report_related(cx, r, first[1], "writes here");
+}
+
+/* Section - phase 2: is a candidate's function run inside a caller's
+ * transaction? */
+
+#define MAX_DEPTH 4    /* calls followed up from the candidate's function */
+#define MAX_VISITED 256
+
+typedef struct {
+  RlProject *px;
+  const RlRule *self;
+  const RlFact **calls; /* FACT_CALL facts of the project, by callee name */
+  uint32_t ncalls;
+  struct {
+    uint32_t file;
+    const char *name;
+  } seen[MAX_VISITED];
+  uint32_t nseen;
+} Walk;
+
+static int by_callee(const void *a, const void *b) {
+  const RlFact *x = *(const RlFact *const *)a, *y = *(const RlFact *const *)b;
+  int c = strcmp(x->a, y->a);
+  if (c) return c;
+  if (x->file != y->file) return x->file < y->file ? -1 : 1;
+  return x->loc.line < y->loc.line ? -1 : x->loc.line > y->loc.line;
+}
+
+/* Does module `from` import module `to` (import or require, by path)? */
+static bool imports(const RlProject *px, uint32_t from, uint32_t to) {
+  uint32_t n;
+  const RlFact *f = rl_project_facts(px, from, &n);
+  for (uint32_t i = 0; i < n; i++)
+    if (f[i].kind == RL_FACT_IMPORT && f[i].b && f[i].b[0] == '.' &&
+        rl_project_resolve(px, from, f[i].b) == (int32_t)to)
+      return true;
+  return false;
+}
+
+/* Can call `e` reach function `name` of `file`? `this.m()` only in the same
+ * class; `m()` when the name is bound to that function (same file, or
+ * through imports); `x.m()` in the same module or one that imports it. The
+ * receiver's type is unknown, so a method name alone is not enough. */
+static bool calls_it(Walk *w, const RlFact *e, uint32_t file, const char *name) {
+  const char *dot = strrchr(name, '.');
+  size_t clen = dot ? (size_t)(dot - name) : 0;
+  if (strcmp(e->c, "this") == 0)
+    return dot && e->file == file && strncmp(e->b, name, clen) == 0 && e->b[clen] == '.';
+  if (strcmp(e->c, "") == 0) {
+    if (dot) return false;
+    const RlFact *fn = rl_project_js_binding(w->px, e->file, e->a);
+    return fn && fn->file == file && strcmp(fn->a, name) == 0;
+  }
+  return e->file == file || imports(w->px, e->file, file);
+}
+
+static bool seen(Walk *w, uint32_t file, const char *name) {
+  for (uint32_t i = 0; i < w->nseen; i++)
+    if (w->seen[i].file == file && strcmp(w->seen[i].name, name) == 0) return true;
+  if (w->nseen == MAX_VISITED) return true; /* give up: report */
+  w->seen[w->nseen].file = file;
+  w->seen[w->nseen].name = name;
+  w->nseen++;
+  return false;
+}
+
+static bool in_caller_tx(Walk *w, uint32_t file, const char *name, int depth) {
+  if (depth >= MAX_DEPTH) return false;
+  const char *dot = strrchr(name, '.');
+  const char *m = dot ? dot + 1 : name;
+  /* first call of m */
+  uint32_t lo = 0, hi = w->ncalls;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (strcmp(w->calls[mid]->a, m) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t i = lo; i < w->ncalls && strcmp(w->calls[i]->a, m) == 0; i++) {
+    const RlFact *e = w->calls[i];
+    if (!calls_it(w, e, file, name)) continue;
+    if (e->aux) return true;
+    if (seen(w, e->file, e->b)) continue;
+    if (in_caller_tx(w, e->file, e->b, depth + 1)) return true;
+  }
+  return false;
+}
+
+static void project(RlProject *px, const RlRule *self) {
+  uint32_t nfiles = rl_project_nfiles(px), total = 0;
+  for (uint32_t file = 0; file < nfiles; file++) {
+    uint32_t n;
+    const RlFact *f = rl_project_facts(px, file, &n);
+    for (uint32_t i = 0; i < n; i++) total += f[i].kind == FACT_CALL && rl_fact_of(px, &f[i], self);
+  }
+  Walk w = {.px = px, .self = self};
+  w.calls = total ? malloc(total * sizeof *w.calls) : NULL;
+  if (total && !w.calls) return;
+  for (uint32_t file = 0; file < nfiles; file++) {
+    uint32_t n;
+    const RlFact *f = rl_project_facts(px, file, &n);
+    for (uint32_t i = 0; i < n; i++)
+      if (f[i].kind == FACT_CALL && rl_fact_of(px, &f[i], self)) w.calls[w.ncalls++] = &f[i];
+  }
+  if (w.ncalls) qsort(w.calls, w.ncalls, sizeof *w.calls, by_callee);
+  for (uint32_t file = 0; file < nfiles; file++) {
+    uint32_t n;
+    const RlFact *f = rl_project_facts(px, file, &n);
+    for (uint32_t i = 0; i < n; i++) {
+      if (f[i].kind != FACT_CANDIDATE || !rl_fact_of(px, &f[i], self)) continue;
+      w.nseen = 0;
+      seen(&w, file, f[i].b);
+      if (in_caller_tx(&w, file, f[i].b, 0)) continue;
+      RlReport *r = rl_project_report(px, self, &f[i], "%s", f[i].a);
+      for (uint32_t j = i + 1; j < n; j++)
+        if (f[j].kind == FACT_WRITE && rl_fact_of(px, &f[j], self) && f[j].aux == f[i].aux)
+          rl_project_related(px, r, &f[j], "writes here");
+    }
+  }
+  free(w.calls);
 }
 
 static const RlKind kinds[] = {RL_JS_CALL_EXPRESSION};
@@ -434,5 +662,7 @@ const RlRule rl_rule_promise_all_mutation = {
     .hint = "Use the runtime's settleAll(promises), which waits for every write and reports which failed, or run the writes in one transaction.",
     .kinds = kinds,
     .nkinds = RL_COUNTOF(kinds),
+    .begin_file = begin_file,
     .check = check,
+    .project = project,
 };
