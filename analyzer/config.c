@@ -474,7 +474,7 @@ const RlConfig *rl_configset_for(RlConfigSet *self, const char *abs_path) {
 /* Does glob g (relative to dir) match abs_path? Globs without a slash match
  * the file name (or a directory name) anywhere below dir; a double star
  * spans directories; "vendor/" matches everything under vendor. */
-static bool rl_config__match(const char *dir, const char *g, const char *abs_path) {
+bool rl_glob_match(const char *dir, const char *g, const char *abs_path) {
   size_t dl = strlen(dir);
   const char *rel = abs_path;
   if (strncmp(abs_path, dir, dl) == 0 && (abs_path[dl] == '/' || strcmp(dir, "/") == 0))
@@ -538,7 +538,7 @@ static void rl_config__apply(const RlSession *s, const RlConfig *c, const char *
     const RlOverride *o = &c->overrides.v[k];
     bool hit = false;
     for (uint32_t j = 0; j < o->nfiles && !hit; j++)
-      hit = rl_config__match(c->dir, o->files[j], abs_path);
+      hit = rl_glob_match(c->dir, o->files[j], abs_path);
     if (!hit) continue;
     for (uint32_t i = 0; i < s->nrules; i++) {
       if (o->rules[i].on >= 0) out->enabled[i] = o->rules[i].on;
@@ -566,7 +566,7 @@ void rl_config_settings(const RlSession *s, const RlConfig *c, const char *abs_p
 bool rl_config_ignored(const RlConfig *c, const char *abs_path) {
   for (int depth = 0; c && depth < 16; c = c->parent, depth++)
     for (uint32_t i = 0; i < c->ignore.n; i++)
-      if (rl_config__match(c->dir, c->ignore.v[i], abs_path)) return true;
+      if (rl_glob_match(c->dir, c->ignore.v[i], abs_path)) return true;
   return false;
 }
 

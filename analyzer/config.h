@@ -44,6 +44,10 @@ const char *rl_configset_error(const RlConfigSet *self, uint32_t i);
  * the command line (-1 unset, 0 off, 1 on) and wins. */
 void rl_config_settings(const RlSession *s, const RlConfig *c, const char *abs_path,
                         const int8_t *cli, RlFileSettings *out);
+/* Does glob g, relative to directory dir, match abs_path? The "ignore"
+ * syntax: a glob without a slash matches a file or directory name anywhere
+ * below dir, `**` spans directories, "vendor/" is everything under it. */
+bool rl_glob_match(const char *dir, const char *g, const char *abs_path);
 /* Is abs_path ignored by c's "ignore" globs (or an override's)? */
 bool rl_config_ignored(const RlConfig *c, const char *abs_path);
 /* Extra clang arguments (-I/-D) of c; NULL-terminated; owned by c. */

@@ -45,6 +45,8 @@ typedef struct RlCli {
   const char *root;
   int color; /* -1 auto */
   bool quiet, follow_symlinks, exit_zero;
+  const char *excludes[64]; /* --exclude globs, relative to the cwd */
+  uint32_t nexcludes;
 } RlCli;
 
 typedef struct RlScan {
@@ -98,6 +100,9 @@ static void rl_main__usage(FILE *out) {
       "  --parse-timeout MS      give up parsing a JS/TS file after MS milliseconds\n"
       "                          (default 10000; 0 = no limit)\n"
       "  --follow-symlinks       follow symbolic links (with loop detection)\n"
+      "  --exclude GLOB          skip files matching GLOB (repeatable; the syntax of\n"
+      "                          .racelint.json \"ignore\", relative to the current\n"
+      "                          directory: 'test', '**/*.spec.ts', 'vendor/')\n"
       "  --cache-dir DIR         keep per-file results in DIR (default\n"
       "                          $XDG_CACHE_HOME/racelint or ~/.cache/racelint)\n"
       "  --no-cache              analyse every file afresh\n"
@@ -243,7 +248,7 @@ int main(int argc, char **argv) {
   enum {
     O_FORMAT = 256, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CC, O_LIST, O_EXPLAIN, O_STDIN,
     O_NOCOLOR, O_COLOR, O_VERSION, O_MAXSIZE, O_FOLLOW, O_ROOT, O_PARSE_ONLY, O_EXIT_ZERO,
-    O_CACHE_DIR, O_NO_CACHE, O_PARSE_TIMEOUT, O_CONFIG, O_PRINT_CONFIG, O_BASELINE, O_WRITE_BASELINE, O_PRUNE_BASELINE, O_CHANGED_SINCE
+    O_CACHE_DIR, O_NO_CACHE, O_PARSE_TIMEOUT, O_CONFIG, O_PRINT_CONFIG, O_BASELINE, O_WRITE_BASELINE, O_PRUNE_BASELINE, O_CHANGED_SINCE, O_EXCLUDE
   };
   static const struct option opts[] = {
       {"format", required_argument, 0, O_FORMAT},
@@ -263,6 +268,7 @@ int main(int argc, char **argv) {
       {"help", no_argument, 0, 'h'},
       {"max-file-size", required_argument, 0, O_MAXSIZE},
       {"follow-symlinks", no_argument, 0, O_FOLLOW},
+      {"exclude", required_argument, 0, O_EXCLUDE},
       {"root", required_argument, 0, O_ROOT},
       {"parse-only", no_argument, 0, O_PARSE_ONLY},
       {"exit-zero", no_argument, 0, O_EXIT_ZERO},
@@ -347,6 +353,18 @@ int main(int argc, char **argv) {
       }
       break;
     case O_FOLLOW: cli.follow_symlinks = true; break;
+    case O_EXCLUDE:
+      if (!*optarg) {
+        fprintf(stderr, "racelint: --exclude takes a glob, not an empty string\n");
+        bad = true;
+      } else if (cli.nexcludes == RL_COUNTOF(cli.excludes)) {
+        fprintf(stderr, "racelint: more than %zu --exclude globs; use \"ignore\" in "
+                        ".racelint.json\n", RL_COUNTOF(cli.excludes));
+        bad = true;
+      } else {
+        cli.excludes[cli.nexcludes++] = optarg;
+      }
+      break;
     case O_CACHE_DIR: cli.cache_dir = optarg; break;
     case O_NO_CACHE: cli.no_cache = true; break;
     case O_PARSE_TIMEOUT: {
@@ -476,11 +494,16 @@ int main(int argc, char **argv) {
   memset(&disc, 0, sizeof disc);
   if (!cli.stdin_filename) {
     rl_discover(paths, (uint32_t)npaths, s.root, cli.follow_symlinks, &disc);
-    /* drop what the configs ignore */
+    /* drop what the configs ignore and --exclude names */
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/");
     uint32_t k = 0;
     for (uint32_t i = 0; i < disc.files.n; i++) {
       RlFileEntry *e = &disc.files.v[i];
-      if (rl_config_ignored(rl_configset_for(configs, e->abs_path), e->abs_path)) {
+      bool excluded = false;
+      for (uint32_t x = 0; x < cli.nexcludes && !excluded; x++)
+        excluded = rl_glob_match(cwd, cli.excludes[x], e->abs_path);
+      if (excluded || rl_config_ignored(rl_configset_for(configs, e->abs_path), e->abs_path)) {
         free(e->path);
         free(e->rel_path);
         free(e->abs_path);

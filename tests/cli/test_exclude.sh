@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# --exclude GLOB: the "ignore" syntax of .racelint.json, relative to the
+# current directory, repeatable, combined with the config's own ignores.
+. "$(dirname "$0")/lib.sh"
+mkdir -p "$T/p/src/gen" "$T/p/test" "$T/p/vendor/lib"
+bad_js "$T/p/src/a.js"
+bad_js "$T/p/src/a.spec.ts"
+bad_js "$T/p/src/gen/b.js"
+bad_js "$T/p/test/c.js"
+bad_js "$T/p/vendor/lib/d.js"
+cd "$T/p"
+
+run --format json .; expect_rc 1 "baseline scan"
+for f in src/a.js src/a.spec.ts src/gen/b.js test/c.js vendor/lib/d.js; do
+  expect_out "\"$f\"" "all files scanned without --exclude ($f)"
+done
+
+run --format json --exclude test --exclude '**/*.spec.ts' --exclude 'vendor/' .
+expect_rc 1 "excluded scan still finds the rest"
+expect_out '"src/a.js"' "kept file"
+expect_out '"src/gen/b.js"' "kept file in a subdirectory"
+expect_no_out '"test/c.js"' "a bare directory name excludes it anywhere"
+expect_no_out '"src/a.spec.ts"' "double-star glob"
+expect_no_out '"vendor/lib/d.js"' "trailing slash: everything under it"
+
+# relative to the current directory, not to the scanned path (the report
+# paths stay relative to the root, here the scanned directory)
+cd "$T"
+run --format json --exclude 'p/src/gen/*' p
+expect_out '"src/a.js"' "cwd-relative glob keeps other files"
+expect_no_out 'gen/b.js' "cwd-relative glob"
+run --format json --exclude 'src/gen/*' p
+expect_out 'gen/b.js' "a glob relative to another directory does not match"
+
+# everything excluded: a clean run, not an error
+run --exclude '*.js' --exclude '*.ts' p; expect_rc 0 "all excluded"
+expect_out "0 findings" "summary when everything is excluded"
+
+# with the config's ignore: both apply
+printf '{ "ignore": ["src/gen/"] }\n' >"$T/p/.racelint.json"
+run --format json --exclude test p
+expect_no_out 'gen/b.js' "config ignore still applies"
+expect_no_out 'test/c.js' "--exclude applies too"
+expect_out '"src/a.js"' "the rest is scanned"
+
+run --exclude '' p; expect_rc 2 "empty glob"
+expect_err "--exclude takes a glob" "empty glob message"
+finish
