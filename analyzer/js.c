@@ -136,11 +136,11 @@ static bool rl_js__binds(const RlCtx *cx, RlNode pattern, const char *s, size_t 
   for (RlNode i = pattern; i < end; i++) {
     RlKind k = rl_kind(cx, i);
     if (k != RL_JS_IDENTIFIER && k != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) continue;
-    /* default values (a = b) do not bind b */
-    RlNode p = rl_parent(cx, i);
-    if (rl_field(cx, i) == RL_F_RIGHT || rl_field(cx, i) == RL_F_VALUE) {
-      if (p != pattern || rl_kind(cx, p) != RL_JS_VARIABLE_DECLARATOR) continue;
-    }
+    /* default values (a = b) and initialisers do not bind b; a renamed
+     * property does (`{ key: b }`, a pair_pattern's value) */
+    RlField f = rl_field(cx, i);
+    if (f == RL_F_RIGHT) continue;
+    if (f == RL_F_VALUE && rl_kind(cx, rl_parent(cx, i)) != RL_JS_PAIR_PATTERN) continue;
     size_t len;
     const char *t = rl_text(cx, i, &len);
     if (len == n && memcmp(t, s, n) == 0) return true;
@@ -156,10 +156,10 @@ static bool rl_js__is_require(const RlCtx *cx, RlNode v) {
 }
 
 /* Looks for a declaration of s[0..n) among the statements directly in
- * `scope`. Returns the binding kind (FREE when not declared there) and
- * *fn for a local function. */
+ * `scope`. Returns the binding kind (FREE when not declared there), *fn for
+ * a local function and *decl for the declaring node. */
 static RlJsBinding rl_js__declared_in(const RlCtx *cx, RlNode scope, const char *s, size_t n,
-                                      RlNode *fn) {
+                                      RlNode *fn, RlNode *decl) {
   for (RlNode st = rl_first_child(cx, scope); st; st = rl_next_sibling(cx, st)) {
     RlNode d = st;
     if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) {
@@ -169,12 +169,17 @@ static RlJsBinding rl_js__declared_in(const RlCtx *cx, RlNode scope, const char 
     switch (rl_kind(cx, d)) {
     case RL_JS_FUNCTION_DECLARATION:
     case RL_JS_GENERATOR_FUNCTION_DECLARATION:
-    case RL_JS_CLASS_DECLARATION: {
+    case RL_JS_CLASS_DECLARATION:
+    case RL_JS_ABSTRACT_CLASS_DECLARATION: {
       RlNode name = rl_child(cx, d, RL_F_NAME);
       size_t len;
       const char *t = rl_text(cx, name, &len);
       if (len == n && memcmp(t, s, n) == 0) {
-        *fn = rl_kind(cx, d) == RL_JS_CLASS_DECLARATION ? RL_NONE : d;
+        *decl = d;
+        *fn = rl_kind(cx, d) == RL_JS_CLASS_DECLARATION ||
+                      rl_kind(cx, d) == RL_JS_ABSTRACT_CLASS_DECLARATION
+                  ? RL_NONE
+                  : d;
         return RL_BIND_LOCAL;
       }
       break;
@@ -185,6 +190,7 @@ static RlJsBinding rl_js__declared_in(const RlCtx *cx, RlNode scope, const char 
         if (rl_kind(cx, v) != RL_JS_VARIABLE_DECLARATOR) continue;
         RlNode name = rl_child(cx, v, RL_F_NAME);
         if (!name || !rl_js__binds(cx, name, s, n)) continue;
+        *decl = v;
         RlNode val = rl_strip(cx, rl_child(cx, v, RL_F_VALUE));
         if (rl_js__is_require(cx, val)) return RL_BIND_IMPORT;
         *fn = (rl_kind(cx, name) == RL_JS_IDENTIFIER && val && rl_js_is_function(cx, val))
@@ -194,7 +200,10 @@ static RlJsBinding rl_js__declared_in(const RlCtx *cx, RlNode scope, const char 
       }
       break;
     case RL_JS_IMPORT_STATEMENT:
-      if (rl_js__binds(cx, d, s, n)) return RL_BIND_IMPORT;
+      if (rl_js__binds(cx, d, s, n)) {
+        *decl = d;
+        return RL_BIND_IMPORT;
+      }
       break;
     default:
       break;
@@ -205,10 +214,13 @@ static RlJsBinding rl_js__declared_in(const RlCtx *cx, RlNode scope, const char 
 
 /* The innermost scope that binds identifier `ident` (a program or block,
  * a for/catch head, a function's parameters), or RL_NONE; *kind says how,
- * *fn is the function a local binding names (or RL_NONE). */
-static RlNode rl_js__scope_of(const RlCtx *cx, RlNode ident, RlJsBinding *kind, RlNode *fn) {
+ * *fn is the function a local binding names (or RL_NONE), *decl the
+ * declaring node (see rl_js_declaration). */
+static RlNode rl_js__scope_of(const RlCtx *cx, RlNode ident, RlJsBinding *kind, RlNode *fn,
+                              RlNode *decl) {
   *kind = RL_BIND_FREE;
   *fn = RL_NONE;
+  *decl = RL_NONE;
   if (rl_kind(cx, ident) != RL_JS_IDENTIFIER) return RL_NONE;
   size_t n;
   const char *s = rl_text(cx, ident, &n);
@@ -216,17 +228,18 @@ static RlNode rl_js__scope_of(const RlCtx *cx, RlNode ident, RlJsBinding *kind, 
     switch (rl_kind(cx, p)) {
     case RL_JS_PROGRAM:
     case RL_JS_STATEMENT_BLOCK:
-      *kind = rl_js__declared_in(cx, p, s, n, fn);
+      *kind = rl_js__declared_in(cx, p, s, n, fn, decl);
       if (*kind != RL_BIND_FREE) return p;
       break;
     case RL_JS_FOR_STATEMENT:
     case RL_JS_FOR_IN_STATEMENT:
     case RL_JS_CATCH_CLAUSE: {
-      RlNode decl = rl_child(cx, p, RL_F_INITIALIZER);
-      if (!decl) decl = rl_child(cx, p, RL_F_LEFT);
-      if (!decl) decl = rl_child(cx, p, RL_F_PARAMETER);
-      if (decl && rl_js__binds(cx, decl, s, n)) {
+      RlNode d = rl_child(cx, p, RL_F_INITIALIZER);
+      if (!d) d = rl_child(cx, p, RL_F_LEFT);
+      if (!d) d = rl_child(cx, p, RL_F_PARAMETER);
+      if (d && rl_js__binds(cx, d, s, n)) {
         *kind = RL_BIND_LOCAL;
+        *decl = p;
         return p;
       }
       break;
@@ -237,6 +250,7 @@ static RlNode rl_js__scope_of(const RlCtx *cx, RlNode ident, RlJsBinding *kind, 
         if (!params) params = rl_child(cx, p, RL_F_PARAMETER);
         if (params && rl_js__binds(cx, params, s, n)) {
           *kind = RL_BIND_LOCAL;
+          *decl = p;
           return p;
         }
       }
@@ -248,8 +262,8 @@ static RlNode rl_js__scope_of(const RlCtx *cx, RlNode ident, RlJsBinding *kind, 
 
 RlJsBinding rl_js_resolve(RlCtx *cx, RlNode ident, RlNode *fn_out) {
   RlJsBinding kind;
-  RlNode fn;
-  rl_js__scope_of(cx, ident, &kind, &fn);
+  RlNode fn, decl;
+  rl_js__scope_of(cx, ident, &kind, &fn, &decl);
   if (fn_out) *fn_out = kind == RL_BIND_LOCAL ? fn : RL_NONE;
   return kind;
 }
@@ -261,6 +275,14 @@ RlNode rl_js_local_function(RlCtx *cx, RlNode ident) {
 
 RlNode rl_js_binding_scope(const RlCtx *cx, RlNode ident) {
   RlJsBinding kind;
-  RlNode fn;
-  return rl_js__scope_of(cx, ident, &kind, &fn);
+  RlNode fn, decl;
+  return rl_js__scope_of(cx, ident, &kind, &fn, &decl);
+}
+
+RlNode rl_js_declaration(const RlCtx *cx, RlNode ident, RlNode *scope) {
+  RlJsBinding kind;
+  RlNode fn, decl;
+  RlNode sc = rl_js__scope_of(cx, ident, &kind, &fn, &decl);
+  if (scope) *scope = sc;
+  return decl;
 }

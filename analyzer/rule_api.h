@@ -369,6 +369,44 @@ RlNode rl_js_local_function(RlCtx *cx, RlNode ident);
  * (its parameters) or a for/catch head; RL_NONE when the name is not
  * declared in this file. Same lookup as rl_js_resolve. */
 RlNode rl_js_binding_scope(const RlCtx *cx, RlNode ident);
+/* Is fn declared async so that calling it returns a promise (an async
+ * generator returns an iterator)? */
+bool rl_js_is_async_fn(const RlCtx *cx, RlNode fn);
+/* Why a call returns a promise: the async function it calls (when found in
+ * this file) and a description for messages ("'save'", "fetch()",
+ * "Promise.all()", "this .then() chain"). */
+typedef struct RlJsPromise {
+  RlNode fn;
+  const char *what;
+} RlJsPromise;
+/* Does the call (or `new`) expression return a promise, as far as this
+ * file tells: a function declared async (local, `this.m()`, `Class.m()`,
+ * `x.m()` for `const x = new Class()`, called in place), fetch(), Node's
+ * promise modules (fs/promises, fs.promises, timers/, stream/, dns/),
+ * util.promisify() results, import(), `new Promise`, Promise statics,
+ * `.then/.catch/.finally` chains (not Cypress's), js.promiseFunctions of
+ * .racelint.json? Functions of other files are phase 2's business. */
+bool rl_js_returns_promise(RlCtx *cx, RlNode call, RlJsPromise *why);
+/* The top-level import or require() binding `ident`: *mod the module
+ * ("fs/promises"; `require('fs').promises` counts as that), *imported the
+ * name ("*" for a namespace, "default"). */
+bool rl_js_import_of(RlCtx *cx, RlNode ident, const char **mod, const char **imported);
+/* A string literal's value without a "node:" prefix ("" otherwise). */
+const char *rl_js_module_name(RlCtx *cx, RlNode str);
+/* The class whose instance `this` is at n (arrows see through), RL_NONE
+ * when a plain function rebinds it. */
+RlNode rl_js_this_class(RlCtx *cx, RlNode n);
+/* A class declared at the top level of this file under `name`. */
+RlNode rl_js_local_class(RlCtx *cx, const char *name);
+/* The function of member `name` of class `cls` (methods and fields holding
+ * a function; static ones when want_static), following `extends` to classes
+ * of this file; RL_NONE for getters/setters and unknown members. */
+RlNode rl_js_class_member(RlCtx *cx, RlNode cls, const char *name, bool want_static);
+/* The node that declares `ident` (same lookup): its variable_declarator,
+ * function/class declaration or import statement, or the function or
+ * for/catch head that binds it as a parameter; RL_NONE when not declared
+ * in this file. *scope (may be NULL) receives rl_js_binding_scope(). */
+RlNode rl_js_declaration(const RlCtx *cx, RlNode ident, RlNode *scope);
 
 /* Section - phase 1: findings and facts */
 /* Starts a finding of the running rule at n; message printf-style. */

@@ -71,16 +71,6 @@ static bool in_list(const char *s, const char *const *list, size_t n) {
   return false;
 }
 
-static bool is_generator(RlCtx *cx, RlNode fn) {
-  RlKind k = rl_kind(cx, fn);
-  return k == RL_JS_GENERATOR_FUNCTION_DECLARATION || k == RL_JS_GENERATOR_FUNCTION ||
-         (k == RL_JS_METHOD_DEFINITION && rl_has_token(cx, fn, "*"));
-}
-
-static bool is_async_fn(RlCtx *cx, RlNode fn) {
-  return fn && rl_js_is_async(cx, fn) && !is_generator(cx, fn);
-}
-
 /* Parent of n, skipping parentheses and TS `as`/`!`/`satisfies`. */
 static RlNode up(RlCtx *cx, RlNode n, RlNode *child) {
   RlNode p = rl_parent(cx, n);
@@ -96,90 +86,13 @@ static RlNode up(RlCtx *cx, RlNode n, RlNode *child) {
   return p;
 }
 
-/* The class whose instance `this` is at n (arrows see through). */
-static RlNode this_class(RlCtx *cx, RlNode n) {
-  for (RlNode p = rl_parent(cx, n); p; p = rl_parent(cx, p)) {
-    RlKind k = rl_kind(cx, p);
-    if (k == RL_JS_CLASS_DECLARATION || k == RL_JS_ABSTRACT_CLASS_DECLARATION ||
-        k == RL_JS_CLASS)
-      return p;
-    if (k == RL_JS_FUNCTION_DECLARATION || k == RL_JS_FUNCTION_EXPRESSION ||
-        k == RL_JS_FUNCTION || k == RL_JS_GENERATOR_FUNCTION ||
-        k == RL_JS_GENERATOR_FUNCTION_DECLARATION || k == RL_JS_OBJECT)
-      return RL_NONE;
-  }
-  return RL_NONE;
-}
-
-/* The function of the non-static member `name` of class `cls`. */
-static RlNode class_method(RlCtx *cx, RlNode cls, const char *name) {
-  RlNode body = rl_child(cx, cls, RL_F_BODY);
-  for (RlNode m = rl_first_child(cx, body); m; m = rl_next_sibling(cx, m)) {
-    RlKind k = rl_kind(cx, m);
-    RlNode fn = RL_NONE, nm = RL_NONE;
-    if (k == RL_JS_METHOD_DEFINITION) {
-      fn = m;
-      nm = rl_child(cx, m, RL_F_NAME);
-    } else if (k == RL_JS_FIELD_DEFINITION || k == RL_JS_PUBLIC_FIELD_DEFINITION) {
-      fn = rl_strip(cx, rl_child(cx, m, RL_F_VALUE));
-      nm = rl_child(cx, m, RL_F_PROPERTY);
-      if (!nm) nm = rl_child(cx, m, RL_F_NAME);
-    }
-    if (!eq(cx, nm, name) || rl_has_token(cx, m, "static")) continue;
-    return fn && rl_js_is_function(cx, fn) ? fn : RL_NONE;
-  }
-  return RL_NONE;
-}
-
 /* Does the call (or `new`) e return a promise, as far as this file tells?
  * *fn receives the async function when that is the reason. */
 static bool returns_promise(RlCtx *cx, RlNode e, RlNode *fn) {
-  *fn = RL_NONE;
-  e = rl_strip(cx, e);
-  if (rl_kind(cx, e) == RL_JS_AWAIT_EXPRESSION) return false;
-  if (rl_kind(cx, e) == RL_JS_NEW_EXPRESSION) {
-    RlNode ctor = rl_strip(cx, rl_child(cx, e, RL_F_CONSTRUCTOR));
-    return eq(cx, ctor, "Promise") && rl_js_resolve(cx, ctor, NULL) == RL_BIND_FREE;
-  }
-  if (rl_kind(cx, e) != RL_JS_CALL_EXPRESSION) return false;
-  RlNode f = rl_strip(cx, rl_child(cx, e, RL_F_FUNCTION));
-  /* .racelint.json js.promiseFunctions: "query" or "db.query" */
-  const char *last = rl_js_callee_name(cx, e);
-  if ((*last && rl_js_config_name(cx, RL_JS_PROMISE_FUNCTIONS, last)) ||
-      (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION &&
-       rl_js_config_name(cx, RL_JS_PROMISE_FUNCTIONS, rl_text_dup(cx, f))))
-    return true;
-  if (rl_js_is_function(cx, f)) {
-    if (!is_async_fn(cx, f)) return false;
-    *fn = f;
-    return true;
-  }
-  if (rl_kind(cx, f) == RL_JS_IDENTIFIER) {
-    RlNode local = RL_NONE;
-    RlJsBinding b = rl_js_resolve(cx, f, &local);
-    if (b == RL_BIND_FREE) return eq(cx, f, "fetch");
-    if (b != RL_BIND_LOCAL || !is_async_fn(cx, local)) return false;
-    *fn = local;
-    return true;
-  }
-  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return false;
-  RlNode obj = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
-  const char *m = rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
-  if (strcmp(m, "then") == 0 || strcmp(m, "catch") == 0 || strcmp(m, "finally") == 0)
-    return true;
-  if (eq(cx, obj, "Promise") && rl_js_resolve(cx, obj, NULL) == RL_BIND_FREE) {
-    static const char *const statics[] = {"all", "allSettled", "any", "race", "reject",
-                                          "resolve"};
-    return in_list(m, statics, RL_COUNTOF(statics));
-  }
-  if (rl_kind(cx, obj) == RL_JS_THIS) {
-    RlNode cls = this_class(cx, f);
-    RlNode meth = cls ? class_method(cx, cls, m) : RL_NONE;
-    if (!is_async_fn(cx, meth)) return false;
-    *fn = meth;
-    return true;
-  }
-  return false;
+  RlJsPromise why = {RL_NONE, ""};
+  bool yes = rl_js_returns_promise(cx, rl_strip(cx, e), &why);
+  *fn = why.fn;
+  return yes;
 }
 
 /* Is the promise of call e handled (`.catch(f)`, `.then(f, g)`)? */
@@ -203,15 +116,15 @@ static CbKind callback_kind(RlCtx *cx, RlNode cb, RlNode *fn) {
     cb = rl_strip(cx, rl_js_callee_object(cx, cb));
   if (rl_kind(cx, cb) == RL_JS_MEMBER_EXPRESSION &&
       rl_kind(cx, rl_strip(cx, rl_child(cx, cb, RL_F_OBJECT))) == RL_JS_THIS) {
-    RlNode cls = this_class(cx, cb);
-    RlNode m = cls ? class_method(cx, cls, rl_text_dup(cx, rl_child(cx, cb, RL_F_PROPERTY)))
-                   : RL_NONE;
-    if (!is_async_fn(cx, m)) return CB_NONE;
+    RlNode cls = rl_js_this_class(cx, cb);
+    RlNode m = rl_js_class_member(cx, cls, rl_text_dup(cx, rl_child(cx, cb, RL_F_PROPERTY)),
+                                  false);
+    if (!rl_js_is_async_fn(cx, m)) return CB_NONE;
     *fn = m;
     return CB_ASYNC;
   }
   if (rl_js_is_function(cx, cb)) {
-    if (is_async_fn(cx, cb)) return CB_ASYNC;
+    if (rl_js_is_async_fn(cx, cb)) return CB_ASYNC;
     if (rl_kind(cx, cb) != RL_JS_ARROW_FUNCTION) return CB_NONE;
     RlNode body = rl_child(cx, cb, RL_F_BODY);
     if (!body || rl_kind(cx, body) == RL_JS_STATEMENT_BLOCK) return CB_NONE;
@@ -222,7 +135,7 @@ static CbKind callback_kind(RlCtx *cx, RlNode cb, RlNode *fn) {
   RlNode local = RL_NONE;
   switch (rl_js_resolve(cx, cb, &local)) {
   case RL_BIND_LOCAL:
-    if (!is_async_fn(cx, local)) return CB_NONE;
+    if (!rl_js_is_async_fn(cx, local)) return CB_NONE;
     *fn = local;
     return CB_ASYNC;
   case RL_BIND_IMPORT:
@@ -645,7 +558,7 @@ static void check(RlCtx *cx, RlNode call, void *state) {
   /* 2. Node-style callbacks inside an async function */
   RlNode outer = rl_enclosing_function(cx, call);
   bool promise_method = !strcmp(m, "then") || !strcmp(m, "catch") || !strcmp(m, "finally");
-  if (outer && is_async_fn(cx, outer) && !promise_method) {
+  if (outer && rl_js_is_async_fn(cx, outer) && !promise_method) {
     uint32_t argc = rl_js_argc(cx, call);
     /* an array method's callback comes first; Model.find(query, cb) is not one */
     for (uint32_t a = in_list(m, iterators, RL_COUNTOF(iterators)) ? 1 : 0; a < argc; a++) {

@@ -56,17 +56,6 @@ static bool in_list(const char *s, const char *const *list, size_t n) {
   return false;
 }
 
-static bool is_generator(RlCtx *cx, RlNode fn) {
-  RlKind k = rl_kind(cx, fn);
-  return k == RL_JS_GENERATOR_FUNCTION_DECLARATION || k == RL_JS_GENERATOR_FUNCTION ||
-         (k == RL_JS_METHOD_DEFINITION && rl_has_token(cx, fn, "*"));
-}
-
-/* Declared async and returns a promise (async generators do not). */
-static bool is_async_fn(RlCtx *cx, RlNode fn) {
-  return fn && rl_js_is_async(cx, fn) && !is_generator(cx, fn);
-}
-
 /* Is n inside the try block of a try/catch within fn? */
 static bool in_try(RlCtx *cx, RlNode n, RlNode fn) {
   for (RlNode c = n, p = rl_parent(cx, n); p && p != fn; c = p, p = rl_parent(cx, p))
@@ -103,252 +92,7 @@ static bool never_rejects(RlCtx *cx, RlNode fn) {
   return true;
 }
 
-/* The string value of a string literal node ("" otherwise), without a
- * "node:" prefix. */
-static const char *module_name(RlCtx *cx, RlNode str) {
-  if (rl_kind(cx, str) != RL_JS_STRING) return "";
-  RlNode frag = rl_named_child(cx, str, 0);
-  const char *s = frag ? rl_text_dup(cx, frag) : "";
-  return strncmp(s, "node:", 5) == 0 ? s + 5 : s;
-}
-
-static RlNode require_arg(RlCtx *cx, RlNode v) {
-  v = rl_strip(cx, v);
-  if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) return RL_NONE;
-  if (!eq(cx, rl_child(cx, v, RL_F_FUNCTION), "require")) return RL_NONE;
-  RlNode a = rl_js_arg(cx, v, 0);
-  return rl_kind(cx, a) == RL_JS_STRING ? a : RL_NONE;
-}
-
-/* Finds the top-level import or require() that binds `ident`: *mod gets the
- * module ("fs/promises"), *imported the imported name ("*" for a namespace,
- * "default"). `require('fs').promises` counts as "fs/promises". */
-static bool import_of(RlCtx *cx, RlNode ident, const char **mod, const char **imported) {
-  RlNode root = rl_root(cx);
-  for (RlNode st = rl_first_child(cx, root); st; st = rl_next_sibling(cx, st)) {
-    RlKind k = rl_kind(cx, st);
-    if (k == RL_JS_IMPORT_STATEMENT) {
-      const char *m = module_name(cx, rl_child(cx, st, RL_F_SOURCE));
-      RlNode end = rl_node_end(cx, st);
-      for (RlNode i = st; i < end; i++) {
-        RlKind ik = rl_kind(cx, i);
-        if (ik == RL_JS_IMPORT_SPECIFIER) {
-          RlNode name = rl_child(cx, i, RL_F_NAME), alias = rl_child(cx, i, RL_F_ALIAS);
-          if (!rl_text_eq(cx, alias ? alias : name, rl_text_dup(cx, ident))) continue;
-          *mod = m;
-          *imported = rl_text_dup(cx, name);
-          return true;
-        }
-        if (ik == RL_JS_NAMESPACE_IMPORT || ik == RL_JS_IMPORT_CLAUSE) {
-          RlNode id = rl_named_child(cx, i, 0);
-          if (rl_kind(cx, id) != RL_JS_IDENTIFIER || !rl_text_eq(cx, id, rl_text_dup(cx, ident)))
-            continue;
-          *mod = m;
-          *imported = ik == RL_JS_NAMESPACE_IMPORT ? "*" : "default";
-          return true;
-        }
-      }
-      continue;
-    }
-    if (k != RL_JS_LEXICAL_DECLARATION && k != RL_JS_VARIABLE_DECLARATION) continue;
-    for (RlNode v = rl_first_child(cx, st); v; v = rl_next_sibling(cx, v)) {
-      if (rl_kind(cx, v) != RL_JS_VARIABLE_DECLARATOR) continue;
-      RlNode name = rl_child(cx, v, RL_F_NAME), val = rl_strip(cx, rl_child(cx, v, RL_F_VALUE));
-      const char *suffix = "";
-      RlNode req = require_arg(cx, val);
-      if (!req && rl_kind(cx, val) == RL_JS_MEMBER_EXPRESSION &&
-          eq(cx, rl_child(cx, val, RL_F_PROPERTY), "promises")) {
-        req = require_arg(cx, rl_child(cx, val, RL_F_OBJECT));
-        suffix = "/promises";
-      }
-      if (!req) continue;
-      const char *m = module_name(cx, req);
-      if (*suffix) {
-        char *s = rl_alloc(cx, strlen(m) + strlen(suffix) + 1);
-        strcpy(s, m);
-        strcat(s, suffix);
-        m = s;
-      }
-      if (rl_kind(cx, name) == RL_JS_IDENTIFIER) {
-        if (!rl_text_eq(cx, name, rl_text_dup(cx, ident))) continue;
-        *mod = m;
-        *imported = "*";
-        return true;
-      }
-      if (rl_kind(cx, name) != RL_JS_OBJECT_PATTERN) continue;
-      for (RlNode p = rl_first_child(cx, name); p; p = rl_next_sibling(cx, p)) {
-        RlNode local = p, key = p;
-        if (rl_kind(cx, p) == RL_JS_PAIR_PATTERN) {
-          local = rl_child(cx, p, RL_F_VALUE);
-          key = rl_child(cx, p, RL_F_KEY);
-        } else if (rl_kind(cx, p) != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) {
-          continue;
-        }
-        if (!local || !rl_text_eq(cx, local, rl_text_dup(cx, ident))) continue;
-        *mod = m;
-        *imported = rl_text_dup(cx, key);
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-/* The functions of fs/promises (and fs.promises) that return a promise. */
-static const char *const fs_promises_fns[] = {
-    "access",   "appendFile", "chmod",   "chown",    "copyFile", "cp",      "lchmod",
-    "lchown",   "lutimes",    "link",    "lstat",    "mkdir",    "mkdtemp", "open",
-    "opendir",  "readdir",    "readFile", "readlink", "realpath", "rename",  "rm",
-    "rmdir",    "stat",       "statfs",  "symlink",  "truncate", "unlink",  "utimes",
-    "writeFile",
-};
-
-/* Is `fn` of Node's promise modules a function that returns a promise? */
-static bool promise_api(const char *mod, const char *fn) {
-  if (strcmp(mod, "fs/promises") == 0)
-    return strcmp(fn, "watch") != 0 && strcmp(fn, "constants") != 0 && strcmp(fn, "*") != 0;
-  if (strcmp(mod, "timers/promises") == 0)
-    return strcmp(fn, "setTimeout") == 0 || strcmp(fn, "setImmediate") == 0;
-  if (strcmp(mod, "stream/promises") == 0)
-    return strcmp(fn, "pipeline") == 0 || strcmp(fn, "finished") == 0;
-  if (strcmp(mod, "dns/promises") == 0)
-    return strcmp(fn, "lookup") == 0 || strcmp(fn, "lookupService") == 0 ||
-           strcmp(fn, "reverse") == 0 || strncmp(fn, "resolve", 7) == 0;
-  return false;
-}
-
-/* A namespace binding of a promise module: `import * as fsp from
- * 'fs/promises'`, `import { promises as fsp } from 'fs'`, `const fsp =
- * require('fs').promises`. Returns the module or NULL. */
-static const char *promise_namespace(RlCtx *cx, RlNode ident) {
-  const char *mod, *imported;
-  if (rl_kind(cx, ident) != RL_JS_IDENTIFIER) return NULL;
-  if (rl_js_resolve(cx, ident, NULL) != RL_BIND_IMPORT) return NULL;
-  if (!import_of(cx, ident, &mod, &imported)) return NULL;
-  if (strcmp(imported, "*") == 0 || strcmp(imported, "default") == 0) return mod;
-  if (strcmp(imported, "promises") == 0 && strcmp(mod, "fs") == 0) return "fs/promises";
-  return NULL;
-}
-
-/* The declarator that binds `ident` in an enclosing block (same walk as
- * scope resolution; a parameter of the same name hides it). */
-static RlNode declarator_of(RlCtx *cx, RlNode ident) {
-  const char *name = rl_text_dup(cx, ident);
-  for (RlNode p = rl_parent(cx, ident); p; p = rl_parent(cx, p)) {
-    RlKind k = rl_kind(cx, p);
-    if (rl_js_is_function(cx, p)) {
-      RlNode params = rl_child(cx, p, RL_F_PARAMETERS);
-      if (!params) params = rl_child(cx, p, RL_F_PARAMETER);
-      RlNode end = params ? rl_node_end(cx, params) : RL_NONE;
-      for (RlNode i = params; i && i < end; i++)
-        if (rl_kind(cx, i) == RL_JS_IDENTIFIER && rl_text_eq(cx, i, name)) return RL_NONE;
-      continue;
-    }
-    if (k != RL_JS_PROGRAM && k != RL_JS_STATEMENT_BLOCK) continue;
-    for (RlNode st = rl_first_child(cx, p); st; st = rl_next_sibling(cx, st)) {
-      RlNode d = st;
-      if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, st, RL_F_DECLARATION);
-      if (rl_kind(cx, d) != RL_JS_LEXICAL_DECLARATION &&
-          rl_kind(cx, d) != RL_JS_VARIABLE_DECLARATION)
-        continue;
-      for (RlNode v = rl_first_child(cx, d); v; v = rl_next_sibling(cx, v))
-        if (rl_kind(cx, v) == RL_JS_VARIABLE_DECLARATOR &&
-            eq(cx, rl_child(cx, v, RL_F_NAME), name))
-          return v;
-    }
-  }
-  return RL_NONE;
-}
-
-/* `promisify(f)` / `util.promisify(f)`? */
-static bool is_promisify(RlCtx *cx, RlNode v) {
-  v = rl_strip(cx, v);
-  return rl_kind(cx, v) == RL_JS_CALL_EXPRESSION &&
-         strcmp(rl_js_callee_name(cx, v), "promisify") == 0;
-}
-
-/* Section - classes */
-
-/* The class whose instance `this` is at n (arrows see through), or
- * RL_NONE when a plain function rebinds it. */
-static RlNode this_class(RlCtx *cx, RlNode n) {
-  for (RlNode p = rl_parent(cx, n); p; p = rl_parent(cx, p)) {
-    RlKind k = rl_kind(cx, p);
-    if (k == RL_JS_CLASS_DECLARATION || k == RL_JS_ABSTRACT_CLASS_DECLARATION ||
-        k == RL_JS_CLASS)
-      return p;
-    if (k == RL_JS_FUNCTION_DECLARATION || k == RL_JS_FUNCTION_EXPRESSION ||
-        k == RL_JS_FUNCTION || k == RL_JS_GENERATOR_FUNCTION ||
-        k == RL_JS_GENERATOR_FUNCTION_DECLARATION || k == RL_JS_OBJECT)
-      return RL_NONE;
-  }
-  return RL_NONE;
-}
-
-/* A class declared at the top level of this file under `name`. */
-static RlNode local_class(RlCtx *cx, const char *name) {
-  RlNode root = rl_root(cx);
-  for (RlNode st = rl_first_child(cx, root); st; st = rl_next_sibling(cx, st)) {
-    RlNode d = st;
-    if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, st, RL_F_DECLARATION);
-    RlKind k = rl_kind(cx, d);
-    if ((k == RL_JS_CLASS_DECLARATION || k == RL_JS_ABSTRACT_CLASS_DECLARATION) &&
-        eq(cx, rl_child(cx, d, RL_F_NAME), name))
-      return d;
-  }
-  return RL_NONE;
-}
-
-/* The function of member `name` of class `cls` (methods, and fields
- * initialised with a function), following `extends` to classes of this
- * file. */
-static RlNode class_member(RlCtx *cx, RlNode cls, const char *name, bool want_static) {
-  for (int depth = 0; cls && depth < 6; depth++) {
-    RlNode body = rl_child(cx, cls, RL_F_BODY);
-    RlNode heritage = RL_NONE;
-    for (RlNode c = rl_first_child(cx, cls); c; c = rl_next_sibling(cx, c))
-      if (!rl_is_token(cx, c) && c != body && rl_kind(cx, c) == RL_JS_OTHER &&
-          rl_field(cx, c) != RL_F_NAME)
-        heritage = c;
-    for (RlNode m = rl_first_child(cx, body); m; m = rl_next_sibling(cx, m)) {
-      RlKind k = rl_kind(cx, m);
-      RlNode fn = RL_NONE, nm = RL_NONE;
-      if (k == RL_JS_METHOD_DEFINITION) {
-        fn = m;
-        nm = rl_child(cx, m, RL_F_NAME);
-      } else if (k == RL_JS_FIELD_DEFINITION || k == RL_JS_PUBLIC_FIELD_DEFINITION) {
-        fn = rl_strip(cx, rl_child(cx, m, RL_F_VALUE));
-        nm = rl_child(cx, m, RL_F_PROPERTY);
-        if (!nm) nm = rl_child(cx, m, RL_F_NAME);
-        if (!fn || !rl_js_is_function(cx, fn)) fn = RL_NONE;
-      }
-      if (!nm || !eq(cx, nm, name)) continue;
-      if (rl_has_token(cx, m, "static") != want_static) continue;
-      /* getters and setters are not calls */
-      if (rl_has_token(cx, m, "get") || rl_has_token(cx, m, "set")) return RL_NONE;
-      return fn;
-    }
-    /* extends X: X declared in this file */
-    RlNode base = RL_NONE;
-    RlNode hend = heritage ? rl_node_end(cx, heritage) : RL_NONE;
-    for (RlNode i = heritage; i && i < hend; i++)
-      if (rl_kind(cx, i) == RL_JS_IDENTIFIER) {
-        base = i;
-        break;
-      }
-    cls = base ? local_class(cx, rl_text_dup(cx, base)) : RL_NONE;
-  }
-  return RL_NONE;
-}
-
 /* Section - does a call return a promise? */
-
-typedef struct Why {
-  RlNode fn;        /* the async function, when known */
-  const char *what; /* "'save'", "fetch()", "a .then() chain" ... */
-} Why;
-
-static bool promise_call(RlCtx *cx, RlNode call, Why *why);
 
 /* Is the promise of `call` handled: `.catch(f)`, `.then(f, g)`, or a
  * `.finally()` of a handled one? */
@@ -369,152 +113,11 @@ static bool handled(RlCtx *cx, RlNode call) {
   return false;
 }
 
-/* cy.get(...).then(...): Cypress chainables have .then but are queued
- * commands, not promises. */
-static bool cypress_chain(RlCtx *cx, RlNode callee) {
-  RlNode n = callee;
-  for (int d = 0; d < 64 && n; d++) {
-    n = rl_strip(cx, n);
-    RlKind k = rl_kind(cx, n);
-    if (k == RL_JS_MEMBER_EXPRESSION) n = rl_child(cx, n, RL_F_OBJECT);
-    else if (k == RL_JS_CALL_EXPRESSION) n = rl_child(cx, n, RL_F_FUNCTION);
-    else return k == RL_JS_IDENTIFIER && (eq(cx, n, "cy") || eq(cx, n, "Cypress"));
-  }
-  return false;
-}
-
-/* Named in the project's .racelint.json js.promiseFunctions, by its last
- * name ("query") or as written ("db.query")? */
-static bool configured(RlCtx *cx, RlNode call, RlNode f) {
-  const char *last = rl_js_callee_name(cx, call);
-  if (*last && rl_js_config_name(cx, RL_JS_PROMISE_FUNCTIONS, last)) return true;
-  return rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION &&
-         rl_js_config_name(cx, RL_JS_PROMISE_FUNCTIONS, rl_text_dup(cx, f));
-}
-
-static bool promise_call(RlCtx *cx, RlNode call, Why *why) {
-  why->fn = RL_NONE;
-  why->what = "";
-  if (rl_kind(cx, call) == RL_JS_NEW_EXPRESSION) {
-    RlNode ctor = rl_strip(cx, rl_child(cx, call, RL_F_CONSTRUCTOR));
-    if (eq(cx, ctor, "Promise") && rl_js_resolve(cx, ctor, NULL) == RL_BIND_FREE) {
-      why->what = "new Promise()";
-      return true;
-    }
-    return false;
-  }
-  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
-  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
-  if (!f) return false;
-  if (configured(cx, call, f)) {
-    const char *name = rl_text_dup(cx, f);
-    char *w = rl_alloc(cx, strlen(name) + 4);
-    strcpy(w, "'");
-    strcat(w, name);
-    strcat(w, "'");
-    why->what = w;
-    return true;
-  }
-  if (rl_kind(cx, f) == RL_JS_OTHER && rl_text_eq(cx, f, "import")) {
-    why->what = "import()";
-    return true;
-  }
-  if (rl_js_is_function(cx, f)) { /* (async () => { ... })() */
-    if (!is_async_fn(cx, f) || never_rejects(cx, f)) return false;
-    why->fn = f;
-    why->what = "this async function expression";
-    return true;
-  }
-  RlKind fk = rl_kind(cx, f);
-  if (fk == RL_JS_IDENTIFIER) {
-    const char *name = rl_text_dup(cx, f);
-    RlNode fn = RL_NONE;
-    RlJsBinding b = rl_js_resolve(cx, f, &fn);
-    char *w = rl_alloc(cx, strlen(name) + 8);
-    strcpy(w, "'");
-    strcat(w, name);
-    strcat(w, "'");
-    why->what = w;
-    if (b == RL_BIND_LOCAL) {
-      if (fn) {
-        if (!is_async_fn(cx, fn) || never_rejects(cx, fn)) return false;
-        why->fn = fn;
-        return true;
-      }
-      RlNode d = declarator_of(cx, f);
-      return d && is_promisify(cx, rl_child(cx, d, RL_F_VALUE));
-    }
-    if (b == RL_BIND_FREE) {
-      if (strcmp(name, "fetch") != 0) return false;
-      why->what = "fetch()";
-      return true;
-    }
-    const char *mod, *imported;
-    if (strcmp(name, "fetch") == 0) {
-      why->what = "fetch()";
-      return true;
-    }
-    return import_of(cx, f, &mod, &imported) && promise_api(mod, imported);
-  }
-  if (fk != RL_JS_MEMBER_EXPRESSION) return false;
-  RlNode obj = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
-  const char *m = rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
-  if (strcmp(m, "then") == 0 || strcmp(m, "catch") == 0 || strcmp(m, "finally") == 0) {
-    if (cypress_chain(cx, f)) return false;
-    char *w = rl_alloc(cx, strlen(m) + 24);
-    strcpy(w, "this .");
-    strcat(w, m);
-    strcat(w, "() chain");
-    why->what = w;
-    return true;
-  }
-  RlKind ok = rl_kind(cx, obj);
-  if (ok == RL_JS_IDENTIFIER && eq(cx, obj, "Promise") &&
-      rl_js_resolve(cx, obj, NULL) == RL_BIND_FREE) {
-    static const char *const statics[] = {"all", "allSettled", "any", "race", "reject",
-                                          "resolve"};
-    if (!in_list(m, statics, RL_COUNTOF(statics))) return false;
-    char *w = rl_alloc(cx, strlen(m) + 16);
-    strcpy(w, "Promise.");
-    strcat(w, m);
-    strcat(w, "()");
-    why->what = w;
-    return true;
-  }
-  char *w = rl_alloc(cx, strlen(m) + 8);
-  strcpy(w, "'");
-  strcat(w, m);
-  strcat(w, "'");
-  why->what = w;
-  if (ok == RL_JS_THIS) {
-    RlNode fn = class_member(cx, this_class(cx, f), m, false);
-    if (!is_async_fn(cx, fn) || never_rejects(cx, fn)) return false;
-    why->fn = fn;
-    return true;
-  }
-  /* fs.promises.readFile(): only the functions fs/promises has; any other
-   * `promises` property is likely an array of them (`result.promises.push(p)`) */
-  if (ok == RL_JS_MEMBER_EXPRESSION && eq(cx, rl_child(cx, obj, RL_F_PROPERTY), "promises"))
-    return in_list(m, fs_promises_fns, RL_COUNTOF(fs_promises_fns));
-  if (ok != RL_JS_IDENTIFIER) return false;
-  const char *ns = promise_namespace(cx, obj);
-  if (ns) return promise_api(ns, m);
-  if (rl_js_resolve(cx, obj, NULL) == RL_BIND_LOCAL) {
-    RlNode fn = class_member(cx, local_class(cx, rl_text_dup(cx, obj)), m, true);
-    if (!fn) { /* const svc = new Service(): an instance of a class of this file */
-      RlNode d = declarator_of(cx, obj);
-      RlNode v = d ? rl_strip(cx, rl_child(cx, d, RL_F_VALUE)) : RL_NONE;
-      RlNode ctor = rl_kind(cx, v) == RL_JS_NEW_EXPRESSION
-                        ? rl_strip(cx, rl_child(cx, v, RL_F_CONSTRUCTOR))
-                        : RL_NONE;
-      if (rl_kind(cx, ctor) == RL_JS_IDENTIFIER)
-        fn = class_member(cx, local_class(cx, rl_text_dup(cx, ctor)), m, false);
-    }
-    if (!is_async_fn(cx, fn) || never_rejects(cx, fn)) return false;
-    why->fn = fn;
-    return true;
-  }
-  return false;
+/* Does the call return a promise that can reject (an async function whose
+ * body catches everything cannot)? */
+static bool promise_call(RlCtx *cx, RlNode call, RlJsPromise *why) {
+  if (!rl_js_returns_promise(cx, call, why)) return false;
+  return !why->fn || !never_rejects(cx, why->fn);
 }
 
 /* Section - where the statement runs */
@@ -543,7 +146,7 @@ static const char *handler_call(RlCtx *cx, RlNode call) {
   if (obj && in_list(name, listeners, RL_COUNTOF(listeners))) {
     RlNode ev = rl_js_arg(cx, call, 0);
     if (rl_kind(cx, ev) == RL_JS_STRING) {
-      const char *e = module_name(cx, ev);
+      const char *e = rl_js_module_name(cx, ev);
       char *s = rl_alloc(cx, strlen(e) + 16);
       strcpy(s, "'");
       strcat(s, e);
@@ -651,7 +254,7 @@ static void *begin_file(RlCtx *cx) {
       if (rl_kind(cx, left) == RL_JS_MEMBER_EXPRESSION) left = rl_child(cx, left, RL_F_PROPERTY);
       if (left && on_name(cx, left) && rl_kind(cx, right) == RL_JS_IDENTIFIER)
         add_handler(cx, st, rl_js_local_function(cx, right), on_handler(cx, left));
-    } else if (rl_js_is_async(cx, i) && (is_generator(cx, i) || never_rejects(cx, i))) {
+    } else if (rl_js_is_async(cx, i) && (rl_js_is_generator(cx, i) || never_rejects(cx, i))) {
       /* for phase 2: async functions that give no rejecting promise */
       const char *name = rl_function_name(cx, i);
       if (*name) rl_fact_add(cx, FACT_NO_REJECT, i, name, NULL, NULL);
@@ -666,7 +269,7 @@ static const char *hint_handler =
     "(runtime/js), which routes a throw or rejection to onError; to keep ticks from "
     "overlapping, guard the job with the runtime's Mutex (runExclusive) or a running flag.";
 
-static void report(RlCtx *cx, RlNode at, const Why *why, const char *handler) {
+static void report(RlCtx *cx, RlNode at, const RlJsPromise *why, const char *handler) {
   RlReport *r;
   if (handler) {
     r = rl_report(cx, at,
@@ -702,7 +305,7 @@ static void defer_import(RlCtx *cx, RlNode call, RlNode at, const char *handler)
     const char *mod, *imported;
     if (rl_kind(cx, obj) != RL_JS_IDENTIFIER || rl_js_resolve(cx, obj, NULL) != RL_BIND_IMPORT)
       return;
-    if (!import_of(cx, obj, &mod, &imported) || strcmp(imported, "*") != 0) return;
+    if (!rl_js_import_of(cx, obj, &mod, &imported) || strcmp(imported, "*") != 0) return;
     if (strncmp(mod, "./", 2) != 0 && strncmp(mod, "../", 3) != 0) return;
     rl_fact_add(cx, FACT_BARE_IMPORT, at, rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY)), mod,
                 handler);
@@ -750,7 +353,7 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
         continue;
       }
     }
-    Why why;
+    RlJsPromise why;
     if (promise_call(cx, e, &why))
       report(cx, at, &why, handler);
     else

@@ -164,74 +164,21 @@ static bool ident_in(const RlCtx *cx, RlNode pattern, const char *s, size_t n) {
   return false;
 }
 
-/* The declarator of s[0..n) directly in `scope`, or the scope itself when
- * it binds the name otherwise (parameters, imports); RL_NONE if not bound. */
-static RlNode declared(const RlCtx *cx, RlNode scope, const char *s, size_t n) {
-  RlKind sk = rl_kind(cx, scope);
-  if (sk == RL_JS_PROGRAM || sk == RL_JS_STATEMENT_BLOCK) {
-    for (RlNode st = rl_first_child(cx, scope); st; st = rl_next_sibling(cx, st)) {
-      RlNode d = st;
-      if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, st, RL_F_DECLARATION);
-      switch (rl_kind(cx, d)) {
-      case RL_JS_FUNCTION_DECLARATION:
-      case RL_JS_GENERATOR_FUNCTION_DECLARATION:
-      case RL_JS_CLASS_DECLARATION:
-      case RL_JS_ABSTRACT_CLASS_DECLARATION: {
-        size_t len;
-        const char *t = rl_text(cx, rl_child(cx, d, RL_F_NAME), &len);
-        if (len == n && memcmp(t, s, n) == 0) return d;
-        break;
-      }
-      case RL_JS_LEXICAL_DECLARATION:
-      case RL_JS_VARIABLE_DECLARATION:
-        for (RlNode v = rl_first_child(cx, d); v; v = rl_next_sibling(cx, v))
-          if (rl_kind(cx, v) == RL_JS_VARIABLE_DECLARATOR &&
-              ident_in(cx, rl_child(cx, v, RL_F_NAME), s, n))
-            return v;
-        break;
-      case RL_JS_IMPORT_STATEMENT:
-        if (ident_in(cx, d, s, n)) return d;
-        break;
-      default:
-        break;
-      }
-    }
-    return RL_NONE;
-  }
-  if (sk == RL_JS_FOR_STATEMENT || sk == RL_JS_FOR_IN_STATEMENT || sk == RL_JS_CATCH_CLAUSE) {
-    RlNode decl = rl_child(cx, scope, RL_F_INITIALIZER);
-    if (!decl) decl = rl_child(cx, scope, RL_F_LEFT);
-    if (!decl) decl = rl_child(cx, scope, RL_F_PARAMETER);
-    return decl && ident_in(cx, decl, s, n) ? scope : RL_NONE;
-  }
-  if (rl_js_is_function(cx, scope)) {
-    RlNode params = rl_child(cx, scope, RL_F_PARAMETERS);
-    if (!params) params = rl_child(cx, scope, RL_F_PARAMETER);
-    return params && ident_in(cx, params, s, n) ? scope : RL_NONE;
-  }
-  return RL_NONE;
-}
-
 typedef enum Owner { OWN_SHARED, OWN_PARAM, OWN_LOCAL, OWN_LOCAL_NEW } Owner;
 
 /* Who owns identifier `id`: module-level/imported/global (shared), a
  * parameter, a local, or a local initialised with a fresh collection. */
 static Owner owner(const RlCtx *cx, RlNode id) {
-  size_t n;
-  const char *s = rl_text(cx, id, &n);
-  for (RlNode p = rl_parent(cx, id); p; p = rl_parent(cx, p)) {
-    RlNode d = declared(cx, p, s, n);
-    if (!d) continue;
-    if (rl_kind(cx, p) == RL_JS_PROGRAM) return OWN_SHARED;
-    if (rl_js_is_function(cx, p)) return OWN_PARAM;
-    if (rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR) {
-      RlNode v = rl_strip(cx, rl_child(cx, d, RL_F_VALUE));
-      RlKind k = rl_kind(cx, v);
-      if (k == RL_JS_NEW_EXPRESSION || k == RL_JS_OBJECT || k == RL_JS_ARRAY) return OWN_LOCAL_NEW;
-    }
-    return OWN_LOCAL;
+  RlNode scope;
+  RlNode d = rl_js_declaration(cx, id, &scope);
+  if (!scope || rl_kind(cx, scope) == RL_JS_PROGRAM) return OWN_SHARED;
+  if (rl_js_is_function(cx, scope)) return OWN_PARAM;
+  if (rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR) {
+    RlNode v = rl_strip(cx, rl_child(cx, d, RL_F_VALUE));
+    RlKind k = rl_kind(cx, v);
+    if (k == RL_JS_NEW_EXPRESSION || k == RL_JS_OBJECT || k == RL_JS_ARRAY) return OWN_LOCAL_NEW;
   }
-  return OWN_SHARED;
+  return OWN_LOCAL;
 }
 
 /* Root object of a member/subscript chain. */
