@@ -193,6 +193,38 @@ try:
     for p_ in (L, O, F):
         c.notify("textDocument/didClose", {"textDocument": {"uri": uri(p_)}})
 
+    # promise-all-mutation decided in phase 2: the writes of executor.js run
+    # inside the transaction of persist.js while it awaits them; dropping
+    # the await there (an edit in the other file) shows the finding
+    X = os.path.join(ws, "executor.js")
+    x_text = ("class Executor {\n"
+              "  async execute() { await this.insertAll(); }\n"
+              "  async insertAll() {\n"
+              "    await Promise.all(this.rows.map((r) => this.db.insert(r)));\n"
+              "  }\n}\nmodule.exports = { Executor };\n")
+    open(X, "w").write(x_text)
+    P = os.path.join(ws, "persist.js")
+    p_text = ("const { Executor } = require('./executor.js');\n"
+              "async function persist(db, ex) {\n"
+              "  try {\n    await db.startTransaction();\n    await ex.execute();\n"
+              "    await db.commitTransaction();\n"
+              "  } catch (e) {\n    await db.rollbackTransaction();\n    throw e;\n  }\n}\n"
+              "module.exports = { persist, Executor };\n")
+    open(P, "w").write(p_text)
+    open_doc(c, X, x_text)
+    open_doc(c, P, p_text)
+    has_pam = lambda ds: any(x["code"] == "promise-all-mutation" for x in ds)
+    d = c.diagnostics(uri(X), pred=lambda ds: not has_pam(ds))
+    check(not has_pam(d), "writes inside the caller's transaction: no finding")
+    change(c, P, 2, [{"range": rng(4, 4, 4, 10), "text": ""}])  # drop "await "
+    d = c.diagnostics(uri(X), pred=has_pam)
+    check(has_pam(d), "the finding appears in executor.js when persist.js stops awaiting")
+    change(c, P, 3, [{"range": rng(0, 0, 99, 0), "text": p_text}])
+    d = c.diagnostics(uri(X), pred=lambda ds: not has_pam(ds))
+    check(not has_pam(d), "and goes away when the await is back")
+    for p_ in (X, P):
+        c.notify("textDocument/didClose", {"textDocument": {"uri": uri(p_)}})
+
     # config reload: a .racelint.json turning the rule off
     open(os.path.join(ws, ".racelint.json"), "w").write('{"rules": {"check-then-act": "off"}}')
     c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(os.path.join(ws, ".racelint.json")), "type": 1}]})
