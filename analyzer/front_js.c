@@ -2,10 +2,12 @@
  * Parses with the pinned grammars (grammars/) and copies the tree into the
  * flat preorder RlTree with an explicit stack (no recursion), keeping named
  * nodes, keyword tokens (async, static, get ...) and tokens that carry a
- * field (operators). The tree-sitter tree is freed before returning. */
+ * field (operators). The tree-sitter tree is freed before returning, or
+ * kept for the editor's next incremental parse (see RlJsTree). */
 #include "front_js.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <tree_sitter/api.h>
@@ -185,21 +187,172 @@ RlJsParseResult rl_front_js_parse(RlJsParser *self, const RlJsTables *tables,
   return rl_front_js_parse_reuse(self, tables, lang, src, len, timeout_us, out, NULL);
 }
 
+/* Section - incremental parsing */
+
+/* A document's tree between parses: tree-sitter's tree, the flat nodes
+ * made from it, and the text edits since, merged into one window: bytes
+ * [start, old_end) of the old text became [start, new_end). */
+struct RlJsTree {
+  TSTree *ts;
+  RlNodeRec *flat; /* nodes 0..nflat-1 as rl_front_js_parse made them */
+  uint32_t nflat;
+  bool edited;
+  uint32_t start, old_end, new_end;
+};
+
 void rl_front_js_tree_edit(RlJsTree *t, uint32_t start, uint32_t old_end, uint32_t new_end,
                            uint32_t start_row, uint32_t start_col, uint32_t old_row,
                            uint32_t old_col, uint32_t new_row, uint32_t new_col) {
   if (!t) return;
   TSInputEdit e = {start,   old_end, new_end, {start_row, start_col},
                    {old_row, old_col}, {new_row, new_col}};
-  ts_tree_edit((TSTree *)t, &e);
-}
-
-RlJsTree *rl_front_js_tree_copy(const RlJsTree *t) {
-  return t ? (RlJsTree *)ts_tree_copy((const TSTree *)t) : NULL;
+  ts_tree_edit(t->ts, &e);
+  if (!t->edited) {
+    t->edited = true;
+    t->start = start;
+    t->old_end = old_end;
+    t->new_end = new_end;
+    return;
+  }
+  /* merge: the window so far ends at new_end in the current text; the text
+   * after max(new_end, old_end of this edit) is the original's, shifted */
+  uint32_t c = t->new_end > old_end ? t->new_end : old_end;
+  t->old_end += c - t->new_end;
+  t->new_end = c + new_end - old_end;
+  if (start < t->start) t->start = start;
 }
 
 void rl_front_js_tree_delete(RlJsTree *t) {
-  if (t) ts_tree_delete((TSTree *)t);
+  if (!t) return;
+  ts_tree_delete(t->ts);
+  free(t->flat);
+  free(t);
+}
+
+/* Where the previous flat tree can stand in for the new tree's nodes:
+ * outside the edit window and outside the ranges whose structure
+ * tree-sitter says changed. */
+typedef struct RlJsReuse {
+  const RlNodeRec *old;
+  uint32_t nold;
+  uint32_t start, old_end, new_end;
+  TSRange *changed;
+  uint32_t nchanged;
+} RlJsReuse;
+
+/* The old node with the same symbol standing for new bytes [a, b), or 0. */
+static uint32_t rl_front_js__old_node(const RlJsReuse *r, uint16_t sym, uint32_t a, uint32_t b) {
+  if (!(b < r->start || a > r->new_end)) return 0;
+  for (uint32_t i = 0; i < r->nchanged; i++)
+    if (!(b < r->changed[i].start_byte || a > r->changed[i].end_byte)) return 0;
+  if (a > r->new_end) { /* after the window: shifted */
+    a = a - r->new_end + r->old_end;
+    b = b - r->new_end + r->old_end;
+  }
+  /* preorder is sorted by start byte: the first node starting at a */
+  uint32_t lo = 1, hi = r->nold;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (r->old[mid].start_byte < a) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t i = lo, k = 0; i < r->nold && k < 64 && r->old[i].start_byte == a; i++, k++)
+    if (r->old[i].sym == sym && r->old[i].end_byte == b) return i;
+  return 0;
+}
+
+/* Copies the descendants of old node `o` below the open node `top` of out,
+ * shifting bytes by `shift`; counts the syntax errors among them. */
+static void rl_front_js__graft(RlTree *out, const RlJsReuse *r, uint32_t o, int64_t shift,
+                               RlJsParseResult *res) {
+  const RlNodeRec *old = r->old;
+  uint32_t first = o + 1, end = old[o].end, n = end - first;
+  if (!n) return;
+  if (out->n + n > out->cap) {
+    while (out->n + n > out->cap) out->cap *= 2;
+    out->nodes = rl_realloc(out->nodes, out->cap * sizeof *out->nodes);
+  }
+  uint32_t top = rl_tree_top(out), base = out->n;
+  int64_t d = (int64_t)base - first; /* index shift */
+  for (uint32_t i = first; i < end; i++) {
+    RlNodeRec x = old[i];
+    x.parent = x.parent == o ? top : (uint32_t)(x.parent + d);
+    if (x.first_child) x.first_child = (uint32_t)(x.first_child + d);
+    x.next_sibling = x.next_sibling && x.next_sibling < end ? (uint32_t)(x.next_sibling + d) : 0;
+    x.end = (uint32_t)(x.end + d);
+    x.start_byte = (uint32_t)(x.start_byte + shift);
+    x.end_byte = (uint32_t)(x.end_byte + shift);
+    if (x.flags & (RL_NF_ERROR | RL_NF_MISSING)) {
+      if (x.start_byte < res->first_error) res->first_error = x.start_byte;
+      res->nerrors++;
+    }
+    out->nodes[out->n++] = x;
+  }
+  /* link the grafted children to `top`, whose children so far are none */
+  out->nodes[top].first_child = base;
+  uint32_t last = base;
+  while (out->nodes[last].next_sibling) last = out->nodes[last].next_sibling;
+  out->last[out->depth - 1] = last;
+}
+
+/* The flat tree of the cursor's subtree, reusing r's old nodes (r may be
+ * NULL). */
+static void rl_front_js__flatten(const RlJsGrammar *g, TSTreeCursor *c, RlTree *out,
+                                 RlJsParseResult *res, const RlJsReuse *r) {
+  /* opened[d] says whether the node at cursor depth d was opened. */
+  uint32_t cap = 256, depth = 0;
+  uint8_t *opened = rl_malloc(cap);
+  opened[depth++] = rl_front_js__enter(g, c, out, res);
+  for (;;) {
+    if (r && opened[depth - 1]) {
+      /* a node whose structure did not change: its descendants as before */
+      uint32_t top = rl_tree_top(out);
+      const RlNodeRec *t = &out->nodes[top];
+      uint32_t o = rl_front_js__old_node(r, t->sym, t->start_byte, t->end_byte);
+      if (o && r->old[o].end > o + 1) {
+        int64_t shift = t->start_byte > r->new_end ? (int64_t)r->new_end - r->old_end : 0;
+        rl_front_js__graft(out, r, o, shift, res);
+        goto next;
+      }
+    }
+    if (ts_tree_cursor_goto_first_child(c)) {
+      if (depth == cap) opened = rl_realloc(opened, cap *= 2);
+      opened[depth++] = rl_front_js__enter(g, c, out, res);
+      continue;
+    }
+  next:
+    for (;;) {
+      if (opened[--depth]) rl_tree_close(out);
+      if (depth == 0) goto done;
+      if (ts_tree_cursor_goto_next_sibling(c)) {
+        opened[depth++] = rl_front_js__enter(g, c, out, res);
+        break;
+      }
+      if (!ts_tree_cursor_goto_parent(c)) goto done;
+    }
+  }
+done:
+  while (out->depth) rl_tree_close(out);
+  free(opened);
+}
+
+/* RACELINT_CHECK_REUSE=1 (the tests): compare the reused flat tree with a
+ * fresh conversion; any difference is a bug worth stopping for. */
+static void rl_front_js__check_reuse(const RlJsGrammar *g, TSTree *tree, const RlTree *got) {
+  RlTree fresh;
+  rl_tree_init(&fresh);
+  RlJsParseResult res = {false, UINT32_MAX, 0};
+  TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
+  rl_front_js__flatten(g, &c, &fresh, &res, NULL);
+  ts_tree_cursor_delete(&c);
+  bool same = fresh.n == got->n;
+  for (uint32_t i = 1; same && i < fresh.n; i++)
+    same = memcmp(&fresh.nodes[i], &got->nodes[i], sizeof fresh.nodes[i]) == 0;
+  rl_tree_free(&fresh);
+  if (!same) {
+    fprintf(stderr, "racelint: internal error: incremental syntax tree differs from a fresh one\n");
+    abort();
+  }
 }
 
 RlJsParseResult rl_front_js_parse_reuse(RlJsParser *self, const RlJsTables *tables,
@@ -207,36 +360,37 @@ RlJsParseResult rl_front_js_parse_reuse(RlJsParser *self, const RlJsTables *tabl
                                         uint64_t timeout_us, RlTree *out, RlJsTree **keep) {
   RlJsParseResult res = {false, UINT32_MAX, 0};
   const RlJsGrammar *g = rl_front_js__grammar(tables, lang);
-  TSTree *tree = rl_front_js__run(self, g, src, len, timeout_us,
-                                  keep ? (const TSTree *)*keep : NULL);
+  RlJsTree *prev = keep ? *keep : NULL;
+  TSTree *tree = rl_front_js__run(self, g, src, len, timeout_us, prev ? prev->ts : NULL);
   if (!tree) return res;
-  TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
-  /* opened[d] says whether the node at cursor depth d was opened. */
-  uint32_t cap = 256, depth = 0;
-  uint8_t *opened = rl_malloc(cap);
-  opened[depth++] = rl_front_js__enter(g, &c, out, &res);
-  for (;;) {
-    if (ts_tree_cursor_goto_first_child(&c)) {
-      if (depth == cap) opened = rl_realloc(opened, cap *= 2);
-      opened[depth++] = rl_front_js__enter(g, &c, out, &res);
-      continue;
-    }
-    for (;;) {
-      if (opened[--depth]) rl_tree_close(out);
-      if (ts_tree_cursor_goto_next_sibling(&c)) {
-        opened[depth++] = rl_front_js__enter(g, &c, out, &res);
-        break;
-      }
-      if (!ts_tree_cursor_goto_parent(&c)) goto done;
-    }
+  RlJsReuse reuse, *r = NULL;
+  if (prev && prev->flat && prev->edited) {
+    memset(&reuse, 0, sizeof reuse);
+    reuse.old = prev->flat;
+    reuse.nold = prev->nflat;
+    reuse.start = prev->start;
+    reuse.old_end = prev->old_end;
+    reuse.new_end = prev->new_end;
+    reuse.changed = ts_tree_get_changed_ranges(prev->ts, tree, &reuse.nchanged);
+    r = &reuse;
   }
-done:
-  while (out->depth) rl_tree_close(out);
-  free(opened);
+  TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
+  rl_front_js__flatten(g, &c, out, &res, r);
   ts_tree_cursor_delete(&c);
+  if (r) {
+    free(reuse.changed);
+    const char *chk = getenv("RACELINT_CHECK_REUSE");
+    if (chk && *chk == '1') rl_front_js__check_reuse(g, tree, out);
+  }
   if (keep) {
-    rl_front_js_tree_delete(*keep);
-    *keep = (RlJsTree *)tree;
+    rl_front_js_tree_delete(prev);
+    RlJsTree *t = rl_malloc(sizeof *t);
+    memset(t, 0, sizeof *t);
+    t->ts = tree;
+    t->nflat = out->n;
+    t->flat = rl_malloc(out->n * sizeof *t->flat);
+    memcpy(t->flat, out->nodes, out->n * sizeof *t->flat);
+    *keep = t;
   } else {
     ts_tree_delete(tree);
   }

@@ -32,7 +32,9 @@ RlJsParseResult rl_front_js_parse(RlJsParser *self, const RlJsTables *tables,
                                   uint64_t timeout_us, RlTree *out);
 
 /* Section - incremental parsing (the editor server) */
-/* A syntax tree kept between parses of one document (a TSTree). */
+/* A syntax tree kept between parses of one document: tree-sitter's tree
+ * and the flat nodes made from it; the next parse converts only what the
+ * edits changed (the rest is copied from the previous flat nodes). */
 typedef struct RlJsTree RlJsTree;
 /* Like rl_front_js_parse, reusing *tree (edited with rl_front_js_tree_edit
  * to match src) when not NULL; on success *tree is replaced by the new tree
@@ -45,7 +47,6 @@ RlJsParseResult rl_front_js_parse_reuse(RlJsParser *self, const RlJsTables *tabl
 void rl_front_js_tree_edit(RlJsTree *t, uint32_t start, uint32_t old_end, uint32_t new_end,
                            uint32_t start_row, uint32_t start_col, uint32_t old_row,
                            uint32_t old_col, uint32_t new_row, uint32_t new_col);
-RlJsTree *rl_front_js_tree_copy(const RlJsTree *t);
 void rl_front_js_tree_delete(RlJsTree *t);
 
 /* Parse only, no conversion (the benchmark's parse floor). */

@@ -7,6 +7,10 @@ import json, os, shutil, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(__file__))
 from lsp_client import Client, uri
 
+# every incremental parse is compared with a fresh conversion (the server
+# aborts on a difference, failing the session)
+os.environ["RACELINT_CHECK_REUSE"] = "1"
+
 RACELINT = sys.argv[1]
 passes = fails = 0
 
@@ -252,7 +256,7 @@ try:
     c.diagnostics(uri(R))
     def units(s):
         return len(s.encode("utf-16-le")) // 2
-    for v in range(2, 60):
+    def one_edit(text):
         lines = text.split("\n")
         ln = rnd.randrange(len(lines))
         line = lines[ln]
@@ -263,14 +267,24 @@ try:
             new = ""
         else:
             k2 = k
-            new = rnd.choice(["async ", "x", "\n", ";", "é", "😀", "forEach(", ")", "{", "}"])
+            new = rnd.choice(["async ", "x", "\n", ";", "é", "😀", "forEach(", ")", "{", "}",
+                              "await ", "/", "`", "(a) => ", "// ", "/* */", "'"])
         start = {"line": ln, "character": units(line[:k])}
         end = {"line": ln, "character": units(line[:k2])}
-        change(c, R, v, [{"range": {"start": start, "end": end}, "text": new}])
         lines[ln] = line[:k] + new + line[k2:]
-        text = "\n".join(lines)
+        return "\n".join(lines), {"range": {"start": start, "end": end}, "text": new}
+    last = 200
+    for v in range(2, last + 1):
+        # one edit, or several in one message (merged into one window)
+        changes = []
+        for _ in range(1 if rnd.random() < 0.8 else rnd.randrange(2, 5)):
+            text, ch = one_edit(text)
+            changes.append(ch)
+        change(c, R, v, changes)
+        if rnd.random() < 0.3:  # now and then let the analysis catch up
+            c.diagnostics(uri(R), pred=lambda ds: True, timeout=10)
     got = c.diagnostics(uri(R), pred=lambda ds: True, timeout=10)
-    # drain: the last publish is for version 59
+    # drain: the last publish is for the last version
     while True:
         try:
             got = c.diagnostics(uri(R), timeout=1.5)
