@@ -2,9 +2,19 @@
  * JSON-RPC dispatch, document edits and analysis (the workspace is never
  * read from disk). */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "fuzz_common.h"
 #include "lsp.h"
+
+/* Every incremental re-parse is compared with a fresh conversion: a
+ * difference aborts, which the fuzzer reports as a crash. */
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+  (void)argc;
+  (void)argv;
+  setenv("RACELINT_CHECK_REUSE", "1", 1);
+  return 0;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size == 0) return 0;
