@@ -415,19 +415,6 @@ enum {
   FACT_CALL,
 };
 
-/* The nearest enclosing function with a name, through anonymous callbacks
- * (`items.forEach(async (x) => ...)` belongs to the method around it). */
-static const char *named_function(RlCtx *cx, RlNode n, RlNode *fn_out) {
-  for (RlNode fn = rl_enclosing_function(cx, n); fn; fn = rl_enclosing_function(cx, fn)) {
-    const char *name = rl_function_name(cx, fn);
-    if (*name) {
-      if (fn_out) *fn_out = fn;
-      return name;
-    }
-  }
-  return "";
-}
-
 /* Is the call's promise awaited or returned by its function (so a
  * transaction around the caller also spans it)? */
 static bool awaited(RlCtx *cx, RlNode call) {
@@ -440,9 +427,11 @@ static bool awaited(RlCtx *cx, RlNode call) {
   return rl_js_is_function(cx, p) && rl_child(cx, p, RL_F_BODY) == top;
 }
 
-/* Records an awaited call `this.m()`, `m()` or `x.m()` with its caller, and
- * whether it runs inside a transaction (a transaction callback, or a
- * function that commits/rolls back, up to the named caller). */
+/* Records an awaited call `this.m()`, `m()` or `x.m()` made by a named
+ * function, and whether it runs inside a transaction: the function commits
+ * or rolls back, or the call is in a transaction callback. A call in
+ * another callback (`items.forEach(async (x) => ...)`) may run after its
+ * function returned, so it is not that function's call. */
 static void record_call(RlCtx *cx, State *st, RlNode call) {
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   const char *recv;
@@ -452,16 +441,14 @@ static void record_call(RlCtx *cx, State *st, RlNode call) {
   else
     return;
   if (!awaited(cx, call)) return;
-  RlNode named = RL_NONE;
-  const char *caller = named_function(cx, call, &named);
-  if (!*caller) return;
   const char *callee = rl_js_callee_name(cx, call);
   if (!*callee) return;
-  bool tx = false;
-  for (RlNode fn = rl_enclosing_function(cx, call); fn && !tx; fn = rl_enclosing_function(cx, fn)) {
-    tx = is_tx_callback(cx, fn) || drives_tx_memo(cx, st, fn);
-    if (fn == named) break;
-  }
+  RlNode fn = rl_enclosing_function(cx, call);
+  if (!fn) return;
+  bool tx = drives_tx_memo(cx, st, fn);
+  const char *caller = rl_function_name(cx, fn);
+  for (RlNode a = fn; a && !tx; a = rl_enclosing_function(cx, a)) tx = is_tx_callback(cx, a);
+  if (!tx && !*caller) return;
   RlFact *fact = rl_fact_add(cx, FACT_CALL, call, callee, caller, recv);
   fact->aux = tx;
 }

@@ -24,6 +24,21 @@ class PersistExecutor {
     }
   }
 
+  // The call is awaited, but inside a forEach callback that nobody awaits:
+  // the commit runs before the flushes finish.
+  async flushEach(executors) {
+    try {
+      await this.queryRunner.startTransaction();
+      executors.forEach(async (executor) => {
+        await executor.flush();
+      });
+      await this.queryRunner.commitTransaction();
+    } catch (err) {
+      await this.queryRunner.rollbackTransaction();
+      throw err;
+    }
+  }
+
   // Calls the same method name without awaiting it: the transaction can
   // commit before the writes finish, so it does not cover them.
   async fireAndForget(executor) {

@@ -41,6 +41,11 @@ class SubjectExecutor {
     await Promise.all(this.subjects.map((s) => this.queryRunner.update(s.id, { detached: true }))); // expect: [promise-all-mutation] "update"
   }
 
+  async flush() {
+    // awaited only inside the forEach callback of flushEach()
+    await Promise.all(this.subjects.map((s) => this.queryRunner.save(s.entity))); // expect: [promise-all-mutation] "save"
+  }
+
   async later() {
     // inside a timer callback of a method: runs after the caller's
     // transaction has ended, so it is reported where it is
