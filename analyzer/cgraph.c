@@ -164,7 +164,7 @@ static int cg__cmp_str(const void *a, const void *b) {
 typedef struct CgFlags {
   const char **name; /* sorted, unique */
   uint32_t n;
-  bool *addr;        /* its address is taken somewhere */
+  bool *addr;        /* it may change unseen (RL_FACT_C_CHANGE) */
   struct {
     uint32_t flag;
     int32_t fn;
@@ -201,14 +201,9 @@ static void cg__flags(const RlCGraph *g, CgFlags *fl) {
     uint32_t n;
     const RlFact *f = rl_cgraph_facts(g, (int32_t)fn, &n);
     for (uint32_t i = 0; i < n; i++) {
-      bool w = f[i].kind == RL_FACT_C_ACCESS && (f[i].flags & RL_CA_WRITE);
-      if (!w && f[i].kind != RL_FACT_C_ADDR) continue;
+      if (f[i].kind != RL_FACT_C_ACCESS || !(f[i].flags & RL_CA_WRITE)) continue;
       int32_t k = cg__flag(fl, f[i].a);
       if (k < 0) continue;
-      if (!w) {
-        fl->addr[k] = true;
-        continue;
-      }
       if (fl->nwriter == cap) {
         cap = cap ? cap * 2 : 16;
         fl->writer = rl_realloc(fl->writer, cap * sizeof *fl->writer);
@@ -217,14 +212,15 @@ static void cg__flags(const RlCGraph *g, CgFlags *fl) {
       fl->writer[fl->nwriter++].fn = (int32_t)fn;
     }
   }
-  /* a file not in the graph (no function) can still take an address */
+  /* changes the summaries cannot follow, anywhere (also in a global's
+   * initialiser: `int *p = &mode;`) */
   uint32_t nfiles = rl_project_nfiles(g->px);
   for (uint32_t file = 0; file < nfiles; file++) {
     if (rl_project_lang(g->px, file) != RL_LANG_C) continue;
     uint32_t n;
     const RlFact *f = rl_project_facts(g->px, file, &n);
     for (uint32_t i = 0; i < n; i++)
-      if (f[i].kind == RL_FACT_C_ADDR) {
+      if (f[i].kind == RL_FACT_C_CHANGE) {
         int32_t k = cg__flag(fl, f[i].a);
         if (k >= 0) fl->addr[k] = true;
       }

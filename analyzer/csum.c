@@ -99,8 +99,7 @@ typedef struct CsOp {
 } CsOp;
 
 /* Events recorded by the second walk, emitted as facts in node order. */
-enum { EV_CALL = 1, EV_LOCK, EV_UNLOCK, EV_ACCESS, EV_DOUBLE, EV_UNHELD, EV_PAIR, EV_LAZY,
-       EV_ADDR };
+enum { EV_CALL = 1, EV_LOCK, EV_UNLOCK, EV_ACCESS, EV_DOUBLE, EV_UNHELD, EV_PAIR, EV_LAZY };
 
 typedef struct CsEvent {
   RlNode at;
@@ -1632,12 +1631,7 @@ static void cs__access(Cs *s, RlNode ref, const CsSet *set) {
     if (strcmp(op, "++") == 0 || strcmp(op, "--") == 0) mode = RL_CA_WRITE | RL_CA_RMW;
     else if (strcmp(op, "&") == 0) {
       rl_buf_free(&id);
-      /* address taken: whoever gets it accesses it; a flag's writes
-       * through it are not seen (no guard on it can be trusted) */
-      const char *flag = top == ref && rk == RL_REF_GLOBAL ? cs__flag(s, ref) : NULL;
-      CsEvent *ae = flag ? cs__event(s, ref, EV_ADDR, 0) : NULL;
-      if (ae) ae->a = flag;
-      return;
+      return; /* address taken: whoever gets it accesses it */
     }
   }
   if (!atomic && cs__in_atomic(s, ref)) atomic = true;
@@ -1895,6 +1889,20 @@ static bool cs__shared_arg(Cs *s, RlNode spawn, RlNode arg) {
   return false;
 }
 
+/* A flag global changed where no access fact says so (phase 2 then
+ * trusts no guard on it): its address is taken (`&mode`), or it is
+ * assigned in code the path walk did not reach (`walked` is false). */
+static void cs__change(Cs *s, RlNode ref, bool walked) {
+  RlCtx *cx = s->cx;
+  RlNode top = ref, p = rl_parent(cx, ref);
+  while (rl_kind(cx, p) == RL_C_PAREN_EXPR) top = p, p = rl_parent(cx, p);
+  bool addr = rl_kind(cx, p) == RL_C_UNARY_OPERATOR && cs__op_is(cx, p, "&");
+  bool write = !walked && cs__is_assign(cx, p) && rl_first_child(cx, p) == top;
+  if (!addr && !write) return;
+  const char *flag = cs__flag(s, ref);
+  if (flag) rl_fact_add(cx, RL_FACT_C_CHANGE, ref, flag, NULL, NULL);
+}
+
 static void cs__emit(Cs *s) {
   RlCtx *cx = s->cx;
   RlFact *ff = rl_fact_add(cx, RL_FACT_FUNC, s->fn, s->fname, s->fname, NULL);
@@ -1906,19 +1914,17 @@ static void cs__emit(Cs *s) {
   uint32_t ei = 0;
   for (RlNode i = s->body; i < end; i++) {
     uint64_t call_mask = 0, call_geq = 0, call_gne = 0;
+    bool accessed = false;
     for (; ei < s->ev.n && s->ev.v[ei].at <= i; ei++) {
       const CsEvent *e = &s->ev.v[ei];
       if (e->at < i) continue;
-      if (!trusted && e->type != EV_ACCESS && e->type != EV_ADDR) continue;
+      if (!trusted && e->type != EV_ACCESS) continue;
       const CsLock *lk = &s->locks[e->lock];
       switch (e->type) {
       case EV_CALL:
         call_mask = e->mask;
         call_geq = e->geq;
         call_gne = e->gne;
-        break;
-      case EV_ADDR:
-        rl_fact_add(cx, RL_FACT_C_ADDR, e->at, e->a, NULL, NULL);
         break;
       case EV_LOCK:
       case EV_UNLOCK: {
@@ -1932,6 +1938,7 @@ static void cs__emit(Cs *s) {
         break;
       }
       case EV_ACCESS: {
+        accessed = true;
         RlFact *f = rl_fact_add(cx, RL_FACT_C_ACCESS, e->at, e->a,
                                 trusted ? cs__held_str(s, e->mask) : "", e->c);
         f->flags = e->flags;
@@ -1967,6 +1974,7 @@ static void cs__emit(Cs *s) {
         break;
       }
     }
+    if (rl_kind(cx, i) == RL_C_DECL_REF_EXPR) cs__change(s, i, accessed);
     if (rl_kind(cx, i) != RL_C_CALL_EXPR) continue;
     const char *callee = rl_c_callee(cx, i);
     if (!*callee) continue;
@@ -2145,6 +2153,10 @@ void rl_csum_extract(RlCtx *cx) {
   /* pass 2: facts */
   s->evslot = rl_alloc(cx, n * sizeof *s->evslot);
   cs__globals(cx);
+  for (RlNode c = rl_first_child(cx, rl_root(cx)); c; c = rl_next_sibling(cx, c))
+    if (rl_kind(cx, c) == RL_C_VAR_DECL)
+      for (RlNode i = c; i < rl_node_end(cx, c); i++)
+        if (rl_kind(cx, i) == RL_C_DECL_REF_EXPR) cs__change(s, i, true); /* `= &mode` */
   for (RlNode i = 1; i < n; i++) {
     if (rl_kind(cx, i) != RL_C_FUNCTION_DECL) continue;
     RlNode body = rl_child(cx, i, RL_F_BODY);

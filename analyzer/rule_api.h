@@ -275,8 +275,9 @@ enum {
                           as in RL_FACT_C_ACCESS) is equal (flags RL_CQ_EQ) or not
                           equal (RL_CQ_NE) to constant b (its spelling); c = b's value
                           in decimal, NULL if unknown */
-  RL_FACT_C_ADDR,      /* the address of integer global a is taken here (writes
-                          through the pointer are not seen) */
+  RL_FACT_C_CHANGE,    /* integer global a may change here unseen by the
+                          RL_FACT_C_ACCESS facts: its address is taken, or the
+                          path walk did not reach this write */
 };
 #define RL_CB_ASSUMED 0x2u /* RL_FACT_C_BALANCE: depends on RL_FACT_C_ASSUME facts */
 #define RL_CF_TRY 0x1u        /* trylock/timedlock: does not wait */
