@@ -35,6 +35,9 @@ typedef struct RlNodeExt {
   const char *name;  /* spelling */
   const char *type;  /* type spelling */
   const char *owner; /* fields: the record that declares them */
+  /* an integer constant (literal, character, enum constant, also spelled
+   * through a macro): its value in decimal; NULL otherwise */
+  const char *value;
   uint8_t ref;       /* RlRefKind */
 } RlNodeExt;
 

@@ -2,7 +2,19 @@
  * summaries (csum.c) in phase 2: functions by name across files, callers,
  * the thread start routines that reach each function, and the locks every
  * caller holds when it calls a function (its entry lockset). Rules build
- * one with rl_cgraph_new() in project() and delete it when done. */
+ * one with rl_cgraph_new() in project() and delete it when done.
+ *
+ * Thread reachability is sensitive to mode flags: a call runs only under
+ * its guards (RL_FACT_C_GUARD: `mode == READ`, `mode != IDLE` on every
+ * path to it), and a chain of calls whose guards contradict each other
+ * (the thread reads a client only when `mode == READ`, the reader runs a
+ * command only when `mode == IDLE`) is not followed. Only flags the thread
+ * cannot change are trusted: none of the functions it reaches writes
+ * them, and their address is never taken. Reachability and that set are
+ * computed together: start trusting every flag, drop those a reached
+ * function writes, recompute until none is dropped. The model assumes a
+ * flag does not change while the thread runs one chain (the main thread
+ * switches modes while the workers are parked). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +28,21 @@ typedef struct CgFunc {
   char *entry;               /* held set at every call site; NULL = not called yet */
   bool entry_top;
 } CgFunc;
+
+/* A known fact about a flag along a chain: flag == / != a constant. */
+typedef struct CgCons {
+  uint32_t flag;
+  uint32_t how; /* RL_CQ_EQ | RL_CQ_NE */
+  const char *spell, *value;
+} CgCons;
+
+#define CG_MAXC 8 /* constraints carried along one chain */
+#define CG_MAXV 8 /* distinct constraint sets one function is visited with */
+
+typedef struct CgSet {
+  uint32_t n;
+  CgCons c[CG_MAXC];
+} CgSet;
 
 struct RlCGraph {
   const RlProject *px;
@@ -128,6 +155,197 @@ static char *cg__union(const char *a, const char *b) {
   return r;
 }
 
+/* Section - thread reachability under mode flags */
+
+static int cg__cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+typedef struct CgFlags {
+  const char **name; /* sorted, unique */
+  uint32_t n;
+  bool *addr;        /* it may change unseen (RL_FACT_C_CHANGE) */
+  struct {
+    uint32_t flag;
+    int32_t fn;
+  } *writer;         /* functions that write a flag */
+  uint32_t nwriter;
+} CgFlags;
+
+static int32_t cg__flag(const CgFlags *fl, const char *name) {
+  const char **p = bsearch(&name, fl->name, fl->n, sizeof *fl->name, cg__cmp_str);
+  return p ? (int32_t)(p - fl->name) : -1;
+}
+
+/* The flags guards test, with where they are written or escape. */
+static void cg__flags(const RlCGraph *g, CgFlags *fl) {
+  RL_VEC(const char *) names = {0};
+  for (uint32_t fn = 0; fn < g->n; fn++) {
+    uint32_t n;
+    const RlFact *f = rl_cgraph_facts(g, (int32_t)fn, &n);
+    for (uint32_t i = 0; i < n; i++)
+      if (f[i].kind == RL_FACT_C_GUARD) RL_VEC_PUSH(names, f[i].a);
+  }
+  if (names.n) qsort(names.v, names.n, sizeof *names.v, cg__cmp_str);
+  uint32_t m = 0;
+  for (uint32_t i = 0; i < names.n; i++)
+    if (!m || strcmp(names.v[m - 1], names.v[i]) != 0) names.v[m++] = names.v[i];
+  fl->name = names.v;
+  fl->n = m;
+  fl->addr = rl_calloc(m + 1, sizeof *fl->addr);
+  fl->writer = NULL;
+  fl->nwriter = 0;
+  if (!m) return;
+  uint32_t cap = 0;
+  for (uint32_t fn = 0; fn < g->n; fn++) {
+    uint32_t n;
+    const RlFact *f = rl_cgraph_facts(g, (int32_t)fn, &n);
+    for (uint32_t i = 0; i < n; i++) {
+      if (f[i].kind != RL_FACT_C_ACCESS || !(f[i].flags & RL_CA_WRITE)) continue;
+      int32_t k = cg__flag(fl, f[i].a);
+      if (k < 0) continue;
+      if (fl->nwriter == cap) {
+        cap = cap ? cap * 2 : 16;
+        fl->writer = rl_realloc(fl->writer, cap * sizeof *fl->writer);
+      }
+      fl->writer[fl->nwriter].flag = (uint32_t)k;
+      fl->writer[fl->nwriter++].fn = (int32_t)fn;
+    }
+  }
+  /* changes the summaries cannot follow, anywhere (also in a global's
+   * initialiser: `int *p = &mode;`) */
+  uint32_t nfiles = rl_project_nfiles(g->px);
+  for (uint32_t file = 0; file < nfiles; file++) {
+    if (rl_project_lang(g->px, file) != RL_LANG_C) continue;
+    uint32_t n;
+    const RlFact *f = rl_project_facts(g->px, file, &n);
+    for (uint32_t i = 0; i < n; i++)
+      if (f[i].kind == RL_FACT_C_CHANGE) {
+        int32_t k = cg__flag(fl, f[i].a);
+        if (k >= 0) fl->addr[k] = true;
+      }
+  }
+}
+
+/* Do constants (spell, value) x and y name the same value? 1 surely,
+ * 0 surely not, -1 unknown (two names whose values are unknown). */
+static int cg__same(const char *xs, const char *xv, const char *ys, const char *yv) {
+  if (xv && yv) return strcmp(xv, yv) == 0;
+  return strcmp(xs, ys) == 0 ? 1 : -1;
+}
+
+/* Can `flag how spell` hold together with set c? */
+static bool cg__fits(const CgSet *c, const CgCons *k) {
+  for (uint32_t i = 0; i < c->n; i++) {
+    const CgCons *x = &c->c[i];
+    if (x->flag != k->flag) continue;
+    int same = cg__same(x->spell, x->value, k->spell, k->value);
+    if ((x->how & RL_CQ_EQ) && (k->how & RL_CQ_EQ) && same == 0) return false;
+    if ((x->how & RL_CQ_EQ) && (k->how & RL_CQ_NE) && same == 1) return false;
+    if ((x->how & RL_CQ_NE) && (k->how & RL_CQ_EQ) && same == 1) return false;
+  }
+  return true;
+}
+
+static bool cg__has(const CgSet *c, const CgCons *k) {
+  for (uint32_t i = 0; i < c->n; i++)
+    if (c->c[i].flag == k->flag && c->c[i].how == k->how &&
+        cg__same(c->c[i].spell, c->c[i].value, k->spell, k->value) == 1)
+      return true;
+  return false;
+}
+
+/* Does a (as a set of constraints) hold wherever b does (a ⊆ b)? */
+static bool cg__weaker(const CgSet *a, const CgSet *b) {
+  for (uint32_t i = 0; i < a->n; i++)
+    if (!cg__has(b, &a->c[i])) return false;
+  return true;
+}
+
+typedef struct CgItem {
+  uint32_t fn, set;
+} CgItem;
+
+/* Functions reached from routine t's function under the trusted flags. */
+static void cg__reach_one(const RlCGraph *g, int32_t routine, const CgFlags *fl,
+                          const bool *trusted, bool *reach) {
+  RL_VEC(CgSet) sets = {0};
+  RL_VEC(CgItem) queue = {0};
+  /* sets each function was visited with: vis[fn * CG_MAXV + k] */
+  uint32_t *vis = rl_malloc((size_t)(g->n + 1) * CG_MAXV * sizeof *vis);
+  uint8_t *nvis = rl_calloc(g->n + 1, 1);
+  CgSet empty = {0};
+  RL_VEC_PUSH(sets, empty);
+  RL_VEC_PUSH(queue, ((CgItem){(uint32_t)routine, 0}));
+  vis[(uint32_t)routine * CG_MAXV] = 0;
+  nvis[routine] = 1;
+  reach[routine] = true;
+  for (uint32_t qh = 0; qh < queue.n; qh++) {
+    CgItem it = queue.v[qh];
+    uint32_t n;
+    const RlFact *ff = rl_cgraph_facts(g, (int32_t)it.fn, &n);
+    for (uint32_t i = 0; i < n; i++) {
+      if (ff[i].kind != RL_FACT_CALL) continue;
+      int32_t c = rl_cgraph_func(g, ff[i].a, g->f[it.fn].file);
+      if (c < 0) continue;
+      CgSet next = sets.v[it.set]; /* copy: the vector may move */
+      bool ok = true;
+      for (uint32_t j = i + 1; j < n && ff[j].kind == RL_FACT_C_GUARD && ok; j++) {
+        int32_t k = cg__flag(fl, ff[j].a);
+        if (k < 0 || !trusted[k]) continue;
+        CgCons cons = {(uint32_t)k, ff[j].flags & (RL_CQ_EQ | RL_CQ_NE), ff[j].b ? ff[j].b : "",
+                       ff[j].c};
+        if (!cg__fits(&next, &cons)) ok = false;
+        else if (!cg__has(&next, &cons) && next.n < CG_MAXC) next.c[next.n++] = cons;
+      }
+      if (!ok) continue;
+      bool seen = false;
+      for (uint32_t v = 0; v < nvis[c] && !seen; v++)
+        seen = cg__weaker(&sets.v[vis[(uint32_t)c * CG_MAXV + v]], &next);
+      if (seen) continue;
+      if (nvis[c] == CG_MAXV - 1) next.n = 0; /* too many: visit it unconstrained */
+      if (nvis[c] == CG_MAXV) continue;
+      RL_VEC_PUSH(sets, next);
+      vis[(uint32_t)c * CG_MAXV + nvis[c]++] = sets.n - 1;
+      reach[c] = true;
+      RL_VEC_PUSH(queue, ((CgItem){(uint32_t)c, sets.n - 1}));
+    }
+  }
+  free(vis);
+  free(nvis);
+  RL_VEC_FREE(sets);
+  RL_VEC_FREE(queue);
+}
+
+static void cg__reach(RlCGraph *g) {
+  CgFlags fl;
+  cg__flags(g, &fl);
+  bool *trusted = rl_calloc(fl.n + 1, sizeof *trusted);
+  bool *reach = rl_calloc(g->n + 1, sizeof *reach);
+  for (uint32_t t = 0; t < g->nthreads; t++) {
+    for (uint32_t k = 0; k < fl.n; k++) trusted[k] = !fl.addr[k];
+    for (;;) {
+      memset(reach, 0, (g->n + 1) * sizeof *reach);
+      cg__reach_one(g, g->routine[t], &fl, trusted, reach);
+      /* a flag the thread writes itself is no mode flag for it */
+      bool dropped = false;
+      for (uint32_t w = 0; w < fl.nwriter; w++)
+        if (trusted[fl.writer[w].flag] && reach[fl.writer[w].fn]) {
+          trusted[fl.writer[w].flag] = false;
+          dropped = true;
+        }
+      if (!dropped) break;
+    }
+    for (uint32_t fn = 0; fn < g->n; fn++)
+      if (reach[fn]) g->f[fn].threads |= UINT64_C(1) << t;
+  }
+  free(reach);
+  free(trusted);
+  free(fl.addr);
+  free(fl.writer);
+  free(fl.name);
+}
+
 RlCGraph *rl_cgraph_new(const RlProject *px) {
   RlCGraph *g = rl_calloc(1, sizeof *g);
   g->px = px;
@@ -178,27 +396,8 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
       g->spawn[g->nthreads++] = &f[i];
     }
   }
-  /* threads: breadth-first from each routine */
-  uint32_t *queue = rl_malloc((g->n + 1) * sizeof *queue);
-  for (uint32_t t = 0; t < g->nthreads; t++) {
-    int32_t r = g->routine[t];
-    uint32_t qh = 0, qt = 0;
-    g->f[r].threads |= UINT64_C(1) << t;
-    queue[qt++] = (uint32_t)r;
-    while (qh < qt) {
-      uint32_t fn = queue[qh++];
-      uint32_t n;
-      const RlFact *ff = rl_cgraph_facts(g, (int32_t)fn, &n);
-      for (uint32_t i = 0; i < n; i++) {
-        if (ff[i].kind != RL_FACT_CALL) continue;
-        int32_t c = rl_cgraph_func(g, ff[i].a, g->f[fn].file);
-        if (c < 0 || (g->f[c].threads & (UINT64_C(1) << t))) continue;
-        g->f[c].threads |= UINT64_C(1) << t;
-        if (qt < g->n) queue[qt++] = (uint32_t)c;
-      }
-    }
-  }
-  free(queue);
+  /* threads: breadth-first from each routine, under the mode flags */
+  cg__reach(g);
   /* entry locksets: intersection over call sites of (held there + the
    * caller's entry set); thread routines and uncalled functions start
    * with nothing held. A few rounds are enough for real call chains. */

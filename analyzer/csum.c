@@ -5,6 +5,13 @@
  * whether it is held, known released, or unknown (the caller's business),
  * plus up to four branch conditions taken on the way ("flag was true"), so
  * `if (flag) lock(); ... if (flag) unlock();` is not two unrelated paths.
+ * A state also knows which guards hold on it: comparisons of a global with
+ * a constant (`mode == MODE_READ`, `mode != MODE_IDLE`) taken or excluded
+ * on the way, forgotten when the function assigns the global. Unlike the
+ * branch conditions they never split a state: where paths meet, a guard
+ * holds if it held on each (bits ANDed). Each call records the guards that
+ * hold on every path reaching it (RL_FACT_C_GUARD), for thread
+ * reachability in phase 2 (cgraph.c).
  * if/else, loops (to a fixpoint, three rounds at most), switch, break,
  * continue, return, forward goto to cleanup labels, and lock/trylock
  * results tested in conditions are followed; a backward goto ends its path.
@@ -31,12 +38,14 @@
 #define CS_MAXP 16 /* parameters */
 #define CS_MAXLABELS 16
 #define CS_MAXEXITS 64
+#define CS_MAXG 64 /* guard conditions per function (a bit each) */
 
 typedef struct CsState {
   uint64_t held, rel;
   uint64_t tagk[CS_MAXT];
   uint32_t tagr[CS_MAXT]; /* hash of the variable the condition reads */
   uint8_t tagv, ntag;
+  uint64_t geq, gne; /* bit i: guard i's global == / != its constant here */
 } CsState;
 
 typedef struct CsSet {
@@ -101,7 +110,14 @@ typedef struct CsEvent {
   uint32_t next;        /* next event at the same node, index + 1 */
   RlNode prev;          /* EV_DOUBLE: where the lock was taken before */
   const char *a, *c;    /* EV_ACCESS: id and text; EV_LAZY: variable */
+  uint64_t geq, gne;    /* EV_CALL: guards that hold on every visit (AND) */
 } CsEvent;
+
+/* A guard condition: global `var` compared with a constant. */
+typedef struct CsGuard {
+  uint32_t root; /* hash of the variable's name, as CsState.tagr */
+  const char *var, *spell, *value;
+} CsGuard;
 
 typedef struct Cs {
   RlCtx *cx;
@@ -153,6 +169,9 @@ typedef struct Cs {
   CsFunc *funcs;
   uint32_t nfuncs;
   CsFunc *self;
+  CsGuard guards[CS_MAXG];
+  uint32_t nguards;
+  bool gbail; /* guards untrustworthy (a loop not settled, a backward goto) */
 } Cs;
 
 /* Section - tables */
@@ -399,9 +418,18 @@ static bool cs__state_eq(const CsState *a, const CsState *b) {
   return true;
 }
 
+/* Paths meet: a guard holds where it held on both. */
+static void cs__guard_join(CsState *d, const CsState *st) {
+  d->geq &= st->geq;
+  d->gne &= st->gne;
+}
+
 static void cs__set_add(CsSet *d, const CsState *st) {
   for (uint32_t i = 0; i < d->n; i++)
-    if (cs__state_eq(&d->s[i], st)) return;
+    if (cs__state_eq(&d->s[i], st)) {
+      cs__guard_join(&d->s[i], st);
+      return;
+    }
   if (d->n < CS_MAXS) {
     d->s[d->n++] = *st;
     return;
@@ -416,12 +444,19 @@ static void cs__set_add(CsSet *d, const CsState *st) {
     x.ntag = 0;
     x.tagv = 0;
     bool dup = false;
-    for (uint32_t j = 0; j < m && !dup; j++) dup = cs__state_eq(&d->s[j], &x);
+    for (uint32_t j = 0; j < m && !dup; j++)
+      if (cs__state_eq(&d->s[j], &x)) {
+        cs__guard_join(&d->s[j], &x);
+        dup = true;
+      }
     if (!dup) d->s[m++] = x;
   }
   d->n = m;
   for (uint32_t i = 0; i < d->n; i++)
-    if (cs__state_eq(&d->s[i], &t)) return;
+    if (cs__state_eq(&d->s[i], &t)) {
+      cs__guard_join(&d->s[i], &t);
+      return;
+    }
   if (d->n < CS_MAXS) {
     d->s[d->n++] = t;
     return;
@@ -430,6 +465,7 @@ static void cs__set_add(CsSet *d, const CsState *st) {
   CsState *l = &d->s[d->n - 1];
   l->held &= t.held;
   l->rel &= t.rel;
+  cs__guard_join(l, &t);
 }
 
 static void cs__set_union(CsSet *d, const CsSet *src) {
@@ -440,7 +476,9 @@ static bool cs__set_eq(const CsSet *a, const CsSet *b) {
   if (a->n != b->n) return false;
   for (uint32_t i = 0; i < a->n; i++) {
     bool f = false;
-    for (uint32_t j = 0; j < b->n && !f; j++) f = cs__state_eq(&a->s[i], &b->s[j]);
+    for (uint32_t j = 0; j < b->n && !f; j++)
+      f = cs__state_eq(&a->s[i], &b->s[j]) && a->s[i].geq == b->s[j].geq &&
+          a->s[i].gne == b->s[j].gne;
     if (!f) return false;
   }
   return true;
@@ -461,9 +499,16 @@ static void cs__forget(Cs *s, CsSet *set, uint32_t l) {
   }
 }
 
-static void cs__drop_tags(CsSet *set, uint32_t root) {
+/* Variable `root` is assigned: conditions and guards that read it are
+ * forgotten. */
+static void cs__drop_tags(const Cs *s, CsSet *set, uint32_t root) {
+  uint64_t gmask = 0;
+  for (uint32_t g = 0; g < s->nguards; g++)
+    if (s->guards[g].root == root) gmask |= cs__bit(g);
   for (uint32_t i = 0; i < set->n; i++) {
     CsState *st = &set->s[i];
+    st->geq &= ~gmask;
+    st->gne &= ~gmask;
     uint8_t m = 0, v = 0;
     for (uint8_t j = 0; j < st->ntag; j++) {
       if (st->tagr[j] == root) continue;
@@ -779,9 +824,34 @@ static int cs__guess_wrapper(const char *name) {
   return 0;
 }
 
+/* The guards that hold on every state of `set` (none if it is empty). */
+static void cs__guards_all(const CsSet *set, uint64_t *geq, uint64_t *gne) {
+  *geq = *gne = 0;
+  if (!set->n) return;
+  *geq = *gne = ~UINT64_C(0);
+  for (uint32_t i = 0; i < set->n; i++) {
+    *geq &= set->s[i].geq;
+    *gne &= set->s[i].gne;
+  }
+}
+
 static void cs__call(Cs *s, RlNode call, CsSet *set) {
   RlCtx *cx = s->cx;
-  if (s->emit) cs__event(s, call, EV_CALL, cs__must(set));
+  if (s->emit) {
+    uint64_t geq, gne;
+    cs__guards_all(set, &geq, &gne);
+    CsEvent *ce = cs__event(s, call, EV_CALL, cs__must(set));
+    if (ce) {
+      ce->geq = geq;
+      ce->gne = gne;
+    } else {
+      for (uint32_t k = s->evslot[call]; k; k = s->ev.v[k - 1].next)
+        if (s->ev.v[k - 1].type == EV_CALL) {
+          s->ev.v[k - 1].geq &= geq;
+          s->ev.v[k - 1].gne &= gne;
+        }
+    }
+  }
   if (cs__deferred(s, call)) {
     /* a trylock kept in a variable: unknown until its result is tested */
     const CsOp *dop = cs__opx(s, rl_c_callee(cx, call));
@@ -934,7 +1004,7 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
       if (!cs__is_assign(cx, i)) break;
       RlNode lhs = rl_strip(cx, rl_first_child(cx, i));
       if (rl_kind(cx, lhs) == RL_C_DECL_REF_EXPR) {
-        cs__drop_tags(set, cs__h32(rl_c_name(cx, lhs)));
+        cs__drop_tags(s, set, cs__h32(rl_c_name(cx, lhs)));
         /* `prev = cur`: locks reached through the pointer are others now */
         uint32_t h = cs__h32(rl_c_name(cx, lhs));
         for (uint32_t j = 0; j < s->nlocks; j++)
@@ -1017,6 +1087,84 @@ static bool cs__retested(Cs *s, RlNode e) {
     if (rl_expr_key(cx, i) == key) return true;
   }
   return false;
+}
+
+/* Is x (stripped) a constant? Its spelling and value (NULL if unknown). */
+static bool cs__const(Cs *s, RlNode x, const char **spell, const char **value) {
+  RlCtx *cx = s->cx;
+  RlKind k = rl_kind(cx, x);
+  const RlNodeExt *e = cs__ext(cx, x);
+  if (k == RL_C_INTEGER_LITERAL || k == RL_C_CHARACTER_LITERAL ||
+      (k == RL_C_DECL_REF_EXPR && rl_c_ref(cx, x) == RL_REF_ENUM)) {
+    *value = e ? e->value : NULL;
+    *spell = k == RL_C_DECL_REF_EXPR ? rl_c_name(cx, x) : rl_text_dup(cx, x);
+    if (!**spell) *spell = *value ? *value : "";
+    return **spell != 0;
+  }
+  return false; /* -1, const variables...: no guard */
+}
+
+/* A global that can serve as a mode flag: a plain integer or enum
+ * variable (not thread-local, not a pointer, array, record or float). */
+static const char *cs__flag(Cs *s, RlNode x) {
+  RlCtx *cx = s->cx;
+  if (rl_kind(cx, x) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, x) != RL_REF_GLOBAL) return NULL;
+  const char *t = rl_c_type(cx, x);
+  if (!*t || strncmp(t, "_Thread_local", 13) == 0 || strpbrk(t, "*[(") || strstr(t, "struct ") ||
+      strstr(t, "union ") || strstr(t, "float") || strstr(t, "double") || cs__sync_type(t))
+    return NULL;
+  const char *name = rl_c_name(cx, x);
+  return cs__is_static(s, name) ? rl_arena_printf(cx->scratch, "%s@@%s", name, cx->rel_path)
+                                : name;
+}
+
+/* `g == K` / `g != K` (either order) with g a global flag and K a constant
+ * other than a literal 0 (those are truth tests: stop flags, which other
+ * threads raise while this one runs): the guard's index, and whether the
+ * condition being true means g == K. -1 if none. */
+static int cs__guard_of(Cs *s, RlNode e, bool *true_eq) {
+  RlCtx *cx = s->cx;
+  if (rl_kind(cx, e) != RL_C_BINARY_OPERATOR) return -1;
+  const char *op = cs__opstr(cx, e);
+  if (strcmp(op, "==") != 0 && strcmp(op, "!=") != 0) return -1;
+  RlNode a = rl_strip(cx, rl_first_child(cx, e));
+  RlNode b = a ? rl_strip(cx, rl_next_sibling(cx, rl_first_child(cx, e))) : RL_NONE;
+  if (!a || !b) return -1;
+  const char *var = cs__flag(s, a), *spell = NULL, *value = NULL;
+  RlNode k = b;
+  if (!var) {
+    var = cs__flag(s, b);
+    k = a;
+  }
+  if (!var || !cs__const(s, k, &spell, &value)) return -1;
+  *true_eq = op[0] == '=';
+  uint32_t root = cs__h32(rl_c_name(cx, k == b ? a : b));
+  for (uint32_t i = 0; i < s->nguards; i++) {
+    const CsGuard *g = &s->guards[i];
+    if (g->root != root || strcmp(g->var, var) != 0) continue;
+    if ((g->value && value) ? strcmp(g->value, value) == 0 : strcmp(g->spell, spell) == 0)
+      return (int)i;
+  }
+  if (s->nguards == CS_MAXG) return -1;
+  s->guards[s->nguards] = (CsGuard){root, var, spell, value};
+  return (int)s->nguards++;
+}
+
+/* Condition e is true on the states of t, false on those of f: the guard
+ * it is (if any) holds accordingly. */
+static void cs__guard_split(Cs *s, RlNode e, CsSet *t, CsSet *f) {
+  bool true_eq;
+  int g = cs__guard_of(s, e, &true_eq);
+  if (g < 0) return;
+  uint64_t b = cs__bit((uint32_t)g);
+  for (uint32_t i = 0; i < t->n; i++) {
+    if (true_eq) t->s[i].geq |= b;
+    else t->s[i].gne |= b;
+  }
+  for (uint32_t i = 0; i < f->n; i++) {
+    if (true_eq) f->s[i].gne |= b;
+    else f->s[i].geq |= b;
+  }
 }
 
 static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
@@ -1118,6 +1266,7 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
   if (!s->tagging || !cs__taggable(s, e, &root) || !cs__retested(s, e)) {
     *t = *out;
     *f = *out;
+    cs__guard_split(s, e, t, f);
     return;
   }
   uint64_t key = rl_expr_key(cx, e);
@@ -1143,6 +1292,7 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
       cs__set_add(f, &st);
     }
   }
+  cs__guard_split(s, e, t, f);
 }
 
 /* Section - statements */
@@ -1211,6 +1361,7 @@ static void cs__loop(Cs *s, RlNode cond, RlNode body, RlNode inc, bool do_while,
   CsSet *ob = s->brk, *oc = s->cont;
   *entry = *cur;
   exit->n = 0;
+  bool settled = false;
   for (int round = 0; round < 3; round++) {
     if (do_while) {
       *t = *entry;
@@ -1238,9 +1389,13 @@ static void cs__loop(Cs *s, RlNode cond, RlNode body, RlNode inc, bool do_while,
     }
     *next = *entry;
     cs__set_union(next, t);
-    if (cs__set_eq(next, entry)) break;
+    if (cs__set_eq(next, entry)) {
+      settled = true;
+      break;
+    }
     *entry = *next;
   }
+  if (!settled) s->gbail = true; /* a later pass could weaken a guard */
   *cur = *exit;
 }
 
@@ -1357,6 +1512,7 @@ static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
     CsLabel *l = cs__label(s, cs__label_name(s, n, true));
     if (l && !l->seen) cs__set_union(&l->pending, cur);
     else if (!l) s->bail = true;
+    else if (cur->n) s->gbail = true; /* backward: guards after the label unsure */
     cur->n = 0;
     break;
   }
@@ -1607,6 +1763,8 @@ static void cs__run(Cs *s) {
   s->sw_default = NULL;
   s->ntry = s->ndeferred = s->nalias = 0;
   s->bail = false;
+  s->nguards = 0;
+  s->gbail = false;
   s->depth = 0;
   s->tagging = false;
   s->lockish = cs__lockish(s, s->body, rl_node_end(s->cx, s->body));
@@ -1731,6 +1889,20 @@ static bool cs__shared_arg(Cs *s, RlNode spawn, RlNode arg) {
   return false;
 }
 
+/* A flag global changed where no access fact says so (phase 2 then
+ * trusts no guard on it): its address is taken (`&mode`), or it is
+ * assigned in code the path walk did not reach (`walked` is false). */
+static void cs__change(Cs *s, RlNode ref, bool walked) {
+  RlCtx *cx = s->cx;
+  RlNode top = ref, p = rl_parent(cx, ref);
+  while (rl_kind(cx, p) == RL_C_PAREN_EXPR) top = p, p = rl_parent(cx, p);
+  bool addr = rl_kind(cx, p) == RL_C_UNARY_OPERATOR && cs__op_is(cx, p, "&");
+  bool write = !walked && cs__is_assign(cx, p) && rl_first_child(cx, p) == top;
+  if (!addr && !write) return;
+  const char *flag = cs__flag(s, ref);
+  if (flag) rl_fact_add(cx, RL_FACT_C_CHANGE, ref, flag, NULL, NULL);
+}
+
 static void cs__emit(Cs *s) {
   RlCtx *cx = s->cx;
   RlFact *ff = rl_fact_add(cx, RL_FACT_FUNC, s->fn, s->fname, s->fname, NULL);
@@ -1741,7 +1913,8 @@ static void cs__emit(Cs *s) {
   RlNode end = rl_node_end(cx, s->body);
   uint32_t ei = 0;
   for (RlNode i = s->body; i < end; i++) {
-    uint64_t call_mask = 0;
+    uint64_t call_mask = 0, call_geq = 0, call_gne = 0;
+    bool accessed = false;
     for (; ei < s->ev.n && s->ev.v[ei].at <= i; ei++) {
       const CsEvent *e = &s->ev.v[ei];
       if (e->at < i) continue;
@@ -1750,6 +1923,8 @@ static void cs__emit(Cs *s) {
       switch (e->type) {
       case EV_CALL:
         call_mask = e->mask;
+        call_geq = e->geq;
+        call_gne = e->gne;
         break;
       case EV_LOCK:
       case EV_UNLOCK: {
@@ -1763,6 +1938,7 @@ static void cs__emit(Cs *s) {
         break;
       }
       case EV_ACCESS: {
+        accessed = true;
         RlFact *f = rl_fact_add(cx, RL_FACT_C_ACCESS, e->at, e->a,
                                 trusted ? cs__held_str(s, e->mask) : "", e->c);
         f->flags = e->flags;
@@ -1798,6 +1974,7 @@ static void cs__emit(Cs *s) {
         break;
       }
     }
+    if (rl_kind(cx, i) == RL_C_DECL_REF_EXPR) cs__change(s, i, accessed);
     if (rl_kind(cx, i) != RL_C_CALL_EXPR) continue;
     const char *callee = rl_c_callee(cx, i);
     if (!*callee) continue;
@@ -1811,6 +1988,13 @@ static void cs__emit(Cs *s) {
     RlFact *cf = rl_fact_add(cx, RL_FACT_CALL, i, callee, trusted ? cs__held_str(s, call_mask) : "",
                              lcls);
     cf->aux = largi;
+    for (uint32_t g = 0; g < s->nguards && !s->gbail; g++) {
+      uint64_t b = cs__bit(g);
+      if (!((call_geq | call_gne) & b)) continue;
+      const CsGuard *gd = &s->guards[g];
+      RlFact *gf = rl_fact_add(cx, RL_FACT_C_GUARD, i, gd->var, gd->spell, gd->value);
+      gf->flags = (call_geq & b ? RL_CQ_EQ : 0) | (call_gne & b ? RL_CQ_NE : 0);
+    }
     /* pointer parameters passed on (the object a thread got, to a helper) */
     for (uint32_t a = 0; a < argc && a < 255; a++) {
       RlNode av = rl_strip(cx, rl_c_arg(cx, i, a));
@@ -1969,6 +2153,10 @@ void rl_csum_extract(RlCtx *cx) {
   /* pass 2: facts */
   s->evslot = rl_alloc(cx, n * sizeof *s->evslot);
   cs__globals(cx);
+  for (RlNode c = rl_first_child(cx, rl_root(cx)); c; c = rl_next_sibling(cx, c))
+    if (rl_kind(cx, c) == RL_C_VAR_DECL)
+      for (RlNode i = c; i < rl_node_end(cx, c); i++)
+        if (rl_kind(cx, i) == RL_C_DECL_REF_EXPR) cs__change(s, i, true); /* `= &mode` */
   for (RlNode i = 1; i < n; i++) {
     if (rl_kind(cx, i) != RL_C_FUNCTION_DECL) continue;
     RlNode body = rl_child(cx, i, RL_F_BODY);

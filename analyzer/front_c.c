@@ -204,6 +204,8 @@ static enum CXChildVisitResult rl_front_c__visit(CXCursor c, CXCursor parent,
     CXCursor d = clang_getCursorReferenced(c);
     if (!clang_Cursor_isNull(d)) {
       e->ref = rl_front_c__refkind(d);
+      if (e->ref == RL_REF_ENUM)
+        e->value = rl_arena_printf(v->strings, "%lld", clang_getEnumConstantDeclValue(d));
       if (e->ref != RL_REF_FUNCTION && e->ref != RL_REF_ENUM)
         e->type = rl_front_c__decl_type(v->strings, d);
       if (ck == CXCursor_MemberRefExpr)
@@ -211,6 +213,18 @@ static enum CXChildVisitResult rl_front_c__visit(CXCursor c, CXCursor parent,
             v->strings,
             clang_getTypeSpelling(clang_getCursorType(clang_getCursorSemanticParent(d))));
     }
+    break;
+  }
+  case CXCursor_IntegerLiteral:
+  case CXCursor_CharacterLiteral: {
+    CXEvalResult r = clang_Cursor_Evaluate(c);
+    if (r && clang_EvalResult_getKind(r) == CXEval_Int) {
+      RlNodeExt *e = rl_tree_ext(t, i);
+      e->value = clang_EvalResult_isUnsignedInt(r)
+                     ? rl_arena_printf(v->strings, "%llu", clang_EvalResult_getAsUnsigned(r))
+                     : rl_arena_printf(v->strings, "%lld", clang_EvalResult_getAsLongLong(r));
+    }
+    if (r) clang_EvalResult_dispose(r);
     break;
   }
   case CXCursor_CallExpr:

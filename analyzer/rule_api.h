@@ -272,6 +272,14 @@ enum {
                           notes): function a of another file was taken for a lock
                           wrapper by its name, b = "lock" | "unlock", aux = the
                           mutex argument + 1; keep the finding only if it is one */
+  RL_FACT_C_GUARD,     /* right after a RL_FACT_CALL (one per condition): the call
+                          runs only when global a (an integer or enum variable, named
+                          as in RL_FACT_C_ACCESS) is equal (flags RL_CQ_EQ) or not
+                          equal (RL_CQ_NE) to constant b (its spelling); c = b's value
+                          in decimal, NULL if unknown */
+  RL_FACT_C_CHANGE,    /* integer global a may change here unseen by the
+                          RL_FACT_C_ACCESS facts: its address is taken, or the
+                          path walk did not reach this write */
 };
 #define RL_CB_ASSUMED 0x2u /* RL_FACT_C_BALANCE: depends on RL_FACT_C_ASSUME facts */
 #define RL_CF_TRY 0x1u        /* trylock/timedlock: does not wait */
@@ -289,6 +297,8 @@ enum {
 #define RL_CG_ATOMIC 0x2u
 #define RL_CG_SYNC 0x4u       /* a mutex, condition, once flag ... */
 #define RL_CL_DCL 0x1u
+#define RL_CQ_EQ 0x1u
+#define RL_CQ_NE 0x2u
 /* One entry of a held set: its lock class, the line it was taken at, and
  * whether it is a read lock. */
 typedef struct RlCHeld {
@@ -312,7 +322,10 @@ uint32_t rl_cgraph_nfuncs(const RlCGraph *self);
 int32_t rl_cgraph_func(const RlCGraph *self, const char *name, uint32_t prefer_file);
 /* A function's facts: its RL_FACT_FUNC, then its summary facts. */
 const RlFact *rl_cgraph_facts(const RlCGraph *self, int32_t fn, uint32_t *n);
-/* Bit t set: thread routine t reaches the function through calls. */
+/* Bit t set: thread routine t reaches the function through calls. A call
+ * is not followed when its guards (RL_FACT_C_GUARD) contradict those of
+ * the calls before it on the chain, for the globals (mode flags) that no
+ * function the thread reaches writes or whose address is never taken. */
 uint64_t rl_cgraph_threads(const RlCGraph *self, int32_t fn);
 /* Locks held at every call of the function (a held set; "" if none). */
 const char *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn);
