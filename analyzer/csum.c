@@ -1001,11 +1001,33 @@ static bool cs__taggable(Cs *s, RlNode e, uint32_t *root) {
   return *root != 0;
 }
 
+/* Is expression n what a condition tests: the condition of an if or loop,
+ * or an operand of `!`, `&&`, `||` or a comparison with zero there? */
+static bool cs__tested(Cs *s, RlNode n) {
+  RlCtx *cx = s->cx;
+  for (RlNode c = n, p = rl_parent(cx, n); p && p != s->fn; c = p, p = rl_parent(cx, p)) {
+    RlKind pk = rl_kind(cx, p);
+    if (rl_strip(cx, p) != p) continue; /* parentheses, casts */
+    if (pk == RL_C_IF_STMT || pk == RL_C_WHILE_STMT || pk == RL_C_DO_STMT)
+      return rl_child(cx, p, RL_F_CONDITION) == c;
+    if (pk == RL_C_FOR_STMT) return rl_next_sibling(cx, c) != RL_NONE; /* not the body */
+    const char *op = pk == RL_C_UNARY_OPERATOR || pk == RL_C_BINARY_OPERATOR ? cs__opstr(cx, p) : "";
+    if (strcmp(op, "!") == 0 || strcmp(op, "&&") == 0 || strcmp(op, "||") == 0) continue;
+    if (strcmp(op, "==") == 0 || strcmp(op, "!=") == 0) {
+      RlNode a = rl_first_child(cx, p), b = rl_next_sibling(cx, a);
+      if (cs__is_zero(cx, a == c ? b : a)) continue;
+    }
+    return false;
+  }
+  return false;
+}
+
 /* Is condition e tested again elsewhere in the function? Only then is it
  * worth one of the CS_MAXT remembered conditions: a loop body with many
  * one-off tests would otherwise use them all up before the one that
  * matters (memcached's `if (!mod->needs_lock) unlock; ...; if
- * (mod->needs_lock) unlock;` after five other tests). */
+ * (mod->needs_lock) unlock;` after five other tests). A variable merely
+ * used again (`if (it == NULL) ...; eval(it);`) is not tested again. */
 static bool cs__retested(Cs *s, RlNode e) {
   RlCtx *cx = s->cx;
   RlKind k = rl_kind(cx, e);
@@ -1014,7 +1036,7 @@ static bool cs__retested(Cs *s, RlNode e) {
   for (RlNode i = s->body; i < end; i++) {
     if (i == e || rl_kind(cx, i) != k) continue;
     if (!key) key = rl_expr_key(cx, e);
-    if (rl_expr_key(cx, i) == key) return true;
+    if (rl_expr_key(cx, i) == key && cs__tested(s, i)) return true;
   }
   return false;
 }
