@@ -734,6 +734,34 @@ static int cs__cmp_func(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* Section - loops over lock elements */
+
+/* `i++` (or any new value of a variable) with lock l = locks[i] named by
+ * it: is locks[i] for the new i in the state the old one had? Yes when the
+ * innermost loop around the assignment takes l itself and no path holds
+ * it, nor another lock of its class, here: a loop body that locks
+ * locks[i] for its own i needs it free when the pass begins (or would
+ * deadlock on it), so an unlock before that lock in the pass is of a mutex
+ * nobody holds (memcached's crawler.c:437). Otherwise the new element's
+ * state is unknown. */
+static bool cs__next_element(const Cs *s, RlNode assign, uint32_t l, const CsSet *set) {
+  RlCtx *cx = s->cx;
+  const CsLock *lk = &s->locks[l];
+  if (!lk->acquired || !lk->at) return false;
+  RlNode loop = RL_NONE;
+  for (RlNode p = rl_parent(cx, assign); p && p != s->fn && !loop; p = rl_parent(cx, p)) {
+    RlKind k = rl_kind(cx, p);
+    if (k == RL_C_FOR_STMT || k == RL_C_WHILE_STMT || k == RL_C_DO_STMT) loop = p;
+  }
+  if (!loop || lk->at < loop || lk->at >= rl_node_end(cx, loop)) return false;
+  uint64_t same = 0;
+  for (uint32_t j = 0; j < s->nlocks; j++)
+    if (strcmp(s->locks[j].cls, lk->cls) == 0) same |= cs__bit(j);
+  for (uint32_t i = 0; i < set->n; i++)
+    if (set->s[i].held & same) return false;
+  return true;
+}
+
 /* Section - expressions */
 
 static bool cs__deferred(const Cs *s, RlNode call) {
@@ -939,7 +967,7 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
         uint32_t h = cs__h32(rl_c_name(cx, lhs));
         for (uint32_t j = 0; j < s->nlocks; j++)
           for (uint8_t m = 0; m < s->locks[j].nmention; m++)
-            if (s->locks[j].mention[m] == h) {
+            if (s->locks[j].mention[m] == h && !cs__next_element(s, i, j, set)) {
               cs__forget(s, set, j);
               s->suppressed |= cs__bit(j);
             }
