@@ -123,6 +123,7 @@ typedef struct Cs {
   uint32_t nlocks;
   uint64_t suppressed;
   uint64_t uncertain; /* locks whose state became unknown on some path so far */
+  uint64_t stepped;   /* locks[i] whose i the loop being walked moved on (cs__next_element) */
   /* calls of other files' functions taken for lock wrappers by their name
    * (lock-balance keeps a finding on such a lock only if phase 2 confirms) */
   uint64_t assumed;
@@ -865,9 +866,9 @@ static uint32_t cs__wrapper_lock(Cs *s, const CsEffect *e, RlNode call) {
  * it, nor another lock of its class, here: a loop body that locks
  * locks[i] for its own i needs it free when the pass begins (or would
  * deadlock on it), so an unlock before that lock in the pass is of a mutex
- * nobody holds (memcached's crawler.c:437). Otherwise the new element's
- * state is unknown. */
-static bool cs__next_element(const Cs *s, RlNode assign, uint32_t l, const CsSet *set) {
+ * nobody holds (memcached's crawler.c:437); recorded in s->stepped for the
+ * loop's exit. Otherwise the new element's state is unknown. */
+static bool cs__next_element(Cs *s, RlNode assign, uint32_t l, const CsSet *set) {
   RlCtx *cx = s->cx;
   const CsLock *lk = &s->locks[l];
   if (!lk->acquired || !lk->at) return false;
@@ -882,7 +883,19 @@ static bool cs__next_element(const Cs *s, RlNode assign, uint32_t l, const CsSet
     if (strcmp(s->locks[j].cls, lk->cls) == 0) same |= cs__bit(j);
   for (uint32_t i = 0; i < set->n; i++)
     if (set->s[i].held & same) return false;
+  s->stepped |= cs__bit(l);
   return true;
+}
+
+/* After the loop, the element its index names is none of those the loop
+ * took (`for (...; i < n; i++)` leaves i == n; a `break` leaves one it
+ * holds): unknown, as after any other assignment of the index. */
+static void cs__loop_exit(Cs *s, CsSet *cur) {
+  for (uint32_t l = 0; l < s->nlocks; l++)
+    if (s->stepped & cs__bit(l)) {
+      cs__forget(s, cur, l);
+      s->suppressed |= cs__bit(l);
+    }
 }
 
 /* Section - expressions */
@@ -1384,6 +1397,8 @@ static void cs__loop(Cs *s, RlNode cond, RlNode body, RlNode inc, bool do_while,
   CsSet *brk = &sets[4], *cont = &sets[5], *next = &sets[6];
   f->n = 0;
   CsSet *ob = s->brk, *oc = s->cont;
+  uint64_t ostep = s->stepped;
+  s->stepped = 0;
   *entry = *cur;
   exit->n = 0;
   for (int round = 0; round < 3; round++) {
@@ -1417,6 +1432,8 @@ static void cs__loop(Cs *s, RlNode cond, RlNode body, RlNode inc, bool do_while,
     *entry = *next;
   }
   *cur = *exit;
+  cs__loop_exit(s, cur);
+  s->stepped = ostep;
 }
 
 static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
@@ -1773,6 +1790,7 @@ static void cs__run(Cs *s) {
   s->nlocks = 0;
   s->suppressed = 0;
   s->uncertain = 0;
+  s->stepped = 0;
   s->assumed = 0;
   s->nassume = 0;
   s->nexits = 0;

@@ -63,6 +63,22 @@ void buckets_merge(void) {
   if (carried) pthread_mutex_unlock(&bucket_locks[NBUCKET - 1]);
 }
 
+/* a search: the loop exits holding the element found (break), or with
+ * i == NBUCKET and nothing held */
+int buckets_find(int want) {
+  int i;
+  for (i = 0; i < NBUCKET; i++) {
+    pthread_mutex_lock(&bucket_locks[i]);
+    if (bucket_len[i] == want) break;
+    pthread_mutex_unlock(&bucket_locks[i]);
+  }
+  if (i < NBUCKET) {
+    bucket_len[i]++;
+    pthread_mutex_unlock(&bucket_locks[i]);
+  }
+  return i;
+}
+
 struct node {
   pthread_mutex_t mu;
   int val;
