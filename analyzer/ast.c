@@ -350,8 +350,11 @@ RlNode rl_strip(const RlCtx *cx, RlNode n) {
   return n;
 }
 
-uint64_t rl_expr_key(const RlCtx *cx, RlNode n) {
-  uint64_t h = RL_FNV_INIT;
+/* Feeds the structure of n into hash h; a node that subst (if any) maps to
+ * another expression is fed as that expression instead (one level: the
+ * replacement itself is fed unchanged). */
+static uint64_t rl_ast__key_feed(const RlCtx *cx, uint64_t h, RlNode n, RlExprSubst subst,
+                                 void *ud) {
   n = rl_strip(cx, n);
   if (!n) return h;
   uint32_t end = RL_REC(cx, n)->end;
@@ -367,6 +370,12 @@ uint64_t rl_expr_key(const RlCtx *cx, RlNode n) {
       continue;
     }
     if (rl_ast__transparent(cx, i) || r->kind == RL_C_TYPE_REF) continue;
+    RlNode to = subst ? subst(ud, i) : RL_NONE;
+    if (to) {
+      h = rl_ast__key_feed(cx, h, to, NULL, NULL);
+      i = r->end - 1;
+      continue;
+    }
     uint16_t k = r->kind;
     h = rl_hash_bytes(h, &k, sizeof k);
     if (r->ext && cx->tree.ext[r->ext].name && *cx->tree.ext[r->ext].name) {
@@ -384,6 +393,14 @@ uint64_t rl_expr_key(const RlCtx *cx, RlNode n) {
   }
   while (depth--) h = rl_hash_bytes(h, ")", 1);
   return h;
+}
+
+uint64_t rl_expr_key(const RlCtx *cx, RlNode n) {
+  return rl_ast__key_feed(cx, RL_FNV_INIT, n, NULL, NULL);
+}
+
+uint64_t rl_expr_key_subst(const RlCtx *cx, RlNode n, RlExprSubst subst, void *ud) {
+  return rl_ast__key_feed(cx, RL_FNV_INIT, n, subst, ud);
 }
 
 bool rl_same_expr(const RlCtx *cx, RlNode a, RlNode b) {

@@ -57,6 +57,7 @@ typedef struct CsLock {
   uint64_t key, basekey;
   const char *cls, *text;
   RlNode at; /* latest acquisition (or first use) */
+  RlNode x;  /* the lock object as first written (`locks[i]`, `q->mu`), or none */
   int8_t param;   /* parameter the lock hangs off, -1 if none */
   bool paramlock; /* the parameter is the mutex pointer itself */
   bool local, read, acquired;
@@ -81,6 +82,10 @@ typedef struct CsEffect {
   bool acquire, paramlock, read;
   int8_t param;
   const char *cls;
+  /* the instance's base object in the wrapper (fn), spelled with its
+   * parameters and globals only (`locks[i]`, `q->stats`): rebuilt from the
+   * call's arguments at each call site; none: the class alone */
+  RlNode fn, keyx;
 } CsEffect;
 
 typedef struct CsFunc {
@@ -134,6 +139,7 @@ typedef struct Cs {
   uint32_t nlocks;
   uint64_t suppressed;
   uint64_t uncertain; /* locks whose state became unknown on some path so far */
+  uint64_t stepped;   /* locks[i] whose i the loop being walked moved on (cs__next_element) */
   /* calls of other files' functions taken for lock wrappers by their name
    * (lock-balance keeps a finding on such a lock only if phase 2 confirms) */
   uint64_t assumed;
@@ -562,6 +568,7 @@ static uint32_t cs__lock_add(Cs *s, uint64_t key, const char *cls, RlNode x, RlN
     l->text = suffix ? rl_str(s->cx, cls, (size_t)(suffix - cls)) : cls;
   }
   l->at = at;
+  l->x = x;
   l->param = param;
   l->paramlock = paramlock;
   l->local = local;
@@ -779,6 +786,163 @@ static int cs__cmp_func(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* Section - wrapper locks spelled with the caller's arguments
+ *
+ * A wrapper `void done(int i) { pthread_mutex_unlock(&locks[i]); }` releases
+ * the lock instance locks[i] for the caller's `i`: at `done(k)` the instance
+ * is rebuilt as locks[k], with the key and text a direct
+ * pthread_mutex_lock(&locks[k]) of the caller has, so the two are one lock
+ * (memcached's lru_crawler_class_done(i) after lock(&lru_locks[i])). */
+
+/* The base object of wrapper lock lk when it is spelled with the function's
+ * parameters and globals only (`locks[i]` for an element, `q->stats` for
+ * q->stats.mu); none otherwise (a local index, a lock hanging straight off
+ * a parameter, which the parameter path handles). */
+static RlNode cs__wrapper_keyx(const Cs *s, const CsLock *lk) {
+  RlCtx *cx = s->cx;
+  if (lk->param >= 0 || lk->paramlock || !lk->x) return RL_NONE;
+  RlNode x = rl_strip(cx, lk->x), k = RL_NONE;
+  if (rl_kind(cx, x) == RL_C_ARRAY_SUBSCRIPT_EXPR) k = x;
+  else if (rl_kind(cx, x) == RL_C_MEMBER_REF_EXPR) k = rl_strip(cx, rl_first_child(cx, x));
+  if (!k || rl_expr_key(cx, k) != lk->basekey) return RL_NONE;
+  RlNode end = rl_node_end(cx, k);
+  for (RlNode i = k; i < end; i++) {
+    if (rl_kind(cx, i) != RL_C_DECL_REF_EXPR) continue;
+    RlRefKind rk = rl_c_ref(cx, i);
+    if (rk != RL_REF_PARAM && rk != RL_REF_GLOBAL && rk != RL_REF_FUNCTION && rk != RL_REF_ENUM)
+      return RL_NONE;
+  }
+  return k;
+}
+
+typedef struct CsSubst {
+  Cs *s;
+  RlNode fn, call;
+  bool ok;
+  uint32_t mention[4]; /* the caller's variables the arguments read */
+  uint8_t nmention;
+} CsSubst;
+
+/* The call's argument for parameter reference `ref` of the wrapper. */
+static RlNode cs__subst_arg(const CsSubst *u, RlNode ref) {
+  RlCtx *cx = u->s->cx;
+  const char *name = rl_c_name(cx, ref);
+  uint32_t k = 0;
+  for (RlNode c = rl_first_child(cx, u->fn); c; c = rl_next_sibling(cx, c)) {
+    if (rl_kind(cx, c) != RL_C_PARM_DECL) continue;
+    if (strcmp(rl_c_name(cx, c), name) == 0)
+      return k < rl_c_argc(cx, u->call) ? rl_c_arg(cx, u->call, k) : RL_NONE;
+    k++;
+  }
+  return RL_NONE;
+}
+
+static RlNode cs__subst(void *ud, RlNode i) {
+  CsSubst *u = ud;
+  RlCtx *cx = u->s->cx;
+  if (rl_kind(cx, i) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, i) != RL_REF_PARAM) return RL_NONE;
+  RlNode a = rl_strip(cx, cs__subst_arg(u, i));
+  if (!a) {
+    u->ok = false;
+    return RL_NONE;
+  }
+  RlNode end = rl_node_end(cx, a);
+  for (RlNode j = a; j < end && u->nmention < 4; j++)
+    if (rl_kind(cx, j) == RL_C_DECL_REF_EXPR &&
+        (rl_c_ref(cx, j) == RL_REF_LOCAL || rl_c_ref(cx, j) == RL_REF_PARAM))
+      u->mention[u->nmention++] = cs__h32(rl_c_name(cx, j));
+  return a;
+}
+
+/* The text of the wrapper's lock object with its parameters spelled as the
+ * call's arguments ("lru_locks[i]"); NULL when a part is unreadable. */
+static const char *cs__subst_text(CsSubst *u, RlNode x) {
+  RlCtx *cx = u->s->cx;
+  const RlNodeRec *r = &cx->tree.nodes[x];
+  if (!x || r->start_byte >= r->end_byte || r->end_byte > cx->len) return NULL;
+  RlBuf b = {0};
+  uint32_t pos = r->start_byte;
+  RlNode end = rl_node_end(cx, x);
+  for (RlNode i = x; i < end; i++) {
+    if (rl_kind(cx, i) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, i) != RL_REF_PARAM) continue;
+    const RlNodeRec *p = &cx->tree.nodes[i];
+    size_t al;
+    RlNode a = cs__subst_arg(u, i);
+    const char *at = a ? rl_text(cx, a, &al) : "";
+    if (!a || !al || p->start_byte < pos || p->end_byte > r->end_byte) {
+      rl_buf_free(&b);
+      return NULL;
+    }
+    rl_buf_printf(&b, "%.*s%.*s", (int)(p->start_byte - pos), cx->src + pos, (int)al, at);
+    pos = p->end_byte;
+  }
+  rl_buf_printf(&b, "%.*s", (int)(r->end_byte - pos), cx->src + pos);
+  const char *t = rl_arena_strdup(cx->scratch, rl_buf_cstr(&b));
+  rl_buf_free(&b);
+  return t;
+}
+
+/* The lock instance wrapper effect e designates at `call`. */
+static uint32_t cs__wrapper_lock(Cs *s, const CsEffect *e, RlNode call) {
+  RlCtx *cx = s->cx;
+  CsSubst u = {s, e->fn, call, true, {0}, 0};
+  uint64_t bk = rl_expr_key_subst(cx, e->keyx, cs__subst, &u);
+  if (!u.ok) return cs__lock_add(s, cs__inst(e->cls, 0), e->cls, RL_NONE, call, -1, false, false, 0);
+  uint32_t n = s->nlocks;
+  uint32_t l = cs__lock_add(s, cs__inst(e->cls, bk), e->cls, RL_NONE, call, -1, false, false, bk);
+  if (l == UINT32_MAX || l < n) return l; /* known already: a direct lock named it */
+  CsLock *lk = &s->locks[l];
+  /* the lock object of the wrapper: keyx or the member of keyx it names */
+  RlNode x = e->keyx, p = rl_parent(cx, x);
+  while (p && rl_strip(cx, p) == e->keyx) p = rl_parent(cx, p); /* parentheses, casts */
+  if (p && rl_kind(cx, p) == RL_C_MEMBER_REF_EXPR) x = p;
+  const char *t = cs__subst_text(&u, x);
+  if (t) lk->text = t;
+  memcpy(lk->mention, u.mention, sizeof u.mention);
+  lk->nmention = u.nmention;
+  return l;
+}
+
+/* Section - loops over lock elements */
+
+/* `i++` (or any new value of a variable) with lock l = locks[i] named by
+ * it: is locks[i] for the new i in the state the old one had? Yes when the
+ * innermost loop around the assignment takes l itself and no path holds
+ * it, nor another lock of its class, here: a loop body that locks
+ * locks[i] for its own i needs it free when the pass begins (or would
+ * deadlock on it), so an unlock before that lock in the pass is of a mutex
+ * nobody holds (memcached's crawler.c:437); recorded in s->stepped for the
+ * loop's exit. Otherwise the new element's state is unknown. */
+static bool cs__next_element(Cs *s, RlNode assign, uint32_t l, const CsSet *set) {
+  RlCtx *cx = s->cx;
+  const CsLock *lk = &s->locks[l];
+  if (!lk->acquired || !lk->at) return false;
+  RlNode loop = RL_NONE;
+  for (RlNode p = rl_parent(cx, assign); p && p != s->fn && !loop; p = rl_parent(cx, p)) {
+    RlKind k = rl_kind(cx, p);
+    if (k == RL_C_FOR_STMT || k == RL_C_WHILE_STMT || k == RL_C_DO_STMT) loop = p;
+  }
+  if (!loop || lk->at < loop || lk->at >= rl_node_end(cx, loop)) return false;
+  uint64_t same = 0;
+  for (uint32_t j = 0; j < s->nlocks; j++)
+    if (strcmp(s->locks[j].cls, lk->cls) == 0) same |= cs__bit(j);
+  for (uint32_t i = 0; i < set->n; i++)
+    if (set->s[i].held & same) return false;
+  s->stepped |= cs__bit(l);
+  return true;
+}
+
+/* After the loop, the element its index names is none of those the loop
+ * took (`for (...; i < n; i++)` leaves i == n; a `break` leaves one it
+ * holds): unknown, as after any other assignment of the index. */
+static void cs__loop_exit(Cs *s, CsSet *cur) {
+  for (uint32_t l = 0; l < s->nlocks; l++)
+    if (s->stepped & cs__bit(l)) {
+      cs__forget(s, cur, l);
+      s->suppressed |= cs__bit(l);
+    }
+}
+
 /* Section - expressions */
 
 static bool cs__deferred(const Cs *s, RlNode call) {
@@ -927,6 +1091,8 @@ static void cs__call(Cs *s, RlNode call, CsSet *set) {
         if (rl_kind(cx, a) == RL_C_DECL_REF_EXPR && rl_c_ref(cx, a) == RL_REF_PARAM)
           pp = (int8_t)cs__param_index(s, rl_c_name(cx, a));
         l = cs__lock_add(s, cs__inst(e->cls, bk), e->cls, a, call, pp, false, false, bk);
+      } else if (e->keyx) {
+        l = cs__wrapper_lock(s, e, call);
       } else {
         l = cs__lock_add(s, cs__inst(e->cls, 0), e->cls, RL_NONE, call, -1, false, false, 0);
       }
@@ -1009,7 +1175,7 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
         uint32_t h = cs__h32(rl_c_name(cx, lhs));
         for (uint32_t j = 0; j < s->nlocks; j++)
           for (uint8_t m = 0; m < s->locks[j].nmention; m++)
-            if (s->locks[j].mention[m] == h) {
+            if (s->locks[j].mention[m] == h && !cs__next_element(s, i, j, set)) {
               cs__forget(s, set, j);
               s->suppressed |= cs__bit(j);
             }
@@ -1071,11 +1237,33 @@ static bool cs__taggable(Cs *s, RlNode e, uint32_t *root) {
   return *root != 0;
 }
 
+/* Is expression n what a condition tests: the condition of an if or loop,
+ * or an operand of `!`, `&&`, `||` or a comparison with zero there? */
+static bool cs__tested(Cs *s, RlNode n) {
+  RlCtx *cx = s->cx;
+  for (RlNode c = n, p = rl_parent(cx, n); p && p != s->fn; c = p, p = rl_parent(cx, p)) {
+    RlKind pk = rl_kind(cx, p);
+    if (rl_strip(cx, p) != p) continue; /* parentheses, casts */
+    if (pk == RL_C_IF_STMT || pk == RL_C_WHILE_STMT || pk == RL_C_DO_STMT)
+      return rl_child(cx, p, RL_F_CONDITION) == c;
+    if (pk == RL_C_FOR_STMT) return rl_next_sibling(cx, c) != RL_NONE; /* not the body */
+    const char *op = pk == RL_C_UNARY_OPERATOR || pk == RL_C_BINARY_OPERATOR ? cs__opstr(cx, p) : "";
+    if (strcmp(op, "!") == 0 || strcmp(op, "&&") == 0 || strcmp(op, "||") == 0) continue;
+    if (strcmp(op, "==") == 0 || strcmp(op, "!=") == 0) {
+      RlNode a = rl_first_child(cx, p), b = rl_next_sibling(cx, a);
+      if (cs__is_zero(cx, a == c ? b : a)) continue;
+    }
+    return false;
+  }
+  return false;
+}
+
 /* Is condition e tested again elsewhere in the function? Only then is it
  * worth one of the CS_MAXT remembered conditions: a loop body with many
  * one-off tests would otherwise use them all up before the one that
  * matters (memcached's `if (!mod->needs_lock) unlock; ...; if
- * (mod->needs_lock) unlock;` after five other tests). */
+ * (mod->needs_lock) unlock;` after five other tests). A variable merely
+ * used again (`if (it == NULL) ...; eval(it);`) is not tested again. */
 static bool cs__retested(Cs *s, RlNode e) {
   RlCtx *cx = s->cx;
   RlKind k = rl_kind(cx, e);
@@ -1084,7 +1272,7 @@ static bool cs__retested(Cs *s, RlNode e) {
   for (RlNode i = s->body; i < end; i++) {
     if (i == e || rl_kind(cx, i) != k) continue;
     if (!key) key = rl_expr_key(cx, e);
-    if (rl_expr_key(cx, i) == key) return true;
+    if (rl_expr_key(cx, i) == key && cs__tested(s, i)) return true;
   }
   return false;
 }
@@ -1359,6 +1547,8 @@ static void cs__loop(Cs *s, RlNode cond, RlNode body, RlNode inc, bool do_while,
   CsSet *brk = &sets[4], *cont = &sets[5], *next = &sets[6];
   f->n = 0;
   CsSet *ob = s->brk, *oc = s->cont;
+  uint64_t ostep = s->stepped;
+  s->stepped = 0;
   *entry = *cur;
   exit->n = 0;
   bool settled = false;
@@ -1397,6 +1587,8 @@ static void cs__loop(Cs *s, RlNode cond, RlNode body, RlNode inc, bool do_while,
   }
   if (!settled) s->gbail = true; /* a later pass could weaken a guard */
   *cur = *exit;
+  cs__loop_exit(s, cur);
+  s->stepped = ostep;
 }
 
 static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
@@ -1754,6 +1946,7 @@ static void cs__run(Cs *s) {
   s->nlocks = 0;
   s->suppressed = 0;
   s->uncertain = 0;
+  s->stepped = 0;
   s->assumed = 0;
   s->nassume = 0;
   s->nexits = 0;
@@ -1797,7 +1990,8 @@ static void cs__effects(Cs *s, CsFunc *f) {
     if (lk->param < 0 && strchr(lk->cls, ':')) continue;
     if (f->neff < RL_COUNTOF(f->eff))
       f->eff[f->neff++] = (CsEffect){acq, lk->paramlock, lk->read, lk->param,
-                                     rl_arena_strdup(s->cx->keep, lk->cls)};
+                                     rl_arena_strdup(s->cx->keep, lk->cls), s->fn,
+                                     cs__wrapper_keyx(s, lk)};
   }
 }
 

@@ -208,6 +208,12 @@ RlNode rl_strip(const RlCtx *cx, RlNode n);
 /* A structural hash of an expression: equal for the same expression written
  * with other spacing, comments or parentheses. */
 uint64_t rl_expr_key(const RlCtx *cx, RlNode n);
+/* rl_expr_key of n with some of its sub-expressions replaced: subst(ud, i)
+ * returns the expression to hash in place of node i, or RL_NONE to keep i.
+ * Equal to rl_expr_key of the expression n would be with the replacements
+ * written in (a wrapper's `locks[i]` with the caller's argument for `i`). */
+typedef RlNode (*RlExprSubst)(void *ud, RlNode i);
+uint64_t rl_expr_key_subst(const RlCtx *cx, RlNode n, RlExprSubst subst, void *ud);
 bool rl_same_expr(const RlCtx *cx, RlNode a, RlNode b);
 /* Location of n (line/col 1-based). */
 RlLoc rl_loc(const RlCtx *cx, RlNode n);
