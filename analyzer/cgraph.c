@@ -14,7 +14,15 @@
  * computed together: start trusting every flag, drop those a reached
  * function writes, recompute until none is dropped. The model assumes a
  * flag does not change while the thread runs one chain (the main thread
- * switches modes while the workers are parked). */
+ * switches modes while the workers are parked).
+ *
+ * Guards may also test a function's own parameters (RL_CQ_PARAM). A call
+ * whose arguments are constants (RL_FACT_C_ARGK) visits the callee with
+ * those parameter values known, so `helper(c, 1)` does not follow the
+ * `else free_client(c)` of `if (async)` in helper. The values hold inside
+ * that callee only, and in the callees it passes the parameter on to
+ * unchanged; only parameters some guard tests (there or further on) are
+ * kept, so a constant log level does not multiply a function's visits. */
 #include <stdlib.h>
 #include <string.h>
 

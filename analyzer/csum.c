@@ -11,7 +11,9 @@
  * branch conditions they never split a state: where paths meet, a guard
  * holds if it held on each (bits ANDed). Each call records the guards that
  * hold on every path reaching it (RL_FACT_C_GUARD), for thread
- * reachability in phase 2 (cgraph.c).
+ * reachability in phase 2 (cgraph.c). Guards also test the function's
+ * integer parameters it never assigns (`if (async)`), which the constant
+ * arguments a call records (RL_FACT_C_ARGK) decide in phase 2.
  * if/else, loops (to a fixpoint, three rounds at most), switch, break,
  * continue, return, forward goto to cleanup labels, and lock/trylock
  * results tested in conditions are followed; a backward goto ends its path.

@@ -333,7 +333,9 @@ const RlFact *rl_cgraph_facts(const RlCGraph *self, int32_t fn, uint32_t *n);
 /* Bit t set: thread routine t reaches the function through calls. A call
  * is not followed when its guards (RL_FACT_C_GUARD) contradict those of
  * the calls before it on the chain, for the globals (mode flags) that no
- * function the thread reaches writes or whose address is never taken. */
+ * function the thread reaches writes or whose address is never taken, or
+ * when its guards on the caller's parameters contradict the constant
+ * arguments the caller was called with (RL_FACT_C_ARGK). */
 uint64_t rl_cgraph_threads(const RlCGraph *self, int32_t fn);
 /* Locks held at every call of the function (a held set; "" if none). */
 const char *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn);
