@@ -14,7 +14,15 @@
  * computed together: start trusting every flag, drop those a reached
  * function writes, recompute until none is dropped. The model assumes a
  * flag does not change while the thread runs one chain (the main thread
- * switches modes while the workers are parked). */
+ * switches modes while the workers are parked).
+ *
+ * Guards may also test a function's own parameters (RL_CQ_PARAM). A call
+ * whose arguments are constants (RL_FACT_C_ARGK) visits the callee with
+ * those parameter values known, so `helper(c, 1)` does not follow the
+ * `else free_client(c)` of `if (async)` in helper. The values hold inside
+ * that callee only, and in the callees it passes the parameter on to
+ * unchanged; only parameters some guard tests (there or further on) are
+ * kept, so a constant log level does not multiply a function's visits. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +35,7 @@ typedef struct CgFunc {
   uint64_t threads;          /* bit t: reached from thread routine t */
   char *entry;               /* held set at every call site; NULL = not called yet */
   bool entry_top;
+  uint32_t pguard;           /* bit p: some guard of its calls tests parameter p */
 } CgFunc;
 
 /* A known fact about a flag along a chain: flag == / != a constant. */
@@ -38,10 +47,20 @@ typedef struct CgCons {
 
 #define CG_MAXC 8 /* constraints carried along one chain */
 #define CG_MAXV 8 /* distinct constraint sets one function is visited with */
+#define CG_MAXP 4 /* parameter values known on entry */
 
+/* A parameter's value on entry: a constant argument at the call. */
+typedef struct CgParam {
+  uint32_t param;
+  const char *spell, *value;
+} CgParam;
+
+/* What is known when a function runs: flag constraints along the chain,
+ * and the values of its own parameters (only those its guards test). */
 typedef struct CgSet {
-  uint32_t n;
+  uint32_t n, np;
   CgCons c[CG_MAXC];
+  CgParam p[CG_MAXP];
 } CgSet;
 
 struct RlCGraph {
@@ -184,7 +203,7 @@ static void cg__flags(const RlCGraph *g, CgFlags *fl) {
     uint32_t n;
     const RlFact *f = rl_cgraph_facts(g, (int32_t)fn, &n);
     for (uint32_t i = 0; i < n; i++)
-      if (f[i].kind == RL_FACT_C_GUARD) RL_VEC_PUSH(names, f[i].a);
+      if (f[i].kind == RL_FACT_C_GUARD && !(f[i].flags & RL_CQ_PARAM)) RL_VEC_PUSH(names, f[i].a);
   }
   if (names.n) qsort(names.v, names.n, sizeof *names.v, cg__cmp_str);
   uint32_t m = 0;
@@ -255,10 +274,31 @@ static bool cg__has(const CgSet *c, const CgCons *k) {
   return false;
 }
 
+static const CgParam *cg__param(const CgSet *c, uint32_t param) {
+  for (uint32_t i = 0; i < c->np; i++)
+    if (c->p[i].param == param) return &c->p[i];
+  return NULL;
+}
+
 /* Does a (as a set of constraints) hold wherever b does (a ⊆ b)? */
 static bool cg__weaker(const CgSet *a, const CgSet *b) {
   for (uint32_t i = 0; i < a->n; i++)
     if (!cg__has(b, &a->c[i])) return false;
+  for (uint32_t i = 0; i < a->np; i++) {
+    const CgParam *x = cg__param(b, a->p[i].param);
+    if (!x || cg__same(x->spell, x->value, a->p[i].spell, a->p[i].value) != 1) return false;
+  }
+  return true;
+}
+
+/* Can parameter guard k (RL_FACT_C_GUARD with RL_CQ_PARAM) hold when the
+ * parameter values of c are known? */
+static bool cg__param_fits(const CgSet *c, const RlFact *k) {
+  const CgParam *x = cg__param(c, k->aux);
+  if (!x) return true;
+  int same = cg__same(x->spell, x->value, k->b ? k->b : "", k->c);
+  if ((k->flags & RL_CQ_EQ) && same == 0) return false;
+  if ((k->flags & RL_CQ_NE) && same == 1) return false;
   return true;
 }
 
@@ -289,8 +329,29 @@ static void cg__reach_one(const RlCGraph *g, int32_t routine, const CgFlags *fl,
       int32_t c = rl_cgraph_func(g, ff[i].a, g->f[it.fn].file);
       if (c < 0) continue;
       CgSet next = sets.v[it.set]; /* copy: the vector may move */
+      const CgSet *cur = &sets.v[it.set];
+      next.np = 0; /* the callee's own parameters, from the arguments */
       bool ok = true;
-      for (uint32_t j = i + 1; j < n && ff[j].kind == RL_FACT_C_GUARD && ok; j++) {
+      for (uint32_t j = i + 1; j < n && ok; j++) {
+        if (ff[j].kind == RL_FACT_C_ARGK) {
+          if (ff[j].aux >= 32 || !(g->f[c].pguard & (UINT32_C(1) << ff[j].aux)) ||
+              next.np == CG_MAXP)
+            continue;
+          CgParam v = {ff[j].aux, ff[j].b ? ff[j].b : "", ff[j].c};
+          if (ff[j].flags & RL_CQ_PARAM) { /* the caller's parameter, passed on */
+            const CgParam *x = cg__param(cur, ff[j].flags >> 8);
+            if (!x) continue;
+            v.spell = x->spell;
+            v.value = x->value;
+          }
+          next.p[next.np++] = v;
+          continue;
+        }
+        if (ff[j].kind != RL_FACT_C_GUARD) break;
+        if (ff[j].flags & RL_CQ_PARAM) {
+          if (!cg__param_fits(cur, &ff[j])) ok = false;
+          continue;
+        }
         int32_t k = cg__flag(fl, ff[j].a);
         if (k < 0 || !trusted[k]) continue;
         CgCons cons = {(uint32_t)k, ff[j].flags & (RL_CQ_EQ | RL_CQ_NE), ff[j].b ? ff[j].b : "",
@@ -303,7 +364,7 @@ static void cg__reach_one(const RlCGraph *g, int32_t routine, const CgFlags *fl,
       for (uint32_t v = 0; v < nvis[c] && !seen; v++)
         seen = cg__weaker(&sets.v[vis[(uint32_t)c * CG_MAXV + v]], &next);
       if (seen) continue;
-      if (nvis[c] == CG_MAXV - 1) next.n = 0; /* too many: visit it unconstrained */
+      if (nvis[c] == CG_MAXV - 1) next.n = next.np = 0; /* too many: visit it unconstrained */
       if (nvis[c] == CG_MAXV) continue;
       RL_VEC_PUSH(sets, next);
       vis[(uint32_t)c * CG_MAXV + nvis[c]++] = sets.n - 1;
@@ -365,7 +426,10 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
           cap = cap ? cap * 2 : 64;
           g->f = rl_realloc(g->f, cap * sizeof *g->f);
         }
-        g->f[g->n++] = (CgFunc){f[i].a, file, i, UINT32_MAX, 0, NULL, false};
+        g->f[g->n++] = (CgFunc){f[i].a, file, i, UINT32_MAX, 0, NULL, false, 0};
+      } else if (f[i].kind == RL_FACT_C_GUARD && (f[i].flags & RL_CQ_PARAM) && g->n &&
+                 g->f[g->n - 1].file == file && f[i].aux < 32) {
+        g->f[g->n - 1].pguard |= UINT32_C(1) << f[i].aux;
       }
     }
     if (g->n && g->f[g->n - 1].file == file && g->f[g->n - 1].end == UINT32_MAX)
@@ -394,6 +458,26 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
       g->routine[g->nthreads] = r;
       g->multi[g->nthreads] = (f[i].flags & RL_CF_LOOP) != 0;
       g->spawn[g->nthreads++] = &f[i];
+    }
+  }
+  /* parameters worth knowing on entry: tested by a guard, or passed on
+   * unchanged to a callee's such parameter */
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t fn = 0; fn < g->n; fn++) {
+      uint32_t n;
+      const RlFact *ff = rl_cgraph_facts(g, (int32_t)fn, &n);
+      int32_t c = -1;
+      for (uint32_t i = 0; i < n; i++) {
+        if (ff[i].kind == RL_FACT_CALL) c = rl_cgraph_func(g, ff[i].a, g->f[fn].file);
+        if (ff[i].kind != RL_FACT_C_ARGK || !(ff[i].flags & RL_CQ_PARAM) || c < 0) continue;
+        uint32_t p = ff[i].flags >> 8;
+        if (ff[i].aux >= 32 || p >= 32 || !(g->f[c].pguard & (UINT32_C(1) << ff[i].aux)) ||
+            (g->f[fn].pguard & (UINT32_C(1) << p)))
+          continue;
+        g->f[fn].pguard |= UINT32_C(1) << p;
+        changed = true;
+      }
     }
   }
   /* threads: breadth-first from each routine, under the mode flags */

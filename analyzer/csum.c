@@ -11,7 +11,9 @@
  * branch conditions they never split a state: where paths meet, a guard
  * holds if it held on each (bits ANDed). Each call records the guards that
  * hold on every path reaching it (RL_FACT_C_GUARD), for thread
- * reachability in phase 2 (cgraph.c).
+ * reachability in phase 2 (cgraph.c). Guards also test the function's
+ * integer parameters it never assigns (`if (async)`), which the constant
+ * arguments a call records (RL_FACT_C_ARGK) decide in phase 2.
  * if/else, loops (to a fixpoint, three rounds at most), switch, break,
  * continue, return, forward goto to cleanup labels, and lock/trylock
  * results tested in conditions are followed; a backward goto ends its path.
@@ -118,10 +120,12 @@ typedef struct CsEvent {
   uint64_t geq, gne;    /* EV_CALL: guards that hold on every visit (AND) */
 } CsEvent;
 
-/* A guard condition: global `var` compared with a constant. */
+/* A guard condition: global `var` (or parameter `param`) compared with a
+ * constant. */
 typedef struct CsGuard {
   uint32_t root; /* hash of the variable's name, as CsState.tagr */
   const char *var, *spell, *value;
+  int param; /* the parameter's index, -1 for a global */
 } CsGuard;
 
 typedef struct Cs {
@@ -134,6 +138,7 @@ typedef struct Cs {
   uint32_t depth;
   const char *params[CS_MAXP];
   uint32_t nparams;
+  uint32_t pchanged; /* bit p: parameter p is assigned or its address taken */
   uint64_t pairs[2];
   CsLock locks[CS_MAXL];
   uint32_t nlocks;
@@ -1306,35 +1311,66 @@ static const char *cs__flag(Cs *s, RlNode x) {
                                 : name;
 }
 
+/* A parameter that can serve as a guard: a plain integer or enum
+ * parameter the function never assigns and whose address it never takes.
+ * Its name in guards: "$<index>". */
+static const char *cs__pflag(Cs *s, RlNode x, int *param) {
+  RlCtx *cx = s->cx;
+  if (rl_kind(cx, x) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, x) != RL_REF_PARAM) return NULL;
+  int p = cs__param_index(s, rl_c_name(cx, x));
+  if (p < 0 || (s->pchanged & (1u << p))) return NULL;
+  const char *t = rl_c_type(cx, x);
+  if (!*t || strpbrk(t, "*[(") || strstr(t, "struct ") || strstr(t, "union ") ||
+      strstr(t, "float") || strstr(t, "double"))
+    return NULL;
+  *param = p;
+  return rl_c_name(cx, x);
+}
+
 /* `g == K` / `g != K` (either order) with g a global flag and K a constant
  * other than a literal 0 (those are truth tests: stop flags, which other
  * threads raise while this one runs): the guard's index, and whether the
- * condition being true means g == K. -1 if none. */
+ * condition being true means g == K. -1 if none. A parameter p (see
+ * cs__pflag) is a guard too, also in a truth test (`if (p)`: p != 0): no
+ * other thread changes it. */
 static int cs__guard_of(Cs *s, RlNode e, bool *true_eq) {
   RlCtx *cx = s->cx;
-  if (rl_kind(cx, e) != RL_C_BINARY_OPERATOR) return -1;
-  const char *op = cs__opstr(cx, e);
-  if (strcmp(op, "==") != 0 && strcmp(op, "!=") != 0) return -1;
-  RlNode a = rl_strip(cx, rl_first_child(cx, e));
-  RlNode b = a ? rl_strip(cx, rl_next_sibling(cx, rl_first_child(cx, e))) : RL_NONE;
-  if (!a || !b) return -1;
-  const char *var = cs__flag(s, a), *spell = NULL, *value = NULL;
-  RlNode k = b;
-  if (!var) {
-    var = cs__flag(s, b);
-    k = a;
+  const char *var = NULL, *spell = NULL, *value = NULL;
+  RlNode a = RL_NONE, b = RL_NONE, k = RL_NONE;
+  int param = -1;
+  if (rl_kind(cx, e) == RL_C_DECL_REF_EXPR) {
+    var = cs__pflag(s, e, &param);
+    if (!var) return -1;
+    a = e;
+    spell = value = "0";
+    *true_eq = false;
+  } else {
+    if (rl_kind(cx, e) != RL_C_BINARY_OPERATOR) return -1;
+    const char *op = cs__opstr(cx, e);
+    if (strcmp(op, "==") != 0 && strcmp(op, "!=") != 0) return -1;
+    a = rl_strip(cx, rl_first_child(cx, e));
+    b = a ? rl_strip(cx, rl_next_sibling(cx, rl_first_child(cx, e))) : RL_NONE;
+    if (!a || !b) return -1;
+    var = cs__flag(s, a);
+    if (!var) var = cs__pflag(s, a, &param);
+    k = b;
+    if (!var) {
+      var = cs__flag(s, b);
+      if (!var) var = cs__pflag(s, b, &param);
+      k = a;
+    }
+    if (!var || !cs__const(s, k, &spell, &value)) return -1;
+    *true_eq = op[0] == '=';
   }
-  if (!var || !cs__const(s, k, &spell, &value)) return -1;
-  *true_eq = op[0] == '=';
   uint32_t root = cs__h32(rl_c_name(cx, k == b ? a : b));
   for (uint32_t i = 0; i < s->nguards; i++) {
     const CsGuard *g = &s->guards[i];
-    if (g->root != root || strcmp(g->var, var) != 0) continue;
+    if (g->root != root || g->param != param || strcmp(g->var, var) != 0) continue;
     if ((g->value && value) ? strcmp(g->value, value) == 0 : strcmp(g->spell, spell) == 0)
       return (int)i;
   }
   if (s->nguards == CS_MAXG) return -1;
-  s->guards[s->nguards] = (CsGuard){root, var, spell, value};
+  s->guards[s->nguards] = (CsGuard){root, var, spell, value, param};
   return (int)s->nguards++;
 }
 
@@ -1914,6 +1950,18 @@ static void cs__params(Cs *s) {
   for (RlNode c = rl_first_child(cx, s->fn); c; c = rl_next_sibling(cx, c))
     if (rl_kind(cx, c) == RL_C_PARM_DECL && s->nparams < CS_MAXP)
       s->params[s->nparams++] = rl_c_name(cx, c);
+  /* parameters assigned or whose address is taken: no guard on them */
+  s->pchanged = 0;
+  RlNode bend = rl_node_end(cx, s->body);
+  for (RlNode i = s->body; i < bend; i++) {
+    if (rl_kind(cx, i) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, i) != RL_REF_PARAM) continue;
+    RlNode top = i, p = rl_parent(cx, i);
+    while (rl_kind(cx, p) == RL_C_PAREN_EXPR) top = p, p = rl_parent(cx, p);
+    bool addr = rl_kind(cx, p) == RL_C_UNARY_OPERATOR && cs__op_is(cx, p, "&");
+    bool write = cs__is_assign(cx, p) && rl_first_child(cx, p) == top;
+    int pi = cs__param_index(s, rl_c_name(cx, i));
+    if ((addr || write) && pi >= 0) s->pchanged |= 1u << pi;
+  }
   /* pairs of parameters compared (or passed together to a call), which
    * usually decides an order */
   s->pairs[0] = 0;
@@ -2187,7 +2235,24 @@ static void cs__emit(Cs *s) {
       if (!((call_geq | call_gne) & b)) continue;
       const CsGuard *gd = &s->guards[g];
       RlFact *gf = rl_fact_add(cx, RL_FACT_C_GUARD, i, gd->var, gd->spell, gd->value);
-      gf->flags = (call_geq & b ? RL_CQ_EQ : 0) | (call_gne & b ? RL_CQ_NE : 0);
+      gf->flags = (call_geq & b ? RL_CQ_EQ : 0) | (call_gne & b ? RL_CQ_NE : 0) |
+                  (gd->param >= 0 ? RL_CQ_PARAM : 0);
+      gf->aux = gd->param >= 0 ? (uint32_t)gd->param : 0;
+    }
+    /* integer arguments known at the call: constants, or a parameter of
+     * this function passed on unchanged (for the callee's guards) */
+    for (uint32_t a = 0; a < argc && a < 32; a++) {
+      RlNode av = rl_strip(cx, rl_c_arg(cx, i, a));
+      const char *spell, *value;
+      int p = -1;
+      if (cs__const(s, av, &spell, &value)) {
+        RlFact *kf = rl_fact_add(cx, RL_FACT_C_ARGK, i, callee, spell, value);
+        kf->aux = a;
+      } else if (cs__pflag(s, av, &p)) {
+        RlFact *kf = rl_fact_add(cx, RL_FACT_C_ARGK, i, callee, rl_c_name(cx, av), NULL);
+        kf->aux = a;
+        kf->flags = RL_CQ_PARAM | (uint32_t)p << 8;
+      }
     }
     /* pointer parameters passed on (the object a thread got, to a helper) */
     for (uint32_t a = 0; a < argc && a < 255; a++) {

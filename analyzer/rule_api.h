@@ -282,10 +282,17 @@ enum {
                           runs only when global a (an integer or enum variable, named
                           as in RL_FACT_C_ACCESS) is equal (flags RL_CQ_EQ) or not
                           equal (RL_CQ_NE) to constant b (its spelling); c = b's value
-                          in decimal, NULL if unknown */
+                          in decimal, NULL if unknown. With flag RL_CQ_PARAM, a is
+                          instead the name of parameter aux, which the function never
+                          assigns (a truth test `if (p)` is p != 0) */
   RL_FACT_C_CHANGE,    /* integer global a may change here unseen by the
                           RL_FACT_C_ACCESS facts: its address is taken, or the
                           path walk did not reach this write */
+  RL_FACT_C_ARGK,      /* after a RL_FACT_CALL's guards (one per argument): argument
+                          aux of the call of a is constant b (its spelling), c = its
+                          value in decimal (NULL if unknown); with flag RL_CQ_PARAM
+                          it is instead the caller's parameter flags >> 8 (named b),
+                          which the caller never assigns */
 };
 #define RL_CB_ASSUMED 0x2u /* RL_FACT_C_BALANCE: depends on RL_FACT_C_ASSUME facts */
 #define RL_CF_TRY 0x1u        /* trylock/timedlock: does not wait */
@@ -305,6 +312,7 @@ enum {
 #define RL_CL_DCL 0x1u
 #define RL_CQ_EQ 0x1u
 #define RL_CQ_NE 0x2u
+#define RL_CQ_PARAM 0x4u /* RL_FACT_C_GUARD: a is parameter aux of the function */
 /* One entry of a held set: its lock class, the line it was taken at, and
  * whether it is a read lock. */
 typedef struct RlCHeld {
@@ -331,7 +339,9 @@ const RlFact *rl_cgraph_facts(const RlCGraph *self, int32_t fn, uint32_t *n);
 /* Bit t set: thread routine t reaches the function through calls. A call
  * is not followed when its guards (RL_FACT_C_GUARD) contradict those of
  * the calls before it on the chain, for the globals (mode flags) that no
- * function the thread reaches writes or whose address is never taken. */
+ * function the thread reaches writes or whose address is never taken, or
+ * when its guards on the caller's parameters contradict the constant
+ * arguments the caller was called with (RL_FACT_C_ARGK). */
 uint64_t rl_cgraph_threads(const RlCGraph *self, int32_t fn);
 /* Locks held at every call of the function (a held set; "" if none). */
 const char *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn);
