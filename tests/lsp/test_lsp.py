@@ -282,14 +282,12 @@ try:
             changes.append(ch)
         change(c, R, v, changes)
         if rnd.random() < 0.3:  # now and then let the analysis catch up
-            c.diagnostics(uri(R), pred=lambda ds: True, timeout=10)
-    got = c.diagnostics(uri(R), pred=lambda ds: True, timeout=10)
-    # drain: the last publish is for the last version
-    while True:
-        try:
-            got = c.diagnostics(uri(R), timeout=1.5)
-        except TimeoutError:
-            break
+            c.diagnostics(uri(R), pred=lambda ds: True, timeout=30)
+    # the publish for the last version (not a quiet spell: a loaded machine
+    # can be slow)
+    m = c.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+               and m["params"]["uri"] == uri(R) and m["params"].get("version") == last, 90)
+    got = m["params"]["diagnostics"]
     fresh = subprocess.run([RACELINT, "--format", "json", "--fail-on", "none", "--stdin-filename", R],
                            input=text.encode(), capture_output=True)
     want = json.loads(fresh.stdout)["findings"]
