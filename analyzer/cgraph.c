@@ -79,7 +79,20 @@ static int cg__cmp(const void *a, const void *b, void *ctx) {
   const CgFunc *x = &f[*(const uint32_t *)a], *y = &f[*(const uint32_t *)b];
   int c = strcmp(x->name, y->name);
   if (c) return c;
-  return x->file < y->file ? -1 : x->file > y->file;
+  return x < y ? -1 : x > y; /* index order (which is file order) */
+}
+
+uint32_t rl_cgraph_named(const RlCGraph *self, const char *name, const uint32_t **fns) {
+  uint32_t lo = 0, hi = self->n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (strcmp(self->f[self->by_name[mid]].name, name) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  uint32_t end = lo;
+  while (end < self->n && strcmp(self->f[self->by_name[end]].name, name) == 0) end++;
+  *fns = self->by_name + lo;
+  return end - lo;
 }
 
 int32_t rl_cgraph_func(const RlCGraph *self, const char *name, uint32_t prefer_file) {

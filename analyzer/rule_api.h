@@ -334,6 +334,9 @@ void rl_cgraph_delete(RlCGraph *self);
 uint32_t rl_cgraph_nfuncs(const RlCGraph *self);
 /* Function `name`, preferably the one in `prefer_file`; -1 if none. */
 int32_t rl_cgraph_func(const RlCGraph *self, const char *name, uint32_t prefer_file);
+/* All functions named `name`, in index order: *fns receives them, the
+ * count is returned. */
+uint32_t rl_cgraph_named(const RlCGraph *self, const char *name, const uint32_t **fns);
 /* A function's facts: its RL_FACT_FUNC, then its summary facts. */
 const RlFact *rl_cgraph_facts(const RlCGraph *self, int32_t fn, uint32_t *n);
 /* Bit t set: thread routine t reaches the function through calls. A call

@@ -104,18 +104,16 @@ static const char *global_wrapper(const RlCGraph *g, const char *name, uint32_t 
   if (c < 0) return NULL;
   uint32_t n;
   const RlFact *f = rl_cgraph_facts(g, c, &n);
-  bool same_file = n && f[0].file == file;
-  uint32_t nf = rl_cgraph_nfuncs(g);
-  for (uint32_t fn = same_file ? (uint32_t)c : 0; fn < nf; fn++) {
-    f = rl_cgraph_facts(g, (int32_t)fn, &n);
-    if (!n || (fn != (uint32_t)c && (f[0].kind != RL_FACT_FUNC || strcmp(f[0].a, name) != 0)))
-      continue;
+  const uint32_t *named = (const uint32_t *)&c;
+  uint32_t nnamed = 1;
+  if (!(n && f[0].file == file)) nnamed = rl_cgraph_named(g, name, &named);
+  for (uint32_t k = 0; k < nnamed; k++) {
+    f = rl_cgraph_facts(g, (int32_t)named[k], &n);
     for (uint32_t i = 0; i < n; i++)
       if (f[i].kind == RL_FACT_C_WRAPPER && f[i].aux == 0 && !(f[i].flags & RL_CF_PARAMLOCK) &&
           !(f[i].flags & RL_CF_READ) && strcmp(f[i].a, acquire ? "lock" : "unlock") == 0 &&
           f[i].b && *f[i].b)
         return f[i].b;
-    if (same_file) break;
   }
   return NULL;
 }
