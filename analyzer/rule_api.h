@@ -278,7 +278,8 @@ enum {
                           notes): function a of another file was taken for a lock
                           wrapper by its name, b = "lock" | "unlock", aux = the
                           mutex argument + 1; keep the finding only if it is one */
-  RL_FACT_C_GUARD,     /* right after a RL_FACT_CALL (one per condition): the call
+  RL_FACT_C_GUARD,     /* right after a RL_FACT_CALL, RL_FACT_C_ACCESS or
+                          RL_FACT_C_LAZY (one per condition): it
                           runs only when global a (an integer or enum variable, named
                           as in RL_FACT_C_ACCESS) is equal (flags RL_CQ_EQ) or not
                           equal (RL_CQ_NE) to constant b (its spelling); c = b's value
