@@ -22,7 +22,13 @@
  * `else free_client(c)` of `if (async)` in helper. The values hold inside
  * that callee only, and in the callees it passes the parameter on to
  * unchanged; only parameters some guard tests (there or further on) are
- * kept, so a constant log level does not multiply a function's visits. */
+ * kept, so a constant log level does not multiply a function's visits.
+ *
+ * The function's own accesses and lazy initialisations carry guards too:
+ * a thread runs one (rl_cgraph_fact_threads) only if at least one of the
+ * contexts it visits the function with allows them. Once a function has
+ * been visited CG_MAXV - 1 times its last visit knows nothing, and allows
+ * every guard. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,7 +41,10 @@ typedef struct CgFunc {
   uint64_t threads;          /* bit t: reached from thread routine t */
   char *entry;               /* held set at every call site; NULL = not called yet */
   bool entry_top;
-  uint32_t pguard;           /* bit p: some guard of its calls tests parameter p */
+  uint32_t pguard;           /* bit p: some guard (of a call, an access) tests parameter p */
+  bool guarded;              /* some access or lazy initialisation has guards */
+  uint64_t *deny;            /* per fact: threads that reach the function, but in no
+                                context its guards allow; NULL = none */
 } CgFunc;
 
 /* A known fact about a flag along a chain: flag == / != a constant. */
@@ -126,6 +135,14 @@ uint32_t rl_cgraph_nfuncs(const RlCGraph *self) { return self->n; }
 
 uint64_t rl_cgraph_threads(const RlCGraph *self, int32_t fn) {
   return fn >= 0 && (uint32_t)fn < self->n ? self->f[fn].threads : 0;
+}
+
+uint64_t rl_cgraph_fact_threads(const RlCGraph *self, int32_t fn, const RlFact *fact) {
+  uint32_t n;
+  const RlFact *f = rl_cgraph_facts(self, fn, &n);
+  if (!f || fact < f || fact >= f + n) return 0;
+  const CgFunc *cf = &self->f[fn];
+  return cf->deny ? cf->threads & ~cf->deny[fact - f] : cf->threads;
 }
 
 const char *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn) {
@@ -319,12 +336,20 @@ typedef struct CgItem {
   uint32_t fn, set;
 } CgItem;
 
-/* Functions reached from routine t's function under the trusted flags. */
+/* The contexts one thread visits each function with. */
+typedef struct CgVisits {
+  RL_VEC(CgSet) sets;
+  uint32_t *vis; /* sets function fn was visited with: vis[fn * CG_MAXV + k] */
+  uint8_t *nvis; /* how many; 0 = not reached */
+} CgVisits;
+
+/* Functions reached from routine t's function under the trusted flags,
+ * and the contexts each is visited with (`out`, freed by the caller with
+ * cg__visits_free). */
 static void cg__reach_one(const RlCGraph *g, int32_t routine, const CgFlags *fl,
-                          const bool *trusted, bool *reach) {
+                          const bool *trusted, bool *reach, CgVisits *out) {
   RL_VEC(CgSet) sets = {0};
   RL_VEC(CgItem) queue = {0};
-  /* sets each function was visited with: vis[fn * CG_MAXV + k] */
   uint32_t *vis = rl_malloc((size_t)(g->n + 1) * CG_MAXV * sizeof *vis);
   uint8_t *nvis = rl_calloc(g->n + 1, 1);
   CgSet empty = {0};
@@ -385,10 +410,62 @@ static void cg__reach_one(const RlCGraph *g, int32_t routine, const CgFlags *fl,
       RL_VEC_PUSH(queue, ((CgItem){(uint32_t)c, sets.n - 1}));
     }
   }
-  free(vis);
-  free(nvis);
-  RL_VEC_FREE(sets);
   RL_VEC_FREE(queue);
+  out->sets.v = sets.v;
+  out->sets.n = sets.n;
+  out->sets.cap = sets.cap;
+  out->vis = vis;
+  out->nvis = nvis;
+}
+
+static void cg__visits_free(CgVisits *v) {
+  RL_VEC_FREE(v->sets);
+  free(v->vis);
+  free(v->nvis);
+}
+
+/* Can the guards ff[0..n) (RL_FACT_C_GUARD facts, those of one access)
+ * all hold in context c? Only trusted flags count; an unconstrained
+ * context (the visit cap's last one) allows everything. */
+static bool cg__allows(const CgSet *c, const RlFact *ff, uint32_t n, const CgFlags *fl,
+                       const bool *trusted) {
+  CgSet next = *c;
+  for (uint32_t j = 0; j < n; j++) {
+    if (ff[j].flags & RL_CQ_PARAM) {
+      if (!cg__param_fits(c, &ff[j])) return false;
+      continue;
+    }
+    int32_t k = cg__flag(fl, ff[j].a);
+    if (k < 0 || !trusted[k]) continue;
+    CgCons cons = {(uint32_t)k, ff[j].flags & (RL_CQ_EQ | RL_CQ_NE), ff[j].b ? ff[j].b : "",
+                   ff[j].c};
+    if (!cg__fits(&next, &cons)) return false;
+    if (!cg__has(&next, &cons) && next.n < CG_MAXC) next.c[next.n++] = cons;
+  }
+  return true;
+}
+
+/* Thread t reaches these functions in contexts `v`: mark the accesses and
+ * lazy initialisations whose guards no context allows (deny bit t). */
+static void cg__deny(RlCGraph *g, uint32_t t, const CgVisits *v, const CgFlags *fl,
+                     const bool *trusted) {
+  for (uint32_t fn = 0; fn < g->n; fn++) {
+    if (!v->nvis[fn] || !g->f[fn].guarded) continue;
+    uint32_t n;
+    const RlFact *ff = rl_cgraph_facts(g, (int32_t)fn, &n);
+    for (uint32_t i = 0; i < n; i++) {
+      if (ff[i].kind != RL_FACT_C_ACCESS && ff[i].kind != RL_FACT_C_LAZY) continue;
+      uint32_t ng = 0;
+      while (i + 1 + ng < n && ff[i + 1 + ng].kind == RL_FACT_C_GUARD) ng++;
+      if (!ng) continue;
+      bool allowed = false;
+      for (uint32_t k = 0; k < v->nvis[fn] && !allowed; k++)
+        allowed = cg__allows(&v->sets.v[v->vis[fn * CG_MAXV + k]], &ff[i + 1], ng, fl, trusted);
+      if (allowed) continue;
+      if (!g->f[fn].deny) g->f[fn].deny = rl_calloc(n, sizeof *g->f[fn].deny);
+      g->f[fn].deny[i] |= UINT64_C(1) << t;
+    }
+  }
 }
 
 static void cg__reach(RlCGraph *g) {
@@ -400,7 +477,8 @@ static void cg__reach(RlCGraph *g) {
     for (uint32_t k = 0; k < fl.n; k++) trusted[k] = !fl.addr[k];
     for (;;) {
       memset(reach, 0, (g->n + 1) * sizeof *reach);
-      cg__reach_one(g, g->routine[t], &fl, trusted, reach);
+      CgVisits v;
+      cg__reach_one(g, g->routine[t], &fl, trusted, reach, &v);
       /* a flag the thread writes itself is no mode flag for it */
       bool dropped = false;
       for (uint32_t w = 0; w < fl.nwriter; w++)
@@ -408,6 +486,8 @@ static void cg__reach(RlCGraph *g) {
           trusted[fl.writer[w].flag] = false;
           dropped = true;
         }
+      if (!dropped) cg__deny(g, t, &v, &fl, trusted);
+      cg__visits_free(&v);
       if (!dropped) break;
     }
     for (uint32_t fn = 0; fn < g->n; fn++)
@@ -439,10 +519,14 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
           cap = cap ? cap * 2 : 64;
           g->f = rl_realloc(g->f, cap * sizeof *g->f);
         }
-        g->f[g->n++] = (CgFunc){f[i].a, file, i, UINT32_MAX, 0, NULL, false, 0};
-      } else if (f[i].kind == RL_FACT_C_GUARD && (f[i].flags & RL_CQ_PARAM) && g->n &&
-                 g->f[g->n - 1].file == file && f[i].aux < 32) {
-        g->f[g->n - 1].pguard |= UINT32_C(1) << f[i].aux;
+        g->f[g->n++] = (CgFunc){f[i].a, file, i, UINT32_MAX, 0, NULL, false, 0, false, NULL};
+      } else if (f[i].kind == RL_FACT_C_GUARD && g->n && g->f[g->n - 1].file == file) {
+        if ((f[i].flags & RL_CQ_PARAM) && f[i].aux < 32)
+          g->f[g->n - 1].pguard |= UINT32_C(1) << f[i].aux;
+        uint32_t k = i;
+        while (k > 0 && f[k - 1].kind == RL_FACT_C_GUARD) k--;
+        if (k > 0 && (f[k - 1].kind == RL_FACT_C_ACCESS || f[k - 1].kind == RL_FACT_C_LAZY))
+          g->f[g->n - 1].guarded = true;
       }
     }
     if (g->n && g->f[g->n - 1].file == file && g->f[g->n - 1].end == UINT32_MAX)
@@ -547,7 +631,10 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
 
 void rl_cgraph_delete(RlCGraph *self) {
   if (!self) return;
-  for (uint32_t i = 0; i < self->n; i++) free(self->f[i].entry);
+  for (uint32_t i = 0; i < self->n; i++) {
+    free(self->f[i].entry);
+    free(self->f[i].deny);
+  }
   free(self->f);
   free(self->by_name);
   free(self);

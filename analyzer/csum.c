@@ -9,11 +9,12 @@
  * a constant (`mode == MODE_READ`, `mode != MODE_IDLE`) taken or excluded
  * on the way, forgotten when the function assigns the global. Unlike the
  * branch conditions they never split a state: where paths meet, a guard
- * holds if it held on each (bits ANDed). Each call records the guards that
- * hold on every path reaching it (RL_FACT_C_GUARD), for thread
- * reachability in phase 2 (cgraph.c). Guards also test the function's
- * integer parameters it never assigns (`if (async)`), which the constant
- * arguments a call records (RL_FACT_C_ARGK) decide in phase 2.
+ * holds if it held on each (bits ANDed). Each call, access and lazy
+ * initialisation records the guards that hold on every path reaching it
+ * (RL_FACT_C_GUARD), for thread reachability in phase 2 (cgraph.c).
+ * Guards also test the function's integer parameters it never assigns
+ * (`if (async)`), which the constant arguments a call records
+ * (RL_FACT_C_ARGK) decide in phase 2.
  * if/else, loops (to a fixpoint, three rounds at most), switch, break,
  * continue, return, forward goto to cleanup labels, and lock/trylock
  * results tested in conditions are followed; a backward goto ends its path.
@@ -117,7 +118,8 @@ typedef struct CsEvent {
   uint32_t next;        /* next event at the same node, index + 1 */
   RlNode prev;          /* EV_DOUBLE: where the lock was taken before */
   const char *a, *c;    /* EV_ACCESS: id and text; EV_LAZY: variable */
-  uint64_t geq, gne;    /* EV_CALL: guards that hold on every visit (AND) */
+  uint64_t geq, gne;    /* EV_CALL, EV_ACCESS, EV_LAZY: guards that hold on every
+                           visit (AND) */
 } CsEvent;
 
 /* A guard condition: global `var` (or parameter `param`) compared with a
@@ -1004,23 +1006,29 @@ static void cs__guards_all(const CsSet *set, uint64_t *geq, uint64_t *gne) {
   }
 }
 
+/* cs__event for a call, an access or a lazy initialisation, which also
+ * keeps the guards that hold on every state of `set`, on every visit. */
+static CsEvent *cs__gevent(Cs *s, RlNode at, uint8_t type, uint64_t mask, const CsSet *set) {
+  if (!s->emit) return NULL;
+  uint64_t geq, gne;
+  cs__guards_all(set, &geq, &gne);
+  CsEvent *e = cs__event(s, at, type, mask);
+  if (e) {
+    e->geq = geq;
+    e->gne = gne;
+    return e;
+  }
+  for (uint32_t k = s->evslot[at]; k; k = s->ev.v[k - 1].next)
+    if (s->ev.v[k - 1].type == type) {
+      s->ev.v[k - 1].geq &= geq;
+      s->ev.v[k - 1].gne &= gne;
+    }
+  return NULL;
+}
+
 static void cs__call(Cs *s, RlNode call, CsSet *set) {
   RlCtx *cx = s->cx;
-  if (s->emit) {
-    uint64_t geq, gne;
-    cs__guards_all(set, &geq, &gne);
-    CsEvent *ce = cs__event(s, call, EV_CALL, cs__must(set));
-    if (ce) {
-      ce->geq = geq;
-      ce->gne = gne;
-    } else {
-      for (uint32_t k = s->evslot[call]; k; k = s->ev.v[k - 1].next)
-        if (s->ev.v[k - 1].type == EV_CALL) {
-          s->ev.v[k - 1].geq &= geq;
-          s->ev.v[k - 1].gne &= gne;
-        }
-    }
-  }
+  cs__gevent(s, call, EV_CALL, cs__must(set), set);
   if (cs__deferred(s, call)) {
     /* a trylock kept in a variable: unknown until its result is tested */
     const CsOp *dop = cs__opx(s, rl_c_callee(cx, call));
@@ -1863,7 +1871,7 @@ static void cs__access(Cs *s, RlNode ref, const CsSet *set) {
     }
   }
   if (!atomic && cs__in_atomic(s, ref)) atomic = true;
-  CsEvent *e = cs__event(s, ref, EV_ACCESS, cs__must(set));
+  CsEvent *e = cs__gevent(s, ref, EV_ACCESS, cs__must(set), set);
   if (!e && s->emit && !cs__must(set) && s->uncertain) {
     /* seen before (a loop); the lock may have become unknown since */
     for (uint32_t k = s->evslot[ref]; k; k = s->ev.v[k - 1].next)
@@ -1934,7 +1942,7 @@ static void cs__lazy(Cs *s, RlNode ifn, const CsSet *cur) {
     }
   }
   if (!write || once) return;
-  CsEvent *e = cs__event(s, rl_strip(cx, cond), EV_LAZY, 0);
+  CsEvent *e = cs__gevent(s, rl_strip(cx, cond), EV_LAZY, 0, cur);
   if (e) {
     e->flags = lock ? RL_CL_DCL : 0;
     e->a = name;
@@ -2145,6 +2153,20 @@ static void cs__change(Cs *s, RlNode ref, bool walked) {
   if (flag) rl_fact_add(cx, RL_FACT_C_CHANGE, ref, flag, NULL, NULL);
 }
 
+/* The RL_FACT_C_GUARD facts of the call, access or lazy initialisation
+ * just recorded at `at`: the guards that hold on every path to it. */
+static void cs__emit_guards(Cs *s, RlNode at, uint64_t geq, uint64_t gne) {
+  for (uint32_t g = 0; g < s->nguards && !s->gbail && !s->bail; g++) {
+    uint64_t b = cs__bit(g);
+    if (!((geq | gne) & b)) continue;
+    const CsGuard *gd = &s->guards[g];
+    RlFact *gf = rl_fact_add(s->cx, RL_FACT_C_GUARD, at, gd->var, gd->spell, gd->value);
+    gf->flags = (geq & b ? RL_CQ_EQ : 0) | (gne & b ? RL_CQ_NE : 0) |
+                (gd->param >= 0 ? RL_CQ_PARAM : 0);
+    gf->aux = gd->param >= 0 ? (uint32_t)gd->param : 0;
+  }
+}
+
 static void cs__emit(Cs *s) {
   RlCtx *cx = s->cx;
   RlFact *ff = rl_fact_add(cx, RL_FACT_FUNC, s->fn, s->fname, s->fname, NULL);
@@ -2184,6 +2206,7 @@ static void cs__emit(Cs *s) {
         RlFact *f = rl_fact_add(cx, RL_FACT_C_ACCESS, e->at, e->a,
                                 trusted ? cs__held_str(s, e->mask) : "", e->c);
         f->flags = e->flags;
+        cs__emit_guards(s, e->at, e->geq, e->gne);
         break;
       }
       case EV_DOUBLE: {
@@ -2210,6 +2233,7 @@ static void cs__emit(Cs *s) {
       case EV_LAZY: {
         RlFact *f = rl_fact_add(cx, RL_FACT_C_LAZY, e->at, e->a, e->c, NULL);
         f->flags = e->flags;
+        cs__emit_guards(s, e->at, e->geq, e->gne);
         break;
       }
       default:
@@ -2230,15 +2254,7 @@ static void cs__emit(Cs *s) {
     RlFact *cf = rl_fact_add(cx, RL_FACT_CALL, i, callee, trusted ? cs__held_str(s, call_mask) : "",
                              lcls);
     cf->aux = largi;
-    for (uint32_t g = 0; g < s->nguards && !s->gbail; g++) {
-      uint64_t b = cs__bit(g);
-      if (!((call_geq | call_gne) & b)) continue;
-      const CsGuard *gd = &s->guards[g];
-      RlFact *gf = rl_fact_add(cx, RL_FACT_C_GUARD, i, gd->var, gd->spell, gd->value);
-      gf->flags = (call_geq & b ? RL_CQ_EQ : 0) | (call_gne & b ? RL_CQ_NE : 0) |
-                  (gd->param >= 0 ? RL_CQ_PARAM : 0);
-      gf->aux = gd->param >= 0 ? (uint32_t)gd->param : 0;
-    }
+    cs__emit_guards(s, i, call_geq, call_gne);
     /* integer arguments known at the call: constants, or a parameter of
      * this function passed on unchanged (for the callee's guards) */
     for (uint32_t a = 0; a < argc && a < 32; a++) {

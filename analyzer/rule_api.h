@@ -278,7 +278,8 @@ enum {
                           notes): function a of another file was taken for a lock
                           wrapper by its name, b = "lock" | "unlock", aux = the
                           mutex argument + 1; keep the finding only if it is one */
-  RL_FACT_C_GUARD,     /* right after a RL_FACT_CALL (one per condition): the call
+  RL_FACT_C_GUARD,     /* right after a RL_FACT_CALL, RL_FACT_C_ACCESS or
+                          RL_FACT_C_LAZY (one per condition): it
                           runs only when global a (an integer or enum variable, named
                           as in RL_FACT_C_ACCESS) is equal (flags RL_CQ_EQ) or not
                           equal (RL_CQ_NE) to constant b (its spelling); c = b's value
@@ -346,6 +347,12 @@ const RlFact *rl_cgraph_facts(const RlCGraph *self, int32_t fn, uint32_t *n);
  * when its guards on the caller's parameters contradict the constant
  * arguments the caller was called with (RL_FACT_C_ARGK). */
 uint64_t rl_cgraph_threads(const RlCGraph *self, int32_t fn);
+/* The threads of rl_cgraph_threads(fn) that run `fact`, a RL_FACT_C_ACCESS
+ * or RL_FACT_C_LAZY among rl_cgraph_facts(fn): those for which at least
+ * one context the thread reaches the function in (the mode flags of the
+ * chain, the constant arguments) allows the fact's own guards. 0 if
+ * `fact` is not one of the function's facts. */
+uint64_t rl_cgraph_fact_threads(const RlCGraph *self, int32_t fn, const RlFact *fact);
 /* Locks held at every call of the function (a held set; "" if none). */
 const char *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn);
 uint32_t rl_cgraph_nthreads(const RlCGraph *self);

@@ -9,6 +9,8 @@
  * - Plain lazy initialisation: reported when two threads can run it at
  *   once - the function is reached from two thread routines, or from one
  *   started several times - and no lock is held at every call of it.
+ *   A thread counts only if it reaches the function in a context (mode
+ *   flags, constant arguments) that the check's own guards allow.
  * pthread_once/call_once routines are not reached by calls, so they are
  * never reported. CWE-609. Doc: rules/lazy-init-race.md */
 #include <string.h>
@@ -53,7 +55,7 @@ static void project(RlProject *px, const RlRule *rule) {
       }
       uint32_t t = 0;
       if (*rl_cgraph_entry_held(g, (int32_t)fn)) continue;
-      if (!concurrent(g, rl_cgraph_threads(g, (int32_t)fn), &t)) continue;
+      if (!concurrent(g, rl_cgraph_fact_threads(g, (int32_t)fn, &f[i]), &t)) continue;
       const RlFact *sp = rl_cgraph_spawn(g, t);
       RlReport *r = rl_project_report(
           px, rule, &f[i],

@@ -3,7 +3,8 @@
  * Phase 2 over the C summaries (analyzer/csum.c, cgraph.c). A write (or
  * x++, x += ...) of a global, a static local, or a field of the object
  * every thread of a loop gets as its argument, is reported when:
- * - it runs in code a thread start routine reaches through calls,
+ * - it runs in code a thread start routine reaches through calls, in a
+ *   context (mode flags, constant arguments) its own guards allow,
  * - no lock is held there, neither in the function nor at every call of
  *   it (the entry lockset), and it is not atomic (_Atomic, atomic_*,
  *   __atomic/__sync builtins), nor thread-local;
@@ -214,7 +215,9 @@ static void project(RlProject *px, const RlRule *rule) {
                   base[bl] == '@');
         if (lazy) continue;
       }
-      Acc a = {&f[i], f[i].a, threads, 0,
+      /* the threads that reach it in a context its own guards allow */
+      uint64_t fthreads = rl_cgraph_fact_threads(g, (int32_t)fn, &f[i]);
+      Acc a = {&f[i], f[i].a, fthreads, 0,
                !entry_locked && !nwh && !*f[i].b && !(f[i].flags & RL_CA_MAYBE_LOCKED), fsyncs};
       if (f[i].a[0] == '$') {
         /* through a parameter: only the shared argument of a routine */
@@ -232,7 +235,8 @@ static void project(RlProject *px, const RlRule *rule) {
         }
         owned[nowned++] = v;
         a.var = v;
-        a.threads = UINT64_C(1) << shared_routine;
+        uint64_t sb = UINT64_C(1) << shared_routine;
+        a.threads = (threads & sb) && !(fthreads & sb) ? 0 : sb;
       } else {
         for (uint32_t w = 0; w < nw; w++)
           if (f[i].loc.line > wstart[w] && f[i].loc.line < wend[w])
