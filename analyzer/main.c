@@ -102,7 +102,8 @@ static void rl_main__usage(FILE *out) {
       "  --follow-symlinks       follow symbolic links (with loop detection)\n"
       "  --exclude GLOB          skip files matching GLOB (repeatable; the syntax of\n"
       "                          .racelint.json \"ignore\", relative to the current\n"
-      "                          directory: 'test', '**/*.spec.ts', 'vendor/')\n"
+      "                          directory unless absolute: 'test', '**/*.spec.ts',\n"
+      "                          'vendor/')\n"
       "  --cache-dir DIR         keep per-file results in DIR (default\n"
       "                          $XDG_CACHE_HOME/racelint or ~/.cache/racelint)\n"
       "  --no-cache              analyse every file afresh\n"
@@ -502,7 +503,8 @@ int main(int argc, char **argv) {
       RlFileEntry *e = &disc.files.v[i];
       bool excluded = false;
       for (uint32_t x = 0; x < cli.nexcludes && !excluded; x++)
-        excluded = rl_glob_match(cwd, cli.excludes[x], e->abs_path);
+        excluded = rl_glob_match(cli.excludes[x][0] == '/' ? "/" : cwd, cli.excludes[x],
+                                 e->abs_path);
       if (excluded || rl_config_ignored(rl_configset_for(configs, e->abs_path), e->abs_path)) {
         free(e->path);
         free(e->rel_path);

@@ -32,6 +32,11 @@ expect_no_out 'gen/b.js' "cwd-relative glob"
 run --format json --exclude 'src/gen/*' p
 expect_out 'gen/b.js' "a glob relative to another directory does not match"
 
+# an absolute glob is matched against absolute paths
+run --format json --exclude "$T/p/src/" p
+expect_no_out '"src/a.js"' "absolute directory glob"
+expect_out '"test/c.js"' "absolute glob keeps the rest"
+
 # everything excluded: a clean run, not an error
 run --exclude '*.js' --exclude '*.ts' p; expect_rc 0 "all excluded"
 expect_out "0 findings" "summary when everything is excluded"
