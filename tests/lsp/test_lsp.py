@@ -215,16 +215,18 @@ try:
               "  } catch (e) {\n    await db.rollbackTransaction();\n    throw e;\n  }\n}\n"
               "module.exports = { persist, Executor };\n")
     open(P, "w").write(p_text)
-    open_doc(c, X, x_text)
+    # the caller first, so executor.js is analysed with it in the project
     open_doc(c, P, p_text)
+    c.diagnostics(uri(P), timeout=60)
+    open_doc(c, X, x_text)
     has_pam = lambda ds: any(x["code"] == "promise-all-mutation" for x in ds)
-    d = c.diagnostics(uri(X), pred=lambda ds: not has_pam(ds))
+    d = c.diagnostics(uri(X), pred=lambda ds: not has_pam(ds), timeout=60)
     check(not has_pam(d), "writes inside the caller's transaction: no finding")
     change(c, P, 2, [{"range": rng(4, 4, 4, 10), "text": ""}])  # drop "await "
-    d = c.diagnostics(uri(X), pred=has_pam)
+    d = c.diagnostics(uri(X), pred=has_pam, timeout=60)
     check(has_pam(d), "the finding appears in executor.js when persist.js stops awaiting")
     change(c, P, 3, [{"range": rng(0, 0, 99, 0), "text": p_text}])
-    d = c.diagnostics(uri(X), pred=lambda ds: not has_pam(ds))
+    d = c.diagnostics(uri(X), pred=lambda ds: not has_pam(ds), timeout=60)
     check(not has_pam(d), "and goes away when the await is back")
     for p_ in (X, P):
         c.notify("textDocument/didClose", {"textDocument": {"uri": uri(p_)}})
