@@ -45,6 +45,7 @@ typedef struct CgFunc {
   bool guarded;              /* some access or lazy initialisation has guards */
   uint64_t *deny;            /* per fact: threads that reach the function, but in no
                                 context its guards allow; NULL = none */
+  int32_t *callee;           /* per fact: the function a call resolves to, or -1 */
 } CgFunc;
 
 /* A known fact about a flag along a chain: flag == / != a constant. */
@@ -117,6 +118,11 @@ int32_t rl_cgraph_func(const RlCGraph *self, const char *name, uint32_t prefer_f
     if (self->f[self->by_name[i]].file == prefer_file) return (int32_t)self->by_name[i];
   }
   return first;
+}
+
+int32_t rl_cgraph_callee(const RlCGraph *self, int32_t fn, uint32_t i) {
+  if (fn < 0 || (uint32_t)fn >= self->n || i >= self->f[fn].end - self->f[fn].first) return -1;
+  return self->f[fn].callee[i];
 }
 
 const RlFact *rl_cgraph_facts(const RlCGraph *self, int32_t fn, uint32_t *n) {
@@ -364,7 +370,7 @@ static void cg__reach_one(const RlCGraph *g, int32_t routine, const CgFlags *fl,
     const RlFact *ff = rl_cgraph_facts(g, (int32_t)it.fn, &n);
     for (uint32_t i = 0; i < n; i++) {
       if (ff[i].kind != RL_FACT_CALL) continue;
-      int32_t c = rl_cgraph_func(g, ff[i].a, g->f[it.fn].file);
+      int32_t c = g->f[it.fn].callee[i];
       if (c < 0) continue;
       CgSet next = sets.v[it.set]; /* copy: the vector may move */
       const CgSet *cur = &sets.v[it.set];
@@ -519,7 +525,7 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
           cap = cap ? cap * 2 : 64;
           g->f = rl_realloc(g->f, cap * sizeof *g->f);
         }
-        g->f[g->n++] = (CgFunc){f[i].a, file, i, UINT32_MAX, 0, NULL, false, 0, false, NULL};
+        g->f[g->n++] = (CgFunc){f[i].a, file, i, UINT32_MAX, 0, NULL, false, 0, false, NULL, NULL};
       } else if (f[i].kind == RL_FACT_C_GUARD && g->n && g->f[g->n - 1].file == file) {
         if ((f[i].flags & RL_CQ_PARAM) && f[i].aux < 32)
           g->f[g->n - 1].pguard |= UINT32_C(1) << f[i].aux;
@@ -535,6 +541,15 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
   g->by_name = rl_malloc((g->n + 1) * sizeof *g->by_name);
   for (uint32_t i = 0; i < g->n; i++) g->by_name[i] = i;
   qsort_r(g->by_name, g->n, sizeof *g->by_name, cg__cmp, g->f);
+  /* every call resolved once: the fixpoints below revisit them often */
+  for (uint32_t fn = 0; fn < g->n; fn++) {
+    uint32_t n;
+    const RlFact *ff = rl_cgraph_facts(g, (int32_t)fn, &n);
+    g->f[fn].callee = rl_malloc((n + 1) * sizeof *g->f[fn].callee);
+    for (uint32_t i = 0; i < n; i++)
+      g->f[fn].callee[i] =
+          ff[i].kind == RL_FACT_CALL ? rl_cgraph_func(g, ff[i].a, g->f[fn].file) : -1;
+  }
   /* threads: one per routine function (a static `worker` in two files is
    * two routines); started twice or in a loop = several at once */
   for (uint32_t file = 0; file < nfiles; file++) {
@@ -566,7 +581,7 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
       const RlFact *ff = rl_cgraph_facts(g, (int32_t)fn, &n);
       int32_t c = -1;
       for (uint32_t i = 0; i < n; i++) {
-        if (ff[i].kind == RL_FACT_CALL) c = rl_cgraph_func(g, ff[i].a, g->f[fn].file);
+        if (ff[i].kind == RL_FACT_CALL) c = g->f[fn].callee[i];
         if (ff[i].kind != RL_FACT_C_ARGK || !(ff[i].flags & RL_CQ_PARAM) || c < 0) continue;
         uint32_t p = ff[i].flags >> 8;
         if (ff[i].aux >= 32 || p >= 32 || !(g->f[c].pguard & (UINT32_C(1) << ff[i].aux)) ||
@@ -595,8 +610,7 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
       const RlFact *ff = rl_cgraph_facts(g, (int32_t)fn, &n);
       const char *mine = g->f[fn].entry ? g->f[fn].entry : "";
       for (uint32_t i = 0; i < n; i++) {
-        if (ff[i].kind != RL_FACT_CALL) continue;
-        int32_t c = rl_cgraph_func(g, ff[i].a, g->f[fn].file);
+        int32_t c = g->f[fn].callee[i];
         if (c < 0 || (uint32_t)c == fn) continue;
         char *site = cg__union(ff[i].b, mine);
         if (!called[c]) {
@@ -634,6 +648,7 @@ void rl_cgraph_delete(RlCGraph *self) {
   for (uint32_t i = 0; i < self->n; i++) {
     free(self->f[i].entry);
     free(self->f[i].deny);
+    free(self->f[i].callee);
   }
   free(self->f);
   free(self->by_name);

@@ -340,6 +340,9 @@ int32_t rl_cgraph_func(const RlCGraph *self, const char *name, uint32_t prefer_f
 uint32_t rl_cgraph_named(const RlCGraph *self, const char *name, const uint32_t **fns);
 /* A function's facts: its RL_FACT_FUNC, then its summary facts. */
 const RlFact *rl_cgraph_facts(const RlCGraph *self, int32_t fn, uint32_t *n);
+/* The function fact i of rl_cgraph_facts(fn) calls (an RL_FACT_CALL, as
+ * rl_cgraph_func resolves it from fn's file), or -1. Resolved once. */
+int32_t rl_cgraph_callee(const RlCGraph *self, int32_t fn, uint32_t i);
 /* Bit t set: thread routine t reaches the function through calls. A call
  * is not followed when its guards (RL_FACT_C_GUARD) contradict those of
  * the calls before it on the chain, for the globals (mode flags) that no

@@ -119,8 +119,7 @@ static void build(Graph *g, const RlCGraph *cg) {
       uint32_t n;
       const RlFact *f = rl_cgraph_facts(cg, (int32_t)fn, &n);
       for (uint32_t i = 0; i < n; i++) {
-        if (f[i].kind != RL_FACT_CALL) continue;
-        int32_t c = rl_cgraph_func(cg, f[i].a, f[i].file);
+        int32_t c = rl_cgraph_callee(cg, (int32_t)fn, i);
         if (c < 0 || (uint32_t)c == fn) continue;
         for (uint32_t k = 0; k < acq[c].n; k++)
           if (acq_add(&acq[fn], acq[c].cls[k], &f[i])) changed = true;
@@ -152,7 +151,7 @@ static void build(Graph *g, const RlCGraph *cg) {
         for (uint32_t k = 0; k < nw; k++)
           if (strcmp(wheld[k], f[i].a) == 0) wheld[k] = wheld[--nw];
       } else if (f[i].kind == RL_FACT_CALL) {
-        int32_t c = rl_cgraph_func(cg, f[i].a, f[i].file);
+        int32_t c = rl_cgraph_callee(cg, (int32_t)fn, i);
         if (c < 0) continue;
         for (uint32_t k = 0; k < acq[c].n; k++) {
           const char *b = acq[c].cls[k];

@@ -94,14 +94,14 @@ static bool skipped_global(const RlProject *px, const char *name) {
   return false;
 }
 
-/* Does a call of `name` from `file` run a lock wrapper of another file that
- * locks (acquire) or unlocks a global mutex with no argument (memcached's
- * STATS_LOCK() in thread.c, called from items.c)? The definition of the
+/* Does a call of `name` from `file` (resolved to function c) run a lock
+ * wrapper of another file that locks (acquire) or unlocks a global mutex
+ * with no argument (memcached's STATS_LOCK() in thread.c, called from
+ * items.c)? The definition of the
  * calling file wins; otherwise any definition of the project (a test
  * program's no-op stub of the same name does not hide the real one). */
-static const char *global_wrapper(const RlCGraph *g, const char *name, uint32_t file,
-                                  bool acquire) {
-  int32_t c = rl_cgraph_func(g, name, file);
+static const char *global_wrapper(const RlCGraph *g, int32_t c, const char *name,
+                                  uint32_t file, bool acquire) {
   if (c < 0) return NULL;
   uint32_t n;
   const RlFact *f = rl_cgraph_facts(g, c, &n);
@@ -195,9 +195,10 @@ static void project(RlProject *px, const RlRule *rule) {
     uint32_t nwh = 0;
     for (uint32_t i = 0; i < n; i++) {
       if (f[i].kind == RL_FACT_CALL) {
-        const char *wc = global_wrapper(g, f[i].a, f[i].file, true);
+        const char *wc = global_wrapper(g, rl_cgraph_callee(g, (int32_t)fn, i), f[i].a, f[i].file, true);
         if (wc && nwh < 8) wheld[nwh++] = wc;
-        const char *uc = wc ? NULL : global_wrapper(g, f[i].a, f[i].file, false);
+        const char *uc = wc ? NULL : global_wrapper(g, rl_cgraph_callee(g, (int32_t)fn, i), f[i].a, f[i].file,
+                                                    false);
         for (uint32_t k = 0; uc && k < nwh; k++)
           if (strcmp(wheld[k], uc) == 0) wheld[k--] = wheld[--nwh];
         continue;
