@@ -338,6 +338,20 @@ static bool cg__param_fits(const CgSet *c, const RlFact *k) {
   return true;
 }
 
+/* Adds guard gf (an RL_FACT_C_GUARD) to `next`: a trusted flag's guard
+ * becomes a constraint, a parameter guard is checked against the values
+ * `params` knows. false: it contradicts them. */
+static bool cg__apply(CgSet *next, const CgSet *params, const RlFact *gf, const CgFlags *fl,
+                      const bool *trusted) {
+  if (gf->flags & RL_CQ_PARAM) return cg__param_fits(params, gf);
+  int32_t k = cg__flag(fl, gf->a);
+  if (k < 0 || !trusted[k]) return true;
+  CgCons cons = {(uint32_t)k, gf->flags & (RL_CQ_EQ | RL_CQ_NE), gf->b ? gf->b : "", gf->c};
+  if (!cg__fits(next, &cons)) return false;
+  if (!cg__has(next, &cons) && next->n < CG_MAXC) next->c[next->n++] = cons;
+  return true;
+}
+
 typedef struct CgItem {
   uint32_t fn, set;
 } CgItem;
@@ -392,16 +406,7 @@ static void cg__reach_one(const RlCGraph *g, int32_t routine, const CgFlags *fl,
           continue;
         }
         if (ff[j].kind != RL_FACT_C_GUARD) break;
-        if (ff[j].flags & RL_CQ_PARAM) {
-          if (!cg__param_fits(cur, &ff[j])) ok = false;
-          continue;
-        }
-        int32_t k = cg__flag(fl, ff[j].a);
-        if (k < 0 || !trusted[k]) continue;
-        CgCons cons = {(uint32_t)k, ff[j].flags & (RL_CQ_EQ | RL_CQ_NE), ff[j].b ? ff[j].b : "",
-                       ff[j].c};
-        if (!cg__fits(&next, &cons)) ok = false;
-        else if (!cg__has(&next, &cons) && next.n < CG_MAXC) next.c[next.n++] = cons;
+        ok = cg__apply(&next, cur, &ff[j], fl, trusted);
       }
       if (!ok) continue;
       bool seen = false;
@@ -436,18 +441,8 @@ static void cg__visits_free(CgVisits *v) {
 static bool cg__allows(const CgSet *c, const RlFact *ff, uint32_t n, const CgFlags *fl,
                        const bool *trusted) {
   CgSet next = *c;
-  for (uint32_t j = 0; j < n; j++) {
-    if (ff[j].flags & RL_CQ_PARAM) {
-      if (!cg__param_fits(c, &ff[j])) return false;
-      continue;
-    }
-    int32_t k = cg__flag(fl, ff[j].a);
-    if (k < 0 || !trusted[k]) continue;
-    CgCons cons = {(uint32_t)k, ff[j].flags & (RL_CQ_EQ | RL_CQ_NE), ff[j].b ? ff[j].b : "",
-                   ff[j].c};
-    if (!cg__fits(&next, &cons)) return false;
-    if (!cg__has(&next, &cons) && next.n < CG_MAXC) next.c[next.n++] = cons;
-  }
+  for (uint32_t j = 0; j < n; j++)
+    if (!cg__apply(&next, c, &ff[j], fl, trusted)) return false;
   return true;
 }
 
