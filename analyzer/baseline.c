@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "emit_util.h"
+#include "outfile.h"
 #include "rule_api.h"
 #include "util.h"
 
@@ -107,11 +108,16 @@ uint32_t rl_baseline_absent(const RlBaseline *self, FILE *out) {
 static int rl_baseline__dump(json_t *items, const char *path, const char *tool) {
   json_t *root = json_pack("{s:i,s:s,s:o}", "version", RL_BASELINE_VERSION, "tool",
                            tool ? tool : "racelint", "findings", items);
-  char *tmp = rl_asprintf("%s.tmp", path);
-  int rc = json_dump_file(root, tmp, JSON_INDENT(2)) == 0 ? 0 : (errno ? errno : EIO);
-  if (rc == 0 && rename(tmp, path) != 0) rc = errno;
-  if (rc) remove(tmp);
-  free(tmp);
+  int rc;
+  RlOutFile *o = rl_outfile_open(path, 0666, &rc);
+  if (o) {
+    if (json_dumpf(root, rl_outfile_stream(o), JSON_INDENT(2)) != 0) {
+      rc = errno ? errno : EIO;
+      rl_outfile_abort(o);
+    } else {
+      rc = rl_outfile_commit(o);
+    }
+  }
   json_decref(root);
   return rc;
 }

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "outfile.h"
 #include "suppress.h"
 #include "util.h"
 
@@ -165,24 +166,7 @@ void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key) {
   *slash = 0;
   (void)rl_cache__mkdirs(path);
   *slash = '/';
-  char *tmp = rl_asprintf("%s.%ld.%p.tmp", path, (long)getpid(), (void *)f);
-  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (fd >= 0) {
-    size_t off = 0;
-    bool ok = true;
-    while (off < b.len) {
-      ssize_t k = write(fd, b.data + off, b.len - off);
-      if (k < 0 && errno == EINTR) continue;
-      if (k <= 0) {
-        ok = false;
-        break;
-      }
-      off += (size_t)k;
-    }
-    if (close(fd) != 0) ok = false;
-    if (!ok || rename(tmp, path) != 0) unlink(tmp);
-  }
-  free(tmp);
+  (void)rl_outfile_write(path, b.data, b.len, 0600); /* a failed write is a later miss */
   free(path);
   rl_buf_free(&b);
 }
