@@ -43,14 +43,14 @@ mkdir -p "$ECO_WORK/src" "$ECO_WORK/dl"
 CODEBASES="
 collectd      5.12.0-14            dev     c   .
 rsyslog       8.2302.0-1+deb12u1   dev     c   .
-pigz          2.6-1                dev     c   .
+libevent      2.1.12-stable-8      dev     c   .
 unbound       1.17.1-2+deb12u4     dev     c   .
 fio           3.33-3               dev     c   .
 rrdtool       1.7.2-4              dev     c   .
-privoxy       3.0.34-1             heldout c   .
+knot          3.2.6-1              heldout c   .
 stunnel4      3:5.68-2+deb12u1     heldout c   .
 libmicrohttpd 0.9.75-6             heldout c   .
-motion        4.5.1-2              heldout c   .
+tinyproxy     1.11.1-2.1+deb12u1   heldout c   .
 mosquitto     2.0.11-1.2+deb12u2   heldout c   .
 xz-utils      5.4.1-1+deb12u1      heldout c   .
 mongodb            6.12.0    dev     js  src
@@ -99,8 +99,14 @@ fetch() {
     else
       ensure_deb_src
       local tmp; tmp=$(mktemp -d "$ECO_WORK/dl/deb.XXXXXX")
-      (cd "$tmp" && apt-get source -qq "$name=$version" >/dev/null 2>&1) ||
-        { echo "ecosystem.sh: could not fetch $name=$version" >&2; rm -rf "$tmp" "$dir"; return 1; }
+      # The archive reached here sometimes lacks a package's Debian tarball
+      # (404): then the upstream (.orig) tarball alone is scanned.
+      if ! (cd "$tmp" && apt-get source -qq "$name=$version" >/dev/null 2>&1); then
+        (cd "$tmp" && apt-get source -qq --download-only "$name=$version" >/dev/null 2>&1) || true
+        local orig; orig=$(ls "$tmp"/*.orig.tar.* 2>/dev/null | grep -v '\.asc$' | head -1)
+        [ -n "$orig" ] && mkdir -p "$tmp/orig" && tar -xf "$orig" -C "$tmp/orig" --strip-components=1 ||
+          { echo "ecosystem.sh: could not fetch $name=$version" >&2; rm -rf "$tmp" "$dir"; return 1; }
+      fi
       local unpacked; unpacked=$(find "$tmp" -mindepth 1 -maxdepth 1 -type d | head -1)
       rm -rf "$dir"; mv "$unpacked" "$dir"; rm -rf "$tmp"
     fi
