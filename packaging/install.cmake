@@ -1,0 +1,1 @@
+# packaging/install.cmake - install rules beyond the binary (see packaging/README.md).
