@@ -89,3 +89,14 @@ bench:
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
+
+# --- install (packaging/: man page, completions, .deb, install test) -------
+# make install [PREFIX=/usr/local] [DESTDIR=...]; make uninstall removes what
+# the last install recorded in $(BUILD)/install_manifest.txt.
+PREFIX ?= /usr/local
+.PHONY: install uninstall
+install: build
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix $(PREFIX)
+
+uninstall:
+	sh packaging/uninstall.sh $(BUILD)/install_manifest.txt "$(DESTDIR)"
