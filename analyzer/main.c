@@ -224,6 +224,25 @@ static int rl_main__cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* One notice for all the C files skipped because no libclang could be
+ * loaded: true and *out (heap message) when there were any. */
+static bool rl_main__no_libclang(RlEngineFile **results, uint32_t n, RlNotice *out) {
+  uint32_t count = 0;
+  const char *why = NULL;
+  for (uint32_t i = 0; i < n; i++)
+    if (results[i]->no_libclang) {
+      count++;
+      if (!why) why = results[i]->no_libclang;
+    }
+  if (!count) return false;
+  *out = (RlNotice){NULL,
+                 rl_asprintf("skipped %u C file%s: %s; to analyse C, install the Debian "
+                             "package libclang1-14 or newer (apt-get install libclang1-14)",
+                             count, count == 1 ? "" : "s", why),
+                 false};
+  return true;
+}
+
 static char *rl_main__read_stdin(size_t *len) {
   RlBuf b = {0};
   char tmp[65536];
@@ -592,6 +611,11 @@ int main(int argc, char **argv) {
     for (uint32_t j = 0; j < f->diags.n; j++) RL_VEC_PUSH(diags, f->diags.v[j]);
     for (uint32_t j = 0; j < f->suppressed.n; j++) RL_VEC_PUSH(suppressed, f->suppressed.v[j]);
     for (uint32_t j = 0; j < f->notices.n; j++) RL_VEC_PUSH(notices, f->notices.v[j]);
+  }
+  RlNotice no_clang;
+  if (rl_main__no_libclang(scan.results, nfiles, &no_clang)) {
+    RL_VEC_PUSH(notices, no_clang);
+    RL_VEC_PUSH(disc.notices, no_clang); /* owned there, freed with it */
   }
   rl_diag_sort(diags.v, diags.n);
   rl_diag_fingerprints(diags.v, diags.n);
