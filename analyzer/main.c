@@ -763,10 +763,34 @@ static void rl_main__collect(RlMain *m) {
     for (uint32_t j = 0; j < f->suppressed.n; j++) RL_VEC_PUSH(m->suppressed, f->suppressed.v[j]);
     for (uint32_t j = 0; j < f->notices.n; j++) RL_VEC_PUSH(m->notices, f->notices.v[j]);
   }
+  RlNotice no_clang;
+  if (rl_main__no_libclang(m->scan.results, nfiles, &no_clang)) {
+    RL_VEC_PUSH(m->notices, no_clang);
+    RL_VEC_PUSH(m->disc.notices, no_clang); /* owned there, freed with it */
+  }
   rl_diag_sort(m->diags.v, m->diags.n);
   rl_diag_fingerprints(m->diags.v, m->diags.n);
   rl_diag_sort(m->suppressed.v, m->suppressed.n);
   rl_diag_fingerprints(m->suppressed.v, m->suppressed.n);
+}
+
+/* One notice for all the C files skipped because no libclang could be
+ * loaded: true and *out (heap message) when there were any. */
+static bool rl_main__no_libclang(RlEngineFile **results, uint32_t n, RlNotice *out) {
+  uint32_t count = 0;
+  const char *why = NULL;
+  for (uint32_t i = 0; i < n; i++)
+    if (results[i]->no_libclang) {
+      count++;
+      if (!why) why = results[i]->no_libclang;
+    }
+  if (!count) return false;
+  *out = (RlNotice){NULL,
+                 rl_asprintf("skipped %u C file%s: %s; to analyse C, install the Debian "
+                             "package libclang1-14 or newer (apt-get install libclang1-14)",
+                             count, count == 1 ? "" : "s", why),
+                 false};
+  return true;
 }
 
 /* --write-baseline: records today's findings. */
