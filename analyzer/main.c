@@ -738,6 +738,25 @@ static void rl_main__scan_files(RlMain *m) {
   if (m->scan.progress) fputs("\r\033[K", stderr);
 }
 
+/* One notice for all the C files skipped because no libclang could be
+ * loaded: true and *out (heap message) when there were any. */
+static bool rl_main__no_libclang(RlEngineFile **results, uint32_t n, RlNotice *out) {
+  uint32_t count = 0;
+  const char *why = NULL;
+  for (uint32_t i = 0; i < n; i++)
+    if (results[i]->no_libclang) {
+      count++;
+      if (!why) why = results[i]->no_libclang;
+    }
+  if (!count) return false;
+  *out = (RlNotice){NULL,
+                 rl_asprintf("skipped %u C file%s: %s; to analyse C, install the Debian "
+                             "package libclang1-14 or newer (apt-get install libclang1-14)",
+                             count, count == 1 ? "" : "s", why),
+                 false};
+  return true;
+}
+
 /* Phase 2 (the project phase and suppressions), then every finding and
  * notice of the run collected, sorted and fingerprinted. */
 static void rl_main__collect(RlMain *m) {
@@ -772,25 +791,6 @@ static void rl_main__collect(RlMain *m) {
   rl_diag_fingerprints(m->diags.v, m->diags.n);
   rl_diag_sort(m->suppressed.v, m->suppressed.n);
   rl_diag_fingerprints(m->suppressed.v, m->suppressed.n);
-}
-
-/* One notice for all the C files skipped because no libclang could be
- * loaded: true and *out (heap message) when there were any. */
-static bool rl_main__no_libclang(RlEngineFile **results, uint32_t n, RlNotice *out) {
-  uint32_t count = 0;
-  const char *why = NULL;
-  for (uint32_t i = 0; i < n; i++)
-    if (results[i]->no_libclang) {
-      count++;
-      if (!why) why = results[i]->no_libclang;
-    }
-  if (!count) return false;
-  *out = (RlNotice){NULL,
-                 rl_asprintf("skipped %u C file%s: %s; to analyse C, install the Debian "
-                             "package libclang1-14 or newer (apt-get install libclang1-14)",
-                             count, count == 1 ? "" : "s", why),
-                 false};
-  return true;
 }
 
 /* --write-baseline: records today's findings. */
