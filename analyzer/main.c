@@ -13,6 +13,7 @@
 
 #include "baseline.h"
 #include "cache.h"
+#include "outfile.h"
 #include "diag.h"
 #include "discover.h"
 #include "engine.h"
@@ -915,7 +916,7 @@ static bool rl_main__print_notices(RlMain *m) {
 
 /* Writes the report to --output or stdout. Returns false when it could
  * not be written. */
-static bool rl_main__report(RlMain *m, FILE *out) {
+static bool rl_main__report(RlMain *m, FILE *out, RlOutFile *of) {
   RlRun run;
   memset(&run, 0, sizeof run);
   run.tool_version = RL_VERSION;
@@ -942,16 +943,22 @@ static bool rl_main__report(RlMain *m, FILE *out) {
   case RL_FMT_SARIF: rl_emit_sarif(&run, out); break;
   case RL_FMT_GITHUB: rl_emit_github(&run, out); break;
   }
-  if (out != stdout) return fclose(out) == 0; /* e.g. the disk is full */
-  return fflush(out) == 0;
+  int rc = of ? rl_outfile_commit(of) : fflush(out) == 0 ? 0 : errno; /* e.g. the disk is full */
+  if (rc) fprintf(stderr, "racelint: error: cannot write %s: %s\n",
+                  of ? m->cli.output : "the report to standard output", strerror(rc ? rc : EIO));
+  return rc == 0;
 }
 
-/* Opens --output (stdout without it). NULL after an error message. */
-static FILE *rl_main__open_output(const RlMain *m) {
+/* Opens --output (stdout without it; *of is then NULL), replaced only once
+ * complete and never through a symlink (outfile.h). NULL after an error
+ * message. */
+static FILE *rl_main__open_output(const RlMain *m, RlOutFile **of) {
+  *of = NULL;
   if (!m->cli.output) return stdout;
-  FILE *out = fopen(m->cli.output, "w");
-  if (!out) fprintf(stderr, "racelint: cannot write %s: %s\n", m->cli.output, strerror(errno));
-  return out;
+  int err;
+  *of = rl_outfile_open(m->cli.output, 0666, &err);
+  if (!*of) fprintf(stderr, "racelint: cannot write %s: %s\n", m->cli.output, strerror(err));
+  return *of ? rl_outfile_stream(*of) : NULL;
 }
 
 /* 0 clean, 1 findings at or above --fail-on, 2 an error. */
@@ -999,9 +1006,10 @@ static int rl_main__run(RlMain *m) {
   if (m->cli.changed_since) rl_main__changed_since(m);
   if (m->cli.baseline) rl_main__apply_baseline(m);
   if (m->cli.format == RL_FMT_SARIF) rl_main__line_hashes(m);
-  FILE *out = rl_main__open_output(m);
+  RlOutFile *of;
+  FILE *out = rl_main__open_output(m, &of);
   bool any_error = rl_main__print_notices(m);
-  bool written = rl_main__report(m, out);
+  bool written = rl_main__report(m, out, of);
   return rl_main__exit_status(m, written, any_error);
 }
 
