@@ -98,9 +98,15 @@ uint32_t rl_baseline_absent(const RlBaseline *self, FILE *out) {
     const RlBaseEntry *e = &self->v.v[i];
     if (e->matched >= e->count) continue;
     n += e->count - e->matched;
-    if (out)
-      fprintf(out, "racelint: baseline: %u x [%s] %s no longer found: %s\n",
-              e->count - e->matched, e->rule, e->path, e->message);
+    if (out) { /* the baseline is the repository's: its strings are escaped */
+      fprintf(out, "racelint: baseline: %u x [", e->count - e->matched);
+      rl_emit_term_escape(out, e->rule, strlen(e->rule), false);
+      fputs("] ", out);
+      rl_emit_term_escape(out, e->path, strlen(e->path), false);
+      fputs(" no longer found: ", out);
+      rl_emit_term_escape(out, e->message, strlen(e->message), false);
+      fputc('\n', out);
+    }
   }
   return n;
 }

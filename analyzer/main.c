@@ -13,6 +13,7 @@
 
 #include "baseline.h"
 #include "cache.h"
+#include "emit_util.h"
 #include "outfile.h"
 #include "diag.h"
 #include "discover.h"
@@ -904,9 +905,12 @@ static bool rl_main__print_notices(RlMain *m) {
     RlNotice *n = &m->notices.v[i];
     if (n->is_error) any_error = true;
     if (m->cli.quiet && !n->is_error) continue;
-    fputs("racelint: ", stderr);
-    if (n->path) fprintf(stderr, "%s: ", n->path);
-    fprintf(stderr, "%s%s\n", n->is_error ? "error: " : "", n->msg);
+    fputs("racelint: ", stderr); /* names and messages escaped as in the text format */
+    if (n->path) rl_emit_term_escape(stderr, n->path, strlen(n->path), false);
+    if (n->path) fputs(": ", stderr);
+    fputs(n->is_error ? "error: " : "", stderr);
+    rl_emit_term_escape(stderr, n->msg, strlen(n->msg), false);
+    fputc('\n', stderr);
   }
   if (!m->cli.quiet && m->disc.symlinks_skipped && m->cli.format == RL_FMT_TEXT)
     fprintf(stderr, "racelint: %u symbolic link%s not followed (use --follow-symlinks)\n",
