@@ -2,6 +2,7 @@
  * into safe clang arguments through an allow-list (see compdb.h). */
 #include "compdb.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -326,8 +327,22 @@ static int rl_compdb__cmp(const void *a, const void *b) {
 RlCompDb *rl_compdb_load(const char *path, char **err, char **warnings) {
   *err = NULL;
   *warnings = NULL;
+  /* regular files only (never /dev/stdin, a FIFO or a device: the editor
+   * server's stdin is its protocol pipe), bounded, parsed from memory */
+  char *text;
+  size_t len;
+  int rerr = 0;
+  RlReadStatus st = rl_read_file(path, (size_t)1 << 30, &text, &len, &rerr);
+  if (st != RL_READ_OK) {
+    *err = rl_asprintf("%s: cannot read: %s", path,
+                       st == RL_READ_NOT_FILE ? "not a regular file"
+                       : st == RL_READ_TOO_BIG ? "larger than 1 GiB"
+                                               : strerror(rerr ? rerr : EIO));
+    return NULL;
+  }
   json_error_t je;
-  json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+  json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+  free(text);
   if (!root) {
     *err = rl_asprintf("%s:%d:%d: invalid JSON: %s", path, je.line, je.column, je.text);
     return NULL;

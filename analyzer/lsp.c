@@ -75,6 +75,15 @@ typedef struct RlLspDoc {
   RL_VEC(struct RlLspTsEdit) pending;
 } RlLspDoc;
 
+/* A config set shared by the server and the analysis thread. A reload
+ * replaces the server's current set; the old one is freed only when the
+ * last analysis that took it has finished (refs guarded by mu). */
+typedef struct RlLspConfigs {
+  RlConfigSet *set;
+  uint32_t refs; /* 1 while current, + 1 per analysis batch using it */
+  uint32_t logged; /* errors of the set already shown to the user */
+} RlLspConfigs;
+
 typedef struct RlLsp {
   RlSession s;
   pthread_mutex_t out_mu;
@@ -83,7 +92,7 @@ typedef struct RlLsp {
   pthread_mutex_t mu;
   pthread_cond_t cv;   /* work for the analysis thread */
   pthread_cond_t idle; /* a document finished analysing */
-  RlConfigSet *configs;
+  RlLspConfigs *configs; /* the current set */
   RL_VEC(RlLspDoc *) docs;
   RL_VEC(RlLspEntry *) entries;
   char *root;
@@ -233,6 +242,14 @@ static json_t *rl_lsp__range(const RlLsp *l, const RlLoc *loc, const char *text,
 
 /* Section - the workspace model (callers hold mu) */
 
+/* Shows the current set's errors not shown yet (configs load lazily, as
+ * files are looked up). */
+static void rl_lsp__config_errors(RlLsp *l) {
+  RlLspConfigs *c = l->configs;
+  for (; c->logged < rl_configset_nerrors(c->set); c->logged++)
+    rl_lsp__log(l, 1, "racelint: %s", rl_configset_error(c->set, c->logged));
+}
+
 static RlLspEntry *rl_lsp__entry(RlLsp *l, const char *path, bool create) {
   for (uint32_t i = 0; i < l->entries.n; i++)
     if (strcmp(l->entries.v[i]->path, path) == 0) return l->entries.v[i];
@@ -241,7 +258,8 @@ static RlLspEntry *rl_lsp__entry(RlLsp *l, const char *path, bool create) {
   e->path = rl_strdup(path);
   e->rel = rl_discover_relative(l->root ? l->root : "/", path);
   e->uri = rl_lsp__path_to_uri(path);
-  rl_config_settings(&l->s, rl_configset_for(l->configs, path), path, NULL, &e->settings);
+  rl_config_settings(&l->s, rl_configset_for(l->configs->set, path), path, NULL, &e->settings);
+  rl_lsp__config_errors(l);
   RL_VEC_PUSH(l->entries, e);
   return e;
 }
@@ -252,12 +270,26 @@ static RlLspDoc *rl_lsp__doc(RlLsp *l, const char *uri) {
   return NULL;
 }
 
+static RlLspConfigs *rl_lsp__configs_new(RlLsp *l) {
+  RlLspConfigs *c = rl_calloc(1, sizeof *c);
+  c->set = rl_configset_new(&l->s, NULL);
+  c->refs = 1;
+  return c;
+}
+
+/* Drops one reference (caller holds mu); frees the set at the last. */
+static void rl_lsp__configs_release(RlLspConfigs *c) {
+  if (!c || --c->refs) return;
+  rl_configset_delete(c->set);
+  free(c);
+}
+
 static void rl_lsp__reload_config(RlLsp *l) {
-  rl_configset_delete(l->configs);
-  l->configs = rl_configset_new(&l->s, NULL);
+  rl_lsp__configs_release(l->configs); /* analyses in flight keep theirs */
+  l->configs = rl_lsp__configs_new(l);
   for (uint32_t i = 0; i < l->entries.n; i++) {
     RlLspEntry *e = l->entries.v[i];
-    rl_config_settings(&l->s, rl_configset_for(l->configs, e->path), e->path, NULL,
+    rl_config_settings(&l->s, rl_configset_for(l->configs->set, e->path), e->path, NULL,
                        &e->settings);
     if (!e->open) e->pending = true;
   }
@@ -265,8 +297,7 @@ static void rl_lsp__reload_config(RlLsp *l) {
     l->docs.v[i]->dirty = true;
     l->docs.v[i]->changed_ms = 0;
   }
-  for (uint32_t i = 0; i < rl_configset_nerrors(l->configs); i++)
-    rl_lsp__log(l, 1, "racelint: %s", rl_configset_error(l->configs, i));
+  rl_lsp__config_errors(l);
   pthread_cond_broadcast(&l->cv);
 }
 
@@ -464,6 +495,9 @@ static void *rl_lsp__analysis_thread(void *arg) {
       continue;
     }
     l->busy++;
+    /* the settings in `work` point into this set: keep it alive */
+    RlLspConfigs *held = l->configs;
+    held->refs++;
     pthread_mutex_unlock(&l->mu);
     for (uint32_t i = 0; i < work.n; i++) {
       RlLspWork *wk = &work.v[i];
@@ -473,6 +507,7 @@ static void *rl_lsp__analysis_thread(void *arg) {
     }
     pthread_mutex_lock(&l->mu);
     l->busy--;
+    rl_lsp__configs_release(held);
     for (uint32_t i = 0; i < work.n; i++) {
       RlLspWork *wk = &work.v[i];
       RlLspEntry *e = wk->entry;
@@ -570,7 +605,7 @@ static void rl_lsp__index_workspace(RlLsp *l) {
   rl_discover(paths, 1, l->root, false, &disc);
   for (uint32_t i = 0; i < disc.files.n; i++) {
     const char *abs = disc.files.v[i].abs_path;
-    if (rl_config_ignored(rl_configset_for(l->configs, abs), abs)) continue;
+    if (rl_config_ignored(rl_configset_for(l->configs->set, abs), abs)) continue;
     RlLspEntry *e = rl_lsp__entry(l, abs, true);
     if (!e->open) e->pending = true;
   }
@@ -943,7 +978,7 @@ int rl_lsp_serve_opts(FILE *in, FILE *out, unsigned flags) {
   pthread_mutex_init(&l->out_mu, NULL);
   pthread_cond_init(&l->cv, NULL);
   pthread_cond_init(&l->idle, NULL);
-  l->configs = rl_configset_new(&l->s, NULL);
+  l->configs = rl_lsp__configs_new(l);
   pthread_t th;
   pthread_attr_t attr;
   pthread_attr_init(&attr);
@@ -996,7 +1031,7 @@ int rl_lsp_serve_opts(FILE *in, FILE *out, unsigned flags) {
     free(e);
   }
   RL_VEC_FREE(l->entries);
-  rl_configset_delete(l->configs);
+  rl_lsp__configs_release(l->configs);
   free(l->root);
   rl_session_free(&l->s);
   pthread_mutex_destroy(&l->mu);

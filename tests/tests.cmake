@@ -93,3 +93,6 @@ if(RL_NODE)
   add_test(NAME examples/js-shop-fixed-smoke COMMAND ${RL_NODE} ${CMAKE_SOURCE_DIR}/examples/js-shop-fixed/smoke.mjs
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/examples/js-shop-fixed)
 endif()
+add_test(NAME lsp/config_sharing COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_config_sharing.py
+  $<TARGET_FILE:racelint>)
+set_tests_properties(lsp/config_sharing PROPERTIES TIMEOUT 600)
