@@ -773,7 +773,7 @@ static RlLspEntry *rl_lsp__settled(RlLsp *l, const char *uri) {
   for (;;) {
     RlLspDoc *d = rl_lsp__doc(l, uri);
     if (!d) return NULL;
-    if (!d->dirty && d->entry->res && d->entry->snap_version == d->version && !l->busy)
+    if (!d->dirty && d->entry->res && d->entry->snap_version == d->version)
       return d->entry;
     if (rl_lsp__now_ms() > deadline) return d->entry;
     struct timespec ts;
