@@ -126,3 +126,13 @@ install: build
 
 uninstall:
 	sh packaging/uninstall.sh $(BUILD)/install_manifest.txt "$(DESTDIR)"
+
+# A Debian package in dist/, from a Release tree configured for /usr.
+DEB_BUILD ?= build-deb
+DIST ?= dist
+.PHONY: deb
+deb: grammars/node_modules/.installed
+	cmake -S . -B $(DEB_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+	  -DRACELINT_ZSH_COMPLETION_DIR=share/zsh/vendor-completions $(CMAKE_ARGS)
+	cmake --build $(DEB_BUILD) -j$(JOBS) --target racelint rlrt_static rlrt_shared
+	sh packaging/deb.sh $(DEB_BUILD) $(DIST)
