@@ -136,3 +136,10 @@ deb: grammars/node_modules/.installed
 	  -DRACELINT_ZSH_COMPLETION_DIR=share/zsh/vendor-completions $(CMAKE_ARGS)
 	cmake --build $(DEB_BUILD) -j$(JOBS) --target racelint rlrt_static rlrt_shared
 	sh packaging/deb.sh $(DEB_BUILD) $(DIST)
+
+# Install the .deb in a fresh debootstrapped Debian (root, network; not part
+# of make check). Chroots are kept in CHROOTS (outside the repository).
+CHROOTS ?= $(CURDIR)-chroots
+.PHONY: test-install
+test-install: deb
+	CHROOTS=$(CHROOTS) sh packaging/test-install.sh $(DIST)/racelint_$$(cat VERSION)_$$(dpkg --print-architecture).deb

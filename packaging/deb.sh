@@ -4,7 +4,8 @@
 # must be configured with CMAKE_INSTALL_PREFIX=/usr; `make deb` does it).
 # Depends: what dpkg-shlibdeps finds the ELF files need, nothing else.
 # libclang: while the binary links it, shlibdeps puts it in Depends; once
-# libclang is loaded at run time (no DT_NEEDED on it), it is a Recommends.
+# libclang is loaded at run time (no DT_NEEDED on it), it is a Recommends,
+# as are the headers C analysis needs (see below).
 set -eu
 build=$1 out=$2
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,10 +46,19 @@ elves=$(find "$root" -type f \( -name racelint -o -name '*.so*' \) -perm -u+x)
 depends=$(cd "$work/shlibs" && dpkg-shlibdeps -O -e $(echo "$elves" | tr '\n' ' ') 2>/dev/null |
   sed -n 's/^shlibs:Depends=//p')
 [ -n "$depends" ] || { echo "deb: dpkg-shlibdeps found no dependencies"; exit 1; }
-recommends=
-if ! readelf -d "$root/usr/bin/racelint" | grep -q 'NEEDED.*libclang'; then
-  # the versions the run-time loader tries (newest first), each a package
-  recommends="libclang1-19 | libclang1-18 | libclang1-17 | libclang1-16 | libclang1-15 | libclang1-14"
+# C analysis also needs clang's own headers (stddef.h, stdarg.h: the
+# resource directory, libclang-common-N-dev) and the C library's (libc6-dev);
+# without them every C file is a parse error.
+needed=$(readelf -d "$root/usr/bin/racelint" | sed -n 's/.*NEEDED.*\[libclang-\([0-9]*\)\.so.*/\1/p')
+if [ -n "$needed" ]; then # linked: libclang1-N is in Depends already
+  recommends="libclang-common-$needed-dev, libc6-dev"
+else # loaded at run time: the versions the loader tries, each a package
+  libs= commons=
+  for v in 14 15 16 17 18 19; do
+    libs="$libs${libs:+ | }libclang1-$v"
+    commons="$commons${commons:+ | }libclang-common-$v-dev"
+  done
+  recommends="$libs, $commons, libc6-dev"
 fi
 
 mkdir -p "$root/DEBIAN"
@@ -59,7 +69,7 @@ mkdir -p "$root/DEBIAN"
   echo "Maintainer: racelint developers <racelint@users.noreply.github.com>"
   echo "Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)"
   echo "Depends: $depends"
-  [ -z "$recommends" ] || echo "Recommends: $recommends"
+  echo "Recommends: $recommends"
   echo "Section: devel"
   echo "Priority: optional"
   echo "Homepage: $repo_url"

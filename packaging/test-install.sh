@@ -1,0 +1,105 @@
+#!/bin/sh
+# test-install.sh DEB - installs racelint the way a user meets it, on clean
+# Debian systems (debootstrapped chroots, see chroot.sh), and checks that it
+# finds in examples/ exactly what the same binary finds on this machine:
+#   bookworm: apt-get install ./racelint_*.deb (dependencies from the mirror);
+#     scan examples/ without libclang (JS/TS findings; C files skipped) if the
+#     package only recommends libclang, then with what it recommends
+#     (libclang1-N, clang's headers, libc6-dev); explain a
+#     rule; the man page and completions are in place; purge removes it.
+# `make test-install` runs it (root, network to the mirror; not part of make
+# check). The first run debootstraps (minutes); later runs reuse the base.
+set -eu
+deb=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=$(cd "$(dirname "$0")/.." && pwd)
+: "${CHROOTS:=$src-chroots}"
+export CHROOTS
+. "$src/packaging/chroot.sh"
+[ "$(id -u)" = 0 ] || { echo "test-install: needs root (debootstrap, chroot)"; exit 1; }
+command -v debootstrap >/dev/null || { echo "test-install: apt-get install debootstrap"; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/racelint-test-install.XXXXXX")
+trap 'rl_chroot_cleanup; rm -rf "$work"' EXIT
+t0=$(date +%s)
+step() { echo "== [$(( $(date +%s) - t0 ))s] $*"; }
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# the finding lines of a text report (locations, severities, messages), sorted
+findings() { grep -E '^examples/[^ ]+:[0-9]+:[0-9]+: (error|warning|note): ' "$1" | sort; }
+jsts() { grep -E '^examples/[^ :]+\.(js|mjs|cjs|jsx|ts|mts|cts|tsx):' || true; }
+
+# What this very binary finds here: the expectation in the chroots.
+step "expected findings: the packaged binary on this machine"
+dpkg-deb -x "$deb" "$work/x"
+cp -a "$src/examples" "$work/examples"
+mkdir -p "$work/runtime/c" # examples/c-jobqueue-fixed includes ../../runtime/c/include
+cp -a "$src/runtime/c/include" "$work/runtime/c/"
+rc=0; (cd "$work" && "$work/x/usr/bin/racelint" --no-cache --no-color examples/ > expected.txt) || rc=$?
+[ $rc = 1 ] || { echo "the packaged binary exited $rc on examples/ here"; exit 1; }
+findings "$work/expected.txt" > "$work/expected.all"
+jsts < "$work/expected.all" > "$work/expected.jsts"
+echo "   $(wc -l < "$work/expected.all") finding lines, $(wc -l < "$work/expected.jsts") in JS/TS files"
+[ -s "$work/expected.jsts" ] && [ "$(wc -l < "$work/expected.all")" -gt "$(wc -l < "$work/expected.jsts")" ] ||
+  { echo "examples/ should have JS/TS and C findings"; exit 1; }
+
+# scan SUITE LABEL: racelint examples/ in the chroot, findings to $work/LABEL
+scan() {
+  rc=0
+  rl_chroot_run "$1" sh -c 'cd /root && racelint --no-cache --no-color examples/' \
+    > "$work/$2.txt" 2>&1 || rc=$?
+  [ $rc = 1 ] || { fail "$2: racelint exited $rc"; sed 's/^/   /' "$work/$2.txt" | tail -20; }
+  findings "$work/$2.txt" > "$work/$2.all"
+}
+
+step "bookworm: fresh chroot"
+root=$(rl_chroot_fresh bookworm)
+cp "$deb" "$root/tmp/"
+cp -a "$src/examples" "$root/root/examples"
+cp -a "$work/runtime" "$root/root/runtime"
+step "bookworm: apt-get install ./$(basename "$deb") (dependencies from the mirror)"
+rl_chroot_run bookworm apt-get update -qq
+rl_chroot_run bookworm apt-get install -y -qq --no-install-recommends "/tmp/$(basename "$deb")" \
+  > "$work/apt.log" 2>&1 || { tail -20 "$work/apt.log"; fail "apt-get install of the .deb"; exit 1; }
+rl_chroot_run bookworm racelint --version | grep -qx "racelint $(head -n1 "$src/VERSION")" ||
+  fail "racelint --version in the chroot"
+
+if dpkg-deb -f "$deb" Depends | grep -q libclang; then
+  echo "   NOTE: the package Depends on libclang (the binary links it): the scan"
+  echo "   without libclang cannot be tested until libclang is loaded at run time."
+else
+  if rl_chroot_run bookworm sh -c 'ls /usr/lib/*/libclang*.so* >/dev/null 2>&1'; then
+    fail "libclang got installed although it is only recommended"
+  fi
+  step "bookworm: scan examples/ without libclang"
+  scan bookworm no-libclang
+  jsts < "$work/no-libclang.all" > "$work/no-libclang.jsts"
+  diff "$work/expected.jsts" "$work/no-libclang.jsts" > "$work/d" || { fail "JS/TS findings differ without libclang"; cat "$work/d"; }
+  [ "$(wc -l < "$work/no-libclang.jsts")" = "$(wc -l < "$work/no-libclang.all")" ] ||
+    fail "C findings without libclang"
+  grep -qi 'libclang' "$work/no-libclang.txt" || fail "no notice about libclang missing"
+  grep -i 'libclang' "$work/no-libclang.txt" | head -3 | sed 's/^/   notice: /'
+fi
+# The first alternative of each Recommends: libclang (if not a Depends) and
+# the headers C analysis needs (clang's resource directory, libc6-dev).
+recs=$(dpkg-deb -f "$deb" Recommends | tr ',' '\n' | sed 's/|.*//; s/ //g')
+step "bookworm: apt-get install the recommended" $recs
+rl_chroot_run bookworm apt-get install -y -qq --no-install-recommends $recs > "$work/apt2.log" 2>&1 ||
+  { tail -20 "$work/apt2.log"; fail "apt-get install $recs"; }
+step "bookworm: scan examples/ with libclang"
+scan bookworm with-libclang
+diff "$work/expected.all" "$work/with-libclang.all" > "$work/d" || { fail "findings differ from this machine's"; cat "$work/d"; }
+echo "   $(wc -l < "$work/with-libclang.all") finding lines, as here"
+
+step "bookworm: installed files"
+rl_chroot_run bookworm racelint --explain lock-order | grep -q 'lock-order' || fail "--explain lock-order"
+for f in /usr/share/man/man1/racelint.1.gz /usr/share/bash-completion/completions/racelint \
+    /usr/share/zsh/vendor-completions/_racelint /usr/share/doc/racelint/copyright \
+    /usr/include/racelint/rt.h; do
+  [ -f "$root$f" ] || fail "not installed: $f"
+done
+ls "$root"/usr/lib/*/pkgconfig/rlrt.pc >/dev/null 2>&1 || fail "not installed: rlrt.pc"
+rl_chroot_run bookworm apt-get purge -y -qq racelint > /dev/null 2>&1 || fail "apt-get purge racelint"
+[ ! -e "$root/usr/bin/racelint" ] || fail "racelint still there after purge"
+
+step "done: $fails failure(s)"
+[ $fails = 0 ]
