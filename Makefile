@@ -21,7 +21,7 @@ CMAKE_ARGS ?=
 # python3-jsonschema for SARIF), and developer tools (tests skip without them).
 BUILD_PACKAGES = build-essential cmake pkg-config git libclang-dev \
   libtree-sitter-dev libjansson-dev libgit2-dev
-TEST_PACKAGES = clang libclang-rt-14-dev python3-jsonschema
+TEST_PACKAGES = clang libclang-rt-14-dev python3-jsonschema python3-yaml
 DEV_PACKAGES = valgrind neovim
 APT_PACKAGES = $(BUILD_PACKAGES) $(TEST_PACKAGES)
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)

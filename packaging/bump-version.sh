@@ -19,5 +19,5 @@ sed -i -e "s/^#define RL_RT_VERSION_MAJOR .*/#define RL_RT_VERSION_MAJOR $major/
 sed -i "s|\(\"\$id\": \"https://raw.githubusercontent.com/[^/]*/[^/]*/\)v[^/]*/|\1v$new/|" \
   "$src/docs/racelint.schema.json"
 sed -i "s|\(/blob/\)v[0-9][0-9.]*\(/\)|\1v$new\2|g; s|rev: v[0-9][0-9.]*|rev: v$new|g; s|@v[0-9][0-9.]*|@v$new|g" \
-  "$src/README.md" "$src/docs/ci.md" "$src/docs/release.md" 2>/dev/null || true
+  "$src/README.md" "$src/docs/ci.md" "$src/docs/release.md" "$src/docs/ci/github-actions.yml" 2>/dev/null || true
 echo "version $new: VERSION, runtime/js/package.json, rt_common.h, the schema \$id, doc links"

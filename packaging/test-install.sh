@@ -101,5 +101,61 @@ ls "$root"/usr/lib/*/pkgconfig/rlrt.pc >/dev/null 2>&1 || fail "not installed: r
 rl_chroot_run bookworm apt-get purge -y -qq racelint > /dev/null 2>&1 || fail "apt-get purge racelint"
 [ ! -e "$root/usr/bin/racelint" ] || fail "racelint still there after purge"
 
+# The Action's scripts (packaging/action/), as action.yml runs them, on a
+# fresh system: install.sh builds this source tree (as on a runner with no
+# cache), run.sh scans a git project with changed-since and SARIF; then a
+# second fresh system gets the installed prefix as from the cache and
+# install.sh (RL_CACHED=1) must make it run. RL_TEST_ACTION=0 skips this.
+if [ "${RL_TEST_ACTION:-1}" = 1 ]; then
+  step "action: fresh bookworm chroot, the source tree in /action"
+  root=$(rl_chroot_fresh bookworm)
+  mkdir -p "$root/action"
+  (cd "$src" && git ls-files -co --exclude-standard -z | grep -zv '^grammars/node_modules/' |
+    xargs -0 tar -cf - --no-recursion) | tar -xf - -C "$root/action"
+  cp -a "$src/examples" "$root/root/examples"
+  gh=/root/gh; mkdir -p "$root$gh"
+  step "action: install.sh (install: source; apt, npm ci, cmake build)"
+  rl_chroot_run bookworm env RL_PREFIX=/opt/racelint GITHUB_PATH=$gh/path \
+    bash /action/packaging/action/install.sh > "$work/action-install.log" 2>&1 ||
+    { tail -30 "$work/action-install.log"; fail "action install.sh (source)"; }
+  grep -qx /opt/racelint/bin "$root$gh/path" 2>/dev/null || fail "install.sh did not add /opt/racelint/bin to GITHUB_PATH"
+  echo "   runtime packages recorded: $(tr '\n' ' ' < "$root/opt/racelint/share/racelint/runtime-packages" 2>/dev/null)"
+  step "action: run.sh on a git project (changed-since HEAD~1, SARIF)"
+  rl_chroot_run bookworm sh -c 'set -e; mkdir -p /root/proj; cd /root/proj
+    cp -a /root/examples/c-jobqueue /root/examples/js-shop-fixed .
+    git init -q; git -c user.name=t -c user.email=t@t add -A; git -c user.name=t -c user.email=t@t commit -qm base
+    cp -a /root/examples/js-shop .; git -c user.name=t -c user.email=t@t add -A
+    git -c user.name=t -c user.email=t@t commit -qm change' > /dev/null || fail "git project setup"
+  rc=0
+  rl_chroot_run bookworm sh -c "cd /root/proj && PATH=/opt/racelint/bin:\$PATH GITHUB_OUTPUT=$gh/out \
+    RL_CHANGED_SINCE=HEAD~1 RL_SARIF_FILE=racelint.sarif RL_DEFER_EXIT=1 RL_ARGS=--no-cache \
+    bash /action/packaging/action/run.sh" > "$work/action-run.txt" 2>&1 || rc=$?
+  [ $rc = 0 ] || fail "run.sh exited $rc with RL_DEFER_EXIT=1"
+  grep -qx 'exit-code=1' "$root$gh/out" || fail "run.sh: no exit-code=1 in GITHUB_OUTPUT"
+  grep -qx 'sarif-file=racelint.sarif' "$root$gh/out" || fail "run.sh: no sarif-file in GITHUB_OUTPUT"
+  grep -q '^::error file=js-shop/' "$work/action-run.txt" || fail "run.sh: no annotation in the changed files"
+  ! grep -q '^::[a-z]* file=c-jobqueue/' "$work/action-run.txt" || fail "run.sh: annotations outside the change"
+  python3 - "$root/root/proj/racelint.sarif" <<'PY' || fail "run.sh: the SARIF report"
+import json, sys
+uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in json.load(open(sys.argv[1]))["runs"][0]["results"]}
+assert any(u.startswith("c-jobqueue/") for u in uris), uris   # all findings, not only the change
+assert any(u.startswith("js-shop/") for u in uris), uris
+PY
+  echo "   $(grep -c '^::' "$work/action-run.txt") annotations in the change; SARIF with every finding"
+
+  step "action: a fresh chroot with the prefix restored as from the cache"
+  prefix_copy=$work/prefix; cp -a "$root/opt/racelint" "$prefix_copy"
+  root=$(rl_chroot_fresh bookworm)
+  mkdir -p "$root/action" "$root/opt"
+  (cd "$src" && tar -cf - packaging/action VERSION) | tar -xf - -C "$root/action"
+  cp -a "$prefix_copy" "$root/opt/racelint"
+  rl_chroot_run bookworm env RL_PREFIX=/opt/racelint RL_CACHED=1 \
+    bash /action/packaging/action/install.sh > "$work/action-cached.log" 2>&1 ||
+    { tail -20 "$work/action-cached.log"; fail "action install.sh (cached)"; }
+  rl_chroot_run bookworm /opt/racelint/bin/racelint --version > /dev/null ||
+    fail "the cached racelint does not run on a fresh system"
+fi
+
 step "done: $fails failure(s)"
 [ $fails = 0 ]

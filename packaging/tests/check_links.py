@@ -7,6 +7,7 @@ Markdown files. A link at a ref names the release tag v<VERSION>."""
 import json, os, re, subprocess, sys
 
 binary, src, repo, docs_url = sys.argv[1:5]
+binary = os.path.abspath(binary)
 repo = repo.rstrip("/")
 version = open(os.path.join(src, "VERSION")).read().split()[0]
 tag = "v" + version
@@ -81,6 +82,12 @@ for f in sorted(files):
             nlinks += 1
             if not check_repo_url(url, rel):
                 fails.append(f"{rel}: {url} is not a file link (REPO/blob/{tag}/path)")
+    # pins of the Action and of the pre-commit hooks name this version
+    for pin in re.findall(re.escape(owner_repo) + r"@(v[0-9][^\s\"'`]*)", text) + \
+            re.findall(r"\brev: (v[0-9][^\s]*)", text):
+        nlinks += 1
+        if pin != tag:
+            fails.append(f"{rel}: pin {pin}, want {tag} (packaging/bump-version.sh)")
     if f.endswith(".md"):
         for target in md_link.findall(text):
             if re.match(r"[a-z]+:", target) or target.startswith("#"):
