@@ -83,10 +83,10 @@ for f in sorted(files):
             if not check_repo_url(url, rel):
                 fails.append(f"{rel}: {url} is not a file link (REPO/blob/{tag}/path)")
     # pins of the Action and of the pre-commit hooks name this version
-    for pin in re.findall(re.escape(owner_repo) + r"@(v[0-9][^\s\"'`]*)", text) + \
-            re.findall(r"\brev: (v[0-9][^\s]*)", text):
+    for pin in re.findall(re.escape(owner_repo) + r"@(v[0-9][0-9A-Za-z.+-]*)", text) + \
+            re.findall(r"\brev: (v[0-9][0-9A-Za-z.+-]*)", text):
         nlinks += 1
-        if pin != tag:
+        if pin.rstrip(".") != tag:
             fails.append(f"{rel}: pin {pin}, want {tag} (packaging/bump-version.sh)")
     if f.endswith(".md"):
         for target in md_link.findall(text):
