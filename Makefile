@@ -143,3 +143,13 @@ CHROOTS ?= $(CURDIR)-chroots
 .PHONY: test-install
 test-install: deb
 	CHROOTS=$(CHROOTS) sh packaging/test-install.sh $(DIST)/racelint_$$(cat VERSION)_$$(dpkg --print-architecture).deb
+
+# The self-contained linux-x64 binary (release asset, the Action's
+# install: release): dist/racelint-VERSION-linux-x64.tar.gz.
+DIST_BUILD ?= build-dist
+.PHONY: dist-binary
+dist-binary: grammars/node_modules/.installed
+	cmake -S . -B $(DIST_BUILD) -DCMAKE_BUILD_TYPE=Release -DRACELINT_STATIC_DEPS=ON \
+	  -DRACELINT_SKIP_RUNTIME=ON $(CMAKE_ARGS)
+	cmake --build $(DIST_BUILD) -j$(JOBS) --target racelint
+	sh packaging/dist-binary.sh $(DIST_BUILD) $(DIST)
