@@ -141,8 +141,9 @@ deb: grammars/node_modules/.installed
 # of make check). Chroots are kept in CHROOTS (outside the repository).
 CHROOTS ?= $(CURDIR)-chroots
 .PHONY: test-install
-test-install: deb
-	CHROOTS=$(CHROOTS) sh packaging/test-install.sh $(DIST)/racelint_$$(cat VERSION)_$$(dpkg --print-architecture).deb
+test-install: deb dist-binary
+	CHROOTS=$(CHROOTS) sh packaging/test-install.sh $(DIST)/racelint_$$(cat VERSION)_$$(dpkg --print-architecture).deb \
+	  $(DIST)/racelint-$$(cat VERSION)-linux-x64.tar.gz
 
 # The self-contained linux-x64 binary (release asset, the Action's
 # install: release): dist/racelint-VERSION-linux-x64.tar.gz.
