@@ -26,7 +26,7 @@ DEV_PACKAGES = valgrind neovim
 APT_PACKAGES = $(BUILD_PACKAGES) $(TEST_PACKAGES)
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build deps demo check check-fast asan tsan tsan-check fuzz-build fuzz fuzz-smoke clean bench
+.PHONY: all build deps demo check check-fast asan tsan tsan-check fuzz-build fuzz fuzz-smoke clean bench ecosystem
 
 all: build
 
@@ -112,6 +112,15 @@ check-fast: build
 # BENCH_QUICK=1 for a few-minute smoke run of the script itself.
 bench:
 	bash bench/bench.sh
+
+# What this checkout's rules add and remove on pinned real code against
+# ECO_BASE (default main), per code base and rule (not part of check):
+# tests/realworld/ecosystem.sh; ECO_SET=heldout only at the end of a change.
+ECO_BASE ?= main
+ECO_SET ?= dev
+ECO_LANG ?= all
+ecosystem: build
+	bash tests/realworld/ecosystem.sh --set $(ECO_SET) --lang $(ECO_LANG) --base $(ECO_BASE) --new $(BUILD)/racelint
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
