@@ -52,9 +52,10 @@ depends=$(cd "$work/shlibs" && dpkg-shlibdeps -O -e $(echo "$elves" | tr '\n' ' 
 needed=$(readelf -d "$root/usr/bin/racelint" | sed -n 's/.*NEEDED.*\[libclang-\([0-9]*\)\.so.*/\1/p')
 if [ -n "$needed" ]; then # linked: libclang1-N is in Depends already
   recommends="libclang-common-$needed-dev, libc6-dev"
-else # loaded at run time: the versions the loader tries, each a package
+else # loaded at run time: any version the loader accepts (14 to 21, see
+  # RL_LIBCLANG_MIN/MAX in CMakeLists.txt); bookworm's default, 14, first
   libs= commons=
-  for v in 14 15 16 17 18 19; do
+  for v in 14 15 16 17 18 19 20 21; do
     libs="$libs${libs:+ | }libclang1-$v"
     commons="$commons${commons:+ | }libclang-common-$v-dev"
   done

@@ -9,6 +9,8 @@
 #   RL_SRC     the racelint source (default: this script's repository)
 #   RL_CACHED  1 when RL_PREFIX came from the cache: only make sure the
 #              run-time libraries it needs are installed
+#   RL_LIBCLANG  release: "no" installs no libclang (JS/TS only); by default
+#              the distribution's libclang and headers, for C files
 # Appends RL_PREFIX/bin to $GITHUB_PATH when that is set.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -54,7 +56,7 @@ elif [ "$method" = source ]; then
   inc=$(ls -d /usr/lib/llvm-*/include/clang-c 2>/dev/null | sort -V | tail -n1 || true)
   if [ -n "$inc" ]; then
     llvm=${inc%/include/clang-c}
-    clang_args=(-DCLANG_INCLUDE_DIR="$llvm/include" -DCLANG_LIBRARY="$llvm/lib/libclang.so")
+    clang_args=(-DCLANG_INCLUDE_DIR="$llvm/include")
   fi
   build=${RL_BUILD_DIR:-$(mktemp -d)/build}
   cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DRACELINT_SKIP_RUNTIME=ON \
@@ -62,12 +64,29 @@ elif [ "$method" = source ]; then
   cmake --build "$build" -j"$(nproc)" --target racelint >/dev/null
   cmake --install "$build" --prefix "$prefix" --strip >/dev/null
   record_runtime_packages
+  # libclang is loaded at run time (no ldd entry): record the one built
+  # against, with the headers C analysis needs
+  if [ -n "${llvm:-}" ]; then
+    n=${llvm##*llvm-}
+    for p in libclang1-$n libclang-common-$n-dev libc6-dev; do
+      dpkg -s "$p" >/dev/null 2>&1 && echo "$p"
+    done >> "$prefix/share/racelint/runtime-packages"
+  fi
 elif [ "$method" = release ]; then
   url=${RL_ASSET_URL:-$repo_url/releases/download/v$version/racelint-$version-linux-x64.tar.gz}
   command -v curl >/dev/null || apt_install curl ca-certificates
   mkdir -p "$prefix"
   curl -fsSL "$url" | tar -xz -C "$prefix" --strip-components=1
   record_runtime_packages
+  # C analysis: the distribution's default libclang and the headers it
+  # needs, unless RL_LIBCLANG=no (JS/TS only) or a libclang is there already
+  if [ "${RL_LIBCLANG:-auto}" != no ] &&
+      ! ls /usr/lib/llvm-*/lib/libclang.so.1 /usr/lib/*/libclang-*.so.1 >/dev/null 2>&1; then
+    $sudo apt-get update -qq
+    def=$(apt-cache depends libclang1 2>/dev/null | sed -n 's/.*Depends: libclang1-\([0-9]*\).*/\1/p' | head -n1)
+    [ -z "$def" ] || echo "libclang1-$def libclang-common-$def-dev libc6-dev" | tr ' ' '\n' \
+      >> "$prefix/share/racelint/runtime-packages"
+  fi
   apt_install $(cat "$prefix/share/racelint/runtime-packages")
 else
   echo "racelint: install method '$method': want source or release" >&2; exit 2
