@@ -48,8 +48,12 @@ if [ "${RL_CACHED:-0}" = 1 ] && [ -x "$prefix/bin/racelint" ]; then
 elif [ "$method" = source ]; then
   apt_install build-essential cmake pkg-config git libclang-dev \
     libtree-sitter-dev libjansson-dev libgit2-dev
-  command -v npm >/dev/null || apt_install nodejs npm
-  (cd "$src/grammars" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  # the pinned grammars (npm ci), unless `make deps` installed them already
+  # from the same lock file (the stamp is newer than the lock)
+  if [ ! "$src/grammars/node_modules/.installed" -nt "$src/grammars/package-lock.json" ]; then
+    command -v npm >/dev/null || apt_install nodejs npm
+    (cd "$src/grammars" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  fi
   # libclang: the newest llvm-N that has the C headers (Ubuntu 24.04's
   # default is 18, Debian bookworm's and Ubuntu 22.04's 14).
   clang_args=()
