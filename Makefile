@@ -89,3 +89,14 @@ bench:
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
+
+# VS Code extension (editors/vscode; npm ci pinned by its package-lock.json):
+# $(BUILD)/racelint-<version>.vsix
+.PHONY: vscode test-vscode
+vscode:
+	bash editors/vscode/package.sh $(BUILD)
+
+# The extension inside a real VS Code: code-server + headless Chromium (not
+# part of check; tests/vscode/README.md says what it installs and how long).
+test-vscode: build vscode
+	bash tests/vscode/run.sh $(CURDIR)/$(BUILD)/racelint $(CURDIR)/$(BUILD)
