@@ -2,13 +2,16 @@
 // the racelint extension sees. Every wait polls for a state with a generous
 // upper bound (nothing waits a fixed time for something to happen).
 //
-// usage: node driver.js URL WORKSPACE PROBE_DIR OUT_DIR RACELINT
+// usage: node driver.js main  URL WORKSPACE PROBE_DIR OUT_DIR RACELINT
+//        node driver.js roots URL ROOTS_DIR PROBE_DIR OUT_DIR
+//   main:  one folder (see README.md for the steps)
+//   roots: a two-folder workspace opened untrusted, then trusted
 'use strict';
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const path = require('path');
 
-const [url, ws, probeDir, outDir, racelint] = process.argv.slice(2);
+const [mode, url, ws, probeDir, outDir, racelint] = process.argv.slice(2);
 const WAIT_MS = 180000; // upper bound for one expected state (a loaded 2-core machine)
 let passes = 0;
 let fails = 0;
@@ -97,11 +100,68 @@ async function statusItem() {
     label: (await item.getAttribute('aria-label')) || '',
     error: (await item.locator('.codicon-error').count()) > 0,
     check: (await item.locator('.codicon-check').count()) > 0,
+    shield: (await item.locator('.codicon-shield').count()) > 0,
   };
 }
 
 async function shot(name) {
   await page.screenshot({ path: path.join(outDir, name) }).catch(() => {});
+}
+
+/** `racelint lsp` processes whose working directory is inside dir: [{pid, cwd}]. */
+function lspProcesses(dir) {
+  const out = [];
+  for (const pid of fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (path.basename(argv[0]) !== 'racelint' || argv[1] !== 'lsp') continue;
+      const cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+      if (cwd === dir || cwd.startsWith(dir + '/')) out.push({ pid, cwd });
+    } catch {
+      // gone meanwhile, or not ours
+    }
+  }
+  return out;
+}
+
+// --- the two-folder workspace, untrusted then trusted ---------------------------------------------
+async function roots() {
+  const front = path.join(ws, 'front');
+  const back = path.join(ws, 'back');
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120000 });
+  check(await waitFor(() => page.waitForSelector('.monaco-workbench', { timeout: 5000 })), 'workbench loaded (two folders)');
+  // VS Code asks whether to trust the folders: no
+  const no = page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust" }).first();
+  check(await waitFor(async () => (await no.isVisible()) && (await no.click(), true)), 'the trust dialog answered: do not trust');
+  check(await waitFor(async () => fs.existsSync(path.join(probeDir, 'ready'))), 'probe extension active');
+  await rpc('open', { path: path.join(front, 'jobs.js') });
+  const shield = await waitFor(async () => {
+    const s = await statusItem();
+    return s && s.label === 'racelint: untrusted' && s.shield ? s : null;
+  });
+  check(!!shield, 'untrusted: the status item says racelint is not started');
+  check(lspProcesses(ws).length === 0, 'untrusted: no racelint lsp process');
+  await shot('untrusted.png');
+
+  // trust the workspace through the Workspace Trust editor
+  await rpc('command', { id: 'workbench.trust.manage' });
+  const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first();
+  check(await waitFor(async () => (await trust.isVisible()) && (await trust.click(), true)), 'Manage Workspace Trust: Trust clicked');
+  const procs = await waitFor(async () => { const p = lspProcesses(ws); return p.length >= 2 ? p : null; });
+  check(!!procs && procs.length === 2 && procs.some((p) => p.cwd === front) && procs.some((p) => p.cwd === back),
+    `trusted: one racelint lsp per root folder, started in it (${JSON.stringify(procs)})`);
+  await rpc('open', { path: path.join(back, 'jobs.js') });
+  await rpc('open', { path: path.join(front, 'jobs.js') });
+  const at = (dir, code) => {
+    const p = path.join(probeDir, 'diagnostics.json');
+    const d = fs.existsSync(p) ? JSON.parse(fs.readFileSync(p, 'utf8')) : { all: [] };
+    const f = d.all.find((x) => x.uri === 'file://' + path.join(dir, 'jobs.js'));
+    return !!f && f.diagnostics.some((x) => x.source === 'racelint' && x.code === code);
+  };
+  check(await waitFor(async () => at(back, 'floating-promise') && at(back, 'callback-promise-mix')),
+    'back/jobs.js: floating-promise and callback-promise-mix');
+  check(await waitFor(async () => at(front, 'callback-promise-mix')) && !at(front, 'floating-promise'),
+    "front/jobs.js: callback-promise-mix, no floating-promise (front's .racelint.json turns it off)");
 }
 
 // --- the scenario ------------------------------------------------------------------------------
@@ -170,8 +230,9 @@ async function scenario() {
   let notPreferred = 0;
   for (const d of diags('jobs.js')) {
     const acts = await rpc('codeActions', { path: file('jobs.js'), line: d.range[0] });
-    log(`code actions on line ${d.range[0] + 1}:`, JSON.stringify(acts));
-    const mine = acts.filter((a) => a.kind === 'quickfix' && a.sources.includes('racelint') && !a.title.startsWith('Suppress '));
+    log(`quick fixes on line ${d.range[0] + 1}:`, JSON.stringify(acts.filter((a) => a.kind === 'quickfix')));
+    // quick fixes only (the built-in TypeScript extension adds refactorings)
+    const mine = acts.filter((a) => a.kind === 'quickfix' && !a.title.startsWith('Suppress '));
     preferred += mine.filter((a) => a.isPreferred).length;
     notPreferred += mine.filter((a) => !a.isPreferred).length;
     check(acts.some((a) => a.title === `Suppress ${d.code} on this line`), `line ${d.range[0] + 1}: the server offers a suppression for ${d.code}`);
@@ -236,7 +297,8 @@ async function scenario() {
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => log('page error:', e.message));
   try {
-    await scenario();
+    if (mode === 'roots') await roots();
+    else await scenario();
   } catch (e) {
     check(false, 'scenario ran to the end: ' + (e && e.stack ? e.stack : e));
     await shot('error.png');

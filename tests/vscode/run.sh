@@ -19,7 +19,8 @@
 # usage: tests/vscode/run.sh RACELINT VSIX_DIR
 #   RACELINT   the racelint binary the extension is pointed at (racelint.path)
 #   VSIX_DIR   where `make vscode` put racelint-<version>.vsix
-# env: RACELINT_VSCODE_WORK, FRESH=1 (wipe it first), KEEP_SCREENSHOT=file.png
+# env: RACELINT_VSCODE_WORK, FRESH=1 (wipe it first), KEEP_SCREENSHOT=file.png,
+#      SESSIONS="main roots" (which VS Code sessions to run)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -119,36 +120,69 @@ JSON
 # takes it from the machine settings, not from the user settings
 mkdir -p "$RUN/user-data/Machine"
 echo "{ \"racelint.path\": \"$RUN/ws/no-such-dir/racelint\" }" > "$RUN/user-data/Machine/settings.json"
-PORT="$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
-export RACELINT_PROBE_DIR="$RUN/probe"
-step "start code-server on 127.0.0.1:$PORT"
-TMPDIR="$RUN/tmp" setsid node "$CS/out/node/entry.js" "${CS_ARGS[@]}" --bind-addr "127.0.0.1:$PORT" --auth none \
-  --disable-workspace-trust --disable-getting-started-override "$RUN/ws" > "$RUN/code-server.log" 2>&1 &
-CS_PID=$!   # setsid: also the process group of everything code-server starts (racelint lsp too)
 stop_cs() {
+  [ -n "${CS_PID:-}" ] || return 0
   kill -TERM -- "-$CS_PID" 2>/dev/null || true
-  for _ in $(seq 40); do kill -0 -- "-$CS_PID" 2>/dev/null || return 0; sleep 0.5; done
-  echo "code-server still running after 20 s: SIGKILL"; kill -KILL -- "-$CS_PID" 2>/dev/null || true
+  for _ in $(seq 40); do kill -0 -- "-$CS_PID" 2>/dev/null || break; sleep 0.5; done
+  kill -0 -- "-$CS_PID" 2>/dev/null && { echo "code-server still running after 20 s: SIGKILL"; kill -KILL -- "-$CS_PID" 2>/dev/null || true; }
+  left=$(pgrep -g "$CS_PID" 2>/dev/null | wc -l || true)
+  [ "$left" = 0 ] || echo "WARNING: $left processes left in process group $CS_PID"
+  CS_PID=""
 }
 trap stop_cs EXIT
-up=0
-for _ in $(seq 240); do   # up to 2 minutes on a loaded machine
-  curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && { up=1; break; }
-  kill -0 "$CS_PID" 2>/dev/null || break
-  sleep 0.5
-done
-[ "$up" = 1 ] || { tail -20 "$RUN/code-server.log"; fail "code-server did not start"; }
 
-# --- 7. the checks --------------------------------------------------------------------------
-step "driver: headless Chromium against VS Code $(node -p "require('$CS/lib/vscode/package.json').version")"
+# session NAME MODE URL_QUERY WORKSPACE [code-server args...]: one code-server,
+# one driver run; the driver's exit status in $rc
+session() {
+  local name="$1" mode="$2" query="$3" wsdir="$4"; shift 4
+  local port
+  port="$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+  export RACELINT_PROBE_DIR="$RUN/probe-$name"
+  mkdir -p "$RACELINT_PROBE_DIR" "$RUN/out/$name"
+  step "$name: start code-server on 127.0.0.1:$port"
+  TMPDIR="$RUN/tmp" setsid node "$CS/out/node/entry.js" "${CS_ARGS[@]}" --bind-addr "127.0.0.1:$port" --auth none \
+    --disable-getting-started-override "$@" > "$RUN/code-server-$name.log" 2>&1 &
+  CS_PID=$!   # setsid: also the process group of everything code-server starts (racelint lsp too)
+  local up=0
+  for _ in $(seq 240); do   # up to 2 minutes on a loaded machine
+    curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && { up=1; break; }
+    kill -0 "$CS_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  [ "$up" = 1 ] || { tail -20 "$RUN/code-server-$name.log"; fail "code-server did not start"; }
+  step "$name: driver (headless Chromium)"
+  local r=0
+  NODE_PATH="$WORK/tools/node_modules" node "$HERE/driver.js" "$mode" "http://127.0.0.1:$port/?$query" \
+    "$wsdir" "$RACELINT_PROBE_DIR" "$RUN/out/$name" "$RACELINT" || r=$?
+  [ "$r" = 0 ] || rc=$r
+  step "$name: stop code-server"
+  stop_cs
+}
+
 rc=0
-NODE_PATH="$WORK/tools/node_modules" node "$HERE/driver.js" "http://127.0.0.1:$PORT/?folder=$RUN/ws" \
-  "$RUN/ws" "$RUN/probe" "$RUN/out" "$RACELINT" || rc=$?
-step "stop code-server"
-trap - EXIT; stop_cs
-if [ -n "${KEEP_SCREENSHOT:-}" ] && [ -f "$RUN/out/problems.png" ]; then cp "$RUN/out/problems.png" "$KEEP_SCREENSHOT"; fi
-left=$(pgrep -g "$CS_PID" 2>/dev/null | wc -l || true)
-[ "$left" = 0 ] || echo "WARNING: $left processes left in process group $CS_PID"
-echo "time: $(( $(date +%s) - T0 ))s   disk: $(du -sh "$WORK" | cut -f1) in $WORK   artifacts: $RUN/out, $RUN/code-server.log"
+step "VS Code $(node -p "require('$CS/lib/vscode/package.json').version")"
+SESSIONS="${SESSIONS:-main roots}"
+case " $SESSIONS " in *" main "*)
+session main main "folder=$RUN/ws" "$RUN/ws" --disable-workspace-trust "$RUN/ws"
+
+;; esac
+
+# a two-folder workspace, with workspace trust on: opened untrusted, then trusted
+case " $SESSIONS " in *" roots "*)
+mkdir -p "$RUN/roots/front" "$RUN/roots/back"
+cp "$HERE/workspace/jobs.js" "$RUN/roots/front/"; cp "$HERE/workspace/jobs.js" "$RUN/roots/back/"
+echo '{ "rules": { "floating-promise": "off" } }' > "$RUN/roots/front/.racelint.json"
+echo '{ "folders": [ { "path": "front" }, { "path": "back" } ] }' > "$RUN/roots/two.code-workspace"
+node -e 'const f=process.argv[1],fs=require("fs");const s=JSON.parse(fs.readFileSync(f,"utf8"));
+  s["security.workspace.trust.enabled"]=true; s["security.workspace.trust.startupPrompt"]="always";
+  s["security.workspace.trust.untrustedFiles"]="open"; s["security.workspace.trust.banner"]="never";
+  fs.writeFileSync(f,JSON.stringify(s,null,1))' "$RUN/user-data/User/settings.json"
+echo "{ \"racelint.path\": \"$RACELINT\" }" > "$RUN/user-data/Machine/settings.json"
+session roots roots "workspace=$RUN/roots/two.code-workspace" "$RUN/roots"
+;; esac
+
+trap - EXIT
+if [ -n "${KEEP_SCREENSHOT:-}" ] && [ -f "$RUN/out/main/problems.png" ]; then cp "$RUN/out/main/problems.png" "$KEEP_SCREENSHOT"; fi
+echo "time: $(( $(date +%s) - T0 ))s   disk: $(du -sh "$WORK" | cut -f1) in $WORK   artifacts: $RUN/out, $RUN/code-server-*.log"
 [ "$rc" = 0 ] && echo PASS || echo "FAIL (see above; screenshots in $RUN/out)"
 exit "$rc"

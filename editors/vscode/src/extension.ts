@@ -104,6 +104,7 @@ function updateStatus(): void {
     return;
   }
   status.text = `${icon[worst]} racelint`;
+  status.accessibilityInformation = { label: `racelint: ${worst}` };
   const lines = all.map((s) => `${folderLabel(s)}: ${s.state}${s.detail ? ' - ' + s.detail : ''}`);
   status.tooltip = new vscode.MarkdownString(lines.map((l) => l.replace(/([\\`*_{}[\]()#+\-.!|])/g, '\\$1')).join('\n\n') + '\n\nClick: show the racelint output');
   status.backgroundColor = worst === 'notfound' || worst === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;

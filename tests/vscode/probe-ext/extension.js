@@ -76,7 +76,6 @@ const ops = {
     const acts = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', d.uri, r)) || [];
     return acts.map((a) => ({
       title: a.title, kind: a.kind && a.kind.value, isPreferred: a.isPreferred, hasEdit: !!a.edit,
-      sources: (a.diagnostics || []).map((d) => d.source),
     }));
   },
   async command({ id, args }) {
