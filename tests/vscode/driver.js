@@ -178,7 +178,7 @@ async function scenario() {
   log('notification:', JSON.stringify(toast));
   check(!!toast && toast.includes('racelint.path is ' + path.join(ws, 'no-such-dir/racelint') + ', which does not exist'),
     'the message names the racelint.path that does not exist');
-  check(!!toast && toast.includes('Install the racelint Debian package') && toast.includes('racelint.path') && !/\bat \w+ \(|Error:/.test(toast),
+  check(!!toast && toast.includes('sudo make install') && toast.includes('Debian package') && toast.includes('racelint.path setting') && !/\bat \w+ \(|Error:/.test(toast),
     'the message says how to install racelint and is not a stack trace');
   const st = await waitFor(async () => { const s = await statusItem(); return s && s.error ? s : null; });
   check(!!st, 'racelint missing: the status-bar item shows an error');

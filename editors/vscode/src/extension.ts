@@ -122,8 +122,8 @@ function setState(s: Server, state: ServerState, detail = ''): void {
 
 function notFoundMessage(reason: string): string {
   return (
-    `racelint was not found: ${reason}. Install the racelint Debian package (it puts racelint in /usr/bin), ` +
-    'or build racelint from source (`make` in a racelint checkout) and set the racelint.path setting to its build/racelint.'
+    `racelint was not found: ${reason}. Install it: \`make && sudo make install\` in a racelint checkout ` +
+    '(puts it in /usr/local/bin), or the racelint Debian package (/usr/bin); or set the racelint.path setting to your racelint.'
   );
 }
 
