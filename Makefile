@@ -163,3 +163,14 @@ dist-binary: grammars/node_modules/.installed
 	  -DRACELINT_SKIP_RUNTIME=ON $(CMAKE_ARGS)
 	cmake --build $(DIST_BUILD) -j$(JOBS) --target racelint
 	sh packaging/dist-binary.sh $(DIST_BUILD) $(DIST)
+
+# VS Code extension (editors/vscode; npm ci pinned by its package-lock.json):
+# $(BUILD)/racelint-<version>.vsix
+.PHONY: vscode test-vscode
+vscode:
+	bash editors/vscode/package.sh $(BUILD)
+
+# The extension inside a real VS Code: code-server + headless Chromium (not
+# part of check; tests/vscode/README.md says what it installs and how long).
+test-vscode: build vscode
+	bash tests/vscode/run.sh $(CURDIR)/$(BUILD)/racelint $(CURDIR)/$(BUILD)

@@ -59,7 +59,7 @@ typedef struct RlScan {
 static void rl_main__usage(FILE *out) {
   fputs(
       "usage: racelint [options] [path ...]\n"
-      "       racelint lsp\n"
+      "       racelint lsp [--config FILE]\n"
       "\n"
       "Finds concurrency bugs in C and JavaScript/TypeScript. Paths default to '.';\n"
       "directories are searched for .c .h .js .mjs .cjs .jsx .ts .mts .cts .tsx files,\n"
