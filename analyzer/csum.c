@@ -19,10 +19,10 @@
  * continue, return, forward goto to cleanup labels, and lock/trylock
  * results tested in conditions are followed; a backward goto ends its path.
  *
- * Lock identity: the class is a global's name, "struct queue.mu" for a
- * field by record type and field, "$0" for a mutex pointer passed as
- * parameter 0, "local:f.m" for a local; an instance is the class plus the
- * base object expression (`a->mu` and `b->mu` are two instances).
+ * Lock identity: the class is an RlCObj (a global, a field by record type
+ * and field, the mutex pointer that is a parameter, a static local, a
+ * local); an instance is the class plus the base object expression
+ * (`a->mu` and `b->mu` are two instances).
  *
  * Each file is walked twice: the first walk finds the file's lock wrappers
  * (functions that return holding a lock, or having released their caller's),
@@ -58,7 +58,8 @@ typedef struct CsSet {
 
 typedef struct CsLock {
   uint64_t key, basekey;
-  const char *cls, *text;
+  RlCObj cls;
+  const char *text;
   RlNode at; /* latest acquisition (or first use) */
   RlNode x;  /* the lock object as first written (`locks[i]`, `q->mu`), or none */
   int8_t param;   /* parameter the lock hangs off, -1 if none */
@@ -84,7 +85,7 @@ typedef struct CsExit {
 typedef struct CsEffect {
   bool acquire, paramlock, read;
   int8_t param;
-  const char *cls;
+  RlCObj cls;
   /* the instance's base object in the wrapper (fn), spelled with its
    * parameters and globals only (`locks[i]`, `q->stats`): rebuilt from the
    * call's arguments at each call site; none: the class alone */
@@ -117,7 +118,10 @@ typedef struct CsEvent {
   uint64_t mask;        /* locks held on every visit (AND) */
   uint32_t next;        /* next event at the same node, index + 1 */
   RlNode prev;          /* EV_DOUBLE: where the lock was taken before */
-  const char *a, *c;    /* EV_ACCESS: id and text; EV_LAZY: variable */
+  const char *a, *c;    /* EV_ACCESS: text (c); EV_LAZY: variable, text */
+  RlCObj var;           /* EV_ACCESS: the variable, and the path below it */
+  RlCStep *path;
+  uint32_t npath;
   uint64_t geq, gne;    /* EV_CALL, EV_ACCESS, EV_LAZY: guards that hold on every
                            visit (AND) */
 } CsEvent;
@@ -126,7 +130,8 @@ typedef struct CsEvent {
  * constant. */
 typedef struct CsGuard {
   uint32_t root; /* hash of the variable's name, as CsState.tagr */
-  const char *var, *spell, *value;
+  RlCObj var;    /* a global, or a parameter (RL_CO_PARAM) */
+  const char *spell, *value;
   int param; /* the parameter's index, -1 for a global */
 } CsGuard;
 
@@ -243,21 +248,6 @@ static const CsOp *cs__opx(Cs *s, const char *name) {
     return tmp;
   }
   return NULL;
-}
-
-bool rl_c_held_next(const char **cur, RlCHeld *out) {
-  const char *p = *cur;
-  if (!p || !*p) return false;
-  const char *tab = strchr(p, '\t');
-  const char *nl = strchr(p, '\n');
-  if (!nl) nl = p + strlen(p);
-  if (!tab || tab > nl) tab = nl;
-  out->cls = p;
-  out->len = (size_t)(tab - p);
-  out->line = tab < nl ? (uint32_t)strtoul(tab + 1, NULL, 10) : 0;
-  out->read = nl > p && nl[-1] == 'R';
-  *cur = *nl ? nl + 1 : nl;
-  return true;
 }
 
 /* Calls that do not return: the path ends there. */
@@ -559,7 +549,7 @@ static CsEvent *cs__event(Cs *s, RlNode at, uint8_t type, uint64_t mask) {
 
 /* Section - lock identity */
 
-static uint32_t cs__lock_add(Cs *s, uint64_t key, const char *cls, RlNode x, RlNode at,
+static uint32_t cs__lock_add(Cs *s, uint64_t key, const RlCObj *cls, RlNode x, RlNode at,
                              int8_t param, bool paramlock, bool local, uint64_t basekey) {
   for (uint32_t i = 0; i < s->nlocks; i++)
     if (s->locks[i].key == key) return i;
@@ -568,11 +558,13 @@ static uint32_t cs__lock_add(Cs *s, uint64_t key, const char *cls, RlNode x, RlN
   memset(l, 0, sizeof *l);
   l->key = key;
   l->basekey = basekey;
-  l->cls = cls;
+  l->cls = *cls;
   l->text = x ? rl_text_dup(s->cx, x) : "";
   if (!*l->text) { /* spelled in a macro: name it by its class */
-    const char *suffix = strstr(cls, "@@");
-    l->text = suffix ? rl_str(s->cx, cls, (size_t)(suffix - cls)) : cls;
+    size_t n = rl_c_obj_print(NULL, cls, NULL, 0);
+    char *t = rl_alloc(s->cx, n + 1);
+    rl_c_obj_print(NULL, cls, t, n + 1);
+    l->text = t;
   }
   l->at = at;
   l->x = x;
@@ -591,35 +583,49 @@ static uint32_t cs__lock_add(Cs *s, uint64_t key, const char *cls, RlNode x, RlN
   return s->nlocks++;
 }
 
-static uint64_t cs__inst(const char *cls, uint64_t basekey) {
-  return rl_hash_bytes(rl_hash_str(RL_FNV_INIT, cls), &basekey, sizeof basekey);
+/* The instance key of a lock of class cls with base object basekey. */
+static uint64_t cs__inst(const RlCObj *cls, uint64_t basekey) {
+  uint64_t h = rl_hash_str(RL_FNV_INIT, cls->name ? cls->name : "");
+  h = rl_hash_str(h, cls->owner ? cls->owner : "");
+  uint8_t k[5] = {cls->kind, cls->param, cls->nelem, cls->file_local, cls->deref};
+  h = rl_hash_bytes(h, k, sizeof k);
+  return rl_hash_bytes(h, &basekey, sizeof basekey);
 }
 
-/* The class of a lock object X (a variable, field or array element). */
-static const char *cs__cls_of(Cs *s, RlNode x, int8_t *param, uint64_t *basekey,
-                              bool *local) {
+/* The class of a lock object X (a variable, field or array element) into
+ * *cls; false if it has none. */
+static bool cs__cls_of(Cs *s, RlNode x, int8_t *param, uint64_t *basekey, bool *local,
+                       RlCObj *cls) {
   RlCtx *cx = s->cx;
   x = rl_strip(cx, x);
+  memset(cls, 0, sizeof *cls);
   switch (rl_kind(cx, x)) {
   case RL_C_DECL_REF_EXPR: {
     const char *name = rl_c_name(cx, x);
     *basekey = 0;
+    cls->name = name;
     switch (rl_c_ref(cx, x)) {
     case RL_REF_GLOBAL:
-      return cs__is_static(s, name) ? rl_arena_printf(cx->scratch, "%s@@%s", name, cx->rel_path)
-                                    : name;
+      cls->kind = RL_CO_GLOBAL;
+      cls->file_local = cs__is_static(s, name);
+      return true;
     case RL_REF_STATIC_LOCAL:
-      return rl_arena_printf(cx->scratch, "%s::%s@@%s", s->fname, name, cx->rel_path);
+      cls->kind = RL_CO_STATIC_LOCAL;
+      cls->owner = s->fname;
+      cls->file_local = 1;
+      return true;
     case RL_REF_LOCAL:
       *local = true;
-      return rl_arena_printf(cx->scratch, "local:%s.%s", s->fname, name);
-    default: return NULL;
+      cls->kind = RL_CO_LOCAL;
+      cls->owner = s->fname;
+      return true;
+    default: return false;
     }
   }
   case RL_C_MEMBER_REF_EXPR: {
     RlNode base = rl_strip(cx, rl_first_child(cx, x));
     const char *owner = cs__owner(cx, x);
-    if (!*owner || !base) return NULL;
+    if (!*owner || !base) return false;
     *basekey = rl_expr_key(cx, base);
     if (rl_kind(cx, base) == RL_C_DECL_REF_EXPR) {
       if (rl_c_ref(cx, base) == RL_REF_PARAM) *param = (int8_t)cs__param_index(s, rl_c_name(cx, base));
@@ -629,21 +635,24 @@ static const char *cs__cls_of(Cs *s, RlNode x, int8_t *param, uint64_t *basekey,
             *param = s->alias_param[i];
       }
     }
-    return rl_arena_printf(cx->scratch, "%s.%s", owner, rl_c_name(cx, x));
+    cls->kind = RL_CO_FIELD;
+    cls->owner = owner;
+    cls->name = rl_c_name(cx, x);
+    return true;
   }
   case RL_C_ARRAY_SUBSCRIPT_EXPR: {
     RlNode base = rl_strip(cx, rl_first_child(cx, x));
     int8_t p = -1;
     uint64_t bk = 0;
     bool lc = false;
-    const char *c = cs__cls_of(s, base, &p, &bk, &lc);
-    if (!c) return NULL;
+    if (!cs__cls_of(s, base, &p, &bk, &lc, cls)) return false;
     *local = lc;
     *basekey = rl_expr_key(cx, x);
-    return rl_arena_printf(cx->scratch, "%s[]", c);
+    cls->nelem++;
+    return true;
   }
   default:
-    return NULL;
+    return false;
   }
 }
 
@@ -656,8 +665,9 @@ static uint32_t cs__lock_of(Cs *s, RlNode arg, RlNode at, bool typed) {
   if (!arg) return UINT32_MAX;
   int8_t param = -1;
   uint64_t basekey = 0;
-  bool local = false, paramlock = false;
-  const char *cls = NULL;
+  bool local = false, paramlock = false, ok = false;
+  RlCObj cls;
+  memset(&cls, 0, sizeof cls);
   RlNode x = arg;
   /* `&m`; inside a macro the operator is not readable, but a unary
    * operator on a mutex object given to a lock function can only be & */
@@ -668,7 +678,7 @@ static uint32_t cs__lock_of(Cs *s, RlNode arg, RlNode at, bool typed) {
         !strchr(rl_c_type(cx, rl_strip(cx, rl_first_child(cx, arg))), '*')))) {
     x = rl_strip(cx, rl_first_child(cx, arg));
     if (typed && !cs__mutex_type(rl_c_type(cx, x))) return UINT32_MAX;
-    cls = cs__cls_of(s, x, &param, &basekey, &local);
+    ok = cs__cls_of(s, x, &param, &basekey, &local, &cls);
   } else if (rl_kind(cx, arg) == RL_C_DECL_REF_EXPR || rl_kind(cx, arg) == RL_C_MEMBER_REF_EXPR) {
     const char *t = rl_c_type(cx, arg);
     if (!strchr(t, '*') || (typed && !cs__mutex_type(t))) return UINT32_MAX;
@@ -676,17 +686,19 @@ static uint32_t cs__lock_of(Cs *s, RlNode arg, RlNode at, bool typed) {
       param = (int8_t)cs__param_index(s, rl_c_name(cx, arg));
       if (param < 0) return UINT32_MAX;
       paramlock = true;
-      cls = rl_arena_printf(cx->scratch, "$%d", param);
+      cls.kind = RL_CO_PARAM;
+      cls.param = (uint8_t)param;
       basekey = rl_expr_key(cx, arg);
+      ok = true;
     } else {
-      cls = cs__cls_of(s, arg, &param, &basekey, &local);
-      if (cls) cls = rl_arena_printf(cx->scratch, "*%s", cls);
+      ok = cs__cls_of(s, arg, &param, &basekey, &local, &cls);
+      cls.deref = 1;
     }
   } else {
     return UINT32_MAX;
   }
-  if (!cls) return UINT32_MAX;
-  return cs__lock_add(s, cs__inst(cls, basekey), cls, x, at, param, paramlock, local, basekey);
+  if (!ok) return UINT32_MAX;
+  return cs__lock_add(s, cs__inst(&cls, basekey), &cls, x, at, param, paramlock, local, basekey);
 }
 
 /* Section - lock operations on a set of states */
@@ -745,7 +757,7 @@ static void cs__lock_event(Cs *s, RlNode at, uint32_t l, bool unlock, bool try_,
   for (uint32_t j = 0; j < s->nlocks; j++) {
     const CsLock *o = &s->locks[j];
     if (j == l || !(held & cs__bit(j)) || o->param < 0 || o->param == lk->param ||
-        o->paramlock || strcmp(o->cls, lk->cls) != 0)
+        o->paramlock || !rl_c_obj_eq(&o->cls, &lk->cls))
       continue;
     uint32_t a = (uint32_t)(o->param < lk->param ? o->param : lk->param);
     uint32_t b = (uint32_t)(o->param < lk->param ? lk->param : o->param);
@@ -894,9 +906,10 @@ static uint32_t cs__wrapper_lock(Cs *s, const CsEffect *e, RlNode call) {
   RlCtx *cx = s->cx;
   CsSubst u = {s, e->fn, call, true, {0}, 0};
   uint64_t bk = rl_expr_key_subst(cx, e->keyx, cs__subst, &u);
-  if (!u.ok) return cs__lock_add(s, cs__inst(e->cls, 0), e->cls, RL_NONE, call, -1, false, false, 0);
+  if (!u.ok)
+    return cs__lock_add(s, cs__inst(&e->cls, 0), &e->cls, RL_NONE, call, -1, false, false, 0);
   uint32_t n = s->nlocks;
-  uint32_t l = cs__lock_add(s, cs__inst(e->cls, bk), e->cls, RL_NONE, call, -1, false, false, bk);
+  uint32_t l = cs__lock_add(s, cs__inst(&e->cls, bk), &e->cls, RL_NONE, call, -1, false, false, bk);
   if (l == UINT32_MAX || l < n) return l; /* known already: a direct lock named it */
   CsLock *lk = &s->locks[l];
   /* the lock object of the wrapper: keyx or the member of keyx it names */
@@ -932,7 +945,7 @@ static bool cs__next_element(Cs *s, RlNode assign, uint32_t l, const CsSet *set)
   if (!loop || lk->at < loop || lk->at >= rl_node_end(cx, loop)) return false;
   uint64_t same = 0;
   for (uint32_t j = 0; j < s->nlocks; j++)
-    if (strcmp(s->locks[j].cls, lk->cls) == 0) same |= cs__bit(j);
+    if (rl_c_obj_eq(&s->locks[j].cls, &lk->cls)) same |= cs__bit(j);
   for (uint32_t i = 0; i < set->n; i++)
     if (set->s[i].held & same) return false;
   s->stepped |= cs__bit(l);
@@ -1103,11 +1116,11 @@ static void cs__call(Cs *s, RlNode call, CsSet *set) {
         int8_t pp = -1;
         if (rl_kind(cx, a) == RL_C_DECL_REF_EXPR && rl_c_ref(cx, a) == RL_REF_PARAM)
           pp = (int8_t)cs__param_index(s, rl_c_name(cx, a));
-        l = cs__lock_add(s, cs__inst(e->cls, bk), e->cls, a, call, pp, false, false, bk);
+        l = cs__lock_add(s, cs__inst(&e->cls, bk), &e->cls, a, call, pp, false, false, bk);
       } else if (e->keyx) {
         l = cs__wrapper_lock(s, e, call);
       } else {
-        l = cs__lock_add(s, cs__inst(e->cls, 0), e->cls, RL_NONE, call, -1, false, false, 0);
+        l = cs__lock_add(s, cs__inst(&e->cls, 0), &e->cls, RL_NONE, call, -1, false, false, 0);
       }
       if (l == UINT32_MAX) continue;
       s->locks[l].read = e->read;
@@ -1306,17 +1319,21 @@ static bool cs__const(Cs *s, RlNode x, const char **spell, const char **value) {
 }
 
 /* A global that can serve as a mode flag: a plain integer or enum
- * variable (not thread-local, not a pointer, array, record or float). */
-static const char *cs__flag(Cs *s, RlNode x) {
+ * variable (not thread-local, not a pointer, array, record or float).
+ * *var receives it. */
+static bool cs__flag(Cs *s, RlNode x, RlCObj *var) {
   RlCtx *cx = s->cx;
-  if (rl_kind(cx, x) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, x) != RL_REF_GLOBAL) return NULL;
+  if (rl_kind(cx, x) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, x) != RL_REF_GLOBAL) return false;
   const char *t = rl_c_type(cx, x);
   if (!*t || strncmp(t, "_Thread_local", 13) == 0 || strpbrk(t, "*[(") || strstr(t, "struct ") ||
       strstr(t, "union ") || strstr(t, "float") || strstr(t, "double") || cs__sync_type(t))
-    return NULL;
+    return false;
   const char *name = rl_c_name(cx, x);
-  return cs__is_static(s, name) ? rl_arena_printf(cx->scratch, "%s@@%s", name, cx->rel_path)
-                                : name;
+  memset(var, 0, sizeof *var);
+  var->kind = RL_CO_GLOBAL;
+  var->name = name;
+  var->file_local = cs__is_static(s, name);
+  return true;
 }
 
 /* A parameter that can serve as a guard: a plain integer or enum
@@ -1341,14 +1358,32 @@ static const char *cs__pflag(Cs *s, RlNode x, int *param) {
  * condition being true means g == K. -1 if none. A parameter p (see
  * cs__pflag) is a guard too, also in a truth test (`if (p)`: p != 0): no
  * other thread changes it. */
+/* Is x a guard variable (a global flag, or a parameter as cs__pflag
+ * says)? *var receives it, *param the parameter's index. */
+static bool cs__guard_var(Cs *s, RlNode x, RlCObj *var, int *param) {
+  if (cs__flag(s, x, var)) return true;
+  const char *name = cs__pflag(s, x, param);
+  if (!name) return false;
+  memset(var, 0, sizeof *var);
+  var->kind = RL_CO_PARAM;
+  var->name = name;
+  var->param = (uint8_t)*param;
+  return true;
+}
+
 static int cs__guard_of(Cs *s, RlNode e, bool *true_eq) {
   RlCtx *cx = s->cx;
-  const char *var = NULL, *spell = NULL, *value = NULL;
+  const char *spell = NULL, *value = NULL;
+  RlCObj var;
   RlNode a = RL_NONE, b = RL_NONE, k = RL_NONE;
   int param = -1;
   if (rl_kind(cx, e) == RL_C_DECL_REF_EXPR) {
-    var = cs__pflag(s, e, &param);
-    if (!var) return -1;
+    const char *name = cs__pflag(s, e, &param);
+    if (!name) return -1;
+    memset(&var, 0, sizeof var);
+    var.kind = RL_CO_PARAM;
+    var.name = name;
+    var.param = (uint8_t)param;
     a = e;
     spell = value = "0";
     *true_eq = false;
@@ -1359,21 +1394,19 @@ static int cs__guard_of(Cs *s, RlNode e, bool *true_eq) {
     a = rl_strip(cx, rl_first_child(cx, e));
     b = a ? rl_strip(cx, rl_next_sibling(cx, rl_first_child(cx, e))) : RL_NONE;
     if (!a || !b) return -1;
-    var = cs__flag(s, a);
-    if (!var) var = cs__pflag(s, a, &param);
+    bool found = cs__guard_var(s, a, &var, &param);
     k = b;
-    if (!var) {
-      var = cs__flag(s, b);
-      if (!var) var = cs__pflag(s, b, &param);
+    if (!found) {
+      found = cs__guard_var(s, b, &var, &param);
       k = a;
     }
-    if (!var || !cs__const(s, k, &spell, &value)) return -1;
+    if (!found || !cs__const(s, k, &spell, &value)) return -1;
     *true_eq = op[0] == '=';
   }
   uint32_t root = cs__h32(rl_c_name(cx, k == b ? a : b));
   for (uint32_t i = 0; i < s->nguards; i++) {
     const CsGuard *g = &s->guards[i];
-    if (g->root != root || g->param != param || strcmp(g->var, var) != 0) continue;
+    if (g->root != root || g->param != param || !rl_c_obj_eq(&g->var, &var)) continue;
     if ((g->value && value) ? strcmp(g->value, value) == 0 : strcmp(g->spell, spell) == 0)
       return (int)i;
   }
@@ -1808,11 +1841,22 @@ static void cs__access(Cs *s, RlNode ref, const CsSet *set) {
   if (strncmp(type, "_Thread_local", 13) == 0 || cs__sync_type(type)) return;
   if (strstr(type, "(*") || strstr(type, ")(")) return; /* function pointers */
   /* climb to the whole lvalue: members, subscripts, derefs */
-  RlBuf id = {0};
-  if (param >= 0) rl_buf_printf(&id, "$%d", param);
-  else if (rk == RL_REF_STATIC_LOCAL) rl_buf_printf(&id, "%s::%s@@%s", s->fname, name, cx->rel_path);
-  else if (cs__is_static(s, name)) rl_buf_printf(&id, "%s@@%s", name, cx->rel_path);
-  else rl_buf_puts(&id, name);
+  RlCObj var;
+  memset(&var, 0, sizeof var);
+  var.name = name;
+  if (param >= 0) {
+    var.kind = RL_CO_PARAM;
+    var.param = (uint8_t)param;
+    var.name = "";
+  } else if (rk == RL_REF_STATIC_LOCAL) {
+    var.kind = RL_CO_STATIC_LOCAL;
+    var.owner = s->fname;
+    var.file_local = 1;
+  } else {
+    var.kind = RL_CO_GLOBAL;
+    var.file_local = cs__is_static(s, name);
+  }
+  RL_VEC(RlCStep) path = {0};
   RlNode top = ref;
   bool member = false, atomic = cs__atomic_type(type);
   for (;;) {
@@ -1833,10 +1877,10 @@ static void cs__access(Cs *s, RlNode ref, const CsSet *set) {
       bool arrow = false;
       for (size_t i = 0; i + 1 < len; i++)
         if (t[i] == '-' && t[i + 1] == '>') arrow = true;
-      rl_buf_printf(&id, "%s%s", arrow ? "->" : ".", rl_c_name(cx, p));
+      RL_VEC_PUSH(path, ((RlCStep){rl_c_name(cx, p), arrow ? RL_CS_ARROW : RL_CS_DOT}));
       if (cs__atomic_type(rl_c_type(cx, p))) atomic = true;
       if (cs__sync_type(rl_c_type(cx, p))) {
-        rl_buf_free(&id);
+        RL_VEC_FREE(path);
         return;
       }
       member = true;
@@ -1844,14 +1888,14 @@ static void cs__access(Cs *s, RlNode ref, const CsSet *set) {
       continue;
     }
     if (pk == RL_C_ARRAY_SUBSCRIPT_EXPR && rl_first_child(cx, p) == top) {
-      rl_buf_puts(&id, "[]");
+      RL_VEC_PUSH(path, ((RlCStep){"", RL_CS_ELEM}));
       top = p;
       continue;
     }
     break;
   }
   if (param >= 0 && !member) {
-    rl_buf_free(&id);
+    RL_VEC_FREE(path);
     return; /* the parameter itself is the function's own copy */
   }
   RlNode p = rl_parent(cx, top);
@@ -1866,7 +1910,7 @@ static void cs__access(Cs *s, RlNode ref, const CsSet *set) {
     const char *op = cs__opstr(cx, p);
     if (strcmp(op, "++") == 0 || strcmp(op, "--") == 0) mode = RL_CA_WRITE | RL_CA_RMW;
     else if (strcmp(op, "&") == 0) {
-      rl_buf_free(&id);
+      RL_VEC_FREE(path);
       return; /* address taken: whoever gets it accesses it */
     }
   }
@@ -1880,10 +1924,13 @@ static void cs__access(Cs *s, RlNode ref, const CsSet *set) {
   if (e) {
     e->flags = (uint8_t)(mode | (atomic ? RL_CA_ATOMIC : 0) |
                          (!cs__must(set) && s->uncertain ? RL_CA_MAYBE_LOCKED : 0));
-    e->a = rl_arena_strdup(cx->scratch, rl_buf_cstr(&id));
+    e->var = var;
+    e->npath = path.n;
+    e->path = path.n ? rl_arena_alloc(cx->scratch, path.n * sizeof *path.v) : NULL;
+    if (path.n) memcpy(e->path, path.v, path.n * sizeof *path.v);
     e->c = rl_text_dup(cx, top);
   }
-  rl_buf_free(&id);
+  RL_VEC_FREE(path);
 }
 
 /* `if (!g) ... g = ...` with g a global or static: the null check. */
@@ -2025,6 +2072,16 @@ static void cs__run(Cs *s) {
   cs__exit(s, s->body, cur); /* falling off the end */
 }
 
+/* Is there a ':' in class c's spelling with its file ("fn::m@@file",
+ * "local:fn.m", an unnamed record's "struct (unnamed at f.c:3:1).mu")?
+ * Such locks (statics and locals of the function, and those) make no
+ * wrapper effect. */
+static bool cs__colon(const Cs *s, const RlCObj *c) {
+  if (c->kind == RL_CO_STATIC_LOCAL || c->kind == RL_CO_LOCAL) return true;
+  if (c->kind == RL_CO_FIELD && strchr(c->owner, ':')) return true;
+  return c->file_local && strchr(s->cx->rel_path, ':');
+}
+
 /* Wrapper effects of the function just walked. */
 static void cs__effects(Cs *s, CsFunc *f) {
   f->neff = 0;
@@ -2043,28 +2100,59 @@ static void cs__effects(Cs *s, CsFunc *f) {
     bool acq = all_held && lk->acquired;
     bool rel = all_rel && !lk->acquired;
     if (!acq && !rel) continue;
-    if (lk->param < 0 && strchr(lk->cls, ':')) continue;
+    if (lk->param < 0 && cs__colon(s, &lk->cls)) continue;
     if (f->neff < RL_COUNTOF(f->eff))
-      f->eff[f->neff++] = (CsEffect){acq, lk->paramlock, lk->read, lk->param,
-                                     rl_arena_strdup(s->cx->keep, lk->cls), s->fn,
+      f->eff[f->neff++] = (CsEffect){acq, lk->paramlock, lk->read, lk->param, lk->cls, s->fn,
                                      cs__wrapper_keyx(s, lk)};
   }
 }
 
 /* Section - facts */
 
-static const char *cs__held_str(Cs *s, uint64_t mask) {
-  if (!mask) return "";
-  RlBuf b = {0};
+/* Object o with its strings copied for a fact. */
+static RlCObj cs__obj(RlCtx *cx, const RlCObj *o) {
+  RlCObj r = *o;
+  r.name = rl_fact_str(cx, o->name);
+  r.owner = rl_fact_str(cx, o->owner);
+  return r;
+}
+
+/* The held set of the locks in mask, for a fact: *n receives its size. */
+static const RlCHeld *cs__held(Cs *s, uint64_t mask, uint32_t *n) {
+  *n = 0;
+  if (!mask) return NULL;
+  uint32_t k = 0;
+  for (uint32_t l = 0; l < s->nlocks; l++) k += (mask & cs__bit(l)) != 0;
+  if (!k) return NULL;
+  RlCHeld *h = rl_fact_alloc(s->cx, k * sizeof *h);
   for (uint32_t l = 0; l < s->nlocks; l++) {
     if (!(mask & cs__bit(l))) continue;
     const CsLock *lk = &s->locks[l];
-    rl_buf_printf(&b, "%s\t%u\t%c\n", lk->cls, lk->at ? rl_loc(s->cx, lk->at).line : 0,
-                  lk->read ? 'R' : 'W');
+    h[*n].cls = cs__obj(s->cx, &lk->cls);
+    h[*n].line = lk->at ? rl_loc(s->cx, lk->at).line : 0;
+    h[(*n)++].read = lk->read;
   }
-  const char *r = rl_arena_strdup(s->cx->scratch, rl_buf_cstr(&b));
-  rl_buf_free(&b);
-  return r;
+  return h;
+}
+
+/* A RL_FACT_C_BALANCE fact about lock lk. */
+static RlFact *cs__balance(RlCtx *cx, RlNode at, RlCBalance what, const CsLock *lk) {
+  RlFact *f = rl_fact_new(cx, RL_FACT_C_BALANCE, at);
+  f->balance.what = (uint8_t)what;
+  f->balance.text = rl_fact_str(cx, lk->text);
+  f->balance.cls = cs__obj(cx, &lk->cls);
+  return f;
+}
+
+/* A RL_FACT_C_ARGK fact: argument arg of the call of callee is spell. */
+static RlFact *cs__argk(RlCtx *cx, RlNode at, const char *callee, uint32_t arg,
+                        const char *spell, const char *value) {
+  RlFact *f = rl_fact_new(cx, RL_FACT_C_ARGK, at);
+  f->argk.callee = rl_fact_str(cx, callee);
+  f->argk.spell = rl_fact_str(cx, spell);
+  f->argk.value = rl_fact_str(cx, value);
+  f->argk.arg = arg;
+  return f;
 }
 
 static int cs__cmp_event(const void *a, const void *b) {
@@ -2074,7 +2162,8 @@ static int cs__cmp_event(const void *a, const void *b) {
 }
 
 static void cs__note(RlCtx *cx, RlNode at, const char *msg) {
-  rl_fact_add(cx, RL_FACT_C_NOTE, at, msg, NULL, NULL);
+  RlFact *f = rl_fact_new(cx, RL_FACT_C_NOTE, at);
+  f->note.msg = rl_fact_str(cx, msg);
 }
 
 /* RL_CB_ASSUMED if lock l's state comes from calls taken for wrappers. */
@@ -2085,9 +2174,11 @@ static uint32_t cs__assumes(const Cs *s, uint32_t l) {
 static void cs__emit_assumes(Cs *s, uint32_t l) {
   for (uint32_t k = 0; k < s->nassume; k++) {
     if (s->assume[k].lock != l) continue;
-    RlFact *f = rl_fact_add(s->cx, RL_FACT_C_ASSUME, s->fn, s->assume[k].callee,
-                            s->assume[k].acquire ? "lock" : "unlock", NULL);
-    f->aux = s->assume[k].arg + 1;
+    const char *callee = rl_fact_str(s->cx, s->assume[k].callee);
+    RlFact *f = rl_fact_new(s->cx, RL_FACT_C_ASSUME, s->fn);
+    f->assume.callee = callee;
+    f->assume.acquire = s->assume[k].acquire;
+    f->assume.arg = s->assume[k].arg;
   }
 }
 
@@ -2149,8 +2240,10 @@ static void cs__change(Cs *s, RlNode ref, bool walked) {
   bool addr = rl_kind(cx, p) == RL_C_UNARY_OPERATOR && cs__op_is(cx, p, "&");
   bool write = !walked && cs__is_assign(cx, p) && rl_first_child(cx, p) == top;
   if (!addr && !write) return;
-  const char *flag = cs__flag(s, ref);
-  if (flag) rl_fact_add(cx, RL_FACT_C_CHANGE, ref, flag, NULL, NULL);
+  RlCObj flag;
+  if (!cs__flag(s, ref, &flag)) return;
+  flag = cs__obj(cx, &flag);
+  rl_fact_new(cx, RL_FACT_C_CHANGE, ref)->change.var = flag;
 }
 
 /* The RL_FACT_C_GUARD facts of the call, access or lazy initialisation
@@ -2160,150 +2253,167 @@ static void cs__emit_guards(Cs *s, RlNode at, uint64_t geq, uint64_t gne) {
     uint64_t b = cs__bit(g);
     if (!((geq | gne) & b)) continue;
     const CsGuard *gd = &s->guards[g];
-    RlFact *gf = rl_fact_add(s->cx, RL_FACT_C_GUARD, at, gd->var, gd->spell, gd->value);
+    RlCObj var = cs__obj(s->cx, &gd->var);
+    const char *spell = rl_fact_str(s->cx, gd->spell), *value = rl_fact_str(s->cx, gd->value);
+    RlFact *gf = rl_fact_new(s->cx, RL_FACT_C_GUARD, at);
+    gf->guard.var = var;
+    gf->guard.spell = spell;
+    gf->guard.value = value;
     gf->flags = (geq & b ? RL_CQ_EQ : 0) | (gne & b ? RL_CQ_NE : 0) |
                 (gd->param >= 0 ? RL_CQ_PARAM : 0);
-    gf->aux = gd->param >= 0 ? (uint32_t)gd->param : 0;
   }
 }
 
-static void cs__emit(Cs *s) {
+/* The facts of event e (not EV_CALL: cs__emit_call records calls). */
+static void cs__emit_event(Cs *s, const CsEvent *e) {
   RlCtx *cx = s->cx;
-  RlFact *ff = rl_fact_add(cx, RL_FACT_FUNC, s->fn, s->fname, s->fname, NULL);
-  ff->flags = RL_FF_EXPORTED;
-  ff->aux = s->nparams;
   bool trusted = !s->bail;
-  if (s->ev.n > 1) qsort(s->ev.v, s->ev.n, sizeof *s->ev.v, cs__cmp_event);
-  RlNode end = rl_node_end(cx, s->body);
-  uint32_t ei = 0;
-  for (RlNode i = s->body; i < end; i++) {
-    uint64_t call_mask = 0, call_geq = 0, call_gne = 0;
-    bool accessed = false;
-    for (; ei < s->ev.n && s->ev.v[ei].at <= i; ei++) {
-      const CsEvent *e = &s->ev.v[ei];
-      if (e->at < i) continue;
-      if (!trusted && e->type != EV_ACCESS) continue;
-      const CsLock *lk = &s->locks[e->lock];
-      switch (e->type) {
-      case EV_CALL:
-        call_mask = e->mask;
-        call_geq = e->geq;
-        call_gne = e->gne;
-        break;
-      case EV_LOCK:
-      case EV_UNLOCK: {
-        if (lk->local) break;
-        /* locks only guessed to be taken (by a wrapper's name) add no order */
-        RlFact *f = rl_fact_add(cx, e->type == EV_LOCK ? RL_FACT_C_LOCK : RL_FACT_C_UNLOCK,
-                                e->at, lk->cls, cs__held_str(s, e->mask & ~s->assumed),
-                                lk->text);
-        f->flags = e->flags | (lk->paramlock ? RL_CF_PARAMLOCK : 0);
-        f->aux = (uint32_t)(lk->param + 1);
-        break;
-      }
-      case EV_ACCESS: {
-        accessed = true;
-        RlFact *f = rl_fact_add(cx, RL_FACT_C_ACCESS, e->at, e->a,
-                                trusted ? cs__held_str(s, e->mask) : "", e->c);
-        f->flags = e->flags;
-        cs__emit_guards(s, e->at, e->geq, e->gne);
-        break;
-      }
-      case EV_DOUBLE: {
-        RlFact *f = rl_fact_add(cx, RL_FACT_C_BALANCE, e->at, "double", lk->text, lk->cls);
-        f->aux = 1;
-        f->flags = cs__assumes(s, e->lock);
-        cs__note(cx, e->prev, rl_arena_printf(cx->scratch, "'%s' locked here", lk->text));
-        cs__emit_assumes(s, e->lock);
-        break;
-      }
-      case EV_UNHELD: {
-        RlFact *f = rl_fact_add(cx, RL_FACT_C_BALANCE, e->at, "unheld", lk->text, lk->cls);
-        f->flags = cs__assumes(s, e->lock);
-        cs__emit_assumes(s, e->lock);
-        break;
-      }
-      case EV_PAIR: {
-        const CsLock *o = &s->locks[e->other];
-        RlFact *f = rl_fact_add(cx, RL_FACT_C_PAIR, e->at, lk->cls, o->text, lk->text);
-        f->aux = 1;
-        cs__note(cx, o->at, rl_arena_printf(cx->scratch, "'%s' locked first here", o->text));
-        break;
-      }
-      case EV_LAZY: {
-        RlFact *f = rl_fact_add(cx, RL_FACT_C_LAZY, e->at, e->a, e->c, NULL);
-        f->flags = e->flags;
-        cs__emit_guards(s, e->at, e->geq, e->gne);
-        break;
-      }
-      default:
-        break;
-      }
-    }
-    if (rl_kind(cx, i) == RL_C_DECL_REF_EXPR) cs__change(s, i, accessed);
-    if (rl_kind(cx, i) != RL_C_CALL_EXPR) continue;
-    const char *callee = rl_c_callee(cx, i);
-    if (!*callee) continue;
-    const char *lcls = NULL;
-    uint32_t largi = 0, argc = rl_c_argc(cx, i);
-    if (!cs__opx(s, callee))
-      for (uint32_t a = 0; a < argc && !lcls; a++) {
-        uint32_t l = cs__lock_of(s, rl_c_arg(cx, i, a), i, true);
-        if (l != UINT32_MAX && !s->locks[l].local) lcls = s->locks[l].cls, largi = a + 1;
-      }
-    RlFact *cf = rl_fact_add(cx, RL_FACT_CALL, i, callee, trusted ? cs__held_str(s, call_mask) : "",
-                             lcls);
-    cf->aux = largi;
-    cs__emit_guards(s, i, call_geq, call_gne);
-    /* integer arguments known at the call: constants, or a parameter of
-     * this function passed on unchanged (for the callee's guards) */
-    for (uint32_t a = 0; a < argc && a < 32; a++) {
-      RlNode av = rl_strip(cx, rl_c_arg(cx, i, a));
-      const char *spell, *value;
-      int p = -1;
-      if (cs__const(s, av, &spell, &value)) {
-        RlFact *kf = rl_fact_add(cx, RL_FACT_C_ARGK, i, callee, spell, value);
-        kf->aux = a;
-      } else if (cs__pflag(s, av, &p)) {
-        RlFact *kf = rl_fact_add(cx, RL_FACT_C_ARGK, i, callee, rl_c_name(cx, av), NULL);
-        kf->aux = a;
-        kf->flags = RL_CQ_PARAM | (uint32_t)p << 8;
-      }
-    }
-    /* pointer parameters passed on (the object a thread got, to a helper) */
-    for (uint32_t a = 0; a < argc && a < 255; a++) {
-      RlNode av = rl_strip(cx, rl_c_arg(cx, i, a));
-      if (rl_kind(cx, av) != RL_C_DECL_REF_EXPR || !strchr(rl_c_type(cx, av), '*')) continue;
-      int p = -1;
-      if (rl_c_ref(cx, av) == RL_REF_PARAM) {
-        p = cs__param_index(s, rl_c_name(cx, av));
-      } else if (rl_c_ref(cx, av) == RL_REF_LOCAL) {
-        uint64_t h = rl_hash_str(RL_FNV_INIT, rl_c_name(cx, av));
-        for (uint32_t k = 0; k < s->nalias; k++)
-          if (s->alias[k] == h) p = s->alias_param[k];
-      }
-      if (p < 0 || p > 255) continue;
-      RlFact *pf = rl_fact_add(cx, RL_FACT_C_PASS, i, callee, NULL, NULL);
-      pf->aux = a << 8 | (uint32_t)p;
-    }
-    int routine = strcmp(callee, "pthread_create") == 0 ? 2
-                  : strcmp(callee, "thrd_create") == 0  ? 1
-                                                        : -1;
-    uint32_t warg = 0;
-    if (routine < 0 && rl_c_wrapper(cx, RL_WRAP_THREAD_CREATE, callee, &warg))
-      routine = (int)warg; /* c.threadCreateFunctions; its argument follows */
-    if (routine < 0) continue;
-    RlNode r = rl_strip(cx, rl_c_arg(cx, i, (uint32_t)routine));
-    if (rl_kind(cx, r) == RL_C_UNARY_OPERATOR) r = rl_strip(cx, rl_first_child(cx, r));
-    if (rl_kind(cx, r) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, r) != RL_REF_FUNCTION) continue;
-    RlNode arg = rl_c_arg(cx, i, (uint32_t)routine + 1);
-    RlFact *sf = rl_fact_add(cx, RL_FACT_SPAWN, i, rl_c_name(cx, r), callee,
-                             arg ? rl_text_dup(cx, rl_strip(cx, arg)) : "");
-    sf->flags = (cs__in_loop(cx, i, s->fn) ? RL_CF_LOOP : 0) |
-                (arg && cs__shared_arg(s, i, arg) ? RL_CF_SHARED_ARG : 0);
+  const CsLock *lk = &s->locks[e->lock];
+  switch (e->type) {
+  case EV_LOCK:
+  case EV_UNLOCK: {
+    if (lk->local) break;
+    /* locks only guessed to be taken (by a wrapper's name) add no order */
+    RlFact *f = rl_fact_new(cx, e->type == EV_LOCK ? RL_FACT_C_LOCK : RL_FACT_C_UNLOCK, e->at);
+    f->lock.cls = cs__obj(cx, &lk->cls);
+    f->lock.held = cs__held(s, e->mask & ~s->assumed, &f->lock.nheld);
+    f->lock.text = rl_fact_str(cx, lk->text);
+    f->lock.base_param = lk->param;
+    f->flags = e->flags | (lk->paramlock ? RL_CF_PARAMLOCK : 0);
+    break;
   }
-  if (!trusted || s->exits_overflow) return;
-  /* return paths that keep a lock that other return paths release */
+  case EV_ACCESS: {
+    RlFact *f = rl_fact_new(cx, RL_FACT_C_ACCESS, e->at);
+    f->access.var = cs__obj(cx, &e->var);
+    if (e->npath) {
+      RlCStep *path = rl_fact_alloc(cx, e->npath * sizeof *path);
+      for (uint32_t k = 0; k < e->npath; k++)
+        path[k] = (RlCStep){rl_fact_str(cx, e->path[k].field), e->path[k].how};
+      f->access.path = path;
+      f->access.npath = e->npath;
+    }
+    if (trusted) f->access.held = cs__held(s, e->mask, &f->access.nheld);
+    f->access.text = rl_fact_str(cx, e->c);
+    f->flags = e->flags;
+    cs__emit_guards(s, e->at, e->geq, e->gne);
+    break;
+  }
+  case EV_DOUBLE: {
+    RlFact *f = cs__balance(cx, e->at, RL_CB_DOUBLE, lk);
+    f->balance.nnotes = 1;
+    f->flags = cs__assumes(s, e->lock);
+    cs__note(cx, e->prev, rl_arena_printf(cx->scratch, "'%s' locked here", lk->text));
+    cs__emit_assumes(s, e->lock);
+    break;
+  }
+  case EV_UNHELD: {
+    RlFact *f = cs__balance(cx, e->at, RL_CB_UNHELD, lk);
+    f->flags = cs__assumes(s, e->lock);
+    cs__emit_assumes(s, e->lock);
+    break;
+  }
+  case EV_PAIR: {
+    const CsLock *o = &s->locks[e->other];
+    RlFact *f = rl_fact_new(cx, RL_FACT_C_PAIR, e->at);
+    f->pair.cls = cs__obj(cx, &lk->cls);
+    f->pair.first = rl_fact_str(cx, o->text);
+    f->pair.second = rl_fact_str(cx, lk->text);
+    f->pair.nnotes = 1;
+    cs__note(cx, o->at, rl_arena_printf(cx->scratch, "'%s' locked first here", o->text));
+    break;
+  }
+  case EV_LAZY: {
+    RlFact *f = rl_fact_new(cx, RL_FACT_C_LAZY, e->at);
+    f->lazy.var = rl_fact_str(cx, e->a);
+    f->lazy.text = rl_fact_str(cx, e->c);
+    f->flags = e->flags;
+    cs__emit_guards(s, e->at, e->geq, e->gne);
+    break;
+  }
+  default:
+    break;
+  }
+}
+
+/* The facts of call i: RL_FACT_CALL (locks held on every path there:
+ * call_mask), its guards, its known arguments (RL_FACT_C_ARGK), the
+ * pointer parameters it passes on (RL_FACT_C_PASS), the thread it starts
+ * (RL_FACT_SPAWN). */
+static void cs__emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
+                          uint64_t call_gne) {
+  RlCtx *cx = s->cx;
+  bool trusted = !s->bail;
+  const char *callee = rl_c_callee(cx, i);
+  if (!*callee) return;
+  const RlCObj *lcls = NULL;
+  uint32_t largi = 0, argc = rl_c_argc(cx, i);
+  if (!cs__opx(s, callee))
+    for (uint32_t a = 0; a < argc && !lcls; a++) {
+      uint32_t l = cs__lock_of(s, rl_c_arg(cx, i, a), i, true);
+      if (l != UINT32_MAX && !s->locks[l].local) lcls = &s->locks[l].cls, largi = a + 1;
+    }
+  RlFact *cf = rl_fact_new(cx, RL_FACT_CALL, i);
+  cf->call.callee = rl_fact_str(cx, callee);
+  if (trusted) cf->call.held = cs__held(s, call_mask, &cf->call.nheld);
+  if (lcls) cf->call.lock = cs__obj(cx, lcls);
+  cf->call.lock_arg = largi;
+  cs__emit_guards(s, i, call_geq, call_gne);
+  /* integer arguments known at the call: constants, or a parameter of
+   * this function passed on unchanged (for the callee's guards) */
+  for (uint32_t a = 0; a < argc && a < 32; a++) {
+    RlNode av = rl_strip(cx, rl_c_arg(cx, i, a));
+    const char *spell, *value;
+    int p = -1;
+    if (cs__const(s, av, &spell, &value)) {
+      cs__argk(cx, i, callee, a, spell, value);
+    } else if (cs__pflag(s, av, &p)) {
+      RlFact *kf = cs__argk(cx, i, callee, a, rl_c_name(cx, av), NULL);
+      kf->argk.param = (uint32_t)p;
+      kf->flags = RL_CQ_PARAM;
+    }
+  }
+  /* pointer parameters passed on (the object a thread got, to a helper) */
+  for (uint32_t a = 0; a < argc && a < 255; a++) {
+    RlNode av = rl_strip(cx, rl_c_arg(cx, i, a));
+    if (rl_kind(cx, av) != RL_C_DECL_REF_EXPR || !strchr(rl_c_type(cx, av), '*')) continue;
+    int p = -1;
+    if (rl_c_ref(cx, av) == RL_REF_PARAM) {
+      p = cs__param_index(s, rl_c_name(cx, av));
+    } else if (rl_c_ref(cx, av) == RL_REF_LOCAL) {
+      uint64_t h = rl_hash_str(RL_FNV_INIT, rl_c_name(cx, av));
+      for (uint32_t k = 0; k < s->nalias; k++)
+        if (s->alias[k] == h) p = s->alias_param[k];
+    }
+    if (p < 0 || p > 255) continue;
+    RlFact *pf = rl_fact_new(cx, RL_FACT_C_PASS, i);
+    pf->pass.callee = rl_fact_str(cx, callee);
+    pf->pass.arg = a;
+    pf->pass.param = (uint32_t)p;
+  }
+  int routine = strcmp(callee, "pthread_create") == 0 ? 2
+                : strcmp(callee, "thrd_create") == 0  ? 1
+                                                      : -1;
+  uint32_t warg = 0;
+  if (routine < 0 && rl_c_wrapper(cx, RL_WRAP_THREAD_CREATE, callee, &warg))
+    routine = (int)warg; /* c.threadCreateFunctions; its argument follows */
+  if (routine < 0) return;
+  RlNode r = rl_strip(cx, rl_c_arg(cx, i, (uint32_t)routine));
+  if (rl_kind(cx, r) == RL_C_UNARY_OPERATOR) r = rl_strip(cx, rl_first_child(cx, r));
+  if (rl_kind(cx, r) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, r) != RL_REF_FUNCTION) return;
+  RlNode arg = rl_c_arg(cx, i, (uint32_t)routine + 1);
+  RlFact *sf = rl_fact_new(cx, RL_FACT_SPAWN, i);
+  sf->spawn.routine = rl_fact_str(cx, rl_c_name(cx, r));
+  sf->spawn.api = rl_fact_str(cx, callee);
+  sf->spawn.arg = rl_fact_str(cx, arg ? rl_text_dup(cx, rl_strip(cx, arg)) : "");
+  sf->flags = (cs__in_loop(cx, i, s->fn) ? RL_CF_LOOP : 0) |
+              (arg && cs__shared_arg(s, i, arg) ? RL_CF_SHARED_ARG : 0);
+}
+
+/* RL_FACT_C_BALANCE leaks: return paths that keep a lock that other
+ * return paths release. */
+static void cs__emit_leaks(Cs *s) {
+  RlCtx *cx = s->cx;
+  RlNode end = rl_node_end(cx, s->body);
   RlNode last_ret = RL_NONE;
   for (RlNode i = s->body; i < end; i++)
     if (rl_kind(cx, i) == RL_C_RETURN_STMT) last_ret = i;
@@ -2335,22 +2445,62 @@ static void cs__emit(Cs *s) {
                            (vl == 5 && memcmp(v, "false", 5) == 0);
         if (!error_value) continue;
       }
-      RlFact *f = rl_fact_add(cx, RL_FACT_C_BALANCE, s->exits[x].at, "leak", lk->text, lk->cls);
-      f->aux = 1;
-      f->flags = (s->exits[x].at == s->body ? 1u : 0u) | cs__assumes(s, l);
+      RlFact *f = cs__balance(cx, s->exits[x].at, RL_CB_LEAK, lk);
+      f->balance.nnotes = 1;
+      f->flags = (s->exits[x].at == s->body ? RL_CB_AT_END : 0u) | cs__assumes(s, l);
       cs__note(cx, lk->at, rl_arena_printf(cx->scratch, "'%s' locked here", lk->text));
       cs__emit_assumes(s, l);
     }
   }
+}
+
+/* RL_FACT_C_WRAPPER: the lock effects the function has for its callers. */
+static void cs__emit_wrappers(Cs *s) {
+  RlCtx *cx = s->cx;
   CsFunc fx;
   memset(&fx, 0, sizeof fx);
   cs__effects(s, &fx);
   for (uint8_t k = 0; k < fx.neff; k++) {
-    RlFact *f = rl_fact_add(cx, RL_FACT_C_WRAPPER, s->body, fx.eff[k].acquire ? "lock" : "unlock",
-                            fx.eff[k].cls, NULL);
-    f->aux = (uint32_t)(fx.eff[k].param + 1);
+    RlFact *f = rl_fact_new(cx, RL_FACT_C_WRAPPER, s->body);
+    f->wrapper.acquire = fx.eff[k].acquire;
+    f->wrapper.cls = cs__obj(cx, &fx.eff[k].cls);
+    f->wrapper.param = fx.eff[k].param;
     f->flags = (fx.eff[k].paramlock ? RL_CF_PARAMLOCK : 0) | (fx.eff[k].read ? RL_CF_READ : 0);
   }
+}
+
+static void cs__emit(Cs *s) {
+  RlCtx *cx = s->cx;
+  RlFact *ff = rl_fact_new(cx, RL_FACT_FUNC, s->fn);
+  ff->fn.name = ff->fn.bare = rl_fact_str(cx, s->fname);
+  ff->fn.nparams = s->nparams;
+  ff->flags = RL_FF_EXPORTED;
+  bool trusted = !s->bail;
+  if (s->ev.n > 1) qsort(s->ev.v, s->ev.n, sizeof *s->ev.v, cs__cmp_event);
+  RlNode end = rl_node_end(cx, s->body);
+  uint32_t ei = 0;
+  for (RlNode i = s->body; i < end; i++) {
+    uint64_t call_mask = 0, call_geq = 0, call_gne = 0;
+    bool accessed = false;
+    for (; ei < s->ev.n && s->ev.v[ei].at <= i; ei++) {
+      const CsEvent *e = &s->ev.v[ei];
+      if (e->at < i) continue;
+      if (!trusted && e->type != EV_ACCESS) continue;
+      if (e->type == EV_CALL) {
+        call_mask = e->mask;
+        call_geq = e->geq;
+        call_gne = e->gne;
+        continue;
+      }
+      if (e->type == EV_ACCESS) accessed = true;
+      cs__emit_event(s, e);
+    }
+    if (rl_kind(cx, i) == RL_C_DECL_REF_EXPR) cs__change(s, i, accessed);
+    if (rl_kind(cx, i) == RL_C_CALL_EXPR) cs__emit_call(s, i, call_mask, call_geq, call_gne);
+  }
+  if (!trusted || s->exits_overflow) return;
+  cs__emit_leaks(s);
+  cs__emit_wrappers(s);
 }
 
 /* Section - the file */
@@ -2363,10 +2513,12 @@ static void cs__globals(RlCtx *cx) {
     if (strncmp(t, "_Thread_local", 13) == 0) fl |= RL_CG_TLS;
     if (cs__atomic_type(t)) fl |= RL_CG_ATOMIC;
     if (cs__sync_type(t)) fl |= RL_CG_SYNC;
-    const char *name = rl_c_name(cx, c);
-    if (rl_str_starts_with(rl_text_dup(cx, c), "static"))
-      name = rl_arena_printf(cx->scratch, "%s@@%s", name, cx->rel_path);
-    RlFact *f = rl_fact_add(cx, RL_FACT_C_GLOBAL, c, name, t, NULL);
+    RlFact *f = rl_fact_new(cx, RL_FACT_C_GLOBAL, c);
+    f->global.var.kind = RL_CO_GLOBAL;
+    f->global.var.name = rl_fact_str(cx, rl_c_name(cx, c));
+    f->global.var.owner = "";
+    f->global.var.file_local = rl_str_starts_with(rl_text_dup(cx, c), "static");
+    f->global.type = rl_fact_str(cx, t);
     f->flags = fl;
   }
 }
