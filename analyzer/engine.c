@@ -245,8 +245,7 @@ static const char *rl_engine__intern(RlCtx *cx, const char *s, size_t n) {
   return copy;
 }
 
-RlFact *rl_fact_add(RlCtx *cx, uint16_t kind, RlNode at, const char *a,
-                    const char *b, const char *c) {
+RlFact *rl_fact_new(RlCtx *cx, uint16_t kind, RlNode at) {
   RlEngineFile *f = cx->file;
   RlFact fact;
   memset(&fact, 0, sizeof fact);
@@ -258,11 +257,24 @@ RlFact *rl_fact_add(RlCtx *cx, uint16_t kind, RlNode at, const char *a,
   fact.line_text = rl_engine__intern(cx, line, n > 400 ? 400 : n);
   const char *fn = rl_function_name(cx, rl_enclosing_function(cx, at));
   fact.func = rl_engine__intern(cx, fn, strlen(fn));
-  fact.a = a ? rl_engine__intern(cx, a, strlen(a)) : "";
-  fact.b = b ? rl_engine__intern(cx, b, strlen(b)) : "";
-  fact.c = c ? rl_engine__intern(cx, c, strlen(c)) : "";
+  rl_facts_init_record(&fact);
   RL_VEC_PUSH(f->facts, fact);
   return &f->facts.v[f->facts.n - 1];
+}
+
+const char *rl_fact_str(RlCtx *cx, const char *s) {
+  return s ? rl_engine__intern(cx, s, strlen(s)) : "";
+}
+
+void *rl_fact_alloc(RlCtx *cx, size_t n) { return rl_arena_alloc(&cx->file->keep, n ? n : 1); }
+
+RlFact *rl_fact_add(RlCtx *cx, uint16_t kind, RlNode at, const char *a,
+                    const char *b, const char *c) {
+  RlFact *fact = rl_fact_new(cx, kind, at);
+  fact->a = rl_fact_str(cx, a);
+  fact->b = rl_fact_str(cx, b);
+  fact->c = rl_fact_str(cx, c);
+  return fact;
 }
 
 RlDiag *rl_engine_report(const RlSession *s, RlEngineFile *f, const char *id, RlLoc loc,
@@ -564,6 +576,9 @@ uint32_t rl_project_nfiles(const RlProject *px) { return px->n; }
 const char *rl_project_path(const RlProject *px, uint32_t file) {
   return file < px->n ? px->files[file]->path : "";
 }
+const char *rl_project_rel_path(const RlProject *px, uint32_t file) {
+  return file < px->n ? px->files[file]->rel_path : "";
+}
 RlLang rl_project_lang(const RlProject *px, uint32_t file) {
   return file < px->n ? px->files[file]->lang : RL_LANG_NONE;
 }
@@ -640,7 +655,7 @@ const RlFact *rl_project_func(const RlProject *px, uint32_t file, const char *na
   uint32_t n;
   const RlFact *f = rl_project_facts(px, file, &n);
   for (uint32_t i = 0; i < n; i++)
-    if (f[i].kind == RL_FACT_FUNC && strcmp(f[i].a, name) == 0) return &f[i];
+    if (f[i].kind == RL_FACT_FUNC && strcmp(f[i].fn.name, name) == 0) return &f[i];
   return NULL;
 }
 
@@ -652,24 +667,25 @@ static const RlFact *rl_engine__binding(const RlProject *px, uint32_t file,
   uint32_t n;
   const RlFact *f = rl_project_facts(px, file, &n);
   for (uint32_t i = 0; i < n; i++) {
-    if (f[i].kind != RL_FACT_IMPORT || strcmp(f[i].a, name) != 0) continue;
-    if (strcmp(f[i].c, "*") == 0) return NULL;
-    int32_t target = rl_project_resolve(px, file, f[i].b);
+    if (f[i].kind != RL_FACT_IMPORT || strcmp(f[i].import.local, name) != 0) continue;
+    if (f[i].import.what == RL_IMPORT_NAMESPACE) return NULL;
+    int32_t target = rl_project_resolve(px, file, f[i].import.module);
     if (target < 0) return NULL;
     /* find what the target exports under that name */
     uint32_t tn;
     const RlFact *tf = rl_project_facts(px, (uint32_t)target, &tn);
     for (uint32_t j = 0; j < tn; j++) {
-      if (tf[j].kind != RL_FACT_EXPORT || strcmp(tf[j].a, f[i].c) != 0) continue;
-      if (*tf[j].c) { /* export { x } from './y' */
-        int32_t t2 = rl_project_resolve(px, (uint32_t)target, tf[j].c);
+      if (tf[j].kind != RL_FACT_EXPORT || strcmp(tf[j].export.name, f[i].import.imported) != 0)
+        continue;
+      if (*tf[j].export.from) { /* export { x } from './y' */
+        int32_t t2 = rl_project_resolve(px, (uint32_t)target, tf[j].export.from);
         if (t2 < 0) return NULL;
-        const RlFact *r = rl_engine__binding(px, (uint32_t)t2, tf[j].b, depth + 1);
+        const RlFact *r = rl_engine__binding(px, (uint32_t)t2, tf[j].export.local, depth + 1);
         return r;
       }
-      return rl_engine__binding(px, (uint32_t)target, tf[j].b, depth + 1);
+      return rl_engine__binding(px, (uint32_t)target, tf[j].export.local, depth + 1);
     }
-    const RlFact *direct = rl_project_func(px, (uint32_t)target, f[i].c);
+    const RlFact *direct = rl_project_func(px, (uint32_t)target, f[i].import.imported);
     if (direct && (direct->flags & RL_FF_EXPORTED)) return direct;
     return NULL;
   }
@@ -737,7 +753,7 @@ void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t 
     for (uint32_t j = 0; j < f->supps.n; j++) f->supps.v[j].used = false;
     f->phase2 = true; /* from here on, findings go to the proj arena */
     px.by_path[i] = i;
-    for (uint32_t j = 0; j < files[i]->facts.n; j++) files[i]->facts.v[j].file = i;
+    rl_facts_bind(files[i]->facts.v, files[i]->facts.n, i);
   }
   qsort_r(px.by_path, n, sizeof(uint32_t), rl_engine__cmp_path, files);
   if (!session->parse_only)
