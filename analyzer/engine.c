@@ -201,6 +201,24 @@ bool rl_c_wrapper(const RlCtx *cx, RlWrapKind kind, const char *fn, uint32_t *ar
   return fs && fs->config && rl_config_wrapper(fs->config, kind, fn, arg);
 }
 
+RlFileContext rl_file_context(const RlCtx *cx) {
+  const RlFileSettings *fs = cx->file->settings;
+  if (fs && fs->context >= 0) return (RlFileContext)fs->context;
+  RlFileContext ctx = cx->file->abs_path
+                          ? rl_config_context(fs ? fs->config : NULL, cx->file->abs_path,
+                                              cx->file->rel_path)
+                          : rl_config_context_of(cx->file->path);
+  size_t n;
+  const char *text = rl_text(cx, rl_root(cx), &n);
+  if (ctx == RL_CTX_LIBRARY && n >= 2 && text[0] == '#' && text[1] == '!') ctx = RL_CTX_SCRIPT;
+  return ctx;
+}
+
+bool rl_file_strict(const RlCtx *cx) {
+  const RlFileSettings *fs = cx->file->settings;
+  return fs && fs->strict;
+}
+
 bool rl_js_config_name(const RlCtx *cx, int which, const char *name) {
   const RlFileSettings *fs = cx->file->settings;
   return fs && fs->config && rl_config_js_name(fs->config, which, name);

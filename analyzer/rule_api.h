@@ -158,11 +158,27 @@ typedef struct RlRule {
    * callbacks above run on `langs`; each extra check on its own langs. */
   const RlCheck *const *checks;
   uint32_t nchecks;
+  /* In the "racelint:strict" preset only: off unless a config extends it
+   * (its doc gives the measured precision that kept it out of the
+   * default, "racelint:recommended"). */
+  bool strict;
 } RlRule;
 
 /* Section - phase 1: the file */
 RlLang rl_lang(const RlCtx *cx);
 const char *rl_path(const RlCtx *cx);
+/* What kind of code a file is (by its path, or an override's "context"):
+ * rules decide what matters where (a sequential read in a test costs
+ * nothing; a floating promise there is still a bug). */
+typedef enum RlFileContext {
+  RL_CTX_LIBRARY = 0, /* library and request code: the default */
+  RL_CTX_TEST,        /* *.test.*, *.spec.*, __tests__/, test/, tests/ */
+  RL_CTX_SCRIPT,      /* scripts/, bin/, a file starting with #!: one-shot CLIs */
+} RlFileContext;
+RlFileContext rl_file_context(const RlCtx *cx);
+/* Does the file run under the "racelint:strict" preset (rules may report
+ * their noisier shapes there)? */
+bool rl_file_strict(const RlCtx *cx);
 /* The rule whose callback is running. */
 const RlRule *rl_rule(const RlCtx *cx);
 /* Zeroed memory from the file's arena, valid until the file is done. */
