@@ -98,6 +98,31 @@ static const char *rl_engine__line(RlArena *a, const char *s, size_t n) {
   return rl_arena_strndup(a, s, n);
 }
 
+/* One finding per line per cause: where two rules report the same line,
+ * the one that explains it best stays (an initialisation after an await
+ * is lazy-init-race's, not also a check-then-act or a shared cache fill). */
+static void rl_engine__dedupe(RlEngineFile *f) {
+  static const char *const pairs[][2] = {
+      /* dropped, when this one is on the same line */
+      {"check-then-act", "lazy-init-race"},
+      {"shared-mutable-state", "lazy-init-race"},
+      {"shared-mutable-state", "check-then-act"},
+  };
+  uint32_t out = 0;
+  for (uint32_t i = 0; i < f->local.n; i++) {
+    const RlDiag *d = f->local.v[i];
+    bool drop = false;
+    for (size_t p = 0; p < RL_COUNTOF(pairs) && !drop; p++) {
+      if (strcmp(d->rule->id, pairs[p][0]) != 0) continue;
+      for (uint32_t j = 0; j < f->local.n && !drop; j++)
+        drop = f->local.v[j]->loc.line == d->loc.line &&
+               strcmp(f->local.v[j]->rule->id, pairs[p][1]) == 0;
+    }
+    if (!drop) f->local.v[out++] = f->local.v[i];
+  }
+  f->local.n = out;
+}
+
 static RlReport *rl_engine__new_report(RlEngineFile *f, const RlSession *s,
                                        const RlRule *rule, RlLoc loc, const char *func,
                                        const char *line_text, const char *msg) {
@@ -533,6 +558,7 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
     rl_facts_extract(&cx);
     if (first_error != UINT32_MAX) rl_engine__parse_error(&cx, first_error, error_detail);
     rl_engine__run_rules(&cx);
+    rl_engine__dedupe(f);
   }
   f->analyzed = parsed;
   /* kept for the whole run: give back the vectors' spare capacity */

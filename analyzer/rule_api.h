@@ -466,6 +466,15 @@ RlNode rl_js_class_member(RlCtx *cx, RlNode cls, const char *name, bool want_sta
  * in this file. *scope (may be NULL) receives rl_js_binding_scope(). */
 RlNode rl_js_declaration(const RlCtx *cx, RlNode ident, RlNode *scope);
 
+/* Do the runs of function-like node fn (or of a function around it) never
+ * overlap, as far as this file tells? It is the callback of a wrapper that
+ * runs it once or exclusively or shares one pending run (by name: shared,
+ * single, once, dedup, memo, mutex, lock, serial, exclusive, coalesce), or
+ * every call of it in this file stores the pending promise for later
+ * callers (a promise used as a lock: `this.p ??= this.fn()`,
+ * `if (this.p) return this.p; this.p = this.fn().finally(...)`). */
+bool rl_js_serialised(RlCtx *cx, RlNode fn);
+
 /* Section - phase 1: findings and facts */
 /* Starts a finding of the running rule at n; message printf-style. */
 RlReport *rl_report(RlCtx *cx, RlNode at, const char *fmt, ...) RL_PRINTF(3, 4);

@@ -15,7 +15,8 @@
  * Interleaving: an awaited read (the store can change while it is in
  * flight), an await between a synchronous read and the write, and for files
  * always (other processes).
- * Not reported: inside a lock (runExclusive, withLock, acquire(key, fn),
+ * Not reported: in a function whose runs never overlap (rl_js_serialised),
+ * inside a lock (runExclusive, withLock, acquire(key, fn),
  * `await m.acquire()` ... `release()`), a transaction callback or after a
  * transaction is begun, a read `FOR UPDATE`; a write conditional on a
  * version/etag/expected value or NX; a resource claimed synchronously before
@@ -1169,6 +1170,8 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     if (r->kind != R_FILE && (existence_only(cx, r, g) || returns_read(cx, r, g, w)) &&
         !writes_value_of(cx, r, w))
       continue;
+    /* last: it reads the whole file */
+    if (r->kind != R_FILE && rl_js_serialised(cx, n)) return;
     r->reported = true;
     report(cx, r, w);
   }

@@ -17,7 +17,9 @@
  * slot is claimed before the first await (`this.loading = true`), the write
  * is guarded by a re-check after the await, or the code runs inside a
  * mutex/once/lazy callback (or a js.mutexApis method) or after an
- * acquire()/lock().
+ * acquire()/lock(), or its runs never overlap (rl_js_serialised: a
+ * sharedPromiseTo-like wrapper, or every caller stores the pending promise
+ * as a lock).
  * Doc: rules/lazy-init-race.md */
 #include <string.h>
 
@@ -73,6 +75,7 @@ static bool shared_target(const RlCtx *cx, RlNode t) {
  * acquisition earlier in its function? */
 static bool exclusive(RlCtx *cx, RlNode n) {
   RlNode fn = rl_enclosing_function(cx, n);
+  if (rl_js_serialised(cx, fn)) return true;
   for (RlNode f = fn; f; f = rl_enclosing_function(cx, f)) {
     RlNode a = rl_parent(cx, f);
     while (a && rl_kind(cx, a) == RL_JS_PARENTHESIZED_EXPRESSION) a = rl_parent(cx, a);
