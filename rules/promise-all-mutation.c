@@ -465,6 +465,9 @@ static void check(RlCtx *cx, RlNode call, void *state) {
     record_call(cx, st, call);
     return;
   }
+  /* in a test, a failed write fails the test, whose state is thrown away:
+   * setup and teardown writes in parallel are harmless there */
+  if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx)) return;
   RlNode arg = rl_strip(cx, rl_js_arg(cx, call, 0));
   if (!arg) return;
   RlNode first[2] = {RL_NONE, RL_NONE};
