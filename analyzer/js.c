@@ -408,3 +408,57 @@ bool rl_js_serialised(RlCtx *cx, RlNode fn) {
   }
   return calls > 0;
 }
+
+/* Is the variable of declarator d only used as `x.member` in its function
+ * (never stored, returned or passed on)? */
+static bool rl_js__stays_local(RlCtx *cx, RlNode d) {
+  RlNode var = rl_child(cx, d, RL_F_NAME);
+  RlNode fn = rl_enclosing_function(cx, d);
+  if (rl_kind(cx, var) != RL_JS_IDENTIFIER || !fn) return false;
+  size_t len;
+  const char *s = rl_text(cx, var, &len);
+  RlNode end = rl_node_end(cx, fn);
+  for (RlNode i = fn; i < end; i++) {
+    if (i == var || rl_kind(cx, i) != RL_JS_IDENTIFIER) continue;
+    size_t l;
+    const char *t = rl_text(cx, i, &l);
+    if (l != len || memcmp(t, s, len) != 0) continue;
+    if (rl_kind(cx, rl_parent(cx, i)) != RL_JS_MEMBER_EXPRESSION || rl_field(cx, i) != RL_F_OBJECT)
+      return false;
+  }
+  return true;
+}
+
+bool rl_js_per_call_this(RlCtx *cx, RlNode n) {
+  RlNode cls = rl_js_this_class(cx, n);
+  if (rl_kind(cx, cls) != RL_JS_CLASS_DECLARATION) return false;
+  RlNode top = rl_parent(cx, cls);
+  if (rl_kind(cx, top) != RL_JS_PROGRAM) return false; /* exported, or nested */
+  RlNode name = rl_child(cx, cls, RL_F_NAME);
+  if (!name) return false;
+  size_t len;
+  const char *s = rl_text(cx, name, &len);
+  uint32_t made = 0, count = rl_node_count(cx);
+  for (RlNode i = 1; i < count; i++) {
+    if (i == name) continue;
+    RlKind k = rl_kind(cx, i);
+    if (k != RL_JS_IDENTIFIER && k != RL_JS_TYPE_IDENTIFIER &&
+        k != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER)
+      continue;
+    size_t l;
+    const char *t = rl_text(cx, i, &l);
+    if (l != len || memcmp(t, s, len) != 0) continue;
+    if (k == RL_JS_TYPE_IDENTIFIER) continue; /* a type annotation: not a use */
+    /* the only use allowed: `const x = new C(...)` inside a function */
+    RlNode nw = rl_parent(cx, i);
+    if (rl_kind(cx, nw) != RL_JS_NEW_EXPRESSION || rl_field(cx, i) != RL_F_CONSTRUCTOR)
+      return false;
+    RlNode d = rl_parent(cx, nw);
+    if (rl_kind(cx, d) != RL_JS_VARIABLE_DECLARATOR || rl_field(cx, nw) != RL_F_VALUE ||
+        !rl_enclosing_function(cx, d) || rl_js_this_class(cx, d) == cls ||
+        !rl_js__stays_local(cx, d))
+      return false;
+    made++;
+  }
+  return made > 0;
+}

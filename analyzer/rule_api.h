@@ -474,6 +474,12 @@ RlNode rl_js_declaration(const RlCtx *cx, RlNode ident, RlNode *scope);
  * callers (a promise used as a lock: `this.p ??= this.fn()`,
  * `if (this.p) return this.p; this.p = this.fn().finally(...)`). */
 bool rl_js_serialised(RlCtx *cx, RlNode fn);
+/* Is `this` at n an object that lives for one call: its class is declared
+ * at the top level of this file, not exported, and named only in
+ * `const x = new C(...)` inside functions (outside the class), and x is
+ * only used as `x.member` there (never stored, returned or passed on)? Its
+ * state is then per call, not shared. */
+bool rl_js_per_call_this(RlCtx *cx, RlNode n);
 
 /* Section - phase 1: findings and facts */
 /* Starts a finding of the running rule at n; message printf-style. */

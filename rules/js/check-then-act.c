@@ -16,6 +16,7 @@
  * flight), an await between a synchronous read and the write, and for files
  * always (other processes).
  * Not reported: in a function whose runs never overlap (rl_js_serialised),
+ * on `this` of a per-call object (rl_js_per_call_this),
  * inside a lock (runExclusive, withLock, acquire(key, fn),
  * `await m.acquire()` ... `release()`), a transaction callback or after a
  * transaction is begun, a read `FOR UPDATE`; a write conditional on a
@@ -1172,6 +1173,9 @@ static void check(RlCtx *cx, RlNode n, void *state) {
       continue;
     /* last: it reads the whole file */
     if (r->kind != R_FILE && rl_js_serialised(cx, n)) return;
+    if (r->kind != R_FILE && rl_kind(cx, root_of(cx, r->node)) == RL_JS_THIS &&
+        rl_js_per_call_this(cx, r->node))
+      continue;
     r->reported = true;
     report(cx, r, w);
   }
