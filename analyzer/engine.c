@@ -100,6 +100,31 @@ static const char *rl_engine__line(RlArena *a, const char *s, size_t n) {
   return rl_arena_strndup(a, s, n);
 }
 
+/* One finding per line per cause: where two rules report the same line,
+ * the one that explains it best stays (an initialisation after an await
+ * is lazy-init-race's, not also a check-then-act or a shared cache fill). */
+static void rl_engine__dedupe(RlEngineFile *f) {
+  static const char *const pairs[][2] = {
+      /* dropped, when this one is on the same line */
+      {"check-then-act", "lazy-init-race"},
+      {"shared-mutable-state", "lazy-init-race"},
+      {"shared-mutable-state", "check-then-act"},
+  };
+  uint32_t out = 0;
+  for (uint32_t i = 0; i < f->local.n; i++) {
+    const RlDiag *d = f->local.v[i];
+    bool drop = false;
+    for (size_t p = 0; p < RL_COUNTOF(pairs) && !drop; p++) {
+      if (strcmp(d->rule->id, pairs[p][0]) != 0) continue;
+      for (uint32_t j = 0; j < f->local.n && !drop; j++)
+        drop = f->local.v[j]->loc.line == d->loc.line &&
+               strcmp(f->local.v[j]->rule->id, pairs[p][1]) == 0;
+    }
+    if (!drop) f->local.v[out++] = f->local.v[i];
+  }
+  f->local.n = out;
+}
+
 static RlReport *rl_engine__new_report(RlEngineFile *f, const RlSession *s,
                                        const RlRule *rule, RlLoc loc, const char *func,
                                        const char *line_text, const char *msg) {
@@ -201,6 +226,24 @@ void rl_report_severity(RlCtx *cx, RlReport *r, RlSeverity sev) {
 bool rl_c_wrapper(const RlCtx *cx, RlWrapKind kind, const char *fn, uint32_t *arg) {
   const RlFileSettings *fs = cx->file->settings;
   return fs && fs->config && rl_config_wrapper(fs->config, kind, fn, arg);
+}
+
+RlFileContext rl_file_context(const RlCtx *cx) {
+  const RlFileSettings *fs = cx->file->settings;
+  if (fs && fs->context >= 0) return (RlFileContext)fs->context;
+  RlFileContext ctx = cx->file->abs_path
+                          ? rl_config_context(fs ? fs->config : NULL, cx->file->abs_path,
+                                              cx->file->rel_path)
+                          : rl_config_context_of(cx->file->path);
+  size_t n;
+  const char *text = rl_text(cx, rl_root(cx), &n);
+  if (ctx == RL_CTX_LIBRARY && n >= 2 && text[0] == '#' && text[1] == '!') ctx = RL_CTX_SCRIPT;
+  return ctx;
+}
+
+bool rl_file_strict(const RlCtx *cx) {
+  const RlFileSettings *fs = cx->file->settings;
+  return fs && fs->strict;
 }
 
 bool rl_js_config_name(const RlCtx *cx, int which, const char *name) {
@@ -531,6 +574,7 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
     rl_facts_extract(&cx);
     if (first_error != UINT32_MAX) rl_engine__parse_error(&cx, first_error, error_detail);
     rl_engine__run_rules(&cx);
+    rl_engine__dedupe(f);
   }
   f->analyzed = parsed;
   /* kept for the whole run: give back the vectors' spare capacity */

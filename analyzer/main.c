@@ -162,11 +162,14 @@ static void rl_main__list_rules(const RlSession *s) {
   printf("%-22s %-8s %-8s %s\n", "RULE", "DEFAULT", "LANG", "SUMMARY");
   for (uint32_t i = 0; i < s->nrules; i++) {
     const RlRule *r = s->rules[i];
-    const char *lang = (r->langs & RL_LANG_C) && (r->langs & RL_LANG_JSTS) ? "c,js,ts"
-                       : (r->langs & RL_LANG_C)                          ? "c"
-                                                                         : "js,ts";
+    unsigned langs = r->langs; /* the inline check's, and each extra check's */
+    for (uint32_t k = 0; k < r->nchecks; k++) langs |= r->checks[k]->langs;
+    const char *lang = (langs & RL_LANG_C) && (langs & RL_LANG_JSTS) ? "c,js,ts"
+                       : (langs & RL_LANG_C)                        ? "c"
+                                                                    : "js,ts";
     printf("%-22s %-8s %-8s %s\n", r->id,
-           r->off_by_default ? "off" : rl_severity_name(r->severity), lang, r->title);
+           r->off_by_default ? "off" : r->strict ? "strict" : rl_severity_name(r->severity), lang,
+           r->title);
   }
 }
 

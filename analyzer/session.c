@@ -11,7 +11,7 @@ void rl_session_init(RlSession *self) {
   self->rules = rl_rules;
   self->nrules = rl_nrules < RL_MAX_RULES ? rl_nrules : RL_MAX_RULES;
   for (uint32_t i = 0; i < self->nrules; i++) {
-    self->enabled[i] = !self->rules[i]->off_by_default;
+    self->enabled[i] = !self->rules[i]->off_by_default && !self->rules[i]->strict;
     self->severity[i] = self->rules[i]->severity;
   }
   self->max_file_size = 8u << 20;
