@@ -372,7 +372,10 @@ static bool use_kind(RlCtx *cx, RlNode call, const char *fn, int arg, UseKind *o
   /* rename replaces its target */
   if (strcmp(fn, "rename") == 0) return *out = arg == 0 ? UK_ENTRY : UK_CLOBBER, true;
   if (strcmp(fn, "renameat") == 0) return *out = arg == 1 ? UK_ENTRY : UK_CLOBBER, true;
-  if (strcmp(fn, "creat") == 0 || strcmp(fn, "truncate") == 0) return *out = UK_MODIFY, true;
+  /* a create that truncates destroys what appeared since the check: the
+   * no-clobber race, like rename onto the name */
+  if (strcmp(fn, "creat") == 0) return *out = UK_CLOBBER, true;
+  if (strcmp(fn, "truncate") == 0) return *out = UK_MODIFY, true;
   if (strncmp(fn, "open", 4) == 0) {
     RlNode fl = rl_c_arg(cx, call, strcmp(fn, "openat") == 0 ? 2u : 1u);
     size_t len = 0;
@@ -383,6 +386,7 @@ static bool use_kind(RlCtx *cx, RlNode call, const char *fn, int arg, UseKind *o
     for (size_t k = 0; k < RL_COUNTOF(w); k++)
       if (has(t, len, w[k])) *out = UK_MODIFY;
     if (fl && !len) *out = UK_MODIFY; /* flags spelled in a macro: assume a write */
+    if (has(t, len, "O_TRUNC")) *out = UK_CLOBBER;
     return true;
   }
   if (strncmp(fn, "fopen", 5) == 0 || strcmp(fn, "freopen") == 0) {
@@ -391,6 +395,7 @@ static bool use_kind(RlCtx *cx, RlNode call, const char *fn, int arg, UseKind *o
     const char *t = m ? rl_text(cx, m, &len) : "";
     bool lit = m && rl_kind(cx, m) == RL_C_STRING_LITERAL && len;
     *out = !lit || has(t, len, "w") || has(t, len, "a") || has(t, len, "+") ? UK_MODIFY : UK_READ;
+    if (lit && has(t, len, "w")) *out = UK_CLOBBER;
     return true;
   }
   *out = UK_READ; /* opendir, chdir */
