@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "discover.h"
 #include "engine.h"
+#include "parsegate.h"
 #include "linehash.h"
 #include "lsp.h"
 #include "scheduler.h"
@@ -574,6 +575,11 @@ int main(int argc, char **argv) {
   }
   rl_engine_project(&s, scan.results, nfiles);
   rl_suppress_apply(&s, scan.results, nfiles);
+  char *gated = rl_parsegate_summary(scan.results, nfiles);
+  if (gated) {
+    RlNotice n = {NULL, gated, false};
+    RL_VEC_PUSH(disc.notices, n);
+  }
   for (uint32_t i = 0; i < rl_configset_nerrors(configs); i++) {
     RlNotice n = {NULL, rl_strdup(rl_configset_error(configs, i)), true};
     RL_VEC_PUSH(disc.notices, n);
