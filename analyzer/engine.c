@@ -14,6 +14,7 @@
 #include "facts.h"
 #include "front_c.h"
 #include "front_js.h"
+#include "parsegate.h"
 #include "suppress.h"
 
 struct RlWorker {
@@ -807,4 +808,5 @@ void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t 
         sl->check.project(&px, session->rules[sl->rule]);
     }
   free(px.by_path);
+  rl_parsegate_apply(files, n); /* C findings after a parse error: notes only */
 }

@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "discover.h"
 #include "engine.h"
+#include "parsegate.h"
 #include "linehash.h"
 #include "lsp.h"
 #include "scheduler.h"
@@ -773,6 +774,11 @@ static void rl_main__collect(RlMain *m) {
   }
   rl_engine_project(s, m->scan.results, nfiles);
   rl_suppress_apply(s, m->scan.results, nfiles);
+  char *gated = rl_parsegate_summary(m->scan.results, nfiles);
+  if (gated) {
+    RlNotice n = {NULL, gated, false};
+    RL_VEC_PUSH(m->disc.notices, n);
+  }
   for (uint32_t i = 0; i < rl_configset_nerrors(m->configs); i++) {
     RlNotice n = {NULL, rl_strdup(rl_configset_error(m->configs, i)), true};
     RL_VEC_PUSH(m->disc.notices, n);
