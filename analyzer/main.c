@@ -13,6 +13,7 @@
 
 #include "baseline.h"
 #include "cache.h"
+#include "cworker.h"
 #include "diag.h"
 #include "discover.h"
 #include "engine.h"
@@ -97,8 +98,10 @@ static void rl_main__usage(FILE *out) {
       "  -I DIR, -D NAME[=VAL]   extra C include dirs and macros\n"
       "  --stdin-filename NAME   read the source from stdin, as if it were NAME\n"
       "  --max-file-size SIZE    skip larger files (default 8M; K/M/G suffixes)\n"
-      "  --parse-timeout MS      give up parsing a JS/TS file after MS milliseconds\n"
-      "                          (default 10000; 0 = no limit)\n"
+      "  --parse-timeout MS      give up parsing a file after MS milliseconds\n"
+      "                          (default 10000 for JS/TS, 20000 for C; 0 = no limit)\n"
+      "  --c-memory-limit SIZE   address space of the C parser process (default 2G;\n"
+      "                          0 = no limit); a file needing more is not analysed\n"
       "  --follow-symlinks       follow symbolic links (with loop detection)\n"
       "  --exclude GLOB          skip files matching GLOB (repeatable; the syntax of\n"
       "                          .racelint.json \"ignore\", relative to the current\n"
@@ -255,6 +258,8 @@ static char *rl_main__read_stdin(size_t *len) {
 
 int main(int argc, char **argv) {
   if (argc >= 2 && strcmp(argv[1], "lsp") == 0) return rl_lsp_main(argc - 1, argv + 1);
+  /* the C parser process (cworker.h), started by racelint itself */
+  if (argc >= 2 && strcmp(argv[1], "--c-worker") == 0) return rl_cworker_main(argc - 1, argv + 1);
   RlCli cli;
   memset(&cli, 0, sizeof cli);
   cli.format = RL_FMT_TEXT;
@@ -268,7 +273,7 @@ int main(int argc, char **argv) {
   enum {
     O_FORMAT = 256, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CC, O_LIST, O_EXPLAIN, O_STDIN,
     O_NOCOLOR, O_COLOR, O_VERSION, O_MAXSIZE, O_FOLLOW, O_ROOT, O_PARSE_ONLY, O_EXIT_ZERO,
-    O_CACHE_DIR, O_NO_CACHE, O_PARSE_TIMEOUT, O_CONFIG, O_PRINT_CONFIG, O_BASELINE, O_WRITE_BASELINE, O_PRUNE_BASELINE, O_CHANGED_SINCE, O_EXCLUDE
+    O_CACHE_DIR, O_NO_CACHE, O_PARSE_TIMEOUT, O_CONFIG, O_PRINT_CONFIG, O_BASELINE, O_WRITE_BASELINE, O_PRUNE_BASELINE, O_CHANGED_SINCE, O_EXCLUDE, O_C_MEMORY
   };
   static const struct option opts[] = {
       {"format", required_argument, 0, O_FORMAT},
@@ -294,6 +299,7 @@ int main(int argc, char **argv) {
       {"exit-zero", no_argument, 0, O_EXIT_ZERO},
       {"config", required_argument, 0, O_CONFIG},
       {"parse-timeout", required_argument, 0, O_PARSE_TIMEOUT},
+      {"c-memory-limit", required_argument, 0, O_C_MEMORY},
       {"cache-dir", required_argument, 0, O_CACHE_DIR},
       {"no-cache", no_argument, 0, O_NO_CACHE},
       {"print-config", required_argument, 0, O_PRINT_CONFIG},
@@ -395,6 +401,18 @@ int main(int argc, char **argv) {
         bad = true;
       } else {
         s.parse_timeout_us = (uint64_t)ms * 1000u;
+        s.c_timeout_ms = (uint64_t)ms;
+      }
+      break;
+    }
+    case O_C_MEMORY: {
+      size_t v = 0;
+      if (strcmp(optarg, "0") != 0 && (!rl_main__size(optarg, &v) || v < (64u << 20))) {
+        fprintf(stderr, "racelint: bad --c-memory-limit '%s' (e.g. 2G; at least 64M, or 0)\n",
+                optarg);
+        bad = true;
+      } else {
+        s.c_memory_limit = v;
       }
       break;
     }
