@@ -307,6 +307,10 @@ static void rl_cw__stop(RlCWorker *self, bool kill_it, RlArena *a, const char **
              (sig == SIGABRT || sig == SIGSEGV || sig == SIGBUS || sig == SIGKILL))
       *how = rl_arena_printf(a, "ran out of memory (limit %llu MiB, --c-memory-limit)",
                              (unsigned long long)(self->limits.memory_bytes >> 20));
+    else if (self->limits.memory_bytes && !RL_CWORKER_SANITIZED && sig == SIGABRT)
+      *how = rl_arena_printf(a, "was aborted: out of memory (limit %llu MiB, --c-memory-limit) "
+                                "or a fatal libclang error",
+                             (unsigned long long)(self->limits.memory_bytes >> 20));
     else if (sig == SIGXFSZ)
       *how = "tried to write a file";
     else

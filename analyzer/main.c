@@ -407,8 +407,8 @@ int main(int argc, char **argv) {
     }
     case O_C_MEMORY: {
       size_t v = 0;
-      if (strcmp(optarg, "0") != 0 && (!rl_main__size(optarg, &v) || v < (64u << 20))) {
-        fprintf(stderr, "racelint: bad --c-memory-limit '%s' (e.g. 2G; at least 64M, or 0)\n",
+      if (strcmp(optarg, "0") != 0 && (!rl_main__size(optarg, &v) || v < (256u << 20))) {
+        fprintf(stderr, "racelint: bad --c-memory-limit '%s' (e.g. 2G; at least 256M, or 0)\n",
                 optarg);
         bad = true;
       } else {
