@@ -571,6 +571,7 @@ int rl_cworker_main(int argc, char **argv) {
   syscall(SYS_close_range, RL_CW_FD + 1, ~0u, 0);
 #endif
   rl_cw__limits(memory);
+  rl_cworker_guard_on(); /* includes of devices, FIFOs, /proc: refused */
   /* a crash must end this process: libclang's state is gone after one */
   setenv("LIBCLANG_DISABLE_CRASH_RECOVERY", "1", 1);
   char *err = NULL;

@@ -68,4 +68,9 @@ bool rl_cworker_decode(const uint8_t *p, size_t n, size_t src_len, RlArena *stri
  * Returns the process exit status. */
 int rl_cworker_main(int argc, char **argv);
 
+/* From now on, open() in this process refuses anything but regular files
+ * and directories, and files on /proc and /sys (cworker_guard.c). Called by
+ * the worker process only, before libclang is loaded; irreversible. */
+void rl_cworker_guard_on(void);
+
 #endif

@@ -372,6 +372,12 @@ static void rl_engine__run_rules(RlCtx *cx) {
 }
 
 static const char *const rl_engine__default_c_args[] = {"-w", "-ferror-limit=1000"};
+/* Appended after every other flag, so that they win over a database's or a
+ * config's: compiler limits stay bounded (-ferror-limit=0, huge
+ * -fconstexpr-steps or -fbracket-depth would let one file run away). */
+static const char *const rl_engine__c_caps[] = {
+    "-ferror-limit=1000", "-fbracket-depth=256", "-fconstexpr-depth=512",
+    "-fconstexpr-steps=1048576", "-ftemplate-depth=1024"};
 
 /* The cache key of a file: everything its phase-1 result depends on. */
 static uint64_t rl_engine__cache_key(const RlSession *s, const RlEngineFile *f,
@@ -477,6 +483,8 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
     const char *const *conf_args = rl_config_c_args(conf, &nconf);
     for (uint32_t i = 0; i < nconf; i++) RL_VEC_PUSH(args, conf_args[i]);
     for (uint32_t i = 0; i < s->nc_args; i++) RL_VEC_PUSH(args, s->c_args[i]);
+    for (size_t i = 0; i < RL_COUNTOF(rl_engine__c_caps); i++)
+      RL_VEC_PUSH(args, rl_engine__c_caps[i]);
   }
   uint64_t key = 0;
   if (s->cache && !text && !s->parse_only) {
