@@ -932,6 +932,8 @@ int rl_lsp_serve_opts(FILE *in, FILE *out, unsigned flags) {
   RlLsp *l = rl_calloc(1, sizeof *l);
   l->no_index = (flags & RL_LSP_NO_INDEX) != 0;
   rl_session_init(&l->s);
+  /* the fuzzer: libclang in this process, where its coverage is (no worker) */
+  l->s.c_in_process = l->no_index;
   const char *err = NULL;
   if (!rl_session_prepare(&l->s, &err)) {
     fprintf(stderr, "racelint lsp: %s\n", err);
