@@ -316,7 +316,9 @@ static void rl_cw__stop(RlCWorker *self, bool kill_it, RlArena *a, const char **
     else
       *how = rl_arena_printf(a, "crashed (%s)", strsignal(sig));
   } else if (WIFEXITED(st)) {
-    *how = rl_arena_printf(a, "exited with status %d", WEXITSTATUS(st));
+    /* it never exits while a file is being parsed, unless a sanitizer's
+     * signal handler turned the crash into an exit */
+    *how = rl_arena_printf(a, "crashed (exit status %d)", WEXITSTATUS(st));
   } else {
     *how = "stopped";
   }
