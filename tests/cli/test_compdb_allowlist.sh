@@ -16,7 +16,7 @@ cat >"$P/main.c" <<'C'
 #include "paths.h"
 #if defined(FROM_DB) && !defined(UNDEFINED_BY_DB) && FROM_INCLUDE
 int take(void) {
-  if (access(LOCK_PATH, F_OK) == 0) return -1;
+  if (access(LOCK_PATH, W_OK) == 0) return -1;
   return open(LOCK_PATH, O_WRONLY | O_CREAT, 0600);
 }
 #endif
