@@ -903,20 +903,36 @@ static bool rl_lsp__dispatch(RlLsp *l, json_t *msg, int *exit_code) {
 
 /* Section - the message reader */
 
+/* Reads one header line into line[0..cap) (NUL-terminated, the newline
+ * kept); a longer line is consumed but not kept (*too_long). Returns its
+ * length in the stream, or -1 at EOF before any byte. Memory stays bounded
+ * whatever the client sends. */
+static long long rl_lsp__getline(FILE *in, char *line, size_t cap, bool *too_long) {
+  long long n = 0;
+  size_t k = 0;
+  int c;
+  *too_long = false;
+  while ((c = getc(in)) != EOF) {
+    n++;
+    if (k + 1 < cap) line[k++] = (char)c;
+    else *too_long = true;
+    if (c == '\n') break;
+  }
+  line[k] = 0;
+  return n == 0 && c == EOF ? -1 : (long long)k;
+}
+
 /* Reads one framed message body. Returns 1 ok, 0 EOF, -1 malformed framing
  * (already answered or skipped). */
 static int rl_lsp__read(RlLsp *l, FILE *in, char **body, size_t *len) {
-  char *line = NULL;
-  size_t cap = 0;
+  char line[8194];
   long long clen = -1;
   bool any = false, bad = false;
   for (;;) {
-    ssize_t n = getline(&line, &cap, in);
-    if (n < 0) {
-      free(line);
-      return 0;
-    }
-    if (n > 8192) bad = true;
+    bool too_long;
+    long long n = rl_lsp__getline(in, line, sizeof line, &too_long);
+    if (n < 0) return 0;
+    if (too_long) bad = true;
     while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
     if (n == 0) {
       if (any) break;
@@ -933,7 +949,6 @@ static int rl_lsp__read(RlLsp *l, FILE *in, char **body, size_t *len) {
       bad = true;
     }
   }
-  free(line);
   if (bad || clen < 0) {
     rl_lsp__error(l, NULL, -32700, "malformed message header (need Content-Length)");
     return -1;
