@@ -112,6 +112,9 @@ struct RlCtx {
    * node of every node, and an index of what each large scope declares */
   uint32_t *scope_up;
   struct RlJsDeclIndex *decls;
+  /* JS calls by callee name (rl_js_serialised), built on first use */
+  struct RlJsCallKey *calls;
+  uint32_t ncalls;
 };
 
 #endif

@@ -3,6 +3,7 @@
  * rl_function_name also cover C function definitions. */
 #include "ast.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 bool rl_js_is_function(const RlCtx *cx, RlNode n) {
@@ -583,6 +584,51 @@ static bool rl_js__stored_as_lock(RlCtx *cx, RlNode call) {
   return rl_kind(cx, a) == RL_JS_ASSIGNMENT_EXPRESSION && rl_js__tested_before(cx, left, a);
 }
 
+/* Section - calls by callee name: (hash of the callee's name, call) for
+ * every call of an identifier or of `this.name`, sorted; a lookup is a
+ * binary search. Hash collisions are harmless: callers compare the name. */
+typedef struct RlJsCallKey {
+  uint32_t hash;
+  RlNode node;
+} RlJsCallKey;
+
+static int rl_js__call_key_cmp(const void *a, const void *b) {
+  const RlJsCallKey *x = a, *y = b;
+  if (x->hash != y->hash) return x->hash < y->hash ? -1 : 1;
+  return x->node < y->node ? -1 : x->node > y->node;
+}
+
+static void rl_js__calls_named(RlCtx *cx, const char *name, uint32_t *lo, uint32_t *hi) {
+  if (!cx->calls) {
+    uint32_t n = rl_node_count(cx), k = 0;
+    RlJsCallKey *v = rl_arena_alloc(cx->scratch, (n ? n : 1) * sizeof *v);
+    for (RlNode i = 1; i < n; i++) {
+      if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+      RlNode f = rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION));
+      RlNode key = rl_kind(cx, f) == RL_JS_IDENTIFIER ? f
+                   : rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION ? rl_child(cx, f, RL_F_PROPERTY)
+                                                                : RL_NONE;
+      if (!key) continue;
+      size_t len;
+      const char *t = rl_text(cx, key, &len);
+      v[k++] = (RlJsCallKey){(uint32_t)rl_hash_bytes(RL_FNV_INIT, t, len), i};
+    }
+    qsort(v, k, sizeof *v, rl_js__call_key_cmp);
+    cx->calls = v;
+    cx->ncalls = k;
+  }
+  uint32_t h = (uint32_t)rl_hash_bytes(RL_FNV_INIT, name, strlen(name));
+  uint32_t a = 0, b = cx->ncalls;
+  while (a < b) { /* first with hash >= h */
+    uint32_t m = a + (b - a) / 2;
+    if (cx->calls[m].hash < h) a = m + 1;
+    else b = m;
+  }
+  *lo = a;
+  while (a < cx->ncalls && cx->calls[a].hash == h) a++;
+  *hi = a;
+}
+
 bool rl_js_serialised(RlCtx *cx, RlNode fn) {
   for (RlNode f = fn; f; f = rl_enclosing_function(cx, f)) {
     RlNode a = rl_parent(cx, f);
@@ -597,9 +643,12 @@ bool rl_js_serialised(RlCtx *cx, RlNode fn) {
   if (!name || !*name) return false;
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   RlNode cls = method && body ? rl_js_this_class(cx, body) : RL_NONE;
-  uint32_t calls = 0, n = rl_node_count(cx);
-  for (RlNode i = 1; i < n; i++) {
-    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+  uint32_t calls = 0, lo, hi;
+  /* only the calls whose callee is named `name` (an index built once:
+   * scanning the whole file for every function was quadratic) */
+  rl_js__calls_named(cx, name, &lo, &hi);
+  for (uint32_t c = lo; c < hi; c++) {
+    RlNode i = cx->calls[c].node;
     RlNode f = rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION));
     if (method) {
       if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION ||
