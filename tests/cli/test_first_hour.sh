@@ -163,4 +163,24 @@ if grep -q '"uri": "sub/src/a.js"' "$T/s3.sarif"; then ok; else fail "--root set
 "$RACELINT" --help >"$T/help.txt"
 if grep -q "first path, else that path" "$T/help.txt" && grep -q "first path" "$SRC_DIR/README.md"; then ok; else
   fail "--help and README describe the default root the same way"; fi
+# -- C: <racelint/rt.h> is found without -I (this source tree's runtime/c/include,
+#    or the install prefix's include directory)
+mkdir -p "$T/rt"
+cat >"$T/rt/pair.c" <<'C'
+#include <racelint/rt.h>
+#include <pthread.h>
+static pthread_mutex_t a = PTHREAD_MUTEX_INITIALIZER, b = PTHREAD_MUTEX_INITIALIZER;
+void both(void) {
+  rl_rt_lock_pair(&a, &b);
+  rl_rt_unlock_pair(&a, &b);
+}
+C
+run --no-cache --fail-on note "$T/rt/pair.c"
+expect_rc 0 "no parse-error for <racelint/rt.h>"
+expect_no_out "file not found" "the runtime header is found"
+
+# -- the C lock-order fix names the C runtime, never the JS withLocks
+run --no-cache "$SRC_DIR/testdata/c/lock-order/abba.c"
+expect_out "rl_rt_lock_pair" "C lock-order hint names the C runtime"
+expect_no_out "withLocks" "C lock-order hint does not suggest the JS withLocks"
 finish
