@@ -1,6 +1,11 @@
-/* cache.c - the result cache (see cache.h). Entry format: "RLC2", the tool
- * version, the key, then the file's results as length-prefixed fields.
- * Every read is bounds-checked; anything unexpected is a miss. */
+/* cache.c - the result cache (see cache.h). Entry format: "RLC3", the tool
+ * version, the key, then the file's results as length-prefixed fields;
+ * each fact as its common fields, then the fields of its kind's record
+ * (rl_cache__w_record / rl_cache__r_record).
+ * An entry is untrusted input (a CI cache can be restored from another
+ * branch's run): every read is bounds-checked, every count is bounded by
+ * the bytes left in the entry, every enum, flag, location and rule index is
+ * checked against its range before use. Anything unexpected is a miss. */
 #include "cache.h"
 
 #include <errno.h>
@@ -11,13 +16,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "facts.h"
 #include "suppress.h"
 #include "util.h"
 
 #ifndef RL_VERSION
 #define RL_VERSION "0.0.0-dev"
 #endif
-#define RL_CACHE_MAGIC "RLC2"
+#define RL_CACHE_MAGIC "RLC3"
+/* Entries are read whole; a larger one is a miss. */
+#define RL_CACHE_MAX_ENTRY (256u << 20)
 
 struct RlCache {
   char *dir;
@@ -80,6 +88,133 @@ static void w_str(RlBuf *b, const char *s) {
 }
 static void w_loc(RlBuf *b, const RlLoc *l) { rl_buf_put(b, l, sizeof *l); }
 
+static void w_obj(RlBuf *b, const RlCObj *o) {
+  w_u32(b, o->kind);
+  w_u32(b, o->param);
+  w_u32(b, o->nelem);
+  w_u32(b, (uint32_t)o->file_local | (uint32_t)o->deref << 1);
+  w_str(b, o->name);
+  w_str(b, o->owner);
+}
+
+static void w_held(RlBuf *b, const RlCHeld *h, uint32_t n) {
+  w_u32(b, n);
+  for (uint32_t i = 0; i < n; i++) {
+    w_obj(b, &h[i].cls);
+    w_u32(b, h[i].line);
+    w_u32(b, h[i].read);
+  }
+}
+
+/* The record of fact x, by its kind (rule_api.h); a rule's own kinds are
+ * their three strings. */
+static void rl_cache__w_record(RlBuf *b, const RlFact *x) {
+  if (x->rule != 0xFFFF) {
+    w_str(b, x->a);
+    w_str(b, x->b);
+    w_str(b, x->c);
+    return;
+  }
+  switch (x->kind) {
+  case RL_FACT_FUNC:
+    w_str(b, x->fn.name);
+    w_str(b, x->fn.bare);
+    w_str(b, x->fn.cls);
+    w_u32(b, x->fn.nparams);
+    break;
+  case RL_FACT_IMPORT:
+    w_str(b, x->import.local);
+    w_str(b, x->import.module);
+    w_str(b, x->import.imported);
+    w_u32(b, x->import.what);
+    break;
+  case RL_FACT_EXPORT:
+    w_str(b, x->export.name);
+    w_str(b, x->export.local);
+    w_str(b, x->export.from);
+    break;
+  case RL_FACT_CALL:
+    w_str(b, x->call.callee);
+    w_held(b, x->call.held, x->call.nheld);
+    w_u32(b, x->call.lock_arg);
+    w_obj(b, &x->call.lock);
+    break;
+  case RL_FACT_SPAWN:
+    w_str(b, x->spawn.routine);
+    w_str(b, x->spawn.api);
+    w_str(b, x->spawn.arg);
+    break;
+  case RL_FACT_C_LOCK:
+  case RL_FACT_C_UNLOCK:
+    w_obj(b, &x->lock.cls);
+    w_held(b, x->lock.held, x->lock.nheld);
+    w_u32(b, (uint32_t)x->lock.base_param);
+    w_str(b, x->lock.text);
+    break;
+  case RL_FACT_C_ACCESS:
+    w_obj(b, &x->access.var);
+    w_u32(b, x->access.npath);
+    for (uint32_t i = 0; i < x->access.npath; i++) {
+      w_str(b, x->access.path[i].field);
+      w_u32(b, x->access.path[i].how);
+    }
+    w_held(b, x->access.held, x->access.nheld);
+    w_str(b, x->access.text);
+    break;
+  case RL_FACT_C_GLOBAL:
+    w_obj(b, &x->global.var);
+    w_str(b, x->global.type);
+    break;
+  case RL_FACT_C_WRAPPER:
+    w_obj(b, &x->wrapper.cls);
+    w_u32(b, (uint32_t)x->wrapper.param);
+    w_u32(b, x->wrapper.acquire);
+    break;
+  case RL_FACT_C_BALANCE:
+    w_obj(b, &x->balance.cls);
+    w_str(b, x->balance.text);
+    w_u32(b, x->balance.nnotes);
+    w_u32(b, x->balance.what);
+    break;
+  case RL_FACT_C_PAIR:
+    w_obj(b, &x->pair.cls);
+    w_str(b, x->pair.first);
+    w_str(b, x->pair.second);
+    w_u32(b, x->pair.nnotes);
+    break;
+  case RL_FACT_C_LAZY:
+    w_str(b, x->lazy.var);
+    w_str(b, x->lazy.text);
+    break;
+  case RL_FACT_C_NOTE: w_str(b, x->note.msg); break;
+  case RL_FACT_C_PASS:
+    w_str(b, x->pass.callee);
+    w_u32(b, x->pass.arg);
+    w_u32(b, x->pass.param);
+    break;
+  case RL_FACT_C_ASSUME:
+    w_str(b, x->assume.callee);
+    w_u32(b, x->assume.arg);
+    w_u32(b, x->assume.acquire);
+    break;
+  case RL_FACT_C_GUARD:
+    w_obj(b, &x->guard.var);
+    w_str(b, x->guard.spell);
+    w_str(b, x->guard.value);
+    break;
+  case RL_FACT_C_CHANGE: w_obj(b, &x->change.var); break;
+  case RL_FACT_C_ARGK:
+    w_str(b, x->argk.callee);
+    w_str(b, x->argk.spell);
+    w_str(b, x->argk.value);
+    w_u32(b, x->argk.arg);
+    w_u32(b, x->argk.param);
+    break;
+  default:
+    break;
+  }
+}
+
 void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key) {
   if (!self) return;
   RlBuf b = {0};
@@ -137,11 +272,9 @@ void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key) {
     w_u32(&b, x->flags);
     w_u32(&b, x->aux);
     w_str(&b, x->func);
-    w_str(&b, x->a);
-    w_str(&b, x->b);
-    w_str(&b, x->c);
     w_loc(&b, &x->loc);
     w_str(&b, x->line_text);
+    rl_cache__w_record(&b, x);
   }
   w_u32(&b, f->supps.n);
   for (uint32_t i = 0; i < f->supps.n; i++) {
@@ -234,8 +367,207 @@ static void r_loc(RlReader *r, RlLoc *l) {
   r->p += sizeof *l;
 }
 
-/* Sanity bound for counts read from a file. */
-#define RL_CACHE_MAX_COUNT 10000000u
+/* The smallest number of bytes each record takes in an entry: a count read
+ * from an entry can never exceed what the rest of the entry could hold, so
+ * what is allocated for it is bounded by the entry's length. */
+#define RL_CACHE_STR_MIN 4u
+#define RL_CACHE_LOC_SIZE ((uint32_t)sizeof(RlLoc))
+#define RL_CACHE_DEP_MIN (RL_CACHE_STR_MIN + 16u)
+#define RL_CACHE_NOTICE_MIN (RL_CACHE_STR_MIN + 4u)
+#define RL_CACHE_DIAG_MIN (5u * RL_CACHE_STR_MIN + 12u + RL_CACHE_LOC_SIZE)
+#define RL_CACHE_RELATED_MIN (3u * RL_CACHE_STR_MIN + RL_CACHE_LOC_SIZE)
+#define RL_CACHE_FIX_MIN (RL_CACHE_STR_MIN + 8u)
+#define RL_CACHE_EDIT_MIN (RL_CACHE_STR_MIN + 8u)
+/* kind, rule, flags, aux; the rule's id, func, line text; the smallest
+ * record (a note's one string) */
+#define RL_CACHE_FACT_MIN (4u * RL_CACHE_STR_MIN + 16u + RL_CACHE_LOC_SIZE)
+#define RL_CACHE_SUPP_MIN (3u * RL_CACHE_STR_MIN + 12u + RL_CACHE_LOC_SIZE)
+
+/* A count of records of at least `min` bytes each; bad (and 0) when the
+ * rest of the entry cannot hold that many. */
+static uint32_t r_count(RlReader *r, uint32_t min) {
+  uint32_t n = r_u32(r);
+  if (r->bad || n > (size_t)(r->end - r->p) / min) {
+    r->bad = true;
+    return 0;
+  }
+  return n;
+}
+
+/* An enum field: bad unless lo <= v <= hi. */
+static uint32_t r_enum(RlReader *r, uint32_t lo, uint32_t hi) {
+  uint32_t v = r_u32(r);
+  if (v < lo || v > hi) r->bad = true;
+  return v;
+}
+
+/* A boolean field: 0 or 1. */
+static bool r_bool(RlReader *r) { return r_enum(r, 0, 1) != 0; }
+
+/* A location as the engine makes them: lines from 1, columns from 1, the
+ * end not before the start. */
+static void r_valid_loc(RlReader *r, RlLoc *l) {
+  r_loc(r, l);
+  if (l->line == 0 || l->col == 0 || l->col_cp == 0 || l->end_line < l->line ||
+      l->start > l->end || (l->end_line == l->line && l->end_col < l->col))
+    r->bad = true;
+}
+
+/* Is a recorded dependency unchanged on disk? */
+static bool rl_cache__dep_fresh(const RlDep *dep) {
+  struct stat sb;
+  return stat(dep->path, &sb) == 0 && sb.st_size == dep->size &&
+         (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec == dep->mtime_ns;
+}
+
+/* A string that may not be absent ("" in the record). */
+static const char *r_name(RlReader *r) {
+  const char *s = r_str(r);
+  return s ? s : "";
+}
+
+/* The minimum sizes of the parts of a fact's record. */
+#define RL_CACHE_OBJ_MIN (2u * RL_CACHE_STR_MIN + 16u)
+#define RL_CACHE_HELD_MIN (RL_CACHE_OBJ_MIN + 8u)
+#define RL_CACHE_STEP_MIN (RL_CACHE_STR_MIN + 4u)
+
+static void r_obj(RlReader *r, RlCObj *o) {
+  memset(o, 0, sizeof *o);
+  o->kind = (uint8_t)r_enum(r, RL_CO_NONE, RL_CO_PARAM);
+  o->param = (uint8_t)r_enum(r, 0, UINT8_MAX);
+  o->nelem = (uint8_t)r_enum(r, 0, UINT8_MAX);
+  uint32_t fl = r_enum(r, 0, 3);
+  o->file_local = fl & 1;
+  o->deref = (fl >> 1) & 1;
+  o->name = r_name(r);
+  o->owner = r_name(r);
+}
+
+static const RlCHeld *r_held(RlReader *r, uint32_t *n) {
+  *n = r_count(r, RL_CACHE_HELD_MIN);
+  if (!*n || r->bad) return NULL;
+  RlCHeld *h = rl_arena_alloc(r->arena, *n * sizeof *h);
+  for (uint32_t i = 0; i < *n && !r->bad; i++) {
+    r_obj(r, &h[i].cls);
+    h[i].line = r_u32(r);
+    h[i].read = r_bool(r);
+  }
+  return h;
+}
+
+/* Reads the record of fact x (whose kind and rule are read); false if the
+ * kind is not one this version writes. */
+static bool rl_cache__r_record(RlReader *r, RlFact *x) {
+  rl_facts_init_record(x);
+  if (x->rule != 0xFFFF) {
+    x->a = r_name(r);
+    x->b = r_name(r);
+    x->c = r_name(r);
+    return true;
+  }
+  switch (x->kind) {
+  case RL_FACT_FUNC:
+    x->fn.name = r_name(r);
+    x->fn.bare = r_name(r);
+    x->fn.cls = r_name(r);
+    x->fn.nparams = r_u32(r);
+    return true;
+  case RL_FACT_IMPORT:
+    x->import.local = r_name(r);
+    x->import.module = r_name(r);
+    x->import.imported = r_name(r);
+    x->import.what = (uint8_t)r_enum(r, RL_IMPORT_NAMED, RL_IMPORT_NAMESPACE);
+    return true;
+  case RL_FACT_EXPORT:
+    x->export.name = r_name(r);
+    x->export.local = r_name(r);
+    x->export.from = r_name(r);
+    return true;
+  case RL_FACT_CALL:
+    x->call.callee = r_name(r);
+    x->call.held = r_held(r, &x->call.nheld);
+    x->call.lock_arg = r_u32(r);
+    r_obj(r, &x->call.lock);
+    return true;
+  case RL_FACT_SPAWN:
+    x->spawn.routine = r_name(r);
+    x->spawn.api = r_name(r);
+    x->spawn.arg = r_name(r);
+    return true;
+  case RL_FACT_C_LOCK:
+  case RL_FACT_C_UNLOCK:
+    r_obj(r, &x->lock.cls);
+    x->lock.held = r_held(r, &x->lock.nheld);
+    x->lock.base_param = (int32_t)r_u32(r);
+    x->lock.text = r_name(r);
+    return true;
+  case RL_FACT_C_ACCESS: {
+    r_obj(r, &x->access.var);
+    uint32_t n = r_count(r, RL_CACHE_STEP_MIN);
+    RlCStep *path = n && !r->bad ? rl_arena_alloc(r->arena, n * sizeof *path) : NULL;
+    for (uint32_t i = 0; i < n && !r->bad; i++) {
+      path[i].field = r_name(r);
+      path[i].how = (uint8_t)r_enum(r, RL_CS_DOT, RL_CS_ELEM);
+    }
+    x->access.path = path;
+    x->access.npath = r->bad ? 0 : n;
+    x->access.held = r_held(r, &x->access.nheld);
+    x->access.text = r_name(r);
+    return true;
+  }
+  case RL_FACT_C_GLOBAL:
+    r_obj(r, &x->global.var);
+    x->global.type = r_name(r);
+    return true;
+  case RL_FACT_C_WRAPPER:
+    r_obj(r, &x->wrapper.cls);
+    x->wrapper.param = (int32_t)r_u32(r);
+    x->wrapper.acquire = r_bool(r);
+    return true;
+  case RL_FACT_C_BALANCE:
+    r_obj(r, &x->balance.cls);
+    x->balance.text = r_name(r);
+    x->balance.nnotes = r_u32(r);
+    x->balance.what = (uint8_t)r_enum(r, RL_CB_DOUBLE, RL_CB_LEAK);
+    return true;
+  case RL_FACT_C_PAIR:
+    r_obj(r, &x->pair.cls);
+    x->pair.first = r_name(r);
+    x->pair.second = r_name(r);
+    x->pair.nnotes = r_u32(r);
+    return true;
+  case RL_FACT_C_LAZY:
+    x->lazy.var = r_name(r);
+    x->lazy.text = r_name(r);
+    return true;
+  case RL_FACT_C_NOTE: x->note.msg = r_name(r); return true;
+  case RL_FACT_C_PASS:
+    x->pass.callee = r_name(r);
+    x->pass.arg = r_u32(r);
+    x->pass.param = r_u32(r);
+    return true;
+  case RL_FACT_C_ASSUME:
+    x->assume.callee = r_name(r);
+    x->assume.arg = r_u32(r);
+    x->assume.acquire = r_bool(r);
+    return true;
+  case RL_FACT_C_GUARD:
+    r_obj(r, &x->guard.var);
+    x->guard.spell = r_name(r);
+    x->guard.value = r_name(r);
+    return true;
+  case RL_FACT_C_CHANGE: r_obj(r, &x->change.var); return true;
+  case RL_FACT_C_ARGK:
+    x->argk.callee = r_name(r);
+    x->argk.spell = r_name(r);
+    x->argk.value = r_name(r);
+    x->argk.arg = r_u32(r);
+    x->argk.param = r_u32(r);
+    return true;
+  default:
+    return false;
+  }
+}
 
 bool rl_cache_get(RlCache *self, const RlSession *s, RlEngineFile *f, uint64_t key) {
   if (!self) return false;
@@ -243,129 +575,135 @@ bool rl_cache_get(RlCache *self, const RlSession *s, RlEngineFile *f, uint64_t k
   char *data;
   size_t len;
   int err;
-  RlReadStatus st = rl_read_file(path, 256u << 20, &data, &len, &err);
+  RlReadStatus st = rl_read_file(path, RL_CACHE_MAX_ENTRY, &data, &len, &err);
   free(path);
   if (st != RL_READ_OK) return false;
+  bool ok = rl_cache_decode(s, f, key, data, len);
+  free(data);
+  return ok;
+}
+
+bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const char *data,
+                     size_t len) {
   RlReader r = {data, data + len, &f->keep, false};
-  bool ok = false;
+  bool ok = false, analyzed = f->analyzed;
   if (len < 8 || memcmp(data, RL_CACHE_MAGIC, 4) != 0 || memcmp(data + len - 4, "END!", 4) != 0)
     goto done;
   r.p += 4;
   r.end -= 4;
   const char *ver = r_str(&r);
   if (!ver || strcmp(ver, RL_VERSION) != 0 || r_u64(&r) != key) goto done;
-  f->analyzed = r_u32(&r) != 0;
-  f->content_hash = r_u64(&r);
-  uint32_t n = r_u32(&r);
-  if (n > RL_CACHE_MAX_COUNT) goto done;
+  f->analyzed = r_bool(&r);
+  if (r_u64(&r) != f->content_hash) goto done; /* also part of the key: a foreign entry */
+  uint32_t n = r_count(&r, RL_CACHE_DEP_MIN);
   for (uint32_t i = 0; i < n && !r.bad; i++) {
-    RlDep dep = {r_str(&r), (int64_t)r_u64(&r), (int64_t)r_u64(&r)};
-    struct stat sb;
-    /* a header changed (or vanished): the entry is stale */
-    if (!dep.path || stat(dep.path, &sb) != 0 || sb.st_size != dep.size ||
-        (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec != dep.mtime_ns)
-      goto done;
+    RlDep dep;
+    dep.path = r_str(&r);
+    dep.size = (int64_t)r_u64(&r);
+    dep.mtime_ns = (int64_t)r_u64(&r);
+    if (!dep.path || r.bad || !rl_cache__dep_fresh(&dep)) goto done; /* changed, vanished */
     RL_VEC_PUSH(f->deps, dep);
   }
-  n = r_u32(&r);
-  if (n > RL_CACHE_MAX_COUNT) goto done;
+  n = r_count(&r, RL_CACHE_NOTICE_MIN);
   for (uint32_t i = 0; i < n && !r.bad; i++) {
-    RlNotice x = {f->path, r_str(&r), r_u32(&r) != 0};
-    if (!x.msg) goto done;
+    RlNotice x;
+    x.path = f->path;
+    x.msg = r_str(&r);
+    x.is_error = r_bool(&r);
+    if (!x.msg || r.bad) goto done;
     RL_VEC_PUSH(f->notices, x);
   }
-  n = r_u32(&r);
-  if (n > RL_CACHE_MAX_COUNT) goto done;
+  n = r_count(&r, RL_CACHE_DIAG_MIN);
   for (uint32_t i = 0; i < n && !r.bad; i++) {
     RlDiag *d = rl_arena_alloc(&f->keep, sizeof *d + 16); /* room for the engine's RlReport */
+    memset(d, 0, sizeof *d);
     const char *id = r_str(&r);
     int idx = id ? rl_session_rule_index(s, id) : -1;
     if (idx < 0) goto done;
     d->rule = s->rules[idx];
-    d->severity = (RlSeverity)r_u32(&r);
+    d->severity = (RlSeverity)r_enum(&r, RL_SEV_NOTE, RL_SEV_ERROR);
     d->path = f->path;
     d->rel_path = f->rel_path;
-    r_loc(&r, &d->loc);
+    r_valid_loc(&r, &d->loc);
     d->msg = r_str(&r);
     d->hint = r_str(&r);
     d->func = r_str(&r);
     d->line_text = r_str(&r);
-    d->nrelated = r_u32(&r);
-    if (d->nrelated > RL_CACHE_MAX_COUNT || r.bad) goto done;
+    d->nrelated = r_count(&r, RL_CACHE_RELATED_MIN);
+    if (r.bad || !d->msg) goto done;
     d->related = rl_arena_alloc(&f->keep, (d->nrelated + 1) * sizeof *d->related);
-    for (uint32_t j = 0; j < d->nrelated; j++) {
+    for (uint32_t j = 0; j < d->nrelated && !r.bad; j++) {
       RlRelated *rel = &d->related[j];
       const char *p = r_str(&r), *rp = r_str(&r);
       /* phase-1 related locations are in this file */
       rel->path = p && strcmp(p, f->path) == 0 ? f->path : p;
       rel->rel_path = rp && strcmp(rp, f->rel_path) == 0 ? f->rel_path : rp;
-      r_loc(&r, &rel->loc);
+      r_valid_loc(&r, &rel->loc);
       rel->msg = r_str(&r);
+      if (!rel->path || !rel->rel_path || !rel->msg) r.bad = true;
     }
-    d->nfixes = r_u32(&r);
-    if (d->nfixes > RL_CACHE_MAX_COUNT || r.bad) goto done;
+    d->nfixes = r_count(&r, RL_CACHE_FIX_MIN);
+    if (r.bad) goto done;
     d->fixes = rl_arena_alloc(&f->keep, (d->nfixes + 1) * sizeof *d->fixes);
-    for (uint32_t j = 0; j < d->nfixes; j++) {
+    for (uint32_t j = 0; j < d->nfixes && !r.bad; j++) {
       RlFix *fx = &d->fixes[j];
       fx->title = r_str(&r);
-      fx->safety = (RlFixSafety)r_u32(&r);
-      fx->nedits = r_u32(&r);
-      if (fx->nedits > RL_CACHE_MAX_COUNT || r.bad) goto done;
+      fx->safety = (RlFixSafety)r_enum(&r, RL_FIX_SAFE, RL_FIX_SUGGESTION);
+      fx->nedits = r_count(&r, RL_CACHE_EDIT_MIN);
+      if (r.bad || !fx->title) goto done;
       fx->edits = rl_arena_alloc(&f->keep, (fx->nedits + 1) * sizeof *fx->edits);
-      for (uint32_t k = 0; k < fx->nedits; k++) {
+      for (uint32_t k = 0; k < fx->nedits && !r.bad; k++) {
         fx->edits[k].start = r_u32(&r);
         fx->edits[k].end = r_u32(&r);
         fx->edits[k].text = r_str(&r);
+        if (!fx->edits[k].text || fx->edits[k].start > fx->edits[k].end) r.bad = true;
       }
     }
-    if (r.bad || !d->msg) goto done;
+    if (r.bad) goto done;
     RL_VEC_PUSH(f->local, d);
   }
-  n = r_u32(&r);
-  if (n > RL_CACHE_MAX_COUNT) goto done;
+  n = r_count(&r, RL_CACHE_FACT_MIN);
   for (uint32_t i = 0; i < n && !r.bad; i++) {
     RlFact x;
     memset(&x, 0, sizeof x);
-    x.kind = (uint16_t)r_u32(&r);
+    uint32_t kind = r_enum(&r, RL_FACT_FUNC, UINT16_MAX);
+    x.kind = (uint16_t)kind;
     (void)r_str(&r);
     uint32_t rule = r_u32(&r);
     x.rule = (uint16_t)rule;
-    if (rule != 0xFFFF && rule >= s->nrules) goto done;
+    /* the engine's own facts have no rule; a rule's facts name their rule */
+    if (kind < RL_FACT_RULE ? rule != 0xFFFF : rule >= s->nrules)
+      goto done;
     x.flags = r_u32(&r);
     x.aux = r_u32(&r);
-    x.func = r_str(&r);
-    x.a = r_str(&r);
-    x.b = r_str(&r);
-    x.c = r_str(&r);
-    r_loc(&r, &x.loc);
+    x.func = r_name(&r);
+    r_valid_loc(&r, &x.loc);
     x.line_text = r_str(&r);
-    if (!x.func) x.func = "";
-    if (!x.a) x.a = "";
-    if (!x.b) x.b = "";
-    if (!x.c) x.c = "";
+    if (!rl_cache__r_record(&r, &x) || r.bad) goto done;
     RL_VEC_PUSH(f->facts, x);
   }
-  n = r_u32(&r);
-  if (n > RL_CACHE_MAX_COUNT) goto done;
+  n = r_count(&r, RL_CACHE_SUPP_MIN);
   for (uint32_t i = 0; i < n && !r.bad; i++) {
     RlSuppression sp;
     memset(&sp, 0, sizeof sp);
-    sp.kind = (RlSuppKind)r_u32(&r);
+    sp.kind = (RlSuppKind)r_enum(&r, RL_SUPP_NEXT_LINE, RL_SUPP_FILE);
     sp.first = r_u32(&r);
     sp.last = r_u32(&r);
-    r_loc(&r, &sp.loc);
+    r_valid_loc(&r, &sp.loc);
     sp.line_text = r_str(&r);
     sp.id = r_str(&r);
     sp.reason = r_str(&r);
     if (!sp.id) sp.id = "";
     if (!sp.reason) sp.reason = "";
+    if (sp.first > sp.last) r.bad = true;
+    if (r.bad) goto done;
     RL_VEC_PUSH(f->supps, sp);
   }
   ok = !r.bad && r.p == r.end;
 done:
-  free(data);
   if (!ok) { /* leave nothing half-filled */
     f->local.n = f->facts.n = f->supps.n = f->notices.n = f->deps.n = 0;
+    f->analyzed = analyzed;
   }
   return ok;
 }

@@ -26,5 +26,10 @@ check(bool(list(v.iter_errors({"rules": {ids[0]: "warnn"}}))), "a bad severity i
 check(not list(v.iter_errors({"rules": {ids[0]: "warn"}})), "\"warn\" is accepted (as racelint does)")
 check("id" not in ids and bool(list(v.iter_errors({"rules": {"id": "off"}}))),
       "no rule named 'id' (racelint rejects it)")
+check(not list(v.iter_errors({"extends": "racelint:strict",
+        "overrides": [{"files": ["e2e/**"], "context": "test"}]})), "a preset and a context validate")
+check(bool(list(v.iter_errors({"extends": "racelint:strictest"}))), "an unknown preset is rejected")
+check(bool(list(v.iter_errors({"overrides": [{"files": ["x"], "context": "tests"}]}))),
+      "an unknown context is rejected")
 print(f"{passes} passed, {fails} failed")
 sys.exit(1 if fails else 0)
