@@ -11,16 +11,19 @@
 
 #include "ast.h"
 #include "cache.h"
+#include "cworker.h"
 #include "facts.h"
 #include "front_c.h"
 #include "front_js.h"
+#include "parsegate.h"
 #include "suppress.h"
 
 struct RlWorker {
   const RlSession *session;
   RlJsParser *js;
-  RlCParser *c; /* created on first C file */
-  char *c_error; /* why libclang could not be loaded (then c is NULL) */
+  RlCWorker *cw; /* the C parser process (created on first C file) */
+  RlCParser *c;   /* in-process libclang (session c_in_process only) */
+  char *c_error;  /* why libclang could not be loaded in-process (then c is NULL) */
 };
 
 struct RlReport {
@@ -59,6 +62,7 @@ RlWorker *rl_worker_new(const RlSession *session) {
 void rl_worker_delete(RlWorker *self) {
   if (!self) return;
   rl_front_js_parser_delete(self->js);
+  rl_cworker_delete(self->cw);
   rl_front_c_parser_delete(self->c);
   free(self->c_error);
   free(self);
@@ -98,6 +102,31 @@ void rl_engine_file_delete(RlEngineFile *self) {
 static const char *rl_engine__line(RlArena *a, const char *s, size_t n) {
   if (n > 400) n = 400; /* minified code: keep the snippet short */
   return rl_arena_strndup(a, s, n);
+}
+
+/* One finding per line per cause: where two rules report the same line,
+ * the one that explains it best stays (an initialisation after an await
+ * is lazy-init-race's, not also a check-then-act or a shared cache fill). */
+static void rl_engine__dedupe(RlEngineFile *f) {
+  static const char *const pairs[][2] = {
+      /* dropped, when this one is on the same line */
+      {"check-then-act", "lazy-init-race"},
+      {"shared-mutable-state", "lazy-init-race"},
+      {"shared-mutable-state", "check-then-act"},
+  };
+  uint32_t out = 0;
+  for (uint32_t i = 0; i < f->local.n; i++) {
+    const RlDiag *d = f->local.v[i];
+    bool drop = false;
+    for (size_t p = 0; p < RL_COUNTOF(pairs) && !drop; p++) {
+      if (strcmp(d->rule->id, pairs[p][0]) != 0) continue;
+      for (uint32_t j = 0; j < f->local.n && !drop; j++)
+        drop = f->local.v[j]->loc.line == d->loc.line &&
+               strcmp(f->local.v[j]->rule->id, pairs[p][1]) == 0;
+    }
+    if (!drop) f->local.v[out++] = f->local.v[i];
+  }
+  f->local.n = out;
 }
 
 static RlReport *rl_engine__new_report(RlEngineFile *f, const RlSession *s,
@@ -203,6 +232,24 @@ bool rl_c_wrapper(const RlCtx *cx, RlWrapKind kind, const char *fn, uint32_t *ar
   return fs && fs->config && rl_config_wrapper(fs->config, kind, fn, arg);
 }
 
+RlFileContext rl_file_context(const RlCtx *cx) {
+  const RlFileSettings *fs = cx->file->settings;
+  if (fs && fs->context >= 0) return (RlFileContext)fs->context;
+  RlFileContext ctx = cx->file->abs_path
+                          ? rl_config_context(fs ? fs->config : NULL, cx->file->abs_path,
+                                              cx->file->rel_path)
+                          : rl_config_context_of(cx->file->path);
+  size_t n;
+  const char *text = rl_text(cx, rl_root(cx), &n);
+  if (ctx == RL_CTX_LIBRARY && n >= 2 && text[0] == '#' && text[1] == '!') ctx = RL_CTX_SCRIPT;
+  return ctx;
+}
+
+bool rl_file_strict(const RlCtx *cx) {
+  const RlFileSettings *fs = cx->file->settings;
+  return fs && fs->strict;
+}
+
 bool rl_js_config_name(const RlCtx *cx, int which, const char *name) {
   const RlFileSettings *fs = cx->file->settings;
   return fs && fs->config && rl_config_js_name(fs->config, which, name);
@@ -293,7 +340,10 @@ static const RlRule *rl_engine__rule(const RlSession *s, const char *id, int *id
   return *idx >= 0 ? s->rules[*idx] : NULL;
 }
 
-static void rl_engine__parse_error(RlCtx *cx, uint32_t offset, const char *detail) {
+/* A parse-error finding at offset: "syntax error: detail; ..." or, when
+ * msg is given, msg as it is. */
+static void rl_engine__parse_error(RlCtx *cx, uint32_t offset, const char *detail,
+                                   const char *msg) {
   int idx;
   const RlRule *rule = rl_engine__rule(cx->session, "parse-error", &idx);
   if (!rule || !rl_engine_enabled(cx->session, cx->file, (uint32_t)idx)) return;
@@ -301,14 +351,44 @@ static void rl_engine__parse_error(RlCtx *cx, uint32_t offset, const char *detai
                            offset < cx->len ? offset + 1 : offset);
   size_t n;
   const char *line = rl_lines_text(&cx->lines, cx->src, cx->len, loc.line, &n);
-  const char *msg =
-      detail ? rl_arena_printf(&cx->file->keep,
-                               "syntax error: %s; findings in this file may be incomplete",
-                               detail)
-             : "syntax error; the parser recovered, but findings in this file may be "
-               "incomplete";
+  if (!msg)
+    msg = detail ? rl_arena_printf(&cx->file->keep,
+                                   "syntax error: %s; findings in this file may be incomplete",
+                                   detail)
+                 : "syntax error; the parser recovered, but findings in this file may be "
+                   "incomplete";
   rl_engine__new_report(cx->file, cx->session, rule, loc, "",
                         rl_engine__line(&cx->file->keep, line, n), msg);
+}
+
+/* Parses a C file: in the bounded worker process (cworker.h), or in this
+ * process when the session says so (fuzzing). */
+static RlCWorkerStatus rl_engine__parse_c(RlWorker *w, const RlEngineFile *f, const char *buf,
+                                          size_t len, const char *const *args, uint32_t nargs,
+                                          RlArena *scratch, RlTree *tree, RlCParseResult *r,
+                                          const char **why) {
+  const RlSession *s = w->session;
+  if (!s->c_in_process) {
+    if (!w->cw) {
+      RlCWorkerLimits lim = {s->c_timeout_ms, s->c_memory_limit};
+      w->cw = rl_cworker_new(&lim);
+    }
+    return rl_cworker_parse(w->cw, s->parse_only, f->abs_path, buf, len, args, nargs, scratch,
+                            tree, r, why);
+  }
+  if (!w->c && !w->c_error) w->c = rl_front_c_parser_new(&w->c_error);
+  if (!w->c) {
+    *why = w->c_error;
+    return RL_CWORKER_NO_LIBCLANG;
+  }
+  if (s->parse_only) {
+    memset(r, 0, sizeof *r);
+    r->first_error = UINT32_MAX;
+    r->ok = rl_front_c_parse_only(w->c, f->abs_path, buf, len, args, nargs);
+  } else {
+    *r = rl_front_c_parse(w->c, f->abs_path, buf, len, args, nargs, scratch, tree);
+  }
+  return RL_CWORKER_OK;
 }
 
 static bool rl_engine__looks_binary(const char *buf, size_t len) {
@@ -348,6 +428,12 @@ static void rl_engine__run_rules(RlCtx *cx) {
 }
 
 static const char *const rl_engine__default_c_args[] = {"-w", "-ferror-limit=1000"};
+/* Appended after every other flag, so that they win over a database's or a
+ * config's: compiler limits stay bounded (-ferror-limit=0, huge
+ * -fconstexpr-steps or -fbracket-depth would let one file run away). */
+static const char *const rl_engine__c_caps[] = {
+    "-ferror-limit=1000", "-fbracket-depth=256", "-fconstexpr-depth=512",
+    "-fconstexpr-steps=1048576", "-ftemplate-depth=1024"};
 
 /* The cache key of a file: everything its phase-1 result depends on. */
 static uint64_t rl_engine__cache_key(const RlSession *s, const RlEngineFile *f,
@@ -468,6 +554,8 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
         rl_config_c_args(settings ? settings->config : NULL, &nconf);
     for (uint32_t i = 0; i < nconf; i++) RL_VEC_PUSH(args, conf_args[i]);
     for (uint32_t i = 0; i < s->nc_args; i++) RL_VEC_PUSH(args, s->c_args[i]);
+    for (size_t i = 0; i < RL_COUNTOF(rl_engine__c_caps); i++)
+      RL_VEC_PUSH(args, rl_engine__c_caps[i]);
   }
   uint64_t key = 0;
   if (s->cache && !text && !s->parse_only) {
@@ -510,27 +598,33 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
                          (unsigned long long)(s->parse_timeout_us / 1000u));
     }
   } else if (f->lang == RL_LANG_C) {
-    if (!w->c && !w->c_error) w->c = rl_front_c_parser_new(&w->c_error);
-    if (!w->c) {
-      f->no_libclang = rl_arena_strdup(&f->keep, w->c_error);
-    } else if (s->parse_only) {
-      parsed = rl_front_c_parse_only(w->c, f->abs_path, buf, len, args.v, args.n);
+    RlCParseResult r;
+    const char *why = NULL;
+    RlCWorkerStatus st =
+        rl_engine__parse_c(w, f, buf, len, args.v, args.n, &scratch, &cx.tree, &r, &why);
+    if (st == RL_CWORKER_OK && !r.ok && from_db && !s->parse_only) {
+      /* The database's flags may not suit libclang: retry with defaults. */
+      rl_engine_notice(f, false, "libclang rejected the compile_commands.json flags; "
+                                 "parsed with default flags");
+      rl_tree_free(&cx.tree);
+      rl_tree_init(&cx.tree);
+      const char *def[] = {"-xc", "-w"};
+      st = rl_engine__parse_c(w, f, buf, len, def, 2, &scratch, &cx.tree, &r, &why);
+    }
+    if (st == RL_CWORKER_NO_LIBCLANG) {
+      f->no_libclang = rl_arena_strdup(&f->keep, why ? why : "no usable libclang");
+    } else if (st == RL_CWORKER_FAILED) {
+      /* this file only: a notice and a finding, and the run goes on */
+      rl_engine_notice(f, false, "not analysed: %s", why);
+      rl_engine__parse_error(&cx, 0, NULL,
+                             rl_arena_printf(&f->keep,
+                                             "not analysed: %s; this file has no findings",
+                                             why));
     } else {
-      RlCParseResult r =
-          rl_front_c_parse(w->c, f->abs_path, buf, len, args.v, args.n, &scratch, &cx.tree);
-      if (!r.ok && from_db) {
-        /* The database's flags may not suit libclang: retry with defaults. */
-        rl_engine_notice(f, false, "libclang rejected the compile_commands.json flags; "
-                                   "parsed with default flags");
-        rl_tree_free(&cx.tree);
-        rl_tree_init(&cx.tree);
-        const char *def[] = {"-xc", "-w"};
-        r = rl_front_c_parse(w->c, f->abs_path, buf, len, def, 2, &scratch, &cx.tree);
-      }
       parsed = r.ok;
       first_error = r.first_error;
       error_detail = r.error_msg;
-      if (!r.ok) rl_engine_notice(f, true, "libclang could not parse this file");
+      if (!r.ok && !s->parse_only) rl_engine_notice(f, true, "libclang could not parse this file");
       for (uint32_t i = 0; i < r.nincludes; i++) { /* for the cache's validation */
         struct stat sb;
         if (stat(r.includes[i], &sb) != 0) continue;
@@ -544,8 +638,9 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
   if (parsed && !s->parse_only) {
     rl_suppress_parse(f, buf, len);
     rl_facts_extract(&cx);
-    if (first_error != UINT32_MAX) rl_engine__parse_error(&cx, first_error, error_detail);
+    if (first_error != UINT32_MAX) rl_engine__parse_error(&cx, first_error, error_detail, NULL);
     rl_engine__run_rules(&cx);
+    rl_engine__dedupe(f);
   }
   f->analyzed = parsed;
   /* kept for the whole run: give back the vectors' spare capacity */
@@ -778,4 +873,5 @@ void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t 
         sl->check.project(&px, session->rules[sl->rule]);
     }
   free(px.by_path);
+  rl_parsegate_apply(files, n); /* C findings after a parse error: notes only */
 }

@@ -304,11 +304,27 @@ typedef struct RlRule {
    * callbacks above run on `langs`; each extra check on its own langs. */
   const RlCheck *const *checks;
   uint32_t nchecks;
+  /* In the "racelint:strict" preset only: off unless a config extends it
+   * (its doc gives the measured precision that kept it out of the
+   * default, "racelint:recommended"). */
+  bool strict;
 } RlRule;
 
 /* Section - phase 1: the file */
 RlLang rl_lang(const RlCtx *cx);
 const char *rl_path(const RlCtx *cx);
+/* What kind of code a file is (by its path, or an override's "context"):
+ * rules decide what matters where (a sequential read in a test costs
+ * nothing; a floating promise there is still a bug). */
+typedef enum RlFileContext {
+  RL_CTX_LIBRARY = 0, /* library and request code: the default */
+  RL_CTX_TEST,        /* *.test.*, *.spec.*, __tests__/, test/, tests/ */
+  RL_CTX_SCRIPT,      /* scripts/, bin/, a file starting with #!: one-shot CLIs */
+} RlFileContext;
+RlFileContext rl_file_context(const RlCtx *cx);
+/* Does the file run under the "racelint:strict" preset (rules may report
+ * their noisier shapes there)? */
+bool rl_file_strict(const RlCtx *cx);
 /* The rule whose callback is running. */
 const RlRule *rl_rule(const RlCtx *cx);
 /* Zeroed memory from the file's arena, valid until the file is done. */
@@ -577,6 +593,21 @@ RlNode rl_js_class_member(RlCtx *cx, RlNode cls, const char *name, bool want_sta
  * for/catch head that binds it as a parameter; RL_NONE when not declared
  * in this file. *scope (may be NULL) receives rl_js_binding_scope(). */
 RlNode rl_js_declaration(const RlCtx *cx, RlNode ident, RlNode *scope);
+
+/* Do the runs of function-like node fn (or of a function around it) never
+ * overlap, as far as this file tells? It is the callback of a wrapper that
+ * runs it once or exclusively or shares one pending run (by name: shared,
+ * single, once, dedup, memo, mutex, lock, serial, exclusive, coalesce), or
+ * every call of it in this file stores the pending promise for later
+ * callers (a promise used as a lock: `this.p ??= this.fn()`,
+ * `if (this.p) return this.p; this.p = this.fn().finally(...)`). */
+bool rl_js_serialised(RlCtx *cx, RlNode fn);
+/* Is `this` at n an object that lives for one call: its class is declared
+ * at the top level of this file, not exported, and named only in
+ * `const x = new C(...)` inside functions (outside the class), and x is
+ * only used as `x.member` there (never stored, returned or passed on)? Its
+ * state is then per call, not shared. */
+bool rl_js_per_call_this(RlCtx *cx, RlNode n);
 
 /* Section - phase 1: findings and facts */
 /* Starts a finding of the running rule at n; message printf-style. */

@@ -465,6 +465,9 @@ static void check(RlCtx *cx, RlNode call, void *state) {
     record_call(cx, st, call);
     return;
   }
+  /* in a test, a failed write fails the test, whose state is thrown away:
+   * setup and teardown writes in parallel are harmless there */
+  if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx)) return;
   RlNode arg = rl_strip(cx, rl_js_arg(cx, call, 0));
   if (!arg) return;
   RlNode first[2] = {RL_NONE, RL_NONE};
@@ -645,11 +648,12 @@ const RlRule rl_rule_promise_all_mutation = {
     .langs = RL_LANG_JSTS,
     .severity = RL_SEV_WARNING,
     .category = RL_CAT_CORRECTNESS,
-    .precision = "high",
+    .precision = "low",
     .hint = "Use the runtime's settleAll(promises), which waits for every write and reports which failed, or run the writes in one transaction.",
     .kinds = kinds,
     .nkinds = RL_COUNTOF(kinds),
     .begin_file = begin_file,
     .check = check,
+    .strict = true, /* issue 17: no real finding on seven code bases (rules/<id>.md) */
     .project = project,
 };
