@@ -941,6 +941,8 @@ static int rl_lsp__serve(FILE *in, FILE *out, unsigned flags, const char *config
   l->no_index = (flags & RL_LSP_NO_INDEX) != 0;
   l->config = config;
   rl_session_init(&l->s);
+  /* the fuzzer: libclang in this process, where its coverage is (no worker) */
+  l->s.c_in_process = l->no_index;
   const char *err = NULL;
   if (!rl_session_prepare(&l->s, &err)) {
     fprintf(stderr, "racelint lsp: %s\n", err);

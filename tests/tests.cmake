@@ -96,3 +96,7 @@ if(RL_NODE)
   add_test(NAME examples/js-shop-fixed-smoke COMMAND ${RL_NODE} ${CMAKE_SOURCE_DIR}/examples/js-shop-fixed/smoke.mjs
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/examples/js-shop-fixed)
 endif()
+
+# C parsing in the bounded worker process, from the editor server (cworker.h)
+add_test(NAME lsp/c-worker COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_c_worker.py
+  $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR})
