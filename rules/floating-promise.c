@@ -450,7 +450,7 @@ static bool no_reject(const RlProject *px, const RlRule *self, const RlFact *fn)
   const RlFact *f = rl_project_facts(px, fn->file, &n);
   for (uint32_t i = 0; i < n; i++)
     if (f[i].kind == FACT_NO_REJECT && rl_fact_of(px, &f[i], self) &&
-        strcmp(f[i].a, fn->a) == 0)
+        strcmp(f[i].a, fn->fn.name) == 0)
       return true;
   return false;
 }
@@ -460,12 +460,12 @@ static const RlFact *exported(const RlProject *px, uint32_t file, const char *na
   uint32_t n;
   const RlFact *f = rl_project_facts(px, file, &n);
   for (uint32_t i = 0; i < n; i++) {
-    if (f[i].kind != RL_FACT_EXPORT || strcmp(f[i].a, name) != 0) continue;
-    if (f[i].c && *f[i].c) {
-      int32_t t = rl_project_resolve(px, file, f[i].c);
-      return t < 0 ? NULL : rl_project_js_binding(px, (uint32_t)t, f[i].b);
+    if (f[i].kind != RL_FACT_EXPORT || strcmp(f[i].export.name, name) != 0) continue;
+    if (*f[i].export.from) {
+      int32_t t = rl_project_resolve(px, file, f[i].export.from);
+      return t < 0 ? NULL : rl_project_js_binding(px, (uint32_t)t, f[i].export.local);
     }
-    return rl_project_js_binding(px, file, f[i].b);
+    return rl_project_js_binding(px, file, f[i].export.local);
   }
   const RlFact *fn = rl_project_func(px, file, name);
   return fn && (fn->flags & RL_FF_EXPORTED) ? fn : NULL;
@@ -503,7 +503,7 @@ static void project(RlProject *px, const RlRule *self) {
                               "rejection handler: the code after line %u runs while it is "
                               "still pending, and a rejection is unhandled",
                               f->a, f->loc.line);
-      rl_project_related(px, r, fn, "'%s' is declared async here", fn->a);
+      rl_project_related(px, r, fn, "'%s' is declared async here", fn->fn.name);
     }
   }
 }

@@ -551,8 +551,8 @@ static bool imports(const RlProject *px, uint32_t from, uint32_t to) {
   uint32_t n;
   const RlFact *f = rl_project_facts(px, from, &n);
   for (uint32_t i = 0; i < n; i++)
-    if (f[i].kind == RL_FACT_IMPORT && f[i].b && f[i].b[0] == '.' &&
-        rl_project_resolve(px, from, f[i].b) == (int32_t)to)
+    if (f[i].kind == RL_FACT_IMPORT && f[i].import.module[0] == '.' &&
+        rl_project_resolve(px, from, f[i].import.module) == (int32_t)to)
       return true;
   return false;
 }
@@ -569,7 +569,7 @@ static bool calls_it(Walk *w, const RlFact *e, uint32_t file, const char *name) 
   if (strcmp(e->c, "") == 0) {
     if (dot) return false;
     const RlFact *fn = rl_project_js_binding(w->px, e->file, e->a);
-    return fn && fn->file == file && strcmp(fn->a, name) == 0;
+    return fn && fn->file == file && strcmp(fn->fn.name, name) == 0;
   }
   return e->file == file || imports(w->px, e->file, file);
 }

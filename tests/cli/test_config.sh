@@ -57,7 +57,7 @@ cat >"$P/csrc/a.c" <<'C'
 #include <unistd.h>
 #include "other.h"
 int f(void) {
-  if (access(LOCK_PATH, F_OK) == 0) return OTHER;
+  if (access(LOCK_PATH, W_OK) == 0) return OTHER;
   return open(LOCK_PATH, O_WRONLY | O_CREAT, 0600);
 }
 C
