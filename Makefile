@@ -1,8 +1,13 @@
 # Thin wrapper over CMake: the targets people type.
-#   make deps    install Debian packages and the pinned npm grammars
+#   make deps      install what building and `make check` need (Debian
+#                  packages, the pinned npm grammars)
+#   make dev-deps  developer tools some tests use when present (neovim,
+#                  valgrind); those tests skip without them
 #   make         build build/racelint
-#   make demo    deps + build + scan examples/
+#   make demo    build-deps + build + scan examples/
 #   make check   build normal and ASan/UBSan trees, run every test in both
+#   make install install under PREFIX (default /usr/local); make deb, make
+#                test-install: see packaging/README.md
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 TSAN_BUILD ?= build-tsan
@@ -12,24 +17,39 @@ FUZZ_TARGETS = js c lsp config suppress
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 
-APT_PACKAGES = build-essential cmake pkg-config git libclang-dev clang \
-  libclang-rt-14-dev libtree-sitter-dev libjansson-dev libgit2-dev \
-  python3-jsonschema valgrind neovim
+# What building needs (make demo), what the tests add (clang for the fuzzers,
+# python3-jsonschema for SARIF), and developer tools (tests skip without them).
+BUILD_PACKAGES = build-essential cmake pkg-config git libclang-dev \
+  libtree-sitter-dev libjansson-dev libgit2-dev
+TEST_PACKAGES = clang libclang-rt-14-dev python3-jsonschema time
+DEV_PACKAGES = valgrind neovim
+APT_PACKAGES = $(BUILD_PACKAGES) $(TEST_PACKAGES)
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build deps demo check check-fast asan tsan tsan-check fuzz-build fuzz fuzz-smoke clean bench
+.PHONY: all build deps demo check check-fast asan tsan tsan-check fuzz-build fuzz fuzz-smoke clean bench ecosystem
 
 all: build
 
 deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	$(MAKE) apt-install PACKAGES="$(APT_PACKAGES)"
+	$(MAKE) grammars/node_modules/.installed
+
+build-deps:
+	$(MAKE) apt-install PACKAGES="$(BUILD_PACKAGES)"
+	$(MAKE) grammars/node_modules/.installed
+
+dev-deps:
+	$(MAKE) apt-install PACKAGES="$(DEV_PACKAGES)" NPM=no
+
+# apt-get install whichever of PACKAGES is missing (and npm unless NPM=no)
+apt-install:
+	@missing=$$(for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	[ "$(NPM)" = no ] || command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
-	$(MAKE) grammars/node_modules/.installed
 
 grammars/node_modules/.installed: grammars/package.json grammars/package-lock.json
 	cd grammars && npm ci --ignore-scripts --no-audit --no-fund
@@ -39,16 +59,22 @@ build: grammars/node_modules/.installed
 	cmake -S . -B $(BUILD) $(CMAKE_ARGS)
 	cmake --build $(BUILD) -j$(JOBS)
 
-demo: deps build
+# racelint exits 1 when it finds bugs, as it does in examples/: that is the
+# demo working, so say what to do next instead of failing.
+demo: build-deps build
 	@echo "== racelint examples/ =="
-	-$(BUILD)/racelint examples/
+	@rc=0; $(BUILD)/racelint examples/ || rc=$$?; \
+	if [ $$rc -gt 1 ]; then exit $$rc; fi; \
+	echo; echo "== racelint found the bugs planted in examples/ (exit status $$rc: 1 means findings)."; \
+	echo "   Next: 'make install' puts racelint on your PATH; then 'racelint --explain check-then-act'"; \
+	echo "   or 'racelint path/to/your/project'. 'make check' runs the tests (it installs their tools first)."
 
 asan: grammars/node_modules/.installed
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DRACELINT_SANITIZE=ON \
 	  -DRACELINT_SKIP_RUNTIME=ON $(CMAKE_ARGS)
 	cmake --build $(ASAN_BUILD) -j$(JOBS)
 
-check: build asan tsan fuzz-build
+check: deps build asan tsan fuzz-build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest -j$(JOBS) --output-on-failure
 	$(MAKE) tsan-check
@@ -87,5 +113,25 @@ check-fast: build
 bench:
 	bash bench/bench.sh
 
+# What this checkout's rules add and remove on pinned real code against
+# ECO_BASE (default main), per code base and rule (not part of check):
+# tests/realworld/ecosystem.sh; ECO_SET=heldout only at the end of a change.
+ECO_BASE ?= main
+ECO_SET ?= dev
+ECO_LANG ?= all
+ecosystem: build
+	bash tests/realworld/ecosystem.sh --set $(ECO_SET) --lang $(ECO_LANG) --base $(ECO_BASE) --new $(BUILD)/racelint
+
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
+
+# --- install (packaging/: man page, completions, .deb, install test) -------
+# make install [PREFIX=/usr/local] [DESTDIR=...]; make uninstall removes what
+# the last install recorded in $(BUILD)/install_manifest.txt.
+PREFIX ?= /usr/local
+.PHONY: install uninstall build-deps dev-deps apt-install
+install: build
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix $(PREFIX)
+
+uninstall:
+	sh packaging/uninstall.sh $(BUILD)/install_manifest.txt "$(DESTDIR)"

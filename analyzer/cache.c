@@ -1,6 +1,9 @@
 /* cache.c - the result cache (see cache.h). Entry format: "RLC2", the tool
  * version, the key, then the file's results as length-prefixed fields.
- * Every read is bounds-checked; anything unexpected is a miss. */
+ * An entry is untrusted input (a CI cache can be restored from another
+ * branch's run): every read is bounds-checked, every count is bounded by
+ * the bytes left in the entry, every enum, flag, location and rule index is
+ * checked against its range before use. Anything unexpected is a miss. */
 #include "cache.h"
 
 #include <errno.h>
@@ -18,6 +21,8 @@
 #define RL_VERSION "0.0.0-dev"
 #endif
 #define RL_CACHE_MAGIC "RLC2"
+/* Entries are read whole; a larger one is a miss. */
+#define RL_CACHE_MAX_ENTRY (256u << 20)
 
 struct RlCache {
   char *dir;
@@ -234,8 +239,56 @@ static void r_loc(RlReader *r, RlLoc *l) {
   r->p += sizeof *l;
 }
 
-/* Sanity bound for counts read from a file. */
-#define RL_CACHE_MAX_COUNT 10000000u
+/* The smallest number of bytes each record takes in an entry: a count read
+ * from an entry can never exceed what the rest of the entry could hold, so
+ * what is allocated for it is bounded by the entry's length. */
+#define RL_CACHE_STR_MIN 4u
+#define RL_CACHE_LOC_SIZE ((uint32_t)sizeof(RlLoc))
+#define RL_CACHE_DEP_MIN (RL_CACHE_STR_MIN + 16u)
+#define RL_CACHE_NOTICE_MIN (RL_CACHE_STR_MIN + 4u)
+#define RL_CACHE_DIAG_MIN (5u * RL_CACHE_STR_MIN + 12u + RL_CACHE_LOC_SIZE)
+#define RL_CACHE_RELATED_MIN (3u * RL_CACHE_STR_MIN + RL_CACHE_LOC_SIZE)
+#define RL_CACHE_FIX_MIN (RL_CACHE_STR_MIN + 8u)
+#define RL_CACHE_EDIT_MIN (RL_CACHE_STR_MIN + 8u)
+#define RL_CACHE_FACT_MIN (6u * RL_CACHE_STR_MIN + 16u + RL_CACHE_LOC_SIZE)
+#define RL_CACHE_SUPP_MIN (3u * RL_CACHE_STR_MIN + 12u + RL_CACHE_LOC_SIZE)
+
+/* A count of records of at least `min` bytes each; bad (and 0) when the
+ * rest of the entry cannot hold that many. */
+static uint32_t r_count(RlReader *r, uint32_t min) {
+  uint32_t n = r_u32(r);
+  if (r->bad || n > (size_t)(r->end - r->p) / min) {
+    r->bad = true;
+    return 0;
+  }
+  return n;
+}
+
+/* An enum field: bad unless lo <= v <= hi. */
+static uint32_t r_enum(RlReader *r, uint32_t lo, uint32_t hi) {
+  uint32_t v = r_u32(r);
+  if (v < lo || v > hi) r->bad = true;
+  return v;
+}
+
+/* A boolean field: 0 or 1. */
+static bool r_bool(RlReader *r) { return r_enum(r, 0, 1) != 0; }
+
+/* A location as the engine makes them: lines from 1, columns from 1, the
+ * end not before the start. */
+static void r_valid_loc(RlReader *r, RlLoc *l) {
+  r_loc(r, l);
+  if (l->line == 0 || l->col == 0 || l->col_cp == 0 || l->end_line < l->line ||
+      l->start > l->end || (l->end_line == l->line && l->end_col < l->col))
+    r->bad = true;
+}
+
+/* Is a recorded dependency unchanged on disk? */
+static bool rl_cache__dep_fresh(const RlDep *dep) {
+  struct stat sb;
+  return stat(dep->path, &sb) == 0 && sb.st_size == dep->size &&
+         (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec == dep->mtime_ns;
+}
 
 bool rl_cache_get(RlCache *self, const RlSession *s, RlEngineFile *f, uint64_t key) {
   if (!self) return false;
@@ -243,129 +296,142 @@ bool rl_cache_get(RlCache *self, const RlSession *s, RlEngineFile *f, uint64_t k
   char *data;
   size_t len;
   int err;
-  RlReadStatus st = rl_read_file(path, 256u << 20, &data, &len, &err);
+  RlReadStatus st = rl_read_file(path, RL_CACHE_MAX_ENTRY, &data, &len, &err);
   free(path);
   if (st != RL_READ_OK) return false;
+  bool ok = rl_cache_decode(s, f, key, data, len);
+  free(data);
+  return ok;
+}
+
+bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const char *data,
+                     size_t len) {
   RlReader r = {data, data + len, &f->keep, false};
-  bool ok = false;
+  bool ok = false, analyzed = f->analyzed;
   if (len < 8 || memcmp(data, RL_CACHE_MAGIC, 4) != 0 || memcmp(data + len - 4, "END!", 4) != 0)
     goto done;
   r.p += 4;
   r.end -= 4;
   const char *ver = r_str(&r);
   if (!ver || strcmp(ver, RL_VERSION) != 0 || r_u64(&r) != key) goto done;
-  f->analyzed = r_u32(&r) != 0;
-  f->content_hash = r_u64(&r);
-  uint32_t n = r_u32(&r);
-  if (n > RL_CACHE_MAX_COUNT) goto done;
+  f->analyzed = r_bool(&r);
+  if (r_u64(&r) != f->content_hash) goto done; /* also part of the key: a foreign entry */
+  uint32_t n = r_count(&r, RL_CACHE_DEP_MIN);
   for (uint32_t i = 0; i < n && !r.bad; i++) {
-    RlDep dep = {r_str(&r), (int64_t)r_u64(&r), (int64_t)r_u64(&r)};
-    struct stat sb;
-    /* a header changed (or vanished): the entry is stale */
-    if (!dep.path || stat(dep.path, &sb) != 0 || sb.st_size != dep.size ||
-        (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec != dep.mtime_ns)
-      goto done;
+    RlDep dep;
+    dep.path = r_str(&r);
+    dep.size = (int64_t)r_u64(&r);
+    dep.mtime_ns = (int64_t)r_u64(&r);
+    if (!dep.path || r.bad || !rl_cache__dep_fresh(&dep)) goto done; /* changed, vanished */
     RL_VEC_PUSH(f->deps, dep);
   }
-  n = r_u32(&r);
-  if (n > RL_CACHE_MAX_COUNT) goto done;
+  n = r_count(&r, RL_CACHE_NOTICE_MIN);
   for (uint32_t i = 0; i < n && !r.bad; i++) {
-    RlNotice x = {f->path, r_str(&r), r_u32(&r) != 0};
-    if (!x.msg) goto done;
+    RlNotice x;
+    x.path = f->path;
+    x.msg = r_str(&r);
+    x.is_error = r_bool(&r);
+    if (!x.msg || r.bad) goto done;
     RL_VEC_PUSH(f->notices, x);
   }
-  n = r_u32(&r);
-  if (n > RL_CACHE_MAX_COUNT) goto done;
+  n = r_count(&r, RL_CACHE_DIAG_MIN);
   for (uint32_t i = 0; i < n && !r.bad; i++) {
     RlDiag *d = rl_arena_alloc(&f->keep, sizeof *d + 16); /* room for the engine's RlReport */
+    memset(d, 0, sizeof *d);
     const char *id = r_str(&r);
     int idx = id ? rl_session_rule_index(s, id) : -1;
     if (idx < 0) goto done;
     d->rule = s->rules[idx];
-    d->severity = (RlSeverity)r_u32(&r);
+    d->severity = (RlSeverity)r_enum(&r, RL_SEV_NOTE, RL_SEV_ERROR);
     d->path = f->path;
     d->rel_path = f->rel_path;
-    r_loc(&r, &d->loc);
+    r_valid_loc(&r, &d->loc);
     d->msg = r_str(&r);
     d->hint = r_str(&r);
     d->func = r_str(&r);
     d->line_text = r_str(&r);
-    d->nrelated = r_u32(&r);
-    if (d->nrelated > RL_CACHE_MAX_COUNT || r.bad) goto done;
+    d->nrelated = r_count(&r, RL_CACHE_RELATED_MIN);
+    if (r.bad || !d->msg) goto done;
     d->related = rl_arena_alloc(&f->keep, (d->nrelated + 1) * sizeof *d->related);
-    for (uint32_t j = 0; j < d->nrelated; j++) {
+    for (uint32_t j = 0; j < d->nrelated && !r.bad; j++) {
       RlRelated *rel = &d->related[j];
       const char *p = r_str(&r), *rp = r_str(&r);
       /* phase-1 related locations are in this file */
       rel->path = p && strcmp(p, f->path) == 0 ? f->path : p;
       rel->rel_path = rp && strcmp(rp, f->rel_path) == 0 ? f->rel_path : rp;
-      r_loc(&r, &rel->loc);
+      r_valid_loc(&r, &rel->loc);
       rel->msg = r_str(&r);
+      if (!rel->path || !rel->rel_path || !rel->msg) r.bad = true;
     }
-    d->nfixes = r_u32(&r);
-    if (d->nfixes > RL_CACHE_MAX_COUNT || r.bad) goto done;
+    d->nfixes = r_count(&r, RL_CACHE_FIX_MIN);
+    if (r.bad) goto done;
     d->fixes = rl_arena_alloc(&f->keep, (d->nfixes + 1) * sizeof *d->fixes);
-    for (uint32_t j = 0; j < d->nfixes; j++) {
+    for (uint32_t j = 0; j < d->nfixes && !r.bad; j++) {
       RlFix *fx = &d->fixes[j];
       fx->title = r_str(&r);
-      fx->safety = (RlFixSafety)r_u32(&r);
-      fx->nedits = r_u32(&r);
-      if (fx->nedits > RL_CACHE_MAX_COUNT || r.bad) goto done;
+      fx->safety = (RlFixSafety)r_enum(&r, RL_FIX_SAFE, RL_FIX_SUGGESTION);
+      fx->nedits = r_count(&r, RL_CACHE_EDIT_MIN);
+      if (r.bad || !fx->title) goto done;
       fx->edits = rl_arena_alloc(&f->keep, (fx->nedits + 1) * sizeof *fx->edits);
-      for (uint32_t k = 0; k < fx->nedits; k++) {
+      for (uint32_t k = 0; k < fx->nedits && !r.bad; k++) {
         fx->edits[k].start = r_u32(&r);
         fx->edits[k].end = r_u32(&r);
         fx->edits[k].text = r_str(&r);
+        if (!fx->edits[k].text || fx->edits[k].start > fx->edits[k].end) r.bad = true;
       }
     }
-    if (r.bad || !d->msg) goto done;
+    if (r.bad) goto done;
     RL_VEC_PUSH(f->local, d);
   }
-  n = r_u32(&r);
-  if (n > RL_CACHE_MAX_COUNT) goto done;
+  n = r_count(&r, RL_CACHE_FACT_MIN);
   for (uint32_t i = 0; i < n && !r.bad; i++) {
     RlFact x;
     memset(&x, 0, sizeof x);
-    x.kind = (uint16_t)r_u32(&r);
+    uint32_t kind = r_enum(&r, RL_FACT_FUNC, UINT16_MAX);
+    x.kind = (uint16_t)kind;
     (void)r_str(&r);
     uint32_t rule = r_u32(&r);
     x.rule = (uint16_t)rule;
-    if (rule != 0xFFFF && rule >= s->nrules) goto done;
+    /* the engine's own facts have no rule; a rule's facts name their rule */
+    if (kind < RL_FACT_RULE ? rule != 0xFFFF : rule >= s->nrules)
+      goto done;
     x.flags = r_u32(&r);
     x.aux = r_u32(&r);
     x.func = r_str(&r);
     x.a = r_str(&r);
     x.b = r_str(&r);
     x.c = r_str(&r);
-    r_loc(&r, &x.loc);
+    r_valid_loc(&r, &x.loc);
     x.line_text = r_str(&r);
     if (!x.func) x.func = "";
     if (!x.a) x.a = "";
     if (!x.b) x.b = "";
     if (!x.c) x.c = "";
+    if (r.bad) goto done;
     RL_VEC_PUSH(f->facts, x);
   }
-  n = r_u32(&r);
-  if (n > RL_CACHE_MAX_COUNT) goto done;
+  n = r_count(&r, RL_CACHE_SUPP_MIN);
   for (uint32_t i = 0; i < n && !r.bad; i++) {
     RlSuppression sp;
     memset(&sp, 0, sizeof sp);
-    sp.kind = (RlSuppKind)r_u32(&r);
+    sp.kind = (RlSuppKind)r_enum(&r, RL_SUPP_NEXT_LINE, RL_SUPP_FILE);
     sp.first = r_u32(&r);
     sp.last = r_u32(&r);
-    r_loc(&r, &sp.loc);
+    r_valid_loc(&r, &sp.loc);
     sp.line_text = r_str(&r);
     sp.id = r_str(&r);
     sp.reason = r_str(&r);
     if (!sp.id) sp.id = "";
     if (!sp.reason) sp.reason = "";
+    if (sp.first > sp.last) r.bad = true;
+    if (r.bad) goto done;
     RL_VEC_PUSH(f->supps, sp);
   }
   ok = !r.bad && r.p == r.end;
 done:
-  free(data);
   if (!ok) { /* leave nothing half-filled */
     f->local.n = f->facts.n = f->supps.n = f->notices.n = f->deps.n = 0;
+    f->analyzed = analyzed;
   }
   return ok;
 }

@@ -11,6 +11,7 @@
 #ifndef RL_ANALYZER_CACHE_H_
 #define RL_ANALYZER_CACHE_H_
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "engine.h"
@@ -27,6 +28,12 @@ char *rl_cache_default_dir(void);
 /* A cached result for f (whose path fields are set) under `key`, filled
  * into f; false on a miss. */
 bool rl_cache_get(RlCache *self, const RlSession *s, RlEngineFile *f, uint64_t key);
+/* Decodes the entry data[0..len) for f under `key` into f (the reading half
+ * of rl_cache_get, for tests and the fuzzer). f's path fields and
+ * content_hash must be set. Every field is validated; false (and f's result
+ * vectors left empty) on anything unexpected. Strings are copied into f->keep. */
+bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const char *data,
+                     size_t len);
 /* Stores f's phase-1 results under `key`. */
 void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key);
 

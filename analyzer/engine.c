@@ -21,6 +21,7 @@ struct RlWorker {
   const RlSession *session;
   RlJsParser *js;
   RlCParser *c; /* created on first C file */
+  char *c_error; /* why libclang could not be loaded (then c is NULL) */
 };
 
 struct RlReport {
@@ -60,6 +61,7 @@ void rl_worker_delete(RlWorker *self) {
   if (!self) return;
   rl_front_js_parser_delete(self->js);
   rl_front_c_parser_delete(self->c);
+  free(self->c_error);
   free(self);
 }
 
@@ -482,8 +484,10 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
                          (unsigned long long)(s->parse_timeout_us / 1000u));
     }
   } else if (f->lang == RL_LANG_C) {
-    if (!w->c) w->c = rl_front_c_parser_new();
-    if (s->parse_only) {
+    if (!w->c && !w->c_error) w->c = rl_front_c_parser_new(&w->c_error);
+    if (!w->c) {
+      f->no_libclang = rl_arena_strdup(&f->keep, w->c_error);
+    } else if (s->parse_only) {
       parsed = rl_front_c_parse_only(w->c, f->abs_path, buf, len, args.v, args.n);
     } else {
       RlCParseResult r =

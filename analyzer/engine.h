@@ -38,6 +38,9 @@ typedef struct RlEngineFile {
   RL_VEC(struct RlDep) deps; /* C: headers the translation unit included */
   const RlFileSettings *settings; /* per-file rules and options (borrowed; NULL: session) */
   bool analyzed;  /* parsed and checked (false: skipped or failed) */
+  /* C: skipped because no libclang could be loaded; why (in `keep`). The
+   * CLI counts these files in one notice. */
+  const char *no_libclang;
   bool phase2;    /* phase 1 is over: new findings go to `proj` */
   uint64_t content_hash;
 } RlEngineFile;

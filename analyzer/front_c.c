@@ -1,34 +1,164 @@
 /* front_c.c - libclang front end for .c/.h files.
  *
- * One CXIndex per worker; each file is parsed once with KeepGoing (a missing
+ * libclang is loaded at run time (dlopen), so a JS/TS-only user needs no LLVM
+ * installed: the newest libclang this build accepts is tried first (see
+ * rl_front_c__names), and RACELINT_LIBCLANG (a ':'-separated list of names or
+ * paths) replaces that list. Only the C worker process (cworker.c) parses,
+ * so a libclang crash costs one file, not the run.
+ *
+ * One CXIndex per parser; each file is parsed once with KeepGoing (a missing
  * header does not stop the analysis of what could be parsed). Only
  * declarations spelled in the main file are copied, so a header's functions
  * are analysed when the header itself is scanned, not once per includer.
  * Source offsets are expansion locations; nodes spelled inside a macro get
- * RL_NF_MACRO. The translation unit is disposed before returning. */
+ * RL_NF_MACRO. The translation unit is disposed before returning, and the
+ * RlTree holds everything rules read: no accessor calls libclang later. */
 #include "front_c.h"
 
 #include <clang-c/Index.h>
+#include <dlfcn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#ifndef RL_LIBCLANG_MIN
+#define RL_LIBCLANG_MIN 14
+#endif
+#ifndef RL_LIBCLANG_MAX
+#define RL_LIBCLANG_MAX 21
+#endif
+
+/* Every libclang function this file calls, resolved with dlsym. */
+#define RL_CLANG_FNS(X) \
+  X(clang_Cursor_Evaluate) \
+  X(clang_Cursor_getStorageClass) \
+  X(clang_Cursor_isNull) \
+  X(clang_EvalResult_dispose) \
+  X(clang_EvalResult_getAsLongLong) \
+  X(clang_EvalResult_getAsUnsigned) \
+  X(clang_EvalResult_getKind) \
+  X(clang_EvalResult_isUnsignedInt) \
+  X(clang_File_isEqual) \
+  X(clang_createIndex) \
+  X(clang_disposeDiagnostic) \
+  X(clang_disposeIndex) \
+  X(clang_disposeString) \
+  X(clang_disposeTranslationUnit) \
+  X(clang_equalCursors) \
+  X(clang_getCString) \
+  X(clang_getCursorExtent) \
+  X(clang_getCursorKind) \
+  X(clang_getCursorReferenced) \
+  X(clang_getCursorSemanticParent) \
+  X(clang_getCursorSpelling) \
+  X(clang_getCursorTLSKind) \
+  X(clang_getCursorType) \
+  X(clang_getDiagnostic) \
+  X(clang_getDiagnosticLocation) \
+  X(clang_getDiagnosticSeverity) \
+  X(clang_getDiagnosticSpelling) \
+  X(clang_getEnumConstantDeclValue) \
+  X(clang_getExpansionLocation) \
+  X(clang_getFile) \
+  X(clang_getFileName) \
+  X(clang_getInclusions) \
+  X(clang_getNumDiagnostics) \
+  X(clang_getRangeEnd) \
+  X(clang_getRangeStart) \
+  X(clang_getSpellingLocation) \
+  X(clang_getTranslationUnitCursor) \
+  X(clang_getTypeSpelling) \
+  X(clang_parseTranslationUnit2) \
+  X(clang_visitChildren)
+
+typedef struct RlClangApi {
+#define RL_CLANG_MEMBER(f) __typeof__(f) *f;
+  RL_CLANG_FNS(RL_CLANG_MEMBER)
+#undef RL_CLANG_MEMBER
+} RlClangApi;
+
 struct RlCParser {
+  void *lib; /* dlopen handle (RTLD_NODELETE: LLVM does not survive unloading) */
+  RlClangApi api;
   CXIndex index;
+  char *lib_name;
 };
 
-RlCParser *rl_front_c_parser_new(void) {
+/* Resolves every function of `lib` into `api`; false (naming the first
+ * missing one in *missing) if one is absent. */
+static bool rl_front_c__resolve(void *lib, RlClangApi *api, const char **missing) {
+#define RL_CLANG_RESOLVE(f)                          \
+  *(void **)&api->f = dlsym(lib, #f);                \
+  if (!api->f) {                                     \
+    *missing = #f;                                   \
+    return false;                                    \
+  }
+  RL_CLANG_FNS(RL_CLANG_RESOLVE)
+#undef RL_CLANG_RESOLVE
+  return true;
+}
+
+static bool rl_front_c__try(RlCParser *p, const char *name, RlBuf *why) {
+  void *lib = dlopen(name, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+  if (!lib) return false; /* not installed under that name: not worth a word */
+  const char *missing = NULL;
+  if (!rl_front_c__resolve(lib, &p->api, &missing)) {
+    rl_buf_printf(why, "%s%s lacks %s", why->len ? "; " : "", name, missing);
+    dlclose(lib);
+    return false;
+  }
+  p->lib = lib;
+  p->lib_name = rl_strdup(name);
+  return true;
+}
+
+RlCParser *rl_front_c_parser_new(char **err) {
   RlCParser *p = rl_calloc(1, sizeof *p);
-  p->index = clang_createIndex(0, 0);
+  RlBuf why = {0};
+  const char *env = getenv("RACELINT_LIBCLANG");
+  bool ok = false;
+  if (env) {
+    char *list = rl_strdup(env), *save = NULL;
+    for (char *n = strtok_r(list, ":", &save); n && !ok; n = strtok_r(NULL, ":", &save))
+      ok = rl_front_c__try(p, n, &why);
+    free(list);
+  } else {
+    char name[64];
+    for (int v = RL_LIBCLANG_MAX; v >= RL_LIBCLANG_MIN && !ok; v--) {
+      snprintf(name, sizeof name, "libclang-%d.so.1", v);
+      ok = rl_front_c__try(p, name, &why);
+      if (!ok) {
+        snprintf(name, sizeof name, "/usr/lib/llvm-%d/lib/libclang.so.1", v);
+        ok = rl_front_c__try(p, name, &why);
+      }
+    }
+    if (!ok) ok = rl_front_c__try(p, "libclang.so.1", &why);
+  }
+  if (!ok) {
+    if (err)
+      *err = rl_asprintf("no usable libclang (%d or newer)%s%s", RL_LIBCLANG_MIN,
+                         why.len ? ": " : "", why.len ? rl_buf_cstr(&why) : "");
+    rl_buf_free(&why);
+    free(p);
+    return NULL;
+  }
+  rl_buf_free(&why);
+  p->index = p->api.clang_createIndex(0, 0);
   return p;
 }
 
 void rl_front_c_parser_delete(RlCParser *self) {
   if (!self) return;
-  clang_disposeIndex(self->index);
+  self->api.clang_disposeIndex(self->index);
+  dlclose(self->lib);
+  free(self->lib_name);
   free(self);
 }
 
+const char *rl_front_c_library(const RlCParser *self) { return self->lib_name; }
+
 typedef struct RlCVisit {
+  const RlClangApi *api;
   RlTree *tree;
   RlArena *strings;
   CXFile main;
@@ -93,28 +223,28 @@ static uint16_t rl_front_c__kind(enum CXCursorKind k) {
   }
 }
 
-static const char *rl_front_c__str(RlArena *a, CXString s) {
-  const char *c = clang_getCString(s);
+static const char *rl_front_c__str(const RlClangApi *A, RlArena *a, CXString s) {
+  const char *c = A->clang_getCString(s);
   const char *r = c && *c ? rl_arena_strdup(a, c) : "";
-  clang_disposeString(s);
+  A->clang_disposeString(s);
   return r;
 }
 
 /* Type spelling of a declaration; thread-local variables get a
  * "_Thread_local " prefix (rule_api.h, C summaries). */
-static const char *rl_front_c__decl_type(RlArena *a, CXCursor d) {
-  const char *t = rl_front_c__str(a, clang_getTypeSpelling(clang_getCursorType(d)));
-  if (clang_getCursorKind(d) == CXCursor_VarDecl && clang_getCursorTLSKind(d) != CXTLS_None)
+static const char *rl_front_c__decl_type(const RlClangApi *A, RlArena *a, CXCursor d) {
+  const char *t = rl_front_c__str(A, a, A->clang_getTypeSpelling(A->clang_getCursorType(d)));
+  if (A->clang_getCursorKind(d) == CXCursor_VarDecl && A->clang_getCursorTLSKind(d) != CXTLS_None)
     return rl_arena_printf(a, "_Thread_local %s", t);
   return t;
 }
 
-static uint8_t rl_front_c__refkind(CXCursor d) {
-  switch (clang_getCursorKind(d)) {
+static uint8_t rl_front_c__refkind(const RlClangApi *A, CXCursor d) {
+  switch (A->clang_getCursorKind(d)) {
   case CXCursor_VarDecl: {
-    enum CXCursorKind pk = clang_getCursorKind(clang_getCursorSemanticParent(d));
+    enum CXCursorKind pk = A->clang_getCursorKind(A->clang_getCursorSemanticParent(d));
     if (pk == CXCursor_TranslationUnit) return RL_REF_GLOBAL;
-    enum CX_StorageClass sc = clang_Cursor_getStorageClass(d);
+    enum CX_StorageClass sc = A->clang_Cursor_getStorageClass(d);
     if (sc == CX_SC_Static) return RL_REF_STATIC_LOCAL;
     if (sc == CX_SC_Extern) return RL_REF_GLOBAL;
     return RL_REF_LOCAL;
@@ -152,22 +282,23 @@ static uint8_t rl_front_c__field(uint16_t pk, uint32_t ord, uint16_t kind) {
 static enum CXChildVisitResult rl_front_c__visit(CXCursor c, CXCursor parent,
                                                  CXClientData data) {
   RlCVisit *v = data;
+  const RlClangApi *A = v->api;
   RlTree *t = v->tree;
   /* Close the nodes the visitor has left. */
-  while (t->depth > 1 && !clang_equalCursors(v->cursors[t->depth - 1], parent))
+  while (t->depth > 1 && !A->clang_equalCursors(v->cursors[t->depth - 1], parent))
     rl_tree_close(t);
-  CXSourceRange ext = clang_getCursorExtent(c);
+  CXSourceRange ext = A->clang_getCursorExtent(c);
   CXFile f, sf, ef;
   unsigned off, soff, eoff;
-  clang_getExpansionLocation(clang_getRangeStart(ext), &f, NULL, NULL, &off);
-  if (!f || !clang_File_isEqual(f, v->main)) return CXChildVisit_Continue;
-  clang_getExpansionLocation(clang_getRangeEnd(ext), &ef, NULL, NULL, &eoff);
-  if (!ef || !clang_File_isEqual(ef, v->main) || eoff < off) eoff = off;
-  clang_getSpellingLocation(clang_getRangeStart(ext), &sf, NULL, NULL, &soff);
-  enum CXCursorKind ck = clang_getCursorKind(c);
+  A->clang_getExpansionLocation(A->clang_getRangeStart(ext), &f, NULL, NULL, &off);
+  if (!f || !A->clang_File_isEqual(f, v->main)) return CXChildVisit_Continue;
+  A->clang_getExpansionLocation(A->clang_getRangeEnd(ext), &ef, NULL, NULL, &eoff);
+  if (!ef || !A->clang_File_isEqual(ef, v->main) || eoff < off) eoff = off;
+  A->clang_getSpellingLocation(A->clang_getRangeStart(ext), &sf, NULL, NULL, &soff);
+  enum CXCursorKind ck = A->clang_getCursorKind(c);
   uint16_t kind = rl_front_c__kind(ck);
   uint8_t flags = RL_NF_NAMED;
-  if (!sf || !clang_File_isEqual(sf, v->main) || soff != off) flags |= RL_NF_MACRO;
+  if (!sf || !A->clang_File_isEqual(sf, v->main) || soff != off) flags |= RL_NF_MACRO;
   if (off > v->len) off = (unsigned)v->len;
   if (eoff > v->len) eoff = (unsigned)v->len;
   uint32_t top = rl_tree_top(t);
@@ -189,48 +320,49 @@ static enum CXChildVisitResult rl_front_c__visit(CXCursor c, CXCursor parent,
   case CXCursor_ParmDecl:
   case CXCursor_FieldDecl: {
     RlNodeExt *e = rl_tree_ext(t, i);
-    e->name = rl_front_c__str(v->strings, clang_getCursorSpelling(c));
-    e->type = rl_front_c__decl_type(v->strings, c);
-    e->ref = rl_front_c__refkind(c);
+    e->name = rl_front_c__str(A, v->strings, A->clang_getCursorSpelling(c));
+    e->type = rl_front_c__decl_type(A, v->strings, c);
+    e->ref = rl_front_c__refkind(A, c);
     if (ck == CXCursor_FieldDecl)
-      e->owner = rl_front_c__str(
-          v->strings, clang_getTypeSpelling(clang_getCursorType(clang_getCursorSemanticParent(c))));
+      e->owner = rl_front_c__str(A, v->strings,
+                                 A->clang_getTypeSpelling(A->clang_getCursorType(
+                                     A->clang_getCursorSemanticParent(c))));
     break;
   }
   case CXCursor_DeclRefExpr:
   case CXCursor_MemberRefExpr: {
     RlNodeExt *e = rl_tree_ext(t, i);
-    e->name = rl_front_c__str(v->strings, clang_getCursorSpelling(c));
-    CXCursor d = clang_getCursorReferenced(c);
-    if (!clang_Cursor_isNull(d)) {
-      e->ref = rl_front_c__refkind(d);
+    e->name = rl_front_c__str(A, v->strings, A->clang_getCursorSpelling(c));
+    CXCursor d = A->clang_getCursorReferenced(c);
+    if (!A->clang_Cursor_isNull(d)) {
+      e->ref = rl_front_c__refkind(A, d);
       if (e->ref == RL_REF_ENUM)
-        e->value = rl_arena_printf(v->strings, "%lld", clang_getEnumConstantDeclValue(d));
+        e->value = rl_arena_printf(v->strings, "%lld", A->clang_getEnumConstantDeclValue(d));
       if (e->ref != RL_REF_FUNCTION && e->ref != RL_REF_ENUM)
-        e->type = rl_front_c__decl_type(v->strings, d);
+        e->type = rl_front_c__decl_type(A, v->strings, d);
       if (ck == CXCursor_MemberRefExpr)
         e->owner = rl_front_c__str(
-            v->strings,
-            clang_getTypeSpelling(clang_getCursorType(clang_getCursorSemanticParent(d))));
+            A, v->strings,
+            A->clang_getTypeSpelling(A->clang_getCursorType(A->clang_getCursorSemanticParent(d))));
     }
     break;
   }
   case CXCursor_IntegerLiteral:
   case CXCursor_CharacterLiteral: {
-    CXEvalResult r = clang_Cursor_Evaluate(c);
-    if (r && clang_EvalResult_getKind(r) == CXEval_Int) {
+    CXEvalResult r = A->clang_Cursor_Evaluate(c);
+    if (r && A->clang_EvalResult_getKind(r) == CXEval_Int) {
       RlNodeExt *e = rl_tree_ext(t, i);
-      e->value = clang_EvalResult_isUnsignedInt(r)
-                     ? rl_arena_printf(v->strings, "%llu", clang_EvalResult_getAsUnsigned(r))
-                     : rl_arena_printf(v->strings, "%lld", clang_EvalResult_getAsLongLong(r));
+      e->value = A->clang_EvalResult_isUnsignedInt(r)
+                     ? rl_arena_printf(v->strings, "%llu", A->clang_EvalResult_getAsUnsigned(r))
+                     : rl_arena_printf(v->strings, "%lld", A->clang_EvalResult_getAsLongLong(r));
     }
-    if (r) clang_EvalResult_dispose(r);
+    if (r) A->clang_EvalResult_dispose(r);
     break;
   }
   case CXCursor_CallExpr:
   case CXCursor_StringLiteral: {
     RlNodeExt *e = rl_tree_ext(t, i);
-    e->name = rl_front_c__str(v->strings, clang_getCursorSpelling(c));
+    e->name = rl_front_c__str(A, v->strings, A->clang_getCursorSpelling(c));
     break;
   }
   default:
@@ -242,11 +374,12 @@ static enum CXChildVisitResult rl_front_c__visit(CXCursor c, CXCursor parent,
 static CXTranslationUnit rl_front_c__tu(RlCParser *self, const char *abs_path,
                                         const char *src, size_t len,
                                         const char *const *args, uint32_t nargs) {
+  const RlClangApi *A = &self->api;
   struct CXUnsavedFile uf = {abs_path, src, (unsigned long)len};
   unsigned opts = CXTranslationUnit_KeepGoing |
                   CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
   CXTranslationUnit tu = NULL;
-  enum CXErrorCode rc = clang_parseTranslationUnit2(self->index, abs_path, args,
+  enum CXErrorCode rc = A->clang_parseTranslationUnit2(self->index, abs_path, args,
                                                     (int)nargs, &uf, 1, opts, &tu);
   if (rc != CXError_Success) return NULL;
   return tu;
@@ -256,11 +389,12 @@ bool rl_front_c_parse_only(RlCParser *self, const char *abs_path, const char *sr
                            size_t len, const char *const *args, uint32_t nargs) {
   CXTranslationUnit tu = rl_front_c__tu(self, abs_path, src, len, args, nargs);
   if (!tu) return false;
-  clang_disposeTranslationUnit(tu);
+  self->api.clang_disposeTranslationUnit(tu);
   return true;
 }
 
 typedef struct RlCIncl {
+  const RlClangApi *api;
   RlArena *strings;
   RL_VEC(const char *) v;
 } RlCIncl;
@@ -268,9 +402,10 @@ typedef struct RlCIncl {
 static void rl_front_c__inclusion(CXFile f, CXSourceLocation *stack, unsigned depth,
                                   CXClientData data) {
   RlCIncl *inc = data;
+  const RlClangApi *A = inc->api;
   if (depth == 0) return; /* the main file */
   (void)stack;
-  const char *p = rl_front_c__str(inc->strings, clang_getFileName(f));
+  const char *p = rl_front_c__str(A, inc->strings, A->clang_getFileName(f));
   if (*p) RL_VEC_PUSH(inc->v, p);
 }
 
@@ -278,48 +413,49 @@ RlCParseResult rl_front_c_parse(RlCParser *self, const char *abs_path,
                                 const char *src, size_t len,
                                 const char *const *args, uint32_t nargs,
                                 RlArena *strings, RlTree *out) {
+  const RlClangApi *A = &self->api;
   RlCParseResult res = {false, 0, UINT32_MAX, NULL, NULL, 0};
   CXTranslationUnit tu = rl_front_c__tu(self, abs_path, src, len, args, nargs);
   if (!tu) return res;
   res.ok = true;
-  CXFile main = clang_getFile(tu, abs_path);
-  unsigned nd = clang_getNumDiagnostics(tu);
+  CXFile main = A->clang_getFile(tu, abs_path);
+  unsigned nd = A->clang_getNumDiagnostics(tu);
   for (unsigned i = 0; i < nd; i++) {
-    CXDiagnostic d = clang_getDiagnostic(tu, i);
-    enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+    CXDiagnostic d = A->clang_getDiagnostic(tu, i);
+    enum CXDiagnosticSeverity sev = A->clang_getDiagnosticSeverity(d);
     if (sev >= CXDiagnostic_Error) {
       res.nerrors++;
       CXFile f;
       unsigned off;
-      clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
-      if (!res.error_msg && f && main && clang_File_isEqual(f, main)) {
-        res.error_msg = rl_front_c__str(strings, clang_getDiagnosticSpelling(d));
+      A->clang_getExpansionLocation(A->clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
+      if (!res.error_msg && f && main && A->clang_File_isEqual(f, main)) {
+        res.error_msg = rl_front_c__str(A, strings, A->clang_getDiagnosticSpelling(d));
         res.first_error = off;
       }
     }
-    clang_disposeDiagnostic(d);
+    A->clang_disposeDiagnostic(d);
   }
-  RlCIncl inc = {strings, {0}};
-  clang_getInclusions(tu, rl_front_c__inclusion, &inc);
+  RlCIncl inc = {A, strings, {0}};
+  A->clang_getInclusions(tu, rl_front_c__inclusion, &inc);
   if (inc.v.n) {
     res.includes = rl_arena_alloc(strings, inc.v.n * sizeof *res.includes);
     memcpy(res.includes, inc.v.v, inc.v.n * sizeof *res.includes);
     res.nincludes = inc.v.n;
   }
   RL_VEC_FREE(inc.v);
-  RlCVisit v = {out, strings, main, src, len, NULL, NULL, 0};
+  RlCVisit v = {A, out, strings, main, src, len, NULL, NULL, 0};
   v.cap = 256;
   v.cursors = rl_malloc(v.cap * sizeof *v.cursors);
   v.ord = rl_malloc(v.cap * sizeof *v.ord);
-  CXCursor root = clang_getTranslationUnitCursor(tu);
+  CXCursor root = A->clang_getTranslationUnitCursor(tu);
   rl_tree_open(out, RL_C_TRANSLATION_UNIT, CXCursor_TranslationUnit, 0, RL_NF_NAMED, 0,
                (uint32_t)len);
   v.cursors[0] = root;
   v.ord[0] = 0;
-  if (main) clang_visitChildren(root, rl_front_c__visit, &v);
+  if (main) A->clang_visitChildren(root, rl_front_c__visit, &v);
   while (out->depth) rl_tree_close(out);
   free(v.cursors);
   free(v.ord);
-  clang_disposeTranslationUnit(tu);
+  A->clang_disposeTranslationUnit(tu);
   return res;
 }

@@ -6,10 +6,16 @@
 
 #include "ast.h"
 
-/* One per worker thread (owns a CXIndex). */
+/* One per C worker process (owns the loaded libclang and a CXIndex). */
 typedef struct RlCParser RlCParser;
-RlCParser *rl_front_c_parser_new(void);
+/* Loads libclang (the newest accepted version first; RACELINT_LIBCLANG, a
+ * ':'-separated list of names or paths, replaces the search list) and
+ * creates an index. Returns NULL when no usable libclang can be loaded, with
+ * a heap message in *err (caller frees; err may be NULL). */
+RlCParser *rl_front_c_parser_new(char **err);
 void rl_front_c_parser_delete(RlCParser *self);
+/* The name the library was loaded by. Owned by self. */
+const char *rl_front_c_library(const RlCParser *self);
 
 typedef struct RlCParseResult {
   bool ok;               /* false: libclang produced no translation unit */

@@ -235,551 +235,818 @@ static char *rl_main__read_stdin(size_t *len) {
   return b.data;
 }
 
-int main(int argc, char **argv) {
-  if (argc >= 2 && strcmp(argv[1], "lsp") == 0) return rl_lsp_main(argc - 1, argv + 1);
+/* Section - option parsing (a table) */
+
+/* Everything one command-line run holds, from the options to the exit
+ * status. Lives on main()'s stack; each step below reads and fills it. */
+typedef struct RlMain {
   RlCli cli;
-  memset(&cli, 0, sizeof cli);
-  cli.format = RL_FMT_TEXT;
-  cli.fail_on = RL_SEV_WARNING;
-  cli.color = -1;
-  memset(cli.rules, -1, sizeof cli.rules);
   RlSession s;
-  rl_session_init(&s);
-  bool bad = false, list = false, parse_only = false;
-  const char *explain = NULL;
-  enum {
-    O_FORMAT = 256, O_FAIL_ON, O_ENABLE, O_DISABLE, O_CC, O_LIST, O_EXPLAIN, O_STDIN,
-    O_NOCOLOR, O_COLOR, O_VERSION, O_MAXSIZE, O_FOLLOW, O_ROOT, O_PARSE_ONLY, O_EXIT_ZERO,
-    O_CACHE_DIR, O_NO_CACHE, O_PARSE_TIMEOUT, O_CONFIG, O_PRINT_CONFIG, O_BASELINE, O_WRITE_BASELINE, O_PRUNE_BASELINE, O_CHANGED_SINCE, O_EXCLUDE
-  };
-  static const struct option opts[] = {
-      {"format", required_argument, 0, O_FORMAT},
-      {"output", required_argument, 0, 'o'},
-      {"fail-on", required_argument, 0, O_FAIL_ON},
-      {"enable", required_argument, 0, O_ENABLE},
-      {"disable", required_argument, 0, O_DISABLE},
-      {"jobs", required_argument, 0, 'j'},
-      {"compile-commands", required_argument, 0, O_CC},
-      {"list-rules", no_argument, 0, O_LIST},
-      {"explain", required_argument, 0, O_EXPLAIN},
-      {"stdin-filename", required_argument, 0, O_STDIN},
-      {"no-color", no_argument, 0, O_NOCOLOR},
-      {"color", no_argument, 0, O_COLOR},
-      {"quiet", no_argument, 0, 'q'},
-      {"version", no_argument, 0, O_VERSION},
-      {"help", no_argument, 0, 'h'},
-      {"max-file-size", required_argument, 0, O_MAXSIZE},
-      {"follow-symlinks", no_argument, 0, O_FOLLOW},
-      {"exclude", required_argument, 0, O_EXCLUDE},
-      {"root", required_argument, 0, O_ROOT},
-      {"parse-only", no_argument, 0, O_PARSE_ONLY},
-      {"exit-zero", no_argument, 0, O_EXIT_ZERO},
-      {"config", required_argument, 0, O_CONFIG},
-      {"parse-timeout", required_argument, 0, O_PARSE_TIMEOUT},
-      {"cache-dir", required_argument, 0, O_CACHE_DIR},
-      {"no-cache", no_argument, 0, O_NO_CACHE},
-      {"print-config", required_argument, 0, O_PRINT_CONFIG},
-      {"baseline", required_argument, 0, O_BASELINE},
-      {"write-baseline", required_argument, 0, O_WRITE_BASELINE},
-      {"prune-baseline", no_argument, 0, O_PRUNE_BASELINE},
-      {"changed-since", required_argument, 0, O_CHANGED_SINCE},
-      {"verbose", no_argument, 0, 'v'},
-      {0, 0, 0, 0}};
+  bool bad, list, parse_only;
+  const char *explain;
+  const char *const *paths;
+  int npaths;
+  RlConfigSet *configs;
+  RlDiscovery disc;
+  RlScan scan;
+  uint32_t nfiles;
+  char *stdin_text;
+  size_t stdin_len;
+  RL_VEC(RlDiag *) diags;
+  RL_VEC(RlDiag *) suppressed;
+  RL_VEC(RlDiag *) baselined;
+  RL_VEC(RlNotice) notices;
+  uint32_t scanned;
+  RlBaseline *bl;
+  bool write_failed;
+} RlMain;
+
+/* What an option handler tells the parser. */
+typedef enum RlOptResult {
+  RL_OPT_NEXT, /* go on */
+  RL_OPT_BAD,  /* a usage error (already printed): exit 2 after parsing */
+  RL_OPT_DONE, /* handled completely (--help, --version): exit 0 now */
+} RlOptResult;
+
+/* One command-line option: its long name (NULL: short only), its short
+ * letter (0: long only), whether it takes a value, and its handler. */
+typedef struct RlOptSpec {
+  const char *name;
+  char short_name;
+  int has_arg;
+  RlOptResult (*apply)(RlMain *m, const char *arg);
+} RlOptSpec;
+
+static RlOptResult rl_main__opt_format(RlMain *m, const char *arg) {
+  if (strcmp(arg, "text") == 0) m->cli.format = RL_FMT_TEXT;
+  else if (strcmp(arg, "json") == 0) m->cli.format = RL_FMT_JSON;
+  else if (strcmp(arg, "sarif") == 0) m->cli.format = RL_FMT_SARIF;
+  else if (strcmp(arg, "github") == 0) m->cli.format = RL_FMT_GITHUB;
+  else {
+    fprintf(stderr, "racelint: unknown format '%s' (text, json, sarif, github)\n", arg);
+    return RL_OPT_BAD;
+  }
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_output(RlMain *m, const char *arg) {
+  m->cli.output = arg;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_fail_on(RlMain *m, const char *arg) {
+  if (!rl_severity_parse(arg, &m->cli.fail_on)) {
+    fprintf(stderr, "racelint: --fail-on takes error, warning, note or none, not '%s'\n", arg);
+    return RL_OPT_BAD;
+  }
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_enable(RlMain *m, const char *arg) {
+  return rl_main__set_rules(&m->s, m->cli.rules, arg, true) ? RL_OPT_NEXT : RL_OPT_BAD;
+}
+
+static RlOptResult rl_main__opt_disable(RlMain *m, const char *arg) {
+  return rl_main__set_rules(&m->s, m->cli.rules, arg, false) ? RL_OPT_NEXT : RL_OPT_BAD;
+}
+
+static RlOptResult rl_main__opt_jobs(RlMain *m, const char *arg) {
+  char *end;
+  long v = strtol(arg, &end, 10);
+  if (*end || v < 1 || v > 1024) {
+    fprintf(stderr, "racelint: --jobs takes a number from 1 to 1024, not '%s'\n", arg);
+    return RL_OPT_BAD;
+  }
+  m->cli.jobs = (uint32_t)v;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_compile_commands(RlMain *m, const char *arg) {
+  m->cli.compile_commands = arg;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_include(RlMain *m, const char *arg) {
+  char *a = rl_asprintf("-I%s", arg);
+  rl_session_add_c_arg(&m->s, a);
+  free(a);
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_define(RlMain *m, const char *arg) {
+  char *a = rl_asprintf("-D%s", arg);
+  rl_session_add_c_arg(&m->s, a);
+  free(a);
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_list_rules(RlMain *m, const char *arg) {
+  (void)arg;
+  m->list = true;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_explain(RlMain *m, const char *arg) {
+  m->explain = arg;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_stdin_filename(RlMain *m, const char *arg) {
+  m->cli.stdin_filename = arg;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_no_color(RlMain *m, const char *arg) {
+  (void)arg;
+  m->cli.color = 0;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_color(RlMain *m, const char *arg) {
+  (void)arg;
+  m->cli.color = 1;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_quiet(RlMain *m, const char *arg) {
+  (void)arg;
+  m->cli.quiet = true;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_version(RlMain *m, const char *arg) {
+  (void)m, (void)arg;
+  printf("racelint %s\n", RL_VERSION);
+  return RL_OPT_DONE;
+}
+
+static RlOptResult rl_main__opt_help(RlMain *m, const char *arg) {
+  (void)m, (void)arg;
+  rl_main__usage(stdout);
+  return RL_OPT_DONE;
+}
+
+static RlOptResult rl_main__opt_max_file_size(RlMain *m, const char *arg) {
+  if (!rl_main__size(arg, &m->s.max_file_size)) {
+    fprintf(stderr, "racelint: bad --max-file-size '%s' (e.g. 500K, 8M)\n", arg);
+    return RL_OPT_BAD;
+  }
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_follow_symlinks(RlMain *m, const char *arg) {
+  (void)arg;
+  m->cli.follow_symlinks = true;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_exclude(RlMain *m, const char *arg) {
+  if (!*arg) {
+    fprintf(stderr, "racelint: --exclude takes a glob, not an empty string\n");
+    return RL_OPT_BAD;
+  }
+  if (m->cli.nexcludes == RL_COUNTOF(m->cli.excludes)) {
+    fprintf(stderr, "racelint: more than %zu --exclude globs; use \"ignore\" in "
+                    ".racelint.json\n", RL_COUNTOF(m->cli.excludes));
+    return RL_OPT_BAD;
+  }
+  m->cli.excludes[m->cli.nexcludes++] = arg;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_root(RlMain *m, const char *arg) {
+  m->cli.root = arg;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_parse_only(RlMain *m, const char *arg) {
+  (void)arg;
+  m->parse_only = true;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_exit_zero(RlMain *m, const char *arg) {
+  (void)arg;
+  m->cli.exit_zero = true;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_config(RlMain *m, const char *arg) {
+  m->cli.config = arg;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_parse_timeout(RlMain *m, const char *arg) {
+  char *end;
+  long long ms = strtoll(arg, &end, 10);
+  if (*end || ms < 0 || ms > 86400000LL) {
+    fprintf(stderr, "racelint: --parse-timeout takes milliseconds, not '%s'\n", arg);
+    return RL_OPT_BAD;
+  }
+  m->s.parse_timeout_us = (uint64_t)ms * 1000u;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_cache_dir(RlMain *m, const char *arg) {
+  m->cli.cache_dir = arg;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_no_cache(RlMain *m, const char *arg) {
+  (void)arg;
+  m->cli.no_cache = true;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_print_config(RlMain *m, const char *arg) {
+  m->cli.print_config = arg;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_baseline(RlMain *m, const char *arg) {
+  m->cli.baseline = arg;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_write_baseline(RlMain *m, const char *arg) {
+  m->cli.write_baseline = arg;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_prune_baseline(RlMain *m, const char *arg) {
+  (void)arg;
+  m->cli.prune_baseline = true;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_changed_since(RlMain *m, const char *arg) {
+  m->cli.changed_since = arg;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_verbose(RlMain *m, const char *arg) {
+  (void)arg;
+  m->cli.verbose = true;
+  return RL_OPT_NEXT;
+}
+
+/* The options, in --help order. A new option is one line here, one
+ * handler above and its --help text in rl_main__usage(). */
+static const RlOptSpec rl_main__opts[] = {
+    {"format", 0, required_argument, rl_main__opt_format},
+    {"output", 'o', required_argument, rl_main__opt_output},
+    {"fail-on", 0, required_argument, rl_main__opt_fail_on},
+    {"exit-zero", 0, no_argument, rl_main__opt_exit_zero},
+    {"no-color", 0, no_argument, rl_main__opt_no_color},
+    {"color", 0, no_argument, rl_main__opt_color},
+    {"quiet", 'q', no_argument, rl_main__opt_quiet},
+    {"config", 0, required_argument, rl_main__opt_config},
+    {"print-config", 0, required_argument, rl_main__opt_print_config},
+    {"baseline", 0, required_argument, rl_main__opt_baseline},
+    {"write-baseline", 0, required_argument, rl_main__opt_write_baseline},
+    {"prune-baseline", 0, no_argument, rl_main__opt_prune_baseline},
+    {"changed-since", 0, required_argument, rl_main__opt_changed_since},
+    {"verbose", 'v', no_argument, rl_main__opt_verbose},
+    {"enable", 0, required_argument, rl_main__opt_enable},
+    {"disable", 0, required_argument, rl_main__opt_disable},
+    {"list-rules", 0, no_argument, rl_main__opt_list_rules},
+    {"explain", 0, required_argument, rl_main__opt_explain},
+    {"jobs", 'j', required_argument, rl_main__opt_jobs},
+    {"compile-commands", 0, required_argument, rl_main__opt_compile_commands},
+    {NULL, 'I', required_argument, rl_main__opt_include},
+    {NULL, 'D', required_argument, rl_main__opt_define},
+    {"stdin-filename", 0, required_argument, rl_main__opt_stdin_filename},
+    {"max-file-size", 0, required_argument, rl_main__opt_max_file_size},
+    {"parse-timeout", 0, required_argument, rl_main__opt_parse_timeout},
+    {"follow-symlinks", 0, no_argument, rl_main__opt_follow_symlinks},
+    {"exclude", 0, required_argument, rl_main__opt_exclude},
+    {"cache-dir", 0, required_argument, rl_main__opt_cache_dir},
+    {"no-cache", 0, no_argument, rl_main__opt_no_cache},
+    {"root", 0, required_argument, rl_main__opt_root},
+    {"parse-only", 0, no_argument, rl_main__opt_parse_only},
+    {"version", 0, no_argument, rl_main__opt_version},
+    {"help", 'h', no_argument, rl_main__opt_help},
+};
+
+/* Parses argv into `m` through rl_main__opts. Returns -1 to go on, else
+ * the exit status (0 after --help/--version, 2 on a usage error). */
+static int rl_main__parse_args(RlMain *m, int argc, char **argv) {
+  enum { NOPTS = RL_COUNTOF(rl_main__opts) };
+  struct option longopts[NOPTS + 1];
+  char shortopts[2 + 2 * NOPTS + 1];
+  size_t ns = 0, nl = 0;
+  shortopts[ns++] = ':'; /* report a missing value as ':' */
+  for (size_t i = 0; i < NOPTS; i++) {
+    const RlOptSpec *o = &rl_main__opts[i];
+    int val = o->short_name ? o->short_name : 256 + (int)i;
+    if (o->name) longopts[nl++] = (struct option){o->name, o->has_arg, NULL, val};
+    if (o->short_name) {
+      shortopts[ns++] = o->short_name;
+      if (o->has_arg == required_argument) shortopts[ns++] = ':';
+    }
+  }
+  longopts[nl] = (struct option){0, 0, 0, 0};
+  shortopts[ns] = 0;
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":o:j:qvhI:D:", opts, NULL)) != -1) {
-    switch (c) {
-    case O_FORMAT:
-      if (strcmp(optarg, "text") == 0) cli.format = RL_FMT_TEXT;
-      else if (strcmp(optarg, "json") == 0) cli.format = RL_FMT_JSON;
-      else if (strcmp(optarg, "sarif") == 0) cli.format = RL_FMT_SARIF;
-      else if (strcmp(optarg, "github") == 0) cli.format = RL_FMT_GITHUB;
-      else {
-        fprintf(stderr, "racelint: unknown format '%s' (text, json, sarif, github)\n", optarg);
-        bad = true;
-      }
-      break;
-    case 'o': cli.output = optarg; break;
-    case O_FAIL_ON:
-      if (!rl_severity_parse(optarg, &cli.fail_on)) {
-        fprintf(stderr, "racelint: --fail-on takes error, warning, note or none, not '%s'\n",
-                optarg);
-        bad = true;
-      }
-      break;
-    case O_ENABLE: bad |= !rl_main__set_rules(&s, cli.rules, optarg, true); break;
-    case O_DISABLE: bad |= !rl_main__set_rules(&s, cli.rules, optarg, false); break;
-    case O_CONFIG: cli.config = optarg; break;
-    case O_PRINT_CONFIG: cli.print_config = optarg; break;
-    case O_BASELINE: cli.baseline = optarg; break;
-    case O_WRITE_BASELINE: cli.write_baseline = optarg; break;
-    case O_PRUNE_BASELINE: cli.prune_baseline = true; break;
-    case O_CHANGED_SINCE: cli.changed_since = optarg; break;
-    case 'v': cli.verbose = true; break;
-    case 'j': {
-      char *end;
-      long v = strtol(optarg, &end, 10);
-      if (*end || v < 1 || v > 1024) {
-        fprintf(stderr, "racelint: --jobs takes a number from 1 to 1024, not '%s'\n", optarg);
-        bad = true;
-      } else {
-        cli.jobs = (uint32_t)v;
-      }
-      break;
-    }
-    case O_CC: cli.compile_commands = optarg; break;
-    case 'I': {
-      char *a = rl_asprintf("-I%s", optarg);
-      rl_session_add_c_arg(&s, a);
-      free(a);
-      break;
-    }
-    case 'D': {
-      char *a = rl_asprintf("-D%s", optarg);
-      rl_session_add_c_arg(&s, a);
-      free(a);
-      break;
-    }
-    case O_LIST: list = true; break;
-    case O_EXPLAIN: explain = optarg; break;
-    case O_STDIN: cli.stdin_filename = optarg; break;
-    case O_NOCOLOR: cli.color = 0; break;
-    case O_COLOR: cli.color = 1; break;
-    case 'q': cli.quiet = true; break;
-    case O_VERSION: printf("racelint %s\n", RL_VERSION); rl_session_free(&s); return 0;
-    case 'h': rl_main__usage(stdout); rl_session_free(&s); return 0;
-    case O_MAXSIZE:
-      if (!rl_main__size(optarg, &s.max_file_size)) {
-        fprintf(stderr, "racelint: bad --max-file-size '%s' (e.g. 500K, 8M)\n", optarg);
-        bad = true;
-      }
-      break;
-    case O_FOLLOW: cli.follow_symlinks = true; break;
-    case O_EXCLUDE:
-      if (!*optarg) {
-        fprintf(stderr, "racelint: --exclude takes a glob, not an empty string\n");
-        bad = true;
-      } else if (cli.nexcludes == RL_COUNTOF(cli.excludes)) {
-        fprintf(stderr, "racelint: more than %zu --exclude globs; use \"ignore\" in "
-                        ".racelint.json\n", RL_COUNTOF(cli.excludes));
-        bad = true;
-      } else {
-        cli.excludes[cli.nexcludes++] = optarg;
-      }
-      break;
-    case O_CACHE_DIR: cli.cache_dir = optarg; break;
-    case O_NO_CACHE: cli.no_cache = true; break;
-    case O_PARSE_TIMEOUT: {
-      char *end;
-      long long ms = strtoll(optarg, &end, 10);
-      if (*end || ms < 0 || ms > 86400000LL) {
-        fprintf(stderr, "racelint: --parse-timeout takes milliseconds, not '%s'\n", optarg);
-        bad = true;
-      } else {
-        s.parse_timeout_us = (uint64_t)ms * 1000u;
-      }
-      break;
-    }
-    case O_ROOT: cli.root = optarg; break;
-    case O_PARSE_ONLY: parse_only = true; break;
-    case O_EXIT_ZERO: cli.exit_zero = true; break;
-    case ':':
+  while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+    const RlOptSpec *o = NULL;
+    if (c >= 256 && c < 256 + NOPTS) o = &rl_main__opts[c - 256];
+    for (size_t i = 0; i < NOPTS && !o && c > 0 && c < 256; i++)
+      if (c != ':' && rl_main__opts[i].short_name == c) o = &rl_main__opts[i];
+    if (o) {
+      RlOptResult r = o->apply(m, optarg);
+      if (r == RL_OPT_DONE) return 0;
+      if (r == RL_OPT_BAD) m->bad = true;
+    } else if (c == ':') {
       fprintf(stderr, "racelint: option '%s' needs a value\n", argv[optind - 1]);
-      bad = true;
-      break;
-    default:
+      m->bad = true;
+    } else {
       fprintf(stderr, "racelint: unknown option '%s'\n", argv[optind - 1]);
-      bad = true;
-      break;
+      m->bad = true;
     }
   }
-  if (cli.prune_baseline && !cli.baseline) {
+  if (m->cli.prune_baseline && !m->cli.baseline) {
     fprintf(stderr, "racelint: --prune-baseline needs --baseline FILE\n");
-    bad = true;
+    m->bad = true;
   }
-  if (bad) {
+  if (m->bad) {
     fputs("Try 'racelint --help'.\n", stderr);
-    rl_session_free(&s);
     return 2;
   }
-  if (list) {
-    rl_main__list_rules(&s);
-    rl_session_free(&s);
+  m->paths = (const char *const *)argv + optind;
+  m->npaths = argc - optind;
+  return -1;
+}
+
+/* Section - the steps of a run */
+
+/* --list-rules and --explain. Returns -1 when neither was asked for, else
+ * the exit status. */
+static int rl_main__info(RlMain *m) {
+  if (m->list) {
+    rl_main__list_rules(&m->s);
     return 0;
   }
-  if (explain) {
-    const char *doc = rl_rule_doc(explain);
+  if (m->explain) {
+    const char *doc = rl_rule_doc(m->explain);
     if (!doc) {
-      const RlRule *near = rl_main__nearest_rule(explain);
-      fprintf(stderr, "racelint: unknown rule '%s'%s%s%s\n", explain,
+      const RlRule *near = rl_main__nearest_rule(m->explain);
+      fprintf(stderr, "racelint: unknown rule '%s'%s%s%s\n", m->explain,
               near ? "; did you mean '" : "", near ? near->id : "", near ? "'?" : "");
-      rl_session_free(&s);
       return 2;
     }
     fputs(doc, stdout);
-    rl_session_free(&s);
     return 0;
   }
-  s.parse_only = parse_only;
-  const char *err = NULL;
-  if (!rl_session_prepare(&s, &err)) {
-    fprintf(stderr, "racelint: %s\n", err);
-    rl_session_free(&s);
-    return 2;
-  }
-  git_libgit2_init();
+  return -1;
+}
 
-  const char *default_paths[] = {"."};
-  const char *const *paths = (const char *const *)argv + optind;
-  int npaths = argc - optind;
-  if (npaths == 0) {
-    paths = default_paths;
-    npaths = 1;
-  }
-  if (cli.root) {
-    char *r = realpath(cli.root, NULL);
+/* The run root (--root, else found from the first path). False after an
+ * error message. */
+static bool rl_main__set_root(RlMain *m) {
+  if (m->cli.root) {
+    char *r = realpath(m->cli.root, NULL);
     if (!r) {
-      fprintf(stderr, "racelint: --root %s: %s\n", cli.root, strerror(errno));
-      rl_session_free(&s);
-      git_libgit2_shutdown();
-      return 2;
+      fprintf(stderr, "racelint: --root %s: %s\n", m->cli.root, strerror(errno));
+      return false;
     }
-    s.root = r;
+    m->s.root = r;
   } else {
-    s.root = rl_discover_default_root(cli.stdin_filename ? "." : paths[0]);
+    m->s.root = rl_discover_default_root(m->cli.stdin_filename ? "." : m->paths[0]);
   }
+  return true;
+}
 
-  if (!cli.no_cache && !parse_only) {
-    char *dir = cli.cache_dir ? rl_strdup(cli.cache_dir) : rl_cache_default_dir();
-    s.cache = rl_cache_open(dir);
-    if (!s.cache && cli.cache_dir)
-      fprintf(stderr, "racelint: cannot use cache directory %s; analysing without it\n", dir);
-    free(dir);
-    /* this build's identity: a rebuilt binary never reuses older results */
-    struct stat st;
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-      exe[n] = 0;
-      s.cache_salt = rl_hash_str(RL_FNV_INIT, RL_VERSION);
-      if (stat(exe, &st) == 0) {
-        int64_t id[3] = {(int64_t)st.st_size, (int64_t)st.st_mtim.tv_sec, (int64_t)st.st_mtim.tv_nsec};
-        s.cache_salt = rl_hash_bytes(s.cache_salt, id, sizeof id);
-      }
-    } else {
-      rl_cache_close(s.cache); /* cannot tell builds apart: do without */
-      s.cache = NULL;
+/* Opens the result cache, keyed by this build's identity. */
+static void rl_main__open_cache(RlMain *m) {
+  RlSession *s = &m->s;
+  if (m->cli.no_cache || m->parse_only) return;
+  char *dir = m->cli.cache_dir ? rl_strdup(m->cli.cache_dir) : rl_cache_default_dir();
+  s->cache = rl_cache_open(dir);
+  if (!s->cache && m->cli.cache_dir)
+    fprintf(stderr, "racelint: cannot use cache directory %s; analysing without it\n", dir);
+  free(dir);
+  /* this build's identity: a rebuilt binary never reuses older results */
+  struct stat st;
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = 0;
+    s->cache_salt = rl_hash_str(RL_FNV_INIT, RL_VERSION);
+    if (stat(exe, &st) == 0) {
+      int64_t id[3] = {(int64_t)st.st_size, (int64_t)st.st_mtim.tv_sec, (int64_t)st.st_mtim.tv_nsec};
+      s->cache_salt = rl_hash_bytes(s->cache_salt, id, sizeof id);
     }
-  }
-  RlConfigSet *configs = rl_configset_new(&s, cli.config);
-  if (cli.print_config) {
-    char *abs = realpath(cli.print_config, NULL);
-    char cwd[PATH_MAX];
-    if (!abs)
-      abs = cli.print_config[0] == '/'
-                ? rl_strdup(cli.print_config)
-                : rl_path_join(getcwd(cwd, sizeof cwd) ? cwd : ".", cli.print_config);
-    const RlConfig *conf = rl_configset_for(configs, abs);
-    rl_config_print(&s, conf, abs, cli.rules, stdout);
-    int st = 0;
-    for (uint32_t i = 0; i < rl_configset_nerrors(configs); i++) {
-      fprintf(stderr, "racelint: error: %s\n", rl_configset_error(configs, i));
-      st = 2;
-    }
-    free(abs);
-    rl_configset_delete(configs);
-    rl_session_free(&s);
-    return st;
-  }
-
-  RlDiscovery disc;
-  memset(&disc, 0, sizeof disc);
-  if (!cli.stdin_filename) {
-    rl_discover(paths, (uint32_t)npaths, s.root, cli.follow_symlinks, &disc);
-    /* drop what the configs ignore and --exclude names */
-    char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/");
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < disc.files.n; i++) {
-      RlFileEntry *e = &disc.files.v[i];
-      bool excluded = false;
-      for (uint32_t x = 0; x < cli.nexcludes && !excluded; x++)
-        excluded = rl_glob_match(cli.excludes[x][0] == '/' ? "/" : cwd, cli.excludes[x],
-                                 e->abs_path);
-      if (excluded || rl_config_ignored(rl_configset_for(configs, e->abs_path), e->abs_path)) {
-        free(e->path);
-        free(e->rel_path);
-        free(e->abs_path);
-        continue;
-      }
-      disc.files.v[k++] = *e;
-    }
-    disc.files.n = k;
-  }
-  char *cc = cli.compile_commands ? rl_strdup(cli.compile_commands)
-                                  : rl_main__find_compdb(s.root, paths, npaths);
-  if (cc) rl_main__compdb(&s, cc, cli.compile_commands != NULL, &disc);
-  free(cc);
-
-  char *stdin_text = NULL;
-  size_t stdin_len = 0;
-  uint32_t jobs = cli.jobs ? cli.jobs : rl_scheduler_cpus();
-  RlScan scan = {&disc, NULL, NULL, false};
-  uint32_t nfiles;
-  if (cli.stdin_filename) {
-    size_t len;
-    char *text = rl_main__read_stdin(&len);
-    stdin_text = rl_strndup(text, len);
-    stdin_len = len;
-    char cwd[PATH_MAX];
-    char *abs = cli.stdin_filename[0] == '/'
-                    ? rl_strdup(cli.stdin_filename)
-                    : rl_path_join(getcwd(cwd, sizeof cwd) ? cwd : ".", cli.stdin_filename);
-    char *rel = rl_discover_relative(s.root, abs);
-    scan.settings = rl_calloc(1, sizeof *scan.settings);
-    rl_config_settings(&s, rl_configset_for(configs, abs), abs, cli.rules, &scan.settings[0]);
-    RlWorker *w = rl_worker_new(&s);
-    scan.results = rl_calloc(1, sizeof *scan.results);
-    if (rl_engine_lang_of(cli.stdin_filename) == RL_LANG_NONE) {
-      RlNotice n = {rl_strdup(cli.stdin_filename),
-                    rl_strdup("--stdin-filename: not a C or JavaScript/TypeScript file name"),
-                    true};
-      RL_VEC_PUSH(disc.notices, n);
-      nfiles = 0;
-    } else {
-      scan.results[0] =
-          rl_engine_analyze(w, cli.stdin_filename, rel, abs, text, len, &scan.settings[0]);
-      nfiles = 1;
-    }
-    rl_worker_delete(w);
-    free(text);
-    free(abs);
-    free(rel);
   } else {
-    nfiles = disc.files.n;
-    scan.results = rl_calloc(nfiles + 1, sizeof *scan.results);
-    scan.settings = rl_calloc(nfiles + 1, sizeof *scan.settings);
-    for (uint32_t i = 0; i < nfiles; i++) {
-      const char *abs = disc.files.v[i].abs_path;
-      rl_config_settings(&s, rl_configset_for(configs, abs), abs, cli.rules, &scan.settings[i]);
-    }
-    scan.progress = isatty(2) && nfiles >= 50 && !cli.quiet;
-    rl_scheduler_run(&s, jobs, nfiles, rl_main__analyze_one, rl_main__progress, &scan);
-    if (scan.progress) fputs("\r\033[K", stderr);
+    rl_cache_close(s->cache); /* cannot tell builds apart: do without */
+    s->cache = NULL;
   }
+}
+
+/* --print-config FILE. Returns the exit status. */
+static int rl_main__print_config(RlMain *m) {
+  const char *path = m->cli.print_config;
+  char *abs = realpath(path, NULL);
+  char cwd[PATH_MAX];
+  if (!abs)
+    abs = path[0] == '/' ? rl_strdup(path)
+                         : rl_path_join(getcwd(cwd, sizeof cwd) ? cwd : ".", path);
+  const RlConfig *conf = rl_configset_for(m->configs, abs);
+  rl_config_print(&m->s, conf, abs, m->cli.rules, stdout);
+  int st = 0;
+  for (uint32_t i = 0; i < rl_configset_nerrors(m->configs); i++) {
+    fprintf(stderr, "racelint: error: %s\n", rl_configset_error(m->configs, i));
+    st = 2;
+  }
+  free(abs);
+  return st;
+}
+
+/* Finds the files under the paths, minus what the configs ignore and
+ * --exclude names. */
+static void rl_main__discover(RlMain *m) {
+  RlDiscovery *disc = &m->disc;
+  rl_discover(m->paths, (uint32_t)m->npaths, m->s.root, m->cli.follow_symlinks, disc);
+  /* drop what the configs ignore and --exclude names */
+  char cwd[PATH_MAX];
+  if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/");
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < disc->files.n; i++) {
+    RlFileEntry *e = &disc->files.v[i];
+    bool excluded = false;
+    for (uint32_t x = 0; x < m->cli.nexcludes && !excluded; x++)
+      excluded = rl_glob_match(m->cli.excludes[x][0] == '/' ? "/" : cwd, m->cli.excludes[x],
+                               e->abs_path);
+    if (excluded || rl_config_ignored(rl_configset_for(m->configs, e->abs_path), e->abs_path)) {
+      free(e->path);
+      free(e->rel_path);
+      free(e->abs_path);
+      continue;
+    }
+    disc->files.v[k++] = *e;
+  }
+  disc->files.n = k;
+}
+
+/* Phase 1 for --stdin-filename: the one file read from stdin. */
+static void rl_main__scan_stdin(RlMain *m) {
+  RlSession *s = &m->s;
+  const char *name = m->cli.stdin_filename;
+  size_t len;
+  char *text = rl_main__read_stdin(&len);
+  m->stdin_text = rl_strndup(text, len);
+  m->stdin_len = len;
+  char cwd[PATH_MAX];
+  char *abs = name[0] == '/' ? rl_strdup(name)
+                             : rl_path_join(getcwd(cwd, sizeof cwd) ? cwd : ".", name);
+  char *rel = rl_discover_relative(s->root, abs);
+  m->scan.settings = rl_calloc(1, sizeof *m->scan.settings);
+  rl_config_settings(s, rl_configset_for(m->configs, abs), abs, m->cli.rules,
+                     &m->scan.settings[0]);
+  RlWorker *w = rl_worker_new(s);
+  m->scan.results = rl_calloc(1, sizeof *m->scan.results);
+  if (rl_engine_lang_of(name) == RL_LANG_NONE) {
+    RlNotice n = {rl_strdup(name),
+                  rl_strdup("--stdin-filename: not a C or JavaScript/TypeScript file name"),
+                  true};
+    RL_VEC_PUSH(m->disc.notices, n);
+    m->nfiles = 0;
+  } else {
+    m->scan.results[0] = rl_engine_analyze(w, name, rel, abs, text, len, &m->scan.settings[0]);
+    m->nfiles = 1;
+  }
+  rl_worker_delete(w);
+  free(text);
+  free(abs);
+  free(rel);
+}
+
+/* Phase 1 for the discovered files, on the worker threads. */
+static void rl_main__scan_files(RlMain *m) {
+  RlSession *s = &m->s;
+  uint32_t jobs = m->cli.jobs ? m->cli.jobs : rl_scheduler_cpus();
+  uint32_t nfiles = m->nfiles = m->disc.files.n;
+  m->scan.results = rl_calloc(nfiles + 1, sizeof *m->scan.results);
+  m->scan.settings = rl_calloc(nfiles + 1, sizeof *m->scan.settings);
+  for (uint32_t i = 0; i < nfiles; i++) {
+    const char *abs = m->disc.files.v[i].abs_path;
+    rl_config_settings(s, rl_configset_for(m->configs, abs), abs, m->cli.rules,
+                       &m->scan.settings[i]);
+  }
+  m->scan.progress = isatty(2) && nfiles >= 50 && !m->cli.quiet;
+  rl_scheduler_run(s, jobs, nfiles, rl_main__analyze_one, rl_main__progress, &m->scan);
+  if (m->scan.progress) fputs("\r\033[K", stderr);
+}
+
+/* One notice for all the C files skipped because no libclang could be
+ * loaded: true and *out (heap message) when there were any. */
+static bool rl_main__no_libclang(RlEngineFile **results, uint32_t n, RlNotice *out) {
+  uint32_t count = 0;
+  const char *why = NULL;
+  for (uint32_t i = 0; i < n; i++)
+    if (results[i]->no_libclang) {
+      count++;
+      if (!why) why = results[i]->no_libclang;
+    }
+  if (!count) return false;
+  *out = (RlNotice){NULL,
+                 rl_asprintf("skipped %u C file%s: %s; to analyse C, install the Debian "
+                             "package libclang1-14 or newer (apt-get install libclang1-14)",
+                             count, count == 1 ? "" : "s", why),
+                 false};
+  return true;
+}
+
+/* Phase 2 (the project phase and suppressions), then every finding and
+ * notice of the run collected, sorted and fingerprinted. */
+static void rl_main__collect(RlMain *m) {
+  RlSession *s = &m->s;
+  uint32_t nfiles = m->nfiles;
   /* A rule's project phase runs when some file has it on. */
-  for (uint32_t r = 0; r < s.nrules; r++) {
+  for (uint32_t r = 0; r < s->nrules; r++) {
     bool any = false;
-    for (uint32_t i = 0; i < nfiles && !any; i++) any = scan.settings[i].enabled[r];
-    s.enabled[r] = any;
+    for (uint32_t i = 0; i < nfiles && !any; i++) any = m->scan.settings[i].enabled[r];
+    s->enabled[r] = any;
   }
-  rl_engine_project(&s, scan.results, nfiles);
-  rl_suppress_apply(&s, scan.results, nfiles);
-  char *gated = rl_parsegate_summary(scan.results, nfiles);
+  rl_engine_project(s, m->scan.results, nfiles);
+  rl_suppress_apply(s, m->scan.results, nfiles);
+  char *gated = rl_parsegate_summary(m->scan.results, nfiles);
   if (gated) {
     RlNotice n = {NULL, gated, false};
-    RL_VEC_PUSH(disc.notices, n);
+    RL_VEC_PUSH(m->disc.notices, n); /* owned there, freed with it */
   }
-  for (uint32_t i = 0; i < rl_configset_nerrors(configs); i++) {
-    RlNotice n = {NULL, rl_strdup(rl_configset_error(configs, i)), true};
-    RL_VEC_PUSH(disc.notices, n);
+  for (uint32_t i = 0; i < rl_configset_nerrors(m->configs); i++) {
+    RlNotice n = {NULL, rl_strdup(rl_configset_error(m->configs, i)), true};
+    RL_VEC_PUSH(m->disc.notices, n);
   }
-
-  /* Collect. */
-  RL_VEC(RlDiag *) diags = {0};
-  RL_VEC(RlDiag *) suppressed = {0};
-  RL_VEC(RlNotice) notices = {0};
-  for (uint32_t i = 0; i < disc.notices.n; i++) RL_VEC_PUSH(notices, disc.notices.v[i]);
-
-  uint32_t scanned = 0;
+  for (uint32_t i = 0; i < m->disc.notices.n; i++) RL_VEC_PUSH(m->notices, m->disc.notices.v[i]);
   for (uint32_t i = 0; i < nfiles; i++) {
-    RlEngineFile *f = scan.results[i];
-    if (f->analyzed) scanned++;
-    for (uint32_t j = 0; j < f->diags.n; j++) RL_VEC_PUSH(diags, f->diags.v[j]);
-    for (uint32_t j = 0; j < f->suppressed.n; j++) RL_VEC_PUSH(suppressed, f->suppressed.v[j]);
-    for (uint32_t j = 0; j < f->notices.n; j++) RL_VEC_PUSH(notices, f->notices.v[j]);
+    RlEngineFile *f = m->scan.results[i];
+    if (f->analyzed) m->scanned++;
+    for (uint32_t j = 0; j < f->diags.n; j++) RL_VEC_PUSH(m->diags, f->diags.v[j]);
+    for (uint32_t j = 0; j < f->suppressed.n; j++) RL_VEC_PUSH(m->suppressed, f->suppressed.v[j]);
+    for (uint32_t j = 0; j < f->notices.n; j++) RL_VEC_PUSH(m->notices, f->notices.v[j]);
   }
-  rl_diag_sort(diags.v, diags.n);
-  rl_diag_fingerprints(diags.v, diags.n);
-  rl_diag_sort(suppressed.v, suppressed.n);
-  rl_diag_fingerprints(suppressed.v, suppressed.n);
+  RlNotice no_clang;
+  if (rl_main__no_libclang(m->scan.results, nfiles, &no_clang)) {
+    RL_VEC_PUSH(m->notices, no_clang);
+    RL_VEC_PUSH(m->disc.notices, no_clang); /* owned there, freed with it */
+  }
+  rl_diag_sort(m->diags.v, m->diags.n);
+  rl_diag_fingerprints(m->diags.v, m->diags.n);
+  rl_diag_sort(m->suppressed.v, m->suppressed.n);
+  rl_diag_fingerprints(m->suppressed.v, m->suppressed.n);
+}
 
-  bool write_failed = false;
-  if (cli.write_baseline) {
-    int rc = rl_baseline_write(cli.write_baseline, RL_VERSION, diags.v, diags.n);
+/* --write-baseline: records today's findings. */
+static void rl_main__write_baseline(RlMain *m) {
+  int rc = rl_baseline_write(m->cli.write_baseline, RL_VERSION, m->diags.v, m->diags.n);
+  if (rc) {
+    fprintf(stderr, "racelint: error: cannot write baseline %s: %s\n", m->cli.write_baseline,
+            strerror(rc));
+    m->write_failed = true;
+  } else if (!m->cli.quiet) {
+    fprintf(stderr, "racelint: wrote %u finding%s to baseline %s\n", m->diags.n,
+            m->diags.n == 1 ? "" : "s", m->cli.write_baseline);
+  }
+}
+
+/* Keeps the findings in `v[0..*n)` whose file is in the sorted `changed`. */
+static void rl_main__keep_changed(RlDiag **v, uint32_t *n, char **changed, uint32_t nchanged) {
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < *n; i++)
+    if (bsearch(&v[i]->rel_path, changed, nchanged, sizeof *changed, rl_main__cmp_str))
+      v[k++] = v[i];
+  *n = k;
+}
+
+/* --changed-since REF: only the findings in files changed since REF. */
+static void rl_main__changed_since(RlMain *m) {
+  char **changed;
+  uint32_t nchanged;
+  char *gerr;
+  if (!rl_discover_changed_since(m->s.root, m->cli.changed_since, &changed, &nchanged, &gerr)) {
+    RlNotice n = {NULL, gerr, true};
+    RL_VEC_PUSH(m->notices, n);
+    RL_VEC_PUSH(m->disc.notices, n); /* owned there, freed with it */
+  } else if (nchanged == 0) {
+    m->diags.n = 0; /* nothing changed: nothing to report */
+    m->suppressed.n = 0;
+  } else {
+    rl_main__keep_changed(m->diags.v, &m->diags.n, changed, nchanged);
+    rl_main__keep_changed(m->suppressed.v, &m->suppressed.n, changed, nchanged);
+    for (uint32_t i = 0; i < nchanged; i++) free(changed[i]);
+    free(changed);
+  }
+}
+
+/* --baseline FILE (and --prune-baseline): hides the known findings. */
+static void rl_main__apply_baseline(RlMain *m) {
+  char *berr = NULL;
+  m->bl = rl_baseline_load(m->cli.baseline, &berr);
+  if (!m->bl) {
+    RlNotice n = {NULL, berr, true};
+    RL_VEC_PUSH(m->notices, n);
+    RL_VEC_PUSH(m->disc.notices, n); /* owned there, freed with it */
+    return;
+  }
+  rl_baseline_apply(m->bl, m->diags.v, m->diags.n);
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < m->diags.n; i++) {
+    if (strcmp(m->diags.v[i]->baseline, "unchanged") == 0) RL_VEC_PUSH(m->baselined, m->diags.v[i]);
+    else m->diags.v[k++] = m->diags.v[i];
+  }
+  m->diags.n = k;
+  if (m->cli.verbose) rl_baseline_absent(m->bl, stderr);
+  if (m->cli.prune_baseline) {
+    int rc = rl_baseline_prune(m->bl, m->cli.baseline);
     if (rc) {
-      fprintf(stderr, "racelint: error: cannot write baseline %s: %s\n", cli.write_baseline,
+      fprintf(stderr, "racelint: error: cannot rewrite baseline %s: %s\n", m->cli.baseline,
               strerror(rc));
-      write_failed = true;
-    } else if (!cli.quiet) {
-      fprintf(stderr, "racelint: wrote %u finding%s to baseline %s\n", diags.n,
-              diags.n == 1 ? "" : "s", cli.write_baseline);
+      m->write_failed = true;
+    } else if (!m->cli.quiet) {
+      fprintf(stderr, "racelint: pruned %u entr%s from baseline %s\n",
+              rl_baseline_absent(m->bl, NULL), rl_baseline_absent(m->bl, NULL) == 1 ? "y" : "ies",
+              m->cli.baseline);
     }
   }
-  if (cli.changed_since) {
-    char **changed;
-    uint32_t nchanged;
-    char *gerr;
-    if (!rl_discover_changed_since(s.root, cli.changed_since, &changed, &nchanged, &gerr)) {
-      RlNotice n = {NULL, gerr, true};
-      RL_VEC_PUSH(notices, n);
-      RL_VEC_PUSH(disc.notices, n); /* owned there, freed with it */
-    } else if (nchanged == 0) {
-      diags.n = 0; /* nothing changed: nothing to report */
-      suppressed.n = 0;
-    } else {
-      uint32_t k = 0;
-      for (uint32_t i = 0; i < diags.n; i++)
-        if (bsearch(&diags.v[i]->rel_path, changed, nchanged, sizeof *changed,
-                    rl_main__cmp_str))
-          diags.v[k++] = diags.v[i];
-      diags.n = k;
-      k = 0;
-      for (uint32_t i = 0; i < suppressed.n; i++)
-        if (bsearch(&suppressed.v[i]->rel_path, changed, nchanged, sizeof *changed,
-                    rl_main__cmp_str))
-          suppressed.v[k++] = suppressed.v[i];
-      suppressed.n = k;
-      for (uint32_t i = 0; i < nchanged; i++) free(changed[i]);
-      free(changed);
-    }
-  }
-  RL_VEC(RlDiag *) baselined = {0};
-  RlBaseline *bl = NULL;
-  if (cli.baseline) {
-    char *berr = NULL;
-    bl = rl_baseline_load(cli.baseline, &berr);
-    if (!bl) {
-      RlNotice n = {NULL, berr, true};
-      RL_VEC_PUSH(notices, n);
-      RL_VEC_PUSH(disc.notices, n); /* owned there, freed with it */
-    } else {
-      rl_baseline_apply(bl, diags.v, diags.n);
-      uint32_t k = 0;
-      for (uint32_t i = 0; i < diags.n; i++) {
-        if (strcmp(diags.v[i]->baseline, "unchanged") == 0) RL_VEC_PUSH(baselined, diags.v[i]);
-        else diags.v[k++] = diags.v[i];
-      }
-      diags.n = k;
-      if (cli.verbose) rl_baseline_absent(bl, stderr);
-      if (cli.prune_baseline) {
-        int rc = rl_baseline_prune(bl, cli.baseline);
-        if (rc) {
-          fprintf(stderr, "racelint: error: cannot rewrite baseline %s: %s\n", cli.baseline,
-                  strerror(rc));
-          write_failed = true;
-        } else if (!cli.quiet) {
-          fprintf(stderr, "racelint: pruned %u entr%s from baseline %s\n",
-                  rl_baseline_absent(bl, NULL), rl_baseline_absent(bl, NULL) == 1 ? "y" : "ies",
-                  cli.baseline);
-        }
-      }
-    }
-  }
+}
 
-  if (cli.format == RL_FMT_SARIF) {
-    /* GitHub's line hashes, for the files that have results */
-    for (uint32_t i = 0; i < nfiles; i++) {
-      RlEngineFile *f = scan.results[i];
-      if (!f->diags.n && !f->suppressed.n) continue;
-      char *text = NULL;
-      size_t len = 0;
-      int errn;
-      if (cli.stdin_filename) {
-        text = rl_strndup(stdin_text ? stdin_text : "", stdin_len);
-        len = stdin_len;
-      } else if (rl_read_file(f->abs_path, s.max_file_size, &text, &len, &errn) != RL_READ_OK) {
-        continue;
+/* SARIF: GitHub's line hashes, for the files that have results. */
+static void rl_main__line_hashes(RlMain *m) {
+  for (uint32_t i = 0; i < m->nfiles; i++) {
+    RlEngineFile *f = m->scan.results[i];
+    if (!f->diags.n && !f->suppressed.n) continue;
+    char *text = NULL;
+    size_t len = 0;
+    int errn;
+    if (m->cli.stdin_filename) {
+      text = rl_strndup(m->stdin_text ? m->stdin_text : "", m->stdin_len);
+      len = m->stdin_len;
+    } else if (rl_read_file(f->abs_path, m->s.max_file_size, &text, &len, &errn) != RL_READ_OK) {
+      continue;
+    }
+    uint32_t nl;
+    char **h = rl_linehash(text, len, &nl);
+    RlDiag **lists[2] = {f->diags.v, f->suppressed.v};
+    uint32_t counts[2] = {f->diags.n, f->suppressed.n};
+    for (int l = 0; l < 2; l++)
+      for (uint32_t j = 0; j < counts[l]; j++) {
+        RlDiag *d = lists[l][j];
+        if (d->loc.line >= 1 && d->loc.line <= nl)
+          d->line_hash = rl_arena_strdup(&f->keep, h[d->loc.line - 1]);
       }
-      uint32_t nl;
-      char **h = rl_linehash(text, len, &nl);
-      RlDiag **lists[2] = {f->diags.v, f->suppressed.v};
-      uint32_t counts[2] = {f->diags.n, f->suppressed.n};
-      for (int l = 0; l < 2; l++)
-        for (uint32_t j = 0; j < counts[l]; j++) {
-          RlDiag *d = lists[l][j];
-          if (d->loc.line >= 1 && d->loc.line <= nl)
-            d->line_hash = rl_arena_strdup(&f->keep, h[d->loc.line - 1]);
-        }
-      rl_linehash_free(h, nl);
-      free(text);
-    }
+    rl_linehash_free(h, nl);
+    free(text);
   }
+}
 
-  FILE *out = stdout;
-  if (cli.output) {
-    out = fopen(cli.output, "w");
-    if (!out) {
-      fprintf(stderr, "racelint: cannot write %s: %s\n", cli.output, strerror(errno));
-      out = NULL;
-    }
-  }
+/* Prints the notices on stderr. Returns true when one is an error. */
+static bool rl_main__print_notices(RlMain *m) {
   bool any_error = false;
-  for (uint32_t i = 0; i < notices.n; i++) {
-    RlNotice *n = &notices.v[i];
+  for (uint32_t i = 0; i < m->notices.n; i++) {
+    RlNotice *n = &m->notices.v[i];
     if (n->is_error) any_error = true;
-    if (cli.quiet && !n->is_error) continue;
+    if (m->cli.quiet && !n->is_error) continue;
     fputs("racelint: ", stderr);
     if (n->path) fprintf(stderr, "%s: ", n->path);
     fprintf(stderr, "%s%s\n", n->is_error ? "error: " : "", n->msg);
   }
-  if (!cli.quiet && disc.symlinks_skipped && cli.format == RL_FMT_TEXT)
+  if (!m->cli.quiet && m->disc.symlinks_skipped && m->cli.format == RL_FMT_TEXT)
     fprintf(stderr, "racelint: %u symbolic link%s not followed (use --follow-symlinks)\n",
-            disc.symlinks_skipped, disc.symlinks_skipped == 1 ? "" : "s");
+            m->disc.symlinks_skipped, m->disc.symlinks_skipped == 1 ? "" : "s");
+  return any_error;
+}
 
+/* Writes the report to --output or stdout. Returns false when it could
+ * not be written. */
+static bool rl_main__report(RlMain *m, FILE *out) {
   RlRun run;
   memset(&run, 0, sizeof run);
   run.tool_version = RL_VERSION;
-  run.root = s.root;
-  run.rules = s.rules;
-  run.nrules = s.nrules;
-  run.diags = diags.v;
-  run.ndiags = diags.n;
-  run.suppressed = suppressed.v;
-  run.nsuppressed = suppressed.n;
-  run.baselined = baselined.v;
-  run.nbaselined = baselined.n;
-  run.baseline = bl != NULL;
-  run.notices = notices.v;
-  run.nnotices = notices.n;
-  run.files_scanned = scanned;
-  run.quiet = cli.quiet;
-  run.color = cli.color == 1 || (cli.color == -1 && out == stdout && isatty(1) &&
-                                 !getenv("NO_COLOR"));
-  if (out) {
-    switch (cli.format) {
-    case RL_FMT_TEXT: rl_emit_text(&run, out); break;
-    case RL_FMT_JSON: rl_emit_json(&run, out); break;
-    case RL_FMT_SARIF: rl_emit_sarif(&run, out); break;
-    case RL_FMT_GITHUB: rl_emit_github(&run, out); break;
-    }
-    if (out != stdout) {
-      if (fclose(out) != 0) out = NULL; /* e.g. the disk is full */
-    } else if (fflush(out) != 0) {
-      out = NULL;
-    }
+  run.root = m->s.root;
+  run.rules = m->s.rules;
+  run.nrules = m->s.nrules;
+  run.diags = m->diags.v;
+  run.ndiags = m->diags.n;
+  run.suppressed = m->suppressed.v;
+  run.nsuppressed = m->suppressed.n;
+  run.baselined = m->baselined.v;
+  run.nbaselined = m->baselined.n;
+  run.baseline = m->bl != NULL;
+  run.notices = m->notices.v;
+  run.nnotices = m->notices.n;
+  run.files_scanned = m->scanned;
+  run.quiet = m->cli.quiet;
+  run.color = m->cli.color == 1 || (m->cli.color == -1 && out == stdout && isatty(1) &&
+                                    !getenv("NO_COLOR"));
+  if (!out) return false;
+  switch (m->cli.format) {
+  case RL_FMT_TEXT: rl_emit_text(&run, out); break;
+  case RL_FMT_JSON: rl_emit_json(&run, out); break;
+  case RL_FMT_SARIF: rl_emit_sarif(&run, out); break;
+  case RL_FMT_GITHUB: rl_emit_github(&run, out); break;
   }
-  int status = 0;
-  if (!out || any_error || write_failed) {
-    status = 2;
-  } else if (cli.write_baseline) {
-    status = 0; /* today's findings are accepted */
-  } else if (!cli.exit_zero && cli.fail_on != RL_SEV_NONE) {
-    for (uint32_t i = 0; i < diags.n; i++)
-      if (diags.v[i]->severity >= cli.fail_on) status = 1;
+  if (out != stdout) return fclose(out) == 0; /* e.g. the disk is full */
+  return fflush(out) == 0;
+}
+
+/* Opens --output (stdout without it). NULL after an error message. */
+static FILE *rl_main__open_output(const RlMain *m) {
+  if (!m->cli.output) return stdout;
+  FILE *out = fopen(m->cli.output, "w");
+  if (!out) fprintf(stderr, "racelint: cannot write %s: %s\n", m->cli.output, strerror(errno));
+  return out;
+}
+
+/* 0 clean, 1 findings at or above --fail-on, 2 an error. */
+static int rl_main__exit_status(const RlMain *m, bool written, bool any_error) {
+  if (!written || any_error || m->write_failed) return 2;
+  if (m->cli.write_baseline) return 0; /* today's findings are accepted */
+  if (m->cli.exit_zero || m->cli.fail_on == RL_SEV_NONE) return 0;
+  for (uint32_t i = 0; i < m->diags.n; i++)
+    if (m->diags.v[i]->severity >= m->cli.fail_on) return 1;
+  return 0;
+}
+
+static void rl_main__free(RlMain *m) {
+  RL_VEC_FREE(m->diags);
+  RL_VEC_FREE(m->suppressed);
+  RL_VEC_FREE(m->baselined);
+  rl_baseline_delete(m->bl);
+  RL_VEC_FREE(m->notices);
+  for (uint32_t i = 0; i < m->nfiles; i++) rl_engine_file_delete(m->scan.results[i]);
+  free(m->scan.results);
+  free(m->scan.settings);
+  free(m->stdin_text);
+  rl_configset_delete(m->configs);
+  rl_discovery_free(&m->disc);
+}
+
+/* Section - the driver */
+
+/* Options, then discovery, phase 1 on the worker threads, phase 2, the CI
+ * gate (baseline, --changed-since), the report and the exit status. */
+static int rl_main__run(RlMain *m) {
+  rl_main__open_cache(m);
+  m->configs = rl_configset_new(&m->s, m->cli.config);
+  if (m->cli.print_config) return rl_main__print_config(m);
+  if (!m->cli.stdin_filename) rl_main__discover(m);
+  char *cc = m->cli.compile_commands ? rl_strdup(m->cli.compile_commands)
+                                     : rl_main__find_compdb(m->s.root, m->paths, m->npaths);
+  if (cc) rl_main__compdb(&m->s, cc, m->cli.compile_commands != NULL, &m->disc);
+  free(cc);
+  m->scan.disc = &m->disc;
+  if (m->cli.stdin_filename) rl_main__scan_stdin(m);
+  else rl_main__scan_files(m);
+  rl_main__collect(m);
+  if (m->cli.write_baseline) rl_main__write_baseline(m);
+  if (m->cli.changed_since) rl_main__changed_since(m);
+  if (m->cli.baseline) rl_main__apply_baseline(m);
+  if (m->cli.format == RL_FMT_SARIF) rl_main__line_hashes(m);
+  FILE *out = rl_main__open_output(m);
+  bool any_error = rl_main__print_notices(m);
+  bool written = rl_main__report(m, out);
+  return rl_main__exit_status(m, written, any_error);
+}
+
+int main(int argc, char **argv) {
+  if (argc >= 2 && strcmp(argv[1], "lsp") == 0) return rl_lsp_main(argc - 1, argv + 1);
+  RlMain m;
+  memset(&m, 0, sizeof m);
+  m.cli.format = RL_FMT_TEXT;
+  m.cli.fail_on = RL_SEV_WARNING;
+  m.cli.color = -1;
+  memset(m.cli.rules, -1, sizeof m.cli.rules);
+  rl_session_init(&m.s);
+  int status = rl_main__parse_args(&m, argc, argv);
+  if (status < 0) status = rl_main__info(&m);
+  if (status >= 0) {
+    rl_session_free(&m.s);
+    return status;
   }
-  RL_VEC_FREE(diags);
-  RL_VEC_FREE(suppressed);
-  RL_VEC_FREE(baselined);
-  rl_baseline_delete(bl);
-  RL_VEC_FREE(notices);
-  for (uint32_t i = 0; i < nfiles; i++) rl_engine_file_delete(scan.results[i]);
-  free(scan.results);
-  free(scan.settings);
-  free(stdin_text);
-  rl_configset_delete(configs);
-  rl_discovery_free(&disc);
-  rl_session_free(&s);
+  static const char *const default_paths[] = {"."};
+  if (m.npaths == 0) {
+    m.paths = default_paths;
+    m.npaths = 1;
+  }
+  m.s.parse_only = m.parse_only;
+  const char *err = NULL;
+  if (!rl_session_prepare(&m.s, &err)) {
+    fprintf(stderr, "racelint: %s\n", err);
+    rl_session_free(&m.s);
+    return 2;
+  }
+  git_libgit2_init();
+  if (!rl_main__set_root(&m)) {
+    rl_session_free(&m.s);
+    git_libgit2_shutdown();
+    return 2;
+  }
+  status = rl_main__run(&m);
+  rl_main__free(&m);
+  rl_session_free(&m.s);
   git_libgit2_shutdown();
   return status;
 }

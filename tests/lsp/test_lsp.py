@@ -136,7 +136,7 @@ try:
     d = c.diagnostics(uri(T))
     check(len(d) == 1 and d[0]["range"]["start"] == {"line": 1, "character": 5}, f"TS diagnostic {d}")
     open_doc(c, C, c_text)
-    d = c.diagnostics(uri(C), timeout=20)
+    d = c.diagnostics(uri(C))
     check(len(d) == 1 and d[0]["code"] == "check-then-act" and d[0]["range"]["start"]["line"] == 4,
           f"C diagnostic {d}")
     check(d and d[0].get("relatedInformation") and d[0]["relatedInformation"][0]["location"]["range"]["start"]["line"] == 3,
@@ -217,16 +217,16 @@ try:
     open(P, "w").write(p_text)
     # the caller first, so executor.js is analysed with it in the project
     open_doc(c, P, p_text)
-    c.diagnostics(uri(P), timeout=60)
+    c.diagnostics(uri(P))
     open_doc(c, X, x_text)
     has_pam = lambda ds: any(x["code"] == "promise-all-mutation" for x in ds)
-    d = c.diagnostics(uri(X), pred=lambda ds: not has_pam(ds), timeout=60)
+    d = c.diagnostics(uri(X), pred=lambda ds: not has_pam(ds))
     check(not has_pam(d), "writes inside the caller's transaction: no finding")
     change(c, P, 2, [{"range": rng(4, 4, 4, 10), "text": ""}])  # drop "await "
-    d = c.diagnostics(uri(X), pred=has_pam, timeout=60)
+    d = c.diagnostics(uri(X), pred=has_pam)
     check(has_pam(d), "the finding appears in executor.js when persist.js stops awaiting")
     change(c, P, 3, [{"range": rng(0, 0, 99, 0), "text": p_text}])
-    d = c.diagnostics(uri(X), pred=lambda ds: not has_pam(ds), timeout=60)
+    d = c.diagnostics(uri(X), pred=lambda ds: not has_pam(ds))
     check(not has_pam(d), "and goes away when the await is back")
     for p_ in (X, P):
         c.notify("textDocument/didClose", {"textDocument": {"uri": uri(p_)}})
@@ -234,7 +234,7 @@ try:
     # config reload: a .racelint.json turning the rule off
     open(os.path.join(ws, ".racelint.json"), "w").write('{"rules": {"check-then-act": "off"}}')
     c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(os.path.join(ws, ".racelint.json")), "type": 1}]})
-    d = c.diagnostics(uri(C), pred=lambda ds: not ds, timeout=20)
+    d = c.diagnostics(uri(C), pred=lambda ds: not ds)
     check(d == [], "config reload clears the disabled rule")
     os.remove(os.path.join(ws, ".racelint.json"))
 
@@ -284,11 +284,11 @@ try:
             changes.append(ch)
         change(c, R, v, changes)
         if rnd.random() < 0.3:  # now and then let the analysis catch up
-            c.diagnostics(uri(R), pred=lambda ds: True, timeout=30)
+            c.diagnostics(uri(R), pred=lambda ds: True)
     # the publish for the last version (not a quiet spell: a loaded machine
     # can be slow)
     m = c.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
-               and m["params"]["uri"] == uri(R) and m["params"].get("version") == last, 90)
+               and m["params"]["uri"] == uri(R) and m["params"].get("version") == last)
     got = m["params"]["diagnostics"]
     fresh = subprocess.run([RACELINT, "--format", "json", "--fail-on", "none", "--stdin-filename", R],
                            input=text.encode(), capture_output=True)
@@ -310,12 +310,10 @@ try:
     if r["items"]:
         # bytes: é = 2, 😀 = 4 -> 'forEach' at byte 46
         check(r["items"][0]["range"] == rng(0, 46, 0, 53), f"UTF-8 range {r['items'][0]['range']}")
-    try:
-        c.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics", timeout=1)
-        check(False, "no push when the client pulls")
-    except TimeoutError:
-        check(True, "no push when the client pulls")
     check(c.close() == 0, "session 2 exits cleanly")
+    # everything the server sent until its exit (no quiet period to wait out)
+    pushes = [m for m in c.rest() if m.get("method") == "textDocument/publishDiagnostics"]
+    check(not pushes, f"no push when the client pulls: {pushes[:1]}")
 
     # --- session 3: malformed input never crashes or hangs -------------------
     c = Client(RACELINT, cwd=ws)
@@ -343,13 +341,13 @@ try:
     c.notify("textDocument/didOpen", {"textDocument": {"uri": "untitled:1", "text": "x"}})
     open_doc(c, A, a_text)
     change(c, A, 2, [{"range": rng(50, 3, 0, 0), "text": "// out of range edit\n"}])
-    d = c.diagnostics(uri(A), timeout=10)
+    d = c.diagnostics(uri(A))
     check(isinstance(d, list), "server still answers after bad input")
     check(c.close() == 0, "session 3 exits cleanly")
     # EOF without shutdown: exit status 1, no hang
     c = Client(RACELINT, cwd=ws)
     c.p.stdin.close()
-    check(c.p.wait(10) == 1, "EOF without shutdown exits 1")
+    check(c.p.wait() == 1, "EOF without shutdown exits 1")
 finally:
     shutil.rmtree(ws, ignore_errors=True)
 

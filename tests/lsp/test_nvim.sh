@@ -21,7 +21,7 @@ run() { # TARGET EXPECT [EDIT]  (the driver replaces line 1 with EDIT when it is
   local edit=()
   [ $# -ge 3 ] && edit=(EDIT="$3")
   out=$(env HOME="$T" XDG_STATE_HOME="$T" LSP_CMD="$RACELINT lsp" TARGET="$1" EXPECT="$2" \
-        "${edit[@]}" TIMEOUT_MS=10000 timeout 60 nvim --headless --clean \
+        "${edit[@]}" TIMEOUT_MS=0 nvim --headless --clean \
         -u "$here/nvim-diagnostics.lua" 2>&1)
   rc=$?
   echo "$out"

@@ -38,14 +38,14 @@ for path in sorted(glob.glob(os.path.join(os.path.dirname(__file__), "transcript
             elif line.startswith("<<< "):
                 want = json.loads(line[4:])
                 try:
-                    c.wait(lambda m: matches(want, m), timeout=10)
+                    c.wait(lambda m: matches(want, m))
                 except (TimeoutError, EOFError) as e:
                     print(f"FAIL: {os.path.basename(path)}:{n}: no message matching {line[4:]} ({e}); "
                           f"unmatched: {json.dumps(c.seen)[:600]}")
                     ok = False
                     break
         c.p.stdin.close()
-        c.p.wait(10)
+        c.p.wait()
     finally:
         if c.p.poll() is None:
             c.p.kill()

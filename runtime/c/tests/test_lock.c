@@ -245,8 +245,11 @@ static void test_deadline_and_trylock(void)
 
     /* b is held elsewhere: both variants must give up and release a. */
     holder_start(&h, &tid, &mu_b);
-    deadline = rt_deadline_ms(50);
+    /* t0 before the deadline is computed: however long this thread is
+     * descheduled in between, the wait ends no earlier than t0 + 50 ms
+     * (less a little for CLOCK_REALTIME vs. CLOCK_MONOTONIC). */
     t0 = rt_now();
+    deadline = rt_deadline_ms(50);
     CHECK_EQ(rl_rt_lock_n_timed(ab, 2, &deadline), ETIMEDOUT);
     CHECK(rt_now() - t0 >= 0.04);
     CHECK_OK(pthread_mutex_trylock(&mu_a));
@@ -258,6 +261,8 @@ static void test_deadline_and_trylock(void)
     CHECK_EQ(rl_rt_lock_n_timed(ab, 2, NULL), EINVAL);
     holder_stop(&h, tid);
 
+    /* Both locks are free: timedlock takes a free mutex even when the
+     * deadline has already passed (POSIX), so the 1 s is never a race. */
     deadline = rt_deadline_ms(1000);
     CHECK_OK(rl_rt_lock_n_timed(ab, 2, &deadline));
     CHECK_OK(rl_rt_unlock_n(ab, 2));

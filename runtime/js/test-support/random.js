@@ -52,3 +52,17 @@ export function deferred() {
   });
   return { promise, resolve, reject };
 }
+
+/**
+ * Replace the timers named in `apis` with node:test's fake clock for test
+ * `t` (advanced by t.mock.timers.tick(ms)).  Node >= 20.11 takes
+ * { apis }, earlier releases with mock timers take the array.
+ */
+export function fakeTimers(t, apis) {
+  try {
+    t.mock.timers.enable({ apis });
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    t.mock.timers.enable(apis);
+  }
+}

@@ -4,18 +4,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mapConcurrent, forEachAsync } from '../src/index.js';
-import { rng, randomDelay, quickDelay } from '../test-support/random.js';
+import { rng, randomDelay, quickDelay, deferred } from '../test-support/random.js';
 
 test('array.forEach(async ...) does not wait (the bug)', async () => {
   const random = rng(40);
   let done = 0;
+  const allDone = deferred();
   const items = Array.from({ length: 20 }, (_, i) => i);
   items.forEach(async () => {
     await randomDelay(random);
-    done++;
+    if (++done === items.length) allDone.resolve();
   });
   assert.equal(done, 0, 'forEach returned before any callback finished');
-  await new Promise((r) => setTimeout(r, 20));
+  await allDone.promise; // tidy up: the callbacks finish later, on their own
 });
 
 test('mapConcurrent: 1,000 items, at most 7 in flight, results in input order', async () => {

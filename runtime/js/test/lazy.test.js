@@ -5,15 +5,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lazy, once } from '../src/index.js';
-import { rng, randomDelay, sleep } from '../test-support/random.js';
+import { rng, randomDelay, deferred } from '../test-support/random.js';
 
 const N = 1000;
 
 test('naive lazy init calls the factory more than once (the bug)', async () => {
   let calls = 0;
+  // The creation is slow: it completes once all 100 callers have asked
+  // (an event, not a timer racing the callers).
+  const allAsked = deferred();
+  let asked = 0;
   const createClient = async () => {
     calls++;
-    await sleep(5);
+    await allAsked.promise;
     return { id: calls };
   };
   let client;
@@ -24,7 +28,9 @@ test('naive lazy init calls the factory more than once (the bug)', async () => {
   const random = rng(10);
   const got = await Promise.all(Array.from({ length: 100 }, async () => {
     await randomDelay(random, 2);
-    return getClient();
+    const p = getClient();
+    if (++asked === 100) allAsked.resolve();
+    return p;
   }));
   assert.ok(calls > 1, `expected several factory calls, got ${calls}`);
   assert.ok(new Set(got).size > 1, 'callers got different clients');
@@ -33,15 +39,19 @@ test('naive lazy init calls the factory more than once (the bug)', async () => {
 test('lazy: one factory call shared by 1,000 concurrent callers', async () => {
   const random = rng(11);
   let calls = 0;
+  const allAsked = deferred(); // the factory finishes once every caller has asked
+  let asked = 0;
   const getClient = lazy(async () => {
     calls++;
-    await sleep(20); // longer than every caller's start delay (<= 3 ms)
-    return { created: Date.now() };
+    await allAsked.promise;
+    return { created: calls };
   });
   const got = await Promise.all(
     Array.from({ length: N }, async () => {
       await randomDelay(random);
-      return getClient();
+      const p = getClient();
+      if (++asked === N) allAsked.resolve();
+      return p;
     }),
   );
   assert.equal(calls, 1);
@@ -54,9 +64,12 @@ test('lazy: one factory call shared by 1,000 concurrent callers', async () => {
 test('lazy: a rejection reaches every waiting caller, then the next call retries', async () => {
   const random = rng(12);
   let calls = 0;
+  // The first attempt fails once all 50 first-wave callers are waiting on it.
+  const firstWaveIn = deferred();
+  let asked = 0;
   const getClient = lazy(async () => {
     calls++;
-    await sleep(10);
+    await firstWaveIn.promise;
     if (calls <= 2) throw new Error(`connect failed #${calls}`);
     return { ok: true, attempt: calls };
   });
@@ -64,7 +77,9 @@ test('lazy: a rejection reaches every waiting caller, then the next call retries
   const first = await Promise.allSettled(
     Array.from({ length: 50 }, async () => {
       await randomDelay(random);
-      return getClient();
+      const p = getClient();
+      if (++asked === 50) firstWaveIn.resolve();
+      return p;
     }),
   );
   assert.equal(calls, 1);

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Mutex, MutexTimeoutError, withLocks } from '../src/index.js';
-import { rng, randomDelay, quickDelay, shuffled, sleep, deferred } from '../test-support/random.js';
+import { rng, randomDelay, quickDelay, shuffled, immediate, deferred, fakeTimers } from '../test-support/random.js';
 
 const N = 1000;
 
@@ -98,15 +98,26 @@ test('runExclusive releases when fn throws or rejects, and returns its value', a
   await assert.rejects(mutex.runExclusive('nope'), TypeError);
 });
 
-test('acquire({ timeout }) rejects with MutexTimeoutError and leaves the queue', async () => {
+test('acquire({ timeout }) rejects with MutexTimeoutError and leaves the queue', async (t) => {
+  // A fake clock: the timeout fires when the test advances time, never
+  // because the machine happened to be slow or fast.
+  fakeTimers(t, ['setTimeout']);
   const mutex = new Mutex();
   const release = await mutex.acquire();
-  const t0 = Date.now();
-  const err = await mutex.acquire({ timeout: 30 }).then(
+  let settled = false;
+  const pending = mutex.acquire({ timeout: 30 }).then(
     () => assert.fail('should time out'),
-    (e) => e,
+    (e) => {
+      settled = true;
+      return e;
+    },
   );
-  assert.ok(Date.now() - t0 >= 25);
+  t.mock.timers.tick(29);
+  await immediate();
+  assert.equal(settled, false, 'gave up before 30 ms');
+  assert.equal(mutex.waiting, 1);
+  t.mock.timers.tick(1);
+  const err = await pending;
   assert.ok(err instanceof MutexTimeoutError);
   assert.equal(err.code, 'ERR_MUTEX_TIMEOUT');
   assert.equal(err.mutexId, mutex.id);
@@ -121,7 +132,10 @@ test('acquire({ timeout }) rejects with MutexTimeoutError and leaves the queue',
     () => got.push('b timed out'),
   );
   const c = mutex.acquire({ timeout: 5000 }).then((r) => { got.push('c'); r(); });
-  await sleep(40);
+  t.mock.timers.tick(10);
+  await b;
+  assert.deepEqual(got, ['b timed out']);
+  assert.equal(mutex.waiting, 2);
   release();
   await Promise.all([a, b, c]);
   assert.deepEqual(got, ['b timed out', 'a', 'c']);
@@ -207,11 +221,27 @@ test('withLocks: random overlapping sets in random order never deadlock', async 
 test('withLocks: same deadlock scenario as above, but no deadlock', async () => {
   const m1 = new Mutex();
   const m2 = new Mutex();
-  const results = await Promise.all([
-    withLocks([m1, m2], () => sleep(5).then(() => 'a'), { timeout: 1000 }),
-    withLocks([m2, m1], () => sleep(5).then(() => 'b'), { timeout: 1000 }),
-  ]);
-  assert.deepEqual(results, ['a', 'b']);
+  const order = [];
+  const finishA = deferred();
+  const pa = withLocks([m1, m2], async () => {
+    order.push('a');
+    await finishA.promise;
+    return 'a';
+  });
+  const pb = withLocks([m2, m1], async () => {
+    order.push('b');
+    return 'b';
+  });
+  // Let both run as far as they can (lock hand-offs are promise jobs, no
+  // timers): the first holds both locks, the second waits for the first
+  // lock of the common order instead of holding the other one.
+  await immediate();
+  assert.deepEqual(order, ['a']);
+  assert.equal(m1.isLocked() && m2.isLocked(), true);
+  assert.equal(m1.waiting + m2.waiting, 1, 'b waits for one lock and holds none');
+  finishA.resolve();
+  assert.deepEqual(await Promise.all([pa, pb]), ['a', 'b']);
+  assert.equal(m1.isLocked() || m2.isLocked(), false);
 });
 
 test('withLocks: timeout and errors release everything', async () => {

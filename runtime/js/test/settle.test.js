@@ -4,20 +4,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { settleAll, SettleAllError } from '../src/index.js';
-import { rng, randomDelay, sleep } from '../test-support/random.js';
+import { rng, randomDelay, deferred } from '../test-support/random.js';
 
 test('Promise.all rejects early and leaves work running unobserved (the bug)', async () => {
   let finished = 0;
-  const work = (ms, fail) =>
-    sleep(ms).then(() => {
+  // Three operations; the test decides when each one completes.
+  const gates = [deferred(), deferred(), deferred()];
+  const work = (i, fail) =>
+    gates[i].promise.then(() => {
       finished++;
-      if (fail) throw new Error(`failed after ${ms}`);
-      return ms;
+      if (fail) throw new Error(`operation ${i} failed`);
+      return i;
     });
-  const inputs = [work(30, false), work(1, true), work(30, false)];
-  await assert.rejects(Promise.all(inputs), /failed after 1/);
+  const inputs = [work(0, false), work(1, true), work(2, false)];
+  gates[1].resolve();
+  await assert.rejects(Promise.all(inputs), /operation 1 failed/);
   assert.equal(finished, 1, 'the other operations were still in flight');
+  gates[0].resolve();
+  gates[2].resolve();
   await Promise.allSettled(inputs); // tidy up
+  assert.equal(finished, 3);
 });
 
 test('settleAll: resolves with the values in order when none fails', async () => {

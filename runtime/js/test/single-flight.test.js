@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { singleFlight, createSingleFlight } from '../src/index.js';
-import { rng, randomDelay, sleep } from '../test-support/random.js';
+import { rng, randomDelay, sleep, deferred } from '../test-support/random.js';
 
 const N = 1000;
 const KEYS = 10;
@@ -24,16 +24,25 @@ test('1,000 interleaved calls over 10 keys: one flight per key', async () => {
   const random = rng(20);
   const flight = createSingleFlight();
   const calls = new Map();
+  // Every fetch is held open until all N callers have joined (no timer
+  // racing the callers' start delays: a loaded machine changes nothing).
+  const allJoined = deferred();
+  let joined = 0;
   const fetchUser = async (id) => {
     calls.set(id, (calls.get(id) ?? 0) + 1);
-    await sleep(20); // outlasts every caller's start delay (<= 3 ms)
+    await allJoined.promise;
     return { id, fetchedAt: calls.get(id) };
   };
   const got = await Promise.all(
     Array.from({ length: N }, async (_, i) => {
       await randomDelay(random);
       const id = i % KEYS;
-      return flight(`user:${id}`, () => fetchUser(id));
+      const p = flight(`user:${id}`, () => fetchUser(id));
+      if (++joined === N) {
+        assert.equal(flight.size, KEYS, 'one flight per key while all callers wait');
+        allJoined.resolve();
+      }
+      return p;
     }),
   );
   assert.equal(calls.size, KEYS);
@@ -90,14 +99,18 @@ test('has/size while in flight; groups are independent; default group works', as
 
   const random = rng(21);
   let global = 0;
+  const allJoined = deferred();
+  let joined = 0;
   const results = await Promise.all(
     Array.from({ length: 50 }, async () => {
       await randomDelay(random);
-      return singleFlight('racelint-test:global', async () => {
+      const p = singleFlight('racelint-test:global', async () => {
         global++;
-        await sleep(20);
+        await allJoined.promise; // open until all 50 callers have joined
         return 'shared';
       });
+      if (++joined === 50) allJoined.resolve();
+      return p;
     }),
   );
   assert.equal(global, 1);

@@ -1,0 +1,13 @@
+# packaging/tests.cmake - tests of what ships: the version number, the
+# installed tree (man page, completions, rule docs, C runtime), the links in
+# docs and reports. Included from the top-level CMakeLists.txt.
+set(RL_PKG ${CMAKE_SOURCE_DIR}/packaging)
+
+add_test(NAME packaging/version
+  COMMAND sh ${RL_PKG}/tests/check-version.sh $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR})
+
+add_test(NAME packaging/install
+  COMMAND sh ${RL_PKG}/tests/check-install.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR})
+set_tests_properties(packaging/install PROPERTIES SKIP_RETURN_CODE 77 RUN_SERIAL ON)
+add_test(NAME packaging/options
+  COMMAND sh ${RL_PKG}/tests/check-options.sh $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR})

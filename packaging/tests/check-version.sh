@@ -1,0 +1,16 @@
+#!/bin/sh
+# check-version.sh BINARY SOURCE_DIR - the one version number (VERSION) is
+# what --version prints and what every package manifest carries.
+set -eu
+bin=$1 src=$2
+want=$(head -n1 "$src/VERSION")
+fail=0
+got=$("$bin" --version)
+[ "$got" = "racelint $want" ] || { echo "--version: '$got', VERSION: '$want'"; fail=1; }
+js=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$src/runtime/js/package.json")
+[ "$js" = "$want" ] || { echo "runtime/js/package.json: '$js', VERSION: '$want'"; fail=1; }
+if [ -n "${3:-}" ]; then # the rlrt.pc of a build tree
+  pc=$(sed -n 's/^Version: //p' "$3")
+  [ "$pc" = "$want" ] || { echo "rlrt.pc: '$pc', VERSION: '$want'"; fail=1; }
+fi
+exit $fail

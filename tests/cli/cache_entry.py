@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""cache_entry.py ENTRY FIELD VALUE - rewrites one field of a racelint cache
+entry in place (the layout written by analyzer/cache.c, little-endian).
+
+FIELD names the first occurrence of a field: ndeps, nnotices, nlocal,
+severity, loc.start, loc.line, nrelated, nfixes, fix.safety, nedits,
+nfacts, fact.kind, fact.rule, nsupps, supp.kind, supp.first, notice.error.
+Prints "absent" and exits 3 when the entry has no such field (e.g. no fix)."""
+import struct
+import sys
+
+LOC = 32  # RlLoc: 8 x uint32 (line, col, end_line, end_col, col_cp, end_col_cp, start, end)
+
+
+class Entry:
+    def __init__(self, data):
+        self.d = data
+        self.o = 4
+        self.at = {}
+
+    def u32(self, name=None):
+        if name and name not in self.at:
+            self.at[name] = self.o
+        v = struct.unpack_from('<I', self.d, self.o)[0]
+        self.o += 4
+        return v
+
+    def u64(self):
+        self.o += 8
+
+    def s(self):
+        n = self.u32()
+        if n != 0xFFFFFFFF:
+            self.o += n
+
+    def loc(self, name):
+        if name + '.line' not in self.at:
+            self.at[name + '.line'] = self.o
+            self.at[name + '.start'] = self.o + 24
+        self.o += LOC
+
+    def walk(self):
+        self.s()  # version
+        self.u64()  # key
+        self.u32()  # analyzed
+        self.u64()  # content hash
+        for _ in range(self.u32('ndeps')):
+            self.s(); self.u64(); self.u64()
+        for _ in range(self.u32('nnotices')):
+            self.s(); self.u32('notice.error')
+        for _ in range(self.u32('nlocal')):
+            self.s(); self.u32('severity'); self.loc('loc')
+            for _ in range(4):
+                self.s()
+            for _ in range(self.u32('nrelated')):
+                self.s(); self.s(); self.loc('related.loc'); self.s()
+            for _ in range(self.u32('nfixes')):
+                self.s(); self.u32('fix.safety')
+                for _ in range(self.u32('nedits')):
+                    self.u32(); self.u32(); self.s()
+        for _ in range(self.u32('nfacts')):
+            self.u32('fact.kind'); self.s(); self.u32('fact.rule'); self.u32(); self.u32()
+            for _ in range(4):
+                self.s()
+            self.loc('fact.loc'); self.s()
+        for _ in range(self.u32('nsupps')):
+            self.u32('supp.kind'); self.u32('supp.first'); self.u32(); self.loc('supp.loc')
+            self.s(); self.s(); self.s()
+        assert self.d[self.o:] == b'END!', 'unexpected entry layout'
+
+
+def main():
+    path, field, value = sys.argv[1], sys.argv[2], int(sys.argv[3], 0)
+    d = bytearray(open(path, 'rb').read())
+    e = Entry(d)
+    e.walk()
+    if field not in e.at:
+        print('absent')
+        sys.exit(3)
+    struct.pack_into('<I', d, e.at[field], value)
+    open(path, 'wb').write(d)
+
+
+main()

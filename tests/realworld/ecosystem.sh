@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# ecosystem.sh - what a change adds and removes on pinned real code
+# (the ruff ecosystem check, for racelint).
+#
+#   tests/realworld/ecosystem.sh [--set dev|heldout|all] [--lang c|js|all]
+#                                [--base REF] [--new RACELINT] [--keep]
+#
+# Fetches the pinned code bases of docs/triage-c.md and docs/triage-js.md
+# ("Evaluation sets") into $ECO_WORK/src (default /work/eco, else
+# /tmp/racelint-eco), builds racelint at --base (default: main) in a
+# scratch worktree, scans every code base with that build and with --new
+# (default: ./build/racelint of this checkout), and prints, per code base
+# and rule, the counts and every finding that appeared (+) or disappeared
+# (-). Reports are kept in $ECO_WORK/out/<set>/<base|new>/<name>.json for
+# triage (../shared/tools/triage-sample).
+#
+# The default set is `dev`: the held-out code bases are scanned only when
+# asked for (`--set heldout`), at the end, by someone who did not write the
+# rules. Nothing fetched is committed. Needs the npm registry and Debian's
+# archive (deb-src is added when missing, as tests/realworld/scan.sh does).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+set_name=dev lang=all base=main new=$top/build/racelint keep=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --set) set_name=$2; shift 2 ;;
+    --lang) lang=$2; shift 2 ;;
+    --base) base=$2; shift 2 ;;
+    --new) new=$2; shift 2 ;;
+    --keep) keep=1; shift ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) echo "ecosystem.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+case $set_name in dev|heldout|all) ;; *) echo "ecosystem.sh: --set dev|heldout|all" >&2; exit 2 ;; esac
+if [ -z "${ECO_WORK:-}" ]; then
+  if [ -d /work ] && [ -w /work ]; then ECO_WORK=/work/eco; else ECO_WORK=/tmp/racelint-eco; fi
+fi
+mkdir -p "$ECO_WORK/src" "$ECO_WORK/dl"
+
+# name  version  set  lang  directories scanned (relative to the package)
+CODEBASES="
+collectd      5.12.0-14            dev     c   .
+rsyslog       8.2302.0-1+deb12u1   dev     c   .
+libevent      2.1.12-stable-8      dev     c   .
+unbound       1.17.1-2+deb12u4     dev     c   .
+fio           3.33-3               dev     c   .
+rrdtool       1.7.2-4              dev     c   .
+knot          3.2.6-1              heldout c   .
+stunnel4      3:5.68-2+deb12u1     heldout c   .
+libmicrohttpd 0.9.75-6             heldout c   .
+tinyproxy     1.11.1-2.1+deb12u1   heldout c   .
+mosquitto     2.0.11-1.2+deb12u2   heldout c   .
+xz-utils      5.4.1-1+deb12u1      heldout c   .
+mongodb            6.12.0    dev     js  src
+piscina            4.8.0     dev     js  src,test
+kafkajs            2.2.4     dev     js  src
+fastify            4.29.0    dev     js  lib,test,fastify.js
+knex               3.1.0     dev     js  lib,bin
+puppeteer-core     23.11.1   heldout js  src
+@temporalio/worker 1.11.6    heldout js  src
+mqtt               5.10.3    heldout js  src
+moleculer          0.14.35   heldout js  src
+amqplib            0.10.5    heldout js  lib,test,callback_api.js,channel_api.js
+tedious            18.6.1    heldout js  lib
+"
+
+selected() { # prints the selected rows
+  echo "$CODEBASES" | while read -r name version set l dirs; do
+    [ -n "$name" ] || continue
+    [ "$set_name" = all ] || [ "$set" = "$set_name" ] || continue
+    [ "$lang" = all ] || [ "$l" = "$lang" ] || continue
+    echo "$name $version $set $l $dirs"
+  done
+}
+
+ensure_deb_src() {
+  grep -rqsE '^(deb-src |Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/ && return 0
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] && sed 's/^Types: deb$/Types: deb-src/' "$f" >"/etc/apt/sources.list.d/racelint-src-$(basename "$f")"
+  done
+  [ -f /etc/apt/sources.list ] && sed -n 's/^deb /deb-src /p' /etc/apt/sources.list \
+    >/etc/apt/sources.list.d/racelint-src.list
+  apt-get update -qq >/dev/null 2>&1 || true
+}
+
+# fetch NAME VERSION LANG -> prints the source directory
+fetch() {
+  local name=$1 version=$2 l=$3 dir
+  dir="$ECO_WORK/src/$(echo "$name" | tr '/@' '__')-${version//:/_}"
+  # a directory someone unpacked by hand at the same place is kept as it is
+  if [ ! -f "$dir/.fetched" ] && [ -n "$(ls -A "$dir" 2>/dev/null)" ]; then touch "$dir/.fetched"; fi
+  if [ ! -f "$dir/.fetched" ]; then
+    rm -rf "$dir"; mkdir -p "$dir"
+    if [ "$l" = js ]; then
+      (cd "$ECO_WORK/dl" && tgz=$(npm pack --silent "$name@$version" | tail -1) &&
+        tar -xzf "$tgz" -C "$dir" --strip-components=1) >&2
+    else
+      ensure_deb_src
+      local tmp; tmp=$(mktemp -d "$ECO_WORK/dl/deb.XXXXXX")
+      # The archive reached here sometimes lacks a package's Debian tarball
+      # (404): then the upstream (.orig) tarball alone is scanned.
+      if ! (cd "$tmp" && apt-get source -qq "$name=$version" >/dev/null 2>&1); then
+        (cd "$tmp" && apt-get source -qq --download-only "$name=$version" >/dev/null 2>&1) || true
+        local orig; orig=$(ls "$tmp"/*.orig.tar.* 2>/dev/null | grep -v '\.asc$' | head -1)
+        [ -n "$orig" ] && mkdir -p "$tmp/orig" && tar -xf "$orig" -C "$tmp/orig" --strip-components=1 ||
+          { echo "ecosystem.sh: could not fetch $name=$version" >&2; rm -rf "$tmp" "$dir"; return 1; }
+      fi
+      local unpacked; unpacked=$(find "$tmp" -mindepth 1 -maxdepth 1 -type d | head -1)
+      rm -rf "$dir"; mv "$unpacked" "$dir"; rm -rf "$tmp"
+    fi
+    touch "$dir/.fetched"
+  fi
+  echo "$dir"
+}
+
+# build_base REF -> prints the path of a racelint built at REF
+build_base() {
+  local ref=$1 sha wt
+  sha=$(git -C "$top" rev-parse --verify "$ref^{commit}")
+  wt="$ECO_WORK/base-$sha"
+  if [ ! -x "$wt/build/racelint" ]; then
+    [ -d "$wt" ] || git -C "$top" worktree add --detach "$wt" "$sha" >&2
+    if [ -d "$top/grammars/node_modules" ] && [ ! -e "$wt/grammars/node_modules" ]; then
+      cp -a "$top/grammars/node_modules" "$wt/grammars/" && touch "$wt/grammars/node_modules/.installed"
+    fi
+    make -C "$wt" build >&2
+  fi
+  echo "$wt/build/racelint"
+}
+
+# scan RACELINT SRC LANG DIRS OUT
+scan() {
+  local rl=$1 src=$2 l=$3 dirs=$4 out=$5 args=()
+  IFS=, read -r -a parts <<<"$dirs"
+  for p in "${parts[@]}"; do [ -e "$src/$p" ] && args+=("$src/$p"); done
+  # quilt keeps pre-patch copies of patched files in .pc/: they would
+  # double every finding of those files
+  "$rl" --no-cache --fail-on none --format json -o "$out" --exclude "$src/.pc" "${args[@]}" \
+    2>"$out.stderr" || { echo "ecosystem.sh: racelint failed on $src (see $out.stderr)" >&2; return 1; }
+}
+
+base_rl=$(build_base "$base")
+[ -x "$new" ] || { echo "ecosystem.sh: no racelint at $new (make build)" >&2; exit 2; }
+out="$ECO_WORK/out/$set_name"
+mkdir -p "$out/base" "$out/new"
+echo "base: $base ($(git -C "$top" rev-parse --short "$base")) -> $base_rl"
+echo "new:  $new"
+echo
+selected | while read -r name version set l dirs; do
+  src=$(fetch "$name" "$version" "$l") || continue
+  tag=$(echo "$name" | tr '/@' '__')
+  scan "$base_rl" "$src" "$l" "$dirs" "$out/base/$tag.json" || continue
+  scan "$new" "$src" "$l" "$dirs" "$out/new/$tag.json" || continue
+  python3 "$here/ecosystem_diff.py" "$name@$version" "$src" "$out/base/$tag.json" "$out/new/$tag.json"
+done | tee "$out/summary.txt"
+[ "$keep" = 1 ] || true
