@@ -12,6 +12,10 @@
 #include "rule_api.h"
 #include "util.h"
 
+#ifndef RL_REPO_URL
+#define RL_REPO_URL "https://github.com/racelint/racelint"
+#endif
+
 static const char *rl_sarif__level(RlSeverity s) {
   return s == RL_SEV_ERROR ? "error" : s == RL_SEV_WARNING ? "warning" : "note";
 }
@@ -157,7 +161,7 @@ void rl_emit_sarif(const RlRun *run, FILE *out) {
     json_array_append_new(rules, rl_sarif__rule(run->rules[i]));
   json_t *driver = json_pack("{s:s,s:s,s:s,s:s,s:o}", "name", "racelint", "version",
                              run->tool_version, "semanticVersion", run->tool_version,
-                             "informationUri", "https://github.com/racelint/racelint",
+                             "informationUri", RL_REPO_URL,
                              "rules", rules);
   json_t *results = json_array();
   for (uint32_t i = 0; i < run->ndiags; i++)

@@ -248,6 +248,57 @@ static bool cypress_chain(RlCtx *cx, RlNode callee) {
   return false;
 }
 
+/* Does function fn (a `then` method) hand back no promise: not async, and
+ * no `return` of a call or `new` (`return this.run().then(ok, err)` is a
+ * promise)? */
+static bool returns_no_promise(RlCtx *cx, RlNode fn) {
+  if (!fn || rl_js_is_async(cx, fn)) return false;
+  RlNode body = rl_child(cx, fn, RL_F_BODY), end = rl_node_end(cx, body);
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
+  for (RlNode i = body; i < end; i++) {
+    if (i != body && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
+    RlNode v = rl_strip(cx, rl_named_child(cx, i, 0));
+    if (rl_kind(cx, v) == RL_JS_CALL_EXPRESSION || rl_kind(cx, v) == RL_JS_NEW_EXPRESSION)
+      return false;
+  }
+  return true;
+}
+
+/* x.then(...) where x (or the root of the chain x.where(...).then(...)) is
+ * declared in this file as an object literal with a `then` (a test double)
+ * or as `new C()` of a class of this file whose `then` hands back no
+ * promise (a builder or fake that is only thenable)? */
+static bool thenable_not_promise(RlCtx *cx, RlNode callee) {
+  RlNode n = rl_strip(cx, rl_child(cx, callee, RL_F_OBJECT));
+  for (int d = 0; d < 64 && n; d++) {
+    RlKind k = rl_kind(cx, n);
+    if (k == RL_JS_MEMBER_EXPRESSION) n = rl_strip(cx, rl_child(cx, n, RL_F_OBJECT));
+    else if (k == RL_JS_CALL_EXPRESSION) n = rl_strip(cx, rl_child(cx, n, RL_F_FUNCTION));
+    else break;
+  }
+  if (rl_kind(cx, n) != RL_JS_IDENTIFIER) return false;
+  RlNode d = declarator_of(cx, n);
+  RlNode v = d ? rl_strip(cx, rl_child(cx, d, RL_F_VALUE)) : RL_NONE;
+  if (rl_kind(cx, v) == RL_JS_OBJECT) {
+    for (RlNode m = rl_first_child(cx, v); m; m = rl_next_sibling(cx, m)) {
+      RlNode key = rl_kind(cx, m) == RL_JS_PAIR ? rl_child(cx, m, RL_F_KEY)
+                   : rl_kind(cx, m) == RL_JS_METHOD_DEFINITION ? rl_child(cx, m, RL_F_NAME)
+                                                                 : RL_NONE;
+      if (key && eq(cx, key, "then")) return true;
+    }
+    return false;
+  }
+  if (rl_kind(cx, v) != RL_JS_NEW_EXPRESSION) return false;
+  RlNode ctor = rl_strip(cx, rl_child(cx, v, RL_F_CONSTRUCTOR));
+  if (rl_kind(cx, ctor) != RL_JS_IDENTIFIER) return false;
+  RlNode cls = rl_js_local_class(cx, rl_text_dup(cx, ctor));
+  return cls && returns_no_promise(cx, rl_js_class_member(cx, cls, "then", false));
+}
+
 /* Named in the project's .racelint.json js.promiseFunctions, by its last
  * name ("query") or as written ("db.query")? */
 static bool configured(RlCtx *cx, RlNode call, RlNode f) {
@@ -317,6 +368,7 @@ bool rl_js_returns_promise(RlCtx *cx, RlNode call, RlJsPromise *why) {
   const char *m = rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
   if (strcmp(m, "then") == 0 || strcmp(m, "catch") == 0 || strcmp(m, "finally") == 0) {
     if (cypress_chain(cx, f)) return false;
+    if (thenable_not_promise(cx, f)) return false;
     why->what = rl_fmt(cx, "this .%s() chain", m);
     return true;
   }

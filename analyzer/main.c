@@ -13,6 +13,7 @@
 
 #include "baseline.h"
 #include "cache.h"
+#include "cworker.h"
 #include "diag.h"
 #include "discover.h"
 #include "engine.h"
@@ -60,7 +61,7 @@ typedef struct RlScan {
 static void rl_main__usage(FILE *out) {
   fputs(
       "usage: racelint [options] [path ...]\n"
-      "       racelint lsp\n"
+      "       racelint lsp [--config FILE]\n"
       "\n"
       "Finds concurrency bugs in C and JavaScript/TypeScript. Paths default to '.';\n"
       "directories are searched for .c .h .js .mjs .cjs .jsx .ts .mts .cts .tsx files,\n"
@@ -98,8 +99,10 @@ static void rl_main__usage(FILE *out) {
       "  -I DIR, -D NAME[=VAL]   extra C include dirs and macros\n"
       "  --stdin-filename NAME   read the source from stdin, as if it were NAME\n"
       "  --max-file-size SIZE    skip larger files (default 8M; K/M/G suffixes)\n"
-      "  --parse-timeout MS      give up parsing a JS/TS file after MS milliseconds\n"
-      "                          (default 10000; 0 = no limit)\n"
+      "  --parse-timeout MS      give up parsing a file after MS milliseconds\n"
+      "                          (default 10000 for JS/TS, 20000 for C; 0 = no limit)\n"
+      "  --c-memory-limit SIZE   address space of the C parser process (default 2G;\n"
+      "                          0 = no limit); a file needing more is not analysed\n"
       "  --follow-symlinks       follow symbolic links (with loop detection)\n"
       "  --exclude GLOB          skip files matching GLOB (repeatable; the syntax of\n"
       "                          .racelint.json \"ignore\", relative to the current\n"
@@ -163,11 +166,14 @@ static void rl_main__list_rules(const RlSession *s) {
   printf("%-22s %-8s %-8s %s\n", "RULE", "DEFAULT", "LANG", "SUMMARY");
   for (uint32_t i = 0; i < s->nrules; i++) {
     const RlRule *r = s->rules[i];
-    const char *lang = (r->langs & RL_LANG_C) && (r->langs & RL_LANG_JSTS) ? "c,js,ts"
-                       : (r->langs & RL_LANG_C)                          ? "c"
-                                                                         : "js,ts";
+    unsigned langs = r->langs; /* the inline check's, and each extra check's */
+    for (uint32_t k = 0; k < r->nchecks; k++) langs |= r->checks[k]->langs;
+    const char *lang = (langs & RL_LANG_C) && (langs & RL_LANG_JSTS) ? "c,js,ts"
+                       : (langs & RL_LANG_C)                        ? "c"
+                                                                    : "js,ts";
     printf("%-22s %-8s %-8s %s\n", r->id,
-           r->off_by_default ? "off" : rl_severity_name(r->severity), lang, r->title);
+           r->off_by_default ? "off" : r->strict ? "strict" : rl_severity_name(r->severity), lang,
+           r->title);
   }
 }
 
@@ -444,6 +450,18 @@ static RlOptResult rl_main__opt_parse_timeout(RlMain *m, const char *arg) {
     return RL_OPT_BAD;
   }
   m->s.parse_timeout_us = (uint64_t)ms * 1000u;
+  m->s.c_timeout_ms = (uint64_t)ms;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_c_memory_limit(RlMain *m, const char *arg) {
+  size_t v = 0;
+  if (strcmp(arg, "0") != 0 && (!rl_main__size(arg, &v) || v < (256u << 20))) {
+    fprintf(stderr, "racelint: bad --c-memory-limit '%s' (e.g. 2G; at least 256M, or 0)\n",
+            arg);
+    return RL_OPT_BAD;
+  }
+  m->s.c_memory_limit = v;
   return RL_OPT_NEXT;
 }
 
@@ -518,6 +536,7 @@ static const RlOptSpec rl_main__opts[] = {
     {"stdin-filename", 0, required_argument, rl_main__opt_stdin_filename},
     {"max-file-size", 0, required_argument, rl_main__opt_max_file_size},
     {"parse-timeout", 0, required_argument, rl_main__opt_parse_timeout},
+    {"c-memory-limit", 0, required_argument, rl_main__opt_c_memory_limit},
     {"follow-symlinks", 0, no_argument, rl_main__opt_follow_symlinks},
     {"exclude", 0, required_argument, rl_main__opt_exclude},
     {"cache-dir", 0, required_argument, rl_main__opt_cache_dir},
@@ -774,7 +793,7 @@ static void rl_main__collect(RlMain *m) {
   char *gated = rl_parsegate_summary(m->scan.results, nfiles);
   if (gated) {
     RlNotice n = {NULL, gated, false};
-    RL_VEC_PUSH(m->disc.notices, n); /* owned there, freed with it */
+    RL_VEC_PUSH(m->disc.notices, n);
   }
   for (uint32_t i = 0; i < rl_configset_nerrors(m->configs); i++) {
     RlNotice n = {NULL, rl_strdup(rl_configset_error(m->configs, i)), true};
@@ -1013,6 +1032,8 @@ static int rl_main__run(RlMain *m) {
 
 int main(int argc, char **argv) {
   if (argc >= 2 && strcmp(argv[1], "lsp") == 0) return rl_lsp_main(argc - 1, argv + 1);
+  /* the C parser process (cworker.h), started by racelint itself */
+  if (argc >= 2 && strcmp(argv[1], "--c-worker") == 0) return rl_cworker_main(argc - 1, argv + 1);
   RlMain m;
   memset(&m, 0, sizeof m);
   m.cli.format = RL_FMT_TEXT;

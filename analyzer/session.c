@@ -11,11 +11,13 @@ void rl_session_init(RlSession *self) {
   self->rules = rl_rules;
   self->nrules = rl_nrules < RL_MAX_RULES ? rl_nrules : RL_MAX_RULES;
   for (uint32_t i = 0; i < self->nrules; i++) {
-    self->enabled[i] = !self->rules[i]->off_by_default;
+    self->enabled[i] = !self->rules[i]->off_by_default && !self->rules[i]->strict;
     self->severity[i] = self->rules[i]->severity;
   }
   self->max_file_size = 8u << 20;
   self->parse_timeout_us = 10u * 1000u * 1000u; /* a per-file budget for tree-sitter */
+  self->c_timeout_ms = 20u * 1000u; /* libclang, headers included, on a loaded machine */
+  self->c_memory_limit = (uint64_t)2 << 30;
   self->c_args = rl_calloc(1, sizeof(char *));
 }
 

@@ -11,3 +11,9 @@ add_test(NAME packaging/install
 set_tests_properties(packaging/install PROPERTIES SKIP_RETURN_CODE 77 RUN_SERIAL ON)
 add_test(NAME packaging/options
   COMMAND sh ${RL_PKG}/tests/check-options.sh $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR})
+add_test(NAME packaging/links
+  COMMAND ${RL_PYTHON3} ${RL_PKG}/tests/check_links.py $<TARGET_FILE:racelint>
+          ${CMAKE_SOURCE_DIR} ${RACELINT_REPO_URL} ${RL_DOCS_URL})
+add_test(NAME packaging/pre-commit
+  COMMAND ${RL_PYTHON3} ${RL_PKG}/tests/check_precommit.py $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR})
+set_tests_properties(packaging/pre-commit PROPERTIES SKIP_RETURN_CODE 77)

@@ -22,5 +22,10 @@ v = jsonschema.Draft7Validator(schema)
 check(not list(v.iter_errors(good)), "a full config validates")
 check(bool(list(v.iter_errors({"rulez": {}}))), "a typo is rejected")
 check(bool(list(v.iter_errors({"rules": {ids[0]: "warn"}}))), "a bad severity is rejected")
+check(not list(v.iter_errors({"extends": "racelint:strict",
+        "overrides": [{"files": ["e2e/**"], "context": "test"}]})), "a preset and a context validate")
+check(bool(list(v.iter_errors({"extends": "racelint:strictest"}))), "an unknown preset is rejected")
+check(bool(list(v.iter_errors({"overrides": [{"files": ["x"], "context": "tests"}]}))),
+      "an unknown context is rejected")
 print(f"{passes} passed, {fails} failed")
 sys.exit(1 if fails else 0)
