@@ -13,7 +13,7 @@ ASAN_BUILD ?= build-asan
 TSAN_BUILD ?= build-tsan
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = js c lsp config suppress
+FUZZ_TARGETS = js c lsp config suppress cworker
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 
@@ -21,7 +21,7 @@ CMAKE_ARGS ?=
 # python3-jsonschema for SARIF), and developer tools (tests skip without them).
 BUILD_PACKAGES = build-essential cmake pkg-config git libclang-dev \
   libtree-sitter-dev libjansson-dev libgit2-dev
-TEST_PACKAGES = clang libclang-rt-14-dev python3-jsonschema python3-yaml
+TEST_PACKAGES = clang libclang-rt-14-dev python3-jsonschema python3-yaml time
 DEV_PACKAGES = valgrind neovim
 APT_PACKAGES = $(BUILD_PACKAGES) $(TEST_PACKAGES)
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -163,3 +163,14 @@ dist-binary: grammars/node_modules/.installed
 	  -DRACELINT_SKIP_RUNTIME=ON $(CMAKE_ARGS)
 	cmake --build $(DIST_BUILD) -j$(JOBS) --target racelint
 	sh packaging/dist-binary.sh $(DIST_BUILD) $(DIST)
+
+# VS Code extension (editors/vscode; npm ci pinned by its package-lock.json):
+# $(BUILD)/racelint-<version>.vsix
+.PHONY: vscode test-vscode
+vscode:
+	bash editors/vscode/package.sh $(BUILD)
+
+# The extension inside a real VS Code: code-server + headless Chromium (not
+# part of check; tests/vscode/README.md says what it installs and how long).
+test-vscode: build vscode
+	bash tests/vscode/run.sh $(CURDIR)/$(BUILD)/racelint $(CURDIR)/$(BUILD)

@@ -1,5 +1,7 @@
-/* cache.c - the result cache (see cache.h). Entry format: "RLC2", the tool
- * version, the key, then the file's results as length-prefixed fields.
+/* cache.c - the result cache (see cache.h). Entry format: "RLC3", the tool
+ * version, the key, then the file's results as length-prefixed fields;
+ * each fact as its common fields, then the fields of its kind's record
+ * (rl_cache__w_record / rl_cache__r_record).
  * An entry is untrusted input (a CI cache can be restored from another
  * branch's run): every read is bounds-checked, every count is bounded by
  * the bytes left in the entry, every enum, flag, location and rule index is
@@ -14,13 +16,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "facts.h"
 #include "suppress.h"
 #include "util.h"
 
 #ifndef RL_VERSION
 #define RL_VERSION "0.0.0-dev"
 #endif
-#define RL_CACHE_MAGIC "RLC2"
+#define RL_CACHE_MAGIC "RLC3"
 /* Entries are read whole; a larger one is a miss. */
 #define RL_CACHE_MAX_ENTRY (256u << 20)
 
@@ -85,6 +88,133 @@ static void w_str(RlBuf *b, const char *s) {
 }
 static void w_loc(RlBuf *b, const RlLoc *l) { rl_buf_put(b, l, sizeof *l); }
 
+static void w_obj(RlBuf *b, const RlCObj *o) {
+  w_u32(b, o->kind);
+  w_u32(b, o->param);
+  w_u32(b, o->nelem);
+  w_u32(b, (uint32_t)o->file_local | (uint32_t)o->deref << 1);
+  w_str(b, o->name);
+  w_str(b, o->owner);
+}
+
+static void w_held(RlBuf *b, const RlCHeld *h, uint32_t n) {
+  w_u32(b, n);
+  for (uint32_t i = 0; i < n; i++) {
+    w_obj(b, &h[i].cls);
+    w_u32(b, h[i].line);
+    w_u32(b, h[i].read);
+  }
+}
+
+/* The record of fact x, by its kind (rule_api.h); a rule's own kinds are
+ * their three strings. */
+static void rl_cache__w_record(RlBuf *b, const RlFact *x) {
+  if (x->rule != 0xFFFF) {
+    w_str(b, x->a);
+    w_str(b, x->b);
+    w_str(b, x->c);
+    return;
+  }
+  switch (x->kind) {
+  case RL_FACT_FUNC:
+    w_str(b, x->fn.name);
+    w_str(b, x->fn.bare);
+    w_str(b, x->fn.cls);
+    w_u32(b, x->fn.nparams);
+    break;
+  case RL_FACT_IMPORT:
+    w_str(b, x->import.local);
+    w_str(b, x->import.module);
+    w_str(b, x->import.imported);
+    w_u32(b, x->import.what);
+    break;
+  case RL_FACT_EXPORT:
+    w_str(b, x->export.name);
+    w_str(b, x->export.local);
+    w_str(b, x->export.from);
+    break;
+  case RL_FACT_CALL:
+    w_str(b, x->call.callee);
+    w_held(b, x->call.held, x->call.nheld);
+    w_u32(b, x->call.lock_arg);
+    w_obj(b, &x->call.lock);
+    break;
+  case RL_FACT_SPAWN:
+    w_str(b, x->spawn.routine);
+    w_str(b, x->spawn.api);
+    w_str(b, x->spawn.arg);
+    break;
+  case RL_FACT_C_LOCK:
+  case RL_FACT_C_UNLOCK:
+    w_obj(b, &x->lock.cls);
+    w_held(b, x->lock.held, x->lock.nheld);
+    w_u32(b, (uint32_t)x->lock.base_param);
+    w_str(b, x->lock.text);
+    break;
+  case RL_FACT_C_ACCESS:
+    w_obj(b, &x->access.var);
+    w_u32(b, x->access.npath);
+    for (uint32_t i = 0; i < x->access.npath; i++) {
+      w_str(b, x->access.path[i].field);
+      w_u32(b, x->access.path[i].how);
+    }
+    w_held(b, x->access.held, x->access.nheld);
+    w_str(b, x->access.text);
+    break;
+  case RL_FACT_C_GLOBAL:
+    w_obj(b, &x->global.var);
+    w_str(b, x->global.type);
+    break;
+  case RL_FACT_C_WRAPPER:
+    w_obj(b, &x->wrapper.cls);
+    w_u32(b, (uint32_t)x->wrapper.param);
+    w_u32(b, x->wrapper.acquire);
+    break;
+  case RL_FACT_C_BALANCE:
+    w_obj(b, &x->balance.cls);
+    w_str(b, x->balance.text);
+    w_u32(b, x->balance.nnotes);
+    w_u32(b, x->balance.what);
+    break;
+  case RL_FACT_C_PAIR:
+    w_obj(b, &x->pair.cls);
+    w_str(b, x->pair.first);
+    w_str(b, x->pair.second);
+    w_u32(b, x->pair.nnotes);
+    break;
+  case RL_FACT_C_LAZY:
+    w_str(b, x->lazy.var);
+    w_str(b, x->lazy.text);
+    break;
+  case RL_FACT_C_NOTE: w_str(b, x->note.msg); break;
+  case RL_FACT_C_PASS:
+    w_str(b, x->pass.callee);
+    w_u32(b, x->pass.arg);
+    w_u32(b, x->pass.param);
+    break;
+  case RL_FACT_C_ASSUME:
+    w_str(b, x->assume.callee);
+    w_u32(b, x->assume.arg);
+    w_u32(b, x->assume.acquire);
+    break;
+  case RL_FACT_C_GUARD:
+    w_obj(b, &x->guard.var);
+    w_str(b, x->guard.spell);
+    w_str(b, x->guard.value);
+    break;
+  case RL_FACT_C_CHANGE: w_obj(b, &x->change.var); break;
+  case RL_FACT_C_ARGK:
+    w_str(b, x->argk.callee);
+    w_str(b, x->argk.spell);
+    w_str(b, x->argk.value);
+    w_u32(b, x->argk.arg);
+    w_u32(b, x->argk.param);
+    break;
+  default:
+    break;
+  }
+}
+
 void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key) {
   if (!self) return;
   RlBuf b = {0};
@@ -142,11 +272,9 @@ void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key) {
     w_u32(&b, x->flags);
     w_u32(&b, x->aux);
     w_str(&b, x->func);
-    w_str(&b, x->a);
-    w_str(&b, x->b);
-    w_str(&b, x->c);
     w_loc(&b, &x->loc);
     w_str(&b, x->line_text);
+    rl_cache__w_record(&b, x);
   }
   w_u32(&b, f->supps.n);
   for (uint32_t i = 0; i < f->supps.n; i++) {
@@ -250,7 +378,9 @@ static void r_loc(RlReader *r, RlLoc *l) {
 #define RL_CACHE_RELATED_MIN (3u * RL_CACHE_STR_MIN + RL_CACHE_LOC_SIZE)
 #define RL_CACHE_FIX_MIN (RL_CACHE_STR_MIN + 8u)
 #define RL_CACHE_EDIT_MIN (RL_CACHE_STR_MIN + 8u)
-#define RL_CACHE_FACT_MIN (6u * RL_CACHE_STR_MIN + 16u + RL_CACHE_LOC_SIZE)
+/* kind, rule, flags, aux; the rule's id, func, line text; the smallest
+ * record (a note's one string) */
+#define RL_CACHE_FACT_MIN (4u * RL_CACHE_STR_MIN + 16u + RL_CACHE_LOC_SIZE)
 #define RL_CACHE_SUPP_MIN (3u * RL_CACHE_STR_MIN + 12u + RL_CACHE_LOC_SIZE)
 
 /* A count of records of at least `min` bytes each; bad (and 0) when the
@@ -288,6 +418,155 @@ static bool rl_cache__dep_fresh(const RlDep *dep) {
   struct stat sb;
   return stat(dep->path, &sb) == 0 && sb.st_size == dep->size &&
          (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec == dep->mtime_ns;
+}
+
+/* A string that may not be absent ("" in the record). */
+static const char *r_name(RlReader *r) {
+  const char *s = r_str(r);
+  return s ? s : "";
+}
+
+/* The minimum sizes of the parts of a fact's record. */
+#define RL_CACHE_OBJ_MIN (2u * RL_CACHE_STR_MIN + 16u)
+#define RL_CACHE_HELD_MIN (RL_CACHE_OBJ_MIN + 8u)
+#define RL_CACHE_STEP_MIN (RL_CACHE_STR_MIN + 4u)
+
+static void r_obj(RlReader *r, RlCObj *o) {
+  memset(o, 0, sizeof *o);
+  o->kind = (uint8_t)r_enum(r, RL_CO_NONE, RL_CO_PARAM);
+  o->param = (uint8_t)r_enum(r, 0, UINT8_MAX);
+  o->nelem = (uint8_t)r_enum(r, 0, UINT8_MAX);
+  uint32_t fl = r_enum(r, 0, 3);
+  o->file_local = fl & 1;
+  o->deref = (fl >> 1) & 1;
+  o->name = r_name(r);
+  o->owner = r_name(r);
+}
+
+static const RlCHeld *r_held(RlReader *r, uint32_t *n) {
+  *n = r_count(r, RL_CACHE_HELD_MIN);
+  if (!*n || r->bad) return NULL;
+  RlCHeld *h = rl_arena_alloc(r->arena, *n * sizeof *h);
+  for (uint32_t i = 0; i < *n && !r->bad; i++) {
+    r_obj(r, &h[i].cls);
+    h[i].line = r_u32(r);
+    h[i].read = r_bool(r);
+  }
+  return h;
+}
+
+/* Reads the record of fact x (whose kind and rule are read); false if the
+ * kind is not one this version writes. */
+static bool rl_cache__r_record(RlReader *r, RlFact *x) {
+  rl_facts_init_record(x);
+  if (x->rule != 0xFFFF) {
+    x->a = r_name(r);
+    x->b = r_name(r);
+    x->c = r_name(r);
+    return true;
+  }
+  switch (x->kind) {
+  case RL_FACT_FUNC:
+    x->fn.name = r_name(r);
+    x->fn.bare = r_name(r);
+    x->fn.cls = r_name(r);
+    x->fn.nparams = r_u32(r);
+    return true;
+  case RL_FACT_IMPORT:
+    x->import.local = r_name(r);
+    x->import.module = r_name(r);
+    x->import.imported = r_name(r);
+    x->import.what = (uint8_t)r_enum(r, RL_IMPORT_NAMED, RL_IMPORT_NAMESPACE);
+    return true;
+  case RL_FACT_EXPORT:
+    x->export.name = r_name(r);
+    x->export.local = r_name(r);
+    x->export.from = r_name(r);
+    return true;
+  case RL_FACT_CALL:
+    x->call.callee = r_name(r);
+    x->call.held = r_held(r, &x->call.nheld);
+    x->call.lock_arg = r_u32(r);
+    r_obj(r, &x->call.lock);
+    return true;
+  case RL_FACT_SPAWN:
+    x->spawn.routine = r_name(r);
+    x->spawn.api = r_name(r);
+    x->spawn.arg = r_name(r);
+    return true;
+  case RL_FACT_C_LOCK:
+  case RL_FACT_C_UNLOCK:
+    r_obj(r, &x->lock.cls);
+    x->lock.held = r_held(r, &x->lock.nheld);
+    x->lock.base_param = (int32_t)r_u32(r);
+    x->lock.text = r_name(r);
+    return true;
+  case RL_FACT_C_ACCESS: {
+    r_obj(r, &x->access.var);
+    uint32_t n = r_count(r, RL_CACHE_STEP_MIN);
+    RlCStep *path = n && !r->bad ? rl_arena_alloc(r->arena, n * sizeof *path) : NULL;
+    for (uint32_t i = 0; i < n && !r->bad; i++) {
+      path[i].field = r_name(r);
+      path[i].how = (uint8_t)r_enum(r, RL_CS_DOT, RL_CS_ELEM);
+    }
+    x->access.path = path;
+    x->access.npath = r->bad ? 0 : n;
+    x->access.held = r_held(r, &x->access.nheld);
+    x->access.text = r_name(r);
+    return true;
+  }
+  case RL_FACT_C_GLOBAL:
+    r_obj(r, &x->global.var);
+    x->global.type = r_name(r);
+    return true;
+  case RL_FACT_C_WRAPPER:
+    r_obj(r, &x->wrapper.cls);
+    x->wrapper.param = (int32_t)r_u32(r);
+    x->wrapper.acquire = r_bool(r);
+    return true;
+  case RL_FACT_C_BALANCE:
+    r_obj(r, &x->balance.cls);
+    x->balance.text = r_name(r);
+    x->balance.nnotes = r_u32(r);
+    x->balance.what = (uint8_t)r_enum(r, RL_CB_DOUBLE, RL_CB_LEAK);
+    return true;
+  case RL_FACT_C_PAIR:
+    r_obj(r, &x->pair.cls);
+    x->pair.first = r_name(r);
+    x->pair.second = r_name(r);
+    x->pair.nnotes = r_u32(r);
+    return true;
+  case RL_FACT_C_LAZY:
+    x->lazy.var = r_name(r);
+    x->lazy.text = r_name(r);
+    return true;
+  case RL_FACT_C_NOTE: x->note.msg = r_name(r); return true;
+  case RL_FACT_C_PASS:
+    x->pass.callee = r_name(r);
+    x->pass.arg = r_u32(r);
+    x->pass.param = r_u32(r);
+    return true;
+  case RL_FACT_C_ASSUME:
+    x->assume.callee = r_name(r);
+    x->assume.arg = r_u32(r);
+    x->assume.acquire = r_bool(r);
+    return true;
+  case RL_FACT_C_GUARD:
+    r_obj(r, &x->guard.var);
+    x->guard.spell = r_name(r);
+    x->guard.value = r_name(r);
+    return true;
+  case RL_FACT_C_CHANGE: r_obj(r, &x->change.var); return true;
+  case RL_FACT_C_ARGK:
+    x->argk.callee = r_name(r);
+    x->argk.spell = r_name(r);
+    x->argk.value = r_name(r);
+    x->argk.arg = r_u32(r);
+    x->argk.param = r_u32(r);
+    return true;
+  default:
+    return false;
+  }
 }
 
 bool rl_cache_get(RlCache *self, const RlSession *s, RlEngineFile *f, uint64_t key) {
@@ -397,17 +676,10 @@ bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const ch
       goto done;
     x.flags = r_u32(&r);
     x.aux = r_u32(&r);
-    x.func = r_str(&r);
-    x.a = r_str(&r);
-    x.b = r_str(&r);
-    x.c = r_str(&r);
+    x.func = r_name(&r);
     r_valid_loc(&r, &x.loc);
     x.line_text = r_str(&r);
-    if (!x.func) x.func = "";
-    if (!x.a) x.a = "";
-    if (!x.b) x.b = "";
-    if (!x.c) x.c = "";
-    if (r.bad) goto done;
+    if (!rl_cache__r_record(&r, &x) || r.bad) goto done;
     RL_VEC_PUSH(f->facts, x);
   }
   n = r_count(&r, RL_CACHE_SUPP_MIN);

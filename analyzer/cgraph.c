@@ -39,7 +39,9 @@ typedef struct CgFunc {
   const char *name;
   uint32_t file, first, end; /* facts [first, end) of its file */
   uint64_t threads;          /* bit t: reached from thread routine t */
-  char *entry;               /* held set at every call site; NULL = not called yet */
+  RlCHeld *entry;            /* held set at every call site; NULL = not called yet
+                                (or nothing held) */
+  uint32_t nentry;
   bool entry_top;
   uint32_t pguard;           /* bit p: some guard (of a call, an access) tests parameter p */
   bool guarded;              /* some access or lazy initialisation has guards */
@@ -151,8 +153,10 @@ uint64_t rl_cgraph_fact_threads(const RlCGraph *self, int32_t fn, const RlFact *
   return cf->deny ? cf->threads & ~cf->deny[fact - f] : cf->threads;
 }
 
-const char *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn) {
-  if (fn < 0 || (uint32_t)fn >= self->n || !self->f[fn].entry) return "";
+const RlCHeld *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn, uint32_t *n) {
+  *n = 0;
+  if (fn < 0 || (uint32_t)fn >= self->n || !self->f[fn].entry) return NULL;
+  *n = self->f[fn].nentry;
   return self->f[fn].entry;
 }
 
@@ -161,7 +165,7 @@ const RlFact *rl_cgraph_spawn(const RlCGraph *self, uint32_t t) {
   return t < self->nthreads ? self->spawn[t] : NULL;
 }
 int32_t rl_cgraph_thread_of(const RlCGraph *self, const RlFact *spawn) {
-  int32_t r = rl_cgraph_func(self, spawn->a, spawn->file);
+  int32_t r = rl_cgraph_func(self, spawn->spawn.routine, spawn->file);
   for (uint32_t t = 0; r >= 0 && t < self->nthreads; t++)
     if (self->routine[t] == r) return (int32_t)t;
   return -1;
@@ -175,49 +179,54 @@ bool rl_cgraph_multi(const RlCGraph *self, uint32_t t) {
   return t < self->nthreads && self->multi[t];
 }
 
-/* Is class c (length n) in held set h? */
-bool rl_c_held_has(const char *h, const char *c, size_t n) {
-  RlCHeld e;
-  while (rl_c_held_next(&h, &e))
-    if (e.len == n && memcmp(e.cls, c, n) == 0) return true;
-  return false;
-}
+/* A held set being built (malloc). */
+typedef struct CgHeld {
+  RlCHeld *v;
+  uint32_t n;
+} CgHeld;
 
-/* a ∩ b, as a new string (malloc). */
-static char *cg__inter(const char *a, const char *b) {
-  RlBuf out = {0};
-  RlCHeld e;
-  const char *p = a;
-  while (rl_c_held_next(&p, &e)) {
-    if (!rl_c_held_has(b, e.cls, e.len)) continue;
-    rl_buf_printf(&out, "%.*s\t%u\t%c\n", (int)e.len, e.cls, e.line, e.read ? 'R' : 'W');
-  }
-  char *r = rl_strdup(rl_buf_cstr(&out));
-  rl_buf_free(&out);
+/* The entries of a whose class is in b, in a's order (a new set). */
+static CgHeld cg__inter(const CgHeld *a, const CgHeld *b) {
+  CgHeld r = {rl_malloc((a->n + 1) * sizeof *r.v), 0};
+  for (uint32_t i = 0; i < a->n; i++)
+    if (rl_c_held_has(b->v, b->n, &a->v[i].cls)) r.v[r.n++] = a->v[i];
   return r;
 }
 
-static char *cg__union(const char *a, const char *b) {
-  RlBuf out = {0};
-  rl_buf_puts(&out, a);
-  RlCHeld e;
-  const char *p = b;
-  while (rl_c_held_next(&p, &e))
-    if (!rl_c_held_has(a, e.cls, e.len))
-      rl_buf_printf(&out, "%.*s\t%u\t%c\n", (int)e.len, e.cls, e.line, e.read ? 'R' : 'W');
-  char *r = rl_strdup(rl_buf_cstr(&out));
-  rl_buf_free(&out);
+/* a, then the entries of b whose class is not in a (a new set). */
+static CgHeld cg__union(const RlCHeld *a, uint32_t na, const RlCHeld *b, uint32_t nb) {
+  CgHeld r = {rl_malloc((na + nb + 1) * sizeof *r.v), 0};
+  if (na) memcpy(r.v, a, na * sizeof *a);
+  r.n = na;
+  for (uint32_t i = 0; i < nb; i++)
+    if (!rl_c_held_has(a, na, &b[i].cls)) r.v[r.n++] = b[i];
   return r;
+}
+
+/* Are held sets a and b the same, entry by entry? */
+static bool cg__held_eq(const RlCHeld *a, uint32_t na, const RlCHeld *b, uint32_t nb) {
+  if (na != nb) return false;
+  for (uint32_t i = 0; i < na; i++)
+    if (!rl_c_obj_eq(&a[i].cls, &b[i].cls) || a[i].line != b[i].line || a[i].read != b[i].read)
+      return false;
+  return true;
 }
 
 /* Section - thread reachability under mode flags */
 
-static int cg__cmp_str(const void *a, const void *b) {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
+/* An order of flag variables (globals): name, then static or not, then
+ * the file of a static. */
+static int cg__cmp_var(const void *a, const void *b) {
+  const RlCObj *x = *(const RlCObj *const *)a, *y = *(const RlCObj *const *)b;
+  int c = strcmp(x->name, y->name);
+  if (c) return c;
+  if (x->file_local != y->file_local) return x->file_local < y->file_local ? -1 : 1;
+  if (!x->file_local || x->file == y->file) return 0;
+  return x->file < y->file ? -1 : 1;
 }
 
 typedef struct CgFlags {
-  const char **name; /* sorted, unique */
+  const RlCObj **name; /* sorted, unique */
   uint32_t n;
   bool *addr;        /* it may change unseen (RL_FACT_C_CHANGE) */
   struct {
@@ -227,24 +236,27 @@ typedef struct CgFlags {
   uint32_t nwriter;
 } CgFlags;
 
-static int32_t cg__flag(const CgFlags *fl, const char *name) {
-  const char **p = bsearch(&name, fl->name, fl->n, sizeof *fl->name, cg__cmp_str);
+/* The index of flag `var` (a global variable), or -1. */
+static int32_t cg__flag(const CgFlags *fl, const RlCObj *var) {
+  if (var->kind != RL_CO_GLOBAL) return -1;
+  const RlCObj **p = bsearch(&var, fl->name, fl->n, sizeof *fl->name, cg__cmp_var);
   return p ? (int32_t)(p - fl->name) : -1;
 }
 
 /* The flags guards test, with where they are written or escape. */
 static void cg__flags(const RlCGraph *g, CgFlags *fl) {
-  RL_VEC(const char *) names = {0};
+  RL_VEC(const RlCObj *) names = {0};
   for (uint32_t fn = 0; fn < g->n; fn++) {
     uint32_t n;
     const RlFact *f = rl_cgraph_facts(g, (int32_t)fn, &n);
     for (uint32_t i = 0; i < n; i++)
-      if (f[i].kind == RL_FACT_C_GUARD && !(f[i].flags & RL_CQ_PARAM)) RL_VEC_PUSH(names, f[i].a);
+      if (f[i].kind == RL_FACT_C_GUARD && !(f[i].flags & RL_CQ_PARAM))
+        RL_VEC_PUSH(names, &f[i].guard.var);
   }
-  if (names.n) qsort(names.v, names.n, sizeof *names.v, cg__cmp_str);
+  if (names.n) qsort(names.v, names.n, sizeof *names.v, cg__cmp_var);
   uint32_t m = 0;
   for (uint32_t i = 0; i < names.n; i++)
-    if (!m || strcmp(names.v[m - 1], names.v[i]) != 0) names.v[m++] = names.v[i];
+    if (!m || cg__cmp_var(&names.v[m - 1], &names.v[i]) != 0) names.v[m++] = names.v[i];
   fl->name = names.v;
   fl->n = m;
   fl->addr = rl_calloc(m + 1, sizeof *fl->addr);
@@ -256,8 +268,10 @@ static void cg__flags(const RlCGraph *g, CgFlags *fl) {
     uint32_t n;
     const RlFact *f = rl_cgraph_facts(g, (int32_t)fn, &n);
     for (uint32_t i = 0; i < n; i++) {
-      if (f[i].kind != RL_FACT_C_ACCESS || !(f[i].flags & RL_CA_WRITE)) continue;
-      int32_t k = cg__flag(fl, f[i].a);
+      /* a write of the variable itself (not of a part of it) */
+      if (f[i].kind != RL_FACT_C_ACCESS || !(f[i].flags & RL_CA_WRITE) || f[i].access.npath)
+        continue;
+      int32_t k = cg__flag(fl, &f[i].access.var);
       if (k < 0) continue;
       if (fl->nwriter == cap) {
         cap = cap ? cap * 2 : 16;
@@ -276,7 +290,7 @@ static void cg__flags(const RlCGraph *g, CgFlags *fl) {
     const RlFact *f = rl_project_facts(g->px, file, &n);
     for (uint32_t i = 0; i < n; i++)
       if (f[i].kind == RL_FACT_C_CHANGE) {
-        int32_t k = cg__flag(fl, f[i].a);
+        int32_t k = cg__flag(fl, &f[i].change.var);
         if (k >= 0) fl->addr[k] = true;
       }
   }
@@ -330,9 +344,9 @@ static bool cg__weaker(const CgSet *a, const CgSet *b) {
 /* Can parameter guard k (RL_FACT_C_GUARD with RL_CQ_PARAM) hold when the
  * parameter values of c are known? */
 static bool cg__param_fits(const CgSet *c, const RlFact *k) {
-  const CgParam *x = cg__param(c, k->aux);
+  const CgParam *x = cg__param(c, k->guard.var.param);
   if (!x) return true;
-  int same = cg__same(x->spell, x->value, k->b ? k->b : "", k->c);
+  int same = cg__same(x->spell, x->value, k->guard.spell, k->guard.value);
   if ((k->flags & RL_CQ_EQ) && same == 0) return false;
   if ((k->flags & RL_CQ_NE) && same == 1) return false;
   return true;
@@ -344,9 +358,10 @@ static bool cg__param_fits(const CgSet *c, const RlFact *k) {
 static bool cg__apply(CgSet *next, const CgSet *params, const RlFact *gf, const CgFlags *fl,
                       const bool *trusted) {
   if (gf->flags & RL_CQ_PARAM) return cg__param_fits(params, gf);
-  int32_t k = cg__flag(fl, gf->a);
+  int32_t k = cg__flag(fl, &gf->guard.var);
   if (k < 0 || !trusted[k]) return true;
-  CgCons cons = {(uint32_t)k, gf->flags & (RL_CQ_EQ | RL_CQ_NE), gf->b ? gf->b : "", gf->c};
+  CgCons cons = {(uint32_t)k, gf->flags & (RL_CQ_EQ | RL_CQ_NE), gf->guard.spell,
+                 gf->guard.value};
   if (!cg__fits(next, &cons)) return false;
   if (!cg__has(next, &cons) && next->n < CG_MAXC) next->c[next->n++] = cons;
   return true;
@@ -392,12 +407,12 @@ static void cg__reach_one(const RlCGraph *g, int32_t routine, const CgFlags *fl,
       bool ok = true;
       for (uint32_t j = i + 1; j < n && ok; j++) {
         if (ff[j].kind == RL_FACT_C_ARGK) {
-          if (ff[j].aux >= 32 || !(g->f[c].pguard & (UINT32_C(1) << ff[j].aux)) ||
-              next.np == CG_MAXP)
+          uint32_t arg = ff[j].argk.arg;
+          if (arg >= 32 || !(g->f[c].pguard & (UINT32_C(1) << arg)) || next.np == CG_MAXP)
             continue;
-          CgParam v = {ff[j].aux, ff[j].b ? ff[j].b : "", ff[j].c};
+          CgParam v = {arg, ff[j].argk.spell, ff[j].argk.value};
           if (ff[j].flags & RL_CQ_PARAM) { /* the caller's parameter, passed on */
-            const CgParam *x = cg__param(cur, ff[j].flags >> 8);
+            const CgParam *x = cg__param(cur, ff[j].argk.param);
             if (!x) continue;
             v.spell = x->spell;
             v.value = x->value;
@@ -520,10 +535,11 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
           cap = cap ? cap * 2 : 64;
           g->f = rl_realloc(g->f, cap * sizeof *g->f);
         }
-        g->f[g->n++] = (CgFunc){f[i].a, file, i, UINT32_MAX, 0, NULL, false, 0, false, NULL, NULL};
+        g->f[g->n++] =
+            (CgFunc){f[i].fn.name, file, i, UINT32_MAX, 0, NULL, 0, false, 0, false, NULL, NULL};
       } else if (f[i].kind == RL_FACT_C_GUARD && g->n && g->f[g->n - 1].file == file) {
-        if ((f[i].flags & RL_CQ_PARAM) && f[i].aux < 32)
-          g->f[g->n - 1].pguard |= UINT32_C(1) << f[i].aux;
+        if ((f[i].flags & RL_CQ_PARAM) && f[i].guard.var.param < 32)
+          g->f[g->n - 1].pguard |= UINT32_C(1) << f[i].guard.var.param;
         uint32_t k = i;
         while (k > 0 && f[k - 1].kind == RL_FACT_C_GUARD) k--;
         if (k > 0 && (f[k - 1].kind == RL_FACT_C_ACCESS || f[k - 1].kind == RL_FACT_C_LAZY))
@@ -543,7 +559,7 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
     g->f[fn].callee = rl_malloc((n + 1) * sizeof *g->f[fn].callee);
     for (uint32_t i = 0; i < n; i++)
       g->f[fn].callee[i] =
-          ff[i].kind == RL_FACT_CALL ? rl_cgraph_func(g, ff[i].a, g->f[fn].file) : -1;
+          ff[i].kind == RL_FACT_CALL ? rl_cgraph_func(g, ff[i].call.callee, g->f[fn].file) : -1;
   }
   /* threads: one per routine function (a static `worker` in two files is
    * two routines); started twice or in a loop = several at once */
@@ -553,7 +569,7 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
     const RlFact *f = rl_project_facts(px, file, &n);
     for (uint32_t i = 0; i < n; i++) {
       if (f[i].kind != RL_FACT_SPAWN) continue;
-      int32_t r = rl_cgraph_func(g, f[i].a, file);
+      int32_t r = rl_cgraph_func(g, f[i].spawn.routine, file);
       if (r < 0) continue;
       bool dup = false;
       for (uint32_t t = 0; t < g->nthreads; t++)
@@ -578,8 +594,8 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
       for (uint32_t i = 0; i < n; i++) {
         if (ff[i].kind == RL_FACT_CALL) c = g->f[fn].callee[i];
         if (ff[i].kind != RL_FACT_C_ARGK || !(ff[i].flags & RL_CQ_PARAM) || c < 0) continue;
-        uint32_t p = ff[i].flags >> 8;
-        if (ff[i].aux >= 32 || p >= 32 || !(g->f[c].pguard & (UINT32_C(1) << ff[i].aux)) ||
+        uint32_t p = ff[i].argk.param, arg = ff[i].argk.arg;
+        if (arg >= 32 || p >= 32 || !(g->f[c].pguard & (UINT32_C(1) << arg)) ||
             (g->f[fn].pguard & (UINT32_C(1) << p)))
           continue;
         g->f[fn].pguard |= UINT32_C(1) << p;
@@ -598,38 +614,38 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
   }
   for (int round = 0; round < 4; round++) {
     bool changed = false;
-    char **next = rl_calloc(g->n + 1, sizeof *next);
+    CgHeld *next = rl_calloc(g->n + 1, sizeof *next);
     bool *called = rl_calloc(g->n + 1, sizeof *called);
     for (uint32_t fn = 0; fn < g->n; fn++) {
       uint32_t n;
       const RlFact *ff = rl_cgraph_facts(g, (int32_t)fn, &n);
-      const char *mine = g->f[fn].entry ? g->f[fn].entry : "";
       for (uint32_t i = 0; i < n; i++) {
         int32_t c = g->f[fn].callee[i];
         if (c < 0 || (uint32_t)c == fn) continue;
-        char *site = cg__union(ff[i].b, mine);
+        CgHeld site = cg__union(ff[i].call.held, ff[i].call.nheld, g->f[fn].entry, g->f[fn].nentry);
         if (!called[c]) {
           called[c] = true;
           next[c] = site;
         } else {
-          char *x = cg__inter(next[c], site);
-          free(next[c]);
-          free(site);
+          CgHeld x = cg__inter(&next[c], &site);
+          free(next[c].v);
+          free(site.v);
           next[c] = x;
         }
       }
     }
     for (uint32_t fn = 0; fn < g->n; fn++) {
-      char *v = called[fn] && !g->f[fn].entry_top ? next[fn] : NULL;
-      if (!v) free(next[fn]);
-      if (v && !*v) {
-        free(v);
-        v = NULL;
+      CgHeld v = {NULL, 0};
+      if (called[fn] && !g->f[fn].entry_top) v = next[fn];
+      else free(next[fn].v);
+      if (v.v && !v.n) {
+        free(v.v);
+        v.v = NULL;
       }
-      const char *old = g->f[fn].entry ? g->f[fn].entry : "";
-      if (strcmp(old, v ? v : "") != 0) changed = true;
+      if (!cg__held_eq(g->f[fn].entry, g->f[fn].nentry, v.v, v.n)) changed = true;
       free(g->f[fn].entry);
-      g->f[fn].entry = v;
+      g->f[fn].entry = v.v;
+      g->f[fn].nentry = v.n;
     }
     free(next);
     free(called);

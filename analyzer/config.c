@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -23,6 +24,7 @@ typedef struct RlOverride {
   char **files;
   uint32_t nfiles;
   RlRuleSetting rules[RL_MAX_RULES];
+  int8_t context; /* -1 unset, else RlFileContext */
 } RlOverride;
 
 typedef struct RlWrapper {
@@ -34,6 +36,7 @@ typedef struct RlWrapper {
 struct RlConfig {
   char *path, *dir;
   const RlConfig *parent; /* "extends" */
+  int8_t preset;          /* "extends": "racelint:..."; -1 none, 0 recommended, 1 strict */
   RlRuleSetting rules[RL_MAX_RULES];
   RL_VEC(RlOverride) overrides;
   RL_VEC(char *) ignore;
@@ -155,6 +158,9 @@ static void rl_config__rules(RlConfigSet *set, const char *path, const char *whe
       out[idx].on = 0;
     } else if (sv && strcmp(sv, "on") == 0) {
       out[idx].on = 1;
+    } else if (sv && strcmp(sv, "warn") == 0) { /* ESLint's and oxlint's spelling */
+      out[idx].on = 1;
+      out[idx].sev = (int8_t)RL_SEV_WARNING;
     } else if (sv && rl_severity_parse(sv, &sev) && sev != RL_SEV_NONE) {
       out[idx].on = 1;
       out[idx].sev = (int8_t)sev;
@@ -208,7 +214,7 @@ static void rl_config__parse(RlConfigSet *set, RlConfig *c, json_t *root, int de
                                       "lockFunctions", "unlockFunctions",
                                       "threadCreateFunctions"};
   static const char *const jskeys[] = {"promiseFunctions", "mutexApis"};
-  static const char *const okeys[] = {"files", "rules"};
+  static const char *const okeys[] = {"files", "rules", "context"};
   const char *key;
   json_t *v;
   json_object_foreach(root, key, v) {
@@ -217,6 +223,19 @@ static void rl_config__parse(RlConfigSet *set, RlConfig *c, json_t *root, int de
       const char *p = json_string_value(v);
       if (!p) {
         rl_config__error(set, "%s: 'extends' must be a path", c->path);
+        continue;
+      }
+      if (strncmp(p, "racelint:", 9) == 0) {
+        static const char *const presets[] = {"recommended", "strict"};
+        c->preset = -1;
+        for (int i = 0; i < 2; i++)
+          if (strcmp(p + 9, presets[i]) == 0) c->preset = (int8_t)i;
+        if (c->preset < 0) {
+          const char *near = rl_config__nearest(p + 9, presets, 2);
+          rl_config__error(set, "%s: 'extends': unknown preset '%s'%s%s%s", c->path, p,
+                           near ? "; did you mean 'racelint:" : " (racelint:recommended or racelint:strict)",
+                           near ? near : "", near ? "'?" : "");
+        }
         continue;
       }
       char *abs = p[0] == '/' ? rl_strdup(p) : rl_path_join(c->dir, p);
@@ -237,6 +256,7 @@ static void rl_config__parse(RlConfigSet *set, RlConfig *c, json_t *root, int de
         RlOverride ov;
         memset(&ov, 0, sizeof ov);
         memset(ov.rules, -1, sizeof ov.rules);
+        ov.context = -1;
         char where[64];
         snprintf(where, sizeof where, "overrides[%zu]", i);
         json_t *files = json_object_get(o, "files");
@@ -247,7 +267,19 @@ static void rl_config__parse(RlConfigSet *set, RlConfig *c, json_t *root, int de
         const char *k;
         json_t *x;
         json_object_foreach(o, k, x) {
-          if (strcmp(k, "files") && strcmp(k, "rules")) {
+          if (strcmp(k, "context") == 0) {
+            static const char *const ctxs[] = {"library", "test", "script"};
+            const char *cv = json_string_value(x);
+            for (int q = 0; cv && q < 3; q++)
+              if (strcmp(cv, ctxs[q]) == 0) ov.context = (int8_t)q;
+            if (ov.context < 0) {
+              const char *near = cv ? rl_config__nearest(cv, ctxs, 3) : NULL;
+              rl_config__error(set,
+                               "%s: '%s.context': expected \"library\", \"test\" or \"script\"%s%s%s",
+                               c->path, where, near ? "; did you mean \"" : "", near ? near : "",
+                               near ? "\"?" : "");
+            }
+          } else if (strcmp(k, "files") && strcmp(k, "rules")) {
             char w2[80];
             snprintf(w2, sizeof w2, "%s.", where);
             rl_config__unknown(set, c->path, w2, k, okeys, RL_COUNTOF(okeys));
@@ -320,6 +352,45 @@ static void rl_config__parse(RlConfigSet *set, RlConfig *c, json_t *root, int de
   c->c_args.n--; /* keep the NULL terminator outside the count */
 }
 
+
+/* JSONC, as oxlint and VS Code read their configs: blanks out // and
+ * slash-star comments and trailing commas before '}' or ']' (outside
+ * strings), keeping every newline so that error lines and columns stay
+ * right. In place. */
+static void rl_config__strip_jsonc(char *b, size_t n) {
+  bool str = false;
+  for (size_t i = 0; i < n; i++) {
+    if (str) {
+      if (b[i] == '\\' && i + 1 < n) i++;
+      else if (b[i] == '"') str = false;
+    } else if (b[i] == '"') {
+      str = true;
+    } else if (b[i] == '/' && i + 1 < n && b[i + 1] == '/') {
+      for (; i < n && b[i] != '\n'; i++) b[i] = ' ';
+    } else if (b[i] == '/' && i + 1 < n && b[i + 1] == '*') {
+      size_t j = i + 2;
+      while (j < n && !(b[j - 1] == '*' && b[j] == '/' && j > i + 2)) j++;
+      if (j < n) j++; /* past the closing slash; unclosed: to the end */
+      for (size_t k = i; k < j; k++)
+        if (b[k] != '\n') b[k] = ' ';
+      i = j - 1;
+    }
+  }
+  str = false;
+  for (size_t i = 0; i < n; i++) {
+    if (str) {
+      if (b[i] == '\\' && i + 1 < n) i++;
+      else if (b[i] == '"') str = false;
+    } else if (b[i] == '"') {
+      str = true;
+    } else if (b[i] == ',') {
+      size_t j = i + 1;
+      while (j < n && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r')) j++;
+      if (j < n && (b[j] == '}' || b[j] == ']')) b[i] = ' ';
+    }
+  }
+}
+
 static RlConfig *rl_config__load(RlConfigSet *set, const char *path, int depth) {
   char *real = realpath(path, NULL);
   if (!real) {
@@ -342,7 +413,10 @@ static RlConfig *rl_config__load(RlConfigSet *set, const char *path, int depth) 
   char *slash = strrchr(c->dir, '/');
   if (slash) slash == c->dir ? (void)(slash[1] = 0) : (void)(*slash = 0);
   memset(c->rules, -1, sizeof c->rules);
+  c->preset = -1;
   RL_VEC_PUSH(set->loaded, c); /* before parsing: an extends cycle finds it */
+  json_error_t je;
+  json_t *root;
   {
     char *bytes;
     size_t n;
@@ -350,11 +424,13 @@ static RlConfig *rl_config__load(RlConfigSet *set, const char *path, int depth) 
     c->hash = rl_hash_str(RL_FNV_INIT, real);
     if (rl_read_file(real, 1u << 20, &bytes, &n, &e) == RL_READ_OK) {
       c->hash = rl_hash_bytes(c->hash, bytes, n);
+      rl_config__strip_jsonc(bytes, n);
+      root = json_loadb(bytes, n, JSON_REJECT_DUPLICATES, &je);
       free(bytes);
+    } else {
+      root = json_load_file(real, JSON_REJECT_DUPLICATES, &je);
     }
   }
-  json_error_t je;
-  json_t *root = json_load_file(real, JSON_REJECT_DUPLICATES, &je);
   if (!root) {
     rl_config__error(set, "%s:%d:%d: invalid JSON: %s", real, je.line, je.column, je.text);
     RL_VEC_PUSH(c->c_args, NULL);
@@ -540,6 +616,7 @@ static void rl_config__apply(const RlSession *s, const RlConfig *c, const char *
     for (uint32_t j = 0; j < o->nfiles && !hit; j++)
       hit = rl_glob_match(c->dir, o->files[j], abs_path);
     if (!hit) continue;
+    if (o->context >= 0) out->context = o->context;
     for (uint32_t i = 0; i < s->nrules; i++) {
       if (o->rules[i].on >= 0) out->enabled[i] = o->rules[i].on;
       if (o->rules[i].sev >= 0) {
@@ -553,14 +630,42 @@ static void rl_config__apply(const RlSession *s, const RlConfig *c, const char *
 void rl_config_settings(const RlSession *s, const RlConfig *c, const char *abs_path,
                         const int8_t *cli, RlFileSettings *out) {
   memset(out, 0, sizeof *out);
+  out->context = -1;
+  int depth = 0;
+  for (const RlConfig *p = c; p && depth < 16; p = p->parent, depth++)
+    if (p->preset >= 0) {
+      out->strict = p->preset == 1;
+      break;
+    }
   for (uint32_t i = 0; i < s->nrules; i++) {
-    out->enabled[i] = !s->rules[i]->off_by_default;
+    out->enabled[i] = !s->rules[i]->off_by_default && (!s->rules[i]->strict || out->strict);
     out->severity[i] = s->rules[i]->severity;
   }
   out->config = c;
   rl_config__apply(s, c, abs_path, out, 0);
   for (uint32_t i = 0; i < s->nrules; i++)
     if (cli && cli[i] >= 0) out->enabled[i] = cli[i];
+}
+
+RlFileContext rl_config_context_of(const char *path) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  if (strstr(base, ".test.") || strstr(base, ".spec.") || strstr(base, ".test-d."))
+    return RL_CTX_TEST;
+  static const char *const tests[] = {"test", "tests", "__tests__", "__mocks__", "spec"};
+  static const char *const scripts[] = {"scripts", "script", "bin"};
+  RlFileContext ctx = RL_CTX_LIBRARY;
+  for (const char *p = path; p < base;) {
+    const char *e = strchr(p, '/');
+    if (!e || e >= base) break;
+    size_t n = (size_t)(e - p);
+    for (size_t i = 0; i < RL_COUNTOF(tests); i++)
+      if (n == strlen(tests[i]) && strncmp(p, tests[i], n) == 0) return RL_CTX_TEST;
+    for (size_t i = 0; i < RL_COUNTOF(scripts); i++)
+      if (n == strlen(scripts[i]) && strncmp(p, scripts[i], n) == 0) ctx = RL_CTX_SCRIPT;
+    p = e + 1;
+  }
+  return ctx;
 }
 
 bool rl_config_ignored(const RlConfig *c, const char *abs_path) {
@@ -603,6 +708,19 @@ const char *rl_config_path(const RlConfig *c) { return c ? c->path : NULL; }
 
 uint64_t rl_config_hash(const RlConfig *c) { return c ? c->hash : 0; }
 
+RlFileContext rl_config_context(const RlConfig *c, const char *abs_path, const char *rel) {
+  const RlConfig *root = c;
+  for (int depth = 0; root && root->parent && depth < 16; depth++) root = root->parent;
+  char cwd[PATH_MAX];
+  const char *dirs[] = {root ? root->dir : NULL, getcwd(cwd, sizeof cwd)};
+  for (size_t i = 0; i < RL_COUNTOF(dirs); i++) {
+    size_t n = dirs[i] ? strlen(dirs[i]) : 0;
+    if (n > 1 && strncmp(abs_path, dirs[i], n) == 0 && abs_path[n] == '/')
+      return rl_config_context_of(abs_path + n + 1);
+  }
+  return rl_config_context_of(rel ? rel : abs_path);
+}
+
 void rl_config_print(const RlSession *s, const RlConfig *c, const char *abs_path,
                      const int8_t *cli, FILE *out) {
   RlFileSettings fs;
@@ -613,6 +731,12 @@ void rl_config_print(const RlSession *s, const RlConfig *c, const char *abs_path
   for (const RlConfig *p = c; p; p = p->parent) json_array_append_new(chain, json_string(p->path));
   json_object_set_new(root, "configs", chain);
   json_object_set_new(root, "ignored", json_boolean(rl_config_ignored(c, abs_path)));
+  json_object_set_new(root, "preset",
+                      json_string(fs.strict ? "racelint:strict" : "racelint:recommended"));
+  static const char *const ctxs[] = {"library", "test", "script"};
+  json_object_set_new(root, "context",
+                      json_string(ctxs[fs.context >= 0 ? fs.context
+                                                       : (int)rl_config_context(c, abs_path, NULL)]));
   json_t *rules = json_object();
   for (uint32_t i = 0; i < s->nrules; i++)
     json_object_set_new(rules, s->rules[i]->id,

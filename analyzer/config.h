@@ -6,7 +6,11 @@
  * "extends". There is no implicit merging with configs further up (as in
  * ruff). --config FILE uses one config for every file. CLI flags override
  * configs. A typo in a key, a rule name or a value is an error naming the
- * file, the key and the nearest valid name. */
+ * file, the key and the nearest valid name.
+ *
+ * Presets: "extends": "racelint:recommended" (what no config means) or
+ * "racelint:strict" (also the rules whose RlRule.strict is set); a preset
+ * names no file. The nearest preset in the extends chain applies. */
 #ifndef RL_ANALYZER_CONFIG_H_
 #define RL_ANALYZER_CONFIG_H_
 
@@ -27,6 +31,8 @@ typedef struct RlFileSettings {
   RlSeverity severity[RL_MAX_RULES];
   bool severity_set[RL_MAX_RULES];
   const RlConfig *config; /* NULL: defaults only */
+  bool strict;            /* the config chain extends "racelint:strict" */
+  int8_t context;         /* an override's "context" (RlFileContext); -1: by path */
 } RlFileSettings;
 
 /* A set of loaded configs, cached by directory. `forced` is the --config
@@ -48,6 +54,15 @@ void rl_config_settings(const RlSession *s, const RlConfig *c, const char *abs_p
  * syntax: a glob without a slash matches a file or directory name anywhere
  * below dir, `**` spans directories, "vendor/" is everything under it. */
 bool rl_glob_match(const char *dir, const char *g, const char *abs_path);
+/* The kind of code a path is by its name alone: a test (*.test.*,
+ * *.spec.*, *.test-d.*, or a test/, tests/, __tests__/, __mocks__/, spec/
+ * directory), a script (scripts/, script/, bin/), else library code. */
+RlFileContext rl_config_context_of(const char *path);
+/* rl_config_context_of for abs_path relative to the directory of the root
+ * of c's extends chain, else to the working directory, else `rel` (the
+ * path below the scan root; NULL: abs_path): a checkout under ~/tests/ is
+ * not a test. */
+RlFileContext rl_config_context(const RlConfig *c, const char *abs_path, const char *rel);
 /* Is abs_path ignored by c's "ignore" globs (or an override's)? */
 bool rl_config_ignored(const RlConfig *c, const char *abs_path);
 /* Extra clang arguments (-I/-D) of c; NULL-terminated; owned by c. */

@@ -11,16 +11,19 @@
 
 #include "ast.h"
 #include "cache.h"
+#include "cworker.h"
 #include "facts.h"
 #include "front_c.h"
 #include "front_js.h"
+#include "parsegate.h"
 #include "suppress.h"
 
 struct RlWorker {
   const RlSession *session;
   RlJsParser *js;
-  RlCParser *c; /* created on first C file */
-  char *c_error; /* why libclang could not be loaded (then c is NULL) */
+  RlCWorker *cw; /* the C parser process (created on first C file) */
+  RlCParser *c;   /* in-process libclang (session c_in_process only) */
+  char *c_error;  /* why libclang could not be loaded in-process (then c is NULL) */
 };
 
 struct RlReport {
@@ -59,6 +62,7 @@ RlWorker *rl_worker_new(const RlSession *session) {
 void rl_worker_delete(RlWorker *self) {
   if (!self) return;
   rl_front_js_parser_delete(self->js);
+  rl_cworker_delete(self->cw);
   rl_front_c_parser_delete(self->c);
   free(self->c_error);
   free(self);
@@ -98,6 +102,37 @@ void rl_engine_file_delete(RlEngineFile *self) {
 static const char *rl_engine__line(RlArena *a, const char *s, size_t n) {
   if (n > 400) n = 400; /* minified code: keep the snippet short */
   return rl_arena_strndup(a, s, n);
+}
+
+/* One finding per line per cause: where two rules report the same line,
+ * the one that explains it best stays (an initialisation after an await
+ * is lazy-init-race's, not also a check-then-act or a shared cache fill). */
+static void rl_engine__dedupe(RlEngineFile *f) {
+  static const char *const pairs[][2] = {
+      /* dropped, when this one is on the same line */
+      {"check-then-act", "lazy-init-race"},
+      {"shared-mutable-state", "lazy-init-race"},
+      {"shared-mutable-state", "check-then-act"},
+  };
+  /* usually no finding of a rule that wins: nothing to compare */
+  bool any = false;
+  for (uint32_t i = 0; i < f->local.n && !any; i++)
+    for (size_t p = 0; p < RL_COUNTOF(pairs) && !any; p++)
+      any = strcmp(f->local.v[i]->rule->id, pairs[p][1]) == 0;
+  if (!any) return;
+  uint32_t out = 0;
+  for (uint32_t i = 0; i < f->local.n; i++) {
+    const RlDiag *d = f->local.v[i];
+    bool drop = false;
+    for (size_t p = 0; p < RL_COUNTOF(pairs) && !drop; p++) {
+      if (strcmp(d->rule->id, pairs[p][0]) != 0) continue;
+      for (uint32_t j = 0; j < f->local.n && !drop; j++)
+        drop = f->local.v[j]->loc.line == d->loc.line &&
+               strcmp(f->local.v[j]->rule->id, pairs[p][1]) == 0;
+    }
+    if (!drop) f->local.v[out++] = f->local.v[i];
+  }
+  f->local.n = out;
 }
 
 static RlReport *rl_engine__new_report(RlEngineFile *f, const RlSession *s,
@@ -203,6 +238,24 @@ bool rl_c_wrapper(const RlCtx *cx, RlWrapKind kind, const char *fn, uint32_t *ar
   return fs && fs->config && rl_config_wrapper(fs->config, kind, fn, arg);
 }
 
+RlFileContext rl_file_context(const RlCtx *cx) {
+  const RlFileSettings *fs = cx->file->settings;
+  if (fs && fs->context >= 0) return (RlFileContext)fs->context;
+  RlFileContext ctx = cx->file->abs_path
+                          ? rl_config_context(fs ? fs->config : NULL, cx->file->abs_path,
+                                              cx->file->rel_path)
+                          : rl_config_context_of(cx->file->path);
+  size_t n;
+  const char *text = rl_text(cx, rl_root(cx), &n);
+  if (ctx == RL_CTX_LIBRARY && n >= 2 && text[0] == '#' && text[1] == '!') ctx = RL_CTX_SCRIPT;
+  return ctx;
+}
+
+bool rl_file_strict(const RlCtx *cx) {
+  const RlFileSettings *fs = cx->file->settings;
+  return fs && fs->strict;
+}
+
 bool rl_js_config_name(const RlCtx *cx, int which, const char *name) {
   const RlFileSettings *fs = cx->file->settings;
   return fs && fs->config && rl_config_js_name(fs->config, which, name);
@@ -245,8 +298,7 @@ static const char *rl_engine__intern(RlCtx *cx, const char *s, size_t n) {
   return copy;
 }
 
-RlFact *rl_fact_add(RlCtx *cx, uint16_t kind, RlNode at, const char *a,
-                    const char *b, const char *c) {
+RlFact *rl_fact_new(RlCtx *cx, uint16_t kind, RlNode at) {
   RlEngineFile *f = cx->file;
   RlFact fact;
   memset(&fact, 0, sizeof fact);
@@ -258,11 +310,24 @@ RlFact *rl_fact_add(RlCtx *cx, uint16_t kind, RlNode at, const char *a,
   fact.line_text = rl_engine__intern(cx, line, n > 400 ? 400 : n);
   const char *fn = rl_function_name(cx, rl_enclosing_function(cx, at));
   fact.func = rl_engine__intern(cx, fn, strlen(fn));
-  fact.a = a ? rl_engine__intern(cx, a, strlen(a)) : "";
-  fact.b = b ? rl_engine__intern(cx, b, strlen(b)) : "";
-  fact.c = c ? rl_engine__intern(cx, c, strlen(c)) : "";
+  rl_facts_init_record(&fact);
   RL_VEC_PUSH(f->facts, fact);
   return &f->facts.v[f->facts.n - 1];
+}
+
+const char *rl_fact_str(RlCtx *cx, const char *s) {
+  return s ? rl_engine__intern(cx, s, strlen(s)) : "";
+}
+
+void *rl_fact_alloc(RlCtx *cx, size_t n) { return rl_arena_alloc(&cx->file->keep, n ? n : 1); }
+
+RlFact *rl_fact_add(RlCtx *cx, uint16_t kind, RlNode at, const char *a,
+                    const char *b, const char *c) {
+  RlFact *fact = rl_fact_new(cx, kind, at);
+  fact->a = rl_fact_str(cx, a);
+  fact->b = rl_fact_str(cx, b);
+  fact->c = rl_fact_str(cx, c);
+  return fact;
 }
 
 RlDiag *rl_engine_report(const RlSession *s, RlEngineFile *f, const char *id, RlLoc loc,
@@ -281,7 +346,10 @@ static const RlRule *rl_engine__rule(const RlSession *s, const char *id, int *id
   return *idx >= 0 ? s->rules[*idx] : NULL;
 }
 
-static void rl_engine__parse_error(RlCtx *cx, uint32_t offset, const char *detail) {
+/* A parse-error finding at offset: "syntax error: detail; ..." or, when
+ * msg is given, msg as it is. */
+static void rl_engine__parse_error(RlCtx *cx, uint32_t offset, const char *detail,
+                                   const char *msg) {
   int idx;
   const RlRule *rule = rl_engine__rule(cx->session, "parse-error", &idx);
   if (!rule || !rl_engine_enabled(cx->session, cx->file, (uint32_t)idx)) return;
@@ -289,14 +357,44 @@ static void rl_engine__parse_error(RlCtx *cx, uint32_t offset, const char *detai
                            offset < cx->len ? offset + 1 : offset);
   size_t n;
   const char *line = rl_lines_text(&cx->lines, cx->src, cx->len, loc.line, &n);
-  const char *msg =
-      detail ? rl_arena_printf(&cx->file->keep,
-                               "syntax error: %s; findings in this file may be incomplete",
-                               detail)
-             : "syntax error; the parser recovered, but findings in this file may be "
-               "incomplete";
+  if (!msg)
+    msg = detail ? rl_arena_printf(&cx->file->keep,
+                                   "syntax error: %s; findings in this file may be incomplete",
+                                   detail)
+                 : "syntax error; the parser recovered, but findings in this file may be "
+                   "incomplete";
   rl_engine__new_report(cx->file, cx->session, rule, loc, "",
                         rl_engine__line(&cx->file->keep, line, n), msg);
+}
+
+/* Parses a C file: in the bounded worker process (cworker.h), or in this
+ * process when the session says so (fuzzing). */
+static RlCWorkerStatus rl_engine__parse_c(RlWorker *w, const RlEngineFile *f, const char *buf,
+                                          size_t len, const char *const *args, uint32_t nargs,
+                                          RlArena *scratch, RlTree *tree, RlCParseResult *r,
+                                          const char **why) {
+  const RlSession *s = w->session;
+  if (!s->c_in_process) {
+    if (!w->cw) {
+      RlCWorkerLimits lim = {s->c_timeout_ms, s->c_memory_limit};
+      w->cw = rl_cworker_new(&lim);
+    }
+    return rl_cworker_parse(w->cw, s->parse_only, f->abs_path, buf, len, args, nargs, scratch,
+                            tree, r, why);
+  }
+  if (!w->c && !w->c_error) w->c = rl_front_c_parser_new(&w->c_error);
+  if (!w->c) {
+    *why = w->c_error;
+    return RL_CWORKER_NO_LIBCLANG;
+  }
+  if (s->parse_only) {
+    memset(r, 0, sizeof *r);
+    r->first_error = UINT32_MAX;
+    r->ok = rl_front_c_parse_only(w->c, f->abs_path, buf, len, args, nargs);
+  } else {
+    *r = rl_front_c_parse(w->c, f->abs_path, buf, len, args, nargs, scratch, tree);
+  }
+  return RL_CWORKER_OK;
 }
 
 static bool rl_engine__looks_binary(const char *buf, size_t len) {
@@ -336,6 +434,12 @@ static void rl_engine__run_rules(RlCtx *cx) {
 }
 
 static const char *const rl_engine__default_c_args[] = {"-w", "-ferror-limit=1000"};
+/* Appended after every other flag, so that they win over a database's or a
+ * config's: compiler limits stay bounded (-ferror-limit=0, huge
+ * -fconstexpr-steps or -fbracket-depth would let one file run away). */
+static const char *const rl_engine__c_caps[] = {
+    "-ferror-limit=1000", "-fbracket-depth=256", "-fconstexpr-depth=512",
+    "-fconstexpr-steps=1048576", "-ftemplate-depth=1024"};
 
 /* The cache key of a file: everything its phase-1 result depends on. */
 static uint64_t rl_engine__cache_key(const RlSession *s, const RlEngineFile *f,
@@ -366,6 +470,68 @@ RlEngineFile *rl_engine_analyze(RlWorker *w, const char *path, const char *rel_p
   return rl_engine_analyze_doc(w, path, rel_path, abs_path, text, len, settings, NULL);
 }
 
+/* The text of file f to analyse (malloc, NUL-terminated, a BOM blanked;
+ * *len its length): `text` when given (an editor's buffer), else the file
+ * read from disk. NULL when it is skipped (unreadable, too big, UTF-16,
+ * binary), with a notice on f saying why. */
+static char *rl_engine__load(const RlSession *s, RlEngineFile *f, const char *text, size_t *len) {
+  char *buf = NULL;
+  if (text) {
+    buf = rl_malloc(*len + 1);
+    memcpy(buf, text, *len);
+    buf[*len] = 0;
+  } else {
+    int err;
+    switch (rl_read_file(f->abs_path, s->max_file_size, &buf, len, &err)) {
+    case RL_READ_OK:
+      break;
+    case RL_READ_ERRNO:
+      if (err == ENOENT) /* deleted since it was found: nothing to analyse */
+        rl_engine_notice(f, false, "skipped: the file disappeared during the scan");
+      else
+        rl_engine_notice(f, true, "cannot read: %s", strerror(err));
+      return NULL;
+    case RL_READ_TOO_BIG:
+      rl_engine_notice(f, false, "skipped: %zu bytes is over --max-file-size (%zu)", *len,
+                       s->max_file_size);
+      return NULL;
+    case RL_READ_NOT_FILE:
+      rl_engine_notice(f, false, "skipped: not a regular file");
+      return NULL;
+    }
+  }
+  if (*len > s->max_file_size) {
+    rl_engine_notice(f, false, "skipped: %zu bytes is over --max-file-size (%zu)", *len,
+                     s->max_file_size);
+  } else if (*len >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE) &&
+             ((unsigned char)buf[1] == 0xFE || (unsigned char)buf[1] == 0xFF)) {
+    rl_engine_notice(f, false, "skipped: UTF-16 text (convert the file to UTF-8)");
+  } else if (rl_engine__looks_binary(buf, *len)) {
+    rl_engine_notice(f, false, "skipped: binary file (contains NUL bytes)");
+  } else {
+    if (*len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) memset(buf, ' ', 3); /* BOM */
+    return buf;
+  }
+  free(buf);
+  return NULL;
+}
+
+/* The first C flags of file f: its compile_commands.json entry's (from the
+ * command line's database, or the config's), *from_db set; else the
+ * language flag alone. Owned by the database (or static); *n their count. */
+static const char *const *rl_engine__c_args(const RlSession *s, const RlEngineFile *f,
+                                            const RlFileSettings *settings, uint32_t *n,
+                                            bool *from_db) {
+  static const char *const c_file[] = {"-xc"}, *const c_header[] = {"-xc-header"};
+  const RlConfig *conf = settings ? settings->config : NULL;
+  const RlCompDb *compdb = s->compdb ? s->compdb : rl_config_compdb(conf);
+  const char *const *db = rl_compdb_args(compdb, f->abs_path, n);
+  *from_db = db != NULL;
+  if (db) return db;
+  *n = 1;
+  return rl_str_ends_with(f->path, ".h") ? c_header : c_file;
+}
+
 RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *rel_path,
                                     const char *abs_path, const char *text, size_t len,
                                     const RlFileSettings *settings, struct RlJsTree **jstree) {
@@ -376,49 +542,8 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
   f->rel_path = rl_strdup(rel_path ? rel_path : path);
   f->abs_path = rl_strdup(abs_path ? abs_path : path);
   f->lang = rl_engine_lang_of(path);
-  char *buf = NULL;
-  if (text) {
-    buf = rl_malloc(len + 1);
-    memcpy(buf, text, len);
-    buf[len] = 0;
-  } else {
-    int err;
-    switch (rl_read_file(f->abs_path, s->max_file_size, &buf, &len, &err)) {
-    case RL_READ_OK:
-      break;
-    case RL_READ_ERRNO:
-      if (err == ENOENT) /* deleted since it was found: nothing to analyse */
-        rl_engine_notice(f, false, "skipped: the file disappeared during the scan");
-      else
-        rl_engine_notice(f, true, "cannot read: %s", strerror(err));
-      return f;
-    case RL_READ_TOO_BIG:
-      rl_engine_notice(f, false, "skipped: %zu bytes is over --max-file-size (%zu)", len,
-                       s->max_file_size);
-      return f;
-    case RL_READ_NOT_FILE:
-      rl_engine_notice(f, false, "skipped: not a regular file");
-      return f;
-    }
-  }
-  if (len > s->max_file_size) {
-    rl_engine_notice(f, false, "skipped: %zu bytes is over --max-file-size (%zu)", len,
-                     s->max_file_size);
-    free(buf);
-    return f;
-  }
-  if (len >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE) &&
-      ((unsigned char)buf[1] == 0xFE || (unsigned char)buf[1] == 0xFF)) {
-    rl_engine_notice(f, false, "skipped: UTF-16 text (convert the file to UTF-8)");
-    free(buf);
-    return f;
-  }
-  if (rl_engine__looks_binary(buf, len)) {
-    rl_engine_notice(f, false, "skipped: binary file (contains NUL bytes)");
-    free(buf);
-    return f;
-  }
-  if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) memset(buf, ' ', 3); /* BOM */
+  char *buf = rl_engine__load(s, f, text, &len);
+  if (!buf) return f;
   f->content_hash = rl_hash_bytes(RL_FNV_INIT, buf, len);
 
   /* C flags: from compile_commands.json, the config, the command line */
@@ -426,21 +551,17 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
   bool from_db = false;
   if (f->lang == RL_LANG_C) {
     uint32_t n = 0;
-    const RlConfig *conf = settings ? settings->config : NULL;
-    const RlCompDb *compdb = s->compdb ? s->compdb : rl_config_compdb(conf);
-    const char *const *db = rl_compdb_args(compdb, f->abs_path, &n);
-    if (db) {
-      from_db = true;
-      for (uint32_t i = 0; i < n; i++) RL_VEC_PUSH(args, db[i]);
-    } else {
-      RL_VEC_PUSH(args, rl_str_ends_with(path, ".h") ? "-xc-header" : "-xc");
-    }
+    const char *const *db = rl_engine__c_args(s, f, settings, &n, &from_db);
+    for (uint32_t i = 0; i < n; i++) RL_VEC_PUSH(args, db[i]);
     for (size_t i = 0; i < RL_COUNTOF(rl_engine__default_c_args); i++)
       RL_VEC_PUSH(args, rl_engine__default_c_args[i]);
     uint32_t nconf = 0;
-    const char *const *conf_args = rl_config_c_args(conf, &nconf);
+    const char *const *conf_args =
+        rl_config_c_args(settings ? settings->config : NULL, &nconf);
     for (uint32_t i = 0; i < nconf; i++) RL_VEC_PUSH(args, conf_args[i]);
     for (uint32_t i = 0; i < s->nc_args; i++) RL_VEC_PUSH(args, s->c_args[i]);
+    for (size_t i = 0; i < RL_COUNTOF(rl_engine__c_caps); i++)
+      RL_VEC_PUSH(args, rl_engine__c_caps[i]);
   }
   uint64_t key = 0;
   if (s->cache && !text && !s->parse_only) {
@@ -483,27 +604,33 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
                          (unsigned long long)(s->parse_timeout_us / 1000u));
     }
   } else if (f->lang == RL_LANG_C) {
-    if (!w->c && !w->c_error) w->c = rl_front_c_parser_new(&w->c_error);
-    if (!w->c) {
-      f->no_libclang = rl_arena_strdup(&f->keep, w->c_error);
-    } else if (s->parse_only) {
-      parsed = rl_front_c_parse_only(w->c, f->abs_path, buf, len, args.v, args.n);
+    RlCParseResult r;
+    const char *why = NULL;
+    RlCWorkerStatus st =
+        rl_engine__parse_c(w, f, buf, len, args.v, args.n, &scratch, &cx.tree, &r, &why);
+    if (st == RL_CWORKER_OK && !r.ok && from_db && !s->parse_only) {
+      /* The database's flags may not suit libclang: retry with defaults. */
+      rl_engine_notice(f, false, "libclang rejected the compile_commands.json flags; "
+                                 "parsed with default flags");
+      rl_tree_free(&cx.tree);
+      rl_tree_init(&cx.tree);
+      const char *def[] = {"-xc", "-w"};
+      st = rl_engine__parse_c(w, f, buf, len, def, 2, &scratch, &cx.tree, &r, &why);
+    }
+    if (st == RL_CWORKER_NO_LIBCLANG) {
+      f->no_libclang = rl_arena_strdup(&f->keep, why ? why : "no usable libclang");
+    } else if (st == RL_CWORKER_FAILED) {
+      /* this file only: a notice and a finding, and the run goes on */
+      rl_engine_notice(f, false, "not analysed: %s", why);
+      rl_engine__parse_error(&cx, 0, NULL,
+                             rl_arena_printf(&f->keep,
+                                             "not analysed: %s; this file has no findings",
+                                             why));
     } else {
-      RlCParseResult r =
-          rl_front_c_parse(w->c, f->abs_path, buf, len, args.v, args.n, &scratch, &cx.tree);
-      if (!r.ok && from_db) {
-        /* The database's flags may not suit libclang: retry with defaults. */
-        rl_engine_notice(f, false, "libclang rejected the compile_commands.json flags; "
-                                   "parsed with default flags");
-        rl_tree_free(&cx.tree);
-        rl_tree_init(&cx.tree);
-        const char *def[] = {"-xc", "-w"};
-        r = rl_front_c_parse(w->c, f->abs_path, buf, len, def, 2, &scratch, &cx.tree);
-      }
       parsed = r.ok;
       first_error = r.first_error;
       error_detail = r.error_msg;
-      if (!r.ok) rl_engine_notice(f, true, "libclang could not parse this file");
+      if (!r.ok && !s->parse_only) rl_engine_notice(f, true, "libclang could not parse this file");
       for (uint32_t i = 0; i < r.nincludes; i++) { /* for the cache's validation */
         struct stat sb;
         if (stat(r.includes[i], &sb) != 0) continue;
@@ -517,8 +644,9 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
   if (parsed && !s->parse_only) {
     rl_suppress_parse(f, buf, len);
     rl_facts_extract(&cx);
-    if (first_error != UINT32_MAX) rl_engine__parse_error(&cx, first_error, error_detail);
+    if (first_error != UINT32_MAX) rl_engine__parse_error(&cx, first_error, error_detail, NULL);
     rl_engine__run_rules(&cx);
+    rl_engine__dedupe(f);
   }
   f->analyzed = parsed;
   /* kept for the whole run: give back the vectors' spare capacity */
@@ -563,6 +691,9 @@ static int32_t rl_engine__find_path(const RlProject *px, const char *abs) {
 uint32_t rl_project_nfiles(const RlProject *px) { return px->n; }
 const char *rl_project_path(const RlProject *px, uint32_t file) {
   return file < px->n ? px->files[file]->path : "";
+}
+const char *rl_project_rel_path(const RlProject *px, uint32_t file) {
+  return file < px->n ? px->files[file]->rel_path : "";
 }
 RlLang rl_project_lang(const RlProject *px, uint32_t file) {
   return file < px->n ? px->files[file]->lang : RL_LANG_NONE;
@@ -640,7 +771,7 @@ const RlFact *rl_project_func(const RlProject *px, uint32_t file, const char *na
   uint32_t n;
   const RlFact *f = rl_project_facts(px, file, &n);
   for (uint32_t i = 0; i < n; i++)
-    if (f[i].kind == RL_FACT_FUNC && strcmp(f[i].a, name) == 0) return &f[i];
+    if (f[i].kind == RL_FACT_FUNC && strcmp(f[i].fn.name, name) == 0) return &f[i];
   return NULL;
 }
 
@@ -652,24 +783,25 @@ static const RlFact *rl_engine__binding(const RlProject *px, uint32_t file,
   uint32_t n;
   const RlFact *f = rl_project_facts(px, file, &n);
   for (uint32_t i = 0; i < n; i++) {
-    if (f[i].kind != RL_FACT_IMPORT || strcmp(f[i].a, name) != 0) continue;
-    if (strcmp(f[i].c, "*") == 0) return NULL;
-    int32_t target = rl_project_resolve(px, file, f[i].b);
+    if (f[i].kind != RL_FACT_IMPORT || strcmp(f[i].import.local, name) != 0) continue;
+    if (f[i].import.what == RL_IMPORT_NAMESPACE) return NULL;
+    int32_t target = rl_project_resolve(px, file, f[i].import.module);
     if (target < 0) return NULL;
     /* find what the target exports under that name */
     uint32_t tn;
     const RlFact *tf = rl_project_facts(px, (uint32_t)target, &tn);
     for (uint32_t j = 0; j < tn; j++) {
-      if (tf[j].kind != RL_FACT_EXPORT || strcmp(tf[j].a, f[i].c) != 0) continue;
-      if (*tf[j].c) { /* export { x } from './y' */
-        int32_t t2 = rl_project_resolve(px, (uint32_t)target, tf[j].c);
+      if (tf[j].kind != RL_FACT_EXPORT || strcmp(tf[j].export.name, f[i].import.imported) != 0)
+        continue;
+      if (*tf[j].export.from) { /* export { x } from './y' */
+        int32_t t2 = rl_project_resolve(px, (uint32_t)target, tf[j].export.from);
         if (t2 < 0) return NULL;
-        const RlFact *r = rl_engine__binding(px, (uint32_t)t2, tf[j].b, depth + 1);
+        const RlFact *r = rl_engine__binding(px, (uint32_t)t2, tf[j].export.local, depth + 1);
         return r;
       }
-      return rl_engine__binding(px, (uint32_t)target, tf[j].b, depth + 1);
+      return rl_engine__binding(px, (uint32_t)target, tf[j].export.local, depth + 1);
     }
-    const RlFact *direct = rl_project_func(px, (uint32_t)target, f[i].c);
+    const RlFact *direct = rl_project_func(px, (uint32_t)target, f[i].import.imported);
     if (direct && (direct->flags & RL_FF_EXPORTED)) return direct;
     return NULL;
   }
@@ -737,7 +869,7 @@ void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t 
     for (uint32_t j = 0; j < f->supps.n; j++) f->supps.v[j].used = false;
     f->phase2 = true; /* from here on, findings go to the proj arena */
     px.by_path[i] = i;
-    for (uint32_t j = 0; j < files[i]->facts.n; j++) files[i]->facts.v[j].file = i;
+    rl_facts_bind(files[i]->facts.v, files[i]->facts.n, i);
   }
   qsort_r(px.by_path, n, sizeof(uint32_t), rl_engine__cmp_path, files);
   if (!session->parse_only)
@@ -747,4 +879,5 @@ void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t 
         sl->check.project(&px, session->rules[sl->rule]);
     }
   free(px.by_path);
+  rl_parsegate_apply(files, n); /* C findings after a parse error: notes only */
 }

@@ -100,7 +100,13 @@ static bool rl_front_c__resolve(void *lib, RlClangApi *api, const char **missing
 
 static bool rl_front_c__try(RlCParser *p, const char *name, RlBuf *why) {
   void *lib = dlopen(name, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
-  if (!lib) return false; /* not installed under that name: not worth a word */
+  if (!lib) {
+    /* not installed under that name: not worth a word; anything else is */
+    const char *e = dlerror();
+    if (e && !strstr(e, "No such file"))
+      rl_buf_printf(why, "%s%s", why->len ? "; " : "", e);
+    return false;
+  }
   const char *missing = NULL;
   if (!rl_front_c__resolve(lib, &p->api, &missing)) {
     rl_buf_printf(why, "%s%s lacks %s", why->len ? "; " : "", name, missing);

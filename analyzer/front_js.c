@@ -23,6 +23,7 @@ typedef struct RlJsGrammar {
   uint32_t nsyms;
   uint8_t *field_of;     /* by TSFieldId */
   uint32_t nfields;
+  bool ts, jsx;          /* TypeScript syntax; JSX syntax (js and tsx) */
 } RlJsGrammar;
 
 struct RlJsTables {
@@ -93,6 +94,8 @@ RlJsTables *rl_front_js_tables_new(const char **err) {
   const TSLanguage *langs[3] = {tree_sitter_javascript(), tree_sitter_typescript(),
                                 tree_sitter_tsx()};
   for (int i = 0; i < 3; i++) {
+    t->g[i].ts = i > 0;
+    t->g[i].jsx = i != 1;
     if (!rl_front_js__grammar_init(&t->g[i], langs[i])) {
       *err = "a JS/TS grammar has a tree-sitter ABI this runtime cannot load";
       rl_front_js_tables_delete(t);
@@ -128,6 +131,117 @@ static const RlJsGrammar *rl_front_js__grammar(const RlJsTables *t, RlLang lang)
   return lang == RL_LANG_TSX ? &t->g[2] : lang == RL_LANG_TS ? &t->g[1] : &t->g[0];
 }
 
+/* Section - valid syntax the pinned grammars do not parse
+ *
+ * tree-sitter-typescript 0.23.2 and tree-sitter-javascript 0.23.1 reject
+ * some valid TypeScript 5.x and JSX. Rather than report a parse error and
+ * analyse a recovered tree, the parser gets a copy of the text in which
+ * each such construct is blanked to something it parses with the same
+ * length, so every byte offset (and every node's text, read from the
+ * original) stays as written. Only constructs recognised exactly are
+ * touched; a genuine syntax error still reaches the parser unchanged. */
+
+static bool rl_front_js__ident(char c) {
+  return isalnum((unsigned char)c) || c == '_' || c == '$';
+}
+
+/* The index just past the `>` closing the `<` at src[i], or 0: angle
+ * brackets counted (the `>` of `=>` is not one), brackets balanced, no `;`,
+ * at most 512 bytes. */
+static size_t rl_front_js__close_angle(const char *src, size_t len, size_t i) {
+  int angle = 0, other = 0;
+  for (size_t j = i; j < len && j < i + 512; j++) {
+    char c = src[j];
+    if (c == ';') return 0;
+    if (c == '(' || c == '[' || c == '{') other++;
+    else if (c == ')' || c == ']' || c == '}') {
+      if (--other < 0) return 0;
+    } else if (c == '<') angle++;
+    else if (c == '>' && !(j > 0 && src[j - 1] == '=')) {
+      if (--angle == 0) return other == 0 ? j + 1 : 0;
+    }
+  }
+  return 0;
+}
+
+static bool rl_front_js__has(const char *s, size_t n, const char *w) {
+  size_t wl = strlen(w);
+  for (size_t i = 0; i + wl <= n; i++)
+    if (memcmp(s + i, w, wl) == 0) return true;
+  return false;
+}
+
+/* A copy of src with the constructs above blanked (malloc'd), or NULL when
+ * there is none. */
+static char *rl_front_js__mask(const char *src, size_t len, bool ts, bool jsx) {
+  char *m = NULL;
+#define RL_MASK_AT(i) (m ? m : (m = memcpy(rl_malloc(len ? len : 1), src, len)))[i]
+  for (size_t i = 0; i < len; i++) {
+    char c = src[i];
+    bool word_start = i == 0 || !rl_front_js__ident(src[i - 1]);
+    if (ts && c == 'e' && word_start && len - i > 8 && memcmp(src + i, "export", 6) == 0) {
+      /* `export type * from` and `export type * as ns from` (TS 5.0) */
+      size_t j = i + 6;
+      while (j < len && isspace((unsigned char)src[j])) j++;
+      if (j > i + 6 && len - j > 4 && memcmp(src + j, "type", 4) == 0) {
+        size_t k = j + 4;
+        while (k < len && isspace((unsigned char)src[k])) k++;
+        if (k > j + 4 && k < len && src[k] == '*')
+          for (size_t q = j; q < j + 4; q++) RL_MASK_AT(q) = ' ';
+      }
+    } else if (ts && c == '<' && i > 0 &&
+               (rl_front_js__ident(src[i - 1]) || src[i - 1] == ')' || src[i - 1] == ']')) {
+      /* explicit type arguments: of a tagged template (sql<Row>`...`), or of
+       * a call when they hold a generic function type (f<<T>(x: T) => T>())
+       * or `typeof import('m')` */
+      size_t e = rl_front_js__close_angle(src, len, i);
+      if (!e || e >= len) continue;
+      bool tagged = src[e] == '`';
+      bool call = src[e] == '(' &&
+                  (src[i + 1] == '<' || rl_front_js__has(src + i, e - i, "import("));
+      if (tagged || call)
+        for (size_t q = i; q < e; q++)
+          if (src[q] != '\n') RL_MASK_AT(q) = ' ';
+      i = e - 1;
+    } else if (ts && (c == '(' || c == ',')) {
+      /* a parameter named infer, unique or never in a function type */
+      static const char *const kw[] = {"infer", "unique", "never"};
+      size_t j = i + 1;
+      while (j < len && isspace((unsigned char)src[j])) j++;
+      for (size_t w = 0; w < RL_COUNTOF(kw); w++) {
+        size_t n = strlen(kw[w]);
+        if (len - j <= n || memcmp(src + j, kw[w], n) != 0 || rl_front_js__ident(src[j + n]))
+          continue;
+        size_t k = j + n;
+        while (k < len && isspace((unsigned char)src[k])) k++;
+        if (k < len && src[k] == '?') k++;
+        if (k < len && src[k] == ':') RL_MASK_AT(j) = '_';
+      }
+    } else if (jsx && c == '=' && i + 1 < len && (src[i + 1] == '"' || src[i + 1] == '\'') &&
+               i > 0 && rl_front_js__ident(src[i - 1])) {
+      /* a JSX attribute string: `&` that starts no character reference
+       * (href="/a?x=1&y=2", title="Tom & Jerry") */
+      size_t a = i - 1;
+      while (a > 0 && (rl_front_js__ident(src[a - 1]) || src[a - 1] == '-')) a--;
+      if (a == 0 || !isspace((unsigned char)src[a - 1])) continue;
+      char q = src[i + 1];
+      size_t j = i + 2;
+      while (j < len && src[j] != q && src[j] != '\n') j++;
+      if (j >= len || src[j] != q) continue;
+      for (size_t k = i + 2; k < j; k++) {
+        if (src[k] != '&') continue;
+        size_t r = k + 1;
+        if (r < j && src[r] == '#') r++;
+        while (r < j && isalnum((unsigned char)src[r])) r++;
+        if (!(r < j && src[r] == ';' && r > k + 1)) RL_MASK_AT(k) = '_';
+      }
+      i = j;
+    }
+  }
+#undef RL_MASK_AT
+  return m;
+}
+
 static TSTree *rl_front_js__run(RlJsParser *self, const RlJsGrammar *g,
                                 const char *src, size_t len, uint64_t timeout_us,
                                 const TSTree *old) {
@@ -135,7 +249,9 @@ static TSTree *rl_front_js__run(RlJsParser *self, const RlJsGrammar *g,
   ts_parser_set_timeout_micros(self->parser, timeout_us);
   /* an old tree of another grammar cannot be reused */
   if (old && ts_tree_language(old) != g->lang) old = NULL;
-  TSTree *tree = ts_parser_parse_string(self->parser, old, src, (uint32_t)len);
+  char *masked = rl_front_js__mask(src, len, g->ts, g->jsx);
+  TSTree *tree = ts_parser_parse_string(self->parser, old, masked ? masked : src, (uint32_t)len);
+  free(masked);
   if (!tree) ts_parser_reset(self->parser);
   return tree;
 }

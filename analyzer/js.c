@@ -286,3 +286,179 @@ RlNode rl_js_declaration(const RlCtx *cx, RlNode ident, RlNode *scope) {
   if (scope) *scope = sc;
   return decl;
 }
+
+/* Section - calls that never overlap */
+
+/* Wrappers whose callback runs once, exclusively, or hands concurrent
+ * callers the one pending run, by a part of their name (case-insensitive):
+ * sharedPromiseTo, singleFlight, onceAsync, dedupe, memoize, withMutex,
+ * serialize, runExclusive... */
+static const char *const rl_js__serial_words[] = {"shared", "single", "once",   "dedup",
+                                                  "memo",   "mutex",  "lock",   "serial",
+                                                  "exclusive", "coalesce"};
+
+static bool rl_js__has_word(const char *name, const char *w) {
+  size_t n = strlen(name), k = strlen(w);
+  for (size_t i = 0; i + k <= n; i++) {
+    size_t j = 0;
+    while (j < k && (name[i + j] | 0x20) == w[j]) j++;
+    if (j == k) return true;
+  }
+  return false;
+}
+
+/* The bare name under which fn is called: a method's or field's name, a
+ * declaration's, a variable's; NULL when anonymous. *method: called on
+ * `this`. */
+static const char *rl_js__call_name(RlCtx *cx, RlNode fn, bool *method) {
+  RlNode p = rl_parent(cx, fn), name = RL_NONE;
+  *method = false;
+  if (rl_kind(cx, fn) == RL_JS_METHOD_DEFINITION) {
+    name = rl_child(cx, fn, RL_F_NAME);
+    *method = true;
+  } else if (rl_kind(cx, fn) == RL_JS_FUNCTION_DECLARATION) {
+    name = rl_child(cx, fn, RL_F_NAME);
+  } else if (rl_kind(cx, p) == RL_JS_VARIABLE_DECLARATOR) {
+    name = rl_child(cx, p, RL_F_NAME);
+  } else if (rl_kind(cx, p) == RL_JS_PUBLIC_FIELD_DEFINITION ||
+             rl_kind(cx, p) == RL_JS_FIELD_DEFINITION) {
+    name = rl_child(cx, p, RL_F_NAME);
+    if (!name) name = rl_child(cx, p, RL_F_PROPERTY);
+    *method = true;
+  }
+  return name ? rl_text_dup(cx, name) : NULL;
+}
+
+/* Is `target` tested before `at` in at's function (an `if` condition, or the
+ * left of `??`, `||`, `&&`): `if (this.lock) return this.lock;`? */
+static bool rl_js__tested_before(RlCtx *cx, RlNode target, RlNode at) {
+  RlNode fn = rl_enclosing_function(cx, at);
+  if (!fn) return false;
+  for (RlNode i = fn; i < at; i++) {
+    if (i == target || !rl_same_expr(cx, i, target)) continue;
+    for (RlNode c = i, p = rl_parent(cx, i); p && p != fn; c = p, p = rl_parent(cx, p)) {
+      if (rl_kind(cx, p) == RL_JS_IF_STATEMENT && rl_field(cx, c) == RL_F_CONDITION) return true;
+      if (rl_kind(cx, p) == RL_JS_BINARY_EXPRESSION && rl_field(cx, c) == RL_F_LEFT) {
+        const char *op = rl_op(cx, p);
+        if (!strcmp(op, "?" "?") || !strcmp(op, "||") || !strcmp(op, "&&")) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* Is the call stored as a pending promise that later callers share: the
+ * value (through .then/.catch/.finally) of `x ??= call`, `x ||= call`, or
+ * `x = call` after `x` was tested? */
+static bool rl_js__stored_as_lock(RlCtx *cx, RlNode call) {
+  RlNode c = call;
+  for (int depth = 0; depth < 8; depth++) {
+    RlNode m = rl_parent(cx, c);
+    if (rl_kind(cx, m) == RL_JS_PARENTHESIZED_EXPRESSION) {
+      c = m;
+      continue;
+    }
+    if (rl_kind(cx, m) != RL_JS_MEMBER_EXPRESSION || rl_field(cx, c) != RL_F_OBJECT) break;
+    RlNode outer = rl_parent(cx, m);
+    if (rl_kind(cx, outer) != RL_JS_CALL_EXPRESSION) return false;
+    const char *name = rl_js_callee_name(cx, outer);
+    if (strcmp(name, "then") && strcmp(name, "catch") && strcmp(name, "finally")) return false;
+    c = outer;
+  }
+  RlNode a = rl_parent(cx, c);
+  if (rl_field(cx, c) != RL_F_RIGHT) return false;
+  RlNode left = rl_child(cx, a, RL_F_LEFT);
+  if (rl_kind(cx, a) == RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION) {
+    const char *op = rl_op(cx, a);
+    return !strcmp(op, "?" "?=") || !strcmp(op, "||=");
+  }
+  return rl_kind(cx, a) == RL_JS_ASSIGNMENT_EXPRESSION && rl_js__tested_before(cx, left, a);
+}
+
+bool rl_js_serialised(RlCtx *cx, RlNode fn) {
+  for (RlNode f = fn; f; f = rl_enclosing_function(cx, f)) {
+    RlNode a = rl_parent(cx, f);
+    while (a && rl_kind(cx, a) == RL_JS_PARENTHESIZED_EXPRESSION) a = rl_parent(cx, a);
+    if (rl_kind(cx, a) != RL_JS_ARGUMENTS) continue;
+    const char *m = rl_js_callee_name(cx, rl_parent(cx, a));
+    for (size_t i = 0; i < RL_COUNTOF(rl_js__serial_words); i++)
+      if (rl_js__has_word(m, rl_js__serial_words[i])) return true;
+  }
+  bool method;
+  const char *name = fn ? rl_js__call_name(cx, fn, &method) : NULL;
+  if (!name || !*name) return false;
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  RlNode cls = method && body ? rl_js_this_class(cx, body) : RL_NONE;
+  uint32_t calls = 0, n = rl_node_count(cx);
+  for (RlNode i = 1; i < n; i++) {
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    RlNode f = rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION));
+    if (method) {
+      if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION ||
+          rl_kind(cx, rl_strip(cx, rl_child(cx, f, RL_F_OBJECT))) != RL_JS_THIS ||
+          !rl_text_eq(cx, rl_child(cx, f, RL_F_PROPERTY), name) ||
+          rl_js_this_class(cx, i) != cls)
+        continue;
+    } else if (rl_kind(cx, f) != RL_JS_IDENTIFIER || !rl_text_eq(cx, f, name) ||
+               rl_js_local_function(cx, f) != fn) {
+      continue;
+    }
+    if (!rl_js__stored_as_lock(cx, i)) return false;
+    calls++;
+  }
+  return calls > 0;
+}
+
+/* Is the variable of declarator d only used as `x.member` in its function
+ * (never stored, returned or passed on)? */
+static bool rl_js__stays_local(RlCtx *cx, RlNode d) {
+  RlNode var = rl_child(cx, d, RL_F_NAME);
+  RlNode fn = rl_enclosing_function(cx, d);
+  if (rl_kind(cx, var) != RL_JS_IDENTIFIER || !fn) return false;
+  size_t len;
+  const char *s = rl_text(cx, var, &len);
+  RlNode end = rl_node_end(cx, fn);
+  for (RlNode i = fn; i < end; i++) {
+    if (i == var || rl_kind(cx, i) != RL_JS_IDENTIFIER) continue;
+    size_t l;
+    const char *t = rl_text(cx, i, &l);
+    if (l != len || memcmp(t, s, len) != 0) continue;
+    if (rl_kind(cx, rl_parent(cx, i)) != RL_JS_MEMBER_EXPRESSION || rl_field(cx, i) != RL_F_OBJECT)
+      return false;
+  }
+  return true;
+}
+
+bool rl_js_per_call_this(RlCtx *cx, RlNode n) {
+  RlNode cls = rl_js_this_class(cx, n);
+  if (rl_kind(cx, cls) != RL_JS_CLASS_DECLARATION) return false;
+  RlNode top = rl_parent(cx, cls);
+  if (rl_kind(cx, top) != RL_JS_PROGRAM) return false; /* exported, or nested */
+  RlNode name = rl_child(cx, cls, RL_F_NAME);
+  if (!name) return false;
+  size_t len;
+  const char *s = rl_text(cx, name, &len);
+  uint32_t made = 0, count = rl_node_count(cx);
+  for (RlNode i = 1; i < count; i++) {
+    if (i == name) continue;
+    RlKind k = rl_kind(cx, i);
+    if (k != RL_JS_IDENTIFIER && k != RL_JS_TYPE_IDENTIFIER &&
+        k != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER)
+      continue;
+    size_t l;
+    const char *t = rl_text(cx, i, &l);
+    if (l != len || memcmp(t, s, len) != 0) continue;
+    if (k == RL_JS_TYPE_IDENTIFIER) continue; /* a type annotation: not a use */
+    /* the only use allowed: `const x = new C(...)` inside a function */
+    RlNode nw = rl_parent(cx, i);
+    if (rl_kind(cx, nw) != RL_JS_NEW_EXPRESSION || rl_field(cx, i) != RL_F_CONSTRUCTOR)
+      return false;
+    RlNode d = rl_parent(cx, nw);
+    if (rl_kind(cx, d) != RL_JS_VARIABLE_DECLARATOR || rl_field(cx, nw) != RL_F_VALUE ||
+        !rl_enclosing_function(cx, d) || rl_js_this_class(cx, d) == cls ||
+        !rl_js__stays_local(cx, d))
+      return false;
+    made++;
+  }
+  return made > 0;
+}

@@ -160,6 +160,33 @@ static bool is_promisify(RlCtx *cx, RlNode v) {
          strcmp(rl_js_callee_name(cx, v), "promisify") == 0;
 }
 
+/* The project's own runtime (runtime/js, the @racelint/runtime package):
+ * the functions whose call returns a promise... */
+static const char *const runtime_promise_fns[] = {
+    "forEachAsync", "mapConcurrent", "settleAll", "singleFlight", "updateWithVersion",
+    "withLocks",
+};
+/* ...and the factories whose result is a function returning a promise
+ * (lazy(fn)() always does: a synchronous throw becomes a rejection). */
+static const char *const runtime_promise_factories[] = {"createSingleFlight", "lazy"};
+
+static bool runtime_api(const char *mod, const char *fn, const char *const *list, size_t n) {
+  return strcmp(mod, "@racelint/runtime") == 0 && in_list(fn, list, n);
+}
+
+/* Is v a call of one of the runtime's promise-function factories
+ * (`const getClient = lazy(async () => ...)`)? */
+static bool is_runtime_factory(RlCtx *cx, RlNode v) {
+  v = rl_strip(cx, v);
+  if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode callee = rl_strip(cx, rl_child(cx, v, RL_F_FUNCTION));
+  const char *mod, *imported;
+  return rl_kind(cx, callee) == RL_JS_IDENTIFIER &&
+         rl_js_import_of(cx, callee, &mod, &imported) &&
+         runtime_api(mod, imported, runtime_promise_factories,
+                     RL_COUNTOF(runtime_promise_factories));
+}
+
 /* Section - classes of this file */
 
 /* The class whose instance `this` is at n (arrows see through), or
@@ -248,6 +275,57 @@ static bool cypress_chain(RlCtx *cx, RlNode callee) {
   return false;
 }
 
+/* Does function fn (a `then` method) hand back no promise: not async, and
+ * no `return` of a call or `new` (`return this.run().then(ok, err)` is a
+ * promise)? */
+static bool returns_no_promise(RlCtx *cx, RlNode fn) {
+  if (!fn || rl_js_is_async(cx, fn)) return false;
+  RlNode body = rl_child(cx, fn, RL_F_BODY), end = rl_node_end(cx, body);
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
+  for (RlNode i = body; i < end; i++) {
+    if (i != body && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
+    RlNode v = rl_strip(cx, rl_named_child(cx, i, 0));
+    if (rl_kind(cx, v) == RL_JS_CALL_EXPRESSION || rl_kind(cx, v) == RL_JS_NEW_EXPRESSION)
+      return false;
+  }
+  return true;
+}
+
+/* x.then(...) where x (or the root of the chain x.where(...).then(...)) is
+ * declared in this file as an object literal with a `then` (a test double)
+ * or as `new C()` of a class of this file whose `then` hands back no
+ * promise (a builder or fake that is only thenable)? */
+static bool thenable_not_promise(RlCtx *cx, RlNode callee) {
+  RlNode n = rl_strip(cx, rl_child(cx, callee, RL_F_OBJECT));
+  for (int d = 0; d < 64 && n; d++) {
+    RlKind k = rl_kind(cx, n);
+    if (k == RL_JS_MEMBER_EXPRESSION) n = rl_strip(cx, rl_child(cx, n, RL_F_OBJECT));
+    else if (k == RL_JS_CALL_EXPRESSION) n = rl_strip(cx, rl_child(cx, n, RL_F_FUNCTION));
+    else break;
+  }
+  if (rl_kind(cx, n) != RL_JS_IDENTIFIER) return false;
+  RlNode d = declarator_of(cx, n);
+  RlNode v = d ? rl_strip(cx, rl_child(cx, d, RL_F_VALUE)) : RL_NONE;
+  if (rl_kind(cx, v) == RL_JS_OBJECT) {
+    for (RlNode m = rl_first_child(cx, v); m; m = rl_next_sibling(cx, m)) {
+      RlNode key = rl_kind(cx, m) == RL_JS_PAIR ? rl_child(cx, m, RL_F_KEY)
+                   : rl_kind(cx, m) == RL_JS_METHOD_DEFINITION ? rl_child(cx, m, RL_F_NAME)
+                                                                 : RL_NONE;
+      if (key && eq(cx, key, "then")) return true;
+    }
+    return false;
+  }
+  if (rl_kind(cx, v) != RL_JS_NEW_EXPRESSION) return false;
+  RlNode ctor = rl_strip(cx, rl_child(cx, v, RL_F_CONSTRUCTOR));
+  if (rl_kind(cx, ctor) != RL_JS_IDENTIFIER) return false;
+  RlNode cls = rl_js_local_class(cx, rl_text_dup(cx, ctor));
+  return cls && returns_no_promise(cx, rl_js_class_member(cx, cls, "then", false));
+}
+
 /* Named in the project's .racelint.json js.promiseFunctions, by its last
  * name ("query") or as written ("db.query")? */
 static bool configured(RlCtx *cx, RlNode call, RlNode f) {
@@ -298,7 +376,8 @@ bool rl_js_returns_promise(RlCtx *cx, RlNode call, RlJsPromise *why) {
         return true;
       }
       RlNode d = declarator_of(cx, f);
-      return d && is_promisify(cx, rl_child(cx, d, RL_F_VALUE));
+      return d && (is_promisify(cx, rl_child(cx, d, RL_F_VALUE)) ||
+                   is_runtime_factory(cx, rl_child(cx, d, RL_F_VALUE)));
     }
     if (b == RL_BIND_FREE) {
       if (strcmp(name, "fetch") != 0) return false;
@@ -310,13 +389,16 @@ bool rl_js_returns_promise(RlCtx *cx, RlNode call, RlJsPromise *why) {
       why->what = "fetch()";
       return true;
     }
-    return rl_js_import_of(cx, f, &mod, &imported) && promise_api(mod, imported);
+    return rl_js_import_of(cx, f, &mod, &imported) &&
+           (promise_api(mod, imported) ||
+            runtime_api(mod, imported, runtime_promise_fns, RL_COUNTOF(runtime_promise_fns)));
   }
   if (fk != RL_JS_MEMBER_EXPRESSION) return false;
   RlNode obj = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
   const char *m = rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
   if (strcmp(m, "then") == 0 || strcmp(m, "catch") == 0 || strcmp(m, "finally") == 0) {
     if (cypress_chain(cx, f)) return false;
+    if (thenable_not_promise(cx, f)) return false;
     why->what = rl_fmt(cx, "this .%s() chain", m);
     return true;
   }

@@ -77,6 +77,7 @@ typedef struct RlLspDoc {
 
 typedef struct RlLsp {
   RlSession s;
+  const char *config; /* --config FILE for every file, or NULL; borrowed from argv */
   pthread_mutex_t out_mu;
   FILE *out;
   /* --- guarded by mu --- */
@@ -254,7 +255,7 @@ static RlLspDoc *rl_lsp__doc(RlLsp *l, const char *uri) {
 
 static void rl_lsp__reload_config(RlLsp *l) {
   rl_configset_delete(l->configs);
-  l->configs = rl_configset_new(&l->s, NULL);
+  l->configs = rl_configset_new(&l->s, l->config);
   for (uint32_t i = 0; i < l->entries.n; i++) {
     RlLspEntry *e = l->entries.v[i];
     rl_config_settings(&l->s, rl_configset_for(l->configs, e->path), e->path, NULL,
@@ -349,12 +350,16 @@ static json_t *rl_lsp__diags(RlLsp *l, const RlLspEntry *e) {
   if (e->snap) rl_lines_build(&lines, e->snap, e->snap_len);
   for (uint32_t i = 0; i < e->res->diags.n; i++)
     json_array_append_new(arr, rl_lsp__diag_json(l, e->res->diags.v[i], e, e->snap ? &lines : NULL));
-  /* cross-file findings of other files that point into this one */
+  /* cross-file lock-order cycles of other files that run through this one
+   * (each site of the cycle is part of the bug). Other findings only point
+   * here through relatedInformation: a related location such as the async
+   * declaration of a floating promise is correct code, not a problem. */
   for (uint32_t k = 0; k < l->entries.n; k++) {
     const RlLspEntry *o = l->entries.v[k];
     if (o == e || !o->res) continue;
     for (uint32_t i = 0; i < o->res->diags.n; i++) {
       const RlDiag *d = o->res->diags.v[i];
+      if (!d->rule || strcmp(d->rule->id, "lock-order") != 0) continue;
       for (uint32_t j = 0; j < d->nrelated; j++)
         if (strcmp(d->related[j].rel_path, e->rel) == 0) {
           json_array_append_new(arr, rl_lsp__mirror(l, d, &d->related[j], e, e->snap ? &lines : NULL));
@@ -926,12 +931,22 @@ static int rl_lsp__read(RlLsp *l, FILE *in, char **body, size_t *len) {
   return 1;
 }
 
+static int rl_lsp__serve(FILE *in, FILE *out, unsigned flags, const char *config);
+
 int rl_lsp_serve(FILE *in, FILE *out) { return rl_lsp_serve_opts(in, out, 0); }
 
 int rl_lsp_serve_opts(FILE *in, FILE *out, unsigned flags) {
+  return rl_lsp__serve(in, out, flags, NULL);
+}
+
+/* config: the --config file (borrowed for the whole session), or NULL. */
+static int rl_lsp__serve(FILE *in, FILE *out, unsigned flags, const char *config) {
   RlLsp *l = rl_calloc(1, sizeof *l);
   l->no_index = (flags & RL_LSP_NO_INDEX) != 0;
+  l->config = config;
   rl_session_init(&l->s);
+  /* the fuzzer: libclang in this process, where its coverage is (no worker) */
+  l->s.c_in_process = l->no_index;
   const char *err = NULL;
   if (!rl_session_prepare(&l->s, &err)) {
     fprintf(stderr, "racelint lsp: %s\n", err);
@@ -943,7 +958,7 @@ int rl_lsp_serve_opts(FILE *in, FILE *out, unsigned flags) {
   pthread_mutex_init(&l->out_mu, NULL);
   pthread_cond_init(&l->cv, NULL);
   pthread_cond_init(&l->idle, NULL);
-  l->configs = rl_configset_new(&l->s, NULL);
+  l->configs = rl_configset_new(&l->s, l->config);
   pthread_t th;
   pthread_attr_t attr;
   pthread_attr_init(&attr);
@@ -1008,7 +1023,22 @@ int rl_lsp_serve_opts(FILE *in, FILE *out, unsigned flags) {
 }
 
 int rl_lsp_main(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  return rl_lsp_serve(stdin, stdout);
+  /* argv[0] is "lsp". --stdio is what many clients add; stdio is the only
+   * transport, so it is accepted and changes nothing. */
+  const char *config = NULL;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--stdio") == 0) continue;
+    if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
+      config = argv[++i];
+    } else if (strncmp(argv[i], "--config=", 9) == 0 && argv[i][9]) {
+      config = argv[i] + 9;
+    } else {
+      fprintf(stderr,
+              "racelint lsp: unknown argument '%s'\n"
+              "usage: racelint lsp [--config FILE] [--stdio]\n",
+              argv[i]);
+      return 2;
+    }
+  }
+  return rl_lsp__serve(stdin, stdout, 0, config);
 }

@@ -11,7 +11,9 @@ int rl_lsp_serve(FILE *in, FILE *out);
  * workspace folder (fuzzing). */
 #define RL_LSP_NO_INDEX 1u
 int rl_lsp_serve_opts(FILE *in, FILE *out, unsigned flags);
-/* `racelint lsp [args]`: rl_lsp_serve on stdin/stdout. */
+/* `racelint lsp [--config FILE] [--stdio]`: rl_lsp_serve on stdin/stdout;
+ * --config FILE is used for every file instead of the closest .racelint.json.
+ * An unknown argument: a message on stderr and 2. */
 int rl_lsp_main(int argc, char **argv);
 
 #endif

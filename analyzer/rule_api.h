@@ -81,22 +81,17 @@ typedef struct RlReport RlReport;   /* a finding being built */
 
 /* Section - facts: what phase 1 leaves for phase 2.
  * Standard kinds are recorded by the engine for every file; rules may add
- * their own kinds from RL_FACT_RULE upward (the `rule` field tells whose). */
+ * their own kinds from RL_FACT_RULE upward (the `rule` field tells whose).
+ * Each standard kind is a typed record, a member of RlFact's union named
+ * after the kind (RL_FACT_FUNC: `fn`, RL_FACT_C_LOCK: `lock`...); a rule's
+ * own kinds use the plain strings a, b, c. */
 typedef enum RlFactKind {
   RL_FACT_NONE = 0,
-  /* a function or method definition. a = name (methods: "Class.method"),
-   * b = bare name; flags RL_FF_*. C: a = b = name. */
-  RL_FACT_FUNC,
-  /* JS import binding: a = local name, b = module specifier,
-   * c = imported name ("default", "*" for a namespace, else the name). */
-  RL_FACT_IMPORT,
-  /* JS export of a local binding: a = exported name, b = local name. */
-  RL_FACT_EXPORT,
-  /* a call: a = callee name (C: function; JS: last name of the callee),
-   * func = caller. */
-  RL_FACT_CALL,
-  /* C thread start: a = start routine name, b = spawning API. */
-  RL_FACT_SPAWN,
+  RL_FACT_FUNC,   /* a function or method definition: `fn`; flags RL_FF_* */
+  RL_FACT_IMPORT, /* JS import binding: `import` */
+  RL_FACT_EXPORT, /* JS export of a local binding: `export` */
+  RL_FACT_CALL,   /* a C call: `call` (func = caller) */
+  RL_FACT_SPAWN,  /* C thread start: `spawn` */
   RL_FACT_RULE = 100,
 } RlFactKind;
 
@@ -105,6 +100,53 @@ typedef enum RlFactKind {
 #define RL_FF_METHOD 0x4u   /* JS: class method */
 #define RL_FF_STATIC 0x8u   /* JS: static method; C: static function */
 
+/* What a C name in a summary denotes: the object a lock, an access, a
+ * guard or a global is about. Two objects are the same when every field
+ * is (rl_c_obj_eq). */
+typedef enum RlCObjKind {
+  RL_CO_NONE = 0,
+  RL_CO_GLOBAL,       /* file-scope variable `name`; file_local for a static */
+  RL_CO_STATIC_LOCAL, /* function-scope static `name` of function `owner` */
+  RL_CO_LOCAL,        /* local variable `name` of function `owner` */
+  RL_CO_FIELD,        /* field `name` of record type `owner` ("struct queue") */
+  RL_CO_PARAM,        /* parameter `param` (named `name` in guards) */
+} RlCObjKind;
+
+typedef struct RlCObj {
+  const char *name;
+  const char *owner; /* RL_CO_STATIC_LOCAL, RL_CO_LOCAL: function; RL_CO_FIELD: type */
+  uint32_t file;     /* file_local: the project file it is private to (phase 2) */
+  uint8_t kind;      /* RlCObjKind */
+  uint8_t param;     /* RL_CO_PARAM: the parameter's index */
+  uint8_t nelem;     /* lock classes: an element of an array (of arrays...) of it */
+  uint8_t file_local : 1; /* a static global, or a static local */
+  uint8_t deref : 1;      /* lock classes: the mutex reached through a pointer to it */
+} RlCObj;
+
+/* One entry of a held set: its lock class, the line it was taken at, and
+ * whether it is a read lock. */
+typedef struct RlCHeld {
+  RlCObj cls;
+  uint32_t line;
+  bool read;
+} RlCHeld;
+
+/* One step of an access path below its variable: `.f`, `->f` or `[]`. */
+typedef enum RlCStepKind { RL_CS_DOT = 1, RL_CS_ARROW, RL_CS_ELEM } RlCStepKind;
+typedef struct RlCStep {
+  const char *field; /* RL_CS_DOT, RL_CS_ARROW */
+  uint8_t how;       /* RlCStepKind */
+} RlCStep;
+
+/* RL_FACT_C_BALANCE: what is unbalanced. */
+typedef enum RlCBalance { RL_CB_DOUBLE = 1, RL_CB_UNHELD, RL_CB_LEAK } RlCBalance;
+
+/* RL_FACT_IMPORT: what the binding imports. */
+typedef enum RlImportKind {
+  RL_IMPORT_NAMED = 0, /* `imported` names the export ("default" for a default import) */
+  RL_IMPORT_NAMESPACE, /* the whole module (`* as x`, `x = require()`) */
+} RlImportKind;
+
 typedef struct RlFact {
   uint16_t kind;
   uint16_t rule;   /* index in the registry of the rule that added it */
@@ -112,9 +154,113 @@ typedef struct RlFact {
   uint32_t file;   /* index of the file in the project */
   uint32_t aux;    /* free for the rule */
   const char *func; /* enclosing function name, "" at top level */
-  const char *a, *b, *c;
   RlLoc loc;
   const char *line_text; /* source line of loc (for the finding's snippet) */
+  /* The record of `kind`. Strings are never NULL ("" when absent). */
+  union {
+    struct { /* a rule's own kinds (>= RL_FACT_RULE): the rule's strings */
+      const char *a, *b, *c;
+    };
+    struct { /* RL_FACT_FUNC. JS: name is "Class.method" for methods, bare the
+                method's name, cls its class; C: name = bare, nparams */
+      const char *name, *bare, *cls;
+      uint32_t nparams;
+    } fn;
+    struct { /* RL_FACT_IMPORT: local binding `local` of module `module` */
+      const char *local, *module, *imported;
+      uint8_t what; /* RlImportKind */
+    } import;
+    struct { /* RL_FACT_EXPORT: exported name, the local binding, and the
+                module it is re-exported from ("" if none) */
+      const char *name, *local, *from;
+    } export;
+    struct { /* RL_FACT_CALL (C): the locks held there (on every path), the
+                lock class of a mutex argument (arg lock_arg - 1; 0: none) */
+      const char *callee;
+      const RlCHeld *held;
+      uint32_t nheld, lock_arg;
+      RlCObj lock;
+    } call;
+    struct { /* RL_FACT_SPAWN: start routine, spawning API, the argument given
+                to the routine (its text); flags RL_CF_LOOP / RL_CF_SHARED_ARG */
+      const char *routine, *api, *arg;
+    } spawn;
+    struct { /* RL_FACT_C_LOCK, RL_FACT_C_UNLOCK: class, held before, the
+                lock's text; base_param: the parameter it hangs off, -1 */
+      RlCObj cls;
+      const RlCHeld *held;
+      uint32_t nheld;
+      int32_t base_param;
+      const char *text;
+    } lock;
+    struct { /* RL_FACT_C_ACCESS: variable var (global, static local or
+                parameter), the path below it, held set, text; flags RL_CA_* */
+      RlCObj var;
+      const RlCStep *path;
+      uint32_t npath, nheld;
+      const RlCHeld *held;
+      const char *text;
+    } access;
+    struct { /* RL_FACT_C_GLOBAL: a file-scope variable; flags RL_CG_* */
+      RlCObj var;
+      const char *type;
+    } global;
+    struct { /* RL_FACT_C_WRAPPER: the function returns holding (acquire) or
+                having released lock class cls; param: the mutex parameter
+                (flag RL_CF_PARAMLOCK) or the one the lock hangs off, -1 */
+      RlCObj cls;
+      int32_t param;
+      bool acquire;
+    } wrapper;
+    struct { /* RL_FACT_C_BALANCE: lock text and class; nnotes RL_FACT_C_NOTE
+                facts follow; flags RL_CB_AT_END, RL_CB_ASSUMED */
+      RlCObj cls;
+      const char *text;
+      uint32_t nnotes;
+      uint8_t what; /* RlCBalance */
+    } balance;
+    struct { /* RL_FACT_C_PAIR: class, first lock, second lock; nnotes notes
+                follow */
+      RlCObj cls;
+      const char *first, *second;
+      uint32_t nnotes;
+    } pair;
+    struct { /* RL_FACT_C_LAZY: if (!var) ... var = ...; flags RL_CL_DCL */
+      const char *var, *text;
+    } lazy;
+    struct { /* RL_FACT_C_NOTE: a related location of the fact before */
+      const char *msg;
+    } note;
+    struct { /* RL_FACT_C_PASS: argument `arg` of the call of callee is the
+                caller's pointer parameter `param` */
+      const char *callee;
+      uint32_t arg, param;
+    } pass;
+    struct { /* RL_FACT_C_ASSUME: function callee of another file was taken for a
+                lock wrapper (acquire) or an unlock wrapper by its name; its
+                mutex argument is `arg` */
+      const char *callee;
+      uint32_t arg;
+      bool acquire;
+    } assume;
+    struct { /* RL_FACT_C_GUARD: variable var (a global flag, or with flag
+                RL_CQ_PARAM a parameter the function never assigns) compared
+                with the constant spelled `spell`, of value `value` in decimal
+                ("" if unknown); flags RL_CQ_EQ / RL_CQ_NE */
+      RlCObj var;
+      const char *spell, *value;
+    } guard;
+    struct { /* RL_FACT_C_CHANGE: integer global var may change unseen */
+      RlCObj var;
+    } change;
+    struct { /* RL_FACT_C_ARGK: argument arg of the call of callee is the
+                constant spell / value ("" if unknown), or with flag
+                RL_CQ_PARAM the caller's parameter `param` (named spell),
+                which the caller never assigns */
+      const char *callee, *spell, *value;
+      uint32_t arg, param;
+    } argk;
+  };
 } RlFact;
 
 /* Section - the rule descriptor */
@@ -158,11 +304,27 @@ typedef struct RlRule {
    * callbacks above run on `langs`; each extra check on its own langs. */
   const RlCheck *const *checks;
   uint32_t nchecks;
+  /* In the "racelint:strict" preset only: off unless a config extends it
+   * (its doc gives the measured precision that kept it out of the
+   * default, "racelint:recommended"). */
+  bool strict;
 } RlRule;
 
 /* Section - phase 1: the file */
 RlLang rl_lang(const RlCtx *cx);
 const char *rl_path(const RlCtx *cx);
+/* What kind of code a file is (by its path, or an override's "context"):
+ * rules decide what matters where (a sequential read in a test costs
+ * nothing; a floating promise there is still a bug). */
+typedef enum RlFileContext {
+  RL_CTX_LIBRARY = 0, /* library and request code: the default */
+  RL_CTX_TEST,        /* *.test.*, *.spec.*, __tests__/, test/, tests/ */
+  RL_CTX_SCRIPT,      /* scripts/, bin/, a file starting with #!: one-shot CLIs */
+} RlFileContext;
+RlFileContext rl_file_context(const RlCtx *cx);
+/* Does the file run under the "racelint:strict" preset (rules may report
+ * their noisier shapes there)? */
+bool rl_file_strict(const RlCtx *cx);
 /* The rule whose callback is running. */
 const RlRule *rl_rule(const RlCtx *cx);
 /* Zeroed memory from the file's arena, valid until the file is done. */
@@ -244,57 +406,40 @@ typedef enum RlWrapKind {
 bool rl_c_wrapper(const RlCtx *cx, RlWrapKind kind, const char *fn, uint32_t *arg);
 
 /* Section - phase 2: C summaries (analyzer/csum.c)
- * Every C function definition leaves, besides RL_FACT_FUNC (aux = number
- * of parameters), these facts. Lock classes: a global's name ("g_mu"), a
- * field by record type and field ("struct queue.mu"), "fn::m" for a static
- * local, "$0" for a mutex pointer that is parameter 0 (flag
- * RL_CF_PARAMLOCK), "*name" for a mutex reached through a pointer; "[]"
- * marks an array element. Held sets (`b` below) are the locks held on
- * every path there, read with rl_c_held_next(). A thread-local variable's
- * type (rl_c_type) starts with "_Thread_local". For C, RL_FACT_CALL has
- * b = held set, c = lock class of a mutex argument (aux = its index + 1),
- * and RL_FACT_SPAWN has c = the argument given to the routine, flags
- * RL_CF_LOOP / RL_CF_SHARED_ARG. */
+ * Every C function definition leaves, besides RL_FACT_FUNC (fn.nparams),
+ * these facts, each a record of RlFact's union (see there). Lock classes
+ * are RlCObj: a global, a field by record type and field, a static local,
+ * a local, or the mutex pointer that is a parameter (flag
+ * RL_CF_PARAMLOCK); deref for a mutex reached through a pointer, nelem for
+ * an array element. Held sets are arrays of the locks held on every path
+ * there. A thread-local variable's type (rl_c_type) starts with
+ * "_Thread_local". */
 enum {
-  RL_FACT_C_LOCK = 20, /* a = class, b = held before, c = text; aux = base param + 1 */
-  RL_FACT_C_UNLOCK,    /* a = class, b = held before, c = text */
-  RL_FACT_C_ACCESS,    /* a = variable path ("hits", "stats.n", "$0->count" through
-                          parameter 0, "fn::n" static local), b = held, c = text;
-                          flags RL_CA_* */
-  RL_FACT_C_GLOBAL,    /* a file-scope variable: a = name, b = type; flags RL_CG_* */
-  RL_FACT_C_WRAPPER,   /* the function returns holding (a = "lock") or having
-                          released (a = "unlock") lock class b; aux = param + 1 */
-  RL_FACT_C_BALANCE,   /* a = "double" | "unheld" | "leak", b = lock text, c = class;
-                          aux = number of RL_FACT_C_NOTE facts that follow;
-                          leak: flags 1 = at the end of the function */
-  RL_FACT_C_PAIR,      /* two parameters of one type locked in argument order:
-                          a = class, b = first lock, c = second; a note follows */
-  RL_FACT_C_LAZY,      /* if (!g) ... g = ...: a = variable, b = text; flags RL_CL_DCL
-                          when the check is outside a lock taken inside */
-  RL_FACT_C_NOTE,      /* a related location of the fact before: a = message */
-  RL_FACT_C_PASS,      /* a call passes the caller's pointer parameter on: a = callee,
-                          aux = callee argument index << 8 | caller parameter index */
-  RL_FACT_C_ASSUME,    /* after a RL_FACT_C_BALANCE flagged RL_CB_ASSUMED (and its
-                          notes): function a of another file was taken for a lock
-                          wrapper by its name, b = "lock" | "unlock", aux = the
-                          mutex argument + 1; keep the finding only if it is one */
-  RL_FACT_C_GUARD,     /* right after a RL_FACT_CALL, RL_FACT_C_ACCESS or
-                          RL_FACT_C_LAZY (one per condition): it
-                          runs only when global a (an integer or enum variable, named
-                          as in RL_FACT_C_ACCESS) is equal (flags RL_CQ_EQ) or not
-                          equal (RL_CQ_NE) to constant b (its spelling); c = b's value
-                          in decimal, NULL if unknown. With flag RL_CQ_PARAM, a is
-                          instead the name of parameter aux, which the function never
-                          assigns (a truth test `if (p)` is p != 0) */
-  RL_FACT_C_CHANGE,    /* integer global a may change here unseen by the
-                          RL_FACT_C_ACCESS facts: its address is taken, or the
-                          path walk did not reach this write */
-  RL_FACT_C_ARGK,      /* after a RL_FACT_CALL's guards (one per argument): argument
-                          aux of the call of a is constant b (its spelling), c = its
-                          value in decimal (NULL if unknown); with flag RL_CQ_PARAM
-                          it is instead the caller's parameter flags >> 8 (named b),
-                          which the caller never assigns */
+  RL_FACT_C_LOCK = 20, /* `lock` */
+  RL_FACT_C_UNLOCK,    /* `lock` */
+  RL_FACT_C_ACCESS,    /* `access`: "hits", "stats.n", "$0->count" */
+  RL_FACT_C_GLOBAL,    /* `global` */
+  RL_FACT_C_WRAPPER,   /* `wrapper` */
+  RL_FACT_C_BALANCE,   /* `balance`: a double lock, an unlock of what is not
+                          held, a leak */
+  RL_FACT_C_PAIR,      /* `pair`: two parameters of one type locked in argument
+                          order */
+  RL_FACT_C_LAZY,      /* `lazy`: flags RL_CL_DCL when the check is outside a
+                          lock taken inside */
+  RL_FACT_C_NOTE,      /* `note` */
+  RL_FACT_C_PASS,      /* `pass`: a call passes the caller's pointer parameter on */
+  RL_FACT_C_ASSUME,    /* `assume`: after a RL_FACT_C_BALANCE flagged
+                          RL_CB_ASSUMED (and its notes); keep the finding only if
+                          the callee is such a wrapper */
+  RL_FACT_C_GUARD,     /* `guard`: right after a RL_FACT_CALL, RL_FACT_C_ACCESS or
+                          RL_FACT_C_LAZY (one per condition): it runs only when
+                          the guard holds */
+  RL_FACT_C_CHANGE,    /* `change`: its address is taken, or the path walk did
+                          not reach this write */
+  RL_FACT_C_ARGK,      /* `argk`: after a RL_FACT_CALL's guards, one per known
+                          argument */
 };
+#define RL_CB_AT_END 0x1u  /* RL_FACT_C_BALANCE leak: at the end of the function */
 #define RL_CB_ASSUMED 0x2u /* RL_FACT_C_BALANCE: depends on RL_FACT_C_ASSUME facts */
 #define RL_CF_TRY 0x1u        /* trylock/timedlock: does not wait */
 #define RL_CF_READ 0x2u       /* read lock (rwlock rdlock) */
@@ -313,19 +458,17 @@ enum {
 #define RL_CL_DCL 0x1u
 #define RL_CQ_EQ 0x1u
 #define RL_CQ_NE 0x2u
-#define RL_CQ_PARAM 0x4u /* RL_FACT_C_GUARD: a is parameter aux of the function */
-/* One entry of a held set: its lock class, the line it was taken at, and
- * whether it is a read lock. */
-typedef struct RlCHeld {
-  const char *cls;
-  size_t len;
-  uint32_t line;
-  bool read;
-} RlCHeld;
-/* Reads the next entry of the held set at *cur; false at the end. */
-bool rl_c_held_next(const char **cur, RlCHeld *out);
-/* Is lock class c[0..n) in held set h? */
-bool rl_c_held_has(const char *h, const char *c, size_t n);
+#define RL_CQ_PARAM 0x4u /* RL_FACT_C_GUARD, RL_FACT_C_ARGK: about a parameter */
+/* Are a and b the same object (lock class, variable)? */
+bool rl_c_obj_eq(const RlCObj *a, const RlCObj *b);
+/* Is lock class c in held set h[0..n)? */
+bool rl_c_held_has(const RlCHeld *h, uint32_t n, const RlCObj *c);
+/* Writes o's spelling into buf (cap bytes, always NUL-terminated; the
+ * length it needs is returned): "g_mu", "struct queue.mu", "fn::m",
+ * "local:fn.m", "$0", "*name", "locks[]". With px, a file-local object
+ * gets "@@" and its file's path appended: the spelling is then unique in
+ * the project and orders objects as names do. */
+size_t rl_c_obj_print(const RlProject *px, const RlCObj *o, char *buf, size_t cap);
 /* The project's C call graph from those facts (analyzer/cgraph.c). Owned
  * by the caller: rl_cgraph_delete() it before project() returns. Functions
  * are numbered 0..rl_cgraph_nfuncs()-1; up to 64 thread start routines. */
@@ -356,8 +499,9 @@ uint64_t rl_cgraph_threads(const RlCGraph *self, int32_t fn);
  * chain, the constant arguments) allows the fact's own guards. 0 if
  * `fact` is not one of the function's facts. */
 uint64_t rl_cgraph_fact_threads(const RlCGraph *self, int32_t fn, const RlFact *fact);
-/* Locks held at every call of the function (a held set; "" if none). */
-const char *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn);
+/* Locks held at every call of the function: *n receives their number.
+ * Owned by self. */
+const RlCHeld *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn, uint32_t *n);
 uint32_t rl_cgraph_nthreads(const RlCGraph *self);
 /* Thread routine t: its first RL_FACT_SPAWN; is it started more than once
  * (in a loop, or from two places)? */
@@ -450,6 +594,21 @@ RlNode rl_js_class_member(RlCtx *cx, RlNode cls, const char *name, bool want_sta
  * in this file. *scope (may be NULL) receives rl_js_binding_scope(). */
 RlNode rl_js_declaration(const RlCtx *cx, RlNode ident, RlNode *scope);
 
+/* Do the runs of function-like node fn (or of a function around it) never
+ * overlap, as far as this file tells? It is the callback of a wrapper that
+ * runs it once or exclusively or shares one pending run (by name: shared,
+ * single, once, dedup, memo, mutex, lock, serial, exclusive, coalesce), or
+ * every call of it in this file stores the pending promise for later
+ * callers (a promise used as a lock: `this.p ??= this.fn()`,
+ * `if (this.p) return this.p; this.p = this.fn().finally(...)`). */
+bool rl_js_serialised(RlCtx *cx, RlNode fn);
+/* Is `this` at n an object that lives for one call: its class is declared
+ * at the top level of this file, not exported, and named only in
+ * `const x = new C(...)` inside functions (outside the class), and x is
+ * only used as `x.member` there (never stored, returned or passed on)? Its
+ * state is then per call, not shared. */
+bool rl_js_per_call_this(RlCtx *cx, RlNode n);
+
 /* Section - phase 1: findings and facts */
 /* Starts a finding of the running rule at n; message printf-style. */
 RlReport *rl_report(RlCtx *cx, RlNode at, const char *fmt, ...) RL_PRINTF(3, 4);
@@ -470,13 +629,23 @@ void rl_report_fix_range(RlCtx *cx, RlReport *r, const char *title, RlFixSafety 
 /* Replaces the rule's default fix hint for r. */
 void rl_report_hint(RlCtx *cx, RlReport *r, const char *fmt, ...) RL_PRINTF(3, 4);
 /* Records a fact at node `at` for phase 2. Strings are copied. Returns the
- * fact so the caller can set flags/aux. */
+ * fact so the caller can set flags/aux. For a rule's own kinds (a, b, c). */
 RlFact *rl_fact_add(RlCtx *cx, uint16_t kind, RlNode at, const char *a,
                     const char *b, const char *c);
+/* Records a fact of a standard kind at `at` with its record zeroed (strings
+ * ""): the caller fills the record, with strings from rl_fact_str and
+ * arrays from rl_fact_alloc. Valid until the next rl_fact_new/add. */
+RlFact *rl_fact_new(RlCtx *cx, uint16_t kind, RlNode at);
+/* A copy of s (NULL: "") that lives as long as the file's facts. */
+const char *rl_fact_str(RlCtx *cx, const char *s);
+/* Zeroed memory that lives as long as the file's facts. */
+void *rl_fact_alloc(RlCtx *cx, size_t n);
 
 /* Section - phase 2: the project */
 uint32_t rl_project_nfiles(const RlProject *px);
 const char *rl_project_path(const RlProject *px, uint32_t file);
+/* The path of `file` as the report shows it (relative to the scan root). */
+const char *rl_project_rel_path(const RlProject *px, uint32_t file);
 RlLang rl_project_lang(const RlProject *px, uint32_t file);
 /* Facts of one file (all kinds), in source order. */
 const RlFact *rl_project_facts(const RlProject *px, uint32_t file, uint32_t *n);

@@ -35,6 +35,11 @@ typedef struct RlSession {
   uint32_t nc_args;
   size_t max_file_size;
   uint64_t parse_timeout_us;
+  /* C parsing (cworker.h): wall-clock per file, worker address-space limit
+   * (0 = none); c_in_process parses in this process, unbounded (fuzzing). */
+  uint64_t c_timeout_ms;
+  uint64_t c_memory_limit;
+  bool c_in_process;
   char *root;    /* absolute run root (SARIF %SRCROOT%) */
   struct RlCache *cache; /* NULL: no result cache (cache.h) */
   uint64_t cache_salt;   /* this build's identity, part of every cache key */

@@ -22,6 +22,7 @@ static void fuzz_setup(void) {
   const char *err;
   if (!rl_session_prepare(&fuzz_session, &err)) abort();
   fuzz_session.root = strdup("/fuzz");
+  fuzz_session.c_in_process = true; /* libclang in the fuzzer, where coverage is */
   fuzz_worker = rl_worker_new(&fuzz_session);
 }
 

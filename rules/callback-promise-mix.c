@@ -632,7 +632,7 @@ static void project(RlProject *px, const RlRule *self) {
                               m, pred_effect(m));
         rl_project_hint(px, r, "%s", hint_pred);
       }
-      rl_project_related(px, r, fn, "'%s' is declared async here", fn->a);
+      rl_project_related(px, r, fn, "'%s' is declared async here", fn->fn.name);
     }
   }
 }

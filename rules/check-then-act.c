@@ -8,8 +8,18 @@
  * A helper of the same file counts as a check when it passes one of its
  * parameters to access/stat/... (`if (file_exists(p)) fd = open(p, ...)`).
  * Not reported: the path variable is reassigned or rewritten in between,
- * the use is atomic (O_CREAT|O_EXCL), or the function re-checks the opened
- * descriptor with fstat (the open-then-fstat idiom).
+ * the use is atomic (O_CREAT|O_EXCL) or does not follow symlinks
+ * (O_NOFOLLOW), the function re-checks the opened descriptor with fstat
+ * (the open-then-fstat idiom), or the check's result does not decide
+ * whether the use runs.
+ * Reported only what an attacker can exploit (see rl_cta__exploitable):
+ * chmod/chown/exec through a checked path; a write or create after a
+ * permission check, or in a file that shows it runs privileged (it
+ * changes ids or owners) or on a literal /tmp path; a read after a
+ * stat-based ownership/permission/symlink check; an unlink/rename after
+ * such a check; a rename or link onto a name checked to be absent (the
+ * no-clobber race). Reads, unlinks and mkdirs after a plain existence,
+ * type or size check are not: their failure is handled by the call itself.
  * Doc: rules/check-then-act.md */
 #include <string.h>
 
@@ -50,6 +60,27 @@ static const PathArg *find(const PathArg *t, size_t n, const char *fn) {
 }
 
 /* A function of this file that checks its parameter `param`. */
+/* What the check learnt about the file (weakest first). */
+typedef enum CheckKind {
+  CK_EXIST = 0,   /* exists / type / size / mtime, or a helper */
+  CK_ACCESS,      /* access() with R_OK, W_OK or X_OK: a permission check */
+  CK_OWNER,       /* stat whose owner, permission bits or S_ISLNK are tested */
+} CheckKind;
+
+/* What the use does with the path. */
+typedef enum UseKind {
+  UK_READ = 0, /* open for reading, opendir, chdir */
+  UK_ENTRY,    /* unlink, rename's source, mkdir: acts on the name, follows nothing */
+  UK_CLOBBER,  /* rename/link/symlink onto the checked name */
+  UK_MODIFY,   /* create, write, truncate through the path */
+  UK_ATTR,     /* chmod, chown, exec: hands out rights or runs code */
+} UseKind;
+
+/* Calls showing the program runs with privileges another user lacks. */
+static const char *const privileged[] = {
+    "setuid",  "seteuid", "setreuid", "setresuid", "setgid", "setegid",  "setregid",
+    "setresgid", "initgroups", "setgroups", "chown", "fchown", "lchown", "fchownat"};
+
 typedef struct Helper {
   const char *name, *check_fn;
   uint32_t param;
@@ -60,6 +91,7 @@ typedef struct Helper {
 typedef struct State {
   Helper h[MAX_HELPERS];
   uint32_t n;
+  bool privileged; /* the file calls one of privileged[] */
 } State;
 
 /* Finds the file's checking helpers: functions passing a parameter, as is,
@@ -67,6 +99,12 @@ typedef struct State {
 static void *begin_file(RlCtx *cx) {
   State *st = rl_alloc(cx, sizeof *st);
   uint32_t count = rl_node_count(cx);
+  for (RlNode i = 1; i < count && !st->privileged; i++) {
+    if (rl_kind(cx, i) != RL_C_CALL_EXPR) continue;
+    const char *callee = rl_c_callee(cx, i);
+    for (size_t k = 0; k < RL_COUNTOF(privileged); k++)
+      if (strcmp(callee, privileged[k]) == 0) st->privileged = true;
+  }
   for (RlNode fn = 1; fn < count; fn++) {
     if (rl_kind(cx, fn) != RL_C_FUNCTION_DECL) continue;
     RlNode body = rl_child(cx, fn, RL_F_BODY);
@@ -111,6 +149,7 @@ typedef struct Check {
   RlNode call, path;
   const char *fn;
   bool live;
+  CheckKind kind;
 } Check;
 
 typedef struct Hit {
@@ -259,6 +298,211 @@ static bool returns_before(RlCtx *cx, RlNode body, RlNode chk, RlNode use) {
   return false;
 }
 
+/* Does text [t, t+len) contain s? */
+static bool has(const char *t, size_t len, const char *s) {
+  size_t k = strlen(s);
+  for (size_t i = 0; i + k <= len; i++)
+    if (memcmp(t + i, s, k) == 0) return true;
+  return false;
+}
+
+static bool is_ident(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* What a check call learnt: a permission check (access with R/W/X_OK), an
+ * owner/permission/symlink check (the stat buffer's st_uid, st_gid,
+ * permission bits or S_ISLNK tested anywhere in the function), or only
+ * existence, type, size or times. */
+static CheckKind check_kind(RlCtx *cx, RlNode body, RlNode call, const PathArg *chk) {
+  const char *fn = chk->fn;
+  if (strstr(fn, "access")) {
+    RlNode mode = rl_c_arg(cx, call, (uint32_t)chk->arg + 1);
+    size_t len;
+    const char *t = mode ? rl_text(cx, mode, &len) : "";
+    if (!mode) len = 0;
+    return has(t, len, "R_OK") || has(t, len, "W_OK") || has(t, len, "X_OK") ? CK_ACCESS
+                                                                             : CK_EXIST;
+  }
+  if (strcmp(fn, "statx") == 0) return CK_EXIST;
+  RlNode buf = rl_strip(cx, rl_c_arg(cx, call, (uint32_t)chk->arg + 1));
+  if (!buf) return CK_EXIST;
+  if (rl_kind(cx, buf) == RL_C_UNARY_OPERATOR && strcmp(rl_op(cx, buf), "&") == 0)
+    buf = rl_strip(cx, rl_first_child(cx, buf));
+  const char *name = rl_text_dup(cx, buf);
+  if (!*name) name = rl_c_name(cx, buf);
+  size_t nl = strlen(name), len;
+  if (!nl) return CK_EXIST;
+  const char *t = rl_text(cx, body, &len);
+  for (size_t i = 0; i + nl < len; i++) {
+    if (memcmp(t + i, name, nl) != 0 || (i > 0 && is_ident(t[i - 1]))) continue;
+    size_t j = i + nl;
+    if (j < len && t[j] == '.') j++;
+    else if (j + 1 < len && t[j] == '-' && t[j + 1] == '>') j += 2;
+    else continue;
+    if (len - j >= 6 && (memcmp(t + j, "st_uid", 6) == 0 || memcmp(t + j, "st_gid", 6) == 0))
+      return CK_OWNER;
+    if (len - j < 7 || memcmp(t + j, "st_mode", 7) != 0) continue;
+    size_t e = j + 7;
+    while (e < len && (t[e] == ' ' || t[e] == '\t')) e++;
+    if (e + 1 < len && t[e] == '=' && t[e + 1] != '=') continue; /* assigned, not tested */
+    size_t lo = i > 40 ? i - 40 : 0, hi = j + 7 + 40 < len ? j + 7 + 40 : len;
+    if (has(t + (i > 10 ? i - 10 : 0), i - (i > 10 ? i - 10 : 0), "S_ISLNK")) return CK_OWNER;
+    static const char *const perm[] = {"S_IR", "S_IW", "S_IX", "S_ISUID", "S_ISGID", "S_ISVTX"};
+    for (size_t k = 0; k < RL_COUNTOF(perm); k++)
+      if (has(t + lo, hi - lo, perm[k])) return CK_OWNER;
+  }
+  return CK_EXIST;
+}
+
+/* What the use does to the path at argument `arg`; false when it is safe
+ * whatever the check said (O_NOFOLLOW: the final symlink is not followed). */
+static bool use_kind(RlCtx *cx, RlNode call, const char *fn, int arg, UseKind *out) {
+  static const char *const attr[] = {"chmod", "chown", "lchown", "execve", "execv", "execl",
+                                     "execvp", "execlp", "utime", "utimes", "chroot"};
+  static const char *const entry[] = {"unlink", "unlinkat", "remove", "rmdir"};
+  /* creating a name fails when anything exists there (EEXIST): atomic */
+  static const char *const excl[] = {"mkdir", "mkfifo", "mknod", "link", "symlink"};
+  for (size_t k = 0; k < RL_COUNTOF(excl); k++)
+    if (strcmp(fn, excl[k]) == 0) return false;
+  for (size_t k = 0; k < RL_COUNTOF(attr); k++)
+    if (strcmp(fn, attr[k]) == 0) return *out = UK_ATTR, true;
+  for (size_t k = 0; k < RL_COUNTOF(entry); k++)
+    if (strcmp(fn, entry[k]) == 0) return *out = UK_ENTRY, true;
+  /* rename replaces its target */
+  if (strcmp(fn, "rename") == 0) return *out = arg == 0 ? UK_ENTRY : UK_CLOBBER, true;
+  if (strcmp(fn, "renameat") == 0) return *out = arg == 1 ? UK_ENTRY : UK_CLOBBER, true;
+  /* a create that truncates destroys what appeared since the check: the
+   * no-clobber race, like rename onto the name */
+  if (strcmp(fn, "creat") == 0) return *out = UK_CLOBBER, true;
+  if (strcmp(fn, "truncate") == 0) return *out = UK_MODIFY, true;
+  if (strncmp(fn, "open", 4) == 0) {
+    RlNode fl = rl_c_arg(cx, call, strcmp(fn, "openat") == 0 ? 2u : 1u);
+    size_t len = 0;
+    const char *t = fl ? rl_text(cx, fl, &len) : "";
+    if (has(t, len, "O_NOFOLLOW")) return false;
+    static const char *const w[] = {"O_CREAT", "O_WRONLY", "O_RDWR", "O_TRUNC", "O_APPEND"};
+    *out = UK_READ;
+    for (size_t k = 0; k < RL_COUNTOF(w); k++)
+      if (has(t, len, w[k])) *out = UK_MODIFY;
+    if (fl && !len) *out = UK_MODIFY; /* flags spelled in a macro: assume a write */
+    if (has(t, len, "O_TRUNC")) *out = UK_CLOBBER;
+    return true;
+  }
+  if (strncmp(fn, "fopen", 5) == 0 || strcmp(fn, "freopen") == 0) {
+    RlNode m = rl_strip(cx, rl_c_arg(cx, call, 1));
+    size_t len = 0;
+    const char *t = m ? rl_text(cx, m, &len) : "";
+    bool lit = m && rl_kind(cx, m) == RL_C_STRING_LITERAL && len;
+    *out = !lit || has(t, len, "w") || has(t, len, "a") || has(t, len, "+") ? UK_MODIFY : UK_READ;
+    if (lit && has(t, len, "w")) *out = UK_CLOBBER;
+    return true;
+  }
+  *out = UK_READ; /* opendir, chdir */
+  return true;
+}
+
+/* A literal path in a directory every user can write. */
+static bool world_writable_literal(RlCtx *cx, RlNode p) {
+  size_t len;
+  const char *t = rl_text(cx, rl_strip(cx, p), &len);
+  static const char *const dirs[] = {"\"/tmp/", "\"/var/tmp/", "\"/dev/shm/"};
+  for (size_t k = 0; k < RL_COUNTOF(dirs); k++)
+    if (len >= strlen(dirs[k]) && memcmp(t, dirs[k], strlen(dirs[k])) == 0) return true;
+  return false;
+}
+
+/* Can an attacker who swaps the file between check and use gain from it?
+ * Changing rights or running the file: always. Writing or creating: when
+ * the check was a permission check, the file shows it runs privileged, or
+ * the path is in a world-writable directory. Reading, or unlinking and
+ * renaming a name: when the check was about owner, permissions or
+ * symlinks (the swap defeats exactly what was checked), or a permission
+ * check in a privileged program. Renaming or linking onto a name checked
+ * to be absent: always (the no-clobber race loses the other file). */
+static bool rl_cta__exploitable(CheckKind ck, UseKind uk, bool priv, bool tmp) {
+  switch (uk) {
+  case UK_ATTR:
+  case UK_CLOBBER:
+    return true;
+  case UK_MODIFY:
+    return ck != CK_EXIST || priv || tmp;
+  case UK_READ:
+  case UK_ENTRY:
+    return ck == CK_OWNER || (ck == CK_ACCESS && (priv || tmp));
+  }
+  return true;
+}
+
+/* Does statement s leave the enclosing code somewhere (return, goto,
+ * break, continue, exit())? */
+static bool leaves(RlCtx *cx, RlNode s) {
+  static const char *const noret[] = {"exit", "_exit", "_Exit", "abort", "err", "errx"};
+  for (RlNode i = s; s && i < rl_node_end(cx, s); i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_C_RETURN_STMT || k == RL_C_GOTO_STMT || k == RL_C_BREAK_STMT ||
+        k == RL_C_CONTINUE_STMT)
+      return true;
+    if (k != RL_C_CALL_EXPR) continue;
+    for (size_t n = 0; n < RL_COUNTOF(noret); n++)
+      if (strcmp(rl_c_callee(cx, i), noret[n]) == 0) return true;
+  }
+  return false;
+}
+
+/* Is n (a reference to key) tested in condition cond: the condition itself,
+ * an operand of a comparison or of `!`, not a call's argument? */
+static bool tested_in(RlCtx *cx, RlNode cond, uint64_t key) {
+  for (RlNode i = cond; i < rl_node_end(cx, cond); i++) {
+    if (rl_expr_key(cx, i) != key) continue;
+    RlNode p = i;
+    do p = rl_parent(cx, p);
+    while (p && p != cond && rl_strip(cx, p) != p);
+    if (i == cond || rl_strip(cx, cond) == i) return true;
+    RlKind k = rl_kind(cx, p);
+    const char *op = k == RL_C_BINARY_OPERATOR || k == RL_C_UNARY_OPERATOR ? rl_op(cx, p) : "";
+    if (!strcmp(op, "==") || !strcmp(op, "!=") || !strcmp(op, "<") || !strcmp(op, ">") ||
+        !strcmp(op, "<=") || !strcmp(op, ">=") || !strcmp(op, "!") || !strcmp(op, "&&") ||
+        !strcmp(op, "||"))
+      return true;
+  }
+  return false;
+}
+
+/* Does the check's result decide whether the use runs? When the check sits
+ * in an if's condition, the use must be inside that if, or a branch of it
+ * must leave, or a branch must set a variable that a later if before the
+ * use tests and leaves on (`if (stat(..)) status = errno; ... if (status)
+ * return`). A check whose if does none of these (stat to copy a file's
+ * mode, then rename either way) decides nothing. A check outside any
+ * condition (result stored, buffer tested later) counts. */
+static bool decides(RlCtx *cx, RlNode body, RlNode chk, RlNode use) {
+  for (RlNode a = rl_parent(cx, chk); a && a != body; a = rl_parent(cx, a)) {
+    if (rl_kind(cx, a) != RL_C_IF_STMT) continue;
+    RlNode cond = rl_child(cx, a, RL_F_CONDITION);
+    if (!cond || chk < cond || chk >= rl_node_end(cx, cond)) continue;
+    RlNode end = rl_node_end(cx, a);
+    if (use >= a && use < end) return true;
+    if (leaves(cx, rl_child(cx, a, RL_F_CONSEQUENCE)) ||
+        leaves(cx, rl_child(cx, a, RL_F_ALTERNATIVE)))
+      return true;
+    for (RlNode i = rl_node_end(cx, cond); i < end; i++) {
+      if (rl_kind(cx, i) != RL_C_BINARY_OPERATOR || strcmp(rl_op(cx, i), "=") != 0) continue;
+      uint64_t key = rl_expr_key(cx, rl_child(cx, i, RL_F_LEFT));
+      for (RlNode j = end; j < use; j++) {
+        if (rl_kind(cx, j) != RL_C_IF_STMT) continue;
+        RlNode c2 = rl_child(cx, j, RL_F_CONDITION);
+        if (c2 && tested_in(cx, c2, key) &&
+            (leaves(cx, rl_child(cx, j, RL_F_CONSEQUENCE)) ||
+             leaves(cx, rl_child(cx, j, RL_F_ALTERNATIVE))))
+          return true;
+      }
+    }
+    return false;
+  }
+  return true;
+}
+
 static void check_function(RlCtx *cx, RlNode fn, void *state) {
   const State *st = state;
   RlNode body = rl_child(cx, fn, RL_F_BODY);
@@ -297,13 +541,15 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
     const Helper *hp = find_helper(st, callee);
     if (hp && strcmp(hp->name, rl_c_name(cx, fn)) != 0) {
       RlNode p = rl_c_arg(cx, i, hp->param);
-      if (p && nc < MAX_CHECKS) c[nc++] = (Check){rl_expr_key(cx, p), i, p, hp->name, true};
+      if (p && nc < MAX_CHECKS)
+        c[nc++] = (Check){rl_expr_key(cx, p), i, p, hp->name, true, CK_EXIST};
       continue;
     }
     const PathArg *chk = find(checks, RL_COUNTOF(checks), callee);
     if (chk) {
       RlNode p = rl_c_arg(cx, i, (uint32_t)chk->arg);
-      if (p && nc < MAX_CHECKS) c[nc++] = (Check){rl_expr_key(cx, p), i, p, chk->fn, true};
+      if (p && nc < MAX_CHECKS)
+        c[nc++] = (Check){rl_expr_key(cx, p), i, p, chk->fn, true, check_kind(cx, body, i, chk)};
       continue;
     }
     const PathArg *use = find(uses, RL_COUNTOF(uses), callee);
@@ -318,9 +564,15 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
       RlNode p = rl_c_arg(cx, i, (uint32_t)args[a]);
       if (!p) continue;
       uint64_t key = rl_expr_key(cx, p);
+      UseKind uk;
+      if (!use_kind(cx, i, callee, args[a], &uk)) continue;
       for (uint32_t j = nc; j-- > 0;) {
         if (!c[j].live || c[j].key != key) continue;
         if (other_case(cx, body, c[j].call, i) || returns_before(cx, body, c[j].call, i))
+          continue;
+        if (!decides(cx, body, c[j].call, i) ||
+            !rl_cta__exploitable(c[j].kind, uk, st && st->privileged,
+                                 world_writable_literal(cx, p)))
           continue;
         if (nh < MAX_CHECKS) hits[nh++] = (Hit){i, c[j].call, p, callee, c[j].fn};
         c[j].live = false; /* one finding per check */

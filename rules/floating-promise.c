@@ -65,10 +65,18 @@ static bool in_try(RlCtx *cx, RlNode n, RlNode fn) {
   return false;
 }
 
+/* `await sleep(ms)` / `await delay(ms)`: a timer, which does not reject. */
+static bool awaits_delay(RlCtx *cx, RlNode aw) {
+  RlNode c = rl_strip(cx, rl_named_child(cx, aw, 0));
+  if (rl_kind(cx, c) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode f = rl_strip(cx, rl_child(cx, c, RL_F_FUNCTION));
+  return rl_kind(cx, f) == RL_JS_IDENTIFIER && (eq(cx, f, "sleep") || eq(cx, f, "delay"));
+}
+
 /* An async function that cannot reject (short of a programming error in
  * its synchronous code): every await, `for await`, throw and returned call
  * in its body sits in the try block of a try/catch (so a catch that
- * rethrows does not count). */
+ * rethrows does not count), except an await of sleep()/delay(). */
 static bool never_rejects(RlCtx *cx, RlNode fn) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
@@ -79,7 +87,8 @@ static bool never_rejects(RlCtx *cx, RlNode fn) {
       continue;
     }
     RlKind k = rl_kind(cx, i);
-    bool risky = k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
+    bool risky = (k == RL_JS_AWAIT_EXPRESSION && !awaits_delay(cx, i)) ||
+                 k == RL_JS_THROW_STATEMENT ||
                  (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
     if (k == RL_JS_RETURN_STATEMENT) {
       RlNode v = rl_named_child(cx, i, 0);
@@ -361,8 +370,60 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
   }
 }
 
+/* Section - tests */
+
+/* The first parameter of fn as a plain name ("" when it has none or
+ * destructures). */
+static const char *first_param(RlCtx *cx, RlNode fn) {
+  RlNode p = rl_child(cx, fn, RL_F_PARAMETER); /* t => ... */
+  if (!p) p = rl_named_child(cx, rl_child(cx, fn, RL_F_PARAMETERS), 0);
+  if (p && rl_kind(cx, p) != RL_JS_IDENTIFIER) p = rl_child(cx, p, RL_F_PATTERN);
+  return p && rl_kind(cx, p) == RL_JS_IDENTIFIER ? rl_text_dup(cx, p) : "";
+}
+
+/* Does fn's body end its test through its first parameter: tap's and
+ * node:test's `t.plan(n)` / `t.end()`, or a `done` callback it calls? */
+static bool ends_through_param(RlCtx *cx, RlNode fn) {
+  const char *p = first_param(cx, fn);
+  if (!*p) return false;
+  RlNode body = rl_child(cx, fn, RL_F_BODY), end = rl_node_end(cx, body);
+  for (RlNode i = body; i && i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    RlNode f = rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION));
+    if (rl_kind(cx, f) == RL_JS_IDENTIFIER && rl_text_eq(cx, f, p)) return true;
+    if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) continue;
+    RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
+    RlNode m = rl_child(cx, f, RL_F_PROPERTY);
+    if (rl_kind(cx, o) == RL_JS_IDENTIFIER && rl_text_eq(cx, o, p) &&
+        (eq(cx, m, "plan") || eq(cx, m, "end")))
+      return true;
+  }
+  return false;
+}
+
+/* In a test file, does the framework already catch what a floating promise
+ * at n loses? At the top level, a rejection ends the test process, which
+ * the runner reports; in a test that counts its assertions (t.plan), ends
+ * itself (t.end) or takes a done callback, a rejection is an unhandled
+ * rejection that fails the test, and a chain that never runs leaves the
+ * test unfinished. An async test with none of these can pass before the
+ * chain's assertions run: still reported. */
+static bool test_waits(RlCtx *cx, RlNode n) {
+  RlNode fn = rl_enclosing_function(cx, n);
+  if (!fn) return true;
+  for (; fn; fn = rl_enclosing_function(cx, fn))
+    if (rl_kind(cx, rl_parent(cx, fn)) == RL_JS_ARGUMENTS && ends_through_param(cx, fn))
+      return true;
+  return false;
+}
+
 static void check(RlCtx *cx, RlNode n, void *state) {
   const State *st = state;
+  if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx)) {
+    /* a type test (tsd's *.test-d.ts) is type-checked, never run */
+    if (strstr(rl_path(cx), ".test-d.")) return;
+    if (test_waits(cx, n)) return;
+  }
   if (rl_kind(cx, n) == RL_JS_ARROW_FUNCTION) {
     /* setTimeout(() => save(), 10), onClick={() => save()} */
     RlNode body = rl_child(cx, n, RL_F_BODY);
@@ -389,7 +450,7 @@ static bool no_reject(const RlProject *px, const RlRule *self, const RlFact *fn)
   const RlFact *f = rl_project_facts(px, fn->file, &n);
   for (uint32_t i = 0; i < n; i++)
     if (f[i].kind == FACT_NO_REJECT && rl_fact_of(px, &f[i], self) &&
-        strcmp(f[i].a, fn->a) == 0)
+        strcmp(f[i].a, fn->fn.name) == 0)
       return true;
   return false;
 }
@@ -399,12 +460,12 @@ static const RlFact *exported(const RlProject *px, uint32_t file, const char *na
   uint32_t n;
   const RlFact *f = rl_project_facts(px, file, &n);
   for (uint32_t i = 0; i < n; i++) {
-    if (f[i].kind != RL_FACT_EXPORT || strcmp(f[i].a, name) != 0) continue;
-    if (f[i].c && *f[i].c) {
-      int32_t t = rl_project_resolve(px, file, f[i].c);
-      return t < 0 ? NULL : rl_project_js_binding(px, (uint32_t)t, f[i].b);
+    if (f[i].kind != RL_FACT_EXPORT || strcmp(f[i].export.name, name) != 0) continue;
+    if (*f[i].export.from) {
+      int32_t t = rl_project_resolve(px, file, f[i].export.from);
+      return t < 0 ? NULL : rl_project_js_binding(px, (uint32_t)t, f[i].export.local);
     }
-    return rl_project_js_binding(px, file, f[i].b);
+    return rl_project_js_binding(px, file, f[i].export.local);
   }
   const RlFact *fn = rl_project_func(px, file, name);
   return fn && (fn->flags & RL_FF_EXPORTED) ? fn : NULL;
@@ -442,7 +503,7 @@ static void project(RlProject *px, const RlRule *self) {
                               "rejection handler: the code after line %u runs while it is "
                               "still pending, and a rejection is unhandled",
                               f->a, f->loc.line);
-      rl_project_related(px, r, fn, "'%s' is declared async here", fn->a);
+      rl_project_related(px, r, fn, "'%s' is declared async here", fn->fn.name);
     }
   }
 }

@@ -12,17 +12,16 @@
 
 #include <string.h>
 
-/* A LOCK fact of `fn` with class c[0..n), taken with nothing held; none if
+/* A LOCK fact of `fn` with class c, taken with nothing held; none if
  * `fn` unlocks that class before (it drops its caller's lock to sleep and
  * takes it back: memcached's item_crawl_hash). */
-static const RlFact *first_lock(const RlCGraph *g, int32_t fn, const char *c, size_t n) {
+static const RlFact *first_lock(const RlCGraph *g, int32_t fn, const RlCObj *c) {
   uint32_t k;
   const RlFact *ff = rl_cgraph_facts(g, fn, &k);
   for (uint32_t i = 0; i < k; i++) {
-    if (ff[i].kind == RL_FACT_C_UNLOCK && strlen(ff[i].a) == n && memcmp(ff[i].a, c, n) == 0)
-      return NULL;
-    if (ff[i].kind == RL_FACT_C_LOCK && !*ff[i].b && !(ff[i].flags & (RL_CF_TRY | RL_CF_READ)) &&
-        strlen(ff[i].a) == n && memcmp(ff[i].a, c, n) == 0)
+    if (ff[i].kind == RL_FACT_C_UNLOCK && rl_c_obj_eq(&ff[i].lock.cls, c)) return NULL;
+    if (ff[i].kind == RL_FACT_C_LOCK && !ff[i].lock.nheld &&
+        !(ff[i].flags & (RL_CF_TRY | RL_CF_READ)) && rl_c_obj_eq(&ff[i].lock.cls, c))
       return &ff[i];
   }
   return NULL;
@@ -30,12 +29,20 @@ static const RlFact *first_lock(const RlCGraph *g, int32_t fn, const char *c, si
 
 /* The LOCK fact in the same function as `call` at line `line` of class c. */
 static const RlFact *lock_at(const RlFact *f, uint32_t n, const RlFact *call, uint32_t line,
-                             const char *c, size_t len) {
+                             const RlCObj *c) {
   for (uint32_t i = 0; i < n; i++)
     if (f[i].kind == RL_FACT_C_LOCK && f[i].loc.line == line && strcmp(f[i].func, call->func) == 0 &&
-        strlen(f[i].a) == len && memcmp(f[i].a, c, len) == 0)
+        rl_c_obj_eq(&f[i].lock.cls, c))
       return &f[i];
   return NULL;
+}
+
+/* A mutex that is a variable of its own: a global or a static local, not
+ * one reached through a pointer; an element of an array counts only for a
+ * static array. */
+static bool plain_lock(const RlCObj *c) {
+  if (c->kind != RL_CO_GLOBAL && c->kind != RL_CO_STATIC_LOCAL) return false;
+  return !c->deref && (!c->nelem || c->file_local);
 }
 
 /* A call, made with a global lock held, of a function of the same file
@@ -43,33 +50,24 @@ static const RlFact *lock_at(const RlFact *f, uint32_t n, const RlFact *call, ui
 static void calls_relock(RlProject *px, const RlRule *self, const RlCGraph *g, uint32_t file,
                          const RlFact *f, uint32_t n) {
   for (uint32_t i = 0; i < n; i++) {
-    if (f[i].kind != RL_FACT_CALL || !*f[i].b) continue;
-    int32_t fn = rl_cgraph_func(g, f[i].a, file);
+    if (f[i].kind != RL_FACT_CALL || !f[i].call.nheld) continue;
+    int32_t fn = rl_cgraph_func(g, f[i].call.callee, file);
     if (fn < 0) continue;
     uint32_t k;
     const RlFact *ff = rl_cgraph_facts(g, fn, &k);
     if (!k || ff[0].file != file) continue;
-    const char *h = f[i].b;
-    RlCHeld e;
-    while (rl_c_held_next(&h, &e)) {
-      size_t dl = e.len; /* the name without "@@file" (static globals) */
-      for (size_t q = 0; q + 1 < e.len; q++)
-        if (e.cls[q] == '@' && e.cls[q + 1] == '@') {
-          dl = q;
-          break;
-        }
-      if (e.read || memchr(e.cls, '.', dl) || memchr(e.cls, '$', dl) ||
-          memchr(e.cls, '*', dl) || memchr(e.cls, '[', dl))
-        continue;
-      const RlFact *l = first_lock(g, fn, e.cls, e.len);
+    for (uint32_t h = 0; h < f[i].call.nheld; h++) {
+      const RlCHeld *e = &f[i].call.held[h];
+      if (e->read || !plain_lock(&e->cls)) continue;
+      const RlFact *l = first_lock(g, fn, &e->cls);
       if (!l) continue;
       RlReport *r = rl_project_report(px, self, &f[i],
                                       "calls '%s', which locks '%s' again (line %u) while this "
                                       "function holds it: a normal mutex deadlocks on itself",
-                                      f[i].a, l->c, l->loc.line);
-      const RlFact *mine = lock_at(f, n, &f[i], e.line, e.cls, e.len);
-      if (mine) rl_project_related(px, r, mine, "'%s' locked here", mine->c);
-      rl_project_related(px, r, l, "'%s' locks it again here", f[i].a);
+                                      f[i].call.callee, l->lock.text, l->loc.line);
+      const RlFact *mine = lock_at(f, n, &f[i], e->line, &e->cls);
+      if (mine) rl_project_related(px, r, mine, "'%s' locked here", mine->lock.text);
+      rl_project_related(px, r, l, "'%s' locks it again here", f[i].call.callee);
       break;
     }
   }
@@ -84,14 +82,14 @@ static bool assumptions_hold(const RlCGraph *g, uint32_t file, const RlFact *f, 
   bool any = false;
   for (; j < n && f[j].kind == RL_FACT_C_ASSUME; j++) {
     any = true;
-    int32_t fn = rl_cgraph_func(g, f[j].a, file);
+    int32_t fn = rl_cgraph_func(g, f[j].assume.callee, file);
     if (fn < 0) return false;
     uint32_t k;
     const RlFact *ff = rl_cgraph_facts(g, fn, &k);
     bool ok = false;
     for (uint32_t m = 0; m < k && !ok; m++)
-      ok = ff[m].kind == RL_FACT_C_WRAPPER && strcmp(ff[m].a, f[j].b) == 0 &&
-           (ff[m].flags & RL_CF_PARAMLOCK) && ff[m].aux == f[j].aux;
+      ok = ff[m].kind == RL_FACT_C_WRAPPER && ff[m].wrapper.acquire == f[j].assume.acquire &&
+           (ff[m].flags & RL_CF_PARAMLOCK) && ff[m].wrapper.param == (int32_t)f[j].assume.arg;
     if (!ok) return false;
   }
   return any;
@@ -108,31 +106,34 @@ static void project(RlProject *px, const RlRule *self) {
     for (uint32_t i = 0; i < n; i++) {
       if (f[i].kind != RL_FACT_C_BALANCE) continue;
       if ((f[i].flags & RL_CB_ASSUMED) && !assumptions_hold(g, file, f, n, i)) continue;
-      const RlFact *note = f[i].aux && i + 1 < n && f[i + 1].kind == RL_FACT_C_NOTE ? &f[i + 1] : NULL;
+      const RlFact *note = f[i].balance.nnotes && i + 1 < n && f[i + 1].kind == RL_FACT_C_NOTE
+                               ? &f[i + 1]
+                               : NULL;
       RlReport *r;
-      if (strcmp(f[i].a, "double") == 0) {
+      const char *text = f[i].balance.text;
+      if (f[i].balance.what == RL_CB_DOUBLE) {
         r = rl_project_report(px, self, &f[i],
                               "'%s' is locked again while this path already holds it (locked "
                               "at line %u): a normal mutex deadlocks on itself",
-                              f[i].b, note ? note->loc.line : 0);
-      } else if (strcmp(f[i].a, "unheld") == 0) {
+                              text, note ? note->loc.line : 0);
+      } else if (f[i].balance.what == RL_CB_UNHELD) {
         r = rl_project_report(px, self, &f[i],
                               "'%s' is unlocked here although a path reaching this line "
                               "already unlocked it: unlocking a mutex the thread does not "
                               "hold is undefined behaviour",
-                              f[i].b);
-      } else if (f[i].flags & 1u) {
+                              text);
+      } else if (f[i].flags & RL_CB_AT_END) {
         r = rl_project_report(px, self, &f[i],
                               "'%s' can reach its end with '%s' still locked (locked at line "
                               "%u), while its other paths unlock it: the next lock deadlocks",
-                              f[i].func, f[i].b, note ? note->loc.line : 0);
+                              f[i].func, text, note ? note->loc.line : 0);
       } else {
         r = rl_project_report(px, self, &f[i],
                               "this return leaves '%s' locked (locked at line %u), while other "
                               "paths of '%s' unlock it: the next lock deadlocks",
-                              f[i].b, note ? note->loc.line : 0, f[i].func);
+                              text, note ? note->loc.line : 0, f[i].func);
       }
-      if (note) rl_project_related(px, r, note, "%s", note->a);
+      if (note) rl_project_related(px, r, note, "%s", note->note.msg);
     }
   }
   rl_cgraph_delete(g);

@@ -465,6 +465,9 @@ static void check(RlCtx *cx, RlNode call, void *state) {
     record_call(cx, st, call);
     return;
   }
+  /* in a test, a failed write fails the test, whose state is thrown away:
+   * setup and teardown writes in parallel are harmless there */
+  if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx)) return;
   RlNode arg = rl_strip(cx, rl_js_arg(cx, call, 0));
   if (!arg) return;
   RlNode first[2] = {RL_NONE, RL_NONE};
@@ -548,8 +551,8 @@ static bool imports(const RlProject *px, uint32_t from, uint32_t to) {
   uint32_t n;
   const RlFact *f = rl_project_facts(px, from, &n);
   for (uint32_t i = 0; i < n; i++)
-    if (f[i].kind == RL_FACT_IMPORT && f[i].b && f[i].b[0] == '.' &&
-        rl_project_resolve(px, from, f[i].b) == (int32_t)to)
+    if (f[i].kind == RL_FACT_IMPORT && f[i].import.module[0] == '.' &&
+        rl_project_resolve(px, from, f[i].import.module) == (int32_t)to)
       return true;
   return false;
 }
@@ -566,7 +569,7 @@ static bool calls_it(Walk *w, const RlFact *e, uint32_t file, const char *name) 
   if (strcmp(e->c, "") == 0) {
     if (dot) return false;
     const RlFact *fn = rl_project_js_binding(w->px, e->file, e->a);
-    return fn && fn->file == file && strcmp(fn->a, name) == 0;
+    return fn && fn->file == file && strcmp(fn->fn.name, name) == 0;
   }
   return e->file == file || imports(w->px, e->file, file);
 }
@@ -645,11 +648,12 @@ const RlRule rl_rule_promise_all_mutation = {
     .langs = RL_LANG_JSTS,
     .severity = RL_SEV_WARNING,
     .category = RL_CAT_CORRECTNESS,
-    .precision = "high",
+    .precision = "low",
     .hint = "Use the runtime's settleAll(promises), which waits for every write and reports which failed, or run the writes in one transaction.",
     .kinds = kinds,
     .nkinds = RL_COUNTOF(kinds),
     .begin_file = begin_file,
     .check = check,
+    .strict = true, /* issue 17: no real finding on seven code bases (rules/<id>.md) */
     .project = project,
 };

@@ -28,7 +28,8 @@ def main():
             with tempfile.TemporaryDirectory() as d:
                 path = os.path.join(d, f"example{i}{EXT[lang]}")
                 open(path, "w", encoding="utf-8").write(code)
-                r = subprocess.run([racelint, "--format", "json", "--fail-on", "none", path],
+                r = subprocess.run([racelint, "--format", "json", "--fail-on", "none",
+                                    "--enable", rule, path],
                                    capture_output=True, text=True)
                 if r.returncode != 0:
                     print(f"FAIL: {name}: block {i}: exit {r.returncode}: {r.stderr}"); fails += 1

@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "cworker.h"
 #include "discover.h"
 #include "engine.h"
 #include "scheduler.h"
@@ -179,6 +180,8 @@ static bool has_none(const Expects *ex, const char *file) {
 }
 
 int main(int argc, char **argv) {
+  /* the engine starts this binary again as its C parser process */
+  if (argc >= 2 && strcmp(argv[1], "--c-worker") == 0) return rl_cworker_main(argc - 1, argv + 1);
   RlSession s;
   rl_session_init(&s);
   const char *path = NULL;

@@ -65,6 +65,9 @@ set_tests_properties(lsp/neovim PROPERTIES SKIP_RETURN_CODE 77
   ENVIRONMENT "RACELINT=$<TARGET_FILE:racelint>;RACELINT_REQUIRE_SHARED=$ENV{RACELINT_REQUIRE_SHARED}")
 # TIMEOUT: hang guards only (no LSP test waits out a period or a deadline)
 set_tests_properties(lsp/session lsp/transcripts lsp/neovim PROPERTIES TIMEOUT 1500)
+add_test(NAME lsp/args COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_lsp_args.py
+  $<TARGET_FILE:racelint>)
+set_tests_properties(lsp/args PROPERTIES TIMEOUT 1500)
 if(NOT RACELINT_SANITIZE AND NOT RACELINT_TSAN AND NOT RACELINT_FUZZ)
   # valgrind cannot run sanitizer builds: only the plain build
   add_test(NAME reliability/valgrind COMMAND bash ${CMAKE_SOURCE_DIR}/tests/valgrind.sh)
@@ -93,3 +96,7 @@ if(RL_NODE)
   add_test(NAME examples/js-shop-fixed-smoke COMMAND ${RL_NODE} ${CMAKE_SOURCE_DIR}/examples/js-shop-fixed/smoke.mjs
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/examples/js-shop-fixed)
 endif()
+
+# C parsing in the bounded worker process, from the editor server (cworker.h)
+add_test(NAME lsp/c-worker COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_c_worker.py
+  $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR})

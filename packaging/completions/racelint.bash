@@ -16,7 +16,7 @@ _racelint() {
     --config --print-config --baseline --write-baseline --prune-baseline
     --changed-since -v --verbose --enable --disable --list-rules --explain
     -j --jobs --compile-commands -I -D --stdin-filename --max-file-size
-    --parse-timeout --follow-symlinks --exclude --cache-dir --no-cache --root
+    --parse-timeout --c-memory-limit --follow-symlinks --exclude --cache-dir --no-cache --root
     --version -h --help"
   case $prev in
     --format) mapfile -t COMPREPLY < <(compgen -W 'text json sarif github' -- "$cur"); return ;;
@@ -30,7 +30,7 @@ _racelint() {
       mapfile -t COMPREPLY < <(compgen -d -- "$cur"); return ;;
     --changed-since)
       mapfile -t COMPREPLY < <(compgen -W "$(git for-each-ref --format='%(refname:short)' 2>/dev/null)" -- "$cur"); return ;;
-    -j | --jobs | -D | --max-file-size | --parse-timeout | --exclude) return ;;
+    -j | --jobs | -D | --max-file-size | --parse-timeout | --c-memory-limit | --exclude) return ;;
   esac
   if [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")

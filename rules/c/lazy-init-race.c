@@ -45,24 +45,26 @@ static void project(RlProject *px, const RlRule *rule) {
             "'%s' is checked here without the lock that its initialisation takes, and it is "
             "not atomic: another thread can see it set before the object is fully "
             "initialised, or both threads can initialise it (double-checked locking)",
-            f[i].b);
+            f[i].lazy.text);
         rl_project_hint(px, r,
                         "Use pthread_once()/call_once(), or make '%s' _Atomic and read it "
                         "with atomic_load_explicit(..., memory_order_acquire); the runtime's "
                         "lazy pointer does this (runtime/c).",
-                        f[i].a);
+                        f[i].lazy.var);
         continue;
       }
       uint32_t t = 0;
-      if (*rl_cgraph_entry_held(g, (int32_t)fn)) continue;
+      uint32_t nentry;
+      (void)rl_cgraph_entry_held(g, (int32_t)fn, &nentry);
+      if (nentry) continue;
       if (!concurrent(g, rl_cgraph_fact_threads(g, (int32_t)fn, &f[i]), &t)) continue;
       const RlFact *sp = rl_cgraph_spawn(g, t);
       RlReport *r = rl_project_report(
           px, rule, &f[i],
           "lazy initialisation of '%s' is not synchronised: threads running '%s' (started "
           "by thread '%s') can both see it unset and both initialise it",
-          f[i].b, f[i].func, sp->a);
-      rl_project_related(px, r, sp, "thread '%s' started here", sp->a);
+          f[i].lazy.text, f[i].func, sp->spawn.routine);
+      rl_project_related(px, r, sp, "thread '%s' started here", sp->spawn.routine);
     }
   }
   rl_cgraph_delete(g);

@@ -27,41 +27,50 @@ typedef struct Edge {
 } Edge;
 
 typedef struct Graph {
-  const char **names; /* lock classes; statics carry "@@file" */
+  const RlProject *px;
+  const RlCObj **cls; /* lock classes */
+  const char **names; /* their unique spellings (statics carry "@@file") */
   const char **disp;  /* the same without "@@file" */
   uint32_t nnames, capnames;
   Edge *e;
   uint32_t ne, cape;
 } Graph;
 
-static uint32_t node(Graph *g, const char *s, size_t n) {
+/* o's spelling (rl_c_obj_print), malloc'ed. */
+static char *spell(const RlProject *px, const RlCObj *o) {
+  size_t n = rl_c_obj_print(px, o, NULL, 0);
+  char *s = malloc(n + 1);
+  rl_c_obj_print(px, o, s, n + 1);
+  return s;
+}
+
+static uint32_t node(Graph *g, const RlCObj *c) {
   for (uint32_t i = 0; i < g->nnames; i++)
-    if (strlen(g->names[i]) == n && memcmp(g->names[i], s, n) == 0) return i;
+    if (rl_c_obj_eq(g->cls[i], c)) return i;
   if (g->nnames == g->capnames) {
     g->capnames = g->capnames ? g->capnames * 2 : 64;
+    g->cls = realloc(g->cls, g->capnames * sizeof *g->cls);
     g->names = realloc(g->names, g->capnames * sizeof *g->names);
     g->disp = realloc(g->disp, g->capnames * sizeof *g->disp);
   }
-  char *c = malloc(n + 1);
-  memcpy(c, s, n);
-  c[n] = 0;
-  g->names[g->nnames] = c;
-  char *d = strdup(c);
-  char *at = strstr(d, "@@");
-  if (at) *at = 0;
-  g->disp[g->nnames] = d;
+  g->cls[g->nnames] = c;
+  g->names[g->nnames] = spell(g->px, c);
+  g->disp[g->nnames] = spell(NULL, c);
   return g->nnames++;
 }
 
-static bool usable(const char *c, size_t n) {
-  return n && c[0] != '$' && !(n > 6 && memcmp(c, "local:", 6) == 0);
+/* Locks that can be in a cycle: not a parameter, not a function's local
+ * (a pointer to a mutex held in a local is: it names some other mutex). */
+static bool usable(const RlCObj *c) {
+  if (!c || c->kind == RL_CO_NONE || c->kind == RL_CO_PARAM) return false;
+  return !(c->kind == RL_CO_LOCAL && !c->deref);
 }
 
-static void edge(Graph *g, const char *a, size_t an, const char *b, size_t bn, const RlFact *at,
-                 const char *via, uint32_t from_line) {
-  if (!usable(a, an) || !usable(b, bn)) return;
-  if (an == bn && memcmp(a, b, an) == 0) return;
-  uint32_t x = node(g, a, an), y = node(g, b, bn);
+static void edge(Graph *g, const RlCObj *a, const RlCObj *b, const RlFact *at, const char *via,
+                 uint32_t from_line) {
+  if (!usable(a) || !usable(b)) return;
+  if (rl_c_obj_eq(a, b)) return;
+  uint32_t x = node(g, a), y = node(g, b);
   for (uint32_t i = 0; i < g->ne; i++)
     if (g->e[i].from == x && g->e[i].to == y) return;
   if (g->ne == g->cape) {
@@ -73,33 +82,35 @@ static void edge(Graph *g, const char *a, size_t an, const char *b, size_t bn, c
 
 /* Locks a function takes, itself or through its callees. */
 typedef struct Acq {
-  const char *cls[MAX_ACQ];
+  const RlCObj *cls[MAX_ACQ];
   const RlFact *at[MAX_ACQ];
   uint32_t n;
 } Acq;
 
-static bool acq_add(Acq *a, const char *cls, const RlFact *at) {
+static bool acq_add(Acq *a, const RlCObj *cls, const RlFact *at) {
   for (uint32_t i = 0; i < a->n; i++)
-    if (strcmp(a->cls[i], cls) == 0) return false;
+    if (rl_c_obj_eq(a->cls[i], cls)) return false;
   if (a->n == MAX_ACQ) return false;
   a->cls[a->n] = cls;
   a->at[a->n++] = at;
   return true;
 }
 
-/* The lock-wrapper fact of function fn, or NULL. */
-static const RlFact *wrapper(const RlCGraph *cg, int32_t fn, const char *kind) {
+/* The lock (acquire) or unlock wrapper fact of function fn, or NULL. */
+static const RlFact *wrapper(const RlCGraph *cg, int32_t fn, bool acquire) {
   uint32_t n;
   const RlFact *f = rl_cgraph_facts(cg, fn, &n);
   for (uint32_t i = 0; i < n; i++)
-    if (f[i].kind == RL_FACT_C_WRAPPER && strcmp(f[i].a, kind) == 0) return &f[i];
+    if (f[i].kind == RL_FACT_C_WRAPPER && f[i].wrapper.acquire == acquire) return &f[i];
   return NULL;
 }
 
 /* Class a call to wrapper w locks: its own, or the mutex argument's. */
-static const char *wrapped_class(const RlFact *w, const RlFact *call) {
-  if (!(w->flags & RL_CF_PARAMLOCK)) return w->b;
-  return call->aux && call->aux == w->aux ? call->c : NULL;
+static const RlCObj *wrapped_class(const RlFact *w, const RlFact *call) {
+  if (!(w->flags & RL_CF_PARAMLOCK)) return &w->wrapper.cls;
+  return call->call.lock_arg && (int32_t)call->call.lock_arg == w->wrapper.param + 1
+             ? &call->call.lock
+             : NULL;
 }
 
 static void build(Graph *g, const RlCGraph *cg) {
@@ -110,8 +121,8 @@ static void build(Graph *g, const RlCGraph *cg) {
     const RlFact *f = rl_cgraph_facts(cg, (int32_t)fn, &n);
     for (uint32_t i = 0; i < n; i++)
       if (f[i].kind == RL_FACT_C_LOCK && !(f[i].flags & (RL_CF_TRY | RL_CF_PARAMLOCK)) &&
-          usable(f[i].a, strlen(f[i].a)))
-        acq_add(&acq[fn], f[i].a, &f[i]);
+          usable(&f[i].lock.cls))
+        acq_add(&acq[fn], &f[i].lock.cls, &f[i]);
   }
   for (int round = 0; round < 6; round++) {
     bool changed = false;
@@ -123,9 +134,9 @@ static void build(Graph *g, const RlCGraph *cg) {
         if (c < 0 || (uint32_t)c == fn) continue;
         for (uint32_t k = 0; k < acq[c].n; k++)
           if (acq_add(&acq[fn], acq[c].cls[k], &f[i])) changed = true;
-        const RlFact *w = wrapper(cg, c, "lock");
-        const char *wc = w ? wrapped_class(w, &f[i]) : NULL;
-        if (wc && usable(wc, strlen(wc)) && acq_add(&acq[fn], wc, &f[i])) changed = true;
+        const RlFact *w = wrapper(cg, c, true);
+        const RlCObj *wc = w ? wrapped_class(w, &f[i]) : NULL;
+        if (wc && usable(wc) && acq_add(&acq[fn], wc, &f[i])) changed = true;
       }
     }
     if (!changed) break;
@@ -134,50 +145,50 @@ static void build(Graph *g, const RlCGraph *cg) {
     uint32_t n;
     const RlFact *f = rl_cgraph_facts(cg, (int32_t)fn, &n);
     /* locks held through wrappers of other files, in source order */
-    const char *wheld[8];
+    const RlCObj *wheld[8];
     uint32_t wline[8], nw = 0;
     for (uint32_t i = 0; i < n; i++) {
-      RlCHeld h;
-      const char *p;
       if (f[i].kind == RL_FACT_C_LOCK && !(f[i].flags & RL_CF_TRY)) {
         bool read = (f[i].flags & RL_CF_READ) != 0;
-        size_t an = strlen(f[i].a);
-        for (p = f[i].b; rl_c_held_next(&p, &h);)
-          if (!(read && h.read)) edge(g, h.cls, h.len, f[i].a, an, &f[i], NULL, h.line);
+        const RlCObj *a = &f[i].lock.cls;
+        for (uint32_t h = 0; h < f[i].lock.nheld; h++) {
+          const RlCHeld *e = &f[i].lock.held[h];
+          if (!(read && e->read)) edge(g, &e->cls, a, &f[i], NULL, e->line);
+        }
         for (uint32_t k = 0; k < nw; k++)
-          if (!rl_c_held_has(f[i].b, wheld[k], strlen(wheld[k])))
-            edge(g, wheld[k], strlen(wheld[k]), f[i].a, an, &f[i], NULL, wline[k]);
+          if (!rl_c_held_has(f[i].lock.held, f[i].lock.nheld, wheld[k]))
+            edge(g, wheld[k], a, &f[i], NULL, wline[k]);
       } else if (f[i].kind == RL_FACT_C_UNLOCK) {
         for (uint32_t k = 0; k < nw; k++)
-          if (strcmp(wheld[k], f[i].a) == 0) wheld[k] = wheld[--nw];
+          if (rl_c_obj_eq(wheld[k], &f[i].lock.cls)) wheld[k] = wheld[--nw];
       } else if (f[i].kind == RL_FACT_CALL) {
         int32_t c = rl_cgraph_callee(cg, (int32_t)fn, i);
         if (c < 0) continue;
+        const RlCHeld *held = f[i].call.held;
+        uint32_t nheld = f[i].call.nheld;
         for (uint32_t k = 0; k < acq[c].n; k++) {
-          const char *b = acq[c].cls[k];
-          for (p = f[i].b; rl_c_held_next(&p, &h);)
-            edge(g, h.cls, h.len, b, strlen(b), &f[i], f[i].a, h.line);
+          const RlCObj *b = acq[c].cls[k];
+          for (uint32_t h = 0; h < nheld; h++)
+            edge(g, &held[h].cls, b, &f[i], f[i].call.callee, held[h].line);
           for (uint32_t j = 0; j < nw; j++)
-            edge(g, wheld[j], strlen(wheld[j]), b, strlen(b), &f[i], f[i].a, wline[j]);
+            edge(g, wheld[j], b, &f[i], f[i].call.callee, wline[j]);
         }
-        const RlFact *w = wrapper(cg, c, "lock");
-        const char *wc = w ? wrapped_class(w, &f[i]) : NULL;
+        const RlFact *w = wrapper(cg, c, true);
+        const RlCObj *wc = w ? wrapped_class(w, &f[i]) : NULL;
         if (wc) {
-          for (p = f[i].b; rl_c_held_next(&p, &h);)
-            edge(g, h.cls, h.len, wc, strlen(wc), &f[i], NULL, h.line);
-          for (uint32_t j = 0; j < nw; j++)
-            edge(g, wheld[j], strlen(wheld[j]), wc, strlen(wc), &f[i], NULL, wline[j]);
+          for (uint32_t h = 0; h < nheld; h++) edge(g, &held[h].cls, wc, &f[i], NULL, held[h].line);
+          for (uint32_t j = 0; j < nw; j++) edge(g, wheld[j], wc, &f[i], NULL, wline[j]);
           uint32_t nfc;
           const RlFact *cf = rl_cgraph_facts(cg, c, &nfc);
-          if (nfc && cf[0].file != f[i].file && nw < 8 && usable(wc, strlen(wc))) {
+          if (nfc && cf[0].file != f[i].file && nw < 8 && usable(wc)) {
             wheld[nw] = wc;
             wline[nw++] = f[i].loc.line;
           }
         }
-        const RlFact *u = wrapper(cg, c, "unlock");
-        const char *uc = u ? wrapped_class(u, &f[i]) : NULL;
+        const RlFact *u = wrapper(cg, c, false);
+        const RlCObj *uc = u ? wrapped_class(u, &f[i]) : NULL;
         for (uint32_t k = 0; uc && k < nw; k++)
-          if (strcmp(wheld[k], uc) == 0) wheld[k] = wheld[--nw];
+          if (rl_c_obj_eq(wheld[k], uc)) wheld[k] = wheld[--nw];
       }
     }
   }
@@ -331,6 +342,11 @@ static void report_cycles(RlProject *px, const RlRule *rule, Graph *g) {
                             "at once can deadlock",
                             chain);
     }
+    /* C code gets the C runtime, never the JS withLocks of the rule's hint */
+    rl_project_hint(px, r,
+                    "Acquire the locks in one global order on every path: the runtime's "
+                    "rl_rt_lock_pair(&a, &b) or rl_rt_lock_n(locks, n) (runtime/c) take them "
+                    "in a fixed order for you.");
     for (uint32_t i = 0; i < nc; i++) {
       const Edge *e = cyc[(first + i) % nc];
       if (e->via)
@@ -355,14 +371,16 @@ static void report_pairs(RlProject *px, const RlRule *rule) {
     const RlFact *f = rl_project_facts(px, file, &n);
     for (uint32_t i = 0; i < n; i++) {
       if (f[i].kind != RL_FACT_C_PAIR) continue;
+      char *g_disp = spell(px, &f[i].pair.cls);
       RlReport *r = rl_project_report(
           px, rule, &f[i],
           "'%s' is locked while '%s' is held, two locks of the same type ('%s') taken in "
           "argument order: a call with the arguments swapped running at the same time "
           "deadlocks",
-          f[i].c, f[i].b, f[i].a);
+          f[i].pair.second, f[i].pair.first, g_disp);
+      free(g_disp);
       if (i + 1 < n && f[i + 1].kind == RL_FACT_C_NOTE)
-        rl_project_related(px, r, &f[i + 1], "%s", f[i + 1].a);
+        rl_project_related(px, r, &f[i + 1], "%s", f[i + 1].note.msg);
       rl_project_hint(px, r,
                       "Lock the two in a fixed order, for example by address: the runtime's "
                       "rl_rt_lock_pair(&a->mu, &b->mu) does it (runtime/c).");
@@ -374,6 +392,7 @@ static void project(RlProject *px, const RlRule *rule) {
   RlCGraph *cg = rl_cgraph_new(px);
   Graph g;
   memset(&g, 0, sizeof g);
+  g.px = px;
   build(&g, cg);
   report_cycles(px, rule, &g);
   report_pairs(px, rule);
@@ -381,6 +400,7 @@ static void project(RlProject *px, const RlRule *rule) {
     free((void *)g.names[i]);
     free((void *)g.disp[i]);
   }
+  free(g.cls);
   free(g.names);
   free(g.disp);
   free(g.e);

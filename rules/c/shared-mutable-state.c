@@ -37,7 +37,7 @@ static bool syncs(const RlFact *f, uint32_t n) {
   for (uint32_t i = 0; i < n; i++) {
     if (f[i].kind != RL_FACT_CALL) continue;
     for (size_t k = 0; k < RL_COUNTOF(sync_calls); k++)
-      if (strcmp(f[i].a, sync_calls[k]) == 0) return true;
+      if (strcmp(f[i].call.callee, sync_calls[k]) == 0) return true;
   }
   return false;
 }
@@ -80,7 +80,10 @@ static bool concurrent(const RlCGraph *g, const Acc *a, const Acc *b, uint32_t *
   return false;
 }
 
-static bool skipped_global(const RlProject *px, const char *name) {
+/* Is access f of a global (itself, not a part of it) that is
+ * thread-local, atomic or a synchronisation object? */
+static bool skipped_global(const RlProject *px, const RlFact *a) {
+  if (a->access.var.kind != RL_CO_GLOBAL || a->access.npath) return false;
   uint32_t nf = rl_project_nfiles(px);
   for (uint32_t file = 0; file < nf; file++) {
     if (rl_project_lang(px, file) != RL_LANG_C) continue;
@@ -88,10 +91,32 @@ static bool skipped_global(const RlProject *px, const char *name) {
     const RlFact *f = rl_project_facts(px, file, &n);
     for (uint32_t i = 0; i < n; i++)
       if (f[i].kind == RL_FACT_C_GLOBAL && (f[i].flags & (RL_CG_TLS | RL_CG_ATOMIC | RL_CG_SYNC)) &&
-          strcmp(f[i].a, name) == 0)
+          rl_c_obj_eq(&f[i].global.var, &a->access.var))
         return true;
   }
   return false;
+}
+
+/* The key an access is grouped by: its variable and path, spelled
+ * ("stats.n", "count@@src/a.c"); malloc'ed. */
+static char *access_key(const RlProject *px, const RlFact *a) {
+  size_t n = rl_c_obj_print(px, &a->access.var, NULL, 0);
+  for (uint32_t k = 0; k < a->access.npath; k++) n += 2 + strlen(a->access.path[k].field);
+  char *s = malloc(n + 1);
+  size_t len = rl_c_obj_print(px, &a->access.var, s, n + 1);
+  for (uint32_t k = 0; k < a->access.npath; k++) {
+    const RlCStep *st = &a->access.path[k];
+    const char *how = st->how == RL_CS_ARROW ? "->" : st->how == RL_CS_DOT ? "." : "[]";
+    len += (size_t)snprintf(s + len, n + 1 - len, "%s%s", how, st->field);
+  }
+  return s;
+}
+
+/* Is the lazy initialisation fact z about variable v (a global or a
+ * static local, by its name)? */
+static bool lazy_of(const RlFact *z, const RlCObj *v) {
+  return (v->kind == RL_CO_GLOBAL || v->kind == RL_CO_STATIC_LOCAL) &&
+         strcmp(z->lazy.var, v->name) == 0;
 }
 
 /* Does a call of `name` from `file` (resolved to function c) run a lock
@@ -100,7 +125,7 @@ static bool skipped_global(const RlProject *px, const char *name) {
  * items.c)? The definition of the
  * calling file wins; otherwise any definition of the project (a test
  * program's no-op stub of the same name does not hide the real one). */
-static const char *global_wrapper(const RlCGraph *g, int32_t c, const char *name,
+static const RlCObj *global_wrapper(const RlCGraph *g, int32_t c, const char *name,
                                   uint32_t file, bool acquire) {
   if (c < 0) return NULL;
   uint32_t n;
@@ -111,10 +136,10 @@ static const char *global_wrapper(const RlCGraph *g, int32_t c, const char *name
   for (uint32_t k = 0; k < nnamed; k++) {
     f = rl_cgraph_facts(g, (int32_t)named[k], &n);
     for (uint32_t i = 0; i < n; i++)
-      if (f[i].kind == RL_FACT_C_WRAPPER && f[i].aux == 0 && !(f[i].flags & RL_CF_PARAMLOCK) &&
-          !(f[i].flags & RL_CF_READ) && strcmp(f[i].a, acquire ? "lock" : "unlock") == 0 &&
-          f[i].b && *f[i].b)
-        return f[i].b;
+      if (f[i].kind == RL_FACT_C_WRAPPER && f[i].wrapper.param < 0 &&
+          !(f[i].flags & RL_CF_PARAMLOCK) && !(f[i].flags & RL_CF_READ) &&
+          f[i].wrapper.acquire == acquire && f[i].wrapper.cls.kind != RL_CO_NONE)
+        return &f[i].wrapper.cls;
   }
   return NULL;
 }
@@ -141,14 +166,14 @@ static void project(RlProject *px, const RlRule *rule) {
     uint32_t n;
     const RlFact *f = rl_cgraph_facts(g, shared[k].fn, &n);
     for (uint32_t i = 0; i < n && nshared < 64; i++) {
-      if (f[i].kind != RL_FACT_C_PASS || (int32_t)(f[i].aux & 0xFF) != shared[k].param) continue;
-      int32_t c = rl_cgraph_func(g, f[i].a, f[i].file);
+      if (f[i].kind != RL_FACT_C_PASS || (int32_t)f[i].pass.param != shared[k].param) continue;
+      int32_t c = rl_cgraph_func(g, f[i].pass.callee, f[i].file);
       bool seen = c < 0;
       for (uint32_t m = 0; m < nshared && !seen; m++) seen = shared[m].fn == c;
       if (seen) continue;
       shared[nshared].fn = c;
       shared[nshared].thread = shared[k].thread;
-      shared[nshared++].param = (int32_t)(f[i].aux >> 8);
+      shared[nshared++].param = (int32_t)f[i].pass.arg;
     }
   }
   Acc *acc = NULL;
@@ -160,7 +185,9 @@ static void project(RlProject *px, const RlRule *rule) {
     uint32_t n;
     const RlFact *f = rl_cgraph_facts(g, (int32_t)fn, &n);
     uint64_t threads = rl_cgraph_threads(g, (int32_t)fn);
-    bool entry_locked = *rl_cgraph_entry_held(g, (int32_t)fn) != 0;
+    uint32_t nentry;
+    (void)rl_cgraph_entry_held(g, (int32_t)fn, &nentry);
+    bool entry_locked = nentry != 0;
     bool fsyncs = syncs(f, n);
     /* spawn windows of this function: [spawn line, join line) */
     uint32_t wstart[16], wend[16];
@@ -173,7 +200,8 @@ static void project(RlProject *px, const RlRule *rule) {
       uint32_t end = UINT32_MAX;
       for (uint32_t j = i + 1; j < n; j++)
         if (f[j].kind == RL_FACT_CALL && f[j].loc.line > f[i].loc.line &&
-            (strcmp(f[j].a, "pthread_join") == 0 || strcmp(f[j].a, "thrd_join") == 0)) {
+            (strcmp(f[j].call.callee, "pthread_join") == 0 ||
+             strcmp(f[j].call.callee, "thrd_join") == 0)) {
           end = f[j].loc.line;
           break;
         }
@@ -191,58 +219,59 @@ static void project(RlProject *px, const RlRule *rule) {
       }
     /* global locks held through argument-less wrappers of other files,
      * in source order (as lock-order does) */
-    const char *wheld[8];
+    const RlCObj *wheld[8];
     uint32_t nwh = 0;
     for (uint32_t i = 0; i < n; i++) {
       if (f[i].kind == RL_FACT_CALL) {
-        const char *wc = global_wrapper(g, rl_cgraph_callee(g, (int32_t)fn, i), f[i].a, f[i].file, true);
+        int32_t c = rl_cgraph_callee(g, (int32_t)fn, i);
+        const RlCObj *wc = global_wrapper(g, c, f[i].call.callee, f[i].file, true);
         if (wc && nwh < 8) wheld[nwh++] = wc;
-        const char *uc = wc ? NULL : global_wrapper(g, rl_cgraph_callee(g, (int32_t)fn, i), f[i].a, f[i].file,
-                                                    false);
+        const RlCObj *uc = wc ? NULL : global_wrapper(g, c, f[i].call.callee, f[i].file, false);
         for (uint32_t k = 0; uc && k < nwh; k++)
-          if (strcmp(wheld[k], uc) == 0) wheld[k--] = wheld[--nwh];
+          if (rl_c_obj_eq(wheld[k], uc)) wheld[k--] = wheld[--nwh];
         continue;
       }
       if (f[i].kind != RL_FACT_C_ACCESS || (f[i].flags & RL_CA_ATOMIC)) continue;
       if (f[i].flags & RL_CA_WRITE) {
         /* lazy initialisation of this variable here: lazy-init-race's */
         bool lazy = false;
-        const char *base = strstr(f[i].a, "::");
-        base = base ? base + 2 : f[i].a;
-        size_t bl;
         for (uint32_t k = 0; k < n && !lazy; k++)
-          lazy = f[k].kind == RL_FACT_C_LAZY && strncmp(f[k].a, base, bl = strlen(f[k].a)) == 0 &&
-                 (base[bl] == 0 || base[bl] == '.' || base[bl] == '-' || base[bl] == '[' ||
-                  base[bl] == '@');
+          lazy = f[k].kind == RL_FACT_C_LAZY && lazy_of(&f[k], &f[i].access.var);
         if (lazy) continue;
       }
       /* the threads that reach it in a context its own guards allow */
       uint64_t fthreads = rl_cgraph_fact_threads(g, (int32_t)fn, &f[i]);
-      Acc a = {&f[i], f[i].a, fthreads, 0,
-               !entry_locked && !nwh && !*f[i].b && !(f[i].flags & RL_CA_MAYBE_LOCKED), fsyncs};
-      if (f[i].a[0] == '$') {
-        /* through a parameter: only the shared argument of a routine */
-        char pfx[16];
-        snprintf(pfx, sizeof pfx, "$%d", shared_param);
-        size_t pl = strlen(pfx);
-        if (shared_routine < 0 || strncmp(f[i].a, pfx, pl) != 0 || f[i].a[pl] != '-') continue;
-        const char *routine = rl_cgraph_spawn(g, (uint32_t)shared_routine)->a;
-        size_t len = strlen(routine) + strlen(f[i].a + pl) + 8;
+      const RlCObj *var = &f[i].access.var;
+      Acc a = {&f[i], NULL, fthreads, 0,
+               !entry_locked && !nwh && !f[i].access.nheld && !(f[i].flags & RL_CA_MAYBE_LOCKED),
+               fsyncs};
+      if (var->kind == RL_CO_PARAM) {
+        /* through a parameter: only the shared argument of a routine,
+         * through the pointer */
+        if (shared_routine < 0 || (int32_t)var->param != shared_param || !f[i].access.npath ||
+            f[i].access.path[0].how != RL_CS_ARROW)
+          continue;
+        const char *routine = rl_cgraph_spawn(g, (uint32_t)shared_routine)->spawn.routine;
+        char *key = access_key(px, &f[i]);
+        const char *tail = key + rl_c_obj_print(px, var, NULL, 0);
+        size_t len = strlen(routine) + strlen(tail) + 8;
         char *v = malloc(len);
-        snprintf(v, len, "%s#arg%s", routine, f[i].a + pl);
-        if (nowned == capowned) {
-          capowned = capowned ? capowned * 2 : 16;
-          owned = realloc(owned, capowned * sizeof *owned);
-        }
-        owned[nowned++] = v;
+        snprintf(v, len, "%s#arg%s", routine, tail);
+        free(key);
         a.var = v;
         uint64_t sb = UINT64_C(1) << shared_routine;
         a.threads = (threads & sb) && !(fthreads & sb) ? 0 : sb;
       } else {
+        a.var = access_key(px, &f[i]);
         for (uint32_t w = 0; w < nw; w++)
           if (f[i].loc.line > wstart[w] && f[i].loc.line < wend[w])
             a.after |= UINT64_C(1) << wthread[w];
       }
+      if (nowned == capowned) {
+        capowned = capowned ? capowned * 2 : 16;
+        owned = realloc(owned, capowned * sizeof *owned);
+      }
+      owned[nowned++] = (char *)a.var;
       if (!a.threads && !a.after) continue;
       if (nacc == cap) {
         cap = cap ? cap * 2 : 64;
@@ -255,8 +284,7 @@ static void project(RlProject *px, const RlRule *rule) {
   for (uint32_t i = 0; i < nacc;) {
     uint32_t j = i;
     while (j < nacc && strcmp(acc[j].var, acc[i].var) == 0) j++;
-    bool skip = acc[i].var[0] != '$' && !strchr(acc[i].var, '#') &&
-                skipped_global(px, acc[i].var);
+    bool skip = acc[i].f->access.var.kind != RL_CO_PARAM && skipped_global(px, acc[i].f);
     const char *last_func = NULL;
     uint32_t last_file = UINT32_MAX;
     for (uint32_t k = i; k < j && !skip; k++) {
@@ -271,43 +299,47 @@ static void project(RlProject *px, const RlRule *rule) {
       last_func = w->f->func;
       last_file = w->f->file;
       const RlFact *sp = rl_cgraph_spawn(g, why);
-      const char *name = w->f->c && *w->f->c ? w->f->c : w->var;
+      const char *name = *w->f->access.text ? w->f->access.text : w->var;
       RlReport *r;
       if (other->after & (UINT64_C(1) << why)) {
         r = rl_project_report(px, rule, w->f,
                               "'%s' is %s here without a lock by thread '%s', while '%s' "
                               "accesses it at line %u after starting that thread and before "
                               "joining it",
-                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->a,
+                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->spawn.routine,
                               other->f->func, other->f->loc.line);
       } else if (other == w && !rl_cgraph_multi(g, why)) {
         /* two routines run this function, each started once */
-        const char *first = sp->a;
+        const char *first = sp->spawn.routine;
         for (uint32_t t = 0; t < rl_cgraph_nthreads(g); t++)
           if (t != why && (w->threads & (UINT64_C(1) << t))) {
-            first = rl_cgraph_spawn(g, t)->a;
+            first = rl_cgraph_spawn(g, t)->spawn.routine;
             break;
           }
         r = rl_project_report(px, rule, w->f,
                               "'%s' is %s here without a lock, and threads '%s' and '%s' "
                               "both run this",
                               name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", first,
-                              sp->a);
+                              sp->spawn.routine);
       } else if (other == w) {
+        /* several at once: a spawn in a loop, or the routine started more
+         * than once (two plain pthread_create calls are not a loop) */
+        bool loop = (sp->flags & RL_CF_LOOP) != 0;
         r = rl_project_report(px, rule, w->f,
                               "'%s' is %s here without a lock, and several '%s' threads run "
-                              "this at once (started in a loop at line %u)",
-                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->a,
+                              "this at once (started %s at line %u)",
+                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written",
+                              sp->spawn.routine, loop ? "in a loop" : "more than once, first",
                               sp->loc.line);
       } else {
         r = rl_project_report(px, rule, w->f,
                               "'%s' is %s here without a lock, while thread '%s' also "
                               "accesses it in '%s' (line %u)",
-                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->a,
+                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->spawn.routine,
                               other->f->func, other->f->loc.line);
       }
       if (other != w) rl_project_related(px, r, other->f, "'%s' also accessed here", name);
-      rl_project_related(px, r, sp, "thread '%s' started here", sp->a);
+      rl_project_related(px, r, sp, "thread '%s' started here", sp->spawn.routine);
     }
     i = j;
   }

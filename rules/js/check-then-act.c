@@ -15,7 +15,9 @@
  * Interleaving: an awaited read (the store can change while it is in
  * flight), an await between a synchronous read and the write, and for files
  * always (other processes).
- * Not reported: inside a lock (runExclusive, withLock, acquire(key, fn),
+ * Not reported: in a function whose runs never overlap (rl_js_serialised),
+ * on `this` of a per-call object (rl_js_per_call_this),
+ * inside a lock (runExclusive, withLock, acquire(key, fn),
  * `await m.acquire()` ... `release()`), a transaction callback or after a
  * transaction is begun, a read `FOR UPDATE`; a write conditional on a
  * version/etag/expected value or NX; a resource claimed synchronously before
@@ -1168,6 +1170,11 @@ static void check(RlCtx *cx, RlNode n, void *state) {
      * initialisation (rule lazy-init-race), not a decision on stale data */
     if (r->kind != R_FILE && (existence_only(cx, r, g) || returns_read(cx, r, g, w)) &&
         !writes_value_of(cx, r, w))
+      continue;
+    /* last: it reads the whole file */
+    if (r->kind != R_FILE && rl_js_serialised(cx, n)) return;
+    if (r->kind != R_FILE && rl_kind(cx, root_of(cx, r->node)) == RL_JS_THIS &&
+        rl_js_per_call_this(cx, r->node))
       continue;
     r->reported = true;
     report(cx, r, w);

@@ -17,7 +17,10 @@
  * slot is claimed before the first await (`this.loading = true`), the write
  * is guarded by a re-check after the await, or the code runs inside a
  * mutex/once/lazy callback (or a js.mutexApis method) or after an
- * acquire()/lock().
+ * acquire()/lock(), or `this` is a per-call object (rl_js_per_call_this),
+ * or its runs never overlap (rl_js_serialised: a
+ * sharedPromiseTo-like wrapper, or every caller stores the pending promise
+ * as a lock).
  * Doc: rules/lazy-init-race.md */
 #include <string.h>
 
@@ -69,10 +72,19 @@ static bool shared_target(const RlCtx *cx, RlNode t) {
   return false;
 }
 
+/* Is the lvalue t a member of `this` (this.x, this.cache[k])? */
+static bool this_slot(const RlCtx *cx, RlNode t) {
+  t = rl_strip(cx, t);
+  while (rl_kind(cx, t) == RL_JS_MEMBER_EXPRESSION || rl_kind(cx, t) == RL_JS_SUBSCRIPT_EXPRESSION)
+    t = rl_strip(cx, rl_child(cx, t, RL_F_OBJECT));
+  return rl_kind(cx, t) == RL_JS_THIS;
+}
+
 /* Is `n` inside a callback given to a mutex/once/lazy API, or after a lock
  * acquisition earlier in its function? */
 static bool exclusive(RlCtx *cx, RlNode n) {
   RlNode fn = rl_enclosing_function(cx, n);
+  if (rl_js_serialised(cx, fn)) return true;
   for (RlNode f = fn; f; f = rl_enclosing_function(cx, f)) {
     RlNode a = rl_parent(cx, f);
     while (a && rl_kind(cx, a) == RL_JS_PARENTHESIZED_EXPRESSION) a = rl_parent(cx, a);
@@ -275,6 +287,7 @@ static void scan_writes(RlCtx *cx, RlNode from, RlNode to, const Slot *s, RlNode
     if (!aw && !in_value) return; /* claimed (or promise stored) before any await */
     if (rechecked(cx, i, from, s)) return;
     if (exclusive(cx, i)) return;
+    if (this_slot(cx, s->t ? s->t : s->map) && rl_js_per_call_this(cx, i)) return;
     report(cx, i, s, check);
     return;
   }
@@ -357,6 +370,7 @@ static void check_assign(RlCtx *cx, RlNode a) {
   }
   RlNode aw = first_await(cx, value, rl_node_end(cx, value));
   if (!aw || !shared_target(cx, l) || exclusive(cx, a)) return;
+  if (this_slot(cx, l) && rl_js_per_call_this(cx, a)) return;
   Slot s = {l, RL_NONE, RL_NONE, l};
   RlLoc la = rl_loc(cx, aw);
   const char *t = slot_text(cx, &s);

@@ -914,13 +914,17 @@ static char *cat3(const char *a, const char *b, const char *c) {
   return s;
 }
 
+/* The RL_FACT_IMPORT of local binding a[0..alen), or the RL_FACT_EXPORT
+ * of exported name a[0..alen), of `file`. */
 static const RlFact *find_fact(const RlProject *px, uint32_t file, uint16_t kind,
                                const char *a, size_t alen) {
   uint32_t n;
   const RlFact *fs = rl_project_facts(px, file, &n);
-  for (uint32_t i = 0; i < n; i++)
-    if (fs[i].kind == kind && strlen(fs[i].a) == alen && memcmp(fs[i].a, a, alen) == 0)
-      return &fs[i];
+  for (uint32_t i = 0; i < n; i++) {
+    if (fs[i].kind != kind) continue;
+    const char *name = kind == RL_FACT_IMPORT ? fs[i].import.local : fs[i].export.name;
+    if (strlen(name) == alen && memcmp(name, a, alen) == 0) return &fs[i];
+  }
   return NULL;
 }
 
@@ -938,18 +942,19 @@ static char *canonical(const RlProject *px, uint32_t file, const char *id) {
   if (!imp) return cat3(path, "#", s);
   const char *tail = s + nl;
   char exported[256];
-  if (strcmp(imp->c, "*") == 0 && *tail == '.') {
+  bool ns = imp->import.what == RL_IMPORT_NAMESPACE;
+  if (ns && *tail == '.') {
     size_t k = strcspn(tail + 1, ".[(");
     if (k >= sizeof exported) k = sizeof exported - 1;
     memcpy(exported, tail + 1, k);
     exported[k] = 0;
     tail += 1 + k;
   } else {
-    snprintf(exported, sizeof exported, "%s", imp->c);
+    snprintf(exported, sizeof exported, "%s", ns ? "*" : imp->import.imported);
   }
-  int32_t t = rl_project_resolve(px, file, imp->b);
+  int32_t t = rl_project_resolve(px, file, imp->import.module);
   if (t < 0) {
-    char *a = cat3("pkg:", imp->b, "#");
+    char *a = cat3("pkg:", imp->import.module, "#");
     char *b = cat3(a, exported, tail);
     free(a);
     return b;
@@ -958,9 +963,9 @@ static char *canonical(const RlProject *px, uint32_t file, const char *id) {
   for (int hop = 0; hop < 4; hop++) {
     const RlFact *ex = find_fact(px, (uint32_t)t, RL_FACT_EXPORT, exported, strlen(exported));
     if (!ex) break;
-    snprintf(exported, sizeof exported, "%s", ex->b);
-    if (!ex->c || !*ex->c) break;
-    int32_t t2 = rl_project_resolve(px, (uint32_t)t, ex->c);
+    snprintf(exported, sizeof exported, "%s", ex->export.local);
+    if (!*ex->export.from) break;
+    int32_t t2 = rl_project_resolve(px, (uint32_t)t, ex->export.from);
     if (t2 < 0) break;
     t = t2;
   }
@@ -1175,7 +1180,7 @@ static void project(RlProject *px, const RlRule *self) {
         const RlFact *fn = rl_project_js_binding(px, file, f->b + 2);
         if (!fn) continue;
         cfile = fn->file;
-        cname = fn->a;
+        cname = fn->fn.name;
       }
       uint32_t cn;
       const RlFact *cf = rl_project_facts(px, cfile, &cn);

@@ -39,6 +39,34 @@ class Entry:
             self.at[name + '.start'] = self.o + 24
         self.o += LOC
 
+    def obj(self):  # RlCObj: kind, param, nelem, flags, name, owner
+        for _ in range(4):
+            self.u32()
+        self.s(); self.s()
+
+    def held(self):
+        for _ in range(self.u32()):
+            self.obj(); self.u32(); self.u32()
+
+    # the record of each standard fact kind (rl_cache__w_record), as a list
+    # of parts: s string, u u32, o object, h held set, p access path
+    RECORDS = {1: 'sssu', 2: 'sssu', 3: 'sss', 4: 'shuo', 5: 'sss', 20: 'ohus', 21: 'ohus',
+               22: 'ophs', 23: 'os', 24: 'ouu', 25: 'osuu', 26: 'ossu', 27: 'ss', 28: 's',
+               29: 'suu', 30: 'suu', 31: 'oss', 32: 'o', 33: 'sssuu'}
+
+    def record(self, kind, rule):
+        if rule != 0xFFFF:  # a rule's own kind: a, b, c
+            self.s(); self.s(); self.s()
+            return
+        for part in self.RECORDS[kind]:
+            if part == 's': self.s()
+            elif part == 'u': self.u32()
+            elif part == 'o': self.obj()
+            elif part == 'h': self.held()
+            elif part == 'p':
+                for _ in range(self.u32()):
+                    self.s(); self.u32()
+
     def walk(self):
         self.s()  # version
         self.u64()  # key
@@ -59,10 +87,11 @@ class Entry:
                 for _ in range(self.u32('nedits')):
                     self.u32(); self.u32(); self.s()
         for _ in range(self.u32('nfacts')):
-            self.u32('fact.kind'); self.s(); self.u32('fact.rule'); self.u32(); self.u32()
-            for _ in range(4):
-                self.s()
+            kind = self.u32('fact.kind'); self.s(); rule = self.u32('fact.rule')
+            self.u32(); self.u32()
+            self.s()  # func
             self.loc('fact.loc'); self.s()
+            self.record(kind, rule)
         for _ in range(self.u32('nsupps')):
             self.u32('supp.kind'); self.u32('supp.first'); self.u32(); self.loc('supp.loc')
             self.s(); self.s(); self.s()

@@ -15,7 +15,7 @@ cat >"$P/src/spool.c" <<'C'
 #include <fcntl.h>
 #include <unistd.h>
 int spool(const char *p) {
-  if (access(p, F_OK) == 0) return -1;
+  if (access(p, W_OK) == 0) return -1;
   return open(p, O_WRONLY | O_CREAT, 0600);
 }
 C

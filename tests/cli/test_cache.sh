@@ -38,7 +38,7 @@ cat >cproj/main.c <<'CC'
 #include <unistd.h>
 #include "paths.h"
 int f(void) {
-  if (access(CHECKED, F_OK) == 0) return -1;
+  if (access(CHECKED, W_OK) == 0) return -1;
   return open(OPENED, O_WRONLY);
 }
 CC

@@ -12,17 +12,17 @@ cat >"$P/main.c" <<'C'
 #include <unistd.h>
 #include "paths.h"
 int probe(const char *p) {
-  if (access(p, R_OK) != 0) return -1;
-  return open(p, O_RDONLY);
+  if (access(p, W_OK) != 0) return -1;
+  return open(p, O_WRONLY);
 }
 int take(void) {
-  if (access(LOCK_PATH, F_OK) == 0) return -1;
+  if (access(LOCK_PATH, W_OK) == 0) return -1;
   return open(LOCK_PATH, O_WRONLY | O_CREAT, 0600);
 }
 C
 # 1. no database, no -I: the header is missing, analysis of the rest still runs
 run "$P"
-expect_out "main.c:6:10: error:" "finding in code that does not need the header"
+expect_out "main.c:6:10: error:" "finding before the first parse error (line 9) kept"
 expect_out "[parse-error]" "missing header reported as parse-error"
 # 2. -I fixes it
 run -I "$P/include" "$P"

@@ -10,16 +10,16 @@ int rotate(const char *path, int force) {
     if (stat(path, &sb) != 0) return -1;
     if (sb.st_size < 1024) return 0;
   }
-  return unlink(path); // expect: [check-then-act] "checked at line 10"
+  return chmod(path, 0600); // expect: [check-then-act] "checked at line 10"
 }
 
 int retry_open(const char *path) {
   for (int tries = 0; tries < 3; tries++) {
-    if (access(path, R_OK) != 0) {
+    if (access(path, W_OK) != 0) {
       if (tries < 2) continue;
       return -1;
     }
-    FILE *f = fopen(path, "r"); // expect: [check-then-act] "checked at line 18"
+    FILE *f = fopen(path, "a"); // expect: [check-then-act] "checked at line 18"
     if (f) return fclose(f);
   }
   return -1;

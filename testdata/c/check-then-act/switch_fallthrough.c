@@ -26,7 +26,7 @@ int state_machine(const char *path) {
       state = 1;
       break;
     case 1:
-      fd = open(path, O_RDONLY); // expect: [check-then-act] "checked at line 25"
+      fd = chmod(path, 0600); // expect: [check-then-act] "checked at line 25"
       state = 2;
       break;
     }

@@ -17,7 +17,7 @@ int open_if_writable(const char *path) {
 
 FILE *open_if_regular(const char *path) {
   struct stat st;
-  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != getuid())
     return NULL;
   return fopen(path, "r"); /* expect: [check-then-act] */
 }
@@ -46,7 +46,7 @@ FILE *open_literal(void) {
 int rotate(const char *from, const char *to) {
   struct stat st;
   if (stat(from, &st) != 0) return -1;
-  return rename(from, to); /* expect: [check-then-act] */
+  return rename(from, to); /* not reported: rename moves the name, follows nothing */
 }
 
 int replace_target(const char *from, const char *to) {
@@ -55,20 +55,20 @@ int replace_target(const char *from, const char *to) {
 }
 
 int open_in_dir(int dirfd, const char *name) {
-  if (faccessat(dirfd, name, R_OK, 0) != 0) return -1;
-  return openat(dirfd, name, O_RDONLY); /* expect: [check-then-act] */
+  if (faccessat(dirfd, name, W_OK, 0) != 0) return -1;
+  return openat(dirfd, name, O_WRONLY); /* expect: [check-then-act] */
 }
 
 int open_log(struct config *cfg) {
   struct stat st;
   if (stat(cfg->log_path, &st) == 0 && st.st_size > 1024 * 1024)
-    truncate(cfg->log_path, 0); /* expect: [check-then-act] */
+    truncate(cfg->log_path, 0); /* not reported: a size check, no privilege */
   return open(cfg->log_path, O_WRONLY | O_APPEND);
 }
 
 int ensure_dir(const char *dir) {
   struct stat st;
   if (stat(dir, &st) != 0)
-    return mkdir(dir, 0700); /* expect: [check-then-act] */
+    return mkdir(dir, 0700); /* not reported: mkdir fails on any existing name */
   return 0;
 }

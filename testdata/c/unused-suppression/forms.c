@@ -3,17 +3,17 @@
 #include <unistd.h>
 
 int reviewed(const char *path) {
-  if (access(path, R_OK) != 0) return -1;
+  if (access(path, W_OK) != 0) return -1;
   /* racelint-disable-next-line check-then-act -- path is in a root-owned 0700 dir */
-  return open(path, O_RDONLY);
+  return open(path, O_WRONLY);
 }
 
 int stale(const char *path) {
   /* racelint-disable-next-line check-then-act -- expect@+0: [unused-suppression] */
-  return open(path, O_RDONLY);
+  return open(path, O_WRONLY);
 }
 
 int not_suppressed(const char *path) {
-  if (access(path, R_OK) != 0) return -1;
-  return open(path, O_RDONLY); /* expect: [check-then-act] */
+  if (access(path, W_OK) != 0) return -1;
+  return open(path, O_WRONLY); /* expect: [check-then-act] */
 }

@@ -1,0 +1,549 @@
+/* csum_paths.c - the path walk of the C summaries: expressions,
+ * conditions (lock results tested, branch conditions remembered), and
+ * statements (if/else, loops to a fixpoint, switch, break/continue, return,
+ * goto to labels), over one function body. Part of csum.c's module
+ * (csum_int.h). */
+#include "csum_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void cs__stmt(Cs *s, RlNode n, CsSet *cur);
+
+bool cs_deferred(const Cs *s, RlNode call) {
+  for (uint32_t i = 0; i < s->ndeferred; i++)
+    if (s->deferred[i] == call) return true;
+  return false;
+}
+/* A lock call stored in a variable: remember it for the later test. */
+static void cs__track_try(Cs *s, const char *var, RlNode rhs) {
+  rhs = rl_strip(s->cx, rhs);
+  if (rl_kind(s->cx, rhs) != RL_C_CALL_EXPR) return;
+  const CsOp *op = cs_opx(s, rl_c_callee(s->cx, rhs));
+  if (!op || (op->op != OP_LOCK && op->op != OP_TRY)) return;
+  if (s->ntry < RL_COUNTOF(s->tryvar)) {
+    s->tryvar[s->ntry] = rl_hash_str(RL_FNV_INIT, var);
+    s->trycall[s->ntry++] = rhs;
+  }
+  /* a trylock's effect waits for the test of its result; a blocking lock
+   * is taken now (the test, if any, only undoes it on the error branch) */
+  if (op->op == OP_TRY && s->ndeferred < RL_COUNTOF(s->deferred))
+    s->deferred[s->ndeferred++] = rhs;
+}
+/* Effects of evaluating expression e (calls in order, accesses). */
+static void cs__expr(Cs *s, RlNode e, CsSet *set) {
+  RlCtx *cx = s->cx;
+  if (!e) return;
+  RlNode end = rl_node_end(cx, e);
+  for (RlNode i = e; i < end; i++) {
+    switch (rl_kind(cx, i)) {
+    case RL_C_CALL_EXPR:
+      cs_call(s, i, set);
+              break;
+    case RL_C_VAR_DECL: {
+      RlNode v = rl_child(cx, i, RL_F_VALUE);
+      if (!v) break;
+      cs__track_try(s, rl_c_name(cx, i), v);
+                    RlNode sv = rl_strip(cx, v);
+      if (rl_kind(cx, sv) == RL_C_DECL_REF_EXPR && rl_c_ref(cx, sv) == RL_REF_PARAM &&
+          s->nalias < RL_COUNTOF(s->alias)) {
+        int p = cs_param_index(s, rl_c_name(cx, sv));
+        if (p >= 0) {
+          s->alias[s->nalias] = rl_hash_str(RL_FNV_INIT, rl_c_name(cx, i));
+          s->alias_param[s->nalias++] = (int8_t)p;
+        }
+      }
+      break;
+    }
+    case RL_C_BINARY_OPERATOR:
+    case RL_C_COMPOUND_ASSIGN_OPERATOR:
+    case RL_C_UNARY_OPERATOR: {
+      if (!cs_is_assign(cx, i)) break;
+      RlNode lhs = rl_strip(cx, rl_first_child(cx, i));
+      if (rl_kind(cx, lhs) == RL_C_DECL_REF_EXPR) {
+        cs_drop_tags(s, set, cs_h32(rl_c_name(cx, lhs)));
+                     /* `prev = cur`: locks reached through the pointer are others now */
+        uint32_t h = cs_h32(rl_c_name(cx, lhs));
+        for (uint32_t j = 0; j < s->nlocks; j++)
+          for (uint8_t m = 0; m < s->locks[j].nmention; m++)
+            if (s->locks[j].mention[m] == h && !cs_next_element(s, i, j, set)) {
+              cs_forget(s, set, j);
+                        s->suppressed |= cs_bit(j);
+            }
+        if (rl_kind(cx, i) == RL_C_BINARY_OPERATOR)
+          cs__track_try(s, rl_c_name(cx, lhs), rl_child(cx, i, RL_F_RIGHT));
+                        }
+      break;
+    }
+    case RL_C_DECL_REF_EXPR:
+      if (s->emit) cs_access(s, i, set);
+      break;
+    default:
+      break;
+    }
+  }
+}
+static RlNode cs__lockcall(Cs *s, RlNode e) {
+  RlCtx *cx = s->cx;
+  e = rl_strip(cx, e);
+  if (rl_kind(cx, e) == RL_C_BINARY_OPERATOR && cs_op_is(cx, e, "="))
+    e = rl_strip(cx, rl_child(cx, e, RL_F_RIGHT));
+  if (rl_kind(cx, e) == RL_C_CALL_EXPR) {
+    const CsOp *op = cs_opx(s, rl_c_callee(cx, e));
+    return op && (op->op == OP_LOCK || op->op == OP_TRY) ? e : RL_NONE;
+  }
+  if (rl_kind(cx, e) == RL_C_DECL_REF_EXPR) {
+    uint64_t h = rl_hash_str(RL_FNV_INIT, rl_c_name(cx, e));
+    for (uint32_t i = s->ntry; i-- > 0;)
+      if (s->tryvar[i] == h) return s->trycall[i];
+  }
+  return RL_NONE;
+}
+static bool cs__has_lockcall(Cs *s, RlNode e, RlNode *call) {
+  RlNode end = rl_node_end(s->cx, e);
+  for (RlNode i = e; i < end; i++) {
+    if (rl_kind(s->cx, i) != RL_C_CALL_EXPR) continue;
+    const CsOp *op = cs_opx(s, rl_c_callee(s->cx, i));
+    if (op && (op->op == OP_LOCK || op->op == OP_TRY)) { /* unlocks: plain effects */
+      *call = i;
+      return true;
+    }
+  }
+  return false;
+}
+static bool cs__taggable(Cs *s, RlNode e, uint32_t *root) {
+  RlCtx *cx = s->cx;
+  RlNode end = rl_node_end(cx, e);
+  *root = 0;
+  for (RlNode i = e; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_C_CALL_EXPR || cs_is_assign(cx, i)) return false;
+    if (k == RL_C_DECL_REF_EXPR && !*root) *root = cs_h32(rl_c_name(cx, i));
+  }
+  return *root != 0;
+}
+/* Is expression n what a condition tests: the condition of an if or loop,
+ * or an operand of `!`, `&&`, `||` or a comparison with zero there? */
+static bool cs__tested(Cs *s, RlNode n) {
+  RlCtx *cx = s->cx;
+  for (RlNode c = n, p = rl_parent(cx, n); p && p != s->fn; c = p, p = rl_parent(cx, p)) {
+    RlKind pk = rl_kind(cx, p);
+    if (rl_strip(cx, p) != p) continue; /* parentheses, casts */
+    if (pk == RL_C_IF_STMT || pk == RL_C_WHILE_STMT || pk == RL_C_DO_STMT)
+      return rl_child(cx, p, RL_F_CONDITION) == c;
+    if (pk == RL_C_FOR_STMT) return rl_next_sibling(cx, c) != RL_NONE; /* not the body */
+    const char *op = pk == RL_C_UNARY_OPERATOR || pk == RL_C_BINARY_OPERATOR ? cs_opstr(cx, p) : "";
+    if (strcmp(op, "!") == 0 || strcmp(op, "&&") == 0 || strcmp(op, "||") == 0) continue;
+    if (strcmp(op, "==") == 0 || strcmp(op, "!=") == 0) {
+      RlNode a = rl_first_child(cx, p), b = rl_next_sibling(cx, a);
+      if (cs_is_zero(cx, a == c ? b : a)) continue;
+    }
+    return false;
+  }
+  return false;
+}
+/* Is condition e tested again elsewhere in the function? Only then is it
+ * worth one of the CS_MAXT remembered conditions: a loop body with many
+ * one-off tests would otherwise use them all up before the one that
+ * matters (memcached's `if (!mod->needs_lock) unlock; ...; if
+ * (mod->needs_lock) unlock;` after five other tests). A variable merely
+ * used again (`if (it == NULL) ...; eval(it);`) is not tested again. */
+static bool cs__retested(Cs *s, RlNode e) {
+  RlCtx *cx = s->cx;
+  RlKind k = rl_kind(cx, e);
+  uint64_t key = 0;
+  RlNode end = rl_node_end(cx, s->body);
+  for (RlNode i = s->body; i < end; i++) {
+    if (i == e || rl_kind(cx, i) != k) continue;
+    if (!key) key = rl_expr_key(cx, e);
+    if (rl_expr_key(cx, i) == key && cs__tested(s, i)) return true;
+  }
+  return false;
+}
+static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
+  RlCtx *cx = s->cx;
+  e = rl_strip(cx, e);
+  t->n = f->n = 0;
+  if (!e) {
+    *t = *in;
+    return;
+  }
+  RlKind k = rl_kind(cx, e);
+  if (k == RL_C_UNARY_OPERATOR && cs_op_is(cx, e, "!")) {
+    cs__cond(s, rl_first_child(cx, e), in, f, t);
+             return;
+  }
+  if (k == RL_C_BINARY_OPERATOR) {
+    const char *op = cs_opstr(cx, e);
+    RlNode a = rl_first_child(cx, e), b = rl_next_sibling(cx, a);
+    if (strcmp(op, "&&") == 0 || strcmp(op, "||") == 0) {
+      CsSet t1, f1;
+      if (++s->depth > CS_MAXDEPTH) {
+        s->bail = true;
+        *t = *f = *in;
+        s->depth--;
+        return;
+      }
+      cs__cond(s, a, in, &t1, &f1);
+               if (op[0] == '&') {
+        cs__cond(s, b, &t1, t, f);
+                 cs_set_union(f, &f1);
+                              } else {
+        cs__cond(s, b, &f1, t, f);
+                 cs_set_union(t, &t1);
+                              }
+      s->depth--;
+      return;
+    }
+    if (strcmp(op, "==") == 0 || strcmp(op, "!=") == 0) {
+      RlNode x = cs_is_zero(cx, b) ? a : cs_is_zero(cx, a) ? b : RL_NONE;
+      if (x) {
+        if (op[0] == '=') cs__cond(s, x, in, f, t);
+        else cs__cond(s, x, in, t, f);
+                      return;
+      }
+    }
+  }
+  RlNode lc = cs__lockcall(s, e);
+  if (lc) {
+    /* lock functions return 0 on success: false = acquired */
+    const CsOp *op = cs_opx(s, rl_c_callee(cx, lc));
+    *t = *in;
+    *f = *in;
+    if (!op) return;
+    uint8_t kind = op->op, read = op->read, n = op->pair ? 2 : 1;
+    uint32_t ls[2] = {UINT32_MAX, UINT32_MAX};
+    for (uint8_t q = 0; q < n; q++)
+      ls[q] = cs_lock_of(s, rl_c_arg(cx, lc, op->arg + q), lc, false);
+    if (ls[1] == ls[0]) ls[1] = UINT32_MAX;
+    bool applied = rl_kind(cx, e) == RL_C_DECL_REF_EXPR && !cs_deferred(s, lc);
+    for (uint8_t q = 0; q < n; q++) {
+      uint32_t l = ls[q];
+      if (l == UINT32_MAX) continue;
+      if (applied) {
+        cs_forget(s, t, l); /* `rc = lock(&m); if (rc) ...`: taken already; not on error */
+                  continue;
+      }
+      s->locks[l].read = read;
+      cs_lock_event(s, lc, l, false, kind == OP_TRY, in);
+                    }
+    for (uint8_t q = 0; q < n && !applied; q++)
+      if (ls[q] != UINT32_MAX) cs_acquire(s, lc, ls[q], read, f);
+    return;
+  }
+  RlNode inner;
+  if (cs__has_lockcall(s, e, &inner)) {
+    /* `pthread_mutex_trylock(&m) == EBUSY`: unsure which way it went */
+    *t = *in;
+    uint32_t l = cs_lock_of(s, rl_c_arg(cx, inner, 0), inner, false);
+    if (l != UINT32_MAX) {
+      cs_forget(s, t, l);
+                s->suppressed |= cs_bit(l);
+    }
+    *f = *t;
+    return;
+  }
+  CsSet outs = *in, *out = &outs;
+  cs__expr(s, e, out);
+           uint32_t root;
+  if (k == RL_C_INTEGER_LITERAL) {
+    /* while (1) / while (0); a literal spelled in a macro is unreadable:
+     * take it for the `do { ... } while (0)` of statement macros */
+    size_t len;
+    const char *txt = rl_text(cx, e, &len);
+    bool number = len && txt[0] >= '0' && txt[0] <= '9';
+    if (number && !(len == 1 && txt[0] == '0')) *t = *out;
+    else *f = *out;
+    return;
+  }
+  if (!s->tagging || !cs__taggable(s, e, &root) || !cs__retested(s, e)) {
+    *t = *out;
+    *f = *out;
+    cs_guard_split(s, e, t, f);
+                   return;
+  }
+  uint64_t key = rl_expr_key(cx, e);
+  for (uint32_t i = 0; i < out->n; i++) {
+    CsState st = out->s[i];
+    int have = -1;
+    for (uint8_t j = 0; j < st.ntag; j++)
+      if (st.tagk[j] == key) have = (st.tagv >> j) & 1;
+    if (have == 1) {
+      cs_set_add(t, &st);
+                 } else if (have == 0) {
+      cs_set_add(f, &st);
+                 } else if (st.ntag < CS_MAXT) {
+      uint8_t j = st.ntag++;
+      st.tagk[j] = key;
+      st.tagr[j] = root;
+      st.tagv |= (uint8_t)(1u << j);
+      cs_set_add(t, &st);
+                 st.tagv &= (uint8_t)~(1u << j);
+      cs_set_add(f, &st);
+                 } else {
+      cs_set_add(t, &st);
+                 cs_set_add(f, &st);
+                            }
+  }
+  cs_guard_split(s, e, t, f);
+                 }
+static void cs__exit(Cs *s, RlNode at, const CsSet *cur) {
+  if (!cur->n) return;
+  uint64_t ha = 0, hl = ~UINT64_C(0), ra = 0, rl = ~UINT64_C(0);
+  for (uint32_t i = 0; i < cur->n; i++) {
+    ha |= cur->s[i].held;
+    hl &= cur->s[i].held;
+    ra |= cur->s[i].rel;
+    rl &= cur->s[i].rel;
+  }
+  for (uint32_t i = 0; i < s->nexits; i++) {
+    CsExit *x = &s->exits[i];
+    if (x->at != at) continue;
+    x->held_any |= ha;
+    x->held_all &= hl;
+    x->rel_any |= ra;
+    x->rel_all &= rl;
+    return;
+  }
+  if (s->nexits == CS_MAXEXITS) {
+    s->exits_overflow = true;
+    return;
+  }
+  s->exits[s->nexits++] = (CsExit){at, ha, hl, ra, rl};
+}
+static uint64_t cs__label_name(Cs *s, RlNode n, bool is_goto) {
+  size_t len;
+  const char *t = rl_text(s->cx, n, &len);
+  size_t i = 0;
+  if (is_goto) {
+    if (len >= 4 && memcmp(t, "goto", 4) == 0) i = 4;
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n')) i++;
+  }
+  size_t j = i;
+  while (j < len && (t[j] == '_' || (t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z') ||
+                     (t[j] >= '0' && t[j] <= '9')))
+    j++;
+  return rl_hash_bytes(RL_FNV_INIT, t + i, j - i);
+}
+static CsLabel *cs__label(Cs *s, uint64_t name) {
+  for (uint32_t i = 0; i < s->nlabels; i++)
+    if (s->labels[i].name == name) return &s->labels[i];
+  if (s->nlabels == CS_MAXLABELS) return NULL;
+  if (!s->labels) s->labels = rl_alloc(s->cx, CS_MAXLABELS * sizeof *s->labels);
+  CsLabel *l = &s->labels[s->nlabels++];
+  memset(l, 0, sizeof *l);
+  l->name = name;
+  return l;
+}
+static void cs__loop(Cs *s, RlNode cond, RlNode body, RlNode inc, bool do_while,
+                     bool has_cond, CsSet *cur) {
+  CsSet sets[7];
+  CsSet *entry = &sets[0], *exit = &sets[1], *t = &sets[2], *f = &sets[3];
+  CsSet *brk = &sets[4], *cont = &sets[5], *next = &sets[6];
+  f->n = 0;
+  CsSet *ob = s->brk, *oc = s->cont;
+  uint64_t ostep = s->stepped;
+  s->stepped = 0;
+  *entry = *cur;
+  exit->n = 0;
+  bool settled = false;
+  for (int round = 0; round < 3; round++) {
+    if (do_while) {
+      *t = *entry;
+    } else if (has_cond) {
+      cs__cond(s, cond, entry, t, f);
+               cs_set_union(exit, f);
+                            } else {
+      *t = *entry;
+    }
+    brk->n = cont->n = 0;
+    s->brk = brk;
+    s->cont = cont;
+    cs__stmt(s, body, t);
+             s->brk = ob;
+    s->cont = oc;
+    cs_set_union(t, cont);
+                 cs_set_union(exit, brk);
+                              if (inc) cs__expr(s, inc, t);
+    if (do_while) {
+      if (has_cond) {
+        cs__cond(s, cond, t, next, f);
+                 cs_set_union(exit, f);
+                              *t = *next;
+      }
+    }
+    *next = *entry;
+    cs_set_union(next, t);
+                 if (cs_set_eq(next, entry)) {
+      settled = true;
+      break;
+    }
+    *entry = *next;
+  }
+  if (!settled) s->gbail = true; /* a later pass could weaken a guard */
+  *cur = *exit;
+  cs_loop_exit(s, cur);
+               s->stepped = ostep;
+}
+static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
+  RlCtx *cx = s->cx;
+  if (!n || s->bail) return;
+  if (++s->depth > CS_MAXDEPTH) {
+    s->bail = true;
+    s->depth--;
+    return;
+  }
+  switch (rl_kind(cx, n)) {
+  case RL_C_COMPOUND_STMT:
+    for (RlNode c = rl_first_child(cx, n); c; c = rl_next_sibling(cx, c)) cs__stmt(s, c, cur);
+    break;
+  case RL_C_IF_STMT: {
+    if (s->emit && cur->n) cs_lazy(s, n, cur);
+    CsSet sets[2], *t = &sets[0], *f = &sets[1];
+    s->tagging = s->lockish && cs_lockish(s, n, rl_node_end(cx, n));
+    cs__cond(s, rl_child(cx, n, RL_F_CONDITION), cur, t, f);
+             s->tagging = false;
+    cs__stmt(s, rl_child(cx, n, RL_F_CONSEQUENCE), t);
+             cs__stmt(s, rl_child(cx, n, RL_F_ALTERNATIVE), f);
+                      *cur = *t;
+    cs_set_union(cur, f);
+                 break;
+  }
+  case RL_C_WHILE_STMT:
+    cs__loop(s, rl_child(cx, n, RL_F_CONDITION), rl_child(cx, n, RL_F_BODY), RL_NONE, false,
+             true, cur);
+    break;
+  case RL_C_DO_STMT:
+    cs__loop(s, rl_child(cx, n, RL_F_CONDITION), rl_child(cx, n, RL_F_BODY), RL_NONE, true,
+             true, cur);
+    break;
+  case RL_C_FOR_STMT: {
+    /* children: [init] [cond] [inc] body, absent ones not visited */
+    RlNode kids[4];
+    uint32_t nk = 0;
+    for (RlNode c = rl_first_child(cx, n); c && nk < 4; c = rl_next_sibling(cx, c)) kids[nk++] = c;
+    if (!nk) break;
+    RlNode body = kids[nk - 1], init = RL_NONE, cond = RL_NONE, inc = RL_NONE;
+    if (nk == 4) {
+      init = kids[0], cond = kids[1], inc = kids[2];
+    } else if (nk >= 2) {
+      /* guess: a comparison or a `!x` is the condition */
+      for (uint32_t i = 0; i + 1 < nk; i++) {
+        RlNode c = rl_strip(cx, kids[i]);
+        RlKind ck = rl_kind(cx, c);
+        const char *op = ck == RL_C_BINARY_OPERATOR || ck == RL_C_UNARY_OPERATOR ? cs_opstr(cx, c) : "";
+        bool is_cond = !cond && ((ck == RL_C_BINARY_OPERATOR && !cs_is_assign(cx, c) &&
+                                  strcmp(op, ",") != 0) ||
+                                 (ck == RL_C_UNARY_OPERATOR && strcmp(op, "!") == 0));
+        if (rl_kind(cx, kids[i]) == RL_C_DECL_STMT || (!is_cond && !cond && !init && i == 0 &&
+                                                       nk == 3))
+          init = kids[i];
+        else if (is_cond)
+          cond = kids[i];
+        else
+          inc = kids[i];
+      }
+    }
+    cs__expr(s, init, cur);
+             cs__loop(s, cond, body, inc, false, cond != RL_NONE, cur);
+                      break;
+  }
+  case RL_C_SWITCH_STMT: {
+    RlNode cond = rl_first_child(cx, n), body = RL_NONE;
+    for (RlNode c = cond; c; c = rl_next_sibling(cx, c)) body = c;
+    if (body == cond) break;
+    cs__expr(s, cond, cur);
+             CsSet sets[2], *entry = &sets[0], *brk = &sets[1];
+    *entry = *cur;
+    brk->n = 0;
+    cur->n = 0;
+    bool has_default = false;
+    CsSet *ob = s->brk, *oe = s->sw_entry;
+    bool *od = s->sw_default;
+    s->brk = brk;
+    s->sw_entry = entry;
+    s->sw_default = &has_default;
+    cs__stmt(s, body, cur);
+             s->brk = ob;
+    s->sw_entry = oe;
+    s->sw_default = od;
+    cs_set_union(cur, brk);
+                 if (!has_default) cs_set_union(cur, entry);
+    break;
+  }
+  case RL_C_CASE_STMT:
+  case RL_C_DEFAULT_STMT: {
+    if (s->sw_entry) cs_set_union(cur, s->sw_entry);
+    if (rl_kind(cx, n) == RL_C_DEFAULT_STMT && s->sw_default) *s->sw_default = true;
+    RlNode last = RL_NONE;
+    uint32_t k = 0;
+    for (RlNode c = rl_first_child(cx, n); c; c = rl_next_sibling(cx, c)) last = c, k++;
+    if (last && (rl_kind(cx, n) == RL_C_DEFAULT_STMT || k >= 2)) cs__stmt(s, last, cur);
+    break;
+  }
+  case RL_C_RETURN_STMT:
+    cs__expr(s, rl_first_child(cx, n), cur);
+             cs__exit(s, n, cur);
+                      cur->n = 0;
+    break;
+  case RL_C_BREAK_STMT:
+    if (s->brk) cs_set_union(s->brk, cur);
+    cur->n = 0;
+    break;
+  case RL_C_CONTINUE_STMT:
+    if (s->cont) cs_set_union(s->cont, cur);
+    cur->n = 0;
+    break;
+  case RL_C_GOTO_STMT: {
+    CsLabel *l = cs__label(s, cs__label_name(s, n, true));
+    if (l && !l->seen) cs_set_union(&l->pending, cur);
+    else if (!l) s->bail = true;
+    else if (cur->n) s->gbail = true; /* backward: guards after the label unsure */
+    cur->n = 0;
+    break;
+  }
+  case RL_C_LABEL_STMT: {
+    CsLabel *l = cs__label(s, cs__label_name(s, n, false));
+    if (!l) {
+      s->bail = true;
+      break;
+    }
+    cs_set_union(cur, &l->pending);
+                 l->seen = true;
+    cs__stmt(s, rl_first_child(cx, n), cur);
+             break;
+  }
+  case RL_C_NULL_STMT:
+    break;
+  default:
+    if (cur->n) cs__expr(s, n, cur);
+    break;
+  }
+  s->depth--;
+}
+void cs_run(Cs *s) {
+  s->nlocks = 0;
+  s->suppressed = 0;
+  s->uncertain = 0;
+  s->stepped = 0;
+  s->assumed = 0;
+  s->nassume = 0;
+  s->nexits = 0;
+  s->exits_overflow = false;
+  s->nlabels = 0;
+  s->brk = s->cont = s->sw_entry = NULL;
+  s->sw_default = NULL;
+  s->ntry = s->ndeferred = s->nalias = 0;
+  s->bail = false;
+  s->nguards = 0;
+  s->gbail = false;
+  s->depth = 0;
+  s->tagging = false;
+  s->lockish = cs_lockish(s, s->body, rl_node_end(s->cx, s->body));
+  cs_params(s);
+            CsSet curs, *cur = &curs;
+  cur->n = 1;
+  memset(&cur->s[0], 0, sizeof cur->s[0]);
+  cs__stmt(s, s->body, cur);
+           cs__exit(s, s->body, cur); /* falling off the end */
+                    }

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Presets ("extends": "racelint:recommended" | "racelint:strict") and the
+# per-path context (library / test / script, an override's "context").
+. "$(dirname "$0")/lib.sh"
+P="$T/repo"
+mkdir -p "$P/src" "$P/strict/sub" "$P/strict/test" "$P/bad"
+seq_js() {
+  printf '%s\n' 'export async function page(a, b) {' \
+    '  const x = await fetch(a);' \
+    '  const y = await fetch(b);' \
+    '  return [x, y];' '}' >"$1"
+}
+seq_js "$P/src/page.js"
+seq_js "$P/strict/sub/page.js"
+seq_js "$P/strict/test/page.js"
+seq_js "$P/bad/page.js"
+# no config: the recommended preset, which leaves sequential-await out
+run --no-cache "$P/src"
+expect_rc 0 "no config: recommended preset"
+expect_no_out "sequential-await" "no config: a strict-only rule is off"
+run --no-cache --enable sequential-await "$P/src"
+expect_out "page.js:3:" "--enable turns a strict-only rule on without a preset"
+# racelint:strict turns it on, for every config that extends one that names it
+cat >"$P/strict/.racelint.json" <<'J'
+{ "extends": "racelint:strict",
+  "overrides": [ { "files": ["sub/**"], "context": "library" } ] }
+J
+printf '{ "extends": "../.racelint.json" }\n' >"$P/strict/sub/.racelint.json"
+run --no-cache "$P/strict/sub"
+expect_out "page.js:3:" "strict preset inherited through extends"
+# ... but not in tests: a sequential read there costs nothing
+run --no-cache "$P/strict/test"
+expect_no_out "sequential-await" "strict preset: no sequential-await in test/"
+printf '{ "extends": "racelint:strict", "overrides": [ { "files": ["**"], "context": "library" } ] }\n' \
+  >"$P/strict/test/.racelint.json"
+run --no-cache "$P/strict/test"
+expect_out "page.js:3:" "an override's context beats the path"
+run --print-config "$P/strict/sub/page.js"
+expect_out '"preset": "racelint:strict"' "--print-config shows the preset"
+expect_out '"sequential-await": "note"' "--print-config: on under strict"
+run --print-config "$P/strict/test/x.test.js"
+expect_out '"context": "library"' "--print-config shows the override's context"
+run --print-config "$P/src/page.js"
+expect_out '"preset": "racelint:recommended"' "--print-config: recommended by default"
+expect_out '"sequential-await": "off"' "--print-config: off by default"
+# recommended named explicitly is the default
+printf '{ "extends": "racelint:recommended" }\n' >"$P/bad/.racelint.json"
+run --no-cache "$P/bad"
+expect_rc 0 "racelint:recommended"
+expect_no_out "sequential-await" "racelint:recommended leaves the strict rules out"
+# a rule set in the config wins over the preset
+printf '{ "extends": "racelint:recommended", "rules": { "sequential-await": "warning" } }\n' \
+  >"$P/bad/.racelint.json"
+run --no-cache "$P/bad"
+expect_out "page.js:3:13: warning:" "a configured rule beats the preset"
+# typos
+printf '{ "extends": "racelint:strikt" }\n' >"$P/bad/.racelint.json"
+run --no-cache "$P/bad"
+expect_rc 2 "unknown preset is an error"
+expect_err "did you mean 'racelint:strict'?" "unknown preset: nearest name"
+printf '{ "overrides": [ { "files": ["x"], "context": "tests" } ] }\n' >"$P/bad/.racelint.json"
+run --no-cache "$P/bad"
+expect_rc 2 "unknown context is an error"
+expect_err 'did you mean "test"?' "unknown context: nearest name"
+run --list-rules
+expect_out "sequential-await       strict" "--list-rules shows the preset"
+expect_out "check-then-act         error    c,js,ts" "--list-rules: languages of every check"
+finish
