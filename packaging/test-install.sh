@@ -202,6 +202,7 @@ if [ -n "$dist" ] && has dist; then
     fi
     cp "$dist" "$root/tmp/"
     cp -a "$src/examples" "$root/root/examples"
+    cp -a "$work/runtime" "$root/root/runtime"
     mkdir -p "$root/action"; (cd "$src" && tar -cf - packaging/action VERSION) | tar -xf - -C "$root/action"
     rl_chroot_run "$suite" apt-get update -qq
     if [ -n "$links_clang" ]; then # until libclang is loaded at run time
