@@ -20,4 +20,7 @@ sed -i "s|\(\"\$id\": \"https://raw.githubusercontent.com/[^/]*/[^/]*/\)v[^/]*/|
   "$src/docs/racelint.schema.json"
 sed -i "s|\(/blob/\)v[0-9][0-9.]*\(/\)|\1v$new\2|g; s|rev: v[0-9][0-9.]*|rev: v$new|g; s|@v[0-9][0-9.]*|@v$new|g" \
   "$src/README.md" "$src/docs/ci.md" "$src/docs/release.md" "$src/docs/ci/github-actions.yml" 2>/dev/null || true
+# the VS Code extension: its package.json (make vscode stamps VERSION anyway) and links at the tag
+sed -i "s|\(racelint/racelint/[a-z]*/\)v[0-9][0-9.]*/|\1v$new/|g; s/^  \"version\": \".*\",$/  \"version\": \"$new\",/" \
+  "$src/editors/vscode/package.json" "$src/editors/vscode/README.md"
 echo "version $new: VERSION, runtime/js/package.json, rt_common.h, the schema \$id, doc links"
