@@ -22,4 +22,6 @@ sed -i "s|\(\"\$id\": \"https://raw.githubusercontent.com/[^/]*/[^/]*/\)v[^/]*/|
 sed -i "s|\(/blob/\)v[0-9][0-9.]*[0-9]\(/\)|\1v$new\2|g; s|\(/raw/\)v[0-9][0-9.]*\(/\)|\1v$new\2|g; s|rev: v[0-9][0-9.]*[0-9]|rev: v$new|g; s|racelint@v[0-9][0-9.]*[0-9]|racelint@v$new|g" \
   "$src/README.md" "$src/docs/ci.md" "$src/docs/release.md" "$src/docs/ci/github-actions.yml" \
   "$src/editors/vscode/README.md" "$src/editors/vscode/package.json" 2>/dev/null || true
+# the VS Code extension's own version (make vscode stamps VERSION anyway)
+sed -i "s/^  \"version\": \".*\",$/  \"version\": \"$new\",/" "$src/editors/vscode/package.json"
 echo "version $new: VERSION, runtime/js/package.json, rt_common.h, the schema \$id, doc links"
