@@ -65,10 +65,18 @@ static bool in_try(RlCtx *cx, RlNode n, RlNode fn) {
   return false;
 }
 
+/* `await sleep(ms)` / `await delay(ms)`: a timer, which does not reject. */
+static bool awaits_delay(RlCtx *cx, RlNode aw) {
+  RlNode c = rl_strip(cx, rl_named_child(cx, aw, 0));
+  if (rl_kind(cx, c) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode f = rl_strip(cx, rl_child(cx, c, RL_F_FUNCTION));
+  return rl_kind(cx, f) == RL_JS_IDENTIFIER && (eq(cx, f, "sleep") || eq(cx, f, "delay"));
+}
+
 /* An async function that cannot reject (short of a programming error in
  * its synchronous code): every await, `for await`, throw and returned call
  * in its body sits in the try block of a try/catch (so a catch that
- * rethrows does not count). */
+ * rethrows does not count), except an await of sleep()/delay(). */
 static bool never_rejects(RlCtx *cx, RlNode fn) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
@@ -79,7 +87,8 @@ static bool never_rejects(RlCtx *cx, RlNode fn) {
       continue;
     }
     RlKind k = rl_kind(cx, i);
-    bool risky = k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
+    bool risky = (k == RL_JS_AWAIT_EXPRESSION && !awaits_delay(cx, i)) ||
+                 k == RL_JS_THROW_STATEMENT ||
                  (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
     if (k == RL_JS_RETURN_STATEMENT) {
       RlNode v = rl_named_child(cx, i, 0);
