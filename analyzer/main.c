@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "discover.h"
 #include "engine.h"
+#include "incdisc.h"
 #include "parsegate.h"
 #include "linehash.h"
 #include "lsp.h"
@@ -1204,6 +1205,42 @@ static void rl_main__free(RlMain *m) {
   rl_discovery_free(&m->disc);
 }
 
+/* Without a compile_commands.json: the include directories and generated
+ * headers the project's layout implies (incdisc.h), after any -I given.
+ * Stubs live in the cache directory, named by the root, so that cached
+ * results stay valid from run to run. */
+static void rl_main__discover_includes(RlMain *m) {
+  RL_VEC(const char *) c = {0};
+  for (uint32_t i = 0; i < m->disc.files.n; i++) {
+    const char *p = m->disc.files.v[i].abs_path;
+    if (rl_str_ends_with(p, ".c") || rl_str_ends_with(p, ".h")) RL_VEC_PUSH(c, p);
+  }
+  if (c.n) {
+    char *base = m->cli.cache_dir ? rl_strdup(m->cli.cache_dir) : rl_cache_default_dir();
+    char *stubs = base ? rl_asprintf("%s/stubs-%016llx", base,
+                                     (unsigned long long)rl_hash_str(RL_FNV_INIT, m->s.root))
+                       : NULL;
+    RlIncDisc *d = rl_incdisc_new(m->s.root, c.v, c.n, stubs);
+    uint32_t n;
+    const char *const *args = rl_incdisc_args(d, &n);
+    for (uint32_t i = 0; i < n; i++) rl_session_add_c_arg(&m->s, args[i]);
+    if (rl_incdisc_ndirs(d) || rl_incdisc_nstubs(d)) {
+      RlNotice no = {NULL,
+                     rl_asprintf("no compile_commands.json: using %u include director%s "
+                                 "found from the sources' #include lines and %u stand-in%s "
+                                 "for generated headers",
+                                 rl_incdisc_ndirs(d), rl_incdisc_ndirs(d) == 1 ? "y" : "ies",
+                                 rl_incdisc_nstubs(d), rl_incdisc_nstubs(d) == 1 ? "" : "s"),
+                     false};
+      RL_VEC_PUSH(m->disc.notices, no);
+    }
+    rl_incdisc_delete(d);
+    free(stubs);
+    free(base);
+  }
+  RL_VEC_FREE(c);
+}
+
 /* Section - the driver */
 
 /* Options, then discovery, phase 1 on the worker threads, phase 2, the CI
@@ -1218,8 +1255,10 @@ static int rl_main__run(RlMain *m) {
   if (!rl_main__preflight(m)) return rl_main__fail(m);
   char *cc = m->cli.compile_commands ? rl_strdup(m->cli.compile_commands)
                                      : rl_main__find_compdb(m->s.root, m->paths, m->npaths);
+  if (!cc && !m->cli.stdin_filename) cc = rl_incdisc_find_compdb(m->s.root);
   if (cc) rl_main__compdb(&m->s, cc, m->cli.compile_commands != NULL, &m->disc);
   free(cc);
+  if (!m->s.compdb && !m->cli.stdin_filename) rl_main__discover_includes(m);
   m->scan.disc = &m->disc;
   if (m->cli.stdin_filename) rl_main__scan_stdin(m);
   else rl_main__scan_files(m);
