@@ -104,6 +104,14 @@ struct RlCtx {
   /* interned fact strings (phase 1 only; the strings live in `keep`) */
   const char **intern;
   uint32_t intern_cap, intern_used;
+  /* the enclosing function of every node, built on first use (js.c) so
+   * that asking is O(1), not a walk up a chain as deep as the file */
+  uint32_t *encl_fn;
+  uint32_t *encl_loop; /* the same for rl_js_enclosing_loop */
+  /* JS name lookup (js.c), built on first use: the nearest enclosing scope
+   * node of every node, and an index of what each large scope declares */
+  uint32_t *scope_up;
+  struct RlJsDeclIndex *decls;
 };
 
 #endif

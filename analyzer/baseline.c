@@ -1,4 +1,5 @@
-/* baseline.c - baseline files (see baseline.h). */
+/* baseline.c - baseline files (see baseline.h). Matching and writing go
+ * through a hash index on (rule, path, key): linear in findings + entries. */
 #include "baseline.h"
 
 #include <errno.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "emit_util.h"
+#include "outfile.h"
 #include "rule_api.h"
 #include "util.h"
 
@@ -24,7 +26,21 @@ struct RlBaseline {
 
 RlBaseline *rl_baseline_load(const char *path, char **err) {
   json_error_t je;
-  json_t *root = json_load_file(path, 0, &je);
+  char *text;
+  size_t len;
+  int errn = 0;
+  /* read whole, then parsed from memory (jansson's file reader takes a
+   * stdio call per byte) */
+  RlReadStatus st = rl_read_file(path, (size_t)1 << 30, &text, &len, &errn);
+  if (st != RL_READ_OK) {
+    *err = rl_asprintf("%s: cannot read the baseline: %s", path,
+                       st == RL_READ_TOO_BIG    ? "larger than 1 GiB"
+                       : st == RL_READ_NOT_FILE ? "not a regular file"
+                                                : strerror(errn ? errn : EIO));
+    return NULL;
+  }
+  json_t *root = json_loadb(text, len, 0, &je);
+  free(text);
   if (!root) {
     *err = rl_asprintf("%s:%d:%d: invalid baseline JSON: %s", path, je.line, je.column, je.text);
     return NULL;
@@ -66,20 +82,81 @@ void rl_baseline_delete(RlBaseline *self) {
   free(self);
 }
 
-static RlBaseEntry *rl_baseline__find(RlBaseline *self, const RlDiag *d) {
-  for (uint32_t i = 0; i < self->v.n; i++) {
-    RlBaseEntry *e = &self->v.v[i];
-    if (strcmp(e->base, d->base) == 0 && strcmp(e->rule, d->rule->id) == 0 &&
-        strcmp(e->path, d->rel_path) == 0)
-      return e;
+/* Section - the index: (rule, path, key) -> entry, open addressing. Paths
+ * are compared in their UTF-8-repaired form, the form written to the file
+ * (JSON has no raw bytes); the key hashes the raw path, so two names that
+ * differ only in invalid bytes still have different keys. */
+
+typedef struct RlBaseIndex {
+  uint32_t *slot; /* entry index + 1; 0 = empty */
+  uint32_t mask;
+} RlBaseIndex;
+
+static uint64_t rl_baseline__hash(const char *rule, const char *path, const char *base) {
+  uint64_t h = rl_hash_str(RL_FNV_INIT, rule);
+  h = rl_hash_bytes(h, "", 1);
+  h = rl_hash_str(h, path);
+  h = rl_hash_bytes(h, "", 1);
+  return rl_hash_str(h, base);
+}
+
+static void rl_baseline__index_init(RlBaseIndex *ix, uint32_t n) {
+  uint32_t cap = 16;
+  while (cap < 2u * n + 1) cap *= 2;
+  ix->slot = rl_calloc(cap, sizeof *ix->slot);
+  ix->mask = cap - 1;
+}
+
+/* The slot of (rule, path, base) among v's entries: its index + 1, or the
+ * empty slot where it would go (*found false). */
+static uint32_t *rl_baseline__probe(const RlBaseIndex *ix, const RlBaseEntry *v, const char *rule,
+                                    const char *path, const char *base, bool *found) {
+  uint32_t i = (uint32_t)rl_baseline__hash(rule, path, base) & ix->mask;
+  for (;; i = (i + 1) & ix->mask) {
+    uint32_t k = ix->slot[i];
+    if (!k) {
+      *found = false;
+      return &ix->slot[i];
+    }
+    const RlBaseEntry *e = &v[k - 1];
+    if (strcmp(e->base, base) == 0 && strcmp(e->rule, rule) == 0 && strcmp(e->path, path) == 0) {
+      *found = true;
+      return &ix->slot[i];
+    }
   }
-  return NULL;
+}
+
+/* d's path as the baseline file holds it: repaired to valid UTF-8. Returns
+ * d->rel_path, or b's text. */
+static const char *rl_baseline__path(const RlDiag *d, RlBuf *b) {
+  size_t n = strlen(d->rel_path);
+  if (rl_utf8_valid(d->rel_path, n)) return d->rel_path;
+  b->len = 0;
+  rl_utf8_repair(b, d->rel_path, n);
+  return rl_buf_cstr(b);
 }
 
 uint32_t rl_baseline_apply(RlBaseline *self, RlDiag **v, uint32_t n) {
+  RlBaseIndex ix;
+  rl_baseline__index_init(&ix, self->v.n);
+  bool found;
+  for (uint32_t i = 0; i < self->v.n; i++) { /* a repeated entry adds to the first's count */
+    RlBaseEntry *e = &self->v.v[i];
+    uint32_t *slot = rl_baseline__probe(&ix, self->v.v, e->rule, e->path, e->base, &found);
+    if (!found) {
+      *slot = i + 1;
+    } else {
+      RlBaseEntry *f = &self->v.v[*slot - 1];
+      f->count = f->count + e->count < f->count ? UINT32_MAX : f->count + e->count;
+      e->count = 0;
+    }
+  }
+  RlBuf pb = {0};
   uint32_t unchanged = 0;
   for (uint32_t i = 0; i < n; i++) {
-    RlBaseEntry *e = rl_baseline__find(self, v[i]);
+    const char *path = rl_baseline__path(v[i], &pb);
+    uint32_t *slot = rl_baseline__probe(&ix, self->v.v, v[i]->rule->id, path, v[i]->base, &found);
+    RlBaseEntry *e = found ? &self->v.v[*slot - 1] : NULL;
     if (e && e->matched < e->count) {
       e->matched++;
       v[i]->baseline = "unchanged";
@@ -88,6 +165,8 @@ uint32_t rl_baseline_apply(RlBaseline *self, RlDiag **v, uint32_t n) {
       v[i]->baseline = "new";
     }
   }
+  rl_buf_free(&pb);
+  free(ix.slot);
   return unchanged;
 }
 
@@ -97,9 +176,15 @@ uint32_t rl_baseline_absent(const RlBaseline *self, FILE *out) {
     const RlBaseEntry *e = &self->v.v[i];
     if (e->matched >= e->count) continue;
     n += e->count - e->matched;
-    if (out)
-      fprintf(out, "racelint: baseline: %u x [%s] %s no longer found: %s\n",
-              e->count - e->matched, e->rule, e->path, e->message);
+    if (out) { /* the baseline is the repository's: its strings are escaped */
+      fprintf(out, "racelint: baseline: %u x [", e->count - e->matched);
+      rl_emit_term_escape(out, e->rule, strlen(e->rule), false);
+      fputs("] ", out);
+      rl_emit_term_escape(out, e->path, strlen(e->path), false);
+      fputs(" no longer found: ", out);
+      rl_emit_term_escape(out, e->message, strlen(e->message), false);
+      fputc('\n', out);
+    }
   }
   return n;
 }
@@ -107,34 +192,54 @@ uint32_t rl_baseline_absent(const RlBaseline *self, FILE *out) {
 static int rl_baseline__dump(json_t *items, const char *path, const char *tool) {
   json_t *root = json_pack("{s:i,s:s,s:o}", "version", RL_BASELINE_VERSION, "tool",
                            tool ? tool : "racelint", "findings", items);
-  char *tmp = rl_asprintf("%s.tmp", path);
-  int rc = json_dump_file(root, tmp, JSON_INDENT(2)) == 0 ? 0 : (errno ? errno : EIO);
-  if (rc == 0 && rename(tmp, path) != 0) rc = errno;
-  if (rc) remove(tmp);
-  free(tmp);
+  int rc;
+  RlOutFile *o = rl_outfile_open(path, 0666, &rc);
+  if (o) {
+    if (json_dumpf(root, rl_outfile_stream(o), JSON_INDENT(2)) != 0) {
+      rc = errno ? errno : EIO;
+      rl_outfile_abort(o);
+    } else {
+      rc = rl_outfile_commit(o);
+    }
+  }
   json_decref(root);
   return rc;
 }
 
 int rl_baseline_write(const char *path, const char *tool_version, RlDiag **v, uint32_t n) {
-  json_t *items = json_array();
-  /* one entry per (rule, path, key), counting occurrences; v is sorted */
+  /* one entry per (rule, path, key), counting occurrences, in the order of
+   * first occurrence (v is sorted); grouped through the index: linear */
+  RL_VEC(RlBaseEntry) groups = {0};
+  RL_VEC(const RlDiag *) first = {0};
+  RlBaseIndex ix;
+  rl_baseline__index_init(&ix, n);
+  RlBuf pb = {0};
+  bool found;
   for (uint32_t i = 0; i < n; i++) {
-    bool seen = false;
-    for (uint32_t j = 0; j < i && !seen; j++)
-      seen = strcmp(v[j]->base, v[i]->base) == 0 && v[j]->rule == v[i]->rule &&
-             strcmp(v[j]->rel_path, v[i]->rel_path) == 0;
-    if (seen) continue;
-    uint32_t count = 0;
-    for (uint32_t j = i; j < n; j++)
-      if (strcmp(v[j]->base, v[i]->base) == 0 && v[j]->rule == v[i]->rule &&
-          strcmp(v[j]->rel_path, v[i]->rel_path) == 0)
-        count++;
-    json_array_append_new(
-        items, json_pack("{s:s,s:o,s:s,s:i,s:o}", "ruleId", v[i]->rule->id, "path",
-                         rl_emit_jstr(v[i]->rel_path), "key", v[i]->base, "count",
-                         (json_int_t)count, "message", rl_emit_jstr(v[i]->msg)));
+    const char *p = rl_baseline__path(v[i], &pb);
+    uint32_t *slot = rl_baseline__probe(&ix, groups.v, v[i]->rule->id, p, v[i]->base, &found);
+    if (found) {
+      groups.v[*slot - 1].count++;
+      continue;
+    }
+    RlBaseEntry g = {(char *)v[i]->rule->id, rl_strdup(p), v[i]->base, NULL, 1, 0};
+    RL_VEC_PUSH(groups, g);
+    RL_VEC_PUSH(first, v[i]);
+    *slot = groups.n;
   }
+  json_t *items = json_array();
+  for (uint32_t i = 0; i < groups.n; i++) {
+    const RlBaseEntry *g = &groups.v[i];
+    json_array_append_new(
+        items, json_pack("{s:s,s:o,s:s,s:i,s:o}", "ruleId", g->rule, "path", rl_emit_jstr(g->path),
+                         "key", g->base, "count", (json_int_t)g->count, "message",
+                         rl_emit_jstr(first.v[i]->msg)));
+    free(g->path);
+  }
+  rl_buf_free(&pb);
+  free(ix.slot);
+  RL_VEC_FREE(groups);
+  RL_VEC_FREE(first);
   char *tool = rl_asprintf("racelint %s", tool_version);
   int rc = rl_baseline__dump(items, path, tool);
   free(tool);

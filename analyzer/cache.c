@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "facts.h"
+#include "outfile.h"
 #include "suppress.h"
 #include "util.h"
 
@@ -71,6 +72,41 @@ void rl_cache_close(RlCache *self) {
 static char *rl_cache__path(const RlCache *c, uint64_t key) {
   /* 256 subdirectories keep directories small */
   return rl_asprintf("%s/%02x/%016llx", c->dir, (unsigned)(key >> 56), (unsigned long long)key);
+}
+
+/* Section - dependencies */
+
+static void rl_cache__add_dir(RlEngineFile *f, const char *dir, size_t n) {
+  if (!n || n >= 4096) return;
+  char *d = rl_arena_strndup(&f->keep, dir, n);
+  for (uint32_t i = 0; i < f->deps.n; i++)
+    if (strcmp(f->deps.v[i].path, d) == 0) return;
+  struct stat sb;
+  RlDep dep = {d, -1, -1};
+  if (stat(d, &sb) == 0) {
+    dep.size = (int64_t)sb.st_size;
+    dep.mtime_ns = (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec;
+  }
+  RL_VEC_PUSH(f->deps, dep);
+}
+
+void rl_cache_add_search_dirs(RlEngineFile *f, const char *const *args, uint32_t n) {
+  static const char *const flags[] = {"-I", "-iquote", "-isystem", "-idirafter"};
+  uint32_t nheaders = f->deps.n;
+  const char *slash = f->abs_path ? strrchr(f->abs_path, '/') : NULL;
+  if (slash) rl_cache__add_dir(f, f->abs_path, (size_t)(slash - f->abs_path));
+  for (uint32_t i = 0; i < n; i++)
+    for (size_t k = 0; k < RL_COUNTOF(flags); k++) {
+      size_t fl = strlen(flags[k]);
+      if (strncmp(args[i], flags[k], fl) != 0) continue;
+      const char *dir = args[i][fl] ? args[i] + fl : i + 1 < n ? args[++i] : NULL;
+      if (dir && dir[0] == '/') rl_cache__add_dir(f, dir, strlen(dir));
+      break;
+    }
+  for (uint32_t i = 0; i < nheaders; i++) {
+    const char *h = f->deps.v[i].path, *hs = strrchr(h, '/');
+    if (hs) rl_cache__add_dir(f, h, (size_t)(hs - h));
+  }
 }
 
 /* Section - writing */
@@ -293,24 +329,7 @@ void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key) {
   *slash = 0;
   (void)rl_cache__mkdirs(path);
   *slash = '/';
-  char *tmp = rl_asprintf("%s.%ld.%p.tmp", path, (long)getpid(), (void *)f);
-  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (fd >= 0) {
-    size_t off = 0;
-    bool ok = true;
-    while (off < b.len) {
-      ssize_t k = write(fd, b.data + off, b.len - off);
-      if (k < 0 && errno == EINTR) continue;
-      if (k <= 0) {
-        ok = false;
-        break;
-      }
-      off += (size_t)k;
-    }
-    if (close(fd) != 0) ok = false;
-    if (!ok || rename(tmp, path) != 0) unlink(tmp);
-  }
-  free(tmp);
+  (void)rl_outfile_write(path, b.data, b.len, 0600); /* a failed write is a later miss */
   free(path);
   rl_buf_free(&b);
 }
@@ -413,9 +432,10 @@ static void r_valid_loc(RlReader *r, RlLoc *l) {
     r->bad = true;
 }
 
-/* Is a recorded dependency unchanged on disk? */
+/* Is a recorded dependency unchanged on disk? size -1: it was missing. */
 static bool rl_cache__dep_fresh(const RlDep *dep) {
   struct stat sb;
+  if (dep->size == -1) return stat(dep->path, &sb) != 0;
   return stat(dep->path, &sb) == 0 && sb.st_size == dep->size &&
          (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec == dep->mtime_ns;
 }
@@ -601,6 +621,7 @@ bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const ch
     dep.path = r_str(&r);
     dep.size = (int64_t)r_u64(&r);
     dep.mtime_ns = (int64_t)r_u64(&r);
+    if (dep.size < -1) r.bad = true;
     if (!dep.path || r.bad || !rl_cache__dep_fresh(&dep)) goto done; /* changed, vanished */
     RL_VEC_PUSH(f->deps, dep);
   }

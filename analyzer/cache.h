@@ -34,6 +34,12 @@ bool rl_cache_get(RlCache *self, const RlSession *s, RlEngineFile *f, uint64_t k
  * vectors left empty) on anything unexpected. Strings are copied into f->keep. */
 bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const char *data,
                      size_t len);
+/* Adds to f->deps the directories a C include can be found in (the
+ * file's own, each -I/-iquote/-isystem/-idirafter of args, and each
+ * included header's), with their mtimes, or as missing: a header created
+ * later in any of them (changing which file an #include finds) makes the
+ * entry stale. Strings go to f->keep. */
+void rl_cache_add_search_dirs(RlEngineFile *f, const char *const *args, uint32_t n);
 /* Stores f's phase-1 results under `key`. */
 void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key);
 

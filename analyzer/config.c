@@ -3,6 +3,7 @@
  * on the main thread; read-only afterwards. */
 #include "config.h"
 
+#include <errno.h>
 #include <fnmatch.h>
 #include <jansson.h>
 #include <limits.h>
@@ -415,21 +416,28 @@ static RlConfig *rl_config__load(RlConfigSet *set, const char *path, int depth) 
   memset(c->rules, -1, sizeof c->rules);
   c->preset = -1;
   RL_VEC_PUSH(set->loaded, c); /* before parsing: an extends cycle finds it */
+  /* Read whole, regular files only: a config naming /dev/stdin, a FIFO or
+   * a device (the editor server's own protocol pipe) is refused. */
+  char *bytes = NULL;
+  size_t nbytes = 0;
+  int rerr = 0;
+  RlReadStatus rst = rl_read_file(real, 1u << 20, &bytes, &nbytes, &rerr);
+  c->hash = rl_hash_str(RL_FNV_INIT, real);
+  if (rst == RL_READ_OK) {
+    c->hash = rl_hash_bytes(c->hash, bytes, nbytes);
+    rl_config__strip_jsonc(bytes, nbytes); /* comments allowed (JSONC) */
+  }
   json_error_t je;
-  json_t *root;
-  {
-    char *bytes;
-    size_t n;
-    int e;
-    c->hash = rl_hash_str(RL_FNV_INIT, real);
-    if (rl_read_file(real, 1u << 20, &bytes, &n, &e) == RL_READ_OK) {
-      c->hash = rl_hash_bytes(c->hash, bytes, n);
-      rl_config__strip_jsonc(bytes, n);
-      root = json_loadb(bytes, n, JSON_REJECT_DUPLICATES, &je);
-      free(bytes);
-    } else {
-      root = json_load_file(real, JSON_REJECT_DUPLICATES, &je);
-    }
+  json_t *root = rst == RL_READ_OK ? json_loadb(bytes, nbytes, JSON_REJECT_DUPLICATES, &je) : NULL;
+  free(bytes);
+  if (rst != RL_READ_OK) {
+    rl_config__error(set, "%s: cannot read: %s", real,
+                     rst == RL_READ_NOT_FILE ? "not a regular file"
+                     : rst == RL_READ_TOO_BIG ? "larger than 1 MiB"
+                                              : strerror(rerr ? rerr : EIO));
+    RL_VEC_PUSH(c->c_args, NULL);
+    c->c_args.n--;
+    return c;
   }
   if (!root) {
     rl_config__error(set, "%s:%d:%d: invalid JSON: %s", real, je.line, je.column, je.text);

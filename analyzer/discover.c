@@ -245,7 +245,14 @@ static void rl_discover__walk(RlWalk *w, const char *disp0, const char *abs0) {
       char *abs = rl_path_join(it.abs, name);
       char *disp = rl_path_join(it.disp, name);
       struct stat st;
-      if (lstat(abs, &st) != 0) goto next;
+      if (lstat(abs, &st) != 0) {
+        /* vanished meanwhile: nothing to say; anything else (a path over
+         * PATH_MAX, no permission) is a file not scanned: said, and an error */
+        if (errno != ENOENT)
+          rl_discover__notice(w->out, disp, true,
+                              rl_asprintf("not scanned: %s", strerror(errno)));
+        goto next;
+      }
       bool was_link = S_ISLNK(st.st_mode);
       if (was_link) {
         if (!w->follow) {

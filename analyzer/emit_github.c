@@ -1,7 +1,10 @@
 /* emit_github.c - GitHub Actions workflow commands, one per finding:
  *   ::warning file=src/a.js,line=3,col=5,endLine=3,endColumn=9,title=...::msg
- * Escaped as @actions/core escapes them: data gets %, CR, LF encoded;
- * property values also ':' and ','. */
+ * Every value printed is escaped, in annotations and in the plain log lines
+ * alike (file names and messages come from the scanned repository, and a
+ * line of theirs starting with "::" would be a workflow command): as
+ * @actions/core escapes them, data gets %, CR, LF encoded, property values
+ * also ':' and ','; other control characters are encoded too. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +22,9 @@ static void rl_github__esc(FILE *out, const char *s, bool property) {
     case '\n': fputs("%0A", out); break;
     case ':': if (property) fputs("%3A", out); else fputc(':', out); break;
     case ',': if (property) fputs("%2C", out); else fputc(',', out); break;
-    default: fputc(*p, out);
+    default:
+      if ((unsigned char)*p < 0x20 || *p == 0x7f) fprintf(out, "%%%02X", (unsigned char)*p);
+      else fputc(*p, out);
     }
   }
   rl_buf_free(&b);
@@ -59,14 +64,14 @@ void rl_emit_github(const RlRun *run, FILE *out) {
         continue;
       }
       left_out++;
-      RlBuf b = {0};
-      rl_utf8_repair(&b, d->rel_path, strlen(d->rel_path));
-      fprintf(out, "%s:%u:%u: %s: ", rl_buf_cstr(&b), d->loc.line, d->loc.col,
-              rl_severity_name(d->severity));
-      rl_buf_free(&b);
-      rl_utf8_repair(&b, d->msg, strlen(d->msg));
-      fprintf(out, "%s [%s]\n", rl_buf_cstr(&b), d->rule->id);
-      rl_buf_free(&b);
+      /* a plain log line: the path first, with ':' encoded, so that no
+       * line can start with "::" */
+      rl_github__esc(out, d->rel_path, true);
+      fprintf(out, ":%u:%u: %s: ", d->loc.line, d->loc.col, rl_severity_name(d->severity));
+      rl_github__esc(out, d->msg, false);
+      fputs(" [", out);
+      rl_github__esc(out, d->rule->id, false);
+      fputs("]\n", out);
     }
   }
   if (left_out)

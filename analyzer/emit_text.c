@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "emit_util.h"
 #include "rule_api.h"
 #include "util.h"
 
@@ -19,33 +20,10 @@
 #define RL_C_GREEN "\033[1;32m"
 #define RL_C_RESET "\033[0m"
 
-/* Writes s[0..n) with control bytes (C0, DEL, C1) and invalid UTF-8 shown as
- * \xNN; tabs kept when keep_tab. */
+/* Writes s[0..n) with control bytes and invalid UTF-8 made visible
+ * (emit_util.h). */
 static void rl_text__esc(FILE *out, const char *s, size_t n, bool keep_tab) {
-  const unsigned char *p = (const unsigned char *)s;
-  for (size_t i = 0; i < n;) {
-    unsigned c = p[i];
-    if (c == '\t' && keep_tab) {
-      fputc('\t', out);
-      i++;
-    } else if (c < 0x20 || c == 0x7f) {
-      fprintf(out, "\\x%02x", c);
-      i++;
-    } else if (c < 0x80) {
-      fputc((int)c, out);
-      i++;
-    } else {
-      size_t k = 1;
-      while (k < 4 && i + k < n && (p[i + k] & 0xC0) == 0x80) k++;
-      if (!rl_utf8_valid(s + i, k) || (c == 0xC2 && k == 2 && p[i + 1] < 0xA0)) {
-        fprintf(out, "\\x%02x", c); /* invalid, or a C1 control (U+0080..U+009F) */
-        i++;
-      } else {
-        fwrite(s + i, 1, k, out);
-        i += k;
-      }
-    }
-  }
+  rl_emit_term_escape(out, s, n, keep_tab);
 }
 
 static void rl_text__s(FILE *out, const char *s) { rl_text__esc(out, s, strlen(s), false); }

@@ -35,3 +35,30 @@ char *rl_emit_uri_path(const char *path) {
   rl_buf_cstr(&b);
   return b.data;
 }
+
+void rl_emit_term_escape(FILE *out, const char *s, size_t n, bool keep_tab) {
+  const unsigned char *p = (const unsigned char *)s;
+  for (size_t i = 0; i < n;) {
+    unsigned c = p[i];
+    if (c == '\t' && keep_tab) {
+      fputc('\t', out);
+      i++;
+    } else if (c < 0x20 || c == 0x7f) {
+      fprintf(out, "\\x%02x", c);
+      i++;
+    } else if (c < 0x80) {
+      fputc((int)c, out);
+      i++;
+    } else {
+      size_t k = 1;
+      while (k < 4 && i + k < n && (p[i + k] & 0xC0) == 0x80) k++;
+      if (!rl_utf8_valid(s + i, k) || (c == 0xC2 && k == 2 && p[i + 1] < 0xA0)) {
+        fprintf(out, "\\x%02x", c); /* invalid, or a C1 control (U+0080..U+009F) */
+        i++;
+      } else {
+        fwrite(s + i, 1, k, out);
+        i += k;
+      }
+    }
+  }
+}

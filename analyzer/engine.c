@@ -640,6 +640,7 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
       }
     }
   }
+  if (key && f->lang == RL_LANG_C) rl_cache_add_search_dirs(f, args.v, args.n);
   RL_VEC_FREE(args);
   if (parsed && !s->parse_only) {
     rl_suppress_parse(f, buf, len);

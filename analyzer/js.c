@@ -30,10 +30,47 @@ bool rl_js_is_generator(const RlCtx *cx, RlNode fn) {
   return k == RL_JS_METHOD_DEFINITION && rl_has_token(cx, fn, "*");
 }
 
+static bool rl_js__is_fn_node(const RlCtx *cx, RlNode p) {
+  return rl_js_is_function(cx, p) || rl_kind(cx, p) == RL_C_FUNCTION_DECL;
+}
+
 RlNode rl_enclosing_function(const RlCtx *cx, RlNode n) {
-  for (RlNode p = rl_parent(cx, n); p; p = rl_parent(cx, p))
-    if (rl_js_is_function(cx, p) || rl_kind(cx, p) == RL_C_FUNCTION_DECL) return p;
-  return RL_NONE;
+  if (!n || n >= cx->tree.n) return RL_NONE;
+  if (!cx->encl_fn) {
+    /* one pass in node order (parents come before their children): a
+     * cache of a function of the immutable tree, hence the cast */
+    uint32_t *e = rl_arena_alloc(cx->scratch, cx->tree.n * sizeof *e);
+    e[0] = RL_NONE;
+    for (uint32_t i = 1; i < cx->tree.n; i++) {
+      RlNode p = rl_parent(cx, i);
+      e[i] = !p ? RL_NONE : rl_js__is_fn_node(cx, p) ? p : e[p];
+    }
+    ((RlCtx *)cx)->encl_fn = e;
+  }
+  return cx->encl_fn[n];
+}
+
+static bool rl_js__is_loop(const RlCtx *cx, RlNode p) {
+  RlKind k = rl_kind(cx, p);
+  return k == RL_JS_FOR_STATEMENT || k == RL_JS_FOR_IN_STATEMENT || k == RL_JS_WHILE_STATEMENT ||
+         k == RL_JS_DO_STATEMENT;
+}
+
+RlNode rl_js_enclosing_loop(const RlCtx *cx, RlNode n) {
+  if (!n || n >= cx->tree.n) return RL_NONE;
+  if (!cx->encl_loop) { /* one pass in node order, as for encl_fn */
+    uint32_t *e = rl_arena_alloc(cx->scratch, cx->tree.n * sizeof *e);
+    e[0] = RL_NONE;
+    for (uint32_t i = 1; i < cx->tree.n; i++) {
+      RlNode p = rl_parent(cx, i);
+      e[i] = !p                        ? RL_NONE
+             : rl_js__is_loop(cx, p)    ? p
+             : rl_js_is_function(cx, p) ? RL_NONE
+                                        : e[p];
+    }
+    ((RlCtx *)cx)->encl_loop = e;
+  }
+  return cx->encl_loop[n];
 }
 
 static const char *rl_js__class_name(RlCtx *cx, RlNode n) {
@@ -158,13 +195,15 @@ static bool rl_js__is_require(const RlCtx *cx, RlNode v) {
 /* Looks for a declaration of s[0..n) among the statements directly in
  * `scope`. Returns the binding kind (FREE when not declared there), *fn for
  * a local function and *decl for the declaring node. */
-static RlJsBinding rl_js__declared_in(const RlCtx *cx, RlNode scope, const char *s, size_t n,
-                                      RlNode *fn, RlNode *decl) {
-  for (RlNode st = rl_first_child(cx, scope); st; st = rl_next_sibling(cx, st)) {
+/* Does statement `st` declare s[0..n)? As rl_js__declared_in for one
+ * statement (RL_BIND_FREE: no). */
+static RlJsBinding rl_js__declares(const RlCtx *cx, RlNode st, const char *s, size_t n,
+                                   RlNode *fn, RlNode *decl) {
+  {
     RlNode d = st;
     if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) {
       d = rl_child(cx, st, RL_F_DECLARATION);
-      if (!d) continue;
+      if (!d) return RL_BIND_FREE;
     }
     switch (rl_kind(cx, d)) {
     case RL_JS_FUNCTION_DECLARATION:
@@ -212,6 +251,175 @@ static RlJsBinding rl_js__declared_in(const RlCtx *cx, RlNode scope, const char 
   return RL_BIND_FREE;
 }
 
+/* Section - name lookup in linear time. A lookup walks the chain of
+ * enclosing scopes only (rl_js__scope_up skips every other node, so an
+ * else-if chain 10,000 deep costs nothing), and in a scope with many
+ * statements it asks a hash index of the names they declare instead of
+ * scanning them: building the index visits each statement once. Both are
+ * caches of the immutable tree, built on first use. */
+
+static bool rl_js__is_scope(const RlCtx *cx, RlNode p) {
+  switch (rl_kind(cx, p)) {
+  case RL_JS_PROGRAM:
+  case RL_JS_STATEMENT_BLOCK:
+  case RL_JS_FOR_STATEMENT:
+  case RL_JS_FOR_IN_STATEMENT:
+  case RL_JS_CATCH_CLAUSE: return true;
+  default: return rl_js_is_function(cx, p);
+  }
+}
+
+static RlNode rl_js__scope_up(const RlCtx *cx, RlNode n) {
+  if (!n || n >= cx->tree.n) return RL_NONE;
+  if (!cx->scope_up) {
+    uint32_t *u = rl_arena_alloc(cx->scratch, cx->tree.n * sizeof *u);
+    u[0] = RL_NONE;
+    for (uint32_t i = 1; i < cx->tree.n; i++) {
+      RlNode p = rl_parent(cx, i);
+      u[i] = !p ? RL_NONE : rl_js__is_scope(cx, p) ? p : u[p];
+    }
+    ((RlCtx *)cx)->scope_up = u;
+  }
+  return cx->scope_up[n];
+}
+
+/* Scopes with fewer statements are scanned. */
+#define RL_JS_INDEX_MIN 16
+
+typedef struct RlJsDeclSlot {
+  uint32_t scope, stmt; /* 0: empty */
+  uint32_t len;
+  const char *name;
+} RlJsDeclSlot;
+
+typedef struct RlJsDeclIndex {
+  RlJsDeclSlot *slot;
+  uint32_t mask, used;
+  uint8_t *indexed; /* per node: its statements are in the index */
+} RlJsDeclIndex;
+
+static uint32_t rl_js__decl_hash(RlNode scope, const char *s, size_t n) {
+  return (uint32_t)rl_hash_bytes(rl_hash_bytes(RL_FNV_INIT, &scope, sizeof scope), s, n);
+}
+
+static RlJsDeclSlot *rl_js__decl_find(RlJsDeclIndex *ix, RlNode scope, const char *s, size_t n) {
+  for (uint32_t i = rl_js__decl_hash(scope, s, n) & ix->mask;; i = (i + 1) & ix->mask) {
+    RlJsDeclSlot *e = &ix->slot[i];
+    if (!e->scope || (e->scope == scope && e->len == n && memcmp(e->name, s, n) == 0)) return e;
+  }
+}
+
+/* Records that `st` (in `scope`) declares s[0..n), unless an earlier
+ * statement does: a lookup wants the first. */
+static void rl_js__decl_add(const RlCtx *cx, RlJsDeclIndex *ix, RlNode scope, RlNode st,
+                            const char *s, size_t n) {
+  if (2 * (ix->used + 1) > ix->mask + 1) { /* grow: keep the load under 1/2 */
+    RlJsDeclIndex old = *ix;
+    ix->mask = old.mask * 2 + 1;
+    ix->slot = rl_arena_alloc(cx->scratch, (ix->mask + 1) * sizeof *ix->slot);
+    memset(ix->slot, 0, (ix->mask + 1) * sizeof *ix->slot);
+    for (uint32_t i = 0; i <= old.mask; i++)
+      if (old.slot[i].scope) *rl_js__decl_find(ix, old.slot[i].scope, old.slot[i].name,
+                                               old.slot[i].len) = old.slot[i];
+  }
+  RlJsDeclSlot *e = rl_js__decl_find(ix, scope, s, n);
+  if (e->scope) return;
+  *e = (RlJsDeclSlot){scope, st, (uint32_t)n, s};
+  ix->used++;
+}
+
+/* Every name rl_js__binds accepts in `pattern`, added for `st`. */
+static void rl_js__decl_pattern(const RlCtx *cx, RlJsDeclIndex *ix, RlNode scope, RlNode st,
+                                RlNode pattern) {
+  RlNode end = rl_node_end(cx, pattern);
+  for (RlNode i = pattern; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k != RL_JS_IDENTIFIER && k != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) continue;
+    RlField f = rl_field(cx, i);
+    if (f == RL_F_RIGHT) continue;
+    if (f == RL_F_VALUE && rl_kind(cx, rl_parent(cx, i)) != RL_JS_PAIR_PATTERN) continue;
+    size_t len;
+    const char *t = rl_text(cx, i, &len);
+    rl_js__decl_add(cx, ix, scope, st, t, len);
+  }
+}
+
+/* Adds the names each statement of `scope` may declare (a superset is
+ * fine: a hit is confirmed by rl_js__declares). */
+static void rl_js__decl_scope(const RlCtx *cx, RlJsDeclIndex *ix, RlNode scope) {
+  for (RlNode st = rl_first_child(cx, scope); st; st = rl_next_sibling(cx, st)) {
+    RlNode d = st;
+    if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT && !(d = rl_child(cx, st, RL_F_DECLARATION)))
+      continue;
+    switch (rl_kind(cx, d)) {
+    case RL_JS_FUNCTION_DECLARATION:
+    case RL_JS_GENERATOR_FUNCTION_DECLARATION:
+    case RL_JS_CLASS_DECLARATION:
+    case RL_JS_ABSTRACT_CLASS_DECLARATION: {
+      RlNode name = rl_child(cx, d, RL_F_NAME);
+      size_t len;
+      const char *t = rl_text(cx, name, &len);
+      rl_js__decl_add(cx, ix, scope, st, t, len);
+      break;
+    }
+    case RL_JS_LEXICAL_DECLARATION:
+    case RL_JS_VARIABLE_DECLARATION:
+      for (RlNode v = rl_first_child(cx, d); v; v = rl_next_sibling(cx, v)) {
+        if (rl_kind(cx, v) != RL_JS_VARIABLE_DECLARATOR) continue;
+        RlNode name = rl_child(cx, v, RL_F_NAME);
+        if (name) rl_js__decl_pattern(cx, ix, scope, st, name);
+      }
+      break;
+    case RL_JS_IMPORT_STATEMENT: rl_js__decl_pattern(cx, ix, scope, st, d); break;
+    default: break;
+    }
+  }
+}
+
+/* Looks for a declaration of s[0..n) among the statements directly in
+ * `scope`: the first that declares it. Returns the binding kind (FREE when
+ * not declared there), *fn for a local function and *decl for the
+ * declaring node. */
+static RlJsBinding rl_js__declared_in(const RlCtx *cx, RlNode scope, const char *s, size_t n,
+                                      RlNode *fn, RlNode *decl) {
+  uint32_t count = 0;
+  RlJsDeclIndex *ix = cx->decls;
+  if (!ix || !ix->indexed[scope])
+    for (RlNode st = rl_first_child(cx, scope); st && count < RL_JS_INDEX_MIN;
+         st = rl_next_sibling(cx, st))
+      count++;
+  if (count < RL_JS_INDEX_MIN && !(ix && ix->indexed[scope])) {
+    for (RlNode st = rl_first_child(cx, scope); st; st = rl_next_sibling(cx, st)) {
+      RlJsBinding k = rl_js__declares(cx, st, s, n, fn, decl);
+      if (k != RL_BIND_FREE) return k;
+    }
+    return RL_BIND_FREE;
+  }
+  if (!ix) {
+    ix = rl_arena_alloc(cx->scratch, sizeof *ix);
+    ix->mask = 255;
+    ix->used = 0;
+    ix->slot = rl_arena_alloc(cx->scratch, (ix->mask + 1) * sizeof *ix->slot);
+    memset(ix->slot, 0, (ix->mask + 1) * sizeof *ix->slot);
+    ix->indexed = rl_arena_alloc(cx->scratch, cx->tree.n);
+    memset(ix->indexed, 0, cx->tree.n);
+    ((RlCtx *)cx)->decls = ix;
+  }
+  if (!ix->indexed[scope]) {
+    rl_js__decl_scope(cx, ix, scope);
+    ix->indexed[scope] = 1;
+  }
+  RlJsDeclSlot *e = rl_js__decl_find(ix, scope, s, n);
+  if (!e->scope) return RL_BIND_FREE;
+  /* the first statement naming it; if it does not really declare it (a
+   * name the index over-approximated), the rest are scanned from there */
+  for (RlNode st = e->stmt; st; st = rl_next_sibling(cx, st)) {
+    RlJsBinding k = rl_js__declares(cx, st, s, n, fn, decl);
+    if (k != RL_BIND_FREE) return k;
+  }
+  return RL_BIND_FREE;
+}
+
 /* The innermost scope that binds identifier `ident` (a program or block,
  * a for/catch head, a function's parameters), or RL_NONE; *kind says how,
  * *fn is the function a local binding names (or RL_NONE), *decl the
@@ -224,7 +432,7 @@ static RlNode rl_js__scope_of(const RlCtx *cx, RlNode ident, RlJsBinding *kind, 
   if (rl_kind(cx, ident) != RL_JS_IDENTIFIER) return RL_NONE;
   size_t n;
   const char *s = rl_text(cx, ident, &n);
-  for (RlNode p = rl_parent(cx, ident); p; p = rl_parent(cx, p)) {
+  for (RlNode p = rl_js__scope_up(cx, ident); p; p = rl_js__scope_up(cx, p)) {
     switch (rl_kind(cx, p)) {
     case RL_JS_PROGRAM:
     case RL_JS_STATEMENT_BLOCK:

@@ -75,6 +75,15 @@ typedef struct RlLspDoc {
   RL_VEC(struct RlLspTsEdit) pending;
 } RlLspDoc;
 
+/* A config set shared by the server and the analysis thread. A reload
+ * replaces the server's current set; the old one is freed only when the
+ * last analysis that took it has finished (refs guarded by mu). */
+typedef struct RlLspConfigs {
+  RlConfigSet *set;
+  uint32_t refs; /* 1 while current, + 1 per analysis batch using it */
+  uint32_t logged; /* errors of the set already shown to the user */
+} RlLspConfigs;
+
 typedef struct RlLsp {
   RlSession s;
   const char *config; /* --config FILE for every file, or NULL; borrowed from argv */
@@ -84,7 +93,7 @@ typedef struct RlLsp {
   pthread_mutex_t mu;
   pthread_cond_t cv;   /* work for the analysis thread */
   pthread_cond_t idle; /* a document finished analysing */
-  RlConfigSet *configs;
+  RlLspConfigs *configs; /* the current set */
   RL_VEC(RlLspDoc *) docs;
   RL_VEC(RlLspEntry *) entries;
   char *root;
@@ -234,6 +243,14 @@ static json_t *rl_lsp__range(const RlLsp *l, const RlLoc *loc, const char *text,
 
 /* Section - the workspace model (callers hold mu) */
 
+/* Shows the current set's errors not shown yet (configs load lazily, as
+ * files are looked up). */
+static void rl_lsp__config_errors(RlLsp *l) {
+  RlLspConfigs *c = l->configs;
+  for (; c->logged < rl_configset_nerrors(c->set); c->logged++)
+    rl_lsp__log(l, 1, "racelint: %s", rl_configset_error(c->set, c->logged));
+}
+
 static RlLspEntry *rl_lsp__entry(RlLsp *l, const char *path, bool create) {
   for (uint32_t i = 0; i < l->entries.n; i++)
     if (strcmp(l->entries.v[i]->path, path) == 0) return l->entries.v[i];
@@ -242,7 +259,8 @@ static RlLspEntry *rl_lsp__entry(RlLsp *l, const char *path, bool create) {
   e->path = rl_strdup(path);
   e->rel = rl_discover_relative(l->root ? l->root : "/", path);
   e->uri = rl_lsp__path_to_uri(path);
-  rl_config_settings(&l->s, rl_configset_for(l->configs, path), path, NULL, &e->settings);
+  rl_config_settings(&l->s, rl_configset_for(l->configs->set, path), path, NULL, &e->settings);
+  rl_lsp__config_errors(l);
   RL_VEC_PUSH(l->entries, e);
   return e;
 }
@@ -253,12 +271,26 @@ static RlLspDoc *rl_lsp__doc(RlLsp *l, const char *uri) {
   return NULL;
 }
 
+static RlLspConfigs *rl_lsp__configs_new(RlLsp *l) {
+  RlLspConfigs *c = rl_calloc(1, sizeof *c);
+  c->set = rl_configset_new(&l->s, l->config);
+  c->refs = 1;
+  return c;
+}
+
+/* Drops one reference (caller holds mu); frees the set at the last. */
+static void rl_lsp__configs_release(RlLspConfigs *c) {
+  if (!c || --c->refs) return;
+  rl_configset_delete(c->set);
+  free(c);
+}
+
 static void rl_lsp__reload_config(RlLsp *l) {
-  rl_configset_delete(l->configs);
-  l->configs = rl_configset_new(&l->s, l->config);
+  rl_lsp__configs_release(l->configs); /* analyses in flight keep theirs */
+  l->configs = rl_lsp__configs_new(l);
   for (uint32_t i = 0; i < l->entries.n; i++) {
     RlLspEntry *e = l->entries.v[i];
-    rl_config_settings(&l->s, rl_configset_for(l->configs, e->path), e->path, NULL,
+    rl_config_settings(&l->s, rl_configset_for(l->configs->set, e->path), e->path, NULL,
                        &e->settings);
     if (!e->open) e->pending = true;
   }
@@ -266,8 +298,7 @@ static void rl_lsp__reload_config(RlLsp *l) {
     l->docs.v[i]->dirty = true;
     l->docs.v[i]->changed_ms = 0;
   }
-  for (uint32_t i = 0; i < rl_configset_nerrors(l->configs); i++)
-    rl_lsp__log(l, 1, "racelint: %s", rl_configset_error(l->configs, i));
+  rl_lsp__config_errors(l);
   pthread_cond_broadcast(&l->cv);
 }
 
@@ -469,6 +500,9 @@ static void *rl_lsp__analysis_thread(void *arg) {
       continue;
     }
     l->busy++;
+    /* the settings in `work` point into this set: keep it alive */
+    RlLspConfigs *held = l->configs;
+    held->refs++;
     pthread_mutex_unlock(&l->mu);
     for (uint32_t i = 0; i < work.n; i++) {
       RlLspWork *wk = &work.v[i];
@@ -478,6 +512,7 @@ static void *rl_lsp__analysis_thread(void *arg) {
     }
     pthread_mutex_lock(&l->mu);
     l->busy--;
+    rl_lsp__configs_release(held);
     for (uint32_t i = 0; i < work.n; i++) {
       RlLspWork *wk = &work.v[i];
       RlLspEntry *e = wk->entry;
@@ -575,7 +610,7 @@ static void rl_lsp__index_workspace(RlLsp *l) {
   rl_discover(paths, 1, l->root, false, &disc);
   for (uint32_t i = 0; i < disc.files.n; i++) {
     const char *abs = disc.files.v[i].abs_path;
-    if (rl_config_ignored(rl_configset_for(l->configs, abs), abs)) continue;
+    if (rl_config_ignored(rl_configset_for(l->configs->set, abs), abs)) continue;
     RlLspEntry *e = rl_lsp__entry(l, abs, true);
     if (!e->open) e->pending = true;
   }
@@ -743,7 +778,7 @@ static RlLspEntry *rl_lsp__settled(RlLsp *l, const char *uri) {
   for (;;) {
     RlLspDoc *d = rl_lsp__doc(l, uri);
     if (!d) return NULL;
-    if (!d->dirty && d->entry->res && d->entry->snap_version == d->version && !l->busy)
+    if (!d->dirty && d->entry->res && d->entry->snap_version == d->version)
       return d->entry;
     if (rl_lsp__now_ms() > deadline) return d->entry;
     struct timespec ts;
@@ -872,20 +907,36 @@ static bool rl_lsp__dispatch(RlLsp *l, json_t *msg, int *exit_code) {
 
 /* Section - the message reader */
 
+/* Reads one header line into line[0..cap) (NUL-terminated, the newline
+ * kept); a longer line is consumed but not kept (*too_long). Returns its
+ * length in the stream, or -1 at EOF before any byte. Memory stays bounded
+ * whatever the client sends. */
+static long long rl_lsp__getline(FILE *in, char *line, size_t cap, bool *too_long) {
+  long long n = 0;
+  size_t k = 0;
+  int c;
+  *too_long = false;
+  while ((c = getc(in)) != EOF) {
+    n++;
+    if (k + 1 < cap) line[k++] = (char)c;
+    else *too_long = true;
+    if (c == '\n') break;
+  }
+  line[k] = 0;
+  return n == 0 && c == EOF ? -1 : (long long)k;
+}
+
 /* Reads one framed message body. Returns 1 ok, 0 EOF, -1 malformed framing
  * (already answered or skipped). */
 static int rl_lsp__read(RlLsp *l, FILE *in, char **body, size_t *len) {
-  char *line = NULL;
-  size_t cap = 0;
+  char line[8194];
   long long clen = -1;
   bool any = false, bad = false;
   for (;;) {
-    ssize_t n = getline(&line, &cap, in);
-    if (n < 0) {
-      free(line);
-      return 0;
-    }
-    if (n > 8192) bad = true;
+    bool too_long;
+    long long n = rl_lsp__getline(in, line, sizeof line, &too_long);
+    if (n < 0) return 0;
+    if (too_long) bad = true;
     while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
     if (n == 0) {
       if (any) break;
@@ -902,7 +953,6 @@ static int rl_lsp__read(RlLsp *l, FILE *in, char **body, size_t *len) {
       bad = true;
     }
   }
-  free(line);
   if (bad || clen < 0) {
     rl_lsp__error(l, NULL, -32700, "malformed message header (need Content-Length)");
     return -1;
@@ -958,7 +1008,7 @@ static int rl_lsp__serve(FILE *in, FILE *out, unsigned flags, const char *config
   pthread_mutex_init(&l->out_mu, NULL);
   pthread_cond_init(&l->cv, NULL);
   pthread_cond_init(&l->idle, NULL);
-  l->configs = rl_configset_new(&l->s, l->config);
+  l->configs = rl_lsp__configs_new(l);
   pthread_t th;
   pthread_attr_t attr;
   pthread_attr_init(&attr);
@@ -1011,7 +1061,7 @@ static int rl_lsp__serve(FILE *in, FILE *out, unsigned flags, const char *config
     free(e);
   }
   RL_VEC_FREE(l->entries);
-  rl_configset_delete(l->configs);
+  rl_lsp__configs_release(l->configs);
   free(l->root);
   rl_session_free(&l->s);
   pthread_mutex_destroy(&l->mu);

@@ -15,6 +15,8 @@
 #include "baseline.h"
 #include "cache.h"
 #include "cworker.h"
+#include "emit_util.h"
+#include "outfile.h"
 #include "diag.h"
 #include "discover.h"
 #include "engine.h"
@@ -1069,9 +1071,12 @@ static bool rl_main__print_notices(RlMain *m) {
     RlNotice *n = &m->notices.v[i];
     if (n->is_error) any_error = true;
     if (m->cli.quiet && !n->is_error) continue;
-    fputs("racelint: ", stderr);
-    if (n->path) fprintf(stderr, "%s: ", n->path);
-    fprintf(stderr, "%s%s\n", n->is_error ? "error: " : "", n->msg);
+    fputs("racelint: ", stderr); /* names and messages escaped as in the text format */
+    if (n->path) rl_emit_term_escape(stderr, n->path, strlen(n->path), false);
+    if (n->path) fputs(": ", stderr);
+    fputs(n->is_error ? "error: " : "", stderr);
+    rl_emit_term_escape(stderr, n->msg, strlen(n->msg), false);
+    fputc('\n', stderr);
   }
   if (!m->cli.quiet && m->disc.symlinks_skipped && m->cli.format == RL_FMT_TEXT)
     fprintf(stderr, "racelint: %u symbolic link%s not followed (use --follow-symlinks)\n",
@@ -1127,7 +1132,7 @@ static void rl_main__statistics(const RlMain *m, FILE *out) {
 
 /* Writes the report to --output or stdout. Returns false when it could
  * not be written. */
-static bool rl_main__report(RlMain *m, FILE *out) {
+static bool rl_main__report(RlMain *m, FILE *out, RlOutFile *of) {
   RlRun run;
   memset(&run, 0, sizeof run);
   run.tool_version = RL_VERSION;
@@ -1153,16 +1158,22 @@ static bool rl_main__report(RlMain *m, FILE *out) {
   case RL_FMT_SARIF: rl_emit_sarif(&run, out); break;
   case RL_FMT_GITHUB: rl_emit_github(&run, out); break;
   }
-  if (out != stdout) return fclose(out) == 0; /* e.g. the disk is full */
-  return fflush(out) == 0;
+  int rc = of ? rl_outfile_commit(of) : fflush(out) == 0 ? 0 : errno; /* e.g. the disk is full */
+  if (rc) fprintf(stderr, "racelint: error: cannot write %s: %s\n",
+                  of ? m->cli.output : "the report to standard output", strerror(rc ? rc : EIO));
+  return rc == 0;
 }
 
-/* Opens --output (stdout without it). NULL after an error message. */
-static FILE *rl_main__open_output(const RlMain *m) {
+/* Opens --output (stdout without it; *of is then NULL), replaced only once
+ * complete and never through a symlink (outfile.h). NULL after an error
+ * message. */
+static FILE *rl_main__open_output(const RlMain *m, RlOutFile **of) {
+  *of = NULL;
   if (!m->cli.output) return stdout;
-  FILE *out = fopen(m->cli.output, "w");
-  if (!out) fprintf(stderr, "racelint: cannot write %s: %s\n", m->cli.output, strerror(errno));
-  return out;
+  int err;
+  *of = rl_outfile_open(m->cli.output, 0666, &err);
+  if (!*of) fprintf(stderr, "racelint: cannot write %s: %s\n", m->cli.output, strerror(err));
+  return *of ? rl_outfile_stream(*of) : NULL;
 }
 
 /* 0 clean, 1 findings at or above --fail-on (or more warnings than
@@ -1270,9 +1281,10 @@ static int rl_main__run(RlMain *m) {
   /* --write-baseline: the findings went to the baseline; the report only
    * where --output asks for it */
   bool to_output = !m->cli.write_baseline || m->cli.output;
-  FILE *out = to_output ? rl_main__open_output(m) : NULL;
+  RlOutFile *of = NULL;
+  FILE *out = to_output ? rl_main__open_output(m, &of) : NULL;
   bool any_error = rl_main__print_notices(m);
-  bool written = to_output ? rl_main__report(m, out) : true;
+  bool written = to_output ? rl_main__report(m, out, of) : true;
   int status = rl_main__exit_status(m, written, any_error);
   if (m->cli.statistics)
     rl_main__statistics(m, m->cli.format == RL_FMT_TEXT && !m->cli.output ? stdout : stderr);

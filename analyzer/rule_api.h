@@ -528,6 +528,9 @@ bool rl_js_is_async(const RlCtx *cx, RlNode fn);
 bool rl_js_is_generator(const RlCtx *cx, RlNode fn);
 /* Nearest enclosing function-like node of n, or RL_NONE at top level. */
 RlNode rl_enclosing_function(const RlCtx *cx, RlNode n);
+/* The nearest loop statement (for, for-in/of, while, do) around n inside
+ * its function, or RL_NONE. O(1) after a linear first call. */
+RlNode rl_js_enclosing_loop(const RlCtx *cx, RlNode n);
 /* Name of a function-like node: declaration name, the variable or property
  * it is assigned to, "Class.method" for methods; "" when anonymous. */
 const char *rl_function_name(RlCtx *cx, RlNode fn);

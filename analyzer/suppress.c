@@ -153,19 +153,64 @@ static const RlRule *rl_suppress__nearest(const RlSession *s, const char *id) {
   return bd <= 4 ? best : NULL;
 }
 
+/* Section - matching. Single-line suppressions (next-line, line) are found
+ * through a hash on (rule id, line): a file with 100,000 of them and as many
+ * findings costs linear time. Range and file suppressions are few in
+ * practice and are scanned. The first matching comment in source order
+ * wins, as before. */
+
+typedef struct RlSuppIndex {
+  uint32_t *slot; /* index + 1 into f->supps; 0 = empty */
+  uint32_t mask;
+} RlSuppIndex;
+
+static uint32_t rl_suppress__hash(const char *id, uint32_t line) {
+  return (uint32_t)rl_hash_bytes(rl_hash_str(RL_FNV_INIT, id), &line, sizeof line);
+}
+
+/* The slot for (id, line): holds the first single-line suppression of it. */
+static uint32_t *rl_suppress__slot(const RlSuppIndex *ix, const RlEngineFile *f, const char *id,
+                                   uint32_t line) {
+  for (uint32_t i = rl_suppress__hash(id, line) & ix->mask;; i = (i + 1) & ix->mask) {
+    uint32_t k = ix->slot[i];
+    if (!k) return &ix->slot[i];
+    const RlSuppression *sp = &f->supps.v[k - 1];
+    if (sp->first == line && strcmp(sp->id, id) == 0) return &ix->slot[i];
+  }
+}
+
 void rl_suppress_apply(const RlSession *s, RlEngineFile **files, uint32_t n) {
   for (uint32_t fi = 0; fi < n; fi++) {
     RlEngineFile *f = files[fi];
     if (!f->supps.n) continue;
+    RlSuppIndex ix;
+    uint32_t cap = 16;
+    while (cap < 2u * f->supps.n + 1) cap *= 2;
+    ix.slot = rl_calloc(cap, sizeof *ix.slot);
+    ix.mask = cap - 1;
+    RL_VEC(uint32_t) wide = {0}; /* ranges and whole-file ones, in order */
+    for (uint32_t j = 0; j < f->supps.n; j++) {
+      const RlSuppression *sp = &f->supps.v[j];
+      if (sp->first != sp->last) {
+        RL_VEC_PUSH(wide, j);
+        continue;
+      }
+      uint32_t *slot = rl_suppress__slot(&ix, f, sp->id, sp->first);
+      if (!*slot) *slot = j + 1;
+    }
     uint32_t k = 0;
     for (uint32_t i = 0; i < f->diags.n; i++) {
       RlDiag *d = f->diags.v[i];
       RlSuppression *hit = NULL;
-      for (uint32_t j = 0; j < f->supps.n && !hit; j++) {
-        RlSuppression *sp = &f->supps.v[j];
+      uint32_t at = *rl_suppress__slot(&ix, f, d->rule->id, d->loc.line);
+      if (at) hit = &f->supps.v[at - 1];
+      for (uint32_t w = 0; w < wide.n && wide.v[w] < (at ? at - 1 : UINT32_MAX); w++) {
+        RlSuppression *sp = &f->supps.v[wide.v[w]];
         if (d->loc.line >= sp->first && d->loc.line <= sp->last &&
-            strcmp(sp->id, d->rule->id) == 0)
+            strcmp(sp->id, d->rule->id) == 0) {
           hit = sp;
+          break;
+        }
       }
       if (hit) {
         hit->used = true;
@@ -175,6 +220,8 @@ void rl_suppress_apply(const RlSession *s, RlEngineFile **files, uint32_t n) {
         f->diags.v[k++] = d;
       }
     }
+    free(ix.slot);
+    RL_VEC_FREE(wide);
     f->diags.n = k;
     for (uint32_t j = 0; j < f->supps.n; j++) {
       RlSuppression *sp = &f->supps.v[j];

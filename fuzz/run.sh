@@ -18,6 +18,7 @@ for t in "$@"; do
     c) seeds=("$src/testdata/c" "$src/examples/c-jobqueue") ;;
     lsp) seeds=("$src/fuzz/seeds/lsp") ;;
     config) seeds=("$src/fuzz/seeds/config") ;;
+    cache) seeds=("$src/fuzz/seeds/cache") ;;
   esac
   reg="$src/tests/fuzz-regressions/$t"
   if [ -d "$reg" ] && ls "$reg"/* >/dev/null 2>&1; then

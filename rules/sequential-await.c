@@ -272,16 +272,9 @@ static void flush(RlCtx *cx, const Await *run, uint32_t n) {
   rl_report_related(cx, r, run[0].await, "the first read, awaited here");
 }
 
-static bool in_loop(RlCtx *cx, RlNode block) {
-  for (RlNode p = block; p; p = rl_parent(cx, p)) {
-    RlKind k = rl_kind(cx, p);
-    if (k == RL_JS_FOR_STATEMENT || k == RL_JS_FOR_IN_STATEMENT || k == RL_JS_WHILE_STATEMENT ||
-        k == RL_JS_DO_STATEMENT)
-      return true;
-    if (rl_js_is_function(cx, p)) return false;
-  }
-  return false;
-}
+/* A loop around the block inside its function (O(1): rl_js_enclosing_loop;
+ * walking up from every block was quadratic in an else-if chain). */
+static bool in_loop(RlCtx *cx, RlNode block) { return rl_js_enclosing_loop(cx, block) != RL_NONE; }
 
 static void check(RlCtx *cx, RlNode block, void *state) {
   (void)state;

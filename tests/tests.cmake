@@ -100,3 +100,6 @@ endif()
 # C parsing in the bounded worker process, from the editor server (cworker.h)
 add_test(NAME lsp/c-worker COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_c_worker.py
   $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR})
+add_test(NAME lsp/config_sharing COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_config_sharing.py
+  $<TARGET_FILE:racelint>)
+set_tests_properties(lsp/config_sharing PROPERTIES TIMEOUT 600)
