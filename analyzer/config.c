@@ -159,6 +159,9 @@ static void rl_config__rules(RlConfigSet *set, const char *path, const char *whe
       out[idx].on = 0;
     } else if (sv && strcmp(sv, "on") == 0) {
       out[idx].on = 1;
+    } else if (sv && strcmp(sv, "warn") == 0) { /* ESLint's and oxlint's spelling */
+      out[idx].on = 1;
+      out[idx].sev = (int8_t)RL_SEV_WARNING;
     } else if (sv && rl_severity_parse(sv, &sev) && sev != RL_SEV_NONE) {
       out[idx].on = 1;
       out[idx].sev = (int8_t)sev;
@@ -350,6 +353,45 @@ static void rl_config__parse(RlConfigSet *set, RlConfig *c, json_t *root, int de
   c->c_args.n--; /* keep the NULL terminator outside the count */
 }
 
+
+/* JSONC, as oxlint and VS Code read their configs: blanks out // and
+ * slash-star comments and trailing commas before '}' or ']' (outside
+ * strings), keeping every newline so that error lines and columns stay
+ * right. In place. */
+static void rl_config__strip_jsonc(char *b, size_t n) {
+  bool str = false;
+  for (size_t i = 0; i < n; i++) {
+    if (str) {
+      if (b[i] == '\\' && i + 1 < n) i++;
+      else if (b[i] == '"') str = false;
+    } else if (b[i] == '"') {
+      str = true;
+    } else if (b[i] == '/' && i + 1 < n && b[i + 1] == '/') {
+      for (; i < n && b[i] != '\n'; i++) b[i] = ' ';
+    } else if (b[i] == '/' && i + 1 < n && b[i + 1] == '*') {
+      size_t j = i + 2;
+      while (j < n && !(b[j - 1] == '*' && b[j] == '/' && j > i + 2)) j++;
+      if (j < n) j++; /* past the closing slash; unclosed: to the end */
+      for (size_t k = i; k < j; k++)
+        if (b[k] != '\n') b[k] = ' ';
+      i = j - 1;
+    }
+  }
+  str = false;
+  for (size_t i = 0; i < n; i++) {
+    if (str) {
+      if (b[i] == '\\' && i + 1 < n) i++;
+      else if (b[i] == '"') str = false;
+    } else if (b[i] == '"') {
+      str = true;
+    } else if (b[i] == ',') {
+      size_t j = i + 1;
+      while (j < n && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r')) j++;
+      if (j < n && (b[j] == '}' || b[j] == ']')) b[i] = ' ';
+    }
+  }
+}
+
 static RlConfig *rl_config__load(RlConfigSet *set, const char *path, int depth) {
   char *real = realpath(path, NULL);
   if (!real) {
@@ -381,7 +423,10 @@ static RlConfig *rl_config__load(RlConfigSet *set, const char *path, int depth) 
   int rerr = 0;
   RlReadStatus rst = rl_read_file(real, 1u << 20, &bytes, &nbytes, &rerr);
   c->hash = rl_hash_str(RL_FNV_INIT, real);
-  if (rst == RL_READ_OK) c->hash = rl_hash_bytes(c->hash, bytes, nbytes);
+  if (rst == RL_READ_OK) {
+    c->hash = rl_hash_bytes(c->hash, bytes, nbytes);
+    rl_config__strip_jsonc(bytes, nbytes); /* comments allowed (JSONC) */
+  }
   json_error_t je;
   json_t *root = rst == RL_READ_OK ? json_loadb(bytes, nbytes, JSON_REJECT_DUPLICATES, &je) : NULL;
   free(bytes);

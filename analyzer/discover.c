@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <git2.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "engine.h"
 
 static void rl_discover__notice(RlDiscovery *d, const char *path, bool err, char *msg) {
@@ -74,6 +76,13 @@ typedef struct RlVisited {
   ino_t ino;
 } RlVisited;
 
+/* One .racelintignore: its folder and its patterns, in file order. */
+typedef struct RlIgnoreFile {
+  char *dir;
+  RL_VEC(char *) pats; /* "!" kept in front of a negation */
+} RlIgnoreFile;
+typedef RL_VEC(RlIgnoreFile) RlIgnoreFiles;
+
 typedef struct RlWalk {
   RlDiscovery *out;
   const char *root;
@@ -81,7 +90,88 @@ typedef struct RlWalk {
   git_repository *repo; /* may be NULL */
   size_t workdir_len;
   RL_VEC(RlVisited) seen;
+  RlIgnoreFiles *ignores; /* shared by every path of a run */
 } RlWalk;
+
+/* Loads dir/.racelintignore (gitignore syntax: '#' comments, blank lines,
+ * '!' negates, a trailing '/' names a folder, a leading '/' anchors to
+ * dir, a pattern without an inner '/' matches at any depth). */
+static void rl_discover__load_ignore(RlWalk *w, const char *dir) {
+  char *path = rl_path_join(dir, ".racelintignore");
+  char *text;
+  size_t len;
+  int e;
+  RlReadStatus st = rl_read_file(path, 1u << 20, &text, &len, &e);
+  free(path);
+  if (st != RL_READ_OK) return;
+  RlIgnoreFile f = {rl_strdup(dir), {0}};
+  char *save = NULL;
+  for (char *line = strtok_r(text, "\r\n", &save); line; line = strtok_r(NULL, "\r\n", &save)) {
+    size_t n = strlen(line);
+    while (n && (line[n - 1] == ' ' || line[n - 1] == '\t')) line[--n] = 0;
+    if (!n || line[0] == '#') continue;
+    bool neg = line[0] == '!';
+    const char *pat = line + neg;
+    /* "build/" (no other slash) is a folder at any depth, as in git */
+    const char *slash = strchr(pat, '/');
+    bool any_depth = slash && slash[1] == 0 && slash != pat;
+    char *p = rl_asprintf("%s%s%s", neg ? "!" : "", any_depth ? "**/" : "", pat);
+    RL_VEC_PUSH(f.pats, p);
+  }
+  free(text);
+  RL_VEC_PUSH(*w->ignores, f);
+}
+
+/* Whether the .racelintignore files loaded so far ignore `abs` (the last
+ * matching pattern decides, as in git). */
+static bool rl_discover__racelintignored(const RlWalk *w, const char *abs) {
+  bool ignored = false;
+  for (uint32_t i = 0; i < w->ignores->n; i++) {
+    const RlIgnoreFile *f = &w->ignores->v[i];
+    for (uint32_t j = 0; j < f->pats.n; j++) {
+      const char *p = f->pats.v[j];
+      bool neg = p[0] == '!';
+      if (rl_glob_match(f->dir, p + neg, abs)) ignored = !neg;
+    }
+  }
+  return ignored;
+}
+
+/* Whether `dir` is `top` or below it. */
+static bool rl_discover__within(const char *dir, const char *top) {
+  size_t n = strlen(top);
+  if (strcmp(top, "/") == 0) return true;
+  return strncmp(dir, top, n) == 0 && (dir[n] == '/' || dir[n] == 0);
+}
+
+/* Loads the .racelintignore files from the run root (or the current
+ * folder, when that is higher and holds `dir`) down to `dir`, once per
+ * folder. */
+static void rl_discover__load_ignores_above(RlWalk *w, const char *dir) {
+  size_t rl = rl_discover__within(dir, w->root) ? strlen(w->root) : 0;
+  char cwd[PATH_MAX];
+  if (getcwd(cwd, sizeof cwd) && rl_discover__within(dir, cwd) && (!rl || strlen(cwd) < rl))
+    rl = strlen(cwd);
+  if (rl == 0) rl = strlen(dir); /* outside both: only the folder itself */
+  char *cur = rl_strdup(dir);
+  RL_VEC(char *) chain = {0};
+  for (;;) {
+    RL_VEC_PUSH(chain, rl_strdup(cur));
+    if (!rl || strlen(cur) <= rl) break;
+    char *slash = strrchr(cur, '/');
+    if (!slash || slash == cur) break;
+    *slash = 0;
+  }
+  for (uint32_t i = chain.n; i-- > 0;) {
+    bool have = false;
+    for (uint32_t k = 0; k < w->ignores->n && !have; k++)
+      have = strcmp(w->ignores->v[k].dir, chain.v[i]) == 0;
+    if (!have) rl_discover__load_ignore(w, chain.v[i]);
+    free(chain.v[i]);
+  }
+  RL_VEC_FREE(chain);
+  free(cur);
+}
 
 static bool rl_discover__ignored(RlWalk *w, const char *abs, bool is_dir) {
   if (!w->repo) return false;
@@ -107,10 +197,30 @@ static void rl_discover__add(RlWalk *w, const char *disp, const char *abs) {
   RL_VEC_PUSH(w->out->files, e);
 }
 
+/* Folders never searched: version control, dependencies, and vendored or
+ * generated code (the choice follows Semgrep's default .semgrepignore and
+ * ruff's default `exclude`; see README "Which files are analysed"). A
+ * folder named on the command line is searched all the same. */
 static bool rl_discover__skip_dir(const char *name) {
-  return strcmp(name, "node_modules") == 0 || strcmp(name, ".git") == 0 ||
-         strcmp(name, ".hg") == 0 || strcmp(name, ".svn") == 0 ||
-         strcmp(name, ".racelint-cache") == 0;
+  static const char *const skip[] = {
+      "node_modules", ".git", ".hg", ".svn", ".racelint-cache",
+      ".yarn", ".pnpm-store", "bower_components", "jspm_packages", /* package managers */
+      "vendor", "third_party", "third-party",                      /* vendored */
+      "dist", "build", ".next", ".nuxt", "coverage",               /* generated */
+  };
+  for (size_t i = 0; i < RL_COUNTOF(skip); i++)
+    if (strcmp(name, skip[i]) == 0) return true;
+  return false;
+}
+
+/* Minified or bundled files, skipped in folder searches (Semgrep skips
+ * *.min.js); a file named on the command line is analysed all the same. */
+static bool rl_discover__generated_file(const char *name) {
+  static const char *const pats[] = {"*.min.js", "*.min.mjs", "*.min.cjs", "*-min.js",
+                                     "*.bundle.js", "*.bundle.mjs"};
+  for (size_t i = 0; i < RL_COUNTOF(pats); i++)
+    if (fnmatch(pats[i], name, 0) == 0) return true;
+  return false;
 }
 
 static void rl_discover__walk(RlWalk *w, const char *disp0, const char *abs0) {
@@ -119,6 +229,7 @@ static void rl_discover__walk(RlWalk *w, const char *disp0, const char *abs0) {
   RL_VEC_PUSH(stack, first);
   while (stack.n) {
     RlDirItem it = stack.v[--stack.n];
+    rl_discover__load_ignore(w, it.abs);
     DIR *dir = opendir(it.abs);
     if (!dir) {
       rl_discover__notice(w->out, it.disp, true,
@@ -157,7 +268,9 @@ static void rl_discover__walk(RlWalk *w, const char *disp0, const char *abs0) {
         }
       }
       if (S_ISDIR(st.st_mode)) {
-        if (rl_discover__skip_dir(name) || rl_discover__ignored(w, abs, true)) goto next;
+        if (rl_discover__skip_dir(name) || rl_discover__ignored(w, abs, true) ||
+            rl_discover__racelintignored(w, abs))
+          goto next;
         /* with --follow-symlinks, remember real directories too, so a link
          * back to one of them is seen as a loop */
         if (w->follow && !was_link && rl_discover__seen(w, &st)) goto next;
@@ -166,7 +279,8 @@ static void rl_discover__walk(RlWalk *w, const char *disp0, const char *abs0) {
         continue; /* ownership moved to the stack */
       }
       if (S_ISREG(st.st_mode) && rl_engine_lang_of(name) != RL_LANG_NONE &&
-          !rl_discover__ignored(w, abs, false))
+          !rl_discover__generated_file(name) && !rl_discover__ignored(w, abs, false) &&
+          !rl_discover__racelintignored(w, abs))
         rl_discover__add(w, disp, abs);
     next:
       free(abs);
@@ -186,6 +300,7 @@ static int rl_discover__cmp(const void *a, const void *b) {
 void rl_discover(const char *const *paths, uint32_t npaths, const char *root,
                  bool follow_symlinks, RlDiscovery *out) {
   memset(out, 0, sizeof *out);
+  RlIgnoreFiles ignores = {0};
   git_libgit2_init(); /* reference counted; paired below */
   for (uint32_t i = 0; i < npaths; i++) {
     const char *p = paths[i];
@@ -199,8 +314,15 @@ void rl_discover(const char *const *paths, uint32_t npaths, const char *root,
       rl_discover__notice(out, p, true, rl_asprintf("%s", strerror(errno)));
       continue;
     }
-    RlWalk w = {out, root, follow_symlinks, NULL, 0, {0}};
+    RlWalk w = {out, root, follow_symlinks, NULL, 0, {0}, &ignores};
     if (S_ISDIR(st.st_mode)) {
+      char *up = rl_strdup(abs);
+      char *slash = strrchr(up, '/');
+      if (slash && slash != up) {
+        *slash = 0;
+        rl_discover__load_ignores_above(&w, up); /* the walk loads abs's own */
+      }
+      free(up);
       git_buf buf = {0};
       if (git_repository_discover(&buf, abs, 0, NULL) == 0) {
         if (git_repository_open(&w.repo, buf.ptr) != 0) w.repo = NULL;
@@ -222,8 +344,16 @@ void rl_discover(const char *const *paths, uint32_t npaths, const char *root,
       if (rl_engine_lang_of(p) == RL_LANG_NONE)
         rl_discover__notice(out, p, false,
                             rl_strdup("skipped: not a C or JavaScript/TypeScript file"));
-      else
-        rl_discover__add(&w, p, abs);
+      else {
+        /* an explicit file: .racelintignore applies (as the config's
+         * "ignore" does), the default skips do not */
+        char *dir = rl_strdup(abs);
+        char *slash = strrchr(dir, '/');
+        if (slash) slash == dir ? (void)(slash[1] = 0) : (void)(*slash = 0);
+        rl_discover__load_ignores_above(&w, dir);
+        free(dir);
+        if (!rl_discover__racelintignored(&w, abs)) rl_discover__add(&w, p, abs);
+      }
     } else {
       rl_discover__notice(out, p, false, rl_strdup("skipped: not a regular file"));
     }
@@ -231,6 +361,12 @@ void rl_discover(const char *const *paths, uint32_t npaths, const char *root,
     free(abs);
   }
   git_libgit2_shutdown();
+  for (uint32_t i = 0; i < ignores.n; i++) {
+    for (uint32_t j = 0; j < ignores.v[i].pats.n; j++) free(ignores.v[i].pats.v[j]);
+    RL_VEC_FREE(ignores.v[i].pats);
+    free(ignores.v[i].dir);
+  }
+  RL_VEC_FREE(ignores);
   if (out->files.n > 1)
     qsort(out->files.v, out->files.n, sizeof *out->files.v, rl_discover__cmp);
   /* drop duplicates (a file named twice) */

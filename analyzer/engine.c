@@ -114,6 +114,12 @@ static void rl_engine__dedupe(RlEngineFile *f) {
       {"shared-mutable-state", "lazy-init-race"},
       {"shared-mutable-state", "check-then-act"},
   };
+  /* usually no finding of a rule that wins: nothing to compare */
+  bool any = false;
+  for (uint32_t i = 0; i < f->local.n && !any; i++)
+    for (size_t p = 0; p < RL_COUNTOF(pairs) && !any; p++)
+      any = strcmp(f->local.v[i]->rule->id, pairs[p][1]) == 0;
+  if (!any) return;
   uint32_t out = 0;
   for (uint32_t i = 0; i < f->local.n; i++) {
     const RlDiag *d = f->local.v[i];
@@ -464,6 +470,68 @@ RlEngineFile *rl_engine_analyze(RlWorker *w, const char *path, const char *rel_p
   return rl_engine_analyze_doc(w, path, rel_path, abs_path, text, len, settings, NULL);
 }
 
+/* The text of file f to analyse (malloc, NUL-terminated, a BOM blanked;
+ * *len its length): `text` when given (an editor's buffer), else the file
+ * read from disk. NULL when it is skipped (unreadable, too big, UTF-16,
+ * binary), with a notice on f saying why. */
+static char *rl_engine__load(const RlSession *s, RlEngineFile *f, const char *text, size_t *len) {
+  char *buf = NULL;
+  if (text) {
+    buf = rl_malloc(*len + 1);
+    memcpy(buf, text, *len);
+    buf[*len] = 0;
+  } else {
+    int err;
+    switch (rl_read_file(f->abs_path, s->max_file_size, &buf, len, &err)) {
+    case RL_READ_OK:
+      break;
+    case RL_READ_ERRNO:
+      if (err == ENOENT) /* deleted since it was found: nothing to analyse */
+        rl_engine_notice(f, false, "skipped: the file disappeared during the scan");
+      else
+        rl_engine_notice(f, true, "cannot read: %s", strerror(err));
+      return NULL;
+    case RL_READ_TOO_BIG:
+      rl_engine_notice(f, false, "skipped: %zu bytes is over --max-file-size (%zu)", *len,
+                       s->max_file_size);
+      return NULL;
+    case RL_READ_NOT_FILE:
+      rl_engine_notice(f, false, "skipped: not a regular file");
+      return NULL;
+    }
+  }
+  if (*len > s->max_file_size) {
+    rl_engine_notice(f, false, "skipped: %zu bytes is over --max-file-size (%zu)", *len,
+                     s->max_file_size);
+  } else if (*len >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE) &&
+             ((unsigned char)buf[1] == 0xFE || (unsigned char)buf[1] == 0xFF)) {
+    rl_engine_notice(f, false, "skipped: UTF-16 text (convert the file to UTF-8)");
+  } else if (rl_engine__looks_binary(buf, *len)) {
+    rl_engine_notice(f, false, "skipped: binary file (contains NUL bytes)");
+  } else {
+    if (*len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) memset(buf, ' ', 3); /* BOM */
+    return buf;
+  }
+  free(buf);
+  return NULL;
+}
+
+/* The first C flags of file f: its compile_commands.json entry's (from the
+ * command line's database, or the config's), *from_db set; else the
+ * language flag alone. Owned by the database (or static); *n their count. */
+static const char *const *rl_engine__c_args(const RlSession *s, const RlEngineFile *f,
+                                            const RlFileSettings *settings, uint32_t *n,
+                                            bool *from_db) {
+  static const char *const c_file[] = {"-xc"}, *const c_header[] = {"-xc-header"};
+  const RlConfig *conf = settings ? settings->config : NULL;
+  const RlCompDb *compdb = s->compdb ? s->compdb : rl_config_compdb(conf);
+  const char *const *db = rl_compdb_args(compdb, f->abs_path, n);
+  *from_db = db != NULL;
+  if (db) return db;
+  *n = 1;
+  return rl_str_ends_with(f->path, ".h") ? c_header : c_file;
+}
+
 RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *rel_path,
                                     const char *abs_path, const char *text, size_t len,
                                     const RlFileSettings *settings, struct RlJsTree **jstree) {
@@ -474,49 +542,8 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
   f->rel_path = rl_strdup(rel_path ? rel_path : path);
   f->abs_path = rl_strdup(abs_path ? abs_path : path);
   f->lang = rl_engine_lang_of(path);
-  char *buf = NULL;
-  if (text) {
-    buf = rl_malloc(len + 1);
-    memcpy(buf, text, len);
-    buf[len] = 0;
-  } else {
-    int err;
-    switch (rl_read_file(f->abs_path, s->max_file_size, &buf, &len, &err)) {
-    case RL_READ_OK:
-      break;
-    case RL_READ_ERRNO:
-      if (err == ENOENT) /* deleted since it was found: nothing to analyse */
-        rl_engine_notice(f, false, "skipped: the file disappeared during the scan");
-      else
-        rl_engine_notice(f, true, "cannot read: %s", strerror(err));
-      return f;
-    case RL_READ_TOO_BIG:
-      rl_engine_notice(f, false, "skipped: %zu bytes is over --max-file-size (%zu)", len,
-                       s->max_file_size);
-      return f;
-    case RL_READ_NOT_FILE:
-      rl_engine_notice(f, false, "skipped: not a regular file");
-      return f;
-    }
-  }
-  if (len > s->max_file_size) {
-    rl_engine_notice(f, false, "skipped: %zu bytes is over --max-file-size (%zu)", len,
-                     s->max_file_size);
-    free(buf);
-    return f;
-  }
-  if (len >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE) &&
-      ((unsigned char)buf[1] == 0xFE || (unsigned char)buf[1] == 0xFF)) {
-    rl_engine_notice(f, false, "skipped: UTF-16 text (convert the file to UTF-8)");
-    free(buf);
-    return f;
-  }
-  if (rl_engine__looks_binary(buf, len)) {
-    rl_engine_notice(f, false, "skipped: binary file (contains NUL bytes)");
-    free(buf);
-    return f;
-  }
-  if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) memset(buf, ' ', 3); /* BOM */
+  char *buf = rl_engine__load(s, f, text, &len);
+  if (!buf) return f;
   f->content_hash = rl_hash_bytes(RL_FNV_INIT, buf, len);
 
   /* C flags: from compile_commands.json, the config, the command line */
@@ -524,19 +551,13 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
   bool from_db = false;
   if (f->lang == RL_LANG_C) {
     uint32_t n = 0;
-    const RlConfig *conf = settings ? settings->config : NULL;
-    const RlCompDb *compdb = s->compdb ? s->compdb : rl_config_compdb(conf);
-    const char *const *db = rl_compdb_args(compdb, f->abs_path, &n);
-    if (db) {
-      from_db = true;
-      for (uint32_t i = 0; i < n; i++) RL_VEC_PUSH(args, db[i]);
-    } else {
-      RL_VEC_PUSH(args, rl_str_ends_with(path, ".h") ? "-xc-header" : "-xc");
-    }
+    const char *const *db = rl_engine__c_args(s, f, settings, &n, &from_db);
+    for (uint32_t i = 0; i < n; i++) RL_VEC_PUSH(args, db[i]);
     for (size_t i = 0; i < RL_COUNTOF(rl_engine__default_c_args); i++)
       RL_VEC_PUSH(args, rl_engine__default_c_args[i]);
     uint32_t nconf = 0;
-    const char *const *conf_args = rl_config_c_args(conf, &nconf);
+    const char *const *conf_args =
+        rl_config_c_args(settings ? settings->config : NULL, &nconf);
     for (uint32_t i = 0; i < nconf; i++) RL_VEC_PUSH(args, conf_args[i]);
     for (uint32_t i = 0; i < s->nc_args; i++) RL_VEC_PUSH(args, s->c_args[i]);
     for (size_t i = 0; i < RL_COUNTOF(rl_engine__c_caps); i++)

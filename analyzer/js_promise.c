@@ -160,6 +160,33 @@ static bool is_promisify(RlCtx *cx, RlNode v) {
          strcmp(rl_js_callee_name(cx, v), "promisify") == 0;
 }
 
+/* The project's own runtime (runtime/js, the @racelint/runtime package):
+ * the functions whose call returns a promise... */
+static const char *const runtime_promise_fns[] = {
+    "forEachAsync", "mapConcurrent", "settleAll", "singleFlight", "updateWithVersion",
+    "withLocks",
+};
+/* ...and the factories whose result is a function returning a promise
+ * (lazy(fn)() always does: a synchronous throw becomes a rejection). */
+static const char *const runtime_promise_factories[] = {"createSingleFlight", "lazy"};
+
+static bool runtime_api(const char *mod, const char *fn, const char *const *list, size_t n) {
+  return strcmp(mod, "@racelint/runtime") == 0 && in_list(fn, list, n);
+}
+
+/* Is v a call of one of the runtime's promise-function factories
+ * (`const getClient = lazy(async () => ...)`)? */
+static bool is_runtime_factory(RlCtx *cx, RlNode v) {
+  v = rl_strip(cx, v);
+  if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode callee = rl_strip(cx, rl_child(cx, v, RL_F_FUNCTION));
+  const char *mod, *imported;
+  return rl_kind(cx, callee) == RL_JS_IDENTIFIER &&
+         rl_js_import_of(cx, callee, &mod, &imported) &&
+         runtime_api(mod, imported, runtime_promise_factories,
+                     RL_COUNTOF(runtime_promise_factories));
+}
+
 /* Section - classes of this file */
 
 /* The class whose instance `this` is at n (arrows see through), or
@@ -349,7 +376,8 @@ bool rl_js_returns_promise(RlCtx *cx, RlNode call, RlJsPromise *why) {
         return true;
       }
       RlNode d = declarator_of(cx, f);
-      return d && is_promisify(cx, rl_child(cx, d, RL_F_VALUE));
+      return d && (is_promisify(cx, rl_child(cx, d, RL_F_VALUE)) ||
+                   is_runtime_factory(cx, rl_child(cx, d, RL_F_VALUE)));
     }
     if (b == RL_BIND_FREE) {
       if (strcmp(name, "fetch") != 0) return false;
@@ -361,7 +389,9 @@ bool rl_js_returns_promise(RlCtx *cx, RlNode call, RlJsPromise *why) {
       why->what = "fetch()";
       return true;
     }
-    return rl_js_import_of(cx, f, &mod, &imported) && promise_api(mod, imported);
+    return rl_js_import_of(cx, f, &mod, &imported) &&
+           (promise_api(mod, imported) ||
+            runtime_api(mod, imported, runtime_promise_fns, RL_COUNTOF(runtime_promise_fns)));
   }
   if (fk != RL_JS_MEMBER_EXPRESSION) return false;
   RlNode obj = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));

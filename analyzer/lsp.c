@@ -381,12 +381,16 @@ static json_t *rl_lsp__diags(RlLsp *l, const RlLspEntry *e) {
   if (e->snap) rl_lines_build(&lines, e->snap, e->snap_len);
   for (uint32_t i = 0; i < e->res->diags.n; i++)
     json_array_append_new(arr, rl_lsp__diag_json(l, e->res->diags.v[i], e, e->snap ? &lines : NULL));
-  /* cross-file findings of other files that point into this one */
+  /* cross-file lock-order cycles of other files that run through this one
+   * (each site of the cycle is part of the bug). Other findings only point
+   * here through relatedInformation: a related location such as the async
+   * declaration of a floating promise is correct code, not a problem. */
   for (uint32_t k = 0; k < l->entries.n; k++) {
     const RlLspEntry *o = l->entries.v[k];
     if (o == e || !o->res) continue;
     for (uint32_t i = 0; i < o->res->diags.n; i++) {
       const RlDiag *d = o->res->diags.v[i];
+      if (!d->rule || strcmp(d->rule->id, "lock-order") != 0) continue;
       for (uint32_t j = 0; j < d->nrelated; j++)
         if (strcmp(d->related[j].rel_path, e->rel) == 0) {
           json_array_append_new(arr, rl_lsp__mirror(l, d, &d->related[j], e, e->snap ? &lines : NULL));

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "baseline.h"
@@ -19,6 +20,7 @@
 #include "diag.h"
 #include "discover.h"
 #include "engine.h"
+#include "incdisc.h"
 #include "parsegate.h"
 #include "linehash.h"
 #include "lsp.h"
@@ -47,8 +49,9 @@ typedef struct RlCli {
   const char *compile_commands;
   const char *stdin_filename;
   const char *root;
-  int color; /* -1 auto */
-  bool quiet, follow_symlinks, exit_zero;
+  int color; /* -1 auto (FORCE_COLOR, NO_COLOR, a terminal), 0 never, 1 always */
+  bool quiet, follow_symlinks, exit_zero, statistics;
+  long max_warnings; /* --max-warnings: -1 no limit */
   const char *excludes[64]; /* --exclude globs, relative to the cwd */
   uint32_t nexcludes;
 } RlCli;
@@ -75,15 +78,23 @@ static void rl_main__usage(FILE *out) {
       "  --fail-on LEVEL         exit 1 on findings at or above LEVEL: error, warning\n"
       "                          (default), note, none\n"
       "  --exit-zero             exit 0 even with findings (errors still exit 2)\n"
-      "  --no-color              no colour (colour is used only on a terminal)\n"
+      "  --max-warnings N        exit 1 when there are more than N warnings; warnings\n"
+      "                          and notes no longer fail on their own (as ESLint)\n"
+      "  --color[=WHEN]          colour: auto (default), always, never; auto uses\n"
+      "                          colour on a terminal unless NO_COLOR is set, and\n"
+      "                          FORCE_COLOR=1 (or 0) overrides the terminal check\n"
+      "  --no-color              same as --color=never\n"
       "  -q, --quiet             findings only: no summary, no skipped-file notes\n"
+      "  --statistics            also print the count of findings per rule and the\n"
+      "                          run's time (text: after the report; else stderr)\n"
       "Configuration:\n"
       "  --config FILE           use FILE for every file instead of the closest\n"
       "                          .racelint.json\n"
       "  --print-config FILE     print the effective configuration for FILE and exit\n"
       "CI gate:\n"
       "  --baseline FILE         report only findings that are not in FILE\n"
-      "  --write-baseline FILE   record today's findings in FILE (exit 0)\n"
+      "  --write-baseline FILE   record today's findings in FILE (exit 0); the report\n"
+      "                          is written only with --output\n"
       "  --prune-baseline        with --baseline: drop entries that no longer occur\n"
       "  --changed-since REF     analyse everything, report only files changed since\n"
       "                          the git revision REF (committed, staged, unstaged,\n"
@@ -113,11 +124,20 @@ static void rl_main__usage(FILE *out) {
       "  --cache-dir DIR         keep per-file results in DIR (default\n"
       "                          $XDG_CACHE_HOME/racelint or ~/.cache/racelint)\n"
       "  --no-cache              analyse every file afresh\n"
-      "  --root DIR              paths in reports are relative to DIR (default: the\n"
-      "                          git work tree, else the current directory)\n"
+      "  --root DIR              SARIF, JSON and baseline paths are relative to DIR\n"
+      "                          (default: the top of the git work tree holding the\n"
+      "                          first path, else that path, or its folder for a\n"
+      "                          file); text output shows paths as given\n"
       "  --version, -h, --help\n"
       "\n"
-      "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 error.\n",
+      "Files: besides .gitignore, racelint skips node_modules, .git, vendored and\n"
+      "generated bundles (.yarn/, vendor/, third_party/, dist/, build/, coverage/\n"
+      "folders, *.min.js, *.bundle.js, ...; see README) and what a\n"
+      ".racelintignore (gitignore syntax) lists; a path given as an argument is\n"
+      "searched all the same.\n"
+      "\n"
+      "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 error (also\n"
+      "when the paths hold no file to analyse, except with --changed-since).\n",
       out);
 }
 
@@ -267,6 +287,9 @@ typedef struct RlMain {
   uint32_t scanned;
   RlBaseline *bl;
   bool write_failed;
+  char **changed; /* --changed-since: the changed files, sorted (owned) */
+  uint32_t nchanged;
+  struct timespec t0; /* for --statistics */
 } RlMain;
 
 /* What an option handler tells the parser. */
@@ -371,8 +394,31 @@ static RlOptResult rl_main__opt_no_color(RlMain *m, const char *arg) {
 }
 
 static RlOptResult rl_main__opt_color(RlMain *m, const char *arg) {
+  if (!arg || strcmp(arg, "always") == 0) m->cli.color = 1;
+  else if (strcmp(arg, "never") == 0) m->cli.color = 0;
+  else if (strcmp(arg, "auto") == 0) m->cli.color = -1;
+  else {
+    fprintf(stderr, "racelint: --color takes auto, always or never, not '%s'\n", arg);
+    return RL_OPT_BAD;
+  }
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_max_warnings(RlMain *m, const char *arg) {
+  char *end;
+  errno = 0;
+  long v = strtol(arg, &end, 10);
+  if (errno || end == arg || *end || v < -1) {
+    fprintf(stderr, "racelint: --max-warnings takes a number (-1: no limit), not '%s'\n", arg);
+    return RL_OPT_BAD;
+  }
+  m->cli.max_warnings = v;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_statistics(RlMain *m, const char *arg) {
   (void)arg;
-  m->cli.color = 1;
+  m->cli.statistics = true;
   return RL_OPT_NEXT;
 }
 
@@ -517,9 +563,11 @@ static const RlOptSpec rl_main__opts[] = {
     {"output", 'o', required_argument, rl_main__opt_output},
     {"fail-on", 0, required_argument, rl_main__opt_fail_on},
     {"exit-zero", 0, no_argument, rl_main__opt_exit_zero},
+    {"max-warnings", 0, required_argument, rl_main__opt_max_warnings},
+    {"color", 0, optional_argument, rl_main__opt_color},
     {"no-color", 0, no_argument, rl_main__opt_no_color},
-    {"color", 0, no_argument, rl_main__opt_color},
     {"quiet", 'q', no_argument, rl_main__opt_quiet},
+    {"statistics", 0, no_argument, rl_main__opt_statistics},
     {"config", 0, required_argument, rl_main__opt_config},
     {"print-config", 0, required_argument, rl_main__opt_print_config},
     {"baseline", 0, required_argument, rl_main__opt_baseline},
@@ -601,6 +649,8 @@ static int rl_main__parse_args(RlMain *m, int argc, char **argv) {
 }
 
 /* Section - the steps of a run */
+
+static bool rl_main__print_notices(RlMain *m);
 
 /* --list-rules and --explain. Returns -1 when neither was asked for, else
  * the exit status. */
@@ -708,6 +758,17 @@ static void rl_main__discover(RlMain *m) {
     disc->files.v[k++] = *e;
   }
   disc->files.n = k;
+}
+
+/* --stdin-filename: looks up the configuration of the named file before
+ * the scan, so that its errors stop the run like any other. */
+static void rl_main__stdin_config(RlMain *m) {
+  const char *name = m->cli.stdin_filename;
+  char cwd[PATH_MAX];
+  char *abs = name[0] == '/' ? rl_strdup(name)
+                             : rl_path_join(getcwd(cwd, sizeof cwd) ? cwd : ".", name);
+  (void)rl_configset_for(m->configs, abs);
+  free(abs);
 }
 
 /* Phase 1 for --stdin-filename: the one file read from stdin. */
@@ -842,36 +903,50 @@ static void rl_main__keep_changed(RlDiag **v, uint32_t *n, char **changed, uint3
   *n = k;
 }
 
+/* --changed-since REF: the files changed since REF, resolved before the
+ * scan so that a bad ref fails at once. False with the error in the
+ * notices. */
+static bool rl_main__resolve_changed(RlMain *m) {
+  char *gerr;
+  if (!rl_discover_changed_since(m->s.root, m->cli.changed_since, &m->changed, &m->nchanged,
+                                 &gerr)) {
+    RlNotice n = {NULL, gerr, true};
+    RL_VEC_PUSH(m->disc.notices, n);
+    return false;
+  }
+  return true;
+}
+
 /* --changed-since REF: only the findings in files changed since REF. */
 static void rl_main__changed_since(RlMain *m) {
-  char **changed;
-  uint32_t nchanged;
-  char *gerr;
-  if (!rl_discover_changed_since(m->s.root, m->cli.changed_since, &changed, &nchanged, &gerr)) {
-    RlNotice n = {NULL, gerr, true};
-    RL_VEC_PUSH(m->notices, n);
-    RL_VEC_PUSH(m->disc.notices, n); /* owned there, freed with it */
-  } else if (nchanged == 0) {
+  if (m->nchanged == 0) {
     m->diags.n = 0; /* nothing changed: nothing to report */
     m->suppressed.n = 0;
-  } else {
-    rl_main__keep_changed(m->diags.v, &m->diags.n, changed, nchanged);
-    rl_main__keep_changed(m->suppressed.v, &m->suppressed.n, changed, nchanged);
-    for (uint32_t i = 0; i < nchanged; i++) free(changed[i]);
-    free(changed);
+    return;
   }
+  rl_main__keep_changed(m->diags.v, &m->diags.n, m->changed, m->nchanged);
+  rl_main__keep_changed(m->suppressed.v, &m->suppressed.n, m->changed, m->nchanged);
+}
+
+/* --baseline FILE: loaded before the scan, so that a missing or broken
+ * file fails at once. False with the error in the notices. */
+static bool rl_main__load_baseline(RlMain *m) {
+  struct stat st;
+  char *berr = NULL;
+  if (stat(m->cli.baseline, &st) != 0 && errno == ENOENT) {
+    berr = rl_asprintf("baseline %s does not exist; create it with --write-baseline %s",
+                       m->cli.baseline, m->cli.baseline);
+  } else {
+    m->bl = rl_baseline_load(m->cli.baseline, &berr);
+    if (m->bl) return true;
+  }
+  RlNotice n = {NULL, berr, true};
+  RL_VEC_PUSH(m->disc.notices, n);
+  return false;
 }
 
 /* --baseline FILE (and --prune-baseline): hides the known findings. */
 static void rl_main__apply_baseline(RlMain *m) {
-  char *berr = NULL;
-  m->bl = rl_baseline_load(m->cli.baseline, &berr);
-  if (!m->bl) {
-    RlNotice n = {NULL, berr, true};
-    RL_VEC_PUSH(m->notices, n);
-    RL_VEC_PUSH(m->disc.notices, n); /* owned there, freed with it */
-    return;
-  }
   rl_baseline_apply(m->bl, m->diags.v, m->diags.n);
   uint32_t k = 0;
   for (uint32_t i = 0; i < m->diags.n; i++) {
@@ -892,6 +967,72 @@ static void rl_main__apply_baseline(RlMain *m) {
               m->cli.baseline);
     }
   }
+}
+
+/* Whether a run that found no file at all must stop with an error
+ * (ESLint's "No files matching the pattern", exit 2). Not for
+ * --changed-since (matching nothing is normal there), nor when a file was
+ * named explicitly (pre-commit passes files, which may all be ignored).
+ * Sets *missing when a path does not exist (reported already). */
+static bool rl_main__nothing_found(const RlMain *m, bool *missing) {
+  *missing = false;
+  if (m->disc.files.n || m->cli.changed_since || m->cli.stdin_filename) return false;
+  for (uint32_t i = 0; i < m->disc.notices.n; i++)
+    if (m->disc.notices.v[i].is_error) *missing = true;
+  if (*missing) return true;
+  for (int i = 0; i < m->npaths; i++) {
+    struct stat st;
+    if (stat(m->paths[i], &st) == 0 && !S_ISDIR(st.st_mode)) return false;
+  }
+  return true;
+}
+
+/* Errors that make the report meaningless: a broken configuration, a
+ * --changed-since ref git cannot resolve, a missing or broken baseline,
+ * nothing to analyse. Checked before the scan. */
+static bool rl_main__preflight(RlMain *m) {
+  bool ok = rl_configset_nerrors(m->configs) == 0;
+  if (m->cli.changed_since) ok &= rl_main__resolve_changed(m);
+  if (m->cli.baseline) ok &= rl_main__load_baseline(m);
+  bool missing;
+  if (rl_main__nothing_found(m, &missing) && missing) {
+    ok = false;
+  } else if (rl_main__nothing_found(m, &missing)) {
+    RlBuf b = {0};
+    for (int i = 0; i < m->npaths; i++) {
+      if (i) rl_buf_put(&b, ", ", 2);
+      rl_buf_put(&b, "'", 1);
+      rl_buf_put(&b, m->paths[i], strlen(m->paths[i]));
+      rl_buf_put(&b, "'", 1);
+    }
+    rl_buf_cstr(&b);
+    RlNotice n = {NULL,
+                  rl_asprintf("No files matching %s were found (C or JavaScript/TypeScript "
+                              "sources that are not ignored)", b.data),
+                  true};
+    free(b.data);
+    RL_VEC_PUSH(m->disc.notices, n);
+    ok = false;
+  }
+  return ok;
+}
+
+/* Stops a run after a preflight error: every notice, then the config
+ * errors, so that the error is the last thing on the terminal; no report.
+ * Returns the exit status, 2. */
+static int rl_main__fail(RlMain *m) {
+  for (uint32_t i = 0; i < rl_configset_nerrors(m->configs); i++) {
+    RlNotice n = {NULL, rl_strdup(rl_configset_error(m->configs, i)), true};
+    RL_VEC_PUSH(m->disc.notices, n);
+  }
+  for (uint32_t i = 0; i < m->disc.notices.n; i++) {
+    if (!m->disc.notices.v[i].is_error) RL_VEC_PUSH(m->notices, m->disc.notices.v[i]);
+  }
+  for (uint32_t i = 0; i < m->disc.notices.n; i++) {
+    if (m->disc.notices.v[i].is_error) RL_VEC_PUSH(m->notices, m->disc.notices.v[i]);
+  }
+  (void)rl_main__print_notices(m);
+  return 2;
 }
 
 /* SARIF: GitHub's line hashes, for the files that have results. */
@@ -943,6 +1084,52 @@ static bool rl_main__print_notices(RlMain *m) {
   return any_error;
 }
 
+/* Colour for the text report: --color, else FORCE_COLOR (anything but 0 or
+ * false turns it on, as Node and chalk read it), else NO_COLOR (set and
+ * not empty: off, no-color.org), else only on a terminal. */
+static bool rl_main__use_color(const RlMain *m, FILE *out) {
+  if (m->cli.color >= 0) return m->cli.color == 1;
+  const char *force = getenv("FORCE_COLOR");
+  if (force) return strcmp(force, "0") != 0 && strcmp(force, "false") != 0;
+  const char *no = getenv("NO_COLOR");
+  if (no && *no) return false;
+  return out == stdout && isatty(1);
+}
+
+/* --statistics: findings per rule (most first, then by id) and the run's
+ * time, like ruff --statistics and ESLint's TIMING. */
+static void rl_main__statistics(const RlMain *m, FILE *out) {
+  uint32_t count[RL_MAX_RULES] = {0}, sev[RL_MAX_RULES] = {0};
+  uint32_t order[RL_MAX_RULES], n = 0;
+  for (uint32_t i = 0; i < m->diags.n; i++) {
+    const RlDiag *d = m->diags.v[i];
+    for (uint32_t r = 0; r < m->s.nrules; r++)
+      if (m->s.rules[r] == d->rule) {
+        if (count[r]++ == 0) order[n++] = r;
+        if ((uint32_t)d->severity > sev[r]) sev[r] = (uint32_t)d->severity;
+      }
+  }
+  for (uint32_t i = 1; i < n; i++) /* insertion sort: count desc, then id */
+    for (uint32_t j = i; j > 0; j--) {
+      uint32_t a = order[j - 1], b = order[j];
+      if (count[a] > count[b] ||
+          (count[a] == count[b] && strcmp(m->s.rules[a]->id, m->s.rules[b]->id) <= 0))
+        break;
+      order[j - 1] = b, order[j] = a;
+    }
+  fprintf(out, "%7s  %-8s %s\n", "COUNT", "SEVERITY", "RULE");
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t r = order[i];
+    fprintf(out, "%7u  %-8s %s\n", count[r], rl_severity_name((RlSeverity)sev[r]),
+            m->s.rules[r]->id);
+  }
+  struct timespec t1;
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  double secs = (double)(t1.tv_sec - m->t0.tv_sec) + (double)(t1.tv_nsec - m->t0.tv_nsec) / 1e9;
+  fprintf(out, "%u finding%s in %u file%s, analysed in %.2f s\n", m->diags.n,
+          m->diags.n == 1 ? "" : "s", m->scanned, m->scanned == 1 ? "" : "s", secs);
+}
+
 /* Writes the report to --output or stdout. Returns false when it could
  * not be written. */
 static bool rl_main__report(RlMain *m, FILE *out, RlOutFile *of) {
@@ -963,8 +1150,7 @@ static bool rl_main__report(RlMain *m, FILE *out, RlOutFile *of) {
   run.nnotices = m->notices.n;
   run.files_scanned = m->scanned;
   run.quiet = m->cli.quiet;
-  run.color = m->cli.color == 1 || (m->cli.color == -1 && out == stdout && isatty(1) &&
-                                    !getenv("NO_COLOR"));
+  run.color = rl_main__use_color(m, out);
   if (!out) return false;
   switch (m->cli.format) {
   case RL_FMT_TEXT: rl_emit_text(&run, out); break;
@@ -990,14 +1176,28 @@ static FILE *rl_main__open_output(const RlMain *m, RlOutFile **of) {
   return *of ? rl_outfile_stream(*of) : NULL;
 }
 
-/* 0 clean, 1 findings at or above --fail-on, 2 an error. */
+/* 0 clean, 1 findings at or above --fail-on (or more warnings than
+ * --max-warnings), 2 an error. */
 static int rl_main__exit_status(const RlMain *m, bool written, bool any_error) {
   if (!written || any_error || m->write_failed) return 2;
   if (m->cli.write_baseline) return 0; /* today's findings are accepted */
-  if (m->cli.exit_zero || m->cli.fail_on == RL_SEV_NONE) return 0;
-  for (uint32_t i = 0; i < m->diags.n; i++)
-    if (m->diags.v[i]->severity >= m->cli.fail_on) return 1;
-  return 0;
+  if (m->cli.exit_zero) return 0;
+  RlSeverity fail_on = m->cli.fail_on;
+  /* ESLint: with --max-warnings, warnings fail only by their number */
+  if (m->cli.max_warnings >= 0 && fail_on != RL_SEV_NONE && fail_on < RL_SEV_ERROR)
+    fail_on = RL_SEV_ERROR;
+  int status = 0;
+  uint32_t warnings = 0;
+  for (uint32_t i = 0; i < m->diags.n; i++) {
+    if (m->diags.v[i]->severity == RL_SEV_WARNING) warnings++;
+    if (fail_on != RL_SEV_NONE && m->diags.v[i]->severity >= fail_on) status = 1;
+  }
+  if (m->cli.max_warnings >= 0 && warnings > (unsigned long)m->cli.max_warnings) {
+    fprintf(stderr, "racelint: too many warnings: %u (--max-warnings %ld)\n", warnings,
+            m->cli.max_warnings);
+    status = 1;
+  }
+  return status;
 }
 
 static void rl_main__free(RlMain *m) {
@@ -1010,8 +1210,46 @@ static void rl_main__free(RlMain *m) {
   free(m->scan.results);
   free(m->scan.settings);
   free(m->stdin_text);
+  for (uint32_t i = 0; i < m->nchanged; i++) free(m->changed[i]);
+  free(m->changed);
   rl_configset_delete(m->configs);
   rl_discovery_free(&m->disc);
+}
+
+/* Without a compile_commands.json: the include directories and generated
+ * headers the project's layout implies (incdisc.h), after any -I given.
+ * Stubs live in the cache directory, named by the root, so that cached
+ * results stay valid from run to run. */
+static void rl_main__discover_includes(RlMain *m) {
+  RL_VEC(const char *) c = {0};
+  for (uint32_t i = 0; i < m->disc.files.n; i++) {
+    const char *p = m->disc.files.v[i].abs_path;
+    if (rl_str_ends_with(p, ".c") || rl_str_ends_with(p, ".h")) RL_VEC_PUSH(c, p);
+  }
+  if (c.n) {
+    char *base = m->cli.cache_dir ? rl_strdup(m->cli.cache_dir) : rl_cache_default_dir();
+    char *stubs = base ? rl_asprintf("%s/stubs-%016llx", base,
+                                     (unsigned long long)rl_hash_str(RL_FNV_INIT, m->s.root))
+                       : NULL;
+    RlIncDisc *d = rl_incdisc_new(m->s.root, c.v, c.n, stubs);
+    uint32_t n;
+    const char *const *args = rl_incdisc_args(d, &n);
+    for (uint32_t i = 0; i < n; i++) rl_session_add_c_arg(&m->s, args[i]);
+    if (rl_incdisc_ndirs(d) || rl_incdisc_nstubs(d)) {
+      RlNotice no = {NULL,
+                     rl_asprintf("no compile_commands.json: using %u include director%s "
+                                 "found from the sources' #include lines and %u stand-in%s "
+                                 "for generated headers",
+                                 rl_incdisc_ndirs(d), rl_incdisc_ndirs(d) == 1 ? "y" : "ies",
+                                 rl_incdisc_nstubs(d), rl_incdisc_nstubs(d) == 1 ? "" : "s"),
+                     false};
+      RL_VEC_PUSH(m->disc.notices, no);
+    }
+    rl_incdisc_delete(d);
+    free(stubs);
+    free(base);
+  }
+  RL_VEC_FREE(c);
 }
 
 /* Section - the driver */
@@ -1019,27 +1257,38 @@ static void rl_main__free(RlMain *m) {
 /* Options, then discovery, phase 1 on the worker threads, phase 2, the CI
  * gate (baseline, --changed-since), the report and the exit status. */
 static int rl_main__run(RlMain *m) {
+  clock_gettime(CLOCK_MONOTONIC, &m->t0);
   rl_main__open_cache(m);
   m->configs = rl_configset_new(&m->s, m->cli.config);
   if (m->cli.print_config) return rl_main__print_config(m);
   if (!m->cli.stdin_filename) rl_main__discover(m);
+  else rl_main__stdin_config(m);
+  if (!rl_main__preflight(m)) return rl_main__fail(m);
   char *cc = m->cli.compile_commands ? rl_strdup(m->cli.compile_commands)
                                      : rl_main__find_compdb(m->s.root, m->paths, m->npaths);
+  if (!cc && !m->cli.stdin_filename) cc = rl_incdisc_find_compdb(m->s.root);
   if (cc) rl_main__compdb(&m->s, cc, m->cli.compile_commands != NULL, &m->disc);
   free(cc);
+  if (!m->s.compdb && !m->cli.stdin_filename) rl_main__discover_includes(m);
   m->scan.disc = &m->disc;
   if (m->cli.stdin_filename) rl_main__scan_stdin(m);
   else rl_main__scan_files(m);
   rl_main__collect(m);
   if (m->cli.write_baseline) rl_main__write_baseline(m);
   if (m->cli.changed_since) rl_main__changed_since(m);
-  if (m->cli.baseline) rl_main__apply_baseline(m);
+  if (m->bl) rl_main__apply_baseline(m);
   if (m->cli.format == RL_FMT_SARIF) rl_main__line_hashes(m);
-  RlOutFile *of;
-  FILE *out = rl_main__open_output(m, &of);
+  /* --write-baseline: the findings went to the baseline; the report only
+   * where --output asks for it */
+  bool to_output = !m->cli.write_baseline || m->cli.output;
+  RlOutFile *of = NULL;
+  FILE *out = to_output ? rl_main__open_output(m, &of) : NULL;
   bool any_error = rl_main__print_notices(m);
-  bool written = rl_main__report(m, out, of);
-  return rl_main__exit_status(m, written, any_error);
+  bool written = to_output ? rl_main__report(m, out, of) : true;
+  int status = rl_main__exit_status(m, written, any_error);
+  if (m->cli.statistics)
+    rl_main__statistics(m, m->cli.format == RL_FMT_TEXT && !m->cli.output ? stdout : stderr);
+  return status;
 }
 
 int main(int argc, char **argv) {
@@ -1051,6 +1300,7 @@ int main(int argc, char **argv) {
   m.cli.format = RL_FMT_TEXT;
   m.cli.fail_on = RL_SEV_WARNING;
   m.cli.color = -1;
+  m.cli.max_warnings = -1;
   memset(m.cli.rules, -1, sizeof m.cli.rules);
   rl_session_init(&m.s);
   int status = rl_main__parse_args(&m, argc, argv);

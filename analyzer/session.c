@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void rl_session_init(RlSession *self) {
   memset(self, 0, sizeof *self);
@@ -19,6 +20,24 @@ void rl_session_init(RlSession *self) {
   self->c_timeout_ms = 20u * 1000u; /* libclang, headers included, on a loaded machine */
   self->c_memory_limit = (uint64_t)2 << 30;
   self->c_args = rl_calloc(1, sizeof(char *));
+#ifdef RL_RUNTIME_INCLUDE_DIRS
+  /* <racelint/rt.h> without -I: the runtime's headers where the install
+   * prefix puts them (pkg-config's includedir for rlrt) and in this source
+   * tree, searched after every other directory so that a project's own
+   * copy wins. Only directories that hold the header. */
+  char *dirs = rl_strdup(RL_RUNTIME_INCLUDE_DIRS), *save = NULL;
+  for (char *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save)) {
+    struct stat st;
+    char *h = rl_path_join(d, "racelint/rt.h");
+    if (stat(h, &st) == 0) {
+      char *arg = rl_asprintf("-idirafter%s", d);
+      rl_session_add_c_arg(self, arg);
+      free(arg);
+    }
+    free(h);
+  }
+  free(dirs);
+#endif
 }
 
 int rl_session_rule_index(const RlSession *self, const char *id) {

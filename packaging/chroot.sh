@@ -7,7 +7,6 @@
 # CMD..., rl_chroot_cleanup (unmounts; test-install.sh traps it on EXIT).
 : "${CHROOTS:?set CHROOTS to a directory outside the repository}"
 : "${DEBIAN_MIRROR:=http://deb.debian.org/debian}"
-RL_CHROOT_MOUNTS=
 
 rl_chroot_fresh() {
   suite=$1 base=$CHROOTS/base/$1 run=$CHROOTS/run/$1
@@ -24,7 +23,6 @@ rl_chroot_fresh() {
   cp /etc/resolv.conf "$run/etc/resolv.conf"
   echo "deb $DEBIAN_MIRROR $suite main" > "$run/etc/apt/sources.list"
   mount -t proc proc "$run/proc"
-  RL_CHROOT_MOUNTS="$RL_CHROOT_MOUNTS $run/proc"
   echo "$run"
 }
 
@@ -38,8 +36,8 @@ rl_chroot_umount() {
   if mountpoint -q "$1/proc" 2>/dev/null; then umount "$1/proc"; fi
 }
 
-rl_chroot_cleanup() {
-  for m in $RL_CHROOT_MOUNTS; do
+rl_chroot_cleanup() { # rl_chroot_fresh runs in $(...): find the mounts anew
+  for m in "$CHROOTS"/run/*/proc; do
     if mountpoint -q "$m" 2>/dev/null; then umount "$m" || umount -l "$m"; fi
   done
 }

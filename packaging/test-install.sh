@@ -13,6 +13,7 @@
 #     through the Action's install.sh (install: release) and run.sh.
 # `make test-install` runs it (root, network to the mirror; not part of make
 # check). The first run debootstraps (minutes); later runs reuse the base.
+# RL_TEST_PHASES (default "deb action dist") selects parts.
 set -eu
 deb=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 dist=
@@ -58,6 +59,10 @@ scan() {
   findings "$work/$2.txt" > "$work/$2.all"
 }
 
+phases=${RL_TEST_PHASES:-deb action dist}
+has() { case " $phases " in *" $1 "*) return 0;; esac; return 1; }
+
+if has deb; then
 step "bookworm: fresh chroot"
 root=$(rl_chroot_fresh bookworm)
 cp "$deb" "$root/tmp/"
@@ -107,13 +112,14 @@ done
 ls "$root"/usr/lib/*/pkgconfig/rlrt.pc >/dev/null 2>&1 || fail "not installed: rlrt.pc"
 rl_chroot_run bookworm apt-get purge -y -qq racelint > /dev/null 2>&1 || fail "apt-get purge racelint"
 [ ! -e "$root/usr/bin/racelint" ] || fail "racelint still there after purge"
+fi
 
 # The Action's scripts (packaging/action/), as action.yml runs them, on a
 # fresh system: install.sh builds this source tree (as on a runner with no
 # cache), run.sh scans a git project with changed-since and SARIF; then a
 # second fresh system gets the installed prefix as from the cache and
-# install.sh (RL_CACHED=1) must make it run. RL_TEST_ACTION=0 skips this.
-if [ "${RL_TEST_ACTION:-1}" = 1 ]; then
+# install.sh (RL_CACHED=1) must make it run.
+if has action; then
   step "action: fresh bookworm chroot, the source tree in /action"
   root=$(rl_chroot_fresh bookworm)
   mkdir -p "$root/action"
@@ -128,9 +134,10 @@ if [ "${RL_TEST_ACTION:-1}" = 1 ]; then
   cp -a "$src/examples" "$root/root/examples"
   gh=/root/gh; mkdir -p "$root$gh"
   step "action: install.sh (install: source; apt, npm ci, cmake build)"
-  rl_chroot_run bookworm env RL_PREFIX=/opt/racelint GITHUB_PATH=$gh/path \
-    bash /action/packaging/action/install.sh > "$work/action-install.log" 2>&1 ||
-    { tail -30 "$work/action-install.log"; fail "action install.sh (source)"; }
+  if ! rl_chroot_run bookworm env RL_PREFIX=/opt/racelint GITHUB_PATH=$gh/path \
+      bash /action/packaging/action/install.sh > "$work/action-install.log" 2>&1; then
+    tail -30 "$work/action-install.log"; fail "action install.sh (source)"
+  else
   grep -qx /opt/racelint/bin "$root$gh/path" 2>/dev/null || fail "install.sh did not add /opt/racelint/bin to GITHUB_PATH"
   echo "   runtime packages recorded: $(tr '\n' ' ' < "$root/opt/racelint/share/racelint/runtime-packages" 2>/dev/null)"
   step "action: run.sh on a git project (changed-since HEAD~1, SARIF)"
@@ -168,6 +175,7 @@ PY
     { tail -20 "$work/action-cached.log"; fail "action install.sh (cached)"; }
   rl_chroot_run bookworm /opt/racelint/bin/racelint --version > /dev/null ||
     fail "the cached racelint does not run on a fresh system"
+  fi
 fi
 
 # The self-contained binary (make dist-binary) where it must run: fresh
@@ -175,7 +183,7 @@ fi
 # (install: release, from a file:// URL), scanned by its run.sh. Without
 # libclang only JS/TS is analysed: those findings must equal this machine's.
 limits=0
-if [ -n "$dist" ]; then
+if [ -n "$dist" ] && has dist; then
   need=$(objdump -T "$work/dist/bin/racelint" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n1)
   links_clang=$(readelf -d "$work/dist/bin/racelint" | sed -n 's/.*NEEDED.*\[\(libclang-[0-9]*\)\.so.*/\1/p')
   for suite in ${RL_DIST_SUITES:-bullseye bookworm trixie}; do
@@ -194,6 +202,7 @@ if [ -n "$dist" ]; then
     fi
     cp "$dist" "$root/tmp/"
     cp -a "$src/examples" "$root/root/examples"
+    cp -a "$work/runtime" "$root/root/runtime"
     mkdir -p "$root/action"; (cd "$src" && tar -cf - packaging/action VERSION) | tar -xf - -C "$root/action"
     rl_chroot_run "$suite" apt-get update -qq
     if [ -n "$links_clang" ]; then # until libclang is loaded at run time

@@ -65,10 +65,18 @@ static bool in_try(RlCtx *cx, RlNode n, RlNode fn) {
   return false;
 }
 
+/* `await sleep(ms)` / `await delay(ms)`: a timer, which does not reject. */
+static bool awaits_delay(RlCtx *cx, RlNode aw) {
+  RlNode c = rl_strip(cx, rl_named_child(cx, aw, 0));
+  if (rl_kind(cx, c) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode f = rl_strip(cx, rl_child(cx, c, RL_F_FUNCTION));
+  return rl_kind(cx, f) == RL_JS_IDENTIFIER && (eq(cx, f, "sleep") || eq(cx, f, "delay"));
+}
+
 /* An async function that cannot reject (short of a programming error in
  * its synchronous code): every await, `for await`, throw and returned call
  * in its body sits in the try block of a try/catch (so a catch that
- * rethrows does not count). */
+ * rethrows does not count), except an await of sleep()/delay(). */
 static bool never_rejects(RlCtx *cx, RlNode fn) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
@@ -79,7 +87,8 @@ static bool never_rejects(RlCtx *cx, RlNode fn) {
       continue;
     }
     RlKind k = rl_kind(cx, i);
-    bool risky = k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
+    bool risky = (k == RL_JS_AWAIT_EXPRESSION && !awaits_delay(cx, i)) ||
+                 k == RL_JS_THROW_STATEMENT ||
                  (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
     if (k == RL_JS_RETURN_STATEMENT) {
       RlNode v = rl_named_child(cx, i, 0);
@@ -269,7 +278,23 @@ static const char *hint_handler =
     "(runtime/js), which routes a throw or rejection to onError; to keep ticks from "
     "overlapping, guard the job with the runtime's Mutex (runExclusive) or a running flag.";
 
+/* Does fn declare tests (test(), it(), describe() ... inside)? */
+static bool defines_tests(RlCtx *cx, RlNode fn) {
+  static const char *const names[] = {"test", "it", "describe", "suite"};
+  RlNode body = rl_child(cx, fn, RL_F_BODY), end = rl_node_end(cx, body);
+  for (RlNode i = body; i && i < end; i++)
+    if (rl_kind(cx, i) == RL_JS_CALL_EXPRESSION &&
+        in_list(rl_js_callee_name(cx, i), names, RL_COUNTOF(names)))
+      return true;
+  return false;
+}
+
 static void report(RlCtx *cx, RlNode at, const RlJsPromise *why, const char *handler) {
+  /* a test file's top-level call of its own async function that declares
+   * the tests: a rejection ends the test process, which the runner reports */
+  if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx) && !handler &&
+      !rl_enclosing_function(cx, at) && why->fn && defines_tests(cx, why->fn))
+    return;
   RlReport *r;
   if (handler) {
     r = rl_report(cx, at,
@@ -393,16 +418,13 @@ static bool ends_through_param(RlCtx *cx, RlNode fn) {
 }
 
 /* In a test file, does the framework already catch what a floating promise
- * at n loses? At the top level, a rejection ends the test process, which
- * the runner reports; in a test that counts its assertions (t.plan), ends
+ * at n loses? In a test that counts its assertions (t.plan), ends
  * itself (t.end) or takes a done callback, a rejection is an unhandled
  * rejection that fails the test, and a chain that never runs leaves the
  * test unfinished. An async test with none of these can pass before the
  * chain's assertions run: still reported. */
 static bool test_waits(RlCtx *cx, RlNode n) {
-  RlNode fn = rl_enclosing_function(cx, n);
-  if (!fn) return true;
-  for (; fn; fn = rl_enclosing_function(cx, fn))
+  for (RlNode fn = rl_enclosing_function(cx, n); fn; fn = rl_enclosing_function(cx, fn))
     if (rl_kind(cx, rl_parent(cx, fn)) == RL_JS_ARGUMENTS && ends_through_param(cx, fn))
       return true;
   return false;

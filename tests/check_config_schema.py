@@ -6,7 +6,8 @@ import jsonschema
 
 src = sys.argv[1]
 schema = json.load(open(f"{src}/docs/racelint.schema.json"))
-ids = re.findall(r'RL_RULE\([a-z_]+, "([a-z-]+)"\)', open(f"{src}/rules/rules.def").read())
+# entries only: the file's header comment shows the form RL_RULE(c_name, "id")
+ids = re.findall(r'^RL_RULE\([a-z_]+, "([a-z-]+)"\)', open(f"{src}/rules/rules.def").read(), re.M)
 fails = passes = 0
 def check(ok, what):
     global fails, passes
@@ -21,7 +22,10 @@ good = {"rules": {ids[0]: "warning"}, "ignore": ["vendor/"],
 v = jsonschema.Draft7Validator(schema)
 check(not list(v.iter_errors(good)), "a full config validates")
 check(bool(list(v.iter_errors({"rulez": {}}))), "a typo is rejected")
-check(bool(list(v.iter_errors({"rules": {ids[0]: "warn"}}))), "a bad severity is rejected")
+check(bool(list(v.iter_errors({"rules": {ids[0]: "warnn"}}))), "a bad severity is rejected")
+check(not list(v.iter_errors({"rules": {ids[0]: "warn"}})), "\"warn\" is accepted (as racelint does)")
+check("id" not in ids and bool(list(v.iter_errors({"rules": {"id": "off"}}))),
+      "no rule named 'id' (racelint rejects it)")
 check(not list(v.iter_errors({"extends": "racelint:strict",
         "overrides": [{"files": ["e2e/**"], "context": "test"}]})), "a preset and a context validate")
 check(bool(list(v.iter_errors({"extends": "racelint:strictest"}))), "an unknown preset is rejected")

@@ -71,7 +71,7 @@ set_tests_properties(lsp/args PROPERTIES TIMEOUT 1500)
 if(NOT RACELINT_SANITIZE AND NOT RACELINT_TSAN AND NOT RACELINT_FUZZ)
   # valgrind cannot run sanitizer builds: only the plain build
   add_test(NAME reliability/valgrind COMMAND bash ${CMAKE_SOURCE_DIR}/tests/valgrind.sh)
-  set_tests_properties(reliability/valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600
+  set_tests_properties(reliability/valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 1500
     ENVIRONMENT "${RL_TEST_ENV}")
 endif()
 if(NOT RACELINT_SANITIZE AND NOT RACELINT_TSAN AND NOT RACELINT_FUZZ)

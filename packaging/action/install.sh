@@ -46,8 +46,9 @@ if [ "${RL_CACHED:-0}" = 1 ] && [ -x "$prefix/bin/racelint" ]; then
   [ -f "$prefix/share/racelint/runtime-packages" ] &&
     apt_install $(cat "$prefix/share/racelint/runtime-packages")
 elif [ "$method" = source ]; then
+  # python3: the CMake project's test setup looks for it
   apt_install build-essential cmake pkg-config git libclang-dev \
-    libtree-sitter-dev libjansson-dev libgit2-dev
+    libtree-sitter-dev libjansson-dev libgit2-dev python3
   # the pinned grammars (npm ci), unless `make deps` installed them already
   # from the same lock file (the stamp is newer than the lock)
   if [ ! "$src/grammars/node_modules/.installed" -nt "$src/grammars/package-lock.json" ]; then

@@ -12,7 +12,7 @@ _racelint() {
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD - 1]}
   }
-  local opts="--format -o --output --fail-on --exit-zero --no-color -q --quiet
+  local opts="--format -o --output --fail-on --max-warnings --exit-zero --color --no-color -q --quiet --statistics
     --config --print-config --baseline --write-baseline --prune-baseline
     --changed-since -v --verbose --enable --disable --list-rules --explain
     -j --jobs --compile-commands -I -D --stdin-filename --max-file-size
@@ -21,6 +21,7 @@ _racelint() {
   case $prev in
     --format) mapfile -t COMPREPLY < <(compgen -W 'text json sarif github' -- "$cur"); return ;;
     --fail-on) mapfile -t COMPREPLY < <(compgen -W 'error warning note none' -- "$cur"); return ;;
+    --max-warnings) return ;;
     --enable | --disable | --explain)
       mapfile -t COMPREPLY < <(compgen -W "$(_racelint_rules)" -- "${cur##*,}"); return ;;
     -o | --output | --config | --print-config | --baseline | --write-baseline | \

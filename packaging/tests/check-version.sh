@@ -10,6 +10,10 @@ got=$("$bin" --version)
 [ "$got" = "racelint $want" ] || { echo "--version: '$got', VERSION: '$want'"; fail=1; }
 js=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$src/runtime/js/package.json")
 [ "$js" = "$want" ] || { echo "runtime/js/package.json: '$js', VERSION: '$want'"; fail=1; }
+if [ -f "$src/editors/vscode/package.json" ]; then
+  vs=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$src/editors/vscode/package.json")
+  [ "$vs" = "$want" ] || { echo "editors/vscode/package.json: '$vs', VERSION: '$want'"; fail=1; }
+fi
 rt=$(sed -n 's/^#define RL_RT_VERSION_STRING "\(.*\)"$/\1/p' "$src/runtime/c/include/racelint/rt_common.h")
 [ "$rt" = "$want" ] || { echo "RL_RT_VERSION_STRING: '$rt', VERSION: '$want'"; fail=1; }
 mmp=$(sed -n 's/^#define RL_RT_VERSION_\(MAJOR\|MINOR\|PATCH\) //p' "$src/runtime/c/include/racelint/rt_common.h" | paste -sd.)

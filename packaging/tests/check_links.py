@@ -78,6 +78,8 @@ for f in sorted(files):
     text = open(f, encoding="utf-8", errors="replace").read()
     for url in url_re.findall(text):
         url = url.rstrip(".,;:")
+        if re.match(re.escape(repo) + r"(\.git|/issues|/releases|/pulls|/discussions)\b", url):
+            continue  # GitHub pages of the repository, not files
         if url.startswith(repo + "/") or url.startswith(f"https://raw.githubusercontent.com/{owner_repo}/"):
             nlinks += 1
             if not check_repo_url(url, rel):

@@ -342,6 +342,11 @@ static void report_cycles(RlProject *px, const RlRule *rule, Graph *g) {
                             "at once can deadlock",
                             chain);
     }
+    /* C code gets the C runtime, never the JS withLocks of the rule's hint */
+    rl_project_hint(px, r,
+                    "Acquire the locks in one global order on every path: the runtime's "
+                    "rl_rt_lock_pair(&a, &b) or rl_rt_lock_n(locks, n) (runtime/c) take them "
+                    "in a fixed order for you.");
     for (uint32_t i = 0; i < nc; i++) {
       const Edge *e = cyc[(first + i) % nc];
       if (e->via)

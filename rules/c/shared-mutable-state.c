@@ -322,10 +322,14 @@ static void project(RlProject *px, const RlRule *rule) {
                               name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", first,
                               sp->spawn.routine);
       } else if (other == w) {
+        /* several at once: a spawn in a loop, or the routine started more
+         * than once (two plain pthread_create calls are not a loop) */
+        bool loop = (sp->flags & RL_CF_LOOP) != 0;
         r = rl_project_report(px, rule, w->f,
                               "'%s' is %s here without a lock, and several '%s' threads run "
-                              "this at once (started in a loop at line %u)",
-                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->spawn.routine,
+                              "this at once (started %s at line %u)",
+                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written",
+                              sp->spawn.routine, loop ? "in a loop" : "more than once, first",
                               sp->loc.line);
       } else {
         r = rl_project_report(px, rule, w->f,

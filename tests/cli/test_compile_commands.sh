@@ -20,10 +20,12 @@ int take(void) {
   return open(LOCK_PATH, O_WRONLY | O_CREAT, 0600);
 }
 C
-# 1. no database, no -I: the header is missing, analysis of the rest still runs
+# 1. no database, no -I: the header is found from the #include line
+#    (build-free discovery; a header missing everywhere: test_build_free.sh)
 run "$P"
-expect_out "main.c:6:10: error:" "finding before the first parse error (line 9) kept"
-expect_out "[parse-error]" "missing header reported as parse-error"
+expect_out "main.c:6:10: error:" "finding in code that does not need the header"
+expect_out "main.c:10:10: error:" "finding with the discovered include directory"
+expect_err "1 include directory" "discovery said once"
 # 2. -I fixes it
 run -I "$P/include" "$P"
 expect_out "main.c:10:10: error:" "finding with -I"

@@ -3,17 +3,17 @@
 # --config, --print-config, and every kind of config error.
 . "$(dirname "$0")/lib.sh"
 P="$T/repo"
-mkdir -p "$P/src" "$P/tests" "$P/vendor" "$P/legacy/deep" "$P/csrc"
+mkdir -p "$P/src" "$P/tests" "$P/extern" "$P/legacy/deep" "$P/csrc"
 bad_js "$P/src/app.js"
 bad_js "$P/tests/app.test.js"
-bad_js "$P/vendor/lib.js"
+bad_js "$P/extern/lib.js"
 bad_js "$P/legacy/deep/old.js"
-bad_js "$P/src/gen.min.js"
+bad_js "$P/src/out.gen.js"
 cat >"$P/.racelint.json" <<'J'
 {
   "$schema": "../docs/racelint.schema.json",
   "rules": { "callback-promise-mix": "warning" },
-  "ignore": ["vendor/", "*.min.js"],
+  "ignore": ["extern/", "*.gen.js"],
   "overrides": [ { "files": ["tests/**"], "rules": { "callback-promise-mix": "off" } } ]
 }
 J
@@ -24,8 +24,8 @@ run "$P"
 expect_rc 1 "warnings fail by default"
 expect_out "src/app.js:2:8: warning:" "severity from the root config"
 expect_no_out "tests/app.test.js" "override turns the rule off for tests/**"
-expect_no_out "vendor/lib.js" "ignored directory"
-expect_no_out "gen.min.js" "ignored glob"
+expect_no_out "extern/lib.js" "ignored directory"
+expect_no_out "out.gen.js" "ignored glob"
 expect_out "legacy/deep/old.js:2:8: note:" "closest config (extends the root)"
 run --enable callback-promise-mix "$P/tests"
 expect_out "app.test.js:2:8:" "CLI --enable beats the config"
@@ -36,7 +36,7 @@ cat >"$T/strict.json" <<'J'
 { "rules": { "callback-promise-mix": "error" } }
 J
 run --config "$T/strict.json" "$P"
-expect_out "vendor/lib.js:2:8: error:" "--config replaces discovery (no ignore)"
+expect_out "extern/lib.js:2:8: error:" "--config replaces discovery (no ignore)"
 expect_out "tests/app.test.js:2:8: error:" "--config: no override"
 # --print-config
 run --print-config "$P/legacy/deep/old.js"
@@ -68,18 +68,22 @@ run --print-config "$P/csrc/a.c"
 expect_out '"name": "my_lock"' "wrapper functions in --print-config"
 
 # Errors: each names the file, the key and the nearest valid name; exit 2,
-# and the scan still runs.
+# and no report (the error is the last thing printed).
 E="$T/errs"
 mkdir -p "$E"
 bad_js "$E/a.js"
 printf '{ "rulez": {} }\n' >"$E/.racelint.json"
 run "$E"; expect_rc 2 "unknown top-level key"
 expect_err "$E/.racelint.json: unknown key 'rulez'; did you mean 'rules'?" "top-level key message"
-expect_out "a.js:2:8:" "scan goes on after a config error"
+expect_no_out "a.js:2:8:" "no report after a config error"
+if [ "$(tail -n 1 <<<"$ERR")" = "racelint: error: $E/.racelint.json: unknown key 'rulez'; did you mean 'rules'?" ]; then ok; else fail "the config error is the last line"; fi
 printf '{ "rules": { "callback-promise-mixx": "off" } }\n' >"$E/.racelint.json"
 run "$E"; expect_rc 2 "unknown rule"
 expect_err "unknown rule 'callback-promise-mixx'; did you mean 'callback-promise-mix'?" "rule message"
 printf '{ "rules": { "callback-promise-mix": "warn" } }\n' >"$E/.racelint.json"
+run "$E"; expect_rc 1 '"warn" is accepted (ESLint, oxlint)'
+expect_out "a.js:2:8: warning:" '"warn" means warning'
+printf '{ "rules": { "callback-promise-mix": "warnin" } }\n' >"$E/.racelint.json"
 run "$E"; expect_rc 2 "bad severity"
 expect_err "did you mean \"warning\"?" "severity message"
 printf '{ "c": { "includeDir": ["x"] } }\n' >"$E/.racelint.json"

@@ -31,11 +31,11 @@ expect_out "bundle.js:2:8" "an explicitly named file is scanned"
 run docs/notes.txt
 expect_err "not a C or JavaScript/TypeScript file" "explicit non-source file"
 # outside a git work tree: no ignore rules, node_modules still skipped
-mkdir -p "$T/plain/node_modules" "$T/plain/dist"
+mkdir -p "$T/plain/node_modules" "$T/plain/out"
 bad_js "$T/plain/node_modules/a.js"
-bad_js "$T/plain/dist/b.js"
-printf 'dist/\n' >"$T/plain/.gitignore"
+bad_js "$T/plain/out/b.js"
+printf 'out/\n' >"$T/plain/.gitignore"
 run "$T/plain"
-expect_out "dist/b.js:2:8" ".gitignore outside a repository is not read"
+expect_out "out/b.js:2:8" ".gitignore outside a repository is not read"
 expect_no_out "node_modules" "node_modules skipped everywhere"
 finish

@@ -64,4 +64,5 @@ expect_rc 2 "unknown context is an error"
 expect_err 'did you mean "test"?' "unknown context: nearest name"
 run --list-rules
 expect_out "sequential-await       strict" "--list-rules shows the preset"
+expect_out "check-then-act         error    c,js,ts" "--list-rules: languages of every check"
 finish

@@ -15,7 +15,7 @@ open(d + "/deep_functions.js", "w").write("(" + "function(){" * 30000 + "}" * 30
 open(d + "/deep_blocks.c", "w").write("void g(void) " + "{" * 100000 + "}" * 100000 + "\n")
 # a minified bundle: one 2 MB line, with a finding at its end
 body = "".join(f"var a{i}=function(b){{return b+{i}}};" for i in range(60000))
-open(d + "/bundle.min.js", "w").write(body + "[1].forEach(async (x) => { await x; });\n")
+open(d + "/bundle_oneline.js", "w").write(body + "[1].forEach(async (x) => { await x; });\n")
 for i in range(300):
     open(f"{d}/churn{i}.js", "w").write("export const v = %d;\n" % i * 20)
 PY
@@ -24,7 +24,7 @@ bad_js "$P/real.js"
 # sanitizer build on a loaded machine may take longer than the default 10 s
 run --parse-timeout 0 --max-file-size 16M "$P"
 expect_out "real.js:2:8" "scan completes with the deep files"
-expect_out "bundle.min.js:1:" "finding at the end of a 2 MB line"
+expect_out "bundle_oneline.js:1:" "finding at the end of a 2 MB line"
 if [ "$RC" -le 2 ]; then ok; else fail "exit status $RC (crash?)"; fi
 # a tight parse budget: the slow file is skipped with a message, the rest
 # analysed (1 ms for 100,000 nested objects: only ever met by a machine

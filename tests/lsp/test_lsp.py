@@ -298,6 +298,25 @@ try:
           f"incremental edits agree with a fresh parse: {key(got)} vs {[(f['range']['start']['line'] - 1, f['ruleId']) for f in want]}")
     check(c.close() == 0, "random-edit session exits cleanly")
 
+    # --- a cross-file finding: the other file's correct declaration is only
+    # related information, never a diagnostic of its own -------------------
+    X2 = os.path.join(ws, "xf")
+    os.makedirs(X2, exist_ok=True)
+    xh, xm = os.path.join(X2, "handlers.js"), os.path.join(X2, "main.js")
+    open(xh, "w").write("export async function handle(x) { await x; }\n")
+    open(xm, "w").write("import { handle } from './handlers.js';\nexport function run(x) { handle(x); }\n")
+    c = Client(RACELINT, cwd=ws)
+    init(c, ws)
+    open_doc(c, xm, open(xm).read())
+    open_doc(c, xh, open(xh).read())
+    d = c.diagnostics(uri(xm), pred=lambda ds: len(ds) > 0)
+    check(d[0]["code"] == "floating-promise" and d[0]["relatedInformation"][0]["location"]["uri"] == uri(xh),
+          "the finding in main.js points at the declaration in handlers.js")
+    check(c.close() == 0, "cross-file session exits cleanly")
+    on_decl = [m for m in c.rest() if m.get("method") == "textDocument/publishDiagnostics"
+               and m["params"]["uri"] == uri(xh) and m["params"]["diagnostics"]]
+    check(not on_decl, f"no diagnostic on the correct declaration: {on_decl[:1]}")
+
     # --- session 2: UTF-8 negotiated, pull diagnostics -----------------------
     c = Client(RACELINT, cwd=ws)
     res = init(c, ws, utf8=True, pull=True)

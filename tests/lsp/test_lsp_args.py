@@ -53,34 +53,34 @@ try:
     open(forced, "w").write('{"rules": {"callback-promise-mix": "off"}}')
 
     c = session(ws, ["--stdio"])
-    d = c.diagnostics(uri(A), pred=has_mix, timeout=60)
+    d = c.diagnostics(uri(A), pred=has_mix)
     check(has_mix(d), "--stdio is accepted; without --config the closest .racelint.json applies")
     check(c.close() == 0, "session without --config exits 0")
 
     c = session(ws, ["--config", forced])
-    d = c.diagnostics(uri(A), pred=has_floating, timeout=60)
+    d = c.diagnostics(uri(A), pred=has_floating)
     check(not has_mix(d), "--config FILE wins over the closest .racelint.json")
     # the forced file changes; a reload reads it again
     open(forced, "w").write('{"rules": {"callback-promise-mix": "warning"}}')
     c.notify("workspace/didChangeConfiguration", {"settings": None})
-    d = c.diagnostics(uri(A), pred=has_mix, timeout=60)
+    d = c.diagnostics(uri(A), pred=has_mix)
     check(any(x["code"] == "callback-promise-mix" and x["severity"] == 2 for x in d),
           "a reload re-reads the --config file (now a warning)")
     check(c.close() == 0, "session with --config exits 0")
 
     open(forced, "w").write('{"rules": {"callback-promise-mix": "off"}}')
     c = session(ws, ["--config=" + forced])
-    d = c.diagnostics(uri(A), pred=has_floating, timeout=60)
+    d = c.diagnostics(uri(A), pred=has_floating)
     check(not has_mix(d), "--config=FILE is the same")
     check(c.close() == 0, "session with --config= exits 0")
 
     p = subprocess.run([RACELINT, "lsp", "--bogus"], stdin=subprocess.DEVNULL,
-                       capture_output=True, text=True, timeout=60)
+                       capture_output=True, text=True)
     check(p.returncode == 2, f"unknown argument exits 2 (got {p.returncode})")
     check("unknown argument '--bogus'" in p.stderr and p.stdout == "",
           f"unknown argument is named on stderr, nothing on stdout: {p.stderr!r}")
     p = subprocess.run([RACELINT, "lsp", "--config"], stdin=subprocess.DEVNULL,
-                       capture_output=True, text=True, timeout=60)
+                       capture_output=True, text=True)
     check(p.returncode == 2, "--config without a file exits 2")
 finally:
     shutil.rmtree(ws, ignore_errors=True)

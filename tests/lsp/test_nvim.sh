@@ -15,7 +15,7 @@ trap 'rm -rf "$T"' EXIT
 cd "$T"
 printf '%s\n' '[1, 2].forEach(async (id) => { await fetch(id); });' 'export const x = 1;' >a.js
 printf '%s\n' '#include <fcntl.h>' '#include <unistd.h>' 'int f(const char *p) {' \
-  '  if (access(p, R_OK)) return -1;' '  return open(p, O_RDONLY);' '}' >c.c
+  '  if (access(p, W_OK)) return -1;' '  return open(p, O_WRONLY);' '}' >c.c
 fails=0 passes=0
 run() { # TARGET EXPECT [EDIT]  (the driver replaces line 1 with EDIT when it is set)
   local edit=()

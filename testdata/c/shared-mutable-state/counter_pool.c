@@ -7,7 +7,7 @@ static long processed;
 static void *worker(void *arg) {
   (void)arg;
   for (int i = 0; i < 1000; i++)
-    processed++; // expect: [shared-mutable-state] "'processed' is updated here without a lock, and several 'worker' threads"
+    processed++; // expect: [shared-mutable-state] "'processed' is updated here without a lock, and several 'worker' threads run this at once (started in a loop at line 16)"
   return NULL;
 }
 

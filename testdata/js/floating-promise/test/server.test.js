@@ -1,8 +1,10 @@
 // Floating promises in a test file (test/, *.test.js). The runner already
 // catches what they lose when the test counts its assertions (t.plan),
-// ends itself (t.end) or takes a done callback, and at the top level (a
-// rejection ends the test process). An async test with none of these can
-// pass before the chain's assertion runs: that is still a bug.
+// ends itself (t.end) or takes a done callback, and for a top-level call of
+// a function that declares the tests (a rejection ends the test process).
+// An async test with none of these can pass before the chain's assertion
+// runs, and a top-level setup the tests do not wait for races them: those
+// are still bugs.
 const { test } = require('tap');
 const { start } = require('./helper');
 
@@ -39,6 +41,7 @@ test('nested callbacks still belong to the planned test', (t) => {
 
 async function setup() {
   await start().listen();
+  test('after setup', (t) => { t.end(); });
 }
 setup();
 
@@ -54,3 +57,8 @@ test('a plan on another object does not count', async (t) => {
   other.plan(1);
   start().request('/').then((res) => t.equal(res.statusCode, 200)); // expect: [floating-promise]
 });
+
+async function loadFixtures() {
+  await start().seed();
+}
+loadFixtures(); // expect: [floating-promise] "'loadFixtures'"

@@ -1,0 +1,473 @@
+/* incdisc.c - build-free C flags from a project's layout (see incdisc.h):
+ * include directories voted for by the sources' #include lines, stubs for
+ * missing generated configuration headers, and a compile_commands.json
+ * found below the root. */
+#include "incdisc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util.h"
+
+#define RL_INCDISC_MAX_DIRS 48
+#define RL_INCDISC_WALK_DEPTH 6
+
+static const char *const rl_incdisc__sysdirs[] = {"/usr/include", "/usr/local/include",
+                                                  "/usr/include/x86_64-linux-gnu",
+                                                  "/usr/include/aarch64-linux-gnu"};
+
+typedef struct RlIncHeader {
+  const char *path; /* absolute */
+  const char *base; /* points into path */
+} RlIncHeader;
+
+typedef RL_VEC(char *) RlIncStrs;
+
+typedef struct RlIncVote {
+  char *dir;
+  uint32_t votes;
+  bool angle; /* some vote came from an <...> include */
+} RlIncVote;
+
+typedef RL_VEC(RlIncVote) RlIncVotes;
+
+struct RlIncDisc {
+  RL_VEC(char *) args;
+  uint32_t ndirs, nstubs;
+};
+
+static bool rl_incdisc__is_file(const char *p) {
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool rl_incdisc__is_dir(const char *p) {
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static const char *rl_incdisc__base(const char *p) {
+  const char *s = strrchr(p, '/');
+  return s ? s + 1 : p;
+}
+
+static bool rl_incdisc__skip_dir(const char *name) {
+  return name[0] == '.' || strcmp(name, "node_modules") == 0 || strcmp(name, "debian") == 0;
+}
+
+/* Section - compile_commands.json below the root */
+
+static int rl_incdisc__cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted subdirectories of dir (not skipped ones); caller frees each. */
+static uint32_t rl_incdisc__subdirs(const char *dir, char ***out) {
+  RL_VEC(char *) v = {0};
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  while (d && (e = readdir(d))) {
+    if (rl_incdisc__skip_dir(e->d_name)) continue;
+    char *p = rl_path_join(dir, e->d_name);
+    if (rl_incdisc__is_dir(p)) RL_VEC_PUSH(v, p);
+    else free(p);
+  }
+  if (d) closedir(d);
+  if (v.n) qsort(v.v, v.n, sizeof *v.v, rl_incdisc__cmp_str);
+  *out = v.v;
+  return v.n;
+}
+
+char *rl_incdisc_find_compdb(const char *root) {
+  char *p = rl_path_join(root, "compile_commands.json");
+  if (rl_incdisc__is_file(p)) return p;
+  free(p);
+  char **l1;
+  uint32_t n1 = rl_incdisc__subdirs(root, &l1);
+  char *found = NULL;
+  for (int depth = 1; depth <= 2 && !found; depth++)
+    for (uint32_t i = 0; i < n1 && !found; i++) {
+      if (depth == 1) {
+        p = rl_path_join(l1[i], "compile_commands.json");
+        if (rl_incdisc__is_file(p)) found = p;
+        else free(p);
+        continue;
+      }
+      char **l2;
+      uint32_t n2 = rl_incdisc__subdirs(l1[i], &l2);
+      for (uint32_t j = 0; j < n2; j++) {
+        p = found ? NULL : rl_path_join(l2[j], "compile_commands.json");
+        if (p && rl_incdisc__is_file(p)) found = p;
+        else free(p);
+        free(l2[j]);
+      }
+      free(l2);
+    }
+  for (uint32_t i = 0; i < n1; i++) free(l1[i]);
+  free(l1);
+  return found;
+}
+
+/* Section - headers and templates */
+
+static int rl_incdisc__cmp_header(const void *a, const void *b) {
+  const RlIncHeader *x = a, *y = b;
+  int c = strcmp(x->base, y->base);
+  return c ? c : strcmp(x->path, y->path);
+}
+
+/* Is `name` (as in #include <name>) a header of this system? */
+static bool rl_incdisc__system(const char *name) {
+  for (size_t i = 0; i < RL_COUNTOF(rl_incdisc__sysdirs); i++) {
+    char *p = rl_path_join(rl_incdisc__sysdirs[i], name);
+    bool ok = rl_incdisc__is_file(p);
+    free(p);
+    if (ok) return true;
+  }
+  return false;
+}
+
+/* Configuration templates (x.h.in, x.h.cmake) under dir, by walking it. */
+static void rl_incdisc__templates(const char *dir, int depth, RlIncStrs *out) {
+  if (depth > RL_INCDISC_WALK_DEPTH || out->n > 256) return;
+  DIR *d = opendir(dir);
+  if (!d) return;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (rl_incdisc__skip_dir(e->d_name)) continue;
+    char *p = rl_path_join(dir, e->d_name);
+    if (rl_str_ends_with(e->d_name, ".h.in") || rl_str_ends_with(e->d_name, ".h.cmake")) {
+      if (rl_incdisc__is_file(p)) {
+        RL_VEC_PUSH(*out, p);
+        continue;
+      }
+    } else if (rl_incdisc__is_dir(p)) {
+      rl_incdisc__templates(p, depth + 1, out);
+    }
+    free(p);
+  }
+  closedir(d);
+}
+
+/* HAVE_SYS_TYPES_H -> does sys/types.h (or sys_types.h) exist here? */
+static bool rl_incdisc__have_header(const char *macro, size_t len) {
+  if (len < 8 || memcmp(macro, "HAVE_", 5) != 0 || memcmp(macro + len - 2, "_H", 2) != 0)
+    return false;
+  char name[256];
+  size_t k = len - 7; /* between HAVE_ and _H */
+  if (k + 3 > sizeof name) return false;
+  for (int slashes = 2; slashes >= 0; slashes--) {
+    int made = 0;
+    for (size_t i = 0; i < k; i++) {
+      char c = macro[5 + i];
+      if (c == '_' && made < slashes) {
+        name[i] = '/';
+        made++;
+      } else {
+        name[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+      }
+    }
+    memcpy(name + k, ".h", 3);
+    if (rl_incdisc__system(name)) return true;
+  }
+  return false;
+}
+
+/* The stub's text from a template: HAVE_<HEADER>_H defined for the headers
+ * this system has, STDC_HEADERS defined, @VAR@ substitutions and other
+ * #cmakedefine lines dropped, everything else kept. */
+static void rl_incdisc__from_template(const char *src, size_t len, RlBuf *out) {
+  const char *p = src, *end = src + len;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    const char *q = p;
+    while (q < le && (*q == ' ' || *q == '\t')) q++;
+    bool undef = (size_t)(le - q) > 7 && memcmp(q, "#undef ", 7) == 0;
+    bool cmdef = (size_t)(le - q) > 13 && memcmp(q, "#cmakedefine", 12) == 0;
+    if (undef || cmdef) {
+      const char *n = q + (undef ? 7 : 12);
+      if (cmdef && (size_t)(le - n) > 2 && memcmp(n, "01", 2) == 0) n += 2;
+      while (n < le && (*n == ' ' || *n == '\t')) n++;
+      const char *ne = n;
+      while (ne < le && (*ne == '_' || (*ne >= 'A' && *ne <= 'Z') || (*ne >= 'a' && *ne <= 'z') ||
+                         (*ne >= '0' && *ne <= '9')))
+        ne++;
+      size_t nl2 = (size_t)(ne - n);
+      bool on = rl_incdisc__have_header(n, nl2) ||
+                (nl2 == 12 && memcmp(n, "STDC_HEADERS", 12) == 0);
+      if (on) {
+        rl_buf_put(out, "#define ", 8);
+        rl_buf_put(out, n, nl2);
+        rl_buf_put(out, " 1\n", 3);
+      } else if (undef) {
+        rl_buf_put(out, p, (size_t)(le - p));
+        rl_buf_put(out, "\n", 1);
+      } else {
+        rl_buf_put(out, "\n", 1);
+      }
+    } else if (memchr(p, '@', (size_t)(le - p)) || memchr(p, '$', (size_t)(le - p))) {
+      rl_buf_put(out, "\n", 1); /* an unsubstituted @VAR@ or ${VAR} */
+    } else {
+      rl_buf_put(out, p, (size_t)(le - p));
+      rl_buf_put(out, "\n", 1);
+    }
+    p = nl ? nl + 1 : end;
+  }
+}
+
+/* Does a missing header look generated by the build (config.h,
+ * config-host.h, rrd_config.h, lcc_features.h)? */
+static bool rl_incdisc__generated(const char *name, const char *template_path) {
+  const char *b = rl_incdisc__base(name);
+  return template_path || strstr(b, "config") || strstr(b, "features");
+}
+
+/* Writes stub_dir/name (creating its directories). */
+static bool rl_incdisc__write_stub(const char *stub_dir, const char *name, const char *text,
+                                   size_t len) {
+  char *p = rl_path_join(stub_dir, name);
+  for (char *s = p + strlen(stub_dir) + 1; (s = strchr(s, '/')); s++) {
+    *s = 0;
+    if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+      free(p);
+      return false;
+    }
+    *s = '/';
+  }
+  char *old = NULL;
+  size_t olen = 0;
+  int err;
+  if (rl_read_file(p, 4u << 20, &old, &olen, &err) == RL_READ_OK && olen == len &&
+      memcmp(old, text, len) == 0) { /* unchanged: keep its mtime for the cache */
+    free(old);
+    free(p);
+    return true;
+  }
+  free(old);
+  FILE *f = fopen(p, "w");
+  bool ok = f && fwrite(text, 1, len, f) == len;
+  if (f && fclose(f) != 0) ok = false;
+  free(p);
+  return ok;
+}
+
+/* Section - votes */
+
+static void rl_incdisc__vote(RlIncVotes *v, const char *dir, size_t dlen, bool angle) {
+  for (uint32_t i = 0; i < v->n; i++)
+    if (strlen(v->v[i].dir) == dlen && memcmp(v->v[i].dir, dir, dlen) == 0) {
+      v->v[i].votes++;
+      v->v[i].angle |= angle;
+      return;
+    }
+  char *d = rl_malloc(dlen + 1);
+  memcpy(d, dir, dlen);
+  d[dlen] = 0;
+  RlIncVote nv = {d, 1, angle};
+  RL_VEC_PUSH(*v, nv);
+}
+
+static int rl_incdisc__cmp_vote(const void *a, const void *b) {
+  const RlIncVote *x = a, *y = b;
+  if (x->votes != y->votes) return x->votes > y->votes ? -1 : 1;
+  return strcmp(x->dir, y->dir);
+}
+
+typedef struct RlIncScan {
+  RlIncHeader *hdr;
+  uint32_t nhdr;
+  RlIncStrs templates;
+  RlIncVotes votes;
+  RlIncStrs missing; /* generated headers to stub (names as included) */
+  RL_VEC(const char *) missing_tpl; /* their templates (in `templates`) or NULL */
+  RlIncStrs have;    /* HAVE_<HEADER>_H macros the sources test */
+  const char *stub_dir;
+  bool stub_ok;
+  uint32_t nstubs;
+} RlIncScan;
+
+static void rl_incdisc__include(RlIncScan *sc, const char *file, const char *name, bool angle) {
+  if (!*name || name[0] == '/' || strstr(name, "..")) return;
+  if (!angle) {
+    size_t dl = (size_t)(rl_incdisc__base(file) - file);
+    char *rel = rl_malloc(dl + strlen(name) + 1);
+    memcpy(rel, file, dl);
+    strcpy(rel + dl, name);
+    bool here = rl_incdisc__is_file(rel);
+    free(rel);
+    if (here) return;
+  } else if (!strchr(name, '/') || rl_incdisc__system(name)) {
+    return;
+  }
+  const char *base = rl_incdisc__base(name);
+  size_t nl = strlen(name);
+  RlIncHeader key = {"", base};
+  uint32_t lo = 0, hi = sc->nhdr;
+  while (lo < hi) { /* first header with this basename */
+    uint32_t mid = (lo + hi) / 2;
+    if (strcmp(sc->hdr[mid].base, key.base) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  bool found = false;
+  for (uint32_t i = lo; i < sc->nhdr && strcmp(sc->hdr[i].base, base) == 0; i++) {
+    const char *p = sc->hdr[i].path;
+    size_t pl = strlen(p);
+    if (pl <= nl + 1 || p[pl - nl - 1] != '/' || strcmp(p + pl - nl, name) != 0) continue;
+    rl_incdisc__vote(&sc->votes, p, pl - nl - 1, angle);
+    found = true;
+  }
+  if (found || !sc->stub_dir) return;
+  for (uint32_t i = 0; i < sc->missing.n; i++)
+    if (strcmp(sc->missing.v[i], name) == 0) return;
+  const char *tpl = NULL;
+  for (uint32_t i = 0; i < sc->templates.n && !tpl; i++) {
+    const char *tb = rl_incdisc__base(sc->templates.v[i]);
+    size_t bl = strlen(base);
+    if (strncmp(tb, base, bl) == 0 && (strcmp(tb + bl, ".in") == 0 || strcmp(tb + bl, ".cmake") == 0))
+      tpl = sc->templates.v[i];
+  }
+  if (!rl_incdisc__generated(name, tpl) || (angle && !tpl)) return;
+  RL_VEC_PUSH(sc->missing, rl_strdup(name));
+  RL_VEC_PUSH(sc->missing_tpl, tpl);
+}
+
+/* Writes the stub for missing header i: its template's text if any, then
+ * HAVE_<HEADER>_H for each such macro the sources test whose header this
+ * system has (what ./configure would have found). */
+static void rl_incdisc__stub(RlIncScan *sc, uint32_t i) {
+  RlBuf text = {0};
+  char *src = NULL;
+  size_t slen = 0;
+  int err;
+  const char *tpl = sc->missing_tpl.v[i];
+  if (tpl && rl_read_file(tpl, 4u << 20, &src, &slen, &err) == RL_READ_OK)
+    rl_incdisc__from_template(src, slen, &text);
+  free(src);
+  static const char guard[] = "\n/* racelint: headers this system has */\n";
+  rl_buf_put(&text, guard, sizeof guard - 1);
+  for (uint32_t k = 0; k < sc->have.n; k++) {
+    const char *m = sc->have.v[k];
+    if (!rl_incdisc__have_header(m, strlen(m))) continue;
+    char line[600];
+    int len = snprintf(line, sizeof line, "#ifndef %s\n#define %s 1\n#endif\n", m, m);
+    if (len > 0 && (size_t)len < sizeof line) rl_buf_put(&text, line, (size_t)len);
+  }
+  rl_buf_cstr(&text);
+  if (sc->stub_ok && rl_incdisc__write_stub(sc->stub_dir, sc->missing.v[i], text.data, text.len))
+    sc->nstubs++;
+  rl_buf_free(&text);
+}
+
+/* Reads the #include lines of one file. */
+static void rl_incdisc__file(RlIncScan *sc, const char *file) {
+  char *src;
+  size_t len;
+  int err;
+  if (rl_read_file(file, 8u << 20, &src, &len, &err) != RL_READ_OK) return;
+  for (const char *p = src, *end = src + len; p < end;) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    const char *q = p;
+    while (q < le && (*q == ' ' || *q == '\t')) q++;
+    if (q < le && *q == '#') {
+      for (const char *h = q; h + 7 < le; h++) { /* HAVE_<HEADER>_H tested here */
+        if (memcmp(h, "HAVE_", 5) != 0 || (h > q && (h[-1] == '_' || (h[-1] >= 'A' && h[-1] <= 'Z'))))
+          continue;
+        const char *he = h;
+        while (he < le && (*he == '_' || (*he >= 'A' && *he <= 'Z') || (*he >= '0' && *he <= '9')))
+          he++;
+        size_t hl = (size_t)(he - h);
+        if (hl < 8 || memcmp(he - 2, "_H", 2) != 0 || sc->have.n >= 1024) continue;
+        bool dup = false;
+        for (uint32_t i = 0; i < sc->have.n && !dup; i++)
+          dup = strlen(sc->have.v[i]) == hl && memcmp(sc->have.v[i], h, hl) == 0;
+        if (dup) continue;
+        char *m = rl_malloc(hl + 1);
+        memcpy(m, h, hl);
+        m[hl] = 0;
+        RL_VEC_PUSH(sc->have, m);
+      }
+      q++;
+      while (q < le && (*q == ' ' || *q == '\t')) q++;
+      if ((size_t)(le - q) > 8 && memcmp(q, "include", 7) == 0) {
+        q += 7;
+        while (q < le && (*q == ' ' || *q == '\t')) q++;
+        char close = q < le && *q == '"' ? '"' : q < le && *q == '<' ? '>' : 0;
+        const char *ne = close ? memchr(q + 1, close, (size_t)(le - q - 1)) : NULL;
+        if (ne && ne - q - 1 < 256) {
+          char name[256];
+          memcpy(name, q + 1, (size_t)(ne - q - 1));
+          name[ne - q - 1] = 0;
+          rl_incdisc__include(sc, file, name, close == '>');
+        }
+      }
+    }
+    p = nl ? nl + 1 : end;
+  }
+  free(src);
+}
+
+/* Section - the object */
+
+RlIncDisc *rl_incdisc_new(const char *root, const char *const *files, uint32_t n,
+                          const char *stub_dir) {
+  RlIncDisc *self = rl_calloc(1, sizeof *self);
+  RlIncScan sc = {0};
+  sc.hdr = rl_malloc((n + 1) * sizeof *sc.hdr);
+  for (uint32_t i = 0; i < n; i++)
+    if (rl_str_ends_with(files[i], ".h"))
+      sc.hdr[sc.nhdr++] = (RlIncHeader){files[i], rl_incdisc__base(files[i])};
+  qsort(sc.hdr, sc.nhdr, sizeof *sc.hdr, rl_incdisc__cmp_header);
+  rl_incdisc__templates(root, 0, &sc.templates);
+  if (sc.templates.n) qsort(sc.templates.v, sc.templates.n, sizeof *sc.templates.v, rl_incdisc__cmp_str);
+  sc.stub_dir = stub_dir;
+  sc.stub_ok = stub_dir && (mkdir(stub_dir, 0700) == 0 || errno == EEXIST);
+  for (uint32_t i = 0; i < n; i++) rl_incdisc__file(&sc, files[i]);
+  for (uint32_t i = 0; i < sc.missing.n; i++) rl_incdisc__stub(&sc, i);
+  if (sc.votes.n) qsort(sc.votes.v, sc.votes.n, sizeof *sc.votes.v, rl_incdisc__cmp_vote);
+  for (uint32_t i = 0; i < sc.votes.n; i++) {
+    if (i < RL_INCDISC_MAX_DIRS) {
+      RL_VEC_PUSH(self->args, rl_strdup(sc.votes.v[i].angle ? "-I" : "-iquote"));
+      RL_VEC_PUSH(self->args, sc.votes.v[i].dir);
+      self->ndirs++;
+    } else {
+      free(sc.votes.v[i].dir);
+    }
+  }
+  if (sc.nstubs) {
+    RL_VEC_PUSH(self->args, rl_strdup("-idirafter"));
+    RL_VEC_PUSH(self->args, rl_strdup(stub_dir));
+  }
+  self->nstubs = sc.nstubs;
+  for (uint32_t i = 0; i < sc.templates.n; i++) free(sc.templates.v[i]);
+  for (uint32_t i = 0; i < sc.missing.n; i++) free(sc.missing.v[i]);
+  for (uint32_t i = 0; i < sc.have.n; i++) free(sc.have.v[i]);
+  RL_VEC_FREE(sc.templates);
+  RL_VEC_FREE(sc.missing);
+  RL_VEC_FREE(sc.missing_tpl);
+  RL_VEC_FREE(sc.have);
+  RL_VEC_FREE(sc.votes);
+  free(sc.hdr);
+  return self;
+}
+
+void rl_incdisc_delete(RlIncDisc *self) {
+  if (!self) return;
+  for (uint32_t i = 0; i < self->args.n; i++) free(self->args.v[i]);
+  RL_VEC_FREE(self->args);
+  free(self);
+}
+
+const char *const *rl_incdisc_args(const RlIncDisc *self, uint32_t *n) {
+  *n = self->args.n;
+  return (const char *const *)self->args.v;
+}
+
+uint32_t rl_incdisc_ndirs(const RlIncDisc *self) { return self->ndirs; }
+uint32_t rl_incdisc_nstubs(const RlIncDisc *self) { return self->nstubs; }

@@ -1,0 +1,24 @@
+/* Cause 7 near-miss: the branches are exclusive in one pass, but a loop
+ * runs both: the thread of one pass races the inline write of the next. */
+#include <pthread.h>
+
+static long flushed;
+
+static void *flusher(void *arg) {
+  (void)arg;
+  flushed++; // expect: [shared-mutable-state]
+  return NULL;
+}
+
+int flush_all(const int *modes, int n) {
+  pthread_t t;
+  for (int i = 0; i < n; i++) {
+    if (modes[i]) {
+      pthread_create(&t, NULL, flusher, NULL);
+      pthread_detach(t);
+    } else {
+      flushed++; // expect: [shared-mutable-state]
+    }
+  }
+  return 0;
+}

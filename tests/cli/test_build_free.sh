@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Build-free C: without compile_commands.json, include directories come from
+# the sources' #include lines, a missing generated config.h is stood in for
+# (from config.h.in when there is one), and a compile_commands.json below
+# the root is used. Findings after a parse error are notes, said once.
+. "$(dirname "$0")/lib.sh"
+P="$T/proj"
+mkdir -p "$P/src/daemon" "$P/src/plugins" "$P/lib/include/proj"
+cat >"$P/config.h.in" <<'H'
+/* Define to 1 if you have the <pthread.h> header file. */
+#undef HAVE_PTHREAD_H
+/* Define to 1 if you have the <no_such_header_here.h> header file. */
+#undef HAVE_NO_SUCH_HEADER_HERE_H
+#undef PACKAGE_VERSION
+H
+cat >"$P/src/daemon/core.h" <<'H'
+#include "config.h"
+#if HAVE_PTHREAD_H
+#include <pthread.h>
+#endif
+#define DONE 0
+H
+cat >"$P/lib/include/proj/api.h" <<'H'
+#define API_FAILED (-1)
+H
+cat >"$P/src/plugins/plugin.c" <<'C'
+#include "core.h"
+#include <proj/api.h>
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+int step(int x) {
+  pthread_mutex_lock(&mu);
+  if (x) {
+    pthread_mutex_unlock(&mu);
+    return API_FAILED;
+  }
+  pthread_mutex_unlock(&mu);
+  return DONE;
+}
+int leak(int x) {
+  pthread_mutex_lock(&mu);
+  if (x) return DONE;
+  pthread_mutex_unlock(&mu);
+  return DONE;
+}
+C
+# 1. the headers are found, config.h is stood in for: no parse error, and
+#    the unlock-then-return is not read as a double unlock
+run "$P"
+expect_no_out "parse-error" "no parse error without flags"
+expect_no_out "already unlocked" "return API_FAILED kept"
+expect_out "plugin.c:15:10: error:" "the real leak at error severity"
+expect_err "2 include directories" "discovery said once"
+expect_err "1 stand-in" "config.h stood in for"
+# 2. a missing third-party header: the findings after it are notes, said once
+sed -i '1i #include <not_installed/anywhere.h>' "$P/src/plugins/plugin.c"
+run "$P"
+expect_out "[parse-error]" "missing header reported"
+expect_out "plugin.c:16:10: note:" "finding after the parse error lowered"
+expect_err "reported as notes" "the lowering said once"
+expect_err "headers not found: not_installed/anywhere.h" "the missing header named"
+# 3. a compile_commands.json in out/ is used (its flags name the header dir)
+sed -i '1d' "$P/src/plugins/plugin.c"
+mkdir -p "$P/out/debug"
+cat >"$P/out/debug/compile_commands.json" <<J
+[{"directory": "$P", "file": "src/plugins/plugin.c",
+  "command": "cc -DHAVE_PTHREAD_H=1 -Isrc/daemon -Ilib/include -I$P/out/debug -c src/plugins/plugin.c"}]
+J
+printf '#define HAVE_PTHREAD_H 1\n' >"$P/out/debug/config.h"
+run "$P"
+expect_no_out "include director" "no discovery with a database"
+expect_out "plugin.c:15:10: error:" "finding with the database's flags"
+expect_no_out "plugin.c:1:10: note: syntax error" "the database's flags suffice for plugin.c"
+finish
