@@ -68,7 +68,7 @@ try:
     t_text = "export function f(xs: number[]): void {\n  xs.forEach(async (x: number) => { await x; });\n}\n"
     C = os.path.join(ws, "c.c")
     c_text = ("#include <fcntl.h>\n#include <unistd.h>\n"
-              "int f(const char *p) {\n  if (access(p, R_OK)) return -1;\n  return open(p, O_RDONLY);\n}\n")
+              "int f(const char *p) {\n  if (access(p, W_OK)) return -1;\n  return open(p, O_WRONLY);\n}\n")
 
     # --- session 1: push diagnostics, UTF-16 ---------------------------------
     c = Client(RACELINT, cwd=ws)
