@@ -876,8 +876,12 @@ void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t 
   if (!session->parse_only)
     for (uint32_t i = 0; i < session->nslots; i++) {
       const RlSlot *sl = &session->slots[i];
-      if (session->enabled[sl->rule] && sl->check.project)
-        sl->check.project(&px, session->rules[sl->rule]);
+      if (!sl->check.project) continue;
+      /* a project phase runs when some file has its rule on (a strict
+       * rule turned on by one folder's config, in the CLI and the LSP) */
+      bool on = session->enabled[sl->rule];
+      for (uint32_t k = 0; k < n && !on; k++) on = rl_engine_enabled(session, files[k], sl->rule);
+      if (on) sl->check.project(&px, session->rules[sl->rule]);
     }
   free(px.by_path);
   rl_parsegate_apply(files, n); /* C findings after a parse error: notes only */

@@ -200,14 +200,18 @@ try:
     # promise-all-mutation decided in phase 2: the writes of executor.js run
     # inside the transaction of persist.js while it awaits them; dropping
     # the await there (an edit in the other file) shows the finding
-    X = os.path.join(ws, "executor.js")
+    # (promise-all-mutation is in the strict preset: this folder turns it on)
+    sd = os.path.join(ws, "strict")
+    os.makedirs(sd)
+    open(os.path.join(sd, ".racelint.json"), "w").write('{"rules": {"promise-all-mutation": "warning"}}')
+    X = os.path.join(sd, "executor.js")
     x_text = ("class Executor {\n"
               "  async execute() { await this.insertAll(); }\n"
               "  async insertAll() {\n"
               "    await Promise.all(this.rows.map((r) => this.db.insert(r)));\n"
               "  }\n}\nmodule.exports = { Executor };\n")
     open(X, "w").write(x_text)
-    P = os.path.join(ws, "persist.js")
+    P = os.path.join(sd, "persist.js")
     p_text = ("const { Executor } = require('./executor.js');\n"
               "async function persist(db, ex) {\n"
               "  try {\n    await db.startTransaction();\n    await ex.execute();\n"
