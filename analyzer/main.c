@@ -834,7 +834,8 @@ static bool rl_main__no_libclang(RlEngineFile **results, uint32_t n, RlNotice *o
   if (!count) return false;
   *out = (RlNotice){NULL,
                  rl_asprintf("skipped %u C file%s: %s; to analyse C, install the Debian "
-                             "package libclang1-14 or newer (apt-get install libclang1-14)",
+                             "package libclang1-14 or newer with clang's headers and the C library's "
+                             "(apt-get install libclang1-14 libclang-common-14-dev libc6-dev)",
                              count, count == 1 ? "" : "s", why),
                  false};
   return true;
