@@ -746,16 +746,50 @@ static bool rl_js__per_call(RlCtx *cx, RlNode n, int *exported) {
 
 bool rl_js_per_call_this(RlCtx *cx, RlNode n) { return rl_js__per_call(cx, n, NULL); }
 
-bool rl_js_new_per_call(RlCtx *cx, RlNode nw) {
+bool rl_js_new_per_call(RlCtx *cx, RlNode nw, const char **factory) {
   RlNode p = rl_parent(cx, nw);
+  *factory = "";
   while (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) {
     nw = p;
     p = rl_parent(cx, p);
   }
-  if (rl_kind(cx, p) == RL_JS_RETURN_STATEMENT) return rl_enclosing_function(cx, p) != RL_NONE;
-  if (rl_kind(cx, p) == RL_JS_ARROW_FUNCTION) return rl_field(cx, nw) == RL_F_BODY;
+  RlNode fn = RL_NONE;
+  if (rl_kind(cx, p) == RL_JS_RETURN_STATEMENT) fn = rl_enclosing_function(cx, p);
+  else if (rl_kind(cx, p) == RL_JS_ARROW_FUNCTION && rl_field(cx, nw) == RL_F_BODY) fn = p;
+  if (fn) { /* a factory: its callers are judged by name (rl_js_call_escapes) */
+    bool method;
+    const char *name = rl_js__call_name(cx, fn, &method);
+    if (!name || !*name) return false;
+    *factory = name;
+    return true;
+  }
   return rl_kind(cx, p) == RL_JS_VARIABLE_DECLARATOR && rl_field(cx, nw) == RL_F_VALUE &&
          rl_enclosing_function(cx, p) && rl_js__stays_local(cx, p);
+}
+
+bool rl_js_call_escapes(RlCtx *cx, RlNode call) {
+  RlNode c = call, p = rl_parent(cx, call);
+  while (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION || rl_kind(cx, p) == RL_JS_AWAIT_EXPRESSION) {
+    c = p;
+    p = rl_parent(cx, p);
+  }
+  switch (rl_kind(cx, p)) {
+  case RL_JS_EXPRESSION_STATEMENT:
+    return false; /* dropped */
+  case RL_JS_MEMBER_EXPRESSION:
+    return rl_field(cx, c) != RL_F_OBJECT; /* f().m(): used at once */
+  case RL_JS_VARIABLE_DECLARATOR:
+    return !rl_enclosing_function(cx, p) || !rl_js__stays_local(cx, p);
+  case RL_JS_ASSIGNMENT_EXPRESSION:
+  case RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION:
+  case RL_JS_ARGUMENTS:
+  case RL_JS_ARRAY:
+  case RL_JS_PAIR:
+  case RL_JS_RETURN_STATEMENT:
+    return true;
+  default:
+    return false;
+  }
 }
 
 int rl_js_per_call_exported(RlCtx *cx, RlNode n, const char **cls_name) {

@@ -34,7 +34,7 @@
 
 bool rl_js_lazy_made_per_call(RlProject *px, const RlRule *self, uint16_t kind, uint32_t file,
                               const RlFact *f);
-void rl_js_lazy_record_new(RlCtx *cx, RlNode nw, uint16_t kind);
+void rl_js_lazy_record(RlCtx *cx, RlNode n, uint16_t kind_new, uint16_t kind_escape);
 bool rl_js_lazy_deferred_at(RlProject *px, uint32_t file, uint32_t line);
 
 enum {
@@ -45,7 +45,8 @@ enum {
    * lazy-init-race deferred a finding on the same line. */
   FACT_DEFER = RL_FACT_RULE,
   FACT_DEFER_AT, /* a related location of FACT_DEFER `aux`: c = its note */
-  FACT_NEW,      /* `new C()` of an imported class (rl_js_lazy_record_new) */
+  FACT_NEW,      /* `new C()` of an imported class (rl_js_lazy_record) */
+  FACT_ESCAPE,   /* a call whose value escapes (FACT_NEW + 1) */
 };
 
 static const char *const hint_state =
@@ -1143,8 +1144,8 @@ static void callback_check(RlCtx *cx, Scan *sc) {
 
 static void check(RlCtx *cx, RlNode n, void *state) {
   (void)state;
-  if (rl_kind(cx, n) == RL_JS_NEW_EXPRESSION) {
-    rl_js_lazy_record_new(cx, n, FACT_NEW);
+  if (rl_kind(cx, n) == RL_JS_NEW_EXPRESSION || rl_kind(cx, n) == RL_JS_CALL_EXPRESSION) {
+    rl_js_lazy_record(cx, n, FACT_NEW, FACT_ESCAPE);
     return;
   }
   Scan scan;
@@ -1219,6 +1220,7 @@ static const RlKind kinds[] = {
     RL_JS_PROGRAM,        RL_JS_FUNCTION_DECLARATION, RL_JS_FUNCTION_EXPRESSION,
     RL_JS_FUNCTION,       RL_JS_ARROW_FUNCTION,       RL_JS_METHOD_DEFINITION,
     RL_JS_GENERATOR_FUNCTION_DECLARATION, RL_JS_GENERATOR_FUNCTION, RL_JS_NEW_EXPRESSION,
+    RL_JS_CALL_EXPRESSION,
 };
 
 static void project(RlProject *px, const RlRule *self) {

@@ -269,6 +269,7 @@ enum {
    * specifier, b = imported name ("*" for the module); aux = 1 when the
    * object is per call (rl_js_new_per_call) */
   FACT_NEW,
+  FACT_ESCAPE, /* a call whose value escapes: a = callee name (FACT_NEW + 1) */
 };
 
 /* Reports the finding at w (related location `at`), or leaves it for
@@ -415,17 +416,41 @@ static void check_assign(RlCtx *cx, RlNode a) {
        aw, rl_fmt(cx, "awaits here before '%s' is set", t));
 }
 
-/* `new C(...)` of an imported class: a fact of kind `kind` for phase 2
- * (check-then-act records its own, as either rule may be off). */
-void rl_js_lazy_record_new(RlCtx *cx, RlNode nw, uint16_t kind);
-void rl_js_lazy_record_new(RlCtx *cx, RlNode nw, uint16_t kind) {
-  RlNode ctor = rl_strip(cx, rl_child(cx, nw, RL_F_CONSTRUCTOR));
-  const char *mod, *imported;
+/* For phase 2 (check-then-act records its own, as either rule may be
+ * off): at `new C(...)` of a class imported from a relative module, a fact
+ * of kind `kind_new` (a = module, b = imported name, c = the factory that
+ * returns it or ""; aux = 1 when per call, rl_js_new_per_call); at a call
+ * whose value escapes (rl_js_call_escapes), one of kind `kind_escape`
+ * (a = the callee's name). */
+void rl_js_lazy_record(RlCtx *cx, RlNode n, uint16_t kind_new, uint16_t kind_escape);
+void rl_js_lazy_record(RlCtx *cx, RlNode n, uint16_t kind_new, uint16_t kind_escape) {
+  if (rl_kind(cx, n) == RL_JS_CALL_EXPRESSION) {
+    const char *name = rl_js_callee_name(cx, n);
+    if (*name && rl_js_call_escapes(cx, n)) rl_fact_add(cx, kind_escape, n, name, NULL, NULL);
+    return;
+  }
+  RlNode ctor = rl_strip(cx, rl_child(cx, n, RL_F_CONSTRUCTOR));
+  const char *mod, *imported, *factory = "";
   if (rl_kind(cx, ctor) != RL_JS_IDENTIFIER || rl_js_resolve(cx, ctor, NULL) != RL_BIND_IMPORT ||
       !rl_js_import_of(cx, ctor, &mod, &imported))
     return;
   if (strncmp(mod, "./", 2) != 0 && strncmp(mod, "../", 3) != 0) return;
-  rl_fact_add(cx, kind, nw, mod, imported, NULL)->aux = rl_js_new_per_call(cx, nw);
+  bool per_call = rl_js_new_per_call(cx, n, &factory);
+  rl_fact_add(cx, kind_new, n, mod, imported, factory)->aux = per_call;
+}
+
+/* Does a call named `name` escape anywhere in the project (facts of kind
+ * `kind` of rule self)? */
+static bool escapes(RlProject *px, const RlRule *self, uint16_t kind, const char *name) {
+  uint32_t nfiles = rl_project_nfiles(px);
+  for (uint32_t g = 0; g < nfiles; g++) {
+    uint32_t n;
+    const RlFact *facts = rl_project_facts(px, g, &n);
+    for (uint32_t i = 0; i < n; i++)
+      if (facts[i].kind == kind && rl_fact_of(px, &facts[i], self) && !strcmp(facts[i].a, name))
+        return true;
+  }
+  return false;
 }
 
 /* Is every `new` of the class of deferred finding f (in `file`) that the
@@ -437,7 +462,7 @@ bool rl_js_lazy_deferred_at(RlProject *px, uint32_t file, uint32_t line);
 /* Shared with check-then-act's phase 2 (rules/js/check-then-act.c): is
  * the class of a deferred finding f (a = class, flags = how exported) made
  * per call wherever the project makes one (the `new` facts of kind `kind`
- * that rule `self` recorded), and did lazy-init-race defer a finding of
+ * that rule `self` recorded, its escape facts being kind + 1), and did lazy-init-race defer a finding of
  * its own at `line` of `file` (one finding per line per cause)? */
 bool rl_js_lazy_made_per_call(RlProject *px, const RlRule *self, uint16_t kind, uint32_t file,
                               const RlFact *f) {
@@ -453,7 +478,7 @@ bool rl_js_lazy_made_per_call(RlProject *px, const RlRule *self, uint16_t kind, 
                       ? !strcmp(nw->b, "*") || !strcmp(nw->b, "default")
                       : !strcmp(nw->b, f->a);
       if (!same) continue;
-      if (!nw->aux) return false;
+      if (!nw->aux || (*nw->c && escapes(px, self, kind + 1, nw->c))) return false;
       seen++;
     }
   }
@@ -492,12 +517,14 @@ static void project(RlProject *px, const RlRule *self) {
 static void check(RlCtx *cx, RlNode n, void *state) {
   (void)state;
   if (rl_kind(cx, n) == RL_JS_IF_STATEMENT) check_if(cx, n);
-  else if (rl_kind(cx, n) == RL_JS_NEW_EXPRESSION) rl_js_lazy_record_new(cx, n, FACT_NEW);
+  else if (rl_kind(cx, n) == RL_JS_NEW_EXPRESSION || rl_kind(cx, n) == RL_JS_CALL_EXPRESSION)
+    rl_js_lazy_record(cx, n, FACT_NEW, FACT_ESCAPE);
   else check_assign(cx, n);
 }
 
 static const RlKind kinds[] = {RL_JS_IF_STATEMENT, RL_JS_ASSIGNMENT_EXPRESSION,
-                               RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION, RL_JS_NEW_EXPRESSION};
+                               RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION, RL_JS_NEW_EXPRESSION,
+                               RL_JS_CALL_EXPRESSION};
 
 const RlCheck rl_check_js_lazy_init_race = {
     .langs = RL_LANG_JSTS,
