@@ -53,7 +53,10 @@ static RlNode cs__for_var(Cs *s, RlNode cond) {
     const char *op = cs_opstr(cx, cond);
     RlNode a = rl_strip(cx, rl_first_child(cx, cond));
     RlNode b = a ? rl_next_sibling(cx, rl_first_child(cx, cond)) : RL_NONE;
-    if ((strcmp(op, "!=") != 0 && *op) || !b || !cs_is_zero(cx, b)) return RL_NONE;
+    RlNode z = rl_strip(cx, b);
+    const RlNodeExt *zx = z && rl_kind(cx, z) == RL_C_INTEGER_LITERAL ? cs_ext(cx, z) : NULL;
+    bool zero = b && (cs_is_zero(cx, b) || (zx && zx->value && strcmp(zx->value, "0") == 0));
+    if ((strcmp(op, "!=") != 0 && *op) || !zero) return RL_NONE;
     cond = a;
   }
   if (rl_kind(cx, cond) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, cond) != RL_REF_LOCAL)
