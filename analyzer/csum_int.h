@@ -167,6 +167,17 @@ typedef struct Cs {
   CsFunc *self;
   CsGuard guards[CS_MAXG];
   uint32_t nguards;
+  /* flag variables: locals tested where the function locks or unlocks,
+   * whose constant values the path states carry as branch conditions
+   * (csum_paths.c): name hash, the key of the tested expression */
+  uint32_t flagr[8];
+  uint64_t flagk[8];
+  uint32_t nflag;
+  /* the file's functions that never return (csum_calls.c), name hashes,
+   * sorted; found on first use */
+  uint64_t *noret;
+  uint32_t nnoret;
+  bool noret_done;
   bool gbail; /* guards untrustworthy (a loop not settled, a backward goto) */
 } Cs;
 
