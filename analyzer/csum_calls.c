@@ -294,6 +294,7 @@ void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
   if (trusted) cf->call.held = cs_held(s, call_mask, &cf->call.nheld);
   if (lcls) cf->call.lock = cs_obj(cx, lcls);
   cf->call.lock_arg = largi;
+  if (cs_fork_child(s, i)) cf->flags |= RL_CF_CHILD;
   cs_emit_guards(s, i, call_geq, call_gne);
                  /* integer arguments known at the call: constants, or a parameter of
    * this function passed on unchanged (for the callee's guards) */

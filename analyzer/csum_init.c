@@ -65,7 +65,7 @@ void cs_lazy(Cs *s, RlNode ifn, const CsSet *cur) {
   if (!write || once) return;
   CsEvent *e = cs_gevent(s, rl_strip(cx, cond), EV_LAZY, 0, cur);
   if (e) {
-    e->flags = lock ? RL_CL_DCL : 0;
+    e->flags = (lock ? RL_CL_DCL : 0) | (cs_fork_child(s, ifn) ? RL_CL_CHILD : 0);
     e->a = name;
     e->c = rl_text_dup(cx, g);
   }

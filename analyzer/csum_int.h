@@ -232,6 +232,7 @@ void cs_guard_split(Cs *s, RlNode e, CsSet *t, CsSet *f);
 void cs_access(Cs *s, RlNode ref, const CsSet *set);
 void cs_change(Cs *s, RlNode ref, bool walked);
 void cs_emit_guards(Cs *s, RlNode at, uint64_t geq, uint64_t gne);
+bool cs_fork_child(Cs *s, RlNode n);
 
 /* Section - csum_init.c: initialisation idioms */
 void cs_lazy(Cs *s, RlNode ifn, const CsSet *cur);

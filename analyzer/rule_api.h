@@ -459,6 +459,9 @@ enum {
 #define RL_CQ_EQ 0x1u
 #define RL_CQ_NE 0x2u
 #define RL_CQ_PARAM 0x4u /* RL_FACT_C_GUARD, RL_FACT_C_ARGK: about a parameter */
+#define RL_CF_CHILD 0x20u /* call in a fork() child that ends in exec/_exit */
+#define RL_CA_CHILD 0x20u /* access in such a fork() child */
+#define RL_CL_CHILD 0x2u  /* lazy initialisation in such a fork() child */
 /* Are a and b the same object (lock class, variable)? */
 bool rl_c_obj_eq(const RlCObj *a, const RlCObj *b);
 /* Is lock class c in held set h[0..n)? */

@@ -38,7 +38,7 @@ static void project(RlProject *px, const RlRule *rule) {
     uint32_t n;
     const RlFact *f = rl_cgraph_facts(g, (int32_t)fn, &n);
     for (uint32_t i = 0; i < n; i++) {
-      if (f[i].kind != RL_FACT_C_LAZY) continue;
+      if (f[i].kind != RL_FACT_C_LAZY || (f[i].flags & RL_CL_CHILD)) continue;
       if (f[i].flags & RL_CL_DCL) {
         RlReport *r = rl_project_report(
             px, rule, &f[i],

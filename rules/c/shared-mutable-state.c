@@ -11,7 +11,8 @@
  * - and the variable is also accessed by another thread (another routine,
  *   or the same routine started several times), or by the spawning
  *   function after pthread_create/thrd_create and before the join.
- * Accesses before the spawn and after the join are not concurrent, nor
+ * Accesses before the spawn and after the join are not concurrent, nor are
+ * those of a fork() child that ends in exec or _exit (its own process), nor
  * are accesses in functions that hand data over with a semaphore, a
  * barrier, a condition variable or a fence (the order is theirs).
  * One finding per variable and function. A write that is the lazy
@@ -231,7 +232,7 @@ static void project(RlProject *px, const RlRule *rule) {
           if (rl_c_obj_eq(wheld[k], uc)) wheld[k--] = wheld[--nwh];
         continue;
       }
-      if (f[i].kind != RL_FACT_C_ACCESS || (f[i].flags & RL_CA_ATOMIC)) continue;
+      if (f[i].kind != RL_FACT_C_ACCESS || (f[i].flags & (RL_CA_ATOMIC | RL_CA_CHILD))) continue;
       if (f[i].flags & RL_CA_WRITE) {
         /* lazy initialisation of this variable here: lazy-init-race's */
         bool lazy = false;
