@@ -175,6 +175,52 @@ static bool cs__in_atomic(Cs *s, RlNode n) {
   }
   return false;
 }
+/* Is x a constant expression: literals, enum constants, casts and
+ * operators over them (`1`, `-1`, `(double)(0.0 / 0.0)`, `STATE_DONE`),
+ * no variable, no call? */
+bool cs_const_expr(const RlCtx *cx, RlNode x) {
+  if (!x) return false;
+  RlNode end = rl_node_end(cx, x);
+  for (RlNode i = x; i < end; i++) {
+    switch (rl_kind(cx, i)) {
+    case RL_C_INTEGER_LITERAL:
+    case RL_C_FLOATING_LITERAL:
+    case RL_C_CHARACTER_LITERAL:
+    case RL_C_STRING_LITERAL:
+    case RL_C_PAREN_EXPR:
+    case RL_C_CSTYLE_CAST_EXPR:
+    case RL_C_UNEXPOSED_EXPR:
+    case RL_C_TYPE_REF:
+    case RL_C_BINARY_OPERATOR:
+      break;
+    case RL_C_UNARY_OPERATOR:
+      if (cs_op_is(cx, i, "&") || cs_op_is(cx, i, "*") || cs_op_is(cx, i, "++") ||
+          cs_op_is(cx, i, "--"))
+        return false;
+      break;
+    case RL_C_DECL_REF_EXPR:
+      if (rl_c_ref(cx, i) != RL_REF_ENUM) return false;
+      break;
+    default:
+      if (rl_is_token(cx, i)) break;
+      return false;
+    }
+  }
+  return true;
+}
+/* Is expression x (part of) the condition of a loop: a read that waits
+ * for the value to change (`while (!done)`)? */
+static bool cs__polled(const RlCtx *cx, RlNode x, RlNode body) {
+  for (RlNode c = x, q = rl_parent(cx, x); q && c != body; c = q, q = rl_parent(cx, q)) {
+    RlKind k = rl_kind(cx, q);
+    if (k == RL_C_WHILE_STMT || k == RL_C_DO_STMT) return rl_field(cx, c) == RL_F_CONDITION;
+    if (k == RL_C_FOR_STMT) return rl_next_sibling(cx, c) != RL_NONE; /* not its body */
+    if (k == RL_C_COMPOUND_STMT || k == RL_C_IF_STMT || k == RL_C_SWITCH_STMT ||
+        k == RL_C_RETURN_STMT || k == RL_C_DECL_STMT)
+      return false;
+  }
+  return false;
+}
 void cs_access(Cs *s, RlNode ref, const CsSet *set) {
   RlCtx *cx = s->cx;
   RlRefKind rk = rl_c_ref(cx, ref);
@@ -255,8 +301,14 @@ void cs_access(Cs *s, RlNode ref, const CsSet *set) {
   while (rl_kind(cx, p) == RL_C_PAREN_EXPR) top = p, p = rl_parent(cx, p);
   uint8_t mode = RL_CA_READ;
   RlKind pk = rl_kind(cx, p);
+  const char *konst = NULL; /* the constant a plain store writes */
   if (pk == RL_C_BINARY_OPERATOR && rl_first_child(cx, p) == top && cs_op_is(cx, p, "=")) {
     mode = RL_CA_WRITE;
+    RlNode rhs = rl_strip(cx, rl_next_sibling(cx, top));
+    if (cs_const_expr(cx, rhs)) {
+      const RlNodeExt *ke = cs_ext(cx, rhs);
+      konst = ke && ke->value ? ke->value : rl_text_dup(cx, rhs);
+    }
   } else if (pk == RL_C_COMPOUND_ASSIGN_OPERATOR && rl_first_child(cx, p) == top) {
     mode = RL_CA_WRITE | RL_CA_RMW;
   } else if (pk == RL_C_UNARY_OPERATOR) {
@@ -277,8 +329,10 @@ void cs_access(Cs *s, RlNode ref, const CsSet *set) {
   if (e) {
     e->flags = (uint8_t)(mode | (atomic ? RL_CA_ATOMIC : 0) |
                          (!cs_must(set) && s->uncertain ? RL_CA_MAYBE_LOCKED : 0) |
-                         (cs_fork_child(s, ref) ? RL_CA_CHILD : 0));
+                         (cs_fork_child(s, ref) ? RL_CA_CHILD : 0) |
+                         (mode == RL_CA_READ && cs__polled(cx, top, s->body) ? RL_CA_POLL : 0));
     e->var = var;
+    e->a = konst;
     e->npath = path.n;
     e->path = path.n ? rl_arena_alloc(cx->scratch, path.n * sizeof *path.v) : NULL;
     if (path.n) memcpy(e->path, path.v, path.n * sizeof *path.v);

@@ -15,6 +15,8 @@
  * those of a fork() child that ends in exec or _exit (its own process), nor
  * are accesses in functions that hand data over with a semaphore, a
  * barrier, a condition variable or a fence (the order is theirs).
+ * Nor is a variable every concurrent write of which stores the same
+ * constant (a flag only ever raised, an idempotent constant).
  * One finding per variable and function. A write that is the lazy
  * initialisation lazy-init-race reports (`if (!g) g = ...`) is left to it.
  * CWE-362/366.
@@ -79,6 +81,31 @@ static bool concurrent(const RlCGraph *g, const Acc *a, const Acc *b, uint32_t *
     }
   }
   return false;
+}
+
+/* Do all the writes of acc[i..j) (one variable, the accesses that can
+ * run concurrently) store one and the same constant (`too_late = 1`
+ * from every thread: a flag only ever raised)? Then no write can undo
+ * another, and a reader sees the old value or that constant. Not if a
+ * thread waits for the flag (a read in a loop's condition: it hands data
+ * over, and the compiler may hoist the read), nor if a writer tests the
+ * variable before writing it (a state change: `if (op == READ) { ...;
+ * op = IDLE; }`). */
+static bool same_constant(const Acc *acc, uint32_t i, uint32_t j) {
+  const char *k = NULL;
+  for (uint32_t m = i; m < j; m++) {
+    const RlFact *f = acc[m].f;
+    if (f->flags & RL_CA_POLL) return false;
+    if (!(f->flags & RL_CA_WRITE)) continue;
+    if ((f->flags & RL_CA_RMW) || !*f->access.value) return false;
+    for (uint32_t r = i; r < j; r++)
+      if (acc[r].f->file == f->file && strcmp(acc[r].f->func, f->func) == 0 &&
+          !(acc[r].f->flags & RL_CA_WRITE) && acc[r].f->loc.start < f->loc.start)
+        return false;
+    if (k && strcmp(k, f->access.value) != 0) return false;
+    k = f->access.value;
+  }
+  return k != NULL;
 }
 
 /* Is access f of a global (itself, not a part of it) that is
@@ -285,7 +312,8 @@ static void project(RlProject *px, const RlRule *rule) {
   for (uint32_t i = 0; i < nacc;) {
     uint32_t j = i;
     while (j < nacc && strcmp(acc[j].var, acc[i].var) == 0) j++;
-    bool skip = acc[i].f->access.var.kind != RL_CO_PARAM && skipped_global(px, acc[i].f);
+    bool skip = (acc[i].f->access.var.kind != RL_CO_PARAM && skipped_global(px, acc[i].f)) ||
+                same_constant(acc, i, j);
     const char *last_func = NULL;
     uint32_t last_file = UINT32_MAX;
     for (uint32_t k = i; k < j && !skip; k++) {
