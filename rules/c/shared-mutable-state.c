@@ -15,6 +15,9 @@
  * those of a fork() child that ends in exec or _exit (its own process), nor
  * are accesses in functions that hand data over with a semaphore, a
  * barrier, a condition variable or a fence (the order is theirs).
+ * The spawner's access in the branch exclusive with the spawn's (guards
+ * on one parameter or unchanged global: `if (threaded) pthread_create(..);
+ * else work();`) is not concurrent with that thread either.
  * Nor is a variable every concurrent write of which stores the same
  * constant (a flag only ever raised, an idempotent constant).
  * One finding per variable and function. A write that is the lazy
@@ -106,6 +109,46 @@ static bool same_constant(const Acc *acc, uint32_t i, uint32_t j) {
     k = f->access.value;
   }
   return k != NULL;
+}
+
+/* The RL_FACT_C_GUARD facts right after f[i] (*n of them). */
+static const RlFact *guards_after(const RlFact *f, uint32_t nf, uint32_t i, uint32_t *n) {
+  *n = 0;
+  while (i + 1 + *n < nf && f[i + 1 + *n].kind == RL_FACT_C_GUARD) (*n)++;
+  return f + i + 1;
+}
+
+/* Can guards a and b (of one function) never hold together: the same
+ * parameter, or the same global the function does not write, `== K` and
+ * `!= K`, or `== K` and `== L`? (`if (threaded) pthread_create(...);
+ * else work();`: one call takes one branch.) A global only counts where
+ * no loop can run both (`in_loop`: the spawn is in a loop). */
+static bool exclusive(const RlFact *f, uint32_t nf, const RlFact *a, uint32_t na,
+                      const RlFact *b, uint32_t nb, bool in_loop) {
+  for (uint32_t x = 0; x < na; x++)
+    for (uint32_t y = 0; y < nb; y++) {
+      const RlFact *g = &a[x], *h = &b[y];
+      if ((g->flags & RL_CQ_PARAM) != (h->flags & RL_CQ_PARAM)) continue;
+      bool param = (g->flags & RL_CQ_PARAM) != 0;
+      if (param ? g->guard.var.param != h->guard.var.param
+                : (in_loop || !rl_c_obj_eq(&g->guard.var, &h->guard.var)))
+        continue;
+      if (!param) { /* the function must not change the global */
+        bool written = false;
+        for (uint32_t k = 0; k < nf && !written; k++)
+          written = f[k].kind == RL_FACT_C_ACCESS && (f[k].flags & RL_CA_WRITE) &&
+                    !f[k].access.npath && rl_c_obj_eq(&f[k].access.var, &g->guard.var);
+        if (written) continue;
+      }
+      int same = *g->guard.value && *h->guard.value
+                     ? strcmp(g->guard.value, h->guard.value) == 0
+                     : (strcmp(g->guard.spell, h->guard.spell) == 0 ? 1 : -1);
+      if (same == 1 && (((g->flags & RL_CQ_EQ) && (h->flags & RL_CQ_NE)) ||
+                        ((g->flags & RL_CQ_NE) && (h->flags & RL_CQ_EQ))))
+        return true;
+      if (same == 0 && (g->flags & RL_CQ_EQ) && (h->flags & RL_CQ_EQ)) return true;
+    }
+  return false;
 }
 
 /* Is access f of a global (itself, not a part of it) that is
@@ -218,10 +261,12 @@ static void project(RlProject *px, const RlRule *rule) {
     bool entry_locked = nentry != 0;
     bool fsyncs = syncs(f, n);
     /* spawn windows of this function: [spawn line, join line) */
-    uint32_t wstart[16], wend[16];
+    uint32_t wstart[16], wend[16], wcall[16];
     int32_t wthread[16];
+    bool wloop[16];
     uint32_t nw = 0;
     for (uint32_t i = 0; i < n && nw < 16; i++) {
+      if (f[i].kind == RL_FACT_CALL) wcall[nw] = i; /* the spawn's own call */
       if (f[i].kind != RL_FACT_SPAWN) continue;
       int32_t t = rl_cgraph_thread_of(g, &f[i]);
       if (t < 0) continue;
@@ -233,6 +278,7 @@ static void project(RlProject *px, const RlRule *rule) {
           end = f[j].loc.line;
           break;
         }
+      wloop[nw] = (f[i].flags & RL_CF_LOOP) != 0;
       wstart[nw] = f[i].loc.line;
       wend[nw] = end;
       wthread[nw++] = t;
@@ -291,9 +337,15 @@ static void project(RlProject *px, const RlRule *rule) {
         a.threads = (threads & sb) && !(fthreads & sb) ? 0 : sb;
       } else {
         a.var = access_key(px, &f[i]);
-        for (uint32_t w = 0; w < nw; w++)
-          if (f[i].loc.line > wstart[w] && f[i].loc.line < wend[w])
-            a.after |= UINT64_C(1) << wthread[w];
+        uint32_t nga;
+        const RlFact *ga = guards_after(f, n, i, &nga);
+        for (uint32_t w = 0; w < nw; w++) {
+          if (f[i].loc.line <= wstart[w] || f[i].loc.line >= wend[w]) continue;
+          uint32_t ngs;
+          const RlFact *gs = guards_after(f, n, wcall[w], &ngs);
+          if (exclusive(f, n, gs, ngs, ga, nga, wloop[w])) continue;
+          a.after |= UINT64_C(1) << wthread[w];
+        }
       }
       if (nowned == capowned) {
         capowned = capowned ? capowned * 2 : 16;
