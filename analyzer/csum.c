@@ -128,6 +128,7 @@ static void cs__emit_event(Cs *s, const CsEvent *e) {
     }
     if (trusted) f->access.held = cs_held(s, e->mask, &f->access.nheld);
     f->access.text = rl_fact_str(cx, e->c);
+    f->access.value = rl_fact_str(cx, e->a);
     f->flags = e->flags;
     cs_emit_guards(s, e->at, e->geq, e->gne);
                    break;

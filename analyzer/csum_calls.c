@@ -311,9 +311,18 @@ static RlFact *cs__argk(RlCtx *cx, RlNode at, const char *callee, uint32_t arg,
   f->argk.arg = arg;
   return f;
 }
+/* Is do-statement d `do { ... } while (0)` (a macro's statement wrapper,
+ * which runs once)? */
+static bool cs__do_once(RlCtx *cx, RlNode d) {
+  RlNode c = rl_strip(cx, rl_child(cx, d, RL_F_CONDITION));
+  const RlNodeExt *e = cs_ext(cx, c);
+  return cs_is_zero(cx, c) || (e && e->value && strcmp(e->value, "0") == 0);
+}
+/* Is n inside a loop of fn? `do { ... } while (0)` is no loop. */
 static bool cs__in_loop(RlCtx *cx, RlNode n, RlNode fn) {
   for (RlNode p = rl_parent(cx, n); p && p != fn; p = rl_parent(cx, p)) {
     RlKind k = rl_kind(cx, p);
+    if (k == RL_C_DO_STMT && cs__do_once(cx, p)) continue;
     if (k == RL_C_FOR_STMT || k == RL_C_WHILE_STMT || k == RL_C_DO_STMT) return true;
   }
   return false;
@@ -342,6 +351,7 @@ static bool cs__shared_arg(Cs *s, RlNode spawn, RlNode arg) {
     RlNode loop = RL_NONE;
     for (RlNode p = rl_parent(cx, spawn); p && p != s->fn; p = rl_parent(cx, p)) {
       RlKind k = rl_kind(cx, p);
+      if (k == RL_C_DO_STMT && cs__do_once(cx, p)) continue;
       if (k == RL_C_FOR_STMT || k == RL_C_WHILE_STMT || k == RL_C_DO_STMT) loop = p;
     }
     RlNode le = rl_node_end(cx, loop);
@@ -379,6 +389,7 @@ void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
   if (trusted) cf->call.held = cs_held(s, call_mask, &cf->call.nheld);
   if (lcls) cf->call.lock = cs_obj(cx, lcls);
   cf->call.lock_arg = largi;
+  if (cs_fork_child(s, i)) cf->flags |= RL_CF_CHILD;
   cs_emit_guards(s, i, call_geq, call_gne);
                  /* integer arguments known at the call: constants, or a parameter of
    * this function passed on unchanged (for the callee's guards) */

@@ -96,7 +96,8 @@ typedef struct CsEvent {
   uint64_t mask;        /* locks held on every visit (AND) */
   uint32_t next;        /* next event at the same node, index + 1 */
   RlNode prev;          /* EV_DOUBLE: where the lock was taken before */
-  const char *a, *c;    /* EV_ACCESS: text (c); EV_LAZY: variable, text */
+  const char *a, *c;    /* EV_ACCESS: constant stored (a, or NULL), text (c);
+                           EV_LAZY: variable, text */
   RlCObj var;           /* EV_ACCESS: the variable, and the path below it */
   RlCStep *path;
   uint32_t npath;
@@ -243,6 +244,8 @@ void cs_guard_split(Cs *s, RlNode e, CsSet *t, CsSet *f);
 void cs_access(Cs *s, RlNode ref, const CsSet *set);
 void cs_change(Cs *s, RlNode ref, bool walked);
 void cs_emit_guards(Cs *s, RlNode at, uint64_t geq, uint64_t gne);
+bool cs_fork_child(Cs *s, RlNode n);
+bool cs_const_expr(const RlCtx *cx, RlNode x);
 
 /* Section - csum_init.c: initialisation idioms */
 void cs_lazy(Cs *s, RlNode ifn, const CsSet *cur);
