@@ -309,6 +309,9 @@ typedef struct RlRule {
    * (its doc gives the measured precision that kept it out of the
    * default, "racelint:recommended"). */
   bool strict;
+  /* Strict-only for files of these languages (RlLang mask; 0: as `strict`
+   * says): a rule whose precision was measured per language (its doc). */
+  unsigned strict_langs;
 } RlRule;
 
 /* Section - phase 1: the file */
