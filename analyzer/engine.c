@@ -201,8 +201,9 @@ void rl_report_related(RlCtx *cx, RlReport *r, RlNode at, const char *fmt, ...) 
 
 void rl_report_fix_range(RlCtx *cx, RlReport *r, const char *title, RlFixSafety safety,
                          uint32_t start, uint32_t end, const char *text) {
-  (void)cx;
-  rl_fix_add(r->arena, &r->d, title, safety, start, end, text);
+  if (end < start) end = start;
+  RlLoc loc = rl_lines_loc(&cx->lines, cx->src, cx->len, start, end);
+  rl_fix_add(r->arena, &r->d, title, safety, start, end, text, &loc);
 }
 
 void rl_report_fix(RlCtx *cx, RlReport *r, const char *title, RlFixSafety safety, RlNode at,

@@ -15,7 +15,7 @@
 /* Section - building */
 
 void rl_fix_add(RlArena *a, RlDiag *d, const char *title, RlFixSafety safety, uint32_t start,
-                uint32_t end, const char *text) {
+                uint32_t end, const char *text, const RlLoc *loc) {
   RlFix *fix = NULL;
   for (uint32_t i = 0; i < d->nfixes; i++)
     if (strcmp(d->fixes[i].title, title) == 0) fix = &d->fixes[i];
@@ -29,7 +29,8 @@ void rl_fix_add(RlArena *a, RlDiag *d, const char *title, RlFixSafety safety, ui
   }
   RlEdit *e = rl_arena_alloc(a, (fix->nedits + 1) * sizeof *e);
   if (fix->nedits) memcpy(e, fix->edits, fix->nedits * sizeof *e);
-  e[fix->nedits] = (RlEdit){start, end < start ? start : end, rl_arena_strdup(a, text)};
+  e[fix->nedits] = (RlEdit){start, end < start ? start : end, rl_arena_strdup(a, text), {0}};
+  if (loc) e[fix->nedits].loc = *loc;
   fix->edits = e;
   fix->nedits++;
 }

@@ -30,10 +30,11 @@
 /* Section - building */
 
 /* Adds to d the edit "replace [start, end) with text" of its fix titled
- * `title`, creating that fix (with `safety`) on first use. Strings are
- * copied into `a`, which must be the arena that owns d. */
+ * `title`, creating that fix (with `safety`) on first use. `loc` (may be
+ * NULL) is the range as lines and columns. Strings are copied into `a`,
+ * which must be the arena that owns d. */
 void rl_fix_add(RlArena *a, RlDiag *d, const char *title, RlFixSafety safety, uint32_t start,
-                uint32_t end, const char *text);
+                uint32_t end, const char *text, const RlLoc *loc);
 
 /* "safe", "unsafe" or "suggestion": the applicability as JSON, SARIF and
  * the docs spell it. */

@@ -831,7 +831,7 @@ static json_t *rl_lsp__code_actions(RlLsp *l, json_t *params) {
     char *indent = rl_strndup(e->snap + ls, k - ls);
     char *text = rl_asprintf("%s// racelint-disable-next-line %s -- reviewed: TODO say why "
                              "this is safe\n", indent, d->rule->id);
-    RlEdit ed = {ls, ls, text};
+    RlEdit ed = {ls, ls, text, {0}};
     char *title = rl_asprintf("Suppress %s on this line", d->rule->id);
     json_array_append_new(actions, json_pack("{s:s,s:s,s:[O],s:o}", "title", title, "kind",
                                              "quickfix", "diagnostics", diag, "edit",

@@ -71,7 +71,9 @@ typedef struct RlSuppParse {
  * comment and the blanks on one side (a space when there are none, so
  * that two tokens never join). */
 static void rl_suppress__del_range(const char *src, size_t len, size_t cs, size_t ce,
-                                   uint32_t *ds, uint32_t *de, const char **text) {
+                                   RlEdit *out) {
+  uint32_t s_, e_, *ds = &s_, *de = &e_;
+  const char *t_, **text = &t_;
   size_t ls = cs, le = ce;
   while (ls > 0 && src[ls - 1] != '\n') ls--;
   while (le < len && src[le] != '\n') le++;
@@ -106,6 +108,7 @@ static void rl_suppress__del_range(const char *src, size_t len, size_t cs, size_
     *ds = (uint32_t)cs, *de = (uint32_t)ce;
     *text = " ";
   }
+  out->start = *ds, out->end = *de, out->text = *text;
 }
 
 static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx) {
@@ -151,10 +154,10 @@ static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx)
   if (kind == RL_SUPP_FILE) first = 1, last = UINT32_MAX;
   if (kind == RL_SUPP_RANGE) last = UINT32_MAX; /* closed by a later enable */
   bool any = false;
-  uint32_t first_new = f->supps.n, nids = 0, ds, de;
-  const char *dtext;
-  rl_suppress__del_range(src, sp->len, text - 2, block && end < sp->len ? end + 2 : end, &ds,
-                         &de, &dtext);
+  uint32_t first_new = f->supps.n, nids = 0;
+  RlEdit del;
+  rl_suppress__del_range(src, sp->len, text - 2, block && end < sp->len ? end + 2 : end, &del);
+  del.loc = rl_lines_loc(&sp->lines, src, sp->len, del.start, del.end);
   RL_VEC(uint32_t) closed = {0};
   const char *c = q;
   while (c < ids_end) {
@@ -184,11 +187,11 @@ static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx)
   if (!any && !enable) rl_suppress__add(f, kind, first, last, loc, lt, "", 0, reason);
   for (uint32_t i = first_new; i < f->supps.n; i++) {
     RlSuppression *o = &f->supps.v[i];
-    o->del_start = ds, o->del_end = de, o->del_text = dtext, o->nids = nids ? nids : 1;
+    o->del = del, o->nids = nids ? nids : 1;
   }
   for (uint32_t i = 0; i < closed.n; i++) {
     RlSuppression *o = &f->supps.v[closed.v[i]];
-    o->en_start = ds, o->en_end = de, o->en_nids = nids, o->en_text = dtext;
+    o->en = del, o->en_nids = nids;
   }
   RL_VEC_FREE(closed);
 }
@@ -200,7 +203,7 @@ static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx)
 static void rl_suppress__offer_delete(const RlSession *s, RlEngineFile *f, uint32_t j,
                                       RlDiag *d) {
   const RlSuppression *sp = &f->supps.v[j];
-  if (!d || sp->del_end <= sp->del_start || !sp->del_text) return;
+  if (!d || sp->del.end <= sp->del.start || !sp->del.text) return;
   uint32_t lo = j, hi = j + 1, unused = 0;
   while (lo > 0 && f->supps.v[lo - 1].loc.start == sp->loc.start) lo--;
   while (hi < f->supps.n && f->supps.v[hi].loc.start == sp->loc.start) hi++;
@@ -213,9 +216,11 @@ static void rl_suppress__offer_delete(const RlSession *s, RlEngineFile *f, uint3
   }
   if (unused != sp->nids) return;
   const char *title = "Remove the unused suppression comment";
-  rl_fix_add(&f->proj, d, title, RL_FIX_SAFE, sp->del_start, sp->del_end, sp->del_text);
-  if (sp->kind == RL_SUPP_RANGE && sp->en_nids == 1)
-    rl_fix_add(&f->proj, d, title, RL_FIX_SAFE, sp->en_start, sp->en_end, sp->en_text);
+  rl_fix_add(&f->proj, d, title, RL_FIX_SAFE, sp->del.start, sp->del.end, sp->del.text,
+             &sp->del.loc);
+  if (sp->kind == RL_SUPP_RANGE && sp->en.text && sp->en_nids == 1)
+    rl_fix_add(&f->proj, d, title, RL_FIX_SAFE, sp->en.start, sp->en.end, sp->en.text,
+               &sp->en.loc);
 }
 
 void rl_suppress_parse(RlEngineFile *f, const char *src, size_t len) {

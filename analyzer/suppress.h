@@ -33,9 +33,8 @@ typedef struct RlSuppression {
    * (its line when it stands alone), what replaces them, and how many
    * rule ids the comment names (deleted only when all are unused); for
    * a range, the same for the enable comment that closes it (0: none). */
-  uint32_t del_start, del_end, nids;
-  const char *del_text, *en_text;
-  uint32_t en_start, en_end, en_nids;
+  uint32_t nids, en_nids;
+  RlEdit del, en; /* en.text NULL: no enable comment */
 } RlSuppression;
 
 /* Parses the suppression comments of src into f (strings in f->keep). */
