@@ -368,7 +368,7 @@ static uint32_t rl_fix__flatten(const RlFix *const *picks, uint32_t n, RlEdit **
   return k;
 }
 
-static bool rl_fix__overlaps(const RlFix *a, const RlFix *b) {
+bool rl_fix_overlaps(const RlFix *a, const RlFix *b) {
   for (uint32_t i = 0; i < a->nedits; i++)
     for (uint32_t j = 0; j < b->nedits; j++) {
       const RlEdit *x = &a->edits[i], *y = &b->edits[j];
@@ -412,7 +412,7 @@ static bool rl_fix__round(const RlSession *s, RlWorker *w, RlEngineFile **files,
     const RlFix *fx = rl_fix_pick(s, &run->policy, f->diags.v[j]);
     if (!fx) continue;
     bool clash = false;
-    for (uint32_t k = 0; k < picks.n && !clash; k++) clash = rl_fix__overlaps(fx, picks.v[k]);
+    for (uint32_t k = 0; k < picks.n && !clash; k++) clash = rl_fix_overlaps(fx, picks.v[k]);
     if (!clash) RL_VEC_PUSH(picks, fx);
   }
   if (!picks.n || !rl_fix__load(s, f, t, run)) {

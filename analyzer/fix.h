@@ -54,6 +54,10 @@ typedef struct RlFixPolicy {
  * one. Suggestions never qualify. */
 const RlFix *rl_fix_pick(const RlSession *s, const RlFixPolicy *p, const RlDiag *d);
 
+/* Do two fixes' edits overlap (an exact repeat of an edit does not)? Such
+ * fixes cannot be applied together. */
+bool rl_fix_overlaps(const RlFix *a, const RlFix *b);
+
 /* Section - applying */
 
 /* text[0..len) with edits[0..n) applied (their order does not matter; an
