@@ -407,6 +407,7 @@ static bool rl_fix__round(const RlSession *s, RlWorker *w, RlEngineFile **files,
                           const RlFileSettings *settings, uint32_t i, RlFixText *t,
                           RlFixRun *run) {
   RlEngineFile *f = files[i];
+  const RlFileSettings *fs = settings ? &settings[i] : NULL;
   RL_VEC(const RlFix *) picks = {0};
   for (uint32_t j = 0; j < f->diags.n; j++) {
     const RlFix *fx = rl_fix_pick(s, &run->policy, f->diags.v[j]);
@@ -422,7 +423,7 @@ static bool rl_fix__round(const RlSession *s, RlWorker *w, RlEngineFile **files,
   char *nt = NULL;
   size_t nlen = 0;
   uint32_t napplied = picks.n;
-  RlEngineFile *nf = rl_fix__try(w, f, t, &settings[i], picks.v, picks.n, &nt, &nlen);
+  RlEngineFile *nf = rl_fix__try(w, f, t, fs, picks.v, picks.n, &nt, &nlen);
   if (!nf && picks.n > 1) { /* one at a time: keep those that parse */
     RL_VEC(const RlFix *) ok = {0};
     napplied = 0;
@@ -430,7 +431,7 @@ static bool rl_fix__round(const RlSession *s, RlWorker *w, RlEngineFile **files,
       RL_VEC_PUSH(ok, picks.v[k]);
       char *tt = NULL;
       size_t tl = 0;
-      RlEngineFile *tf = rl_fix__try(w, f, t, &settings[i], ok.v, ok.n, &tt, &tl);
+      RlEngineFile *tf = rl_fix__try(w, f, t, fs, ok.v, ok.n, &tt, &tl);
       if (!tf) {
         ok.n--;
         run->rejected++;

@@ -107,7 +107,8 @@ typedef struct RlFixRun {
  *
  * files[i] is replaced by the analysis of its final text (the old result
  * deleted), so the caller reports what is left; settings[i] are the
- * files' settings (borrowed, as in rl_engine_analyze). Problems become
+ * files' settings (borrowed, as in rl_engine_analyze; settings NULL: the
+ * session's). Problems become
  * notices of the file. Returns true when something was (or, with --diff,
  * would be) fixed. */
 bool rl_fix_run(const RlSession *s, RlEngineFile **files, const RlFileSettings *settings,
