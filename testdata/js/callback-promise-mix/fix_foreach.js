@@ -2,8 +2,10 @@
 // Unsafe: the iterations run one after another instead of together, a
 // rejection now stops the loop and rejects the enclosing function, and
 // for...of walks the iterator (a Map yields [key, value] pairs, holes of a
-// sparse array are visited) where forEach passed (value, index). Plain
-// --fix leaves it; --unsafe-fixes applies it.
+// sparse array are visited) where forEach passed (value, index). Where
+// for...of does not fit, `await Promise.all(xs.map(cb))`: also unsafe (only
+// an array has a map() that keeps the meaning). Plain --fix leaves them;
+// --unsafe-fixes applies the first offered.
 async function drop(id) {
   return id;
 }
@@ -19,7 +21,8 @@ async function dropAll(ids) {
 }
 
 async function early(ids) {
-  // a `return` in the callback would leave dropAll: no fix offered
+  // a `return` in the callback would leave early() in a for...of loop: the
+  // fix is await Promise.all(ids.map(...)), which keeps the callback
   // expect@+1: [callback-promise-mix]
   ids.forEach(async (id) => {
     if (!id) return;
