@@ -393,7 +393,8 @@ static RlEngineFile *rl_fix__try(RlWorker *w, const RlEngineFile *f, RlFixText *
   free(edits);
   if (!nt) return NULL;
   RlEngineFile *nf = rl_fix__analyze(w, f, nt, *len, settings);
-  if (rl_fix__breaks(w, nf, f, t, settings)) {
+  /* not analysed (grown past --max-file-size...): nothing says it is fine */
+  if (!nf->analyzed || rl_fix__breaks(w, nf, f, t, settings)) {
     rl_engine_file_delete(nf);
     free(nt);
     return NULL;
