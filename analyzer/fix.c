@@ -52,7 +52,8 @@ const RlFix *rl_fix_pick(const RlSession *s, const RlFixPolicy *p, const RlDiag 
   if (idx < 0) return NULL;
   bool named = p->only && p->only[idx];
   if (p->only && !named) return NULL;
-  bool by_default = !d->rule->off_by_default && !d->rule->strict;
+  bool by_default = !d->rule->off_by_default && !d->rule->strict &&
+                    !(d->rule->strict_langs & (unsigned)rl_engine_lang_of(d->path));
   for (uint32_t i = 0; i < d->nfixes; i++) {
     const RlFix *fx = &d->fixes[i];
     if (!fx->nedits) continue;

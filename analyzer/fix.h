@@ -49,7 +49,8 @@ typedef struct RlFixPolicy {
 
 /* The fix of d the policy applies (the first one that qualifies), or
  * NULL. Without --unsafe-fixes only safe fixes of rules that are on by
- * default (neither off_by_default nor strict) qualify; --fix-only lifts
+ * default (neither off_by_default nor strict, for the file's language)
+ * qualify; --fix-only lifts
  * the "on by default" condition for the rules it names, not the safety
  * one. Suggestions never qualify. */
 const RlFix *rl_fix_pick(const RlSession *s, const RlFixPolicy *p, const RlDiag *d);
