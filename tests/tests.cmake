@@ -103,3 +103,8 @@ add_test(NAME lsp/c-worker COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/t
 add_test(NAME lsp/config_sharing COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_config_sharing.py
   $<TARGET_FILE:racelint>)
 set_tests_properties(lsp/config_sharing PROPERTIES TIMEOUT 600)
+# an open document's findings after a config or on-disk change: published
+# again, or workspace/diagnostic/refresh for a pulling client (TIMEOUT: hang guard)
+add_test(NAME lsp/refresh COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_refresh.py
+  $<TARGET_FILE:racelint>)
+set_tests_properties(lsp/refresh PROPERTIES TIMEOUT 1500)
