@@ -180,6 +180,8 @@ session() {
 }
 
 rc=0
+# which racelint the extension starts (plain node on the compiled locate.js)
+node "$HERE/locate.test.js" "$HERE/../../editors/vscode/out" || rc=1
 step "VS Code $(node -p "require('$CS/lib/vscode/package.json').version")"
 SESSIONS="${SESSIONS:-main roots bundled}"
 case " $SESSIONS " in *" main "*)
