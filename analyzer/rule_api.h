@@ -611,6 +611,24 @@ bool rl_js_serialised(RlCtx *cx, RlNode fn);
  * only used as `x.member` there (never stored, returned or passed on)? Its
  * state is then per call, not shared. */
 bool rl_js_per_call_this(RlCtx *cx, RlNode n);
+/* Would `this` at n be per call (rl_js_per_call_this) but for the class
+ * leaving the file? Also allows `new C` in C's own methods that stays
+ * local. Returns how C is exported (RL_JS_EXPORTED_DEFAULT for
+ * `module.exports = C` / `export default`, _NAMED for `export class C` /
+ * `export { C }`), RL_JS_EXPORTED_NO when not so; *cls_name gets C's name.
+ * Whether the other files make C per call is phase 2's business. */
+enum { RL_JS_EXPORTED_NO = 0, RL_JS_EXPORTED_DEFAULT = 1, RL_JS_EXPORTED_NAMED = 2 };
+int rl_js_per_call_exported(RlCtx *cx, RlNode n, const char **cls_name);
+/* Is `new C(...)` at n made for one call: held in a local only used as
+ * `x.member` (*factory = ""), or returned at once by a named function
+ * (`return new C()`, `f = () => new C()`: *factory = its name, per call as
+ * long as no call of that name escapes, rl_js_call_escapes)? */
+bool rl_js_new_per_call(RlCtx *cx, RlNode n, const char **factory);
+/* Is the value of `call` kept beyond the statement: assigned, passed on,
+ * put in an array or object, returned, or held in a local that is? (Used
+ * at once as `f().m()`, dropped or in a local used only as `x.member`:
+ * no.) */
+bool rl_js_call_escapes(RlCtx *cx, RlNode call);
 
 /* Section - phase 1: findings and facts */
 /* Starts a finding of the running rule at n; message printf-style. */
