@@ -200,6 +200,7 @@ typedef struct RlFact {
       uint32_t npath, nheld;
       const RlCHeld *held;
       const char *text;
+      const char *value; /* a plain store of a constant expression: its text */
     } access;
     struct { /* RL_FACT_C_GLOBAL: a file-scope variable; flags RL_CG_* */
       RlCObj var;
@@ -308,6 +309,9 @@ typedef struct RlRule {
    * (its doc gives the measured precision that kept it out of the
    * default, "racelint:recommended"). */
   bool strict;
+  /* Strict-only for files of these languages (RlLang mask; 0: as `strict`
+   * says): a rule whose precision was measured per language (its doc). */
+  unsigned strict_langs;
 } RlRule;
 
 /* Section - phase 1: the file */
@@ -459,6 +463,11 @@ enum {
 #define RL_CQ_EQ 0x1u
 #define RL_CQ_NE 0x2u
 #define RL_CQ_PARAM 0x4u /* RL_FACT_C_GUARD, RL_FACT_C_ARGK: about a parameter */
+#define RL_CF_CHILD 0x20u /* call in a fork() child that ends in exec/_exit */
+#define RL_CA_CHILD 0x20u /* access in such a fork() child */
+#define RL_CA_POLL 0x40u  /* a read in a loop's condition (`while (!done)`) */
+#define RL_CL_CHILD 0x2u  /* lazy initialisation in such a fork() child */
+#define RL_CL_CONST 0x4u  /* it stores constants only, the checked variable last */
 /* Are a and b the same object (lock class, variable)? */
 bool rl_c_obj_eq(const RlCObj *a, const RlCObj *b);
 /* Is lock class c in held set h[0..n)? */
