@@ -110,3 +110,9 @@ target_compile_options(test_fix_unit PRIVATE ${RL_WARNINGS} ${RL_SAN_FLAGS})
 target_compile_definitions(test_fix_unit PRIVATE _GNU_SOURCE)
 target_link_libraries(test_fix_unit PRIVATE rl_core ${RL_SAN_FLAGS})
 add_test(NAME fix/unit COMMAND test_fix_unit)
+
+# an open document's findings after a config or on-disk change: published
+# again, or workspace/diagnostic/refresh for a pulling client (TIMEOUT: hang guard)
+add_test(NAME lsp/refresh COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_refresh.py
+  $<TARGET_FILE:racelint>)
+set_tests_properties(lsp/refresh PROPERTIES TIMEOUT 1500)
