@@ -69,21 +69,30 @@ static bool imported_name(RlCtx *cx, RlNode name) {
 
 /* Section - phase 1: types */
 
-static RlJsVerdict type_verdict(RlCtx *cx, RlNode t, int depth);
+static RlNode members_of(RlCtx *cx, RlNode decl);
+static RlNode member_name(RlCtx *cx, RlNode m);
+static bool bases_any(RlCtx *cx, RlNode decl);
+
+/* depth: aliases and unions followed; *budget: type names looked up in
+ * all (a union of aliases of unions cannot blow up). */
+static RlJsVerdict type_verdict(RlCtx *cx, RlNode t, int depth, int *budget);
 
 /* What a type name stands for: a local alias (followed), a local class or
  * interface (not a promise unless it declares `then`), the built-in
  * promise types when not declared here. */
-static RlJsVerdict name_verdict(RlCtx *cx, RlNode name, int depth) {
+static RlJsVerdict name_verdict(RlCtx *cx, RlNode name, int depth, int *budget) {
+  if (--*budget <= 0) return RL_JT_UNKNOWN;
   const char *s = rl_text_dup(cx, name);
   RlNode d = rl_js_local_type(cx, s);
   if (d) {
     if (rl_kind(cx, d) == RL_JS_TYPE_ALIAS_DECLARATION)
-      return depth < 6 ? type_verdict(cx, rl_child(cx, d, RL_F_VALUE), depth + 1) : RL_JT_UNKNOWN;
-    RlNode then = RL_NONE;
-    return rl_js_member_verdict(cx, d, "then", false, &then) == RL_JT_UNKNOWN && !then
-               ? RL_JT_NOT
-               : RL_JT_UNKNOWN;
+      return depth < 6 ? type_verdict(cx, rl_child(cx, d, RL_F_VALUE), depth + 1, budget)
+                       : RL_JT_UNKNOWN;
+    /* a `then` member of its own (bases not followed): maybe thenable */
+    RlNode body = members_of(cx, d);
+    for (RlNode m = rl_first_child(cx, body); m; m = rl_next_sibling(cx, m))
+      if (eq(cx, member_name(cx, m), "then")) return RL_JT_UNKNOWN;
+    return rl_child(cx, d, RL_F_BODY) && !bases_any(cx, d) ? RL_JT_NOT : RL_JT_UNKNOWN;
   }
   if (!strcmp(s, "Promise") || !strcmp(s, "PromiseLike") || !strcmp(s, "Thenable")) {
     /* an import of that name is someone's own type: unknown */
@@ -96,7 +105,7 @@ static bool nullish_type(RlCtx *cx, RlNode t) {
   return eq(cx, t, "null") || eq(cx, t, "undefined");
 }
 
-static RlJsVerdict type_verdict(RlCtx *cx, RlNode t, int depth) {
+static RlJsVerdict type_verdict(RlCtx *cx, RlNode t, int depth, int *budget) {
   for (int i = 0; i < 8 && t; i++) {
     RlKind k = rl_kind(cx, t);
     if (k == RL_JS_TYPE_ANNOTATION || k == RL_JS_PARENTHESIZED_TYPE) t = rl_named_child(cx, t, 0);
@@ -104,10 +113,10 @@ static RlJsVerdict type_verdict(RlCtx *cx, RlNode t, int depth) {
   }
   if (!t) return RL_JT_UNKNOWN;
   switch (rl_kind(cx, t)) {
-  case RL_JS_TYPE_IDENTIFIER: return name_verdict(cx, t, depth);
+  case RL_JS_TYPE_IDENTIFIER: return name_verdict(cx, t, depth, budget);
   case RL_JS_GENERIC_TYPE: {
     RlNode name = rl_child(cx, t, RL_F_NAME);
-    return rl_kind(cx, name) == RL_JS_TYPE_IDENTIFIER ? name_verdict(cx, name, depth)
+    return rl_kind(cx, name) == RL_JS_TYPE_IDENTIFIER ? name_verdict(cx, name, depth, budget)
                                                       : RL_JT_UNKNOWN;
   }
   case RL_JS_PREDEFINED_TYPE:
@@ -120,7 +129,7 @@ static RlJsVerdict type_verdict(RlCtx *cx, RlNode t, int depth) {
     bool first = true;
     for (RlNode c = rl_first_child(cx, t); c; c = rl_next_sibling(cx, c)) {
       if (rl_is_token(cx, c) || nullish_type(cx, c)) continue;
-      acc = join(acc, depth < 12 ? type_verdict(cx, c, depth + 1) : RL_JT_UNKNOWN, first);
+      acc = join(acc, depth < 12 ? type_verdict(cx, c, depth + 1, budget) : RL_JT_UNKNOWN, first);
       first = false;
     }
     return acc;
@@ -129,7 +138,10 @@ static RlJsVerdict type_verdict(RlCtx *cx, RlNode t, int depth) {
   }
 }
 
-RlJsVerdict rl_js_type_verdict(RlCtx *cx, RlNode type) { return type_verdict(cx, type, 0); }
+RlJsVerdict rl_js_type_verdict(RlCtx *cx, RlNode type) {
+  int budget = 64;
+  return type_verdict(cx, type, 0, &budget);
+}
 
 /* The head name of a declared type (`Redis`, `Queue` of `Queue<Job>`,
  * `Client` of `Client | undefined`), as its node, or RL_NONE. */
@@ -172,7 +184,7 @@ static RlJsVerdict one_fn(RlCtx *cx, RlNode fn) {
     return RL_JT_UNKNOWN;
   }
   RlNode rt = rl_child(cx, fn, RL_F_RETURN_TYPE);
-  return rt ? type_verdict(cx, rt, 0) : RL_JT_UNKNOWN;
+  return rt ? rl_js_type_verdict(cx, rt) : RL_JT_UNKNOWN;
 }
 
 RlJsVerdict rl_js_fn_verdict(RlCtx *cx, RlNode fn) {
@@ -241,7 +253,7 @@ static RlJsVerdict member_one(RlCtx *cx, RlNode m, RlNode *fn) {
   while (rl_kind(cx, ty) == RL_JS_PARENTHESIZED_TYPE) ty = rl_named_child(cx, ty, 0);
   if (rl_kind(cx, ty) == RL_JS_FUNCTION_TYPE) {
     RlNode rt = rl_child(cx, ty, RL_F_RETURN_TYPE);
-    return rt ? type_verdict(cx, rt, 0) : RL_JT_UNKNOWN;
+    return rt ? rl_js_type_verdict(cx, rt) : RL_JT_UNKNOWN;
   }
   if (ty) return RL_JT_UNKNOWN; /* a named function type: not followed */
   RlNode v = rl_strip(cx, rl_child(cx, m, RL_F_VALUE));
@@ -286,8 +298,16 @@ static uint32_t bases_of(RlCtx *cx, RlNode decl, RlNode *out, uint32_t cap) {
   return n;
 }
 
+/* Base chains are walked depth first, at most 6 deep and 32 types in all
+ * (`interface A extends B, C` with cycles cannot blow up). */
+/* Does a class or interface extend or implement anything? */
+static bool bases_any(RlCtx *cx, RlNode decl) {
+  RlNode b[1];
+  return bases_of(cx, decl, b, 1) > 0;
+}
+
 static RlJsVerdict member_verdict(RlCtx *cx, RlNode decl, const char *name, bool want_static,
-                                  RlNode *at, int depth) {
+                                  RlNode *at, int depth, int *budget) {
   RlNode body = members_of(cx, decl);
   RlJsVerdict acc = RL_JT_UNKNOWN;
   bool first = true;
@@ -306,10 +326,10 @@ static RlJsVerdict member_verdict(RlCtx *cx, RlNode decl, const char *name, bool
   if (!first || depth >= 6 || rl_kind(cx, decl) == RL_JS_TYPE_ALIAS_DECLARATION) return acc;
   RlNode bases[8];
   uint32_t nb = bases_of(cx, decl, bases, RL_COUNTOF(bases));
-  for (uint32_t i = 0; i < nb; i++) {
+  for (uint32_t i = 0; i < nb && --*budget > 0; i++) {
     RlNode b = rl_js_local_type(cx, rl_text_dup(cx, bases[i]));
     if (!b || rl_kind(cx, b) == RL_JS_TYPE_ALIAS_DECLARATION) continue;
-    RlJsVerdict v = member_verdict(cx, b, name, want_static, at, depth + 1);
+    RlJsVerdict v = member_verdict(cx, b, name, want_static, at, depth + 1, budget);
     if (v != RL_JT_UNKNOWN || *at) return v;
   }
   return RL_JT_UNKNOWN;
@@ -319,7 +339,8 @@ RlJsVerdict rl_js_member_verdict(RlCtx *cx, RlNode decl, const char *name, bool 
                                  RlNode *at) {
   *at = RL_NONE;
   if (!decl) return RL_JT_UNKNOWN;
-  return member_verdict(cx, decl, name, want_static, at, 0);
+  int budget = 32;
+  return member_verdict(cx, decl, name, want_static, at, 0, &budget);
 }
 
 /* Section - phase 1: receivers */
@@ -501,7 +522,7 @@ void rl_js_types_extract(RlCtx *cx) {
         if (rl_kind(cx, ty) == RL_JS_FUNCTION_TYPE) {
           RlNode rt = rl_child(cx, ty, RL_F_RETURN_TYPE);
           type_fact(cx, v, RL_JT_FUNC, "", rl_text_dup(cx, vn),
-                    rt ? type_verdict(cx, rt, 0) : RL_JT_UNKNOWN, rt, 0);
+                    rt ? rl_js_type_verdict(cx, rt) : RL_JT_UNKNOWN, rt, 0);
         } else if (!ty && val && rl_js_is_function(cx, val)) {
           fn_fact(cx, val, rl_text_dup(cx, vn));
         }
@@ -521,7 +542,7 @@ void rl_js_types_extract(RlCtx *cx) {
     case RL_JS_TYPE_ALIAS_DECLARATION: {
       RlNode v = rl_child(cx, d, RL_F_VALUE);
       if (rl_kind(cx, v) == RL_JS_OBJECT_TYPE) members_facts(cx, d, name);
-      else type_fact(cx, d, RL_JT_ALIAS, "", name, type_verdict(cx, v, 0), v, 0);
+      else type_fact(cx, d, RL_JT_ALIAS, "", name, rl_js_type_verdict(cx, v), v, 0);
       if (exported) export_fact(cx, st, name);
       break;
     }
@@ -600,7 +621,7 @@ static RlJsVerdict alias_verdict(const RlProject *px, const RlFact *f) {
 }
 
 static RlJsVerdict member_p2(const RlProject *px, uint32_t file, const char *owner,
-                             const char *member, const RlFact **decl, int depth) {
+                             const char *member, const RlFact **decl, int depth, int *budget) {
   uint32_t n;
   const RlFact *f = rl_project_facts(px, file, &n);
   RlJsVerdict acc = RL_JT_UNKNOWN;
@@ -615,14 +636,15 @@ static RlJsVerdict member_p2(const RlProject *px, uint32_t file, const char *own
     first = false;
   }
   if (!first || depth >= 6) return acc;
-  for (uint32_t i = 0; i < n; i++) {
+  for (uint32_t i = 0; i < n && *budget > 0; i++) {
     if (f[i].kind != RL_FACT_JS_TYPE || f[i].jstype.what != RL_JT_BASE ||
         strcmp(f[i].jstype.owner, owner) != 0)
       continue;
     uint32_t bf;
     const char *bn;
+    --*budget;
     if (!locate(px, file, f[i].jstype.type, true, &bf, &bn, 0)) continue;
-    RlJsVerdict v = member_p2(px, bf, bn, member, decl, depth + 1);
+    RlJsVerdict v = member_p2(px, bf, bn, member, decl, depth + 1, budget);
     if (v != RL_JT_UNKNOWN || *decl) return v;
   }
   return RL_JT_UNKNOWN;
@@ -634,7 +656,8 @@ RlJsVerdict rl_project_js_member(const RlProject *px, uint32_t file, const char 
   uint32_t tf;
   const char *tn;
   if (!locate(px, file, type, true, &tf, &tn, 0)) return RL_JT_UNKNOWN;
-  return member_p2(px, tf, tn, member, decl, 0);
+  int budget = 32; /* base types visited, in all */
+  return member_p2(px, tf, tn, member, decl, 0, &budget);
 }
 
 RlJsVerdict rl_project_js_func(const RlProject *px, uint32_t file, const char *name,

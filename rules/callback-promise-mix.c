@@ -682,6 +682,7 @@ static void check_void_return(RlCtx *cx, RlNode call) {
   RlNode cb = rl_strip(cx, rl_js_arg(cx, call, a)), fn;
   if (!cb || callback_kind(cx, cb, &fn) != CB_ASYNC) return;
   RlNode f = fn ? fn : cb;
+  if (catches_everything(cx, f)) return;
   RlReport *r;
   if (executor) {
     r = rl_report(cx, cb,
@@ -691,7 +692,6 @@ static void check_void_return(RlCtx *cx, RlNode call) {
                   what);
     rl_report_hint(cx, r, "%s", hint_executor);
   } else {
-    if (catches_everything(cx, f)) return;
     r = rl_report(cx, cb,
                   "async function passed as a %s: the caller ignores the promise it "
                   "returns, so a rejection is unhandled and the next call does not wait "
