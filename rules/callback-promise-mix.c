@@ -629,17 +629,33 @@ static bool may_reject(RlCtx *cx, RlNode n) {
   return false;
 }
 
-/* Does async function fn catch everything: every statement of its body
- * that awaits or throws is a try/catch whose catch and finally neither
- * await nor throw? */
+/* Is node i inside the try block of a try/catch within fn whose catch
+ * (and finally) neither awaits nor throws? */
+static bool caught_in(RlCtx *cx, RlNode i, RlNode fn) {
+  for (RlNode c = i, p = rl_parent(cx, i); p && p != fn; c = p, p = rl_parent(cx, p)) {
+    if (rl_kind(cx, p) != RL_JS_TRY_STATEMENT || rl_field(cx, c) != RL_F_BODY) continue;
+    RlNode h = rl_child(cx, p, RL_F_HANDLER), fin = rl_child(cx, p, RL_F_FINALIZER);
+    if (h && !may_reject(cx, h) && !(fin && may_reject(cx, fin))) return true;
+  }
+  return false;
+}
+
+/* Does async function fn catch everything: is every await, `for await`
+ * and throw of its body (outside nested functions) inside such a try
+ * block? */
 static bool catches_everything(RlCtx *cx, RlNode fn) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
-  for (RlNode st = rl_first_child(cx, body); st; st = rl_next_sibling(cx, st)) {
-    if (rl_is_token(cx, st) || !may_reject(cx, st)) continue;
-    if (rl_kind(cx, st) != RL_JS_TRY_STATEMENT) return false;
-    RlNode h = rl_child(cx, st, RL_F_HANDLER), fin = rl_child(cx, st, RL_F_FINALIZER);
-    if (!h || may_reject(cx, h) || (fin && may_reject(cx, fin))) return false;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (i != body && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    bool risky = k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
+                 (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
+    if (risky && !caught_in(cx, i, fn)) return false;
   }
   return true;
 }
@@ -722,11 +738,11 @@ static bool always_promise(RlCtx *cx, RlNode e) {
   RlNode ty = RL_NONE;
   if (rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR) {
     if (rl_kind(cx, rl_child(cx, d, RL_F_NAME)) != RL_JS_IDENTIFIER) return false;
+    /* `let p: Promise<T>;` is undefined until assigned: a lazy init */
+    RlNode v = rl_strip(cx, rl_child(cx, d, RL_F_VALUE));
+    if (!v) return false;
     ty = rl_child(cx, d, RL_F_TYPE);
-    if (!ty) {
-      RlNode v = rl_strip(cx, rl_child(cx, d, RL_F_VALUE));
-      return rl_has_token(cx, rl_parent(cx, d), "const") && v && always_promise(cx, v);
-    }
+    if (!ty) return rl_has_token(cx, rl_parent(cx, d), "const") && always_promise(cx, v);
   } else if (d && rl_js_is_function(cx, d)) {
     RlNode params = rl_child(cx, d, RL_F_PARAMETERS);
     for (RlNode p = rl_first_child(cx, params); p; p = rl_next_sibling(cx, p))

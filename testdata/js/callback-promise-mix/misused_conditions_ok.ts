@@ -33,3 +33,9 @@ export class Loader {
     return true;
   }
 }
+
+let shared: Promise<void>;
+export function once(): Promise<void> {
+  if (!shared) shared = Promise.resolve(); // undefined until the first call
+  return shared;
+}

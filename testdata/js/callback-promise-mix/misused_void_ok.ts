@@ -69,3 +69,16 @@ export function guarded(url: string): Promise<string> {
     }
   });
 }
+
+export function each(ids: string[]): Promise<void> {
+  return new Promise(async (resolve, reject) => {
+    for (const id of ids) {
+      try {
+        await save(id);
+      } catch (err) {
+        reject(err);
+      }
+    }
+    resolve();
+  });
+}
