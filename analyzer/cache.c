@@ -196,6 +196,7 @@ static void rl_cache__w_record(RlBuf *b, const RlFact *x) {
     }
     w_held(b, x->access.held, x->access.nheld);
     w_str(b, x->access.text);
+    w_str(b, x->access.value);
     break;
   case RL_FACT_C_GLOBAL:
     w_obj(b, &x->global.var);
@@ -540,6 +541,7 @@ static bool rl_cache__r_record(RlReader *r, RlFact *x) {
     x->access.npath = r->bad ? 0 : n;
     x->access.held = r_held(r, &x->access.nheld);
     x->access.text = r_name(r);
+    x->access.value = r_name(r);
     return true;
   }
   case RL_FACT_C_GLOBAL:
