@@ -25,6 +25,7 @@
 #include "discover.h"
 #include "emit_util.h"
 #include "engine.h"
+#include "fix.h"
 #include "front_js.h"
 #include "lsp.h"
 #include "session.h"
@@ -801,6 +802,46 @@ static json_t *rl_lsp__edit(RlLsp *l, const RlLspEntry *e, const RlLines *lines,
   return json_pack("{s:{s:o}}", "changes", e->uri, arr);
 }
 
+/* "Fix all": for rule `rule`, the first non-suggestion fix of each of its
+ * findings in the file, skipping one that overlaps an earlier pick, as one
+ * action when at least two findings are fixed; NULL otherwise. */
+static json_t *rl_lsp__fix_all(RlLsp *l, const RlLspEntry *e, const RlLines *lines,
+                               const struct RlRule *rule) {
+  RL_VEC(const RlFix *) picks = {0};
+  RL_VEC(RlEdit) edits = {0};
+  bool unsafe = false;
+  for (uint32_t i = 0; i < e->res->diags.n; i++) {
+    const RlDiag *d = e->res->diags.v[i];
+    if (d->rule != rule) continue;
+    const RlFix *fx = NULL;
+    for (uint32_t f = 0; f < d->nfixes && !fx; f++)
+      if (d->fixes[f].safety != RL_FIX_SUGGESTION && d->fixes[f].nedits) fx = &d->fixes[f];
+    bool clash = !fx;
+    for (uint32_t k = 0; k < picks.n && !clash; k++) clash = rl_fix_overlaps(fx, picks.v[k]);
+    if (clash) continue;
+    RL_VEC_PUSH(picks, fx);
+    if (fx->safety != RL_FIX_SAFE) unsafe = true;
+    for (uint32_t k = 0; k < fx->nedits; k++) {
+      bool dup = false; /* the same edit offered by two findings: once */
+      for (uint32_t j = 0; j < edits.n && !dup; j++)
+        dup = edits.v[j].start == fx->edits[k].start && edits.v[j].end == fx->edits[k].end &&
+              strcmp(edits.v[j].text, fx->edits[k].text) == 0;
+      if (!dup) RL_VEC_PUSH(edits, fx->edits[k]);
+    }
+  }
+  json_t *a = NULL;
+  if (picks.n >= 2) {
+    char *title = rl_asprintf("Fix all %u %s findings in this file%s", picks.n, rule->id,
+                              unsafe ? " (includes unsafe fixes: review them)" : "");
+    a = json_pack("{s:s,s:s,s:o}", "title", title, "kind", "quickfix", "edit",
+                  rl_lsp__edit(l, e, lines, edits.v, edits.n));
+    free(title);
+  }
+  RL_VEC_FREE(picks);
+  RL_VEC_FREE(edits);
+  return a;
+}
+
 static json_t *rl_lsp__code_actions(RlLsp *l, json_t *params) {
   const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
   json_t *actions = json_array();
@@ -831,7 +872,7 @@ static json_t *rl_lsp__code_actions(RlLsp *l, json_t *params) {
     char *indent = rl_strndup(e->snap + ls, k - ls);
     char *text = rl_asprintf("%s// racelint-disable-next-line %s -- reviewed: TODO say why "
                              "this is safe\n", indent, d->rule->id);
-    RlEdit ed = {ls, ls, text};
+    RlEdit ed = {ls, ls, text, {0}};
     char *title = rl_asprintf("Suppress %s on this line", d->rule->id);
     json_array_append_new(actions, json_pack("{s:s,s:s,s:[O],s:o}", "title", title, "kind",
                                              "quickfix", "diagnostics", diag, "edit",
@@ -841,6 +882,20 @@ static json_t *rl_lsp__code_actions(RlLsp *l, json_t *params) {
     free(indent);
     json_decref(diag);
   }
+  /* then, once per rule with a fix among these findings: fix all of it */
+  RL_VEC(const struct RlRule *) done = {0};
+  for (uint32_t i = 0; i < e->res->diags.n; i++) {
+    const RlDiag *d = e->res->diags.v[i];
+    int64_t dl = (int64_t)d->loc.line - 1;
+    if (dl < first || dl > last || !d->nfixes) continue;
+    bool seen = false;
+    for (uint32_t k = 0; k < done.n && !seen; k++) seen = done.v[k] == d->rule;
+    if (seen) continue;
+    RL_VEC_PUSH(done, d->rule);
+    json_t *a = rl_lsp__fix_all(l, e, &lines, d->rule);
+    if (a) json_array_append_new(actions, a);
+  }
+  RL_VEC_FREE(done);
   rl_lines_free(&lines);
   return actions;
 }
