@@ -1,4 +1,4 @@
-/* cache.c - the result cache (see cache.h). Entry format: "RLC5", the tool
+/* cache.c - the result cache (see cache.h). Entry format: "RLC6", the tool
  * version, the key, then the file's results as length-prefixed fields;
  * each fact as its common fields, then the fields of its kind's record
  * (rl_cache__w_record / rl_cache__r_record).
@@ -24,7 +24,7 @@
 #ifndef RL_VERSION
 #define RL_VERSION "0.0.0-dev"
 #endif
-#define RL_CACHE_MAGIC "RLC5"
+#define RL_CACHE_MAGIC "RLC6"
 /* Entries are read whole; a larger one is a miss. */
 #define RL_CACHE_MAX_ENTRY (256u << 20)
 
