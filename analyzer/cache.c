@@ -1,4 +1,4 @@
-/* cache.c - the result cache (see cache.h). Entry format: "RLC5", the tool
+/* cache.c - the result cache (see cache.h). Entry format: "RLC6", the tool
  * version, the key, then the file's results as length-prefixed fields;
  * each fact as its common fields, then the fields of its kind's record
  * (rl_cache__w_record / rl_cache__r_record).
@@ -24,7 +24,7 @@
 #ifndef RL_VERSION
 #define RL_VERSION "0.0.0-dev"
 #endif
-#define RL_CACHE_MAGIC "RLC5"
+#define RL_CACHE_MAGIC "RLC6"
 /* Entries are read whole; a larger one is a miss. */
 #define RL_CACHE_MAX_ENTRY (256u << 20)
 
@@ -246,6 +246,13 @@ static void rl_cache__w_record(RlBuf *b, const RlFact *x) {
     w_str(b, x->argk.value);
     w_u32(b, x->argk.arg);
     w_u32(b, x->argk.param);
+    break;
+  case RL_FACT_JS_TYPE:
+    w_str(b, x->jstype.owner);
+    w_str(b, x->jstype.member);
+    w_str(b, x->jstype.type);
+    w_u32(b, x->jstype.what);
+    w_u32(b, x->jstype.verdict);
     break;
   default:
     break;
@@ -595,6 +602,13 @@ static bool rl_cache__r_record(RlReader *r, RlFact *x) {
     x->argk.value = r_name(r);
     x->argk.arg = r_u32(r);
     x->argk.param = r_u32(r);
+    return true;
+  case RL_FACT_JS_TYPE:
+    x->jstype.owner = r_name(r);
+    x->jstype.member = r_name(r);
+    x->jstype.type = r_name(r);
+    x->jstype.what = (uint8_t)r_enum(r, RL_JT_FUNC, RL_JT_ALIAS);
+    x->jstype.verdict = (uint8_t)r_enum(r, RL_JT_UNKNOWN, RL_JT_NOT);
     return true;
   default:
     return false;

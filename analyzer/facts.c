@@ -5,6 +5,7 @@
 #include "facts.h"
 
 #include "csum.h"
+#include "js_types.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -102,6 +103,7 @@ void rl_facts_init_record(RlFact *f) {
   case RL_FACT_C_ASSUME: f->assume.callee = ""; break;
   case RL_FACT_C_GUARD: f->guard.spell = f->guard.value = ""; break;
   case RL_FACT_C_ARGK: f->argk.callee = f->argk.spell = f->argk.value = ""; break;
+  case RL_FACT_JS_TYPE: f->jstype.owner = f->jstype.member = f->jstype.type = ""; break;
   default: f->a = f->b = f->c = ""; break;
   }
 }
@@ -427,6 +429,7 @@ static void rl_facts__js(RlCtx *cx) {
       break;
     }
   }
+  rl_js_types_extract(cx);
 }
 
 /* Section - C */

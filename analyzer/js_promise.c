@@ -153,6 +153,15 @@ static RlNode declarator_of(RlCtx *cx, RlNode ident) {
   return rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR ? d : RL_NONE;
 }
 
+/* `const wait: (ms: number) => Promise<void> = ...`, or a variable
+ * holding an arrow or function whose return type says so. */
+static bool typed_promise_fn(RlCtx *cx, RlNode d) {
+  RlNode ty = rl_named_child(cx, rl_child(cx, d, RL_F_TYPE), 0);
+  if (rl_kind(cx, ty) == RL_JS_FUNCTION_TYPE)
+    return rl_js_type_verdict(cx, rl_child(cx, ty, RL_F_RETURN_TYPE)) == RL_JT_PROMISE;
+  return false;
+}
+
 /* `promisify(f)` / `util.promisify(f)`? */
 static bool is_promisify(RlCtx *cx, RlNode v) {
   v = rl_strip(cx, v);
@@ -227,7 +236,8 @@ RlNode rl_js_class_member(RlCtx *cx, RlNode cls, const char *name, bool want_sta
     RlNode body = rl_child(cx, cls, RL_F_BODY);
     RlNode heritage = RL_NONE;
     for (RlNode c = rl_first_child(cx, cls); c; c = rl_next_sibling(cx, c))
-      if (!rl_is_token(cx, c) && c != body && rl_kind(cx, c) == RL_JS_OTHER &&
+      if (!rl_is_token(cx, c) && c != body &&
+          (rl_kind(cx, c) == RL_JS_OTHER || rl_kind(cx, c) == RL_JS_CLASS_HERITAGE) &&
           rl_field(cx, c) != RL_F_NAME)
         heritage = c;
     for (RlNode m = rl_first_child(cx, body); m; m = rl_next_sibling(cx, m)) {
@@ -370,17 +380,28 @@ bool rl_js_returns_promise(RlCtx *cx, RlNode call, RlJsPromise *why) {
     RlJsBinding b = rl_js_resolve(cx, f, &fn);
     why->what = rl_fmt(cx, "'%s'", name);
     if (b == RL_BIND_LOCAL) {
+      RlNode d = declarator_of(cx, f);
       if (fn) {
-        if (!rl_js_is_async_fn(cx, fn)) return false;
+        /* async, or a written return type (overloads must agree), or the
+         * variable's function type */
+        RlJsVerdict v = rl_js_fn_verdict(cx, fn);
+        if (v == RL_JT_UNKNOWN && d && typed_promise_fn(cx, d)) v = RL_JT_PROMISE;
+        if (v != RL_JT_PROMISE) return false;
         why->fn = fn;
         return true;
       }
-      RlNode d = declarator_of(cx, f);
+      if (d && typed_promise_fn(cx, d)) return true;
       return d && (is_promisify(cx, rl_child(cx, d, RL_F_VALUE)) ||
                    is_runtime_factory(cx, rl_child(cx, d, RL_F_VALUE)));
     }
     if (b == RL_BIND_FREE) {
-      if (strcmp(name, "fetch") != 0) return false;
+      if (strcmp(name, "fetch") != 0) {
+        /* `declare function wait(ms: number): Promise<void>;` of this file */
+        RlNode sig;
+        if (rl_js_signature_verdict(cx, name, &sig) != RL_JT_PROMISE) return false;
+        why->fn = sig;
+        return true;
+      }
       why->what = "fetch()";
       return true;
     }
@@ -413,10 +434,23 @@ bool rl_js_returns_promise(RlCtx *cx, RlNode call, RlJsPromise *why) {
   }
   why->what = rl_fmt(cx, "'%s'", m);
   if (ok == RL_JS_THIS) {
-    RlNode fn = rl_js_class_member(cx, rl_js_this_class(cx, f), m, false);
-    if (!rl_js_is_async_fn(cx, fn)) return false;
-    why->fn = fn;
+    RlNode at;
+    if (rl_js_member_verdict(cx, rl_js_this_class(cx, f), m, false, &at) != RL_JT_PROMISE)
+      return false;
+    why->fn = at;
     return true;
+  }
+  {
+    /* client.m() where client's type is written (`client: Redis`, `new
+     * Queue()`, a field or constructor parameter property of this class)
+     * and declared in this file; another file's: phase 2 */
+    RlNode at, type = rl_js_receiver_type(cx, obj);
+    RlJsVerdict v = rl_js_type_member(cx, type, m, &at);
+    if (v == RL_JT_PROMISE) {
+      why->fn = at;
+      return true;
+    }
+    if (v == RL_JT_NOT || at) return false;
   }
   /* fs.promises.readFile(): only the functions fs/promises has; any other
    * `promises` property is likely an array of them (`result.promises.push(p)`) */
@@ -436,7 +470,7 @@ bool rl_js_returns_promise(RlCtx *cx, RlNode call, RlJsPromise *why) {
       if (rl_kind(cx, ctor) == RL_JS_IDENTIFIER)
         fn = rl_js_class_member(cx, rl_js_local_class(cx, rl_text_dup(cx, ctor)), m, false);
     }
-    if (!rl_js_is_async_fn(cx, fn)) return false;
+    if (!rl_js_is_async_fn(cx, fn) && rl_js_fn_verdict(cx, fn) != RL_JT_PROMISE) return false;
     why->fn = fn;
     return true;
   }

@@ -92,6 +92,7 @@ typedef enum RlFactKind {
   RL_FACT_EXPORT, /* JS export of a local binding: `export` */
   RL_FACT_CALL,   /* a C call: `call` (func = caller) */
   RL_FACT_SPAWN,  /* C thread start: `spawn` */
+  RL_FACT_JS_TYPE = 40, /* JS/TS declared type: `jstype` (analyzer/js_types.c) */
   RL_FACT_RULE = 100,
 } RlFactKind;
 
@@ -261,6 +262,13 @@ typedef struct RlFact {
       const char *callee, *spell, *value;
       uint32_t arg, param;
     } argk;
+    struct { /* RL_FACT_JS_TYPE: what (RlJsTypeWhat) the top-level
+                declaration says; verdict RlJsVerdict; type: for an unknown
+                verdict the written type's name (an alias), for a base its
+                name; flags RL_FF_STATIC for a static member */
+      const char *owner, *member, *type;
+      uint8_t what, verdict;
+    } jstype;
   };
 } RlFact;
 
@@ -606,6 +614,44 @@ RlNode rl_js_class_member(RlCtx *cx, RlNode cls, const char *name, bool want_sta
  * in this file. *scope (may be NULL) receives rl_js_binding_scope(). */
 RlNode rl_js_declaration(const RlCtx *cx, RlNode ident, RlNode *scope);
 
+/* Section - phase 1: declared types (analyzer/js_types.c)
+ * What the source spells, never inferred: unknown is never a promise. */
+typedef enum RlJsVerdict {
+  RL_JT_UNKNOWN = 0, /* not spelled, or declarations that disagree */
+  RL_JT_PROMISE,     /* Promise<T>, PromiseLike<T>, Thenable<T>, an alias of one, async */
+  RL_JT_NOT,         /* a type that is no promise (void, string, a class...) */
+} RlJsVerdict;
+/* RL_FACT_JS_TYPE's `what`. */
+typedef enum RlJsTypeWhat {
+  RL_JT_FUNC = 1, /* function (or variable of function type) `member` returns */
+  RL_JT_MEMBER,   /* method or function-typed field `member` of class/interface `owner` */
+  RL_JT_BASE,     /* class/interface `owner` extends or implements `type` */
+  RL_JT_ALIAS,    /* `type member = ...` is a promise or not */
+} RlJsTypeWhat;
+/* Is the type (a type annotation or a type node) a promise? */
+RlJsVerdict rl_js_type_verdict(RlCtx *cx, RlNode type);
+/* Does calling fn (a function-like node or a signature) return a promise:
+ * async, its written return type, the overload signatures before it? */
+RlJsVerdict rl_js_fn_verdict(RlCtx *cx, RlNode fn);
+/* The top-level signatures `declare function name(): T;` of this file
+ * (all must agree); *at receives the first or RL_NONE. */
+RlJsVerdict rl_js_signature_verdict(RlCtx *cx, const char *name, RlNode *at);
+/* A class, interface or type alias declared at the top level under name. */
+RlNode rl_js_local_type(RlCtx *cx, const char *name);
+/* Member `name` of class/interface/object-type alias decl (following
+ * extends/implements to types of this file): does calling it return a
+ * promise? *at receives the member found (RL_NONE if none). */
+RlJsVerdict rl_js_member_verdict(RlCtx *cx, RlNode decl, const char *name, bool want_static,
+                                 RlNode *at);
+/* The declared type of a receiver expression, as the name node of its
+ * head (`Redis` of `client: Redis`, `Queue` of `new Queue()`): a
+ * parameter's or variable's annotation, `new C()`, a field of `this`'s
+ * class or a constructor parameter property. RL_NONE when not spelled. */
+RlNode rl_js_receiver_type(RlCtx *cx, RlNode obj);
+/* Member `member` of the type named by node `type`, when that type is
+ * declared in this file (else unknown: see rl_project_js_member). */
+RlJsVerdict rl_js_type_member(RlCtx *cx, RlNode type, const char *member, RlNode *at);
+
 /* Do the runs of function-like node fn (or of a function around it) never
  * overlap, as far as this file tells? It is the callback of a wrapper that
  * runs it once or exclusively or shares one pending run (by name: shared,
@@ -693,6 +739,15 @@ const RlFact *rl_project_func(const RlProject *px, uint32_t file, const char *na
  * the function it names, across files; NULL if not a known function. */
 const RlFact *rl_project_js_binding(const RlProject *px, uint32_t file,
                                     const char *name);
+/* Declared types across files (analyzer/js_types.c): the type visible as
+ * `type` in `file` (declared there or imported, through re-exports): does
+ * its instance method `member` return a promise? *decl receives the
+ * member's RL_FACT_JS_TYPE fact when found. */
+RlJsVerdict rl_project_js_member(const RlProject *px, uint32_t file, const char *type,
+                                 const char *member, const RlFact **decl);
+/* The same for a function visible as `name` in `file`. */
+RlJsVerdict rl_project_js_func(const RlProject *px, uint32_t file, const char *name,
+                               const RlFact **decl);
 /* Is f a rule-specific fact recorded by `rule`? */
 bool rl_fact_of(const RlProject *px, const RlFact *f, const RlRule *rule);
 /* Starts a finding of rule `rule` at the location of fact `at`. */

@@ -578,8 +578,247 @@ static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn
   related_fn(cx, r, cb, fn);
 }
 
+/* Section - misused promises: an async function where the caller ignores
+ * the returned promise (a listener, a timer, a Promise executor), and a
+ * promise where a boolean is tested (typescript-eslint's
+ * no-misused-promises, checksVoidReturn and checksConditionals). */
+
+static const char *const void_timers[] = {"setTimeout", "setInterval", "setImmediate"};
+static const char *const void_listeners[] = {"on",
+                                             "once",
+                                             "addListener",
+                                             "prependListener",
+                                             "prependOnceListener",
+                                             "addEventListener"};
+/* Node's modules whose classes are EventEmitters (their listeners' results
+ * are dropped). */
+static const char *const emitter_modules[] = {
+    "events", "child_process", "net",      "http",          "https",   "http2", "tls",
+    "dgram",  "stream",        "readline", "worker_threads", "cluster", "fs",    "zlib"};
+
+static const char *const hint_void =
+    "Nothing awaits this promise: catch inside the handler (try/catch around the whole "
+    "body), or keep the handler synchronous and hand the work to "
+    "`work().catch(onError)` or the runtime's runInBackground(fn, onError) (runtime/js).";
+
+static const char *const hint_executor =
+    "Do the async work before `new Promise`, or make the enclosing function async and "
+    "drop `new Promise`; an executor should only wire callbacks to resolve/reject.";
+
+static const char *const hint_cond =
+    "Await the promise first (`if (await p)`), or test the value it resolves to.";
+
+/* Is type name t (a class or interface name) an EventEmitter: imported from
+ * one of Node's emitter modules, or a class of this file extending one? */
+static bool emitter_type(RlCtx *cx, RlNode t, int depth) {
+  const char *mod, *imported;
+  if (!t || depth > 4) return false;
+  if (rl_js_import_of(cx, t, &mod, &imported))
+    return in_list(mod, emitter_modules, RL_COUNTOF(emitter_modules));
+  RlNode d = rl_js_local_class(cx, rl_text_dup(cx, t));
+  if (!d) return false;
+  for (RlNode c = rl_first_child(cx, d); c; c = rl_next_sibling(cx, c)) {
+    if (rl_kind(cx, c) != RL_JS_CLASS_HERITAGE) continue;
+    RlNode end = rl_node_end(cx, c);
+    for (RlNode i = c; i < end; i++)
+      if (rl_kind(cx, i) == RL_JS_IDENTIFIER) return emitter_type(cx, i, depth + 1);
+  }
+  return false;
+}
+
+/* Is the receiver of `.on()` an EventEmitter as far as this file tells:
+ * `process`, `this` in a class extending one, or a receiver whose declared
+ * type or `new C()` is one? */
+static bool known_emitter(RlCtx *cx, RlNode obj) {
+  obj = rl_strip(cx, obj);
+  if (rl_kind(cx, obj) == RL_JS_IDENTIFIER && eq(cx, obj, "process"))
+    return rl_js_resolve(cx, obj, NULL) == RL_BIND_FREE;
+  if (rl_kind(cx, obj) == RL_JS_THIS) {
+    RlNode cls = rl_js_this_class(cx, obj);
+    RlNode name = cls ? rl_child(cx, cls, RL_F_NAME) : RL_NONE;
+    return name && emitter_type(cx, name, 0);
+  }
+  return emitter_type(cx, rl_js_receiver_type(cx, obj), 0);
+}
+
+/* Does n (outside nested functions) contain an await or a throw? */
+static bool may_reject(RlCtx *cx, RlNode n) {
+  RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
+  for (RlNode i = n; i && i < end; i++) {
+    if (i != n && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
+        (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await")))
+      return true;
+  }
+  return false;
+}
+
+/* Is node i inside the try block of a try/catch within fn whose catch
+ * (and finally) neither awaits nor throws? */
+static bool caught_in(RlCtx *cx, RlNode i, RlNode fn) {
+  for (RlNode c = i, p = rl_parent(cx, i); p && p != fn; c = p, p = rl_parent(cx, p)) {
+    if (rl_kind(cx, p) != RL_JS_TRY_STATEMENT || rl_field(cx, c) != RL_F_BODY) continue;
+    RlNode h = rl_child(cx, p, RL_F_HANDLER), fin = rl_child(cx, p, RL_F_FINALIZER);
+    if (h && !may_reject(cx, h) && !(fin && may_reject(cx, fin))) return true;
+  }
+  return false;
+}
+
+/* Does async function fn catch everything: is every await, `for await`
+ * and throw of its body (outside nested functions) inside such a try
+ * block? */
+static bool catches_everything(RlCtx *cx, RlNode fn) {
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (i != body && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    bool risky = k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
+                 (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
+    if (risky && !caught_in(cx, i, fn)) return false;
+  }
+  return true;
+}
+
+/* `setTimeout(async () => ...)`, `emitter.on('x', async () => ...)`,
+ * `el.addEventListener('click', async () => ...)`: the async function the
+ * call hands to a caller that drops its promise, and what that is. */
+static const char *void_callee(RlCtx *cx, RlNode call, uint32_t *arg) {
+  const char *m = rl_js_callee_name(cx, call);
+  RlNode obj = rl_js_callee_object(cx, call);
+  if (in_list(m, void_timers, RL_COUNTOF(void_timers))) {
+    RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+    if (obj ? !(eq(cx, obj, "window") || eq(cx, obj, "globalThis") || eq(cx, obj, "global"))
+            : rl_js_resolve(cx, f, NULL) != RL_BIND_FREE)
+      return NULL;
+    *arg = 0;
+    return rl_fmt(cx, "%s callback", m);
+  }
+  if (!obj || !in_list(m, void_listeners, RL_COUNTOF(void_listeners))) return NULL;
+  if (strcmp(m, "addEventListener") != 0 && !known_emitter(cx, obj)) return NULL;
+  *arg = 1;
+  RlNode ev = rl_js_arg(cx, call, 0);
+  return rl_kind(cx, ev) == RL_JS_STRING ? rl_fmt(cx, "'%s' listener", rl_js_module_name(cx, ev))
+                                         : "event listener";
+}
+
+static void check_void_return(RlCtx *cx, RlNode call) {
+  uint32_t a = 0;
+  const char *what;
+  bool executor = false;
+  if (rl_kind(cx, call) == RL_JS_NEW_EXPRESSION) {
+    RlNode ctor = rl_strip(cx, rl_child(cx, call, RL_F_CONSTRUCTOR));
+    if (!eq(cx, ctor, "Promise") || rl_js_resolve(cx, ctor, NULL) != RL_BIND_FREE) return;
+    what = "new Promise()";
+    executor = true;
+  } else {
+    what = void_callee(cx, call, &a);
+    if (!what) return;
+  }
+  RlNode cb = rl_strip(cx, rl_js_arg(cx, call, a)), fn;
+  if (!cb || callback_kind(cx, cb, &fn) != CB_ASYNC) return;
+  RlNode f = fn ? fn : cb;
+  if (catches_everything(cx, f)) return;
+  RlReport *r;
+  if (executor) {
+    r = rl_report(cx, cb,
+                  "async executor passed to %s: a throw after its first await rejects the "
+                  "executor's own promise, which nobody handles, instead of this one, and "
+                  "this one then never settles",
+                  what);
+    rl_report_hint(cx, r, "%s", hint_executor);
+  } else {
+    r = rl_report(cx, cb,
+                  "async function passed as a %s: the caller ignores the promise it "
+                  "returns, so a rejection is unhandled and the next call does not wait "
+                  "for this one",
+                  what);
+    rl_report_hint(cx, r, "%s", hint_void);
+  }
+  if (fn && fn != cb) rl_report_related(cx, r, fn, "declared async here");
+}
+
+/* Is e always a promise (never undefined): a call of an async function or
+ * of a known promise API, or a `const` initialised with one, or a
+ * variable or parameter declared `Promise<T>` (no `| undefined`)? */
+static bool always_promise(RlCtx *cx, RlNode e) {
+  e = rl_strip(cx, e);
+  RlKind k = rl_kind(cx, e);
+  if (k == RL_JS_CALL_EXPRESSION || k == RL_JS_NEW_EXPRESSION) {
+    RlJsPromise why = {RL_NONE, ""};
+    if (!rl_js_returns_promise(cx, e, &why)) return false;
+    if (!why.fn || rl_js_is_async_fn(cx, why.fn)) return true;
+    RlNode rt = rl_child(cx, why.fn, RL_F_RETURN_TYPE);
+    size_t n;
+    const char *s = rt ? rl_text(cx, rt, &n) : NULL;
+    return s && !memchr(s, '|', n);
+  }
+  if (k != RL_JS_IDENTIFIER) return false;
+  RlNode d = rl_js_declaration(cx, e, NULL);
+  RlNode ty = RL_NONE;
+  if (rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR) {
+    if (rl_kind(cx, rl_child(cx, d, RL_F_NAME)) != RL_JS_IDENTIFIER) return false;
+    /* `let p: Promise<T>;` is undefined until assigned: a lazy init */
+    RlNode v = rl_strip(cx, rl_child(cx, d, RL_F_VALUE));
+    if (!v) return false;
+    ty = rl_child(cx, d, RL_F_TYPE);
+    if (!ty) return rl_has_token(cx, rl_parent(cx, d), "const") && always_promise(cx, v);
+  } else if (d && rl_js_is_function(cx, d)) {
+    RlNode params = rl_child(cx, d, RL_F_PARAMETERS);
+    for (RlNode p = rl_first_child(cx, params); p; p = rl_next_sibling(cx, p))
+      if (rl_kind(cx, p) == RL_JS_REQUIRED_PARAMETER &&
+          rl_same_expr(cx, rl_child(cx, p, RL_F_PATTERN), e))
+        ty = rl_child(cx, p, RL_F_TYPE);
+  }
+  if (!ty) return false;
+  size_t n;
+  const char *s = rl_text(cx, ty, &n);
+  return !memchr(s, '|', n) && rl_js_type_verdict(cx, ty) == RL_JT_PROMISE;
+}
+
+static void check_condition(RlCtx *cx, RlNode n) {
+  RlNode c = RL_NONE;
+  const char *where = "condition";
+  switch (rl_kind(cx, n)) {
+  case RL_JS_IF_STATEMENT:
+  case RL_JS_WHILE_STATEMENT:
+  case RL_JS_DO_STATEMENT:
+  case RL_JS_FOR_STATEMENT:
+  case RL_JS_TERNARY_EXPRESSION:
+    c = rl_child(cx, n, RL_F_CONDITION);
+    break;
+  case RL_JS_UNARY_EXPRESSION:
+    if (strcmp(rl_op(cx, n), "!") != 0) return;
+    c = rl_child(cx, n, RL_F_ARGUMENT);
+    where = "operand of `!`";
+    break;
+  default:
+    return;
+  }
+  if (!c || !always_promise(cx, c)) return;
+  RlReport *r = rl_report(cx, rl_strip(cx, c),
+                          "a promise used as a %s is always truthy: this tests the promise "
+                          "object, not the value it resolves to",
+                          where);
+  rl_report_hint(cx, r, "%s", hint_cond);
+}
+
 static void check(RlCtx *cx, RlNode call, void *state) {
   (void)state;
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) { /* misused promises */
+    if (rl_kind(cx, call) == RL_JS_NEW_EXPRESSION) check_void_return(cx, call);
+    else check_condition(cx, call);
+    return;
+  }
+  check_void_return(cx, call);
   const char *m = rl_js_callee_name(cx, call);
   RlNode obj = rl_js_callee_object(cx, call);
 
@@ -665,7 +904,10 @@ static void project(RlProject *px, const RlRule *self) {
   }
 }
 
-static const RlKind kinds[] = {RL_JS_CALL_EXPRESSION};
+static const RlKind kinds[] = {RL_JS_CALL_EXPRESSION,   RL_JS_NEW_EXPRESSION,
+                               RL_JS_IF_STATEMENT,      RL_JS_WHILE_STATEMENT,
+                               RL_JS_DO_STATEMENT,      RL_JS_FOR_STATEMENT,
+                               RL_JS_TERNARY_EXPRESSION, RL_JS_UNARY_EXPRESSION};
 
 const RlRule rl_rule_callback_promise_mix = {
     .id = "callback-promise-mix",

@@ -34,6 +34,10 @@ enum {
   /* an async function that returns no rejecting promise (an async
    * generator, or a body that catches everything): a = its name. */
   FACT_NO_REJECT,
+  /* a bare call `recv.m()` whose receiver's declared type is not declared
+   * in this file, resolved in phase 2 (analyzer/js_types.c): a = the
+   * type's name here, b = the method, c = handler description or NULL. */
+  FACT_TYPED_CALL,
 };
 
 typedef struct Handler {
@@ -208,7 +212,8 @@ static bool handled(RlCtx *cx, RlNode call) {
  * body catches everything cannot)? */
 static bool promise_call(RlCtx *cx, RlNode call, RlJsPromise *why) {
   if (!rl_js_returns_promise(cx, call, why)) return false;
-  return !why->fn || !never_rejects(cx, why->fn);
+  /* only an async body's throws become its rejections */
+  return !why->fn || !rl_js_is_async_fn(cx, why->fn) || !never_rejects(cx, why->fn);
 }
 
 /* Section - where the statement runs */
@@ -414,7 +419,9 @@ static void report(RlCtx *cx, RlNode at, const RlJsPromise *why, const char *han
   offer_fixes(cx, r, at);
   /* an async IIFE is its own declaration */
   if (why->fn && (why->fn < at || why->fn >= rl_node_end(cx, at)))
-    rl_report_related(cx, r, why->fn, "declared async here");
+    rl_report_related(cx, r, why->fn,
+                      rl_js_is_async(cx, why->fn) ? "declared async here"
+                                                  : "declared to return a promise here");
 }
 
 /* A bare call of an imported name or of a member of an imported module
@@ -435,6 +442,20 @@ static void defer_import(RlCtx *cx, RlNode call, RlNode at, const char *handler)
     rl_fact_add(cx, FACT_BARE_IMPORT, at, rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY)), mod,
                 handler);
   }
+}
+
+/* A bare call `recv.m()` whose receiver has a declared type this file
+ * does not declare (an imported class or interface): phase 2. */
+static void defer_typed(RlCtx *cx, RlNode call, RlNode at, const char *handler) {
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return;
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return;
+  RlNode prop = rl_child(cx, f, RL_F_PROPERTY);
+  RlNode type = rl_js_receiver_type(cx, rl_child(cx, f, RL_F_OBJECT));
+  if (!type || !prop || rl_js_local_type(cx, rl_text_dup(cx, type))) return;
+  const char *mod, *imported;
+  if (!rl_js_import_of(cx, type, &mod, &imported)) return; /* a global type: unknown */
+  rl_fact_add(cx, FACT_TYPED_CALL, at, rl_text_dup(cx, type), rl_text_dup(cx, prop), handler);
 }
 
 /* Checks one expression whose value is dropped (and the branches of
@@ -480,10 +501,12 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
     }
     if (k == RL_JS_CALL_EXPRESSION && settled_chain(cx, e)) continue;
     RlJsPromise why;
-    if (promise_call(cx, e, &why))
+    if (promise_call(cx, e, &why)) {
       report(cx, at, &why, handler);
-    else
+    } else if (!why.fn) {
       defer_import(cx, e, at, handler);
+      defer_typed(cx, e, at, handler);
+    }
   }
 }
 
@@ -585,6 +608,27 @@ static const RlFact *exported(const RlProject *px, uint32_t file, const char *na
   return fn && (fn->flags & RL_FF_EXPORTED) ? fn : NULL;
 }
 
+/* A call of another file's function or method declared to return a
+ * promise (not async: those are FACT_BARE_IMPORT's first case). */
+static void typed_report(RlProject *px, const RlRule *self, const RlFact *f, const char *what,
+                         const RlFact *decl) {
+  RlReport *r;
+  if (f->c && *f->c)
+    r = rl_project_report(px, self, f,
+                          "the promise of '%s' is neither awaited nor given a rejection handler "
+                          "in this %s: the callback returns at once, so the next call can "
+                          "overlap this one, and a rejection is unhandled",
+                          what, f->c);
+  else
+    r = rl_project_report(px, self, f,
+                          "the promise of '%s' is neither awaited, returned nor given a "
+                          "rejection handler: the code after line %u runs while it is still "
+                          "pending, and a rejection is unhandled",
+                          what, f->loc.line);
+  if (f->c && *f->c) rl_project_severity(px, r, RL_SEV_ERROR);
+  if (decl) rl_project_related(px, r, decl, "declared to return a promise here");
+}
+
 static void project(RlProject *px, const RlRule *self) {
   uint32_t nfiles = rl_project_nfiles(px);
   for (uint32_t file = 0; file < nfiles; file++) {
@@ -592,17 +636,31 @@ static void project(RlProject *px, const RlRule *self) {
     const RlFact *facts = rl_project_facts(px, file, &n);
     for (uint32_t i = 0; i < n; i++) {
       const RlFact *f = &facts[i];
+      if (f->kind == FACT_TYPED_CALL && rl_fact_of(px, f, self)) {
+        const RlFact *decl;
+        if (rl_project_js_member(px, file, f->a, f->b, &decl) == RL_JT_PROMISE)
+          typed_report(px, self, f, f->b, decl);
+        continue;
+      }
       if (f->kind != FACT_BARE_IMPORT || !rl_fact_of(px, f, self)) continue;
       const RlFact *fn;
+      int32_t t = -1;
       if (f->b && *f->b) {
-        int32_t t = rl_project_resolve(px, file, f->b);
+        t = rl_project_resolve(px, file, f->b);
         fn = t < 0 ? NULL : exported(px, (uint32_t)t, f->a);
       } else {
         fn = rl_project_js_binding(px, file, f->a);
       }
-      if (!fn || !(fn->flags & RL_FF_ASYNC) || (fn->flags & RL_FF_METHOD) ||
-          no_reject(px, self, fn))
+      if (!fn || !(fn->flags & RL_FF_ASYNC) || (fn->flags & RL_FF_METHOD)) {
+        /* declared to return a promise (`: Promise<T>`, a signature) */
+        const RlFact *decl;
+        if ((fn && (fn->flags & RL_FF_ASYNC)) || (f->b && *f->b && t < 0)) continue;
+        if (rl_project_js_func(px, f->b && *f->b ? (uint32_t)t : file, f->a, &decl) ==
+            RL_JT_PROMISE)
+          typed_report(px, self, f, f->a, decl);
         continue;
+      }
+      if (no_reject(px, self, fn)) continue;
       RlReport *r;
       if (f->c && *f->c)
         r = rl_project_report(px, self, f,

@@ -51,8 +51,9 @@ class Entry:
     # the record of each standard fact kind (rl_cache__w_record), as a list
     # of parts: s string, u u32, o object, h held set, p access path
     RECORDS = {1: 'sssu', 2: 'sssu', 3: 'sss', 4: 'shuo', 5: 'sss', 20: 'ohus', 21: 'ohus',
-               22: 'ophs', 23: 'os', 24: 'ouu', 25: 'osuu', 26: 'ossu', 27: 'ss', 28: 's',
-               29: 'suu', 30: 'suu', 31: 'oss', 32: 'o', 33: 'sssuu'}
+               22: 'ophss', 23: 'os', 24: 'ouu', 25: 'osuu', 26: 'ossu', 27: 'ss', 28: 's',
+               29: 'suu', 30: 'suu', 31: 'oss', 32: 'o', 33: 'sssuu',
+               40: 'sssuu'}
 
     def record(self, kind, rule):
         if rule != 0xFFFF:  # a rule's own kind: a, b, c
