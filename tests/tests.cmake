@@ -103,3 +103,7 @@ add_test(NAME lsp/c-worker COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/t
 add_test(NAME lsp/config_sharing COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_config_sharing.py
   $<TARGET_FILE:racelint>)
 set_tests_properties(lsp/config_sharing PROPERTIES TIMEOUT 600)
+# issue 14 variants (a second session): config churn in the editor server
+add_test(NAME reliability/lsp_config_churn COMMAND ${RL_PYTHON3}
+  ${CMAKE_SOURCE_DIR}/tests/reliability/test_lsp_config_churn.py $<TARGET_FILE:racelint>)
+set_tests_properties(reliability/lsp_config_churn PROPERTIES TIMEOUT 600)
