@@ -1,4 +1,4 @@
-/* cache.c - the result cache (see cache.h). Entry format: "RLC3", the tool
+/* cache.c - the result cache (see cache.h). Entry format: "RLC4", the tool
  * version, the key, then the file's results as length-prefixed fields;
  * each fact as its common fields, then the fields of its kind's record
  * (rl_cache__w_record / rl_cache__r_record).
@@ -24,7 +24,7 @@
 #ifndef RL_VERSION
 #define RL_VERSION "0.0.0-dev"
 #endif
-#define RL_CACHE_MAGIC "RLC3"
+#define RL_CACHE_MAGIC "RLC4"
 /* Entries are read whole; a larger one is a miss. */
 #define RL_CACHE_MAX_ENTRY (256u << 20)
 
@@ -196,6 +196,7 @@ static void rl_cache__w_record(RlBuf *b, const RlFact *x) {
     }
     w_held(b, x->access.held, x->access.nheld);
     w_str(b, x->access.text);
+    w_str(b, x->access.value);
     break;
   case RL_FACT_C_GLOBAL:
     w_obj(b, &x->global.var);
@@ -542,6 +543,7 @@ static bool rl_cache__r_record(RlReader *r, RlFact *x) {
     x->access.npath = r->bad ? 0 : n;
     x->access.held = r_held(r, &x->access.nheld);
     x->access.text = r_name(r);
+    x->access.value = r_name(r);
     return true;
   }
   case RL_FACT_C_GLOBAL:

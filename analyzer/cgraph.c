@@ -28,7 +28,10 @@
  * a thread runs one (rl_cgraph_fact_threads) only if at least one of the
  * contexts it visits the function with allows them. Once a function has
  * been visited CG_MAXV - 1 times its last visit knows nothing, and allows
- * every guard. */
+ * every guard.
+ *
+ * Calls made in a fork() child that ends in exec or _exit (RL_CF_CHILD)
+ * are not followed: the child is a process of its own, with one thread. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -398,7 +401,8 @@ static void cg__reach_one(const RlCGraph *g, int32_t routine, const CgFlags *fl,
     uint32_t n;
     const RlFact *ff = rl_cgraph_facts(g, (int32_t)it.fn, &n);
     for (uint32_t i = 0; i < n; i++) {
-      if (ff[i].kind != RL_FACT_CALL) continue;
+      /* a fork() child's calls run in a process of their own (csum) */
+      if (ff[i].kind != RL_FACT_CALL || (ff[i].flags & RL_CF_CHILD)) continue;
       int32_t c = g->f[it.fn].callee[i];
       if (c < 0) continue;
       CgSet next = sets.v[it.set]; /* copy: the vector may move */

@@ -657,8 +657,13 @@ void rl_config_settings(const RlSession *s, const RlConfig *c, const char *abs_p
       out->strict = p->preset == 1;
       break;
     }
+  /* the language by extension, as discovery decides it (a rule may be
+   * strict-only for one language: RlRule.strict_langs) */
+  const char *dot = abs_path ? strrchr(abs_path, '.') : NULL;
+  unsigned lang = dot && (strcmp(dot, ".c") == 0 || strcmp(dot, ".h") == 0) ? RL_LANG_C : RL_LANG_JSTS;
   for (uint32_t i = 0; i < s->nrules; i++) {
-    out->enabled[i] = !s->rules[i]->off_by_default && (!s->rules[i]->strict || out->strict);
+    bool strict_only = s->rules[i]->strict || (s->rules[i]->strict_langs & lang) != 0;
+    out->enabled[i] = !s->rules[i]->off_by_default && (!strict_only || out->strict);
     out->severity[i] = s->rules[i]->severity;
   }
   out->config = c;

@@ -128,6 +128,7 @@ static void cs__emit_event(Cs *s, const CsEvent *e) {
     }
     if (trusted) f->access.held = cs_held(s, e->mask, &f->access.nheld);
     f->access.text = rl_fact_str(cx, e->c);
+    f->access.value = rl_fact_str(cx, e->a);
     f->flags = e->flags;
     cs_emit_guards(s, e->at, e->geq, e->gne);
                    break;
@@ -188,8 +189,12 @@ static void cs__emit_leaks(Cs *s) {
       if (s->exits[x].rel_any & b) released = true;
       /* one return that holds it on some paths and released it on others:
        * a conditional lock function (`return rc;` holding it on success) */
-      if ((s->exits[x].rel_any & b) && (s->exits[x].held_any & b) &&
-          rl_kind(cx, s->exits[x].at) == RL_C_RETURN_STMT && rl_first_child(cx, s->exits[x].at))
+      /* (not `return 0;`: a constant tells the caller nothing) */
+      RlNode rv = rl_kind(cx, s->exits[x].at) == RL_C_RETURN_STMT
+                      ? rl_strip(cx, rl_first_child(cx, s->exits[x].at))
+                      : RL_NONE;
+      if ((s->exits[x].rel_any & b) && (s->exits[x].held_any & b) && rv &&
+          rl_kind(cx, rv) != RL_C_INTEGER_LITERAL)
         mixed = true;
     }
     if (!released || mixed) continue;
@@ -197,7 +202,8 @@ static void cs__emit_leaks(Cs *s) {
       if (!(s->exits[x].held_any & b)) continue;
       /* the last `return value;` holding it, earlier ones releasing it:
        * "returns 0 with the lock held", a conditional lock function */
-      if (s->exits[x].at == last_ret && rl_first_child(cx, last_ret)) {
+      if (s->exits[x].at == last_ret && rl_first_child(cx, last_ret) &&
+          !(s->exits[x].rel_any & b)) {
         size_t vl;
         const char *v = rl_text(cx, rl_first_child(cx, last_ret), &vl);
         bool error_value = (vl && v[0] == '-') || (vl == 4 && memcmp(v, "NULL", 4) == 0) ||

@@ -175,6 +175,52 @@ static bool cs__in_atomic(Cs *s, RlNode n) {
   }
   return false;
 }
+/* Is x a constant expression: literals, enum constants, casts and
+ * operators over them (`1`, `-1`, `(double)(0.0 / 0.0)`, `STATE_DONE`),
+ * no variable, no call? */
+bool cs_const_expr(const RlCtx *cx, RlNode x) {
+  if (!x) return false;
+  RlNode end = rl_node_end(cx, x);
+  for (RlNode i = x; i < end; i++) {
+    switch (rl_kind(cx, i)) {
+    case RL_C_INTEGER_LITERAL:
+    case RL_C_FLOATING_LITERAL:
+    case RL_C_CHARACTER_LITERAL:
+    case RL_C_STRING_LITERAL:
+    case RL_C_PAREN_EXPR:
+    case RL_C_CSTYLE_CAST_EXPR:
+    case RL_C_UNEXPOSED_EXPR:
+    case RL_C_TYPE_REF:
+    case RL_C_BINARY_OPERATOR:
+      break;
+    case RL_C_UNARY_OPERATOR:
+      if (cs_op_is(cx, i, "&") || cs_op_is(cx, i, "*") || cs_op_is(cx, i, "++") ||
+          cs_op_is(cx, i, "--"))
+        return false;
+      break;
+    case RL_C_DECL_REF_EXPR:
+      if (rl_c_ref(cx, i) != RL_REF_ENUM) return false;
+      break;
+    default:
+      if (rl_is_token(cx, i)) break;
+      return false;
+    }
+  }
+  return true;
+}
+/* Is expression x (part of) the condition of a loop: a read that waits
+ * for the value to change (`while (!done)`)? */
+static bool cs__polled(const RlCtx *cx, RlNode x, RlNode body) {
+  for (RlNode c = x, q = rl_parent(cx, x); q && c != body; c = q, q = rl_parent(cx, q)) {
+    RlKind k = rl_kind(cx, q);
+    if (k == RL_C_WHILE_STMT || k == RL_C_DO_STMT) return rl_field(cx, c) == RL_F_CONDITION;
+    if (k == RL_C_FOR_STMT) return rl_next_sibling(cx, c) != RL_NONE; /* not its body */
+    if (k == RL_C_COMPOUND_STMT || k == RL_C_IF_STMT || k == RL_C_SWITCH_STMT ||
+        k == RL_C_RETURN_STMT || k == RL_C_DECL_STMT)
+      return false;
+  }
+  return false;
+}
 void cs_access(Cs *s, RlNode ref, const CsSet *set) {
   RlCtx *cx = s->cx;
   RlRefKind rk = rl_c_ref(cx, ref);
@@ -255,8 +301,14 @@ void cs_access(Cs *s, RlNode ref, const CsSet *set) {
   while (rl_kind(cx, p) == RL_C_PAREN_EXPR) top = p, p = rl_parent(cx, p);
   uint8_t mode = RL_CA_READ;
   RlKind pk = rl_kind(cx, p);
+  const char *konst = NULL; /* the constant a plain store writes */
   if (pk == RL_C_BINARY_OPERATOR && rl_first_child(cx, p) == top && cs_op_is(cx, p, "=")) {
     mode = RL_CA_WRITE;
+    RlNode rhs = rl_strip(cx, rl_next_sibling(cx, top));
+    if (cs_const_expr(cx, rhs)) {
+      const RlNodeExt *ke = cs_ext(cx, rhs);
+      konst = ke && ke->value ? ke->value : rl_text_dup(cx, rhs);
+    }
   } else if (pk == RL_C_COMPOUND_ASSIGN_OPERATOR && rl_first_child(cx, p) == top) {
     mode = RL_CA_WRITE | RL_CA_RMW;
   } else if (pk == RL_C_UNARY_OPERATOR) {
@@ -276,8 +328,11 @@ void cs_access(Cs *s, RlNode ref, const CsSet *set) {
   }
   if (e) {
     e->flags = (uint8_t)(mode | (atomic ? RL_CA_ATOMIC : 0) |
-                         (!cs_must(set) && s->uncertain ? RL_CA_MAYBE_LOCKED : 0));
+                         (!cs_must(set) && s->uncertain ? RL_CA_MAYBE_LOCKED : 0) |
+                         (cs_fork_child(s, ref) ? RL_CA_CHILD : 0) |
+                         (mode == RL_CA_READ && cs__polled(cx, top, s->body) ? RL_CA_POLL : 0));
     e->var = var;
+    e->a = konst;
     e->npath = path.n;
     e->path = path.n ? rl_arena_alloc(cx->scratch, path.n * sizeof *path.v) : NULL;
     if (path.n) memcpy(e->path, path.v, path.n * sizeof *path.v);
@@ -316,4 +371,108 @@ void cs_emit_guards(Cs *s, RlNode at, uint64_t geq, uint64_t gne) {
     gf->flags = (geq & b ? RL_CQ_EQ : 0) | (gne & b ? RL_CQ_NE : 0) |
                 (gd->param >= 0 ? RL_CQ_PARAM : 0);
   }
+}
+/* Section - fork children */
+
+static bool cs__is_fork_call(RlCtx *cx, RlNode x) {
+  if (rl_kind(cx, x) != RL_C_CALL_EXPR) return false;
+  const char *c = rl_c_callee(cx, x);
+  return strcmp(c, "fork") == 0 || strcmp(c, "vfork") == 0;
+}
+/* Is x (stripped) the result of fork(): the call, `(pid = fork())`, or
+ * a local the function sets from fork() (`pid_t pid = fork();`)? */
+static bool cs__forked(Cs *s, RlNode x) {
+  RlCtx *cx = s->cx;
+  x = rl_strip(cx, x);
+  if (cs__is_fork_call(cx, x)) return true;
+  if (rl_kind(cx, x) == RL_C_BINARY_OPERATOR && cs_op_is(cx, x, "="))
+    return cs__is_fork_call(cx, rl_strip(cx, rl_next_sibling(cx, rl_first_child(cx, x))));
+  if (rl_kind(cx, x) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, x) != RL_REF_LOCAL) return false;
+  const char *name = rl_c_name(cx, x);
+  RlNode end = rl_node_end(cx, s->body);
+  for (RlNode i = s->body; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_C_VAR_DECL && strcmp(rl_c_name(cx, i), name) == 0) {
+      for (RlNode j = i + 1; j < rl_node_end(cx, i); j++)
+        if (cs__is_fork_call(cx, j)) return true;
+    } else if (k == RL_C_BINARY_OPERATOR && cs_op_is(cx, i, "=")) {
+      RlNode l = rl_strip(cx, rl_first_child(cx, i));
+      if (rl_kind(cx, l) == RL_C_DECL_REF_EXPR && strcmp(rl_c_name(cx, l), name) == 0 &&
+          cs__is_fork_call(cx, rl_strip(cx, rl_next_sibling(cx, rl_first_child(cx, i)))))
+        return true;
+    }
+  }
+  return false;
+}
+/* Condition c about a fork() result: 1 if it holds in the child
+ * (`pid == 0`, `!pid`), -1 if it holds in the parent only (`pid != 0`,
+ * `pid`, `pid > 0`), 0 if it says nothing. */
+static int cs__fork_test(Cs *s, RlNode c) {
+  RlCtx *cx = s->cx;
+  c = rl_strip(cx, c);
+  RlKind k = rl_kind(cx, c);
+  if (k == RL_C_UNARY_OPERATOR && cs_op_is(cx, c, "!"))
+    return cs__forked(s, rl_first_child(cx, c)) ? 1 : 0;
+  if (k == RL_C_BINARY_OPERATOR) {
+    RlNode a = rl_strip(cx, rl_first_child(cx, c)), b = rl_strip(cx, rl_next_sibling(cx, rl_first_child(cx, c)));
+    if (!a || !b || !cs_is_zero(cx, b) || !cs__forked(s, a)) return 0;
+    if (cs_op_is(cx, c, "==")) return 1;
+    if (cs_op_is(cx, c, "!=") || cs_op_is(cx, c, ">")) return -1;
+    return 0;
+  }
+  return cs__forked(s, c) ? -1 : 0;
+}
+/* Does the code from..end call exec*() or _exit() (a child that ends
+ * its life as another program, or dies)? */
+static bool cs__ends_child(RlCtx *cx, RlNode from, RlNode end) {
+  for (RlNode i = from; i < end; i++) {
+    if (rl_kind(cx, i) != RL_C_CALL_EXPR) continue;
+    const char *c = rl_c_callee(cx, i);
+    if (strncmp(c, "exec", 4) == 0 || strcmp(c, "_exit") == 0 || strcmp(c, "_Exit") == 0 ||
+        strcmp(c, "fexecve") == 0)
+      return true;
+  }
+  return false;
+}
+/* Does n run in a fork() child of this function, in the branch that
+ * tests the fork's result for 0 (`if (pid == 0) {...}`, the `else` of
+ * `if (pid != 0)`, `case 0:` of a switch on it), a branch that ends in
+ * exec*() or _exit()? Such a child is a process of its own with one
+ * thread until exec: nothing there races with the parent's threads. A
+ * child that goes on (a daemon's) does not count. */
+bool cs_fork_child(Cs *s, RlNode n) {
+  RlCtx *cx = s->cx;
+  size_t len;
+  const char *t = rl_text(cx, s->body, &len);
+  if (!memmem(t, len, "fork", 4)) return false;
+  for (RlNode cur = n, p = rl_parent(cx, n); p && cur != s->body; cur = p, p = rl_parent(cx, p)) {
+    RlKind k = rl_kind(cx, p);
+    if (k == RL_C_IF_STMT) {
+      RlField f = rl_field(cx, cur);
+      if (f != RL_F_CONSEQUENCE && f != RL_F_ALTERNATIVE) continue;
+      int test = cs__fork_test(s, rl_child(cx, p, RL_F_CONDITION));
+      if (((f == RL_F_CONSEQUENCE && test > 0) || (f == RL_F_ALTERNATIVE && test < 0)) &&
+          cs__ends_child(cx, cur, rl_node_end(cx, cur)))
+        return true;
+    } else if (k == RL_C_COMPOUND_STMT && rl_kind(cx, rl_parent(cx, p)) == RL_C_SWITCH_STMT) {
+      RlNode sw = rl_parent(cx, p);
+      if (!cs__forked(s, rl_first_child(cx, sw))) continue;
+      /* the label cur runs under, and where its run ends */
+      RlNode label = RL_NONE, stop = RL_NONE;
+      for (RlNode c = rl_first_child(cx, p); c; c = rl_next_sibling(cx, c)) {
+        bool is_label = rl_kind(cx, c) == RL_C_CASE_STMT || rl_kind(cx, c) == RL_C_DEFAULT_STMT;
+        if (c == cur || c < cur) {
+          if (is_label) label = c;
+        } else if (is_label) {
+          stop = c;
+          break;
+        }
+      }
+      if (!label || rl_kind(cx, label) != RL_C_CASE_STMT) continue;
+      RlNode v = rl_first_child(cx, label);
+      if (!cs_is_zero(cx, v) || rl_kind(cx, rl_next_sibling(cx, v)) == RL_C_CASE_STMT) continue;
+      if (cs__ends_child(cx, label, stop ? stop : rl_node_end(cx, p))) return true;
+    }
+  }
+  return false;
 }

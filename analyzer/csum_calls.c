@@ -28,6 +28,91 @@ static bool cs__in(const char *s, const char *const *t, size_t n) {
     if (strcmp(s, t[i]) == 0) return true;
   return false;
 }
+/* Section - functions that do not return
+ *
+ * Besides the C library's (cs_noreturn): a function whose type says so
+ * (`__attribute__((noreturn))`, also through a header), one declared
+ * `_Noreturn`/`noreturn` in this file, and one defined here with no
+ * return statement whose last statement calls such a function (a
+ * project's `panic()` ending in abort()). Macros expand to these calls. */
+static bool cs__noret_known(const Cs *s, const char *name) {
+  if (cs__in(name, cs_noreturn, RL_COUNTOF(cs_noreturn))) return true;
+  uint64_t h = rl_hash_str(RL_FNV_INIT, name);
+  return s->noret && bsearch(&h, s->noret, s->nnoret, sizeof *s->noret, cs_cmp_u64);
+}
+/* Are the words "noreturn"/"Noreturn"/"NORETURN" in the declaration of
+ * function decl fn, or just before it on its line(s) of specifiers? */
+static bool cs__noret_spelled(const Cs *s, RlNode fn) {
+  RlCtx *cx = s->cx;
+  size_t len;
+  const char *t = rl_text(cx, fn, &len);
+  if (!len) return false;
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (body) {
+    size_t bl;
+    const char *b = rl_text(cx, body, &bl);
+    if (bl && b > t && b < t + len) len = (size_t)(b - t);
+  }
+  /* attributes before the specifiers may fall outside the extent */
+  const char *from = t;
+  while (from > cx->src && from[-1] != ';' && from[-1] != '}' && from[-1] != '#' &&
+         t - from < 200)
+    from--;
+  size_t n = (size_t)(t - from) + len;
+  for (size_t i = 0; i + 8 <= n; i++)
+    if ((from[i] == 'n' || from[i] == 'N') &&
+        (memcmp(from + i, "noreturn", 8) == 0 || memcmp(from + i, "Noreturn", 8) == 0 ||
+         memcmp(from + i, "NORETURN", 8) == 0 || memcmp(from + i, "NoReturn", 8) == 0))
+      return true;
+  return false;
+}
+/* Does every path of the body end at its last statement, a call of a
+ * function that does not return (and no return statement before)? */
+static bool cs__noret_body(const Cs *s, RlNode body) {
+  RlCtx *cx = s->cx;
+  RlNode end = rl_node_end(cx, body), last = RL_NONE;
+  for (RlNode i = body; i < end; i++)
+    if (rl_kind(cx, i) == RL_C_RETURN_STMT) return false;
+  for (RlNode c = rl_first_child(cx, body); c; c = rl_next_sibling(cx, c)) last = c;
+  last = last ? rl_strip(cx, last) : RL_NONE;
+  if (!last || rl_kind(cx, last) != RL_C_CALL_EXPR) return false;
+  const char *callee = rl_c_callee(cx, last);
+  return *callee && cs__noret_known(s, callee);
+}
+static void cs__noret_find(Cs *s) {
+  RlCtx *cx = s->cx;
+  s->noret_done = true;
+  uint32_t cap = 0;
+  for (RlNode c = rl_first_child(cx, rl_root(cx)); c; c = rl_next_sibling(cx, c))
+    cap += rl_kind(cx, c) == RL_C_FUNCTION_DECL;
+  if (!cap) return;
+  uint64_t *v = rl_alloc(cx, cap * sizeof *v);
+  bool grew = true;
+  /* a few rounds: panic() calling die() defined below it */
+  for (int round = 0; round < 3 && grew; round++) {
+    grew = false;
+    for (RlNode c = rl_first_child(cx, rl_root(cx)); c; c = rl_next_sibling(cx, c)) {
+      if (rl_kind(cx, c) != RL_C_FUNCTION_DECL) continue;
+      const char *name = rl_c_name(cx, c);
+      if (!*name || cs__noret_known(s, name) || s->nnoret == cap) continue;
+      RlNode body = rl_child(cx, c, RL_F_BODY);
+      if (!cs__noret_spelled(s, c) && !(body && cs__noret_body(s, body))) continue;
+      v[s->nnoret++] = rl_hash_str(RL_FNV_INIT, name);
+      qsort(v, s->nnoret, sizeof *v, cs_cmp_u64);
+      s->noret = v;
+      grew = true;
+    }
+  }
+}
+/* Does call not return? */
+static bool cs__noreturn_call(Cs *s, RlNode call, const char *name) {
+  RlCtx *cx = s->cx;
+  if (!*name) return false;
+  if (!s->noret_done) cs__noret_find(s);
+  if (cs__noret_known(s, name)) return true;
+  RlNode callee = rl_strip(cx, rl_child(cx, call, RL_F_CALLEE));
+  return callee && strstr(rl_c_type(cx, callee), "noreturn") != NULL;
+}
 /* A function of another file that gets a mutex: 1 if its name says it
  * locks it, 2 if it unlocks it, 0 if unsure. */
 static int cs__guess_wrapper(const char *name) {
@@ -84,7 +169,7 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
                       }
     return;
   }
-  if (*name && cs__in(name, cs_noreturn, RL_COUNTOF(cs_noreturn))) {
+  if (cs__noreturn_call(s, call, name)) {
     /* ends the path, unless it is one arm of `c ? x : abort()`, `c || die()`
      * (assert() expands to that) */
     bool conditional = false;
@@ -226,9 +311,18 @@ static RlFact *cs__argk(RlCtx *cx, RlNode at, const char *callee, uint32_t arg,
   f->argk.arg = arg;
   return f;
 }
+/* Is do-statement d `do { ... } while (0)` (a macro's statement wrapper,
+ * which runs once)? */
+static bool cs__do_once(RlCtx *cx, RlNode d) {
+  RlNode c = rl_strip(cx, rl_child(cx, d, RL_F_CONDITION));
+  const RlNodeExt *e = cs_ext(cx, c);
+  return cs_is_zero(cx, c) || (e && e->value && strcmp(e->value, "0") == 0);
+}
+/* Is n inside a loop of fn? `do { ... } while (0)` is no loop. */
 static bool cs__in_loop(RlCtx *cx, RlNode n, RlNode fn) {
   for (RlNode p = rl_parent(cx, n); p && p != fn; p = rl_parent(cx, p)) {
     RlKind k = rl_kind(cx, p);
+    if (k == RL_C_DO_STMT && cs__do_once(cx, p)) continue;
     if (k == RL_C_FOR_STMT || k == RL_C_WHILE_STMT || k == RL_C_DO_STMT) return true;
   }
   return false;
@@ -257,6 +351,7 @@ static bool cs__shared_arg(Cs *s, RlNode spawn, RlNode arg) {
     RlNode loop = RL_NONE;
     for (RlNode p = rl_parent(cx, spawn); p && p != s->fn; p = rl_parent(cx, p)) {
       RlKind k = rl_kind(cx, p);
+      if (k == RL_C_DO_STMT && cs__do_once(cx, p)) continue;
       if (k == RL_C_FOR_STMT || k == RL_C_WHILE_STMT || k == RL_C_DO_STMT) loop = p;
     }
     RlNode le = rl_node_end(cx, loop);
@@ -294,6 +389,7 @@ void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
   if (trusted) cf->call.held = cs_held(s, call_mask, &cf->call.nheld);
   if (lcls) cf->call.lock = cs_obj(cx, lcls);
   cf->call.lock_arg = largi;
+  if (cs_fork_child(s, i)) cf->flags |= RL_CF_CHILD;
   cs_emit_guards(s, i, call_geq, call_gne);
                  /* integer arguments known at the call: constants, or a parameter of
    * this function passed on unchanged (for the callee's guards) */

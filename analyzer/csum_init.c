@@ -43,14 +43,23 @@ void cs_lazy(Cs *s, RlNode ifn, const CsSet *cur) {
   RlNode then = rl_child(cx, ifn, RL_F_CONSEQUENCE);
   RlNode end = rl_node_end(cx, then);
   bool write = false, lock = false, once = false;
+  /* konst: the block only stores constants, and sets g last (an
+   * idempotent initialisation: a second run stores the same values) */
+  bool konst = true;
   for (RlNode i = then; i && i < end; i++) {
     RlKind k = rl_kind(cx, i);
     if (k == RL_C_BINARY_OPERATOR && cs_op_is(cx, i, "=")) {
       RlNode l = rl_strip(cx, rl_first_child(cx, i));
+      if (write || !cs_const_expr(cx, rl_strip(cx, rl_next_sibling(cx, rl_first_child(cx, i)))))
+        konst = false;
       if (rl_kind(cx, l) == RL_C_DECL_REF_EXPR && strcmp(rl_c_name(cx, l), name) == 0 &&
           rl_c_ref(cx, l) == rl_c_ref(cx, g))
         write = true;
+    } else if (k == RL_C_COMPOUND_ASSIGN_OPERATOR ||
+               (k == RL_C_UNARY_OPERATOR && (cs_op_is(cx, i, "++") || cs_op_is(cx, i, "--")))) {
+      konst = false;
     } else if (k == RL_C_CALL_EXPR) {
+      konst = false;
       const char *cal = rl_c_callee(cx, i);
       const CsOp *op = cs_opx(s, cal);
       if (op && (op->op == OP_LOCK || op->op == OP_TRY)) lock = true;
@@ -65,7 +74,8 @@ void cs_lazy(Cs *s, RlNode ifn, const CsSet *cur) {
   if (!write || once) return;
   CsEvent *e = cs_gevent(s, rl_strip(cx, cond), EV_LAZY, 0, cur);
   if (e) {
-    e->flags = lock ? RL_CL_DCL : 0;
+    e->flags = (lock ? RL_CL_DCL : 0) | (cs_fork_child(s, ifn) ? RL_CL_CHILD : 0) |
+               (konst && !lock ? RL_CL_CONST : 0);
     e->a = name;
     e->c = rl_text_dup(cx, g);
   }

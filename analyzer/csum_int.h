@@ -96,7 +96,8 @@ typedef struct CsEvent {
   uint64_t mask;        /* locks held on every visit (AND) */
   uint32_t next;        /* next event at the same node, index + 1 */
   RlNode prev;          /* EV_DOUBLE: where the lock was taken before */
-  const char *a, *c;    /* EV_ACCESS: text (c); EV_LAZY: variable, text */
+  const char *a, *c;    /* EV_ACCESS: constant stored (a, or NULL), text (c);
+                           EV_LAZY: variable, text */
   RlCObj var;           /* EV_ACCESS: the variable, and the path below it */
   RlCStep *path;
   uint32_t npath;
@@ -167,6 +168,17 @@ typedef struct Cs {
   CsFunc *self;
   CsGuard guards[CS_MAXG];
   uint32_t nguards;
+  /* flag variables: locals tested where the function locks or unlocks,
+   * whose constant values the path states carry as branch conditions
+   * (csum_paths.c): name hash, the key of the tested expression */
+  uint32_t flagr[8];
+  uint64_t flagk[8];
+  uint32_t nflag;
+  /* the file's functions that never return (csum_calls.c), name hashes,
+   * sorted; found on first use */
+  uint64_t *noret;
+  uint32_t nnoret;
+  bool noret_done;
   bool gbail; /* guards untrustworthy (a loop not settled, a backward goto) */
 } Cs;
 
@@ -232,6 +244,8 @@ void cs_guard_split(Cs *s, RlNode e, CsSet *t, CsSet *f);
 void cs_access(Cs *s, RlNode ref, const CsSet *set);
 void cs_change(Cs *s, RlNode ref, bool walked);
 void cs_emit_guards(Cs *s, RlNode at, uint64_t geq, uint64_t gne);
+bool cs_fork_child(Cs *s, RlNode n);
+bool cs_const_expr(const RlCtx *cx, RlNode x);
 
 /* Section - csum_init.c: initialisation idioms */
 void cs_lazy(Cs *s, RlNode ifn, const CsSet *cur);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 static void cs__stmt(Cs *s, RlNode n, CsSet *cur);
+static bool cs__tested(Cs *s, RlNode n);
 
 bool cs_deferred(const Cs *s, RlNode call) {
   for (uint32_t i = 0; i < s->ndeferred; i++)
@@ -30,6 +31,168 @@ static void cs__track_try(Cs *s, const char *var, RlNode rhs) {
   if (op->op == OP_TRY && s->ndeferred < RL_COUNTOF(s->deferred))
     s->deferred[s->ndeferred++] = rhs;
 }
+/* Section - flag variables
+ *
+ * A local that records whether the lock is held (`locked = 1; ... if
+ * (locked) unlock(m);`, `need_unlock = 0`) is tracked along paths: each
+ * constant assigned to it becomes a remembered branch condition of the
+ * path states (the condition being the variable itself), so the later
+ * test splits the states by the value each path gave it. */
+static bool cs__int_type(const char *t) {
+  return !strpbrk(t, "*[(") && !strstr(t, "struct ") && !strstr(t, "union ") &&
+         !strstr(t, "float") && !strstr(t, "double");
+}
+/* The variable a scoped-lock for loop tests: `for (...; v; ...)`, `v !=
+ * 0`, also spelled in a macro, where the operator is unreadable (a
+ * comparison with zero is then taken for `!=`: the body runs while the
+ * variable is set). */
+static RlNode cs__for_var(Cs *s, RlNode cond) {
+  RlCtx *cx = s->cx;
+  cond = rl_strip(cx, cond);
+  if (rl_kind(cx, cond) == RL_C_BINARY_OPERATOR) {
+    const char *op = cs_opstr(cx, cond);
+    RlNode a = rl_strip(cx, rl_first_child(cx, cond));
+    RlNode b = a ? rl_next_sibling(cx, rl_first_child(cx, cond)) : RL_NONE;
+    RlNode z = rl_strip(cx, b);
+    const RlNodeExt *zx = z && rl_kind(cx, z) == RL_C_INTEGER_LITERAL ? cs_ext(cx, z) : NULL;
+    bool zero = b && (cs_is_zero(cx, b) || (zx && zx->value && strcmp(zx->value, "0") == 0));
+    if ((strcmp(op, "!=") != 0 && *op) || !zero) return RL_NONE;
+    cond = a;
+  }
+  if (rl_kind(cx, cond) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, cond) != RL_REF_LOCAL)
+    return RL_NONE;
+  return cond;
+}
+/* The value x of `v = x` (also with the operator unreadable, in a macro)
+ * or of `int v = x`, for the local that ref v names; none otherwise. */
+static RlNode cs__macro_assign(Cs *s, RlNode e, RlNode v) {
+  RlCtx *cx = s->cx;
+  e = rl_strip(cx, e);
+  if (v && rl_kind(cx, e) == RL_C_DECL_STMT) {
+    for (RlNode d = rl_first_child(cx, e); d; d = rl_next_sibling(cx, d))
+      if (rl_kind(cx, d) == RL_C_VAR_DECL && strcmp(rl_c_name(cx, d), rl_c_name(cx, v)) == 0)
+        return rl_child(cx, d, RL_F_VALUE);
+    return RL_NONE;
+  }
+  if (!v || rl_kind(cx, e) != RL_C_BINARY_OPERATOR || (*cs_opstr(cx, e) && !cs_op_is(cx, e, "=")))
+    return RL_NONE;
+  RlNode a = rl_strip(cx, rl_first_child(cx, e));
+  if (rl_kind(cx, a) != RL_C_DECL_REF_EXPR || strcmp(rl_c_name(cx, a), rl_c_name(cx, v)) != 0)
+    return RL_NONE;
+  return rl_next_sibling(cx, rl_first_child(cx, e));
+}
+/* The flag variables of the function: locals of an integer type tested in
+ * the condition of an if or loop that locks or unlocks. */
+static void cs__find_flags(Cs *s) {
+  RlCtx *cx = s->cx;
+  s->nflag = 0;
+  if (!s->lockish) return;
+  RlNode end = rl_node_end(cx, s->body);
+  for (RlNode i = s->body; i < end && s->nflag < RL_COUNTOF(s->flagr); i++) {
+    if (rl_kind(cx, i) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, i) != RL_REF_LOCAL) continue;
+    uint32_t h = cs_h32(rl_c_name(cx, i));
+    bool known = false;
+    for (uint32_t k = 0; k < s->nflag; k++) known |= s->flagr[k] == h;
+    /* or the variable of a scoped-lock for loop's condition */
+    RlNode c = i, fp = rl_parent(cx, i);
+    for (int up = 0; up < 4 && fp && rl_kind(cx, fp) != RL_C_FOR_STMT; up++)
+      c = fp, fp = rl_parent(cx, fp);
+    bool forv = fp && rl_kind(cx, fp) == RL_C_FOR_STMT && cs__for_var(s, c) == i;
+    if (known || !cs__int_type(rl_c_type(cx, i)) || (!forv && !cs__tested(s, i))) continue;
+    RlNode st = RL_NONE;
+    for (RlNode p = rl_parent(cx, i); p && p != s->fn && !st; p = rl_parent(cx, p)) {
+      RlKind k = rl_kind(cx, p);
+      if (k == RL_C_IF_STMT || k == RL_C_WHILE_STMT || k == RL_C_DO_STMT || k == RL_C_FOR_STMT)
+        st = p;
+    }
+    if (!st || !cs_lockish(s, st, rl_node_end(cx, st))) continue;
+    s->flagr[s->nflag] = h;
+    s->flagk[s->nflag++] = rl_expr_key(cx, i);
+  }
+}
+static int cs__truth(Cs *s, RlNode e, int depth);
+/* The truth value every return of the file's function `name` gives: a
+ * `static int ctx_lock(void) { lock(&m); return 1; }`; -1 if unknown. */
+static int cs__ret_truth(Cs *s, const char *name, int depth) {
+  RlCtx *cx = s->cx;
+  if (depth > 2 || !*name || !cs_func(s, name)) return -1;
+  uint32_t n = rl_node_count(cx);
+  for (RlNode i = 1; i < n; i++) {
+    if (rl_kind(cx, i) != RL_C_FUNCTION_DECL) continue;
+    RlNode body = rl_child(cx, i, RL_F_BODY);
+    if (!body || strcmp(rl_c_name(cx, i), name) != 0) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    int v = -1;
+    RlNode end = rl_node_end(cx, body);
+    for (RlNode r = body; r < end; r++) {
+      if (rl_kind(cx, r) != RL_C_RETURN_STMT) continue;
+      int t = cs__truth(s, rl_first_child(cx, r), depth + 1);
+      if (t < 0 || (v >= 0 && t != v)) return -1;
+      v = t;
+    }
+    return v;
+  }
+  return -1;
+}
+/* The truth value expression e surely has (1 or 0), -1 if unknown:
+ * literals, `(lock(m), 1)`, `!0`, a call of a function of the file that
+ * returns one constant. */
+static int cs__truth(Cs *s, RlNode e, int depth) {
+  RlCtx *cx = s->cx;
+  e = rl_strip(cx, e);
+  if (!e) return -1;
+  RlKind k = rl_kind(cx, e);
+  if (k == RL_C_INTEGER_LITERAL || k == RL_C_CHARACTER_LITERAL) {
+    const RlNodeExt *x = cs_ext(cx, e);
+    if (x && x->value) return strcmp(x->value, "0") != 0;
+    size_t len;
+    const char *t = rl_text(cx, e, &len);
+    if (!len || t[0] < '0' || t[0] > '9') return -1;
+    return !(len == 1 && t[0] == '0');
+  }
+  if (k == RL_C_BINARY_OPERATOR && cs_op_is(cx, e, ",")) {
+    RlNode last = RL_NONE;
+    for (RlNode c = rl_first_child(cx, e); c; c = rl_next_sibling(cx, c)) last = c;
+    return cs__truth(s, last, depth);
+  }
+  if (k == RL_C_UNARY_OPERATOR && cs_op_is(cx, e, "!")) {
+    int t = cs__truth(s, rl_first_child(cx, e), depth);
+    return t < 0 ? -1 : !t;
+  }
+  if (k == RL_C_CALL_EXPR) return cs__ret_truth(s, rl_c_callee(cx, e), depth);
+  return -1;
+}
+/* Local `name` is assigned expression v (none: declared without a
+ * value): a flag variable's constant is remembered on every state. */
+static void cs__flag_set(Cs *s, CsSet *set, const char *name, int t);
+static void cs__flag_assign(Cs *s, CsSet *set, const char *name, RlNode v) {
+  cs__flag_set(s, set, name, v ? cs__truth(s, v, 0) : -1);
+}
+/* ... known to be true (1), false (0) or unknown (-1). */
+static void cs__flag_set(Cs *s, CsSet *set, const char *name, int t) {
+  uint32_t h = cs_h32(name);
+  int f = -1;
+  for (uint32_t k = 0; k < s->nflag && f < 0; k++)
+    if (s->flagr[k] == h) f = (int)k;
+  if (f < 0) return;
+  cs_drop_tags(s, set, h);
+  CsSet out;
+  out.n = 0;
+  for (uint32_t i = 0; i < set->n; i++) {
+    CsState st = set->s[i];
+    if (t >= 0 && st.ntag < CS_MAXT) {
+      uint8_t j = st.ntag++;
+      st.tagk[j] = s->flagk[f];
+      st.tagr[j] = h;
+      if (t) st.tagv |= (uint8_t)(1u << j);
+      else st.tagv &= (uint8_t)~(1u << j);
+    }
+    cs_set_add(&out, &st);
+  }
+  *set = out;
+}
 /* Effects of evaluating expression e (calls in order, accesses). */
 static void cs__expr(Cs *s, RlNode e, CsSet *set) {
   RlCtx *cx = s->cx;
@@ -42,6 +205,7 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
               break;
     case RL_C_VAR_DECL: {
       RlNode v = rl_child(cx, i, RL_F_VALUE);
+      cs__flag_assign(s, set, rl_c_name(cx, i), v);
       if (!v) break;
       cs__track_try(s, rl_c_name(cx, i), v);
                     RlNode sv = rl_strip(cx, v);
@@ -70,8 +234,11 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
               cs_forget(s, set, j);
                         s->suppressed |= cs_bit(j);
             }
-        if (rl_kind(cx, i) == RL_C_BINARY_OPERATOR)
+        if (rl_kind(cx, i) == RL_C_BINARY_OPERATOR) {
           cs__track_try(s, rl_c_name(cx, lhs), rl_child(cx, i, RL_F_RIGHT));
+          if (rl_c_ref(cx, lhs) == RL_REF_LOCAL)
+            cs__flag_assign(s, set, rl_c_name(cx, lhs), rl_child(cx, i, RL_F_RIGHT));
+        }
                         }
       break;
     }
@@ -256,13 +423,19 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
     else *f = *out;
     return;
   }
-  if (!s->tagging || !cs__taggable(s, e, &root) || !cs__retested(s, e)) {
+  /* a flag variable's value known on some path: split by it */
+  bool taggable = cs__taggable(s, e, &root), known = false;
+  uint64_t key = taggable ? rl_expr_key(cx, e) : 0;
+  for (uint32_t i = 0; i < out->n && taggable && !known; i++)
+    for (uint8_t j = 0; j < out->s[i].ntag; j++)
+      known |= out->s[i].tagk[j] == key;
+  bool fresh = s->tagging && taggable && cs__retested(s, e);
+  if (!known && !fresh) {
     *t = *out;
     *f = *out;
     cs_guard_split(s, e, t, f);
                    return;
   }
-  uint64_t key = rl_expr_key(cx, e);
   for (uint32_t i = 0; i < out->n; i++) {
     CsState st = out->s[i];
     int have = -1;
@@ -272,7 +445,7 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
       cs_set_add(t, &st);
                  } else if (have == 0) {
       cs_set_add(f, &st);
-                 } else if (st.ntag < CS_MAXT) {
+                 } else if (fresh && st.ntag < CS_MAXT) {
       uint8_t j = st.ntag++;
       st.tagk[j] = key;
       st.tagr[j] = root;
@@ -335,8 +508,10 @@ static CsLabel *cs__label(Cs *s, uint64_t name) {
   l->name = name;
   return l;
 }
+/* fvar, fval: the scoped-lock variable the increment sets to fval (0, 1;
+ * -1: nothing to do) */
 static void cs__loop(Cs *s, RlNode cond, RlNode body, RlNode inc, bool do_while,
-                     bool has_cond, CsSet *cur) {
+                     bool has_cond, CsSet *cur, RlNode fvar, int fval) {
   CsSet sets[7];
   CsSet *entry = &sets[0], *exit = &sets[1], *t = &sets[2], *f = &sets[3];
   CsSet *brk = &sets[4], *cont = &sets[5], *next = &sets[6];
@@ -365,6 +540,7 @@ static void cs__loop(Cs *s, RlNode cond, RlNode body, RlNode inc, bool do_while,
     cs_set_union(t, cont);
                  cs_set_union(exit, brk);
                               if (inc) cs__expr(s, inc, t);
+    if (fval >= 0) cs__flag_set(s, t, rl_c_name(s->cx, fvar), fval);
     if (do_while) {
       if (has_cond) {
         cs__cond(s, cond, t, next, f);
@@ -411,11 +587,11 @@ static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
   }
   case RL_C_WHILE_STMT:
     cs__loop(s, rl_child(cx, n, RL_F_CONDITION), rl_child(cx, n, RL_F_BODY), RL_NONE, false,
-             true, cur);
+             true, cur, RL_NONE, -1);
     break;
   case RL_C_DO_STMT:
     cs__loop(s, rl_child(cx, n, RL_F_CONDITION), rl_child(cx, n, RL_F_BODY), RL_NONE, true,
-             true, cur);
+             true, cur, RL_NONE, -1);
     break;
   case RL_C_FOR_STMT: {
     /* children: [init] [cond] [inc] body, absent ones not visited */
@@ -445,7 +621,22 @@ static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
       }
     }
     cs__expr(s, init, cur);
-             cs__loop(s, cond, body, inc, false, cond != RL_NONE, cur);
+    /* a scoped-lock macro: `for (v = lock(m); v != 0; v = unlock(m))` */
+    /* (the body runs locked once: a lock in the initialisation sets the
+     * variable, an unlock in the increment clears it, whatever functions
+     * of other files return) */
+    RlNode fv = cond ? cs__for_var(s, cond) : RL_NONE;
+    int fval = -1;
+    RlNode iv = cs__macro_assign(s, init, fv), nv = cs__macro_assign(s, inc, fv);
+    if (iv && nv) {
+      int it = cs__truth(s, iv, 0);
+      if (it < 0 && cs_lockish(s, init, rl_node_end(cx, init))) it = 1;
+      cs__flag_set(s, cur, rl_c_name(cx, fv), it);
+      fval = cs__truth(s, nv, 0);
+      if (fval < 0 && cs_lockish(s, inc, rl_node_end(cx, inc))) fval = 0;
+      if (!*cs_opstr(cx, rl_strip(cx, cond))) cond = fv;
+    }
+    cs__loop(s, cond, body, inc, false, cond != RL_NONE, cur, fv, fval);
                       break;
   }
   case RL_C_SWITCH_STMT: {
@@ -541,6 +732,7 @@ void cs_run(Cs *s) {
   s->tagging = false;
   s->lockish = cs_lockish(s, s->body, rl_node_end(s->cx, s->body));
   cs_params(s);
+  cs__find_flags(s);
             CsSet curs, *cur = &curs;
   cur->n = 1;
   memset(&cur->s[0], 0, sizeof cur->s[0]);

@@ -92,7 +92,7 @@ void rl_facts_init_record(RlFact *f) {
   case RL_FACT_SPAWN: f->spawn.routine = f->spawn.api = f->spawn.arg = ""; break;
   case RL_FACT_C_LOCK:
   case RL_FACT_C_UNLOCK: f->lock.text = ""; break;
-  case RL_FACT_C_ACCESS: f->access.text = ""; break;
+  case RL_FACT_C_ACCESS: f->access.text = f->access.value = ""; break;
   case RL_FACT_C_GLOBAL: f->global.type = ""; break;
   case RL_FACT_C_BALANCE: f->balance.text = ""; break;
   case RL_FACT_C_PAIR: f->pair.first = f->pair.second = ""; break;

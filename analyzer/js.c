@@ -686,10 +686,17 @@ static bool rl_js__stays_local(RlCtx *cx, RlNode d) {
   return true;
 }
 
-bool rl_js_per_call_this(RlCtx *cx, RlNode n) {
+/* The check of rl_js_per_call_this; with `exported` non-NULL also the
+ * one of rl_js_per_call_exported (exports and stays-local `new C` inside
+ * C allowed, *exported says how C leaves the file). */
+static bool rl_js__per_call(RlCtx *cx, RlNode n, int *exported) {
   RlNode cls = rl_js_this_class(cx, n);
   if (rl_kind(cx, cls) != RL_JS_CLASS_DECLARATION) return false;
   RlNode top = rl_parent(cx, cls);
+  if (exported && rl_kind(cx, top) == RL_JS_EXPORT_STATEMENT) {
+    *exported = rl_has_token(cx, top, "default") ? RL_JS_EXPORTED_DEFAULT : RL_JS_EXPORTED_NAMED;
+    top = rl_parent(cx, top);
+  }
   if (rl_kind(cx, top) != RL_JS_PROGRAM) return false; /* exported, or nested */
   RlNode name = rl_child(cx, cls, RL_F_NAME);
   if (!name) return false;
@@ -706,16 +713,88 @@ bool rl_js_per_call_this(RlCtx *cx, RlNode n) {
     const char *t = rl_text(cx, i, &l);
     if (l != len || memcmp(t, s, len) != 0) continue;
     if (k == RL_JS_TYPE_IDENTIFIER) continue; /* a type annotation: not a use */
-    /* the only use allowed: `const x = new C(...)` inside a function */
     RlNode nw = rl_parent(cx, i);
+    if (exported && k == RL_JS_IDENTIFIER) {
+      /* module.exports = C; export default C; export { C } */
+      if (rl_kind(cx, nw) == RL_JS_ASSIGNMENT_EXPRESSION && rl_field(cx, i) == RL_F_RIGHT &&
+          rl_text_eq(cx, rl_child(cx, nw, RL_F_LEFT), "module.exports") &&
+          rl_kind(cx, rl_parent(cx, rl_parent(cx, nw))) == RL_JS_PROGRAM) {
+        *exported = RL_JS_EXPORTED_DEFAULT;
+        continue;
+      }
+      if (rl_kind(cx, nw) == RL_JS_EXPORT_STATEMENT && rl_has_token(cx, nw, "default")) {
+        *exported = RL_JS_EXPORTED_DEFAULT;
+        continue;
+      }
+      if (rl_kind(cx, nw) == RL_JS_EXPORT_SPECIFIER && rl_named_child_count(cx, nw) == 1) {
+        *exported = RL_JS_EXPORTED_NAMED;
+        continue;
+      }
+    }
+    /* the only use allowed: `const x = new C(...)` inside a function */
     if (rl_kind(cx, nw) != RL_JS_NEW_EXPRESSION || rl_field(cx, i) != RL_F_CONSTRUCTOR)
       return false;
     RlNode d = rl_parent(cx, nw);
     if (rl_kind(cx, d) != RL_JS_VARIABLE_DECLARATOR || rl_field(cx, nw) != RL_F_VALUE ||
-        !rl_enclosing_function(cx, d) || rl_js_this_class(cx, d) == cls ||
+        !rl_enclosing_function(cx, d) || (!exported && rl_js_this_class(cx, d) == cls) ||
         !rl_js__stays_local(cx, d))
       return false;
     made++;
   }
-  return made > 0;
+  return exported ? *exported != RL_JS_EXPORTED_NO : made > 0;
+}
+
+bool rl_js_per_call_this(RlCtx *cx, RlNode n) { return rl_js__per_call(cx, n, NULL); }
+
+bool rl_js_new_per_call(RlCtx *cx, RlNode nw, const char **factory) {
+  RlNode p = rl_parent(cx, nw);
+  *factory = "";
+  while (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) {
+    nw = p;
+    p = rl_parent(cx, p);
+  }
+  RlNode fn = RL_NONE;
+  if (rl_kind(cx, p) == RL_JS_RETURN_STATEMENT) fn = rl_enclosing_function(cx, p);
+  else if (rl_kind(cx, p) == RL_JS_ARROW_FUNCTION && rl_field(cx, nw) == RL_F_BODY) fn = p;
+  if (fn) { /* a factory: its callers are judged by name (rl_js_call_escapes) */
+    bool method;
+    const char *name = rl_js__call_name(cx, fn, &method);
+    if (!name || !*name) return false;
+    *factory = name;
+    return true;
+  }
+  return rl_kind(cx, p) == RL_JS_VARIABLE_DECLARATOR && rl_field(cx, nw) == RL_F_VALUE &&
+         rl_enclosing_function(cx, p) && rl_js__stays_local(cx, p);
+}
+
+bool rl_js_call_escapes(RlCtx *cx, RlNode call) {
+  RlNode c = call, p = rl_parent(cx, call);
+  while (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION || rl_kind(cx, p) == RL_JS_AWAIT_EXPRESSION) {
+    c = p;
+    p = rl_parent(cx, p);
+  }
+  switch (rl_kind(cx, p)) {
+  case RL_JS_EXPRESSION_STATEMENT:
+    return false; /* dropped */
+  case RL_JS_MEMBER_EXPRESSION:
+    return rl_field(cx, c) != RL_F_OBJECT; /* f().m(): used at once */
+  case RL_JS_VARIABLE_DECLARATOR:
+    return !rl_enclosing_function(cx, p) || !rl_js__stays_local(cx, p);
+  case RL_JS_ASSIGNMENT_EXPRESSION:
+  case RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION:
+  case RL_JS_ARGUMENTS:
+  case RL_JS_ARRAY:
+  case RL_JS_PAIR:
+  case RL_JS_RETURN_STATEMENT:
+    return true;
+  default:
+    return false;
+  }
+}
+
+int rl_js_per_call_exported(RlCtx *cx, RlNode n, const char **cls_name) {
+  int how = RL_JS_EXPORTED_NO;
+  if (!rl_js__per_call(cx, n, &how)) return RL_JS_EXPORTED_NO;
+  *cls_name = rl_text_dup(cx, rl_child(cx, rl_js_this_class(cx, n), RL_F_NAME));
+  return how;
 }

@@ -193,9 +193,11 @@ static void rl_main__list_rules(const RlSession *s) {
     const char *lang = (langs & RL_LANG_C) && (langs & RL_LANG_JSTS) ? "c,js,ts"
                        : (langs & RL_LANG_C)                        ? "c"
                                                                     : "js,ts";
-    printf("%-22s %-8s %-8s %s\n", r->id,
-           r->off_by_default ? "off" : r->strict ? "strict" : rl_severity_name(r->severity), lang,
-           r->title);
+    char def[32];
+    snprintf(def, sizeof def, "%s%s",
+             r->off_by_default ? "off" : r->strict ? "strict" : rl_severity_name(r->severity),
+             !r->off_by_default && !r->strict && (r->strict_langs & RL_LANG_C) ? " (c: strict)" : "");
+    printf("%-22s %-8s %-8s %s\n", r->id, def, lang, r->title);
   }
 }
 

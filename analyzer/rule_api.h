@@ -200,6 +200,7 @@ typedef struct RlFact {
       uint32_t npath, nheld;
       const RlCHeld *held;
       const char *text;
+      const char *value; /* a plain store of a constant expression: its text */
     } access;
     struct { /* RL_FACT_C_GLOBAL: a file-scope variable; flags RL_CG_* */
       RlCObj var;
@@ -308,6 +309,9 @@ typedef struct RlRule {
    * (its doc gives the measured precision that kept it out of the
    * default, "racelint:recommended"). */
   bool strict;
+  /* Strict-only for files of these languages (RlLang mask; 0: as `strict`
+   * says): a rule whose precision was measured per language (its doc). */
+  unsigned strict_langs;
 } RlRule;
 
 /* Section - phase 1: the file */
@@ -459,6 +463,11 @@ enum {
 #define RL_CQ_EQ 0x1u
 #define RL_CQ_NE 0x2u
 #define RL_CQ_PARAM 0x4u /* RL_FACT_C_GUARD, RL_FACT_C_ARGK: about a parameter */
+#define RL_CF_CHILD 0x20u /* call in a fork() child that ends in exec/_exit */
+#define RL_CA_CHILD 0x20u /* access in such a fork() child */
+#define RL_CA_POLL 0x40u  /* a read in a loop's condition (`while (!done)`) */
+#define RL_CL_CHILD 0x2u  /* lazy initialisation in such a fork() child */
+#define RL_CL_CONST 0x4u  /* it stores constants only, the checked variable last */
 /* Are a and b the same object (lock class, variable)? */
 bool rl_c_obj_eq(const RlCObj *a, const RlCObj *b);
 /* Is lock class c in held set h[0..n)? */
@@ -611,6 +620,24 @@ bool rl_js_serialised(RlCtx *cx, RlNode fn);
  * only used as `x.member` there (never stored, returned or passed on)? Its
  * state is then per call, not shared. */
 bool rl_js_per_call_this(RlCtx *cx, RlNode n);
+/* Would `this` at n be per call (rl_js_per_call_this) but for the class
+ * leaving the file? Also allows `new C` in C's own methods that stays
+ * local. Returns how C is exported (RL_JS_EXPORTED_DEFAULT for
+ * `module.exports = C` / `export default`, _NAMED for `export class C` /
+ * `export { C }`), RL_JS_EXPORTED_NO when not so; *cls_name gets C's name.
+ * Whether the other files make C per call is phase 2's business. */
+enum { RL_JS_EXPORTED_NO = 0, RL_JS_EXPORTED_DEFAULT = 1, RL_JS_EXPORTED_NAMED = 2 };
+int rl_js_per_call_exported(RlCtx *cx, RlNode n, const char **cls_name);
+/* Is `new C(...)` at n made for one call: held in a local only used as
+ * `x.member` (*factory = ""), or returned at once by a named function
+ * (`return new C()`, `f = () => new C()`: *factory = its name, per call as
+ * long as no call of that name escapes, rl_js_call_escapes)? */
+bool rl_js_new_per_call(RlCtx *cx, RlNode n, const char **factory);
+/* Is the value of `call` kept beyond the statement: assigned, passed on,
+ * put in an array or object, returned, or held in a local that is? (Used
+ * at once as `f().m()`, dropped or in a local used only as `x.member`:
+ * no.) */
+bool rl_js_call_escapes(RlCtx *cx, RlNode call);
 
 /* Section - phase 1: findings and facts */
 /* Starts a finding of the running rule at n; message printf-style. */

@@ -101,6 +101,88 @@ static bool never_rejects(RlCtx *cx, RlNode fn) {
   return true;
 }
 
+/* Section - chains on a promise that cannot reject */
+
+/* Promise.allSettled(...), or Promise.resolve() of nothing or of a
+ * literal: a promise that settles but never rejects. */
+static bool settles_only(RlCtx *cx, RlNode v) {
+  v = rl_strip(cx, v);
+  if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode f = rl_strip(cx, rl_child(cx, v, RL_F_FUNCTION));
+  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return false;
+  RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
+  if (!eq(cx, o, "Promise") || rl_js_resolve(cx, o, NULL) != RL_BIND_FREE) return false;
+  RlNode m = rl_child(cx, f, RL_F_PROPERTY);
+  if (eq(cx, m, "allSettled")) return true;
+  if (!eq(cx, m, "resolve") || rl_js_argc(cx, v) > 1) return false;
+  RlNode a = rl_strip(cx, rl_js_arg(cx, v, 0));
+  RlKind k = rl_kind(cx, a);
+  return !a || k == RL_JS_STRING || k == RL_JS_NUMBER || k == RL_JS_TRUE || k == RL_JS_FALSE ||
+         k == RL_JS_NULL || k == RL_JS_UNDEFINED;
+}
+
+static bool same_text(RlCtx *cx, RlNode a, RlNode b) {
+  size_t la, lb;
+  const char *ta = rl_text(cx, a, &la), *tb = rl_text(cx, b, &lb);
+  return la == lb && memcmp(ta, tb, la) == 0;
+}
+
+/* The value `name` (an identifier or `this.x`) holds at `use`, as far as
+ * the statements before use's statement in the same block tell: the last
+ * `name = v` or `const name = v` there, RL_NONE when there is none. */
+static RlNode value_before(RlCtx *cx, RlNode name, RlNode use) {
+  RlNode st = use, blk = rl_parent(cx, use);
+  while (blk && rl_kind(cx, blk) != RL_JS_STATEMENT_BLOCK && rl_kind(cx, blk) != RL_JS_PROGRAM) {
+    if (rl_js_is_function(cx, blk)) return RL_NONE;
+    st = blk;
+    blk = rl_parent(cx, blk);
+  }
+  RlNode v = RL_NONE;
+  for (RlNode s = rl_first_child(cx, blk); s && s != st; s = rl_next_sibling(cx, s)) {
+    RlKind k = rl_kind(cx, s);
+    if (k == RL_JS_EXPRESSION_STATEMENT) {
+      RlNode a = rl_strip(cx, rl_named_child(cx, s, 0));
+      if (rl_kind(cx, a) == RL_JS_ASSIGNMENT_EXPRESSION &&
+          same_text(cx, rl_child(cx, a, RL_F_LEFT), name))
+        v = rl_child(cx, a, RL_F_RIGHT);
+    } else if (k == RL_JS_LEXICAL_DECLARATION || k == RL_JS_VARIABLE_DECLARATION) {
+      for (RlNode d = rl_first_child(cx, s); d; d = rl_next_sibling(cx, d))
+        if (rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR &&
+            same_text(cx, rl_child(cx, d, RL_F_NAME), name))
+          v = rl_child(cx, d, RL_F_VALUE);
+    }
+  }
+  return v;
+}
+
+/* Is `call` a chain of `.then(f)` / `.finally(f)` on a promise that cannot
+ * reject (settles_only, called in place or assigned just before in the
+ * same block), each f a function that cannot reject either (never_rejects:
+ * no throw, await or returned call outside a try)? Then only a bug in f's
+ * synchronous code can reject it, as it could throw from any callback. */
+static bool settled_chain(RlCtx *cx, RlNode call) {
+  RlNode use = call;
+  for (int depth = 0; depth < 32; depth++) {
+    if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
+    const char *m = rl_js_callee_name(cx, call);
+    if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0)
+      return depth > 0 && settles_only(cx, call);
+    RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));
+    if (rl_js_argc(cx, call) != 1 || !rl_js_is_function(cx, cb) || !never_rejects(cx, cb))
+      return false;
+    RlNode obj = rl_strip(cx, rl_js_callee_object(cx, call));
+    RlKind ok = rl_kind(cx, obj);
+    if (ok == RL_JS_IDENTIFIER ||
+        (ok == RL_JS_MEMBER_EXPRESSION &&
+         rl_kind(cx, rl_strip(cx, rl_child(cx, obj, RL_F_OBJECT))) == RL_JS_THIS)) {
+      RlNode v = value_before(cx, obj, use);
+      return v && settles_only(cx, v);
+    }
+    call = obj;
+  }
+  return false;
+}
+
 /* Section - does a call return a promise? */
 
 /* Is the promise of `call` handled: `.catch(f)`, `.then(f, g)`, or a
@@ -378,6 +460,7 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
         continue;
       }
     }
+    if (k == RL_JS_CALL_EXPRESSION && settled_chain(cx, e)) continue;
     RlJsPromise why;
     if (promise_call(cx, e, &why))
       report(cx, at, &why, handler);

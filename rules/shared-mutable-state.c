@@ -20,4 +20,7 @@ const RlRule rl_rule_shared_mutable_state = {
     .hint = "Serialize the read-modify-write: the runtime's Mutex.runExclusive() or singleFlight() (runtime/js); a mutex or the RlRtCounter atomics (runtime/c).",
     .checks = checks,
     .nchecks = RL_COUNTOF(checks),
+    /* issue 16: on C code no rule was tuned on, 4 of 24 findings read were
+     * real (17%), 13 wrong (rules/<id>.md): C is in racelint:strict only */
+    .strict_langs = RL_LANG_C,
 };

@@ -12,7 +12,9 @@
  *   A thread counts only if it reaches the function in a context (mode
  *   flags, constant arguments) that the check's own guards allow.
  * pthread_once/call_once routines are not reached by calls, so they are
- * never reported. CWE-609. Doc: rules/lazy-init-race.md */
+ * never reported; nor is an initialisation that stores constants only and
+ * sets the checked variable last (RL_CL_CONST: a second run changes
+ * nothing), nor one in a fork() child that ends in exec or _exit. CWE-609. Doc: rules/lazy-init-race.md */
 #include <string.h>
 
 #include "../../analyzer/rule_api.h"
@@ -38,7 +40,7 @@ static void project(RlProject *px, const RlRule *rule) {
     uint32_t n;
     const RlFact *f = rl_cgraph_facts(g, (int32_t)fn, &n);
     for (uint32_t i = 0; i < n; i++) {
-      if (f[i].kind != RL_FACT_C_LAZY) continue;
+      if (f[i].kind != RL_FACT_C_LAZY || (f[i].flags & (RL_CL_CHILD | RL_CL_CONST))) continue;
       if (f[i].flags & RL_CL_DCL) {
         RlReport *r = rl_project_report(
             px, rule, &f[i],

@@ -11,9 +11,15 @@
  * - and the variable is also accessed by another thread (another routine,
  *   or the same routine started several times), or by the spawning
  *   function after pthread_create/thrd_create and before the join.
- * Accesses before the spawn and after the join are not concurrent, nor
+ * Accesses before the spawn and after the join are not concurrent, nor are
+ * those of a fork() child that ends in exec or _exit (its own process), nor
  * are accesses in functions that hand data over with a semaphore, a
  * barrier, a condition variable or a fence (the order is theirs).
+ * The spawner's access in the branch exclusive with the spawn's (guards
+ * on one parameter or unchanged global: `if (threaded) pthread_create(..);
+ * else work();`) is not concurrent with that thread either.
+ * Nor is a variable every concurrent write of which stores the same
+ * constant (a flag only ever raised, an idempotent constant).
  * One finding per variable and function. A write that is the lazy
  * initialisation lazy-init-race reports (`if (!g) g = ...`) is left to it.
  * CWE-362/366.
@@ -77,6 +83,71 @@ static bool concurrent(const RlCGraph *g, const Acc *a, const Acc *b, uint32_t *
       }
     }
   }
+  return false;
+}
+
+/* Do all the writes of acc[i..j) (one variable, the accesses that can
+ * run concurrently) store one and the same constant (`too_late = 1`
+ * from every thread: a flag only ever raised)? Then no write can undo
+ * another, and a reader sees the old value or that constant. Not if a
+ * thread waits for the flag (a read in a loop's condition: it hands data
+ * over, and the compiler may hoist the read), nor if a writer tests the
+ * variable before writing it (a state change: `if (op == READ) { ...;
+ * op = IDLE; }`). */
+static bool same_constant(const Acc *acc, uint32_t i, uint32_t j) {
+  const char *k = NULL;
+  for (uint32_t m = i; m < j; m++) {
+    const RlFact *f = acc[m].f;
+    if (f->flags & RL_CA_POLL) return false;
+    if (!(f->flags & RL_CA_WRITE)) continue;
+    if ((f->flags & RL_CA_RMW) || !*f->access.value) return false;
+    for (uint32_t r = i; r < j; r++)
+      if (acc[r].f->file == f->file && strcmp(acc[r].f->func, f->func) == 0 &&
+          !(acc[r].f->flags & RL_CA_WRITE) && acc[r].f->loc.start < f->loc.start)
+        return false;
+    if (k && strcmp(k, f->access.value) != 0) return false;
+    k = f->access.value;
+  }
+  return k != NULL;
+}
+
+/* The RL_FACT_C_GUARD facts right after f[i] (*n of them). */
+static const RlFact *guards_after(const RlFact *f, uint32_t nf, uint32_t i, uint32_t *n) {
+  *n = 0;
+  while (i + 1 + *n < nf && f[i + 1 + *n].kind == RL_FACT_C_GUARD) (*n)++;
+  return f + i + 1;
+}
+
+/* Can guards a and b (of one function) never hold together: the same
+ * parameter, or the same global the function does not write, `== K` and
+ * `!= K`, or `== K` and `== L`? (`if (threaded) pthread_create(...);
+ * else work();`: one call takes one branch.) A global only counts where
+ * no loop can run both (`in_loop`: the spawn is in a loop). */
+static bool exclusive(const RlFact *f, uint32_t nf, const RlFact *a, uint32_t na,
+                      const RlFact *b, uint32_t nb, bool in_loop) {
+  for (uint32_t x = 0; x < na; x++)
+    for (uint32_t y = 0; y < nb; y++) {
+      const RlFact *g = &a[x], *h = &b[y];
+      if ((g->flags & RL_CQ_PARAM) != (h->flags & RL_CQ_PARAM)) continue;
+      bool param = (g->flags & RL_CQ_PARAM) != 0;
+      if (param ? g->guard.var.param != h->guard.var.param
+                : (in_loop || !rl_c_obj_eq(&g->guard.var, &h->guard.var)))
+        continue;
+      if (!param) { /* the function must not change the global */
+        bool written = false;
+        for (uint32_t k = 0; k < nf && !written; k++)
+          written = f[k].kind == RL_FACT_C_ACCESS && (f[k].flags & RL_CA_WRITE) &&
+                    !f[k].access.npath && rl_c_obj_eq(&f[k].access.var, &g->guard.var);
+        if (written) continue;
+      }
+      int same = *g->guard.value && *h->guard.value
+                     ? strcmp(g->guard.value, h->guard.value) == 0
+                     : (strcmp(g->guard.spell, h->guard.spell) == 0 ? 1 : -1);
+      if (same == 1 && (((g->flags & RL_CQ_EQ) && (h->flags & RL_CQ_NE)) ||
+                        ((g->flags & RL_CQ_NE) && (h->flags & RL_CQ_EQ))))
+        return true;
+      if (same == 0 && (g->flags & RL_CQ_EQ) && (h->flags & RL_CQ_EQ)) return true;
+    }
   return false;
 }
 
@@ -190,10 +261,12 @@ static void project(RlProject *px, const RlRule *rule) {
     bool entry_locked = nentry != 0;
     bool fsyncs = syncs(f, n);
     /* spawn windows of this function: [spawn line, join line) */
-    uint32_t wstart[16], wend[16];
+    uint32_t wstart[16], wend[16], wcall[16];
     int32_t wthread[16];
+    bool wloop[16];
     uint32_t nw = 0;
     for (uint32_t i = 0; i < n && nw < 16; i++) {
+      if (f[i].kind == RL_FACT_CALL) wcall[nw] = i; /* the spawn's own call */
       if (f[i].kind != RL_FACT_SPAWN) continue;
       int32_t t = rl_cgraph_thread_of(g, &f[i]);
       if (t < 0) continue;
@@ -205,6 +278,7 @@ static void project(RlProject *px, const RlRule *rule) {
           end = f[j].loc.line;
           break;
         }
+      wloop[nw] = (f[i].flags & RL_CF_LOOP) != 0;
       wstart[nw] = f[i].loc.line;
       wend[nw] = end;
       wthread[nw++] = t;
@@ -231,7 +305,7 @@ static void project(RlProject *px, const RlRule *rule) {
           if (rl_c_obj_eq(wheld[k], uc)) wheld[k--] = wheld[--nwh];
         continue;
       }
-      if (f[i].kind != RL_FACT_C_ACCESS || (f[i].flags & RL_CA_ATOMIC)) continue;
+      if (f[i].kind != RL_FACT_C_ACCESS || (f[i].flags & (RL_CA_ATOMIC | RL_CA_CHILD))) continue;
       if (f[i].flags & RL_CA_WRITE) {
         /* lazy initialisation of this variable here: lazy-init-race's */
         bool lazy = false;
@@ -263,9 +337,15 @@ static void project(RlProject *px, const RlRule *rule) {
         a.threads = (threads & sb) && !(fthreads & sb) ? 0 : sb;
       } else {
         a.var = access_key(px, &f[i]);
-        for (uint32_t w = 0; w < nw; w++)
-          if (f[i].loc.line > wstart[w] && f[i].loc.line < wend[w])
-            a.after |= UINT64_C(1) << wthread[w];
+        uint32_t nga;
+        const RlFact *ga = guards_after(f, n, i, &nga);
+        for (uint32_t w = 0; w < nw; w++) {
+          if (f[i].loc.line <= wstart[w] || f[i].loc.line >= wend[w]) continue;
+          uint32_t ngs;
+          const RlFact *gs = guards_after(f, n, wcall[w], &ngs);
+          if (exclusive(f, n, gs, ngs, ga, nga, wloop[w])) continue;
+          a.after |= UINT64_C(1) << wthread[w];
+        }
       }
       if (nowned == capowned) {
         capowned = capowned ? capowned * 2 : 16;
@@ -284,7 +364,8 @@ static void project(RlProject *px, const RlRule *rule) {
   for (uint32_t i = 0; i < nacc;) {
     uint32_t j = i;
     while (j < nacc && strcmp(acc[j].var, acc[i].var) == 0) j++;
-    bool skip = acc[i].f->access.var.kind != RL_CO_PARAM && skipped_global(px, acc[i].f);
+    bool skip = (acc[i].f->access.var.kind != RL_CO_PARAM && skipped_global(px, acc[i].f)) ||
+                same_constant(acc, i, j);
     const char *last_func = NULL;
     uint32_t last_file = UINT32_MAX;
     for (uint32_t k = i; k < j && !skip; k++) {

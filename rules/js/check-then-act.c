@@ -32,6 +32,23 @@
 
 #include "../../analyzer/rule_api.h"
 
+bool rl_js_lazy_made_per_call(RlProject *px, const RlRule *self, uint16_t kind, uint32_t file,
+                              const RlFact *f);
+void rl_js_lazy_record(RlCtx *cx, RlNode n, uint16_t kind_new, uint16_t kind_escape);
+bool rl_js_lazy_deferred_at(RlProject *px, uint32_t file, uint32_t line);
+
+enum {
+  /* a finding on `this` of an exported class that is per call in its own
+   * file (rl_js_per_call_exported): a = class, b = message; aux = id (the
+   * written node), flags = how it is exported. Phase 2 reports it unless
+   * the project makes the class per call (as lazy-init-race decides) or
+   * lazy-init-race deferred a finding on the same line. */
+  FACT_DEFER = RL_FACT_RULE,
+  FACT_DEFER_AT, /* a related location of FACT_DEFER `aux`: c = its note */
+  FACT_NEW,      /* `new C()` of an imported class (rl_js_lazy_record) */
+  FACT_ESCAPE,   /* a call whose value escapes (FACT_NEW + 1) */
+};
+
 static const char *const hint_state =
     "Make the check and the write one atomic step: an atomic update in the store "
     "(UPDATE ... WHERE balance >= ?, a conditional write), an optimistic version "
@@ -1071,19 +1088,33 @@ static void report(RlCtx *cx, Read *r, const Write *w) {
     rl_report_related(cx, rep, r->node, "'%s' checked here", pl);
     rl_report_hint(cx, rep, "%s", hint_file);
   } else {
+    const char *msg, *cls;
     if (r->kind == R_CALL)
-      rep = rl_report(cx, w->node,
-                      "'%s' writes what '%s' read, after the check at line %u: another call "
-                      "can run between the read at line %u and the write at line %u, so the "
-                      "check may no longer hold",
-                      label(cx, w->node), label(cx, r->node), lc.line, lr.line, lw.line);
+      msg = rl_fmt(cx,
+                   "'%s' writes what '%s' read, after the check at line %u: another call "
+                   "can run between the read at line %u and the write at line %u, so the "
+                   "check may no longer hold",
+                   label(cx, w->node), label(cx, r->node), lc.line, lr.line, lw.line);
     else
-      rep = rl_report(cx, w->node,
-                      "'%s' is changed after an await, based on the check at line %u: another "
-                      "call can run between the read at line %u and the write at line %u, so "
-                      "the check may no longer hold",
-                      label(cx, w->kind == W_CALL ? rl_js_callee_object(cx, w->node) : w->node),
-                      lc.line, lr.line, lw.line);
+      msg = rl_fmt(cx,
+                   "'%s' is changed after an await, based on the check at line %u: another "
+                   "call can run between the read at line %u and the write at line %u, so "
+                   "the check may no longer hold",
+                   label(cx, w->kind == W_CALL ? rl_js_callee_object(cx, w->node) : w->node),
+                   lc.line, lr.line, lw.line);
+    int how = rl_kind(cx, root_of(cx, r->node)) == RL_JS_THIS
+                  ? rl_js_per_call_exported(cx, r->node, &cls)
+                  : RL_JS_EXPORTED_NO;
+    if (how != RL_JS_EXPORTED_NO) { /* phase 2 decides, as lazy-init-race's */
+      RlFact *f = rl_fact_add(cx, FACT_DEFER, w->node, cls, msg, NULL);
+      f->aux = w->node;
+      f->flags = (uint32_t)how;
+      rl_fact_add(cx, FACT_DEFER_AT, r->node, NULL, NULL, "read here")->aux = w->node;
+      if (r->check != r->node)
+        rl_fact_add(cx, FACT_DEFER_AT, r->check, NULL, NULL, "checked here")->aux = w->node;
+      return;
+    }
+    rep = rl_report(cx, w->node, "%s", msg);
     rl_report_related(cx, rep, r->node, "read here");
     if (r->check != r->node) rl_report_related(cx, rep, r->check, "checked here");
     rl_report_hint(cx, rep, "%s", hint_state);
@@ -1113,6 +1144,10 @@ static void callback_check(RlCtx *cx, Scan *sc) {
 
 static void check(RlCtx *cx, RlNode n, void *state) {
   (void)state;
+  if (rl_kind(cx, n) == RL_JS_NEW_EXPRESSION || rl_kind(cx, n) == RL_JS_CALL_EXPRESSION) {
+    rl_js_lazy_record(cx, n, FACT_NEW, FACT_ESCAPE);
+    return;
+  }
   Scan scan;
   memset(&scan, 0, sizeof scan);
   Scan *sc = &scan;
@@ -1184,12 +1219,38 @@ static void check(RlCtx *cx, RlNode n, void *state) {
 static const RlKind kinds[] = {
     RL_JS_PROGRAM,        RL_JS_FUNCTION_DECLARATION, RL_JS_FUNCTION_EXPRESSION,
     RL_JS_FUNCTION,       RL_JS_ARROW_FUNCTION,       RL_JS_METHOD_DEFINITION,
-    RL_JS_GENERATOR_FUNCTION_DECLARATION, RL_JS_GENERATOR_FUNCTION,
+    RL_JS_GENERATOR_FUNCTION_DECLARATION, RL_JS_GENERATOR_FUNCTION, RL_JS_NEW_EXPRESSION,
+    RL_JS_CALL_EXPRESSION,
 };
+
+static void project(RlProject *px, const RlRule *self) {
+  uint32_t nfiles = rl_project_nfiles(px);
+  for (uint32_t file = 0; file < nfiles; file++) {
+    uint32_t n;
+    const RlFact *facts = rl_project_facts(px, file, &n);
+    for (uint32_t i = 0; i < n; i++) {
+      const RlFact *f = &facts[i];
+      if (f->kind != FACT_DEFER || !rl_fact_of(px, f, self)) continue;
+      if (rl_js_lazy_made_per_call(px, self, FACT_NEW, file, f) ||
+          rl_js_lazy_deferred_at(px, file, f->loc.line))
+        continue;
+      RlReport *r = rl_project_report(px, self, f, "%s", f->b);
+      /* "read here" first, then "checked here", as in phase 1 */
+      for (int pass = 0; pass < 2; pass++)
+        for (uint32_t j = 0; j < n; j++)
+          if (facts[j].kind == FACT_DEFER_AT && facts[j].aux == f->aux &&
+              rl_fact_of(px, &facts[j], self) &&
+              (strcmp(facts[j].c, "read here") == 0) == (pass == 0))
+            rl_project_related(px, r, &facts[j], "%s", facts[j].c);
+      rl_project_hint(px, r, "%s", hint_state);
+    }
+  }
+}
 
 const RlCheck rl_check_js_check_then_act = {
     .langs = RL_LANG_JSTS,
     .kinds = kinds,
     .nkinds = RL_COUNTOF(kinds),
     .check = check,
+    .project = project,
 };

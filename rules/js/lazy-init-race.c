@@ -26,6 +26,8 @@
 
 #include "../../analyzer/rule_api.h"
 
+extern const RlRule rl_rule_lazy_init_race;
+
 /* Callbacks that run exclusively, once, or share one pending promise. */
 static const char *const exclusive_calls[] = {
     "runExclusive", "lazy",      "once",     "singleFlight", "withLock",  "withLocks",
@@ -256,15 +258,46 @@ static const char *slot_text(RlCtx *cx, const Slot *s) {
   return out;
 }
 
+enum {
+  /* a finding on `this` of an exported class that is per call in its own
+   * file (rl_js_per_call_exported): a = class, b = message, c = related
+   * message; aux = id (the written node), flags = how it is exported.
+   * Phase 2 reports it unless every `new C` of the project is per call. */
+  FACT_DEFER = RL_FACT_RULE,
+  FACT_DEFER_AT, /* the related location of FACT_DEFER `aux` */
+  /* `new C(...)` of a class imported from a relative module: a = module
+   * specifier, b = imported name ("*" for the module); aux = 1 when the
+   * object is per call (rl_js_new_per_call) */
+  FACT_NEW,
+  FACT_ESCAPE, /* a call whose value escapes: a = callee name (FACT_NEW + 1) */
+};
+
+/* Reports the finding at w (related location `at`), or leaves it for
+ * phase 2 when it is on `this` of an exported, otherwise per-call class. */
+static void emit(RlCtx *cx, RlNode w, bool on_this, const char *msg, RlNode at,
+                 const char *related) {
+  const char *cls;
+  int how = on_this ? rl_js_per_call_exported(cx, w, &cls) : RL_JS_EXPORTED_NO;
+  if (how != RL_JS_EXPORTED_NO) {
+    RlFact *f = rl_fact_add(cx, FACT_DEFER, w, cls, msg, related);
+    f->aux = w;
+    f->flags = (uint32_t)how;
+    rl_fact_add(cx, FACT_DEFER_AT, at, NULL, NULL, NULL)->aux = w;
+    return;
+  }
+  RlReport *r = rl_report(cx, w, "%s", msg);
+  rl_report_related(cx, r, at, "%s", related);
+  rl_report_hint(cx, r, "%s", hint);
+}
+
 static void report(RlCtx *cx, RlNode w, const Slot *s, RlNode check) {
   RlLoc lc = rl_loc(cx, check), lw = rl_loc(cx, w);
-  RlReport *r = rl_report(cx, w,
-                          "'%s' is initialised after an await: another call can run between "
-                          "the check at line %u and the write at line %u, find '%s' still "
-                          "empty and create it a second time",
-                          slot_text(cx, s), lc.line, lw.line, slot_text(cx, s));
-  rl_report_related(cx, r, check, "checked here");
-  rl_report_hint(cx, r, "%s", hint);
+  const char *msg = rl_fmt(cx,
+                           "'%s' is initialised after an await: another call can run between "
+                           "the check at line %u and the write at line %u, find '%s' still "
+                           "empty and create it a second time",
+                           slot_text(cx, s), lc.line, lw.line, slot_text(cx, s));
+  emit(cx, w, this_slot(cx, s->t ? s->t : s->map), msg, check, "checked here");
 }
 
 /* Scans statements [from, to) for the first write of the slot that follows
@@ -374,27 +407,129 @@ static void check_assign(RlCtx *cx, RlNode a) {
   Slot s = {l, RL_NONE, RL_NONE, l};
   RlLoc la = rl_loc(cx, aw);
   const char *t = slot_text(cx, &s);
-  RlReport *rep = rl_report(cx, a,
-                            "'%s' is initialised after an await: another call can run while "
-                            "the await at line %u is pending, find '%s' still empty and create "
-                            "it a second time",
-                            t, la.line, t);
-  rl_report_related(cx, rep, aw, "awaits here before '%s' is set", t);
-  rl_report_hint(cx, rep, "%s", hint);
+  emit(cx, a, this_slot(cx, l),
+       rl_fmt(cx,
+              "'%s' is initialised after an await: another call can run while "
+              "the await at line %u is pending, find '%s' still empty and create "
+              "it a second time",
+              t, la.line, t),
+       aw, rl_fmt(cx, "awaits here before '%s' is set", t));
+}
+
+/* For phase 2 (check-then-act records its own, as either rule may be
+ * off): at `new C(...)` of a class imported from a relative module, a fact
+ * of kind `kind_new` (a = module, b = imported name, c = the factory that
+ * returns it or ""; aux = 1 when per call, rl_js_new_per_call); at a call
+ * whose value escapes (rl_js_call_escapes), one of kind `kind_escape`
+ * (a = the callee's name). */
+void rl_js_lazy_record(RlCtx *cx, RlNode n, uint16_t kind_new, uint16_t kind_escape);
+void rl_js_lazy_record(RlCtx *cx, RlNode n, uint16_t kind_new, uint16_t kind_escape) {
+  if (rl_kind(cx, n) == RL_JS_CALL_EXPRESSION) {
+    const char *name = rl_js_callee_name(cx, n);
+    if (*name && rl_js_call_escapes(cx, n)) rl_fact_add(cx, kind_escape, n, name, NULL, NULL);
+    return;
+  }
+  RlNode ctor = rl_strip(cx, rl_child(cx, n, RL_F_CONSTRUCTOR));
+  const char *mod, *imported, *factory = "";
+  if (rl_kind(cx, ctor) != RL_JS_IDENTIFIER || rl_js_resolve(cx, ctor, NULL) != RL_BIND_IMPORT ||
+      !rl_js_import_of(cx, ctor, &mod, &imported))
+    return;
+  if (strncmp(mod, "./", 2) != 0 && strncmp(mod, "../", 3) != 0) return;
+  bool per_call = rl_js_new_per_call(cx, n, &factory);
+  rl_fact_add(cx, kind_new, n, mod, imported, factory)->aux = per_call;
+}
+
+/* Does a call named `name` escape anywhere in the project (facts of kind
+ * `kind` of rule self)? */
+static bool escapes(RlProject *px, const RlRule *self, uint16_t kind, const char *name) {
+  uint32_t nfiles = rl_project_nfiles(px);
+  for (uint32_t g = 0; g < nfiles; g++) {
+    uint32_t n;
+    const RlFact *facts = rl_project_facts(px, g, &n);
+    for (uint32_t i = 0; i < n; i++)
+      if (facts[i].kind == kind && rl_fact_of(px, &facts[i], self) && !strcmp(facts[i].a, name))
+        return true;
+  }
+  return false;
+}
+
+/* Is every `new` of the class of deferred finding f (in `file`) that the
+ * project shows per call, and is there at least one? */
+bool rl_js_lazy_made_per_call(RlProject *px, const RlRule *self, uint16_t kind, uint32_t file,
+                              const RlFact *f);
+bool rl_js_lazy_deferred_at(RlProject *px, uint32_t file, uint32_t line);
+
+/* Shared with check-then-act's phase 2 (rules/js/check-then-act.c): is
+ * the class of a deferred finding f (a = class, flags = how exported) made
+ * per call wherever the project makes one (the `new` facts of kind `kind`
+ * that rule `self` recorded, its escape facts being kind + 1), and did lazy-init-race defer a finding of
+ * its own at `line` of `file` (one finding per line per cause)? */
+bool rl_js_lazy_made_per_call(RlProject *px, const RlRule *self, uint16_t kind, uint32_t file,
+                              const RlFact *f) {
+  uint32_t seen = 0, nfiles = rl_project_nfiles(px);
+  for (uint32_t g = 0; g < nfiles; g++) {
+    uint32_t n;
+    const RlFact *facts = rl_project_facts(px, g, &n);
+    for (uint32_t i = 0; i < n; i++) {
+      const RlFact *nw = &facts[i];
+      if (nw->kind != kind || !rl_fact_of(px, nw, self)) continue;
+      if (rl_project_resolve(px, g, nw->a) != (int32_t)file) continue;
+      bool same = f->flags == RL_JS_EXPORTED_DEFAULT
+                      ? !strcmp(nw->b, "*") || !strcmp(nw->b, "default")
+                      : !strcmp(nw->b, f->a);
+      if (!same) continue;
+      if (!nw->aux || (*nw->c && escapes(px, self, kind + 1, nw->c))) return false;
+      seen++;
+    }
+  }
+  return seen > 0;
+}
+
+bool rl_js_lazy_deferred_at(RlProject *px, uint32_t file, uint32_t line) {
+  uint32_t n;
+  const RlFact *facts = rl_project_facts(px, file, &n);
+  for (uint32_t i = 0; i < n; i++)
+    if (facts[i].kind == FACT_DEFER && rl_fact_of(px, &facts[i], &rl_rule_lazy_init_race) &&
+        facts[i].loc.line == line)
+      return true;
+  return false;
+}
+
+static void project(RlProject *px, const RlRule *self) {
+  uint32_t nfiles = rl_project_nfiles(px);
+  for (uint32_t file = 0; file < nfiles; file++) {
+    uint32_t n;
+    const RlFact *facts = rl_project_facts(px, file, &n);
+    for (uint32_t i = 0; i < n; i++) {
+      const RlFact *f = &facts[i];
+      if (f->kind != FACT_DEFER || !rl_fact_of(px, f, self)) continue;
+      if (rl_js_lazy_made_per_call(px, self, FACT_NEW, file, f)) continue;
+      RlReport *r = rl_project_report(px, self, f, "%s", f->b);
+      for (uint32_t j = 0; j < n; j++)
+        if (facts[j].kind == FACT_DEFER_AT && facts[j].aux == f->aux &&
+            rl_fact_of(px, &facts[j], self))
+          rl_project_related(px, r, &facts[j], "%s", f->c);
+      rl_project_hint(px, r, "%s", hint);
+    }
+  }
 }
 
 static void check(RlCtx *cx, RlNode n, void *state) {
   (void)state;
   if (rl_kind(cx, n) == RL_JS_IF_STATEMENT) check_if(cx, n);
+  else if (rl_kind(cx, n) == RL_JS_NEW_EXPRESSION || rl_kind(cx, n) == RL_JS_CALL_EXPRESSION)
+    rl_js_lazy_record(cx, n, FACT_NEW, FACT_ESCAPE);
   else check_assign(cx, n);
 }
 
 static const RlKind kinds[] = {RL_JS_IF_STATEMENT, RL_JS_ASSIGNMENT_EXPRESSION,
-                               RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION};
+                               RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION, RL_JS_NEW_EXPRESSION,
+                               RL_JS_CALL_EXPRESSION};
 
 const RlCheck rl_check_js_lazy_init_race = {
     .langs = RL_LANG_JSTS,
     .kinds = kinds,
     .nkinds = RL_COUNTOF(kinds),
     .check = check,
+    .project = project,
 };

@@ -62,7 +62,29 @@ printf '{ "overrides": [ { "files": ["x"], "context": "tests" } ] }\n' >"$P/bad/
 run --no-cache "$P/bad"
 expect_rc 2 "unknown context is an error"
 expect_err 'did you mean "test"?' "unknown context: nearest name"
+# a rule strict-only for one language: shared-mutable-state is in the
+# default set for JS/TS, in racelint:strict only for C (rules/<id>.md)
+mkdir -p "$P/c/strict"
+cnt_c() {
+  printf '%s\n' '#include <pthread.h>' 'long hits;' \
+    'static void *worker(void *arg) { (void)arg; for (;;) hits++; return NULL; }' \
+    'void start(pthread_t *t) { for (int i = 0; i < 4; i++) pthread_create(&t[i], NULL, worker, NULL); }' >"$1"
+}
+cnt_c "$P/c/count.c"
+cnt_c "$P/c/strict/count.c"
+printf '{ "extends": "racelint:strict" }\n' >"$P/c/strict/.racelint.json"
+run --no-cache "$P/c/count.c"
+expect_no_out "shared-mutable-state" "C shared-mutable-state is off in the default preset"
+run --no-cache "$P/c/strict/count.c"
+expect_out "count.c:3:" "C shared-mutable-state is on under racelint:strict"
+run --no-cache --enable shared-mutable-state "$P/c/count.c"
+expect_out "count.c:3:" "--enable turns the C check on without a preset"
+run --print-config "$P/c/count.c"
+expect_out '"shared-mutable-state": "off"' "--print-config: C shared-mutable-state off by default"
+run --print-config "$P/src/page.js"
+expect_out '"shared-mutable-state": "warning"' "--print-config: JS shared-mutable-state on by default"
 run --list-rules
+expect_out "shared-mutable-state   warning (c: strict)" "--list-rules shows a per-language preset"
 expect_out "sequential-await       strict" "--list-rules shows the preset"
 expect_out "check-then-act         error    c,js,ts" "--list-rules: languages of every check"
 finish

@@ -58,6 +58,10 @@ piscina            4.8.0     dev     js  src,test
 kafkajs            2.2.4     dev     js  src
 fastify            4.29.0    dev     js  lib,test,fastify.js
 knex               3.1.0     dev     js  lib,bin
+@grpc/grpc-js      1.14.7    dev     js  src
+pg-boss            9.0.3     dev     js  src
+mysql2             3.26.1    dev     js  lib,index.js,promise.js
+generic-pool       3.9.0     dev     js  lib,index.js
 puppeteer-core     23.11.1   heldout js  src
 @temporalio/worker 1.11.6    heldout js  src
 mqtt               5.10.3    heldout js  src
