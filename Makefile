@@ -170,7 +170,15 @@ dist-binary: grammars/node_modules/.installed
 vscode:
 	bash editors/vscode/package.sh $(BUILD)
 
+# The linux-x64 .vsix with the self-contained racelint of dist-binary inside
+# (found before PATH): $(BUILD)/racelint-<version>-linux-x64.vsix
+.PHONY: vscode-bundled
+vscode-bundled: dist-binary vscode
+	bash editors/vscode/package.sh $(BUILD) --bundle $(DIST)/racelint-$$(cat VERSION)-linux-x64.tar.gz
+
 # The extension inside a real VS Code: code-server + headless Chromium (not
 # part of check; tests/vscode/README.md says what it installs and how long).
-test-vscode: build vscode
+# On x86-64 it also checks the linux-x64 .vsix with no racelint on PATH.
+TEST_VSCODE_BUNDLED := $(if $(filter x86_64,$(shell uname -m)),vscode-bundled)
+test-vscode: build vscode $(TEST_VSCODE_BUNDLED)
 	bash tests/vscode/run.sh $(CURDIR)/$(BUILD)/racelint $(CURDIR)/$(BUILD)

@@ -1,4 +1,4 @@
-/* cache.c - the result cache (see cache.h). Entry format: "RLC4", the tool
+/* cache.c - the result cache (see cache.h). Entry format: "RLC5", the tool
  * version, the key, then the file's results as length-prefixed fields;
  * each fact as its common fields, then the fields of its kind's record
  * (rl_cache__w_record / rl_cache__r_record).
@@ -24,7 +24,7 @@
 #ifndef RL_VERSION
 #define RL_VERSION "0.0.0-dev"
 #endif
-#define RL_CACHE_MAGIC "RLC4"
+#define RL_CACHE_MAGIC "RLC5"
 /* Entries are read whole; a larger one is a miss. */
 #define RL_CACHE_MAX_ENTRY (256u << 20)
 
@@ -297,6 +297,7 @@ void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key) {
         w_u32(&b, d->fixes[j].edits[k].start);
         w_u32(&b, d->fixes[j].edits[k].end);
         w_str(&b, d->fixes[j].edits[k].text);
+        w_loc(&b, &d->fixes[j].edits[k].loc);
       }
     }
   }
@@ -323,6 +324,15 @@ void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key) {
     w_str(&b, sp->line_text);
     w_str(&b, sp->id);
     w_str(&b, sp->reason);
+    w_u32(&b, sp->nids);
+    w_u32(&b, sp->en_nids);
+    const RlEdit *ed[2] = {&sp->del, &sp->en};
+    for (int k = 0; k < 2; k++) { /* the fix of unused-suppression */
+      w_u32(&b, ed[k]->start);
+      w_u32(&b, ed[k]->end);
+      w_str(&b, ed[k]->text);
+      w_loc(&b, &ed[k]->loc);
+    }
   }
   rl_buf_put(&b, "END!", 4);
   char *path = rl_cache__path(self, key);
@@ -406,11 +416,11 @@ static void r_loc(RlReader *r, RlLoc *l) {
 #define RL_CACHE_DIAG_MIN (5u * RL_CACHE_STR_MIN + 12u + RL_CACHE_LOC_SIZE)
 #define RL_CACHE_RELATED_MIN (3u * RL_CACHE_STR_MIN + RL_CACHE_LOC_SIZE)
 #define RL_CACHE_FIX_MIN (RL_CACHE_STR_MIN + 8u)
-#define RL_CACHE_EDIT_MIN (RL_CACHE_STR_MIN + 8u)
+#define RL_CACHE_EDIT_MIN (RL_CACHE_STR_MIN + 8u + RL_CACHE_LOC_SIZE)
 /* kind, rule, flags, aux; the rule's id, func, line text; the smallest
  * record (a note's one string) */
 #define RL_CACHE_FACT_MIN (4u * RL_CACHE_STR_MIN + 16u + RL_CACHE_LOC_SIZE)
-#define RL_CACHE_SUPP_MIN (3u * RL_CACHE_STR_MIN + 12u + RL_CACHE_LOC_SIZE)
+#define RL_CACHE_SUPP_MIN (5u * RL_CACHE_STR_MIN + 36u + 3u * RL_CACHE_LOC_SIZE)
 
 /* A count of records of at least `min` bytes each; bad (and 0) when the
  * rest of the entry cannot hold that many. */
@@ -688,6 +698,7 @@ bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const ch
         fx->edits[k].start = r_u32(&r);
         fx->edits[k].end = r_u32(&r);
         fx->edits[k].text = r_str(&r);
+        r_loc(&r, &fx->edits[k].loc);
         if (!fx->edits[k].text || fx->edits[k].start > fx->edits[k].end) r.bad = true;
       }
     }
@@ -725,6 +736,16 @@ bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const ch
     sp.line_text = r_str(&r);
     sp.id = r_str(&r);
     sp.reason = r_str(&r);
+    sp.nids = r_u32(&r);
+    sp.en_nids = r_u32(&r);
+    RlEdit *ed[2] = {&sp.del, &sp.en};
+    for (int k = 0; k < 2; k++) {
+      ed[k]->start = r_u32(&r);
+      ed[k]->end = r_u32(&r);
+      ed[k]->text = r_str(&r); /* NULL: none */
+      r_loc(&r, &ed[k]->loc);
+      if (ed[k]->start > ed[k]->end) r.bad = true;
+    }
     if (!sp.id) sp.id = "";
     if (!sp.reason) sp.reason = "";
     if (sp.first > sp.last) r.bad = true;

@@ -44,10 +44,13 @@ typedef struct RlRelated {
 } RlRelated;
 
 /* A mechanical change that fixes (or silences) a finding: byte ranges of
- * the analysed text, non-overlapping, to be replaced by `text`. */
+ * the analysed text, non-overlapping, to be replaced by `text`. `loc` is
+ * the same range as lines and columns (loc.line 0: not known), for the
+ * reports that give positions (JSON, SARIF). */
 typedef struct RlEdit {
   uint32_t start, end; /* byte offsets */
   const char *text;
+  RlLoc loc;
 } RlEdit;
 
 typedef enum RlFixSafety {

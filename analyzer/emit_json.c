@@ -18,6 +18,32 @@ static json_t *rl_json__range(const RlLoc *l) {
                    "column", (json_int_t)l->end_col_cp);
 }
 
+/* The finding's mechanical fixes: title, applicability, and the edits as
+ * line/column ranges (code points, as `range`) and byte offsets of the
+ * file as analysed, with the text that replaces them. */
+static json_t *rl_json__fixes(const RlDiag *d) {
+  json_t *fixes = json_array();
+  for (uint32_t i = 0; i < d->nfixes; i++) {
+    const RlFix *fx = &d->fixes[i];
+    json_t *edits = json_array();
+    for (uint32_t k = 0; k < fx->nedits; k++) {
+      const RlEdit *e = &fx->edits[k];
+      json_t *eo = json_object();
+      if (e->loc.line) json_object_set_new(eo, "range", rl_json__range(&e->loc));
+      json_object_set_new(eo, "startOffset", json_integer(e->start));
+      json_object_set_new(eo, "endOffset", json_integer(e->end));
+      json_object_set_new(eo, "text", rl_emit_jstr(e->text));
+      json_array_append_new(edits, eo);
+    }
+    const char *app = fx->safety == RL_FIX_SAFE     ? "safe"
+                      : fx->safety == RL_FIX_UNSAFE ? "unsafe"
+                                                    : "suggestion";
+    json_array_append_new(fixes, json_pack("{s:o,s:s,s:o}", "title", rl_emit_jstr(fx->title),
+                                           "applicability", app, "edits", edits));
+  }
+  return fixes;
+}
+
 static json_t *rl_json__diag(const RlDiag *d) {
   json_t *o = json_object();
   json_object_set_new(o, "ruleId", json_string(d->rule->id));
@@ -36,6 +62,7 @@ static json_t *rl_json__diag(const RlDiag *d) {
   }
   json_object_set_new(o, "related", rel);
   json_object_set_new(o, "fix", rl_emit_jstr(d->hint ? d->hint : ""));
+  if (d->nfixes) json_object_set_new(o, "fixes", rl_json__fixes(d));
   char *url = rl_doc_url(d->rule->id);
   json_object_set_new(o, "helpUri", json_string(url));
   free(url);

@@ -1,7 +1,8 @@
 /* emit_sarif.c - SARIF 2.1.0 for GitHub code scanning and other viewers.
  * Rules carry their help (the markdown doc), default level, tags and
  * precision; results carry ruleIndex, level, locations relative to
- * %SRCROOT% (the run root), relatedLocations, and partialFingerprints.
+ * %SRCROOT% (the run root), relatedLocations, partialFingerprints, and
+ * the mechanical fixes (fixes[].artifactChanges[].replacements).
  * Columns are Unicode code points (run.columnKind). */
 #include <jansson.h>
 #include <stdlib.h>
@@ -107,6 +108,43 @@ static json_t *rl_sarif__rule(const RlRule *r) {
   return o;
 }
 
+/* result.fixes: one per fix whose edits all have a position, each
+ * replacement a deleted region (empty for an insertion) and the inserted
+ * text; properties.applicability says safe, unsafe or suggestion. NULL
+ * when there is none. */
+static json_t *rl_sarif__fixes(const RlDiag *d) {
+  json_t *fixes = json_array();
+  for (uint32_t i = 0; i < d->nfixes; i++) {
+    const RlFix *fx = &d->fixes[i];
+    bool ok = fx->nedits > 0;
+    for (uint32_t k = 0; k < fx->nedits; k++) ok = ok && fx->edits[k].loc.line > 0;
+    if (!ok) continue;
+    json_t *reps = json_array();
+    for (uint32_t k = 0; k < fx->nedits; k++) {
+      const RlLoc *l = &fx->edits[k].loc;
+      json_t *region = json_pack("{s:i,s:i,s:i,s:i}", "startLine", (json_int_t)l->line,
+                                 "startColumn", (json_int_t)l->col_cp, "endLine",
+                                 (json_int_t)l->end_line, "endColumn", (json_int_t)l->end_col_cp);
+      json_array_append_new(reps, json_pack("{s:o,s:{s:o}}", "deletedRegion", region,
+                                            "insertedContent", "text",
+                                            rl_emit_jstr(fx->edits[k].text)));
+    }
+    const char *app = fx->safety == RL_FIX_SAFE     ? "safe"
+                      : fx->safety == RL_FIX_UNSAFE ? "unsafe"
+                                                    : "suggestion";
+    json_array_append_new(
+        fixes, json_pack("{s:{s:o},s:[{s:o,s:o}],s:{s:s}}", "description", "text",
+                         rl_emit_jstr(fx->title), "artifactChanges", "artifactLocation",
+                         rl_sarif__artifact(d->rel_path), "replacements", reps, "properties",
+                         "applicability", app));
+  }
+  if (json_array_size(fixes) == 0) {
+    json_decref(fixes);
+    return NULL;
+  }
+  return fixes;
+}
+
 static json_t *rl_sarif__result(const RlRun *run, const RlDiag *d) {
   json_t *o = json_object();
   json_object_set_new(o, "ruleId", json_string(d->rule->id));
@@ -148,6 +186,8 @@ static json_t *rl_sarif__result(const RlRun *run, const RlDiag *d) {
   if (d->line_hash) json_object_set_new(pf, "primaryLocationLineHash", json_string(d->line_hash));
   json_object_set_new(o, "partialFingerprints", pf);
   if (d->baseline) json_object_set_new(o, "baselineState", json_string(d->baseline));
+  json_t *fixes = rl_sarif__fixes(d);
+  if (fixes) json_object_set_new(o, "fixes", fixes);
   if (d->suppressed)
     json_object_set_new(o, "suppressions",
                         json_pack("[{s:s,s:o}]", "kind", "inSource", "justification",

@@ -13,6 +13,7 @@
 #include "cache.h"
 #include "cworker.h"
 #include "facts.h"
+#include "fix.h"
 #include "front_c.h"
 #include "front_js.h"
 #include "parsegate.h"
@@ -200,24 +201,9 @@ void rl_report_related(RlCtx *cx, RlReport *r, RlNode at, const char *fmt, ...) 
 
 void rl_report_fix_range(RlCtx *cx, RlReport *r, const char *title, RlFixSafety safety,
                          uint32_t start, uint32_t end, const char *text) {
-  RlArena *a = r->arena;
-  RlFix *fix = NULL;
-  for (uint32_t i = 0; i < r->d.nfixes; i++)
-    if (strcmp(r->d.fixes[i].title, title) == 0) fix = &r->d.fixes[i];
-  if (!fix) {
-    RlFix *v = rl_arena_alloc(a, (r->d.nfixes + 1) * sizeof *v);
-    if (r->d.nfixes) memcpy(v, r->d.fixes, r->d.nfixes * sizeof *v);
-    r->d.fixes = v;
-    fix = &v[r->d.nfixes++];
-    fix->title = rl_arena_strdup(a, title);
-    fix->safety = safety;
-  }
-  RlEdit *e = rl_arena_alloc(a, (fix->nedits + 1) * sizeof *e);
-  if (fix->nedits) memcpy(e, fix->edits, fix->nedits * sizeof *e);
-  e[fix->nedits] = (RlEdit){start, end < start ? start : end, rl_arena_strdup(a, text)};
-  fix->edits = e;
-  fix->nedits++;
-  (void)cx;
+  if (end < start) end = start;
+  RlLoc loc = rl_lines_loc(&cx->lines, cx->src, cx->len, start, end);
+  rl_fix_add(r->arena, &r->d, title, safety, start, end, text, &loc);
 }
 
 void rl_report_fix(RlCtx *cx, RlReport *r, const char *title, RlFixSafety safety, RlNode at,
@@ -650,6 +636,7 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
     rl_engine__dedupe(f);
   }
   f->analyzed = parsed;
+  f->parse_error = !parsed || first_error != UINT32_MAX;
   /* kept for the whole run: give back the vectors' spare capacity */
   if (f->facts.cap > f->facts.n) {
     f->facts.v = rl_realloc(f->facts.v, (f->facts.n ? f->facts.n : 1) * sizeof *f->facts.v);

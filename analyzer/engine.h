@@ -38,6 +38,7 @@ typedef struct RlEngineFile {
   RL_VEC(struct RlDep) deps; /* C: headers the translation unit included */
   const RlFileSettings *settings; /* per-file rules and options (borrowed; NULL: session) */
   bool analyzed;  /* parsed and checked (false: skipped or failed) */
+  bool parse_error; /* the parser found a syntax error or gave up (not set from the cache) */
   /* C: skipped because no libclang could be loaded; why (in `keep`). The
    * CLI counts these files in one notice. */
   const char *no_libclang;

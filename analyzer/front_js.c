@@ -217,6 +217,32 @@ static char *rl_front_js__mask(const char *src, size_t len, bool ts, bool jsx) {
         if (k < len && src[k] == '?') k++;
         if (k < len && src[k] == ':') RL_MASK_AT(j) = '_';
       }
+    } else if (c == 'u' && word_start && len - i > 7 && memcmp(src + i, "using", 5) == 0 &&
+               (src[i + 5] == ' ' || src[i + 5] == '\t')) {
+      /* explicit resource management (TS 5.2, ES2026): `using x = ...`,
+       * `await using x = ...`, `for ([await] using x of ...)` read as
+       * `const`; `using` as a plain name (`using(x)`, `using = 1`) is not
+       * followed by a binding and stays as written */
+      size_t j = i + 5;
+      while (j < len && (src[j] == ' ' || src[j] == '\t')) j++;
+      if (j >= len || !(isalpha((unsigned char)src[j]) || src[j] == '_' || src[j] == '$')) continue;
+      size_t k = j;
+      while (k < len && rl_front_js__ident(src[k])) k++;
+      size_t q = k;
+      while (q < len && (src[q] == ' ' || src[q] == '\t')) q++;
+      bool decl = q + 1 < len && ((src[q] == '=' && src[q + 1] != '=' && src[q + 1] != '>') ||
+                                  (ts && src[q] == ':'));
+      bool of = len - q > 2 && memcmp(src + q, "of", 2) == 0 && !rl_front_js__ident(src[q + 2]);
+      bool keyword = (k - j == 2 && (memcmp(src + j, "of", 2) == 0 || memcmp(src + j, "in", 2) == 0)) ||
+                     (k - j == 10 && memcmp(src + j, "instanceof", 10) == 0);
+      if ((!decl && !of) || keyword) continue;
+      memcpy(&RL_MASK_AT(i), "const", 5);
+      size_t a = i; /* `await using`: the await goes */
+      while (a > 0 && (src[a - 1] == ' ' || src[a - 1] == '\t')) a--;
+      if (a >= 5 && a < i && memcmp(src + a - 5, "await", 5) == 0 &&
+          (a == 5 || !rl_front_js__ident(src[a - 6])))
+        for (size_t w = a - 5; w < a; w++) RL_MASK_AT(w) = ' ';
+      i = k - 1;
     } else if (jsx && c == '=' && i + 1 < len && (src[i + 1] == '"' || src[i + 1] == '\'') &&
                i > 0 && rl_front_js__ident(src[i - 1])) {
       /* a JSX attribute string: `&` that starts no character reference

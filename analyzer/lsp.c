@@ -25,6 +25,7 @@
 #include "discover.h"
 #include "emit_util.h"
 #include "engine.h"
+#include "fix.h"
 #include "front_js.h"
 #include "lsp.h"
 #include "session.h"
@@ -50,6 +51,11 @@ typedef struct RlLspEntry {
   int64_t snap_version;
   uint64_t published;      /* hash of what was last published */
   bool ever_published;
+  /* pull: hash of what the client last pulled, at which document version;
+   * ever_pulled goes false when a refresh asks the client to pull again */
+  uint64_t pulled;
+  int64_t pulled_version;
+  bool ever_pulled;
 } RlLspEntry;
 
 typedef struct RlLspTsEdit {
@@ -98,6 +104,8 @@ typedef struct RlLsp {
   RL_VEC(RlLspEntry *) entries;
   char *root;
   bool initialized, shutdown, stop, utf8, pull;
+  bool refresh;          /* pull: the client takes workspace/diagnostic/refresh */
+  uint64_t refresh_seq;  /* ids of the refresh requests sent */
   bool no_index; /* fuzzing: never read the workspace from disk */
   uint32_t busy; /* analyses in flight */
 } RlLsp;
@@ -304,6 +312,16 @@ static void rl_lsp__reload_config(RlLsp *l) {
 
 /* Section - diagnostics */
 
+/* The URI of a file by its path relative to the workspace (an entry's rel;
+ * absolute outside it). A finding's `path` is only what its message names. */
+static char *rl_lsp__rel_uri(const RlLsp *l, const char *rel) {
+  if (rel[0] == '/') return rl_lsp__path_to_uri(rel);
+  char *abs = rl_path_join(l->root ? l->root : "/", rel);
+  char *uri = rl_lsp__path_to_uri(abs);
+  free(abs);
+  return uri;
+}
+
 static json_t *rl_lsp__diag_json(RlLsp *l, const RlDiag *d, const RlLspEntry *e,
                                  const RlLines *lines) {
   int sev = d->severity == RL_SEV_ERROR ? 1 : d->severity == RL_SEV_WARNING ? 2 : 3;
@@ -325,8 +343,7 @@ static json_t *rl_lsp__diag_json(RlLsp *l, const RlDiag *d, const RlLspEntry *e,
       RlLspEntry *re = NULL;
       for (uint32_t k = 0; k < l->entries.n; k++)
         if (strcmp(l->entries.v[k]->rel, r->rel_path) == 0) re = l->entries.v[k];
-      char *uri = re ? rl_strdup(re->uri)
-                     : rl_lsp__path_to_uri(r->rel_path[0] == '/' ? r->rel_path : r->path);
+      char *uri = re ? rl_strdup(re->uri) : rl_lsp__rel_uri(l, r->rel_path);
       json_t *range;
       if (re == e && lines) {
         range = rl_lsp__range(l, &r->loc, e->snap, e->snap_len, lines);
@@ -362,7 +379,7 @@ static json_t *rl_lsp__mirror(RlLsp *l, const RlDiag *d, const RlRelated *r, con
   json_t *j = rl_lsp__diag_json(l, &m, e, lines);
   free(msg);
   /* point back at the primary location */
-  char *uri = rl_lsp__path_to_uri(d->rel_path[0] == '/' ? d->rel_path : d->path);
+  char *uri = rl_lsp__rel_uri(l, d->rel_path);
   RlLspEntry *pe = NULL;
   for (uint32_t k = 0; k < l->entries.n; k++)
     if (strcmp(l->entries.v[k]->rel, d->rel_path) == 0) pe = l->entries.v[k];
@@ -409,6 +426,31 @@ static uint64_t rl_lsp__signature_json(json_t *diags) {
   return h;
 }
 
+/* Pull diagnostics: asks the client to pull again when what it pulled for
+ * an open document has changed with no edit of that document (a config
+ * reload, another file changed on disk or in the editor). After an edit the
+ * client pulls by itself. One refresh per pull of a document. Holds mu. */
+static void rl_lsp__refresh(RlLsp *l) {
+  if (!l->refresh) return;
+  bool changed = false;
+  for (uint32_t i = 0; i < l->docs.n; i++) {
+    RlLspDoc *doc = l->docs.v[i];
+    RlLspEntry *e = doc->entry;
+    if (!e->ever_pulled || !e->res || doc->dirty || e->pulled_version != doc->version) continue;
+    json_t *diags = rl_lsp__diags(l, e);
+    if (rl_lsp__signature_json(diags) != e->pulled) {
+      changed = true;
+      e->ever_pulled = false;
+    }
+    json_decref(diags);
+  }
+  if (!changed) return;
+  char id[32];
+  snprintf(id, sizeof id, "racelint-refresh-%llu", (unsigned long long)++l->refresh_seq);
+  rl_lsp__send(l, json_pack("{s:s,s:s,s:s}", "jsonrpc", "2.0", "id", id, "method",
+                            "workspace/diagnostic/refresh"));
+}
+
 /* Runs phase 2 over the workspace and pushes what changed (holds mu). */
 static void rl_lsp__project_and_publish(RlLsp *l, RlLspEntry *force) {
   RL_VEC(RlEngineFile *) files = {0};
@@ -421,7 +463,10 @@ static void rl_lsp__project_and_publish(RlLsp *l, RlLspEntry *force) {
     rl_diag_fingerprints(files.v[i]->diags.v, files.v[i]->diags.n);
   }
   RL_VEC_FREE(files);
-  if (l->pull) return; /* the client asks when it wants them */
+  if (l->pull) { /* the client asks when it wants them */
+    rl_lsp__refresh(l);
+    return;
+  }
   for (uint32_t i = 0; i < l->docs.n; i++) {
     RlLspDoc *doc = l->docs.v[i];
     RlLspEntry *e = doc->entry;
@@ -442,8 +487,17 @@ static void rl_lsp__project_and_publish(RlLsp *l, RlLspEntry *force) {
 
 /* Section - the analysis thread */
 
+/* The path a finding's message names (lock-order's "... (bank.c:19)"):
+ * relative to the workspace folder, as the CLI run there prints it; the
+ * absolute path when there is no folder or the file is outside it. The
+ * engine reads files and parses C by the absolute path only. */
+static const char *rl_lsp__disp(const RlLsp *l, const RlLspEntry *e) {
+  return l->root && e->rel[0] != '/' ? e->rel : e->path;
+}
+
 typedef struct RlLspWork {
   RlLspEntry *entry;
+  const char *disp; /* the path findings name: e.g. lock-order's "(bank.c:19)" */
   RlJsTree *tree; /* a copy of the document's tree, replaced by the new one */
   char *text; /* NULL: from disk */
   size_t len;
@@ -464,8 +518,9 @@ static void *rl_lsp__analysis_thread(void *arg) {
       if (!d->dirty) continue;
       if (now - d->changed_ms >= RL_LSP_DEBOUNCE_MS) {
         /* the tree goes with the work; edits meanwhile are queued */
-        RlLspWork wk = {d->entry, d->tree, rl_strndup(d->text, d->len),
-                        d->len, d->version, d->entry->settings, NULL};
+        RlLspWork wk = {d->entry, rl_lsp__disp(l, d->entry), d->tree,
+                        rl_strndup(d->text, d->len), d->len, d->version, d->entry->settings,
+                        NULL};
         d->tree = NULL;
         d->tree_out = true;
         d->tree_reset = false;
@@ -482,7 +537,7 @@ static void *rl_lsp__analysis_thread(void *arg) {
         RlLspEntry *e = l->entries.v[i];
         if (!e->pending || e->open) continue;
         e->pending = false;
-        RlLspWork wk = {e, NULL, NULL, 0, 0, e->settings, NULL};
+        RlLspWork wk = {e, rl_lsp__disp(l, e), NULL, NULL, 0, 0, e->settings, NULL};
         RL_VEC_PUSH(work, wk);
       }
     if (!work.n) {
@@ -506,7 +561,7 @@ static void *rl_lsp__analysis_thread(void *arg) {
     pthread_mutex_unlock(&l->mu);
     for (uint32_t i = 0; i < work.n; i++) {
       RlLspWork *wk = &work.v[i];
-      wk->res = rl_engine_analyze_doc(w, wk->entry->path, wk->entry->rel, wk->entry->path,
+      wk->res = rl_engine_analyze_doc(w, wk->disp, wk->entry->rel, wk->entry->path,
                                       wk->text, wk->len, &wk->settings,
                                       wk->text ? &wk->tree : NULL);
     }
@@ -576,6 +631,8 @@ static json_t *rl_lsp__initialize(RlLsp *l, json_t *params) {
     if (json_is_string(v) && strcmp(json_string_value(v), "utf-8") == 0) l->utf8 = true;
   }
   l->pull = json_object_get(json_object_get(caps, "textDocument"), "diagnostic") != NULL;
+  l->refresh = json_is_true(json_object_get(
+      json_object_get(json_object_get(caps, "workspace"), "diagnostics"), "refreshSupport"));
   const char *root_uri = json_string_value(json_object_get(params, "rootUri"));
   json_t *folders = json_object_get(params, "workspaceFolders");
   if (json_is_array(folders) && json_array_size(folders) > 0)
@@ -644,6 +701,7 @@ static void rl_lsp__did_open(RlLsp *l, json_t *params) {
   d->entry = rl_lsp__entry(l, path, true);
   d->entry->open = true;
   d->entry->ever_published = false;
+  d->entry->ever_pulled = false;
   d->dirty = true;
   d->changed_ms = 0; /* no debounce for an open */
   free(path);
@@ -801,6 +859,46 @@ static json_t *rl_lsp__edit(RlLsp *l, const RlLspEntry *e, const RlLines *lines,
   return json_pack("{s:{s:o}}", "changes", e->uri, arr);
 }
 
+/* "Fix all": for rule `rule`, the first non-suggestion fix of each of its
+ * findings in the file, skipping one that overlaps an earlier pick, as one
+ * action when at least two findings are fixed; NULL otherwise. */
+static json_t *rl_lsp__fix_all(RlLsp *l, const RlLspEntry *e, const RlLines *lines,
+                               const struct RlRule *rule) {
+  RL_VEC(const RlFix *) picks = {0};
+  RL_VEC(RlEdit) edits = {0};
+  bool unsafe = false;
+  for (uint32_t i = 0; i < e->res->diags.n; i++) {
+    const RlDiag *d = e->res->diags.v[i];
+    if (d->rule != rule) continue;
+    const RlFix *fx = NULL;
+    for (uint32_t f = 0; f < d->nfixes && !fx; f++)
+      if (d->fixes[f].safety != RL_FIX_SUGGESTION && d->fixes[f].nedits) fx = &d->fixes[f];
+    bool clash = !fx;
+    for (uint32_t k = 0; k < picks.n && !clash; k++) clash = rl_fix_overlaps(fx, picks.v[k]);
+    if (clash) continue;
+    RL_VEC_PUSH(picks, fx);
+    if (fx->safety != RL_FIX_SAFE) unsafe = true;
+    for (uint32_t k = 0; k < fx->nedits; k++) {
+      bool dup = false; /* the same edit offered by two findings: once */
+      for (uint32_t j = 0; j < edits.n && !dup; j++)
+        dup = edits.v[j].start == fx->edits[k].start && edits.v[j].end == fx->edits[k].end &&
+              strcmp(edits.v[j].text, fx->edits[k].text) == 0;
+      if (!dup) RL_VEC_PUSH(edits, fx->edits[k]);
+    }
+  }
+  json_t *a = NULL;
+  if (picks.n >= 2) {
+    char *title = rl_asprintf("Fix all %u %s findings in this file%s", picks.n, rule->id,
+                              unsafe ? " (includes unsafe fixes: review them)" : "");
+    a = json_pack("{s:s,s:s,s:o}", "title", title, "kind", "quickfix", "edit",
+                  rl_lsp__edit(l, e, lines, edits.v, edits.n));
+    free(title);
+  }
+  RL_VEC_FREE(picks);
+  RL_VEC_FREE(edits);
+  return a;
+}
+
 static json_t *rl_lsp__code_actions(RlLsp *l, json_t *params) {
   const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
   json_t *actions = json_array();
@@ -831,7 +929,7 @@ static json_t *rl_lsp__code_actions(RlLsp *l, json_t *params) {
     char *indent = rl_strndup(e->snap + ls, k - ls);
     char *text = rl_asprintf("%s// racelint-disable-next-line %s -- reviewed: TODO say why "
                              "this is safe\n", indent, d->rule->id);
-    RlEdit ed = {ls, ls, text};
+    RlEdit ed = {ls, ls, text, {0}};
     char *title = rl_asprintf("Suppress %s on this line", d->rule->id);
     json_array_append_new(actions, json_pack("{s:s,s:s,s:[O],s:o}", "title", title, "kind",
                                              "quickfix", "diagnostics", diag, "edit",
@@ -841,6 +939,20 @@ static json_t *rl_lsp__code_actions(RlLsp *l, json_t *params) {
     free(indent);
     json_decref(diag);
   }
+  /* then, once per rule with a fix among these findings: fix all of it */
+  RL_VEC(const struct RlRule *) done = {0};
+  for (uint32_t i = 0; i < e->res->diags.n; i++) {
+    const RlDiag *d = e->res->diags.v[i];
+    int64_t dl = (int64_t)d->loc.line - 1;
+    if (dl < first || dl > last || !d->nfixes) continue;
+    bool seen = false;
+    for (uint32_t k = 0; k < done.n && !seen; k++) seen = done.v[k] == d->rule;
+    if (seen) continue;
+    RL_VEC_PUSH(done, d->rule);
+    json_t *a = rl_lsp__fix_all(l, e, &lines, d->rule);
+    if (a) json_array_append_new(actions, a);
+  }
+  RL_VEC_FREE(done);
   rl_lines_free(&lines);
   return actions;
 }
@@ -896,8 +1008,14 @@ static bool rl_lsp__dispatch(RlLsp *l, json_t *msg, int *exit_code) {
   } else if (strcmp(method, "textDocument/diagnostic") == 0) {
     const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
     RlLspEntry *e = uri ? rl_lsp__settled(l, uri) : NULL;
-    rl_lsp__reply(l, id, json_pack("{s:s,s:o}", "kind", "full", "items",
-                                   e ? rl_lsp__diags(l, e) : json_array()));
+    json_t *items = e ? rl_lsp__diags(l, e) : json_array();
+    RlLspDoc *doc = e ? rl_lsp__doc(l, uri) : NULL;
+    if (doc) { /* what the client now has (rl_lsp__refresh) */
+      e->pulled = rl_lsp__signature_json(items);
+      e->pulled_version = doc->version;
+      e->ever_pulled = true;
+    }
+    rl_lsp__reply(l, id, json_pack("{s:s,s:o}", "kind", "full", "items", items));
   } else if (is_request) {
     rl_lsp__error(l, id, -32601, "method not supported by racelint");
   } /* unknown notifications ($/cancelRequest, $/setTrace ...) are ignored */

@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "discover.h"
 #include "engine.h"
+#include "fix.h"
 #include "incdisc.h"
 #include "parsegate.h"
 #include "linehash.h"
@@ -100,6 +101,17 @@ static void rl_main__usage(FILE *out) {
       "                          the git revision REF (committed, staged, unstaged,\n"
       "                          untracked)\n"
       "  -v, --verbose           also list baseline entries that no longer occur\n"
+      "Fixes:\n"
+      "  --fix                   apply the safe fixes of the rules on by default to\n"
+      "                          the files, then report what is left\n"
+      "  --unsafe-fixes          with --fix or --diff: unsafe fixes too (they change\n"
+      "                          behaviour: review them), of every enabled rule\n"
+      "  --diff                  print the fixes as a unified diff (patch -p1 from the\n"
+      "                          --root) and change nothing; exit 1 if any\n"
+      "  --fix-only RULE[,RULE]  fix only these rules' findings (implies --fix\n"
+      "                          unless --diff; safe fixes only without\n"
+      "                          --unsafe-fixes); --fix re-analyses after each round\n"
+      "                          and never writes a file its fixes would break\n"
       "Rules:\n"
       "  --enable RULE[,RULE]    turn rules on\n"
       "  --disable RULE[,RULE]   turn rules off\n"
@@ -302,6 +314,10 @@ typedef struct RlMain {
   char **changed; /* --changed-since: the changed files, sorted (owned) */
   uint32_t nchanged;
   struct timespec t0; /* for --statistics */
+  /* --fix, --unsafe-fixes, --diff, --fix-only (fix.h) */
+  bool fix, unsafe_fixes, diff, fix_only_set;
+  int8_t fix_only[RL_MAX_RULES];
+  bool fixed_any; /* --diff: something to fix */
 } RlMain;
 
 /* What an option handler tells the parser. */
@@ -568,6 +584,30 @@ static RlOptResult rl_main__opt_verbose(RlMain *m, const char *arg) {
   return RL_OPT_NEXT;
 }
 
+static RlOptResult rl_main__opt_fix(RlMain *m, const char *arg) {
+  (void)arg;
+  m->fix = true;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_unsafe_fixes(RlMain *m, const char *arg) {
+  (void)arg;
+  m->unsafe_fixes = true;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_diff(RlMain *m, const char *arg) {
+  (void)arg;
+  m->diff = true;
+  return RL_OPT_NEXT;
+}
+
+static RlOptResult rl_main__opt_fix_only(RlMain *m, const char *arg) {
+  if (!m->fix_only_set) memset(m->fix_only, 0, sizeof m->fix_only);
+  m->fix_only_set = true;
+  return rl_main__set_rules(&m->s, m->fix_only, arg, true) ? RL_OPT_NEXT : RL_OPT_BAD;
+}
+
 /* The options, in --help order. A new option is one line here, one
  * handler above and its --help text in rl_main__usage(). */
 static const RlOptSpec rl_main__opts[] = {
@@ -587,6 +627,10 @@ static const RlOptSpec rl_main__opts[] = {
     {"prune-baseline", 0, no_argument, rl_main__opt_prune_baseline},
     {"changed-since", 0, required_argument, rl_main__opt_changed_since},
     {"verbose", 'v', no_argument, rl_main__opt_verbose},
+    {"fix", 0, no_argument, rl_main__opt_fix},
+    {"unsafe-fixes", 0, no_argument, rl_main__opt_unsafe_fixes},
+    {"diff", 0, no_argument, rl_main__opt_diff},
+    {"fix-only", 0, required_argument, rl_main__opt_fix_only},
     {"enable", 0, required_argument, rl_main__opt_enable},
     {"disable", 0, required_argument, rl_main__opt_disable},
     {"list-rules", 0, no_argument, rl_main__opt_list_rules},
@@ -649,6 +693,12 @@ static int rl_main__parse_args(RlMain *m, int argc, char **argv) {
   }
   if (m->cli.prune_baseline && !m->cli.baseline) {
     fprintf(stderr, "racelint: --prune-baseline needs --baseline FILE\n");
+    m->bad = true;
+  }
+  if (m->fix_only_set && !m->diff) m->fix = true;
+  if (m->diff) m->fix = false; /* --diff changes nothing */
+  if (m->unsafe_fixes && !m->fix && !m->diff) {
+    fprintf(stderr, "racelint: --unsafe-fixes needs --fix or --diff\n");
     m->bad = true;
   }
   if (m->bad) {
@@ -863,17 +913,49 @@ static bool rl_main__no_libclang(RlEngineFile **results, uint32_t n, RlNotice *o
   return true;
 }
 
+/* A rule's project phase runs when some file has it on. */
+static void rl_main__project_rules(RlMain *m) {
+  RlSession *s = &m->s;
+  for (uint32_t r = 0; r < s->nrules; r++) {
+    bool any = false;
+    for (uint32_t i = 0; i < m->nfiles && !any; i++) any = m->scan.settings[i].enabled[r];
+    s->enabled[r] = any;
+  }
+}
+
+/* --fix / --diff (fix.h): fixes the analysed files; the results are then
+ * those of the fixed texts. */
+static void rl_main__fix(RlMain *m) {
+  rl_main__project_rules(m);
+  RlFixRun run;
+  memset(&run, 0, sizeof run);
+  run.policy.unsafe = m->unsafe_fixes;
+  run.policy.only = m->fix_only_set ? m->fix_only : NULL;
+  run.write = m->fix;
+  run.diff = m->diff ? stdout : NULL;
+  if (m->cli.stdin_filename) {
+    run.stdin_text = m->stdin_text ? m->stdin_text : "";
+    run.stdin_len = m->stdin_len;
+    run.stdin_out = stdout;
+  }
+  m->fixed_any = rl_fix_run(&m->s, m->scan.results, m->scan.settings, m->nfiles, &run);
+  fflush(stdout);
+  if (m->fix && !m->cli.quiet && (run.applied || run.rejected)) {
+    fprintf(stderr, "racelint: applied %u fix%s in %u file%s", run.applied,
+            run.applied == 1 ? "" : "es", run.files, run.files == 1 ? "" : "s");
+    if (run.rejected)
+      fprintf(stderr, "; left %u fix%s out: the file would not parse", run.rejected,
+              run.rejected == 1 ? "" : "es");
+    fputc('\n', stderr);
+  }
+}
+
 /* Phase 2 (the project phase and suppressions), then every finding and
  * notice of the run collected, sorted and fingerprinted. */
 static void rl_main__collect(RlMain *m) {
   RlSession *s = &m->s;
   uint32_t nfiles = m->nfiles;
-  /* A rule's project phase runs when some file has it on. */
-  for (uint32_t r = 0; r < s->nrules; r++) {
-    bool any = false;
-    for (uint32_t i = 0; i < nfiles && !any; i++) any = m->scan.settings[i].enabled[r];
-    s->enabled[r] = any;
-  }
+  rl_main__project_rules(m);
   rl_engine_project(s, m->scan.results, nfiles);
   rl_suppress_apply(s, m->scan.results, nfiles);
   char *gated = rl_parsegate_summary(m->scan.results, nfiles);
@@ -1296,6 +1378,7 @@ static int rl_main__run(RlMain *m) {
   m->scan.disc = &m->disc;
   if (m->cli.stdin_filename) rl_main__scan_stdin(m);
   else rl_main__scan_files(m);
+  if (m->fix || m->diff) rl_main__fix(m);
   rl_main__collect(m);
   if (m->cli.write_baseline) rl_main__write_baseline(m);
   if (m->cli.changed_since) rl_main__changed_since(m);
@@ -1304,11 +1387,14 @@ static int rl_main__run(RlMain *m) {
   /* --write-baseline: the findings went to the baseline; the report only
    * where --output asks for it */
   bool to_output = !m->cli.write_baseline || m->cli.output;
+  if (m->diff && !m->cli.output) to_output = false; /* the diff is the output */
   RlOutFile *of = NULL;
   FILE *out = to_output ? rl_main__open_output(m, &of) : NULL;
+  if (out == stdout && m->fix && m->cli.stdin_filename) out = stderr; /* stdout: the fixed text */
   bool any_error = rl_main__print_notices(m);
   bool written = to_output ? rl_main__report(m, out, of) : true;
   int status = rl_main__exit_status(m, written, any_error);
+  if (m->diff && status != 2) status = m->fixed_any ? 1 : 0;
   if (m->cli.statistics)
     rl_main__statistics(m, m->cli.format == RL_FMT_TEXT && !m->cli.output ? stdout : stderr);
   return status;

@@ -650,7 +650,11 @@ void rl_report_related(RlCtx *cx, RlReport *r, RlNode at, const char *fmt, ...)
 void rl_report_severity(RlCtx *cx, RlReport *r, RlSeverity sev);
 /* Offers a fix for r: replace the text of node `at` (or insert before it
  * when `insert_before`) with `text`. Several calls with the same title add
- * edits to one fix. Editors show fixes as quick fixes. */
+ * edits to one fix (its edits must not overlap). Editors show fixes as
+ * quick fixes; JSON and SARIF carry them; `--fix` applies the first safe
+ * one of a finding, `--unsafe-fixes` the first safe or unsafe one (offer
+ * the preferred fix first). RL_FIX_SAFE needs a behavioural test
+ * (docs/fixes.md); without one, RL_FIX_UNSAFE. */
 void rl_report_fix(RlCtx *cx, RlReport *r, const char *title, RlFixSafety safety,
                    RlNode at, bool insert_before, const char *text);
 /* The same with an explicit byte range [start, end) of the file. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ast.h"
+#include "fix.h"
 
 /* The comments of a C or JS/TS file: a small lexer that knows string,
  * character and template literals, so `// racelint-...` inside a string or
@@ -65,6 +66,51 @@ typedef struct RlSuppParse {
   RlLines lines;
 } RlSuppParse;
 
+/* The bytes to delete to remove the comment [cs, ce) of src, and the text
+ * to put there: its whole line when it stands alone on it, else the
+ * comment and the blanks on one side (a space when there are none, so
+ * that two tokens never join). */
+static void rl_suppress__del_range(const char *src, size_t len, size_t cs, size_t ce,
+                                   RlEdit *out) {
+  uint32_t s_, e_, *ds = &s_, *de = &e_;
+  const char *t_, **text = &t_;
+  size_t ls = cs, le = ce;
+  while (ls > 0 && src[ls - 1] != '\n') ls--;
+  while (le < len && src[le] != '\n') le++;
+  bool before = true, after = true;
+  for (size_t i = ls; i < cs && before; i++) before = src[i] == ' ' || src[i] == '\t';
+  for (size_t i = ce; i < le && after; i++)
+    after = src[i] == ' ' || src[i] == '\t' || src[i] == '\r';
+  *text = "";
+  if (before && after) { /* the whole line, and one line break */
+    if (le < len) {
+      *ds = (uint32_t)ls, *de = (uint32_t)le + 1;
+    } else {
+      size_t s0 = ls;
+      if (s0 > 0 && src[s0 - 1] == '\n') s0--;
+      if (s0 > 0 && src[s0 - 1] == '\r') s0--;
+      *ds = (uint32_t)s0, *de = (uint32_t)len;
+    }
+  } else if (after) { /* code before it: to the end of the line */
+    size_t s0 = cs, e0 = le;
+    while (s0 > ls && (src[s0 - 1] == ' ' || src[s0 - 1] == '\t')) s0--;
+    if (e0 > ce && src[e0 - 1] == '\r') e0--;
+    *ds = (uint32_t)s0, *de = (uint32_t)e0;
+  } else if (ce < len && (src[ce] == ' ' || src[ce] == '\t')) {
+    size_t e0 = ce;
+    while (e0 < le && (src[e0] == ' ' || src[e0] == '\t')) e0++;
+    *ds = (uint32_t)cs, *de = (uint32_t)e0;
+  } else if (cs > ls && (src[cs - 1] == ' ' || src[cs - 1] == '\t')) {
+    size_t s0 = cs;
+    while (s0 > ls && (src[s0 - 1] == ' ' || src[s0 - 1] == '\t')) s0--;
+    *ds = (uint32_t)s0, *de = (uint32_t)ce;
+  } else {
+    *ds = (uint32_t)cs, *de = (uint32_t)ce;
+    *text = " ";
+  }
+  out->start = *ds, out->end = *de, out->text = *text;
+}
+
 static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx) {
   RlSuppParse *sp = ctx;
   RlEngineFile *f = sp->f;
@@ -108,6 +154,11 @@ static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx)
   if (kind == RL_SUPP_FILE) first = 1, last = UINT32_MAX;
   if (kind == RL_SUPP_RANGE) last = UINT32_MAX; /* closed by a later enable */
   bool any = false;
+  uint32_t first_new = f->supps.n, nids = 0;
+  RlEdit del;
+  rl_suppress__del_range(src, sp->len, text - 2, block && end < sp->len ? end + 2 : end, &del);
+  del.loc = rl_lines_loc(&sp->lines, src, sp->len, del.start, del.end);
+  RL_VEC(uint32_t) closed = {0};
   const char *c = q;
   while (c < ids_end) {
     while (c < ids_end && (isspace((unsigned char)*c) || *c == ',')) c++;
@@ -118,12 +169,14 @@ static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx)
       continue;
     }
     any = true;
+    nids++;
     if (enable) {
       for (uint32_t i = f->supps.n; i-- > 0;) { /* close the innermost open range */
         RlSuppression *o = &f->supps.v[i];
         if (o->kind == RL_SUPP_RANGE && o->last == UINT32_MAX &&
             strlen(o->id) == (size_t)(c - s0) && memcmp(o->id, s0, (size_t)(c - s0)) == 0) {
           o->last = ln;
+          RL_VEC_PUSH(closed, i);
           break;
         }
       }
@@ -132,6 +185,42 @@ static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx)
     }
   }
   if (!any && !enable) rl_suppress__add(f, kind, first, last, loc, lt, "", 0, reason);
+  for (uint32_t i = first_new; i < f->supps.n; i++) {
+    RlSuppression *o = &f->supps.v[i];
+    o->del = del, o->nids = nids ? nids : 1;
+  }
+  for (uint32_t i = 0; i < closed.n; i++) {
+    RlSuppression *o = &f->supps.v[closed.v[i]];
+    o->en = del, o->en_nids = nids;
+  }
+  RL_VEC_FREE(closed);
+}
+
+/* unused-suppression's fix: delete the comment of supps[j] (and the
+ * enable comment closing its range) when every rule id it names is
+ * unused, by a rule enabled for f; only then does deleting it change no
+ * finding. Comments have no behaviour: the fix is safe. */
+static void rl_suppress__offer_delete(const RlSession *s, RlEngineFile *f, uint32_t j,
+                                      RlDiag *d) {
+  const RlSuppression *sp = &f->supps.v[j];
+  if (!d || sp->del.end <= sp->del.start || !sp->del.text) return;
+  uint32_t lo = j, hi = j + 1, unused = 0;
+  while (lo > 0 && f->supps.v[lo - 1].loc.start == sp->loc.start) lo--;
+  while (hi < f->supps.n && f->supps.v[hi].loc.start == sp->loc.start) hi++;
+  for (uint32_t k = lo; k < hi; k++) {
+    const RlSuppression *o = &f->supps.v[k];
+    int idx = *o->id ? rl_session_rule_index(s, o->id) : -1;
+    if (o->used || idx < 0 || !rl_engine_enabled(s, f, (uint32_t)idx)) return;
+    if (o->kind == RL_SUPP_RANGE && o->en_nids > 1) return; /* the enable names others */
+    unused++;
+  }
+  if (unused != sp->nids) return;
+  const char *title = "Remove the unused suppression comment";
+  rl_fix_add(&f->proj, d, title, RL_FIX_SAFE, sp->del.start, sp->del.end, sp->del.text,
+             &sp->del.loc);
+  if (sp->kind == RL_SUPP_RANGE && sp->en.text && sp->en_nids == 1)
+    rl_fix_add(&f->proj, d, title, RL_FIX_SAFE, sp->en.start, sp->en.end, sp->en.text,
+               &sp->en.loc);
 }
 
 void rl_suppress_parse(RlEngineFile *f, const char *src, size_t len) {
@@ -249,7 +338,8 @@ void rl_suppress_apply(const RlSession *s, RlEngineFile **files, uint32_t n) {
                                                                 : "in this range");
         }
       }
-      rl_engine_report(s, f, "unused-suppression", sp->loc, sp->line_text, msg);
+      RlDiag *d = rl_engine_report(s, f, "unused-suppression", sp->loc, sp->line_text, msg);
+      if (*sp->id && rl_session_rule_index(s, sp->id) >= 0) rl_suppress__offer_delete(s, f, j, d);
     }
   }
 }

@@ -29,6 +29,12 @@ typedef struct RlSuppression {
   const char *id;       /* one rule id per entry ("" when missing) */
   const char *reason;   /* text after "--", or "" */
   bool used;
+  /* The fix of unused-suppression: the bytes that delete the comment
+   * (its line when it stands alone), what replaces them, and how many
+   * rule ids the comment names (deleted only when all are unused); for
+   * a range, the same for the enable comment that closes it (0: none). */
+  uint32_t nids, en_nids;
+  RlEdit del, en; /* en.text NULL: no enable comment */
 } RlSuppression;
 
 /* Parses the suppression comments of src into f (strings in f->keep). */

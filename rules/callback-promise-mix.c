@@ -496,6 +496,33 @@ static void offer_for_of(RlCtx *cx, RlReport *r, RlNode call, RlNode cb) {
                 RL_FIX_UNSAFE, stmt, false, out);
 }
 
+/* `xs.forEach(cb);` as a statement inside an async function: offer
+ * `await Promise.all(xs.map(cb));`. The callback is kept as it is (map
+ * passes the same arguments and skips the same holes), the iterations still
+ * run together; the function now waits for them and a rejection throws
+ * there. Unsafe: a Map, Set or NodeList has no map(), a typed array's map()
+ * turns the promises into numbers, and only an array receiver keeps the
+ * meaning; this file cannot tell which xs is. */
+static void offer_promise_all(RlCtx *cx, RlReport *r, RlNode call) {
+  RlNode stmt = rl_parent(cx, call);
+  if (rl_kind(cx, stmt) != RL_JS_EXPRESSION_STATEMENT) return;
+  RlNode outer = rl_enclosing_function(cx, call);
+  if (!outer || !rl_js_is_async(cx, outer)) return;
+  RlNode callee = rl_child(cx, call, RL_F_FUNCTION);
+  if (rl_kind(cx, callee) != RL_JS_MEMBER_EXPRESSION) return;
+  RlNode prop = rl_child(cx, callee, RL_F_PROPERTY);
+  if (!prop || !rl_text_eq(cx, prop, "forEach")) return;
+  size_t n;
+  const char *ct = rl_text(cx, callee, &n);
+  for (size_t i = 0; i + 1 < n; i++)
+    if (ct[i] == '?' && ct[i + 1] == '.') return;
+  RlLoc lc = rl_loc(cx, call), lp = rl_loc(cx, prop);
+  const char *title = "Await them together: await Promise.all(xs.map(...)) (arrays only)";
+  rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, lc.start, lc.start, "await Promise.all(");
+  rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, lp.start, lp.end, "map");
+  rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, lc.end, lc.end, ")");
+}
+
 static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn, CbKind kind) {
   const char *m = rl_js_callee_name(cx, call);
   const char *what = kind == CB_PROMISE ? "callback returning a promise" : "async callback";
@@ -509,6 +536,7 @@ static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn
     else {
       r = rl_report(cx, at, "%s", msg);
       offer_for_of(cx, r, call, cb);
+      offer_promise_all(cx, r, call);
     }
   } else if (in_list(m, predicates, RL_COUNTOF(predicates))) {
     r = rl_report(cx, at,

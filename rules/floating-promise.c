@@ -371,6 +371,23 @@ static bool defines_tests(RlCtx *cx, RlNode fn) {
   return false;
 }
 
+/* The fixes of a floating promise at `at` (a call or `new`, the whole
+ * dropped expression or a branch of `&&`/`?:` in it): `await` it where the
+ * function around it is async, or mark it fire-and-forget with `void`.
+ * Both unsafe: await makes the code after it wait and lets a rejection
+ * throw there; void keeps the promise unhandled, so it only records that
+ * nobody waits on purpose. */
+static void offer_fixes(RlCtx *cx, RlReport *r, RlNode at) {
+  RlKind k = rl_kind(cx, at);
+  if (k != RL_JS_CALL_EXPRESSION && k != RL_JS_NEW_EXPRESSION) return;
+  RlNode fn = rl_enclosing_function(cx, at);
+  if (fn && rl_js_is_async(cx, fn))
+    rl_report_fix(cx, r, "Await the promise (the code after it waits; a rejection throws here)",
+                  RL_FIX_UNSAFE, at, true, "await ");
+  rl_report_fix(cx, r, "Mark it fire-and-forget with void (a rejection stays unhandled)",
+                RL_FIX_UNSAFE, at, true, "void ");
+}
+
 static void report(RlCtx *cx, RlNode at, const RlJsPromise *why, const char *handler) {
   /* a test file's top-level call of its own async function that declares
    * the tests: a rejection ends the test process, which the runner reports */
@@ -394,6 +411,7 @@ static void report(RlCtx *cx, RlNode at, const RlJsPromise *why, const char *han
                   "rejection is unhandled",
                   why->what, lc.line);
   }
+  offer_fixes(cx, r, at);
   /* an async IIFE is its own declaration */
   if (why->fn && (why->fn < at || why->fn >= rl_node_end(cx, at)))
     rl_report_related(cx, r, why->fn, "declared async here");

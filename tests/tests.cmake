@@ -103,6 +103,20 @@ add_test(NAME lsp/c-worker COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/t
 add_test(NAME lsp/config_sharing COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_config_sharing.py
   $<TARGET_FILE:racelint>)
 set_tests_properties(lsp/config_sharing PROPERTIES TIMEOUT 600)
+
+# Fixes (analyzer/fix.c): applying edits, diffs, the parse guard of --fix.
+add_executable(test_fix_unit ${CMAKE_SOURCE_DIR}/tests/fix/test_fix.c)
+target_compile_options(test_fix_unit PRIVATE ${RL_WARNINGS} ${RL_SAN_FLAGS})
+target_compile_definitions(test_fix_unit PRIVATE _GNU_SOURCE)
+target_link_libraries(test_fix_unit PRIVATE rl_core ${RL_SAN_FLAGS})
+add_test(NAME fix/unit COMMAND test_fix_unit)
+
+# an open document's findings after a config or on-disk change: published
+# again, or workspace/diagnostic/refresh for a pulling client (TIMEOUT: hang guard)
+add_test(NAME lsp/refresh COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_refresh.py
+  $<TARGET_FILE:racelint>)
+set_tests_properties(lsp/refresh PROPERTIES TIMEOUT 1500)
+
 # issue 14 variants (a second session): config churn in the editor server
 add_test(NAME reliability/lsp_config_churn COMMAND ${RL_PYTHON3}
   ${CMAKE_SOURCE_DIR}/tests/reliability/test_lsp_config_churn.py $<TARGET_FILE:racelint>)

@@ -17,12 +17,12 @@ _racelint() {
     --changed-since -v --verbose --enable --disable --list-rules --explain
     -j --jobs --compile-commands -I -D --stdin-filename --max-file-size
     --parse-timeout --c-memory-limit --follow-symlinks --exclude --cache-dir --no-cache --root
-    --version -h --help"
+    --version -h --help --fix --unsafe-fixes --diff --fix-only"
   case $prev in
     --format) mapfile -t COMPREPLY < <(compgen -W 'text json sarif github' -- "$cur"); return ;;
     --fail-on) mapfile -t COMPREPLY < <(compgen -W 'error warning note none' -- "$cur"); return ;;
     --max-warnings) return ;;
-    --enable | --disable | --explain)
+    --enable | --disable | --explain | --fix-only)
       mapfile -t COMPREPLY < <(compgen -W "$(_racelint_rules)" -- "${cur##*,}"); return ;;
     -o | --output | --config | --print-config | --baseline | --write-baseline | \
       --compile-commands | --stdin-filename)

@@ -85,7 +85,7 @@ class Entry:
             for _ in range(self.u32('nfixes')):
                 self.s(); self.u32('fix.safety')
                 for _ in range(self.u32('nedits')):
-                    self.u32(); self.u32(); self.s()
+                    self.u32(); self.u32(); self.s(); self.loc('edit.loc')
         for _ in range(self.u32('nfacts')):
             kind = self.u32('fact.kind'); self.s(); rule = self.u32('fact.rule')
             self.u32(); self.u32()
@@ -95,6 +95,9 @@ class Entry:
         for _ in range(self.u32('nsupps')):
             self.u32('supp.kind'); self.u32('supp.first'); self.u32(); self.loc('supp.loc')
             self.s(); self.s(); self.s()
+            self.u32(); self.u32()  # nids, en_nids
+            for _ in range(2):  # the comment's deletion edit, the enable's
+                self.u32(); self.u32(); self.s(); self.loc('supp.edit.loc')
         assert self.d[self.o:] == b'END!', 'unexpected entry layout'
 
 

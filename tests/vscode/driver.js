@@ -2,10 +2,12 @@
 // the racelint extension sees. Every wait polls for a state with a generous
 // upper bound (nothing waits a fixed time for something to happen).
 //
-// usage: node driver.js main  URL WORKSPACE PROBE_DIR OUT_DIR RACELINT
-//        node driver.js roots URL ROOTS_DIR PROBE_DIR OUT_DIR
-//   main:  one folder (see README.md for the steps)
-//   roots: a two-folder workspace opened untrusted, then trusted
+// usage: node driver.js main    URL WORKSPACE PROBE_DIR OUT_DIR RACELINT
+//        node driver.js roots   URL ROOTS_DIR PROBE_DIR OUT_DIR
+//        node driver.js bundled URL WORKSPACE PROBE_DIR OUT_DIR EXTENSIONS_DIR
+//   main:    one folder (see README.md for the steps)
+//   roots:   a two-folder workspace opened untrusted, then trusted
+//   bundled: the linux-x64 .vsix, racelint.path empty and no racelint on PATH
 'use strict';
 const { chromium } = require('playwright-core');
 const fs = require('fs');
@@ -73,19 +75,30 @@ async function problemsText() {
   return page.locator('.markers-panel').innerText({ timeout: 5000 }).catch(() => '');
 }
 
+/**
+ * Quick Open (Ctrl+P) of a workspace file, the way a user does it: type the
+ * name, and press Enter once the focused row of the list is that file. Until
+ * the file search answers, the list still shows the rows of before (the
+ * recently opened jobs.js when bank.c is typed): Enter then opens the wrong
+ * file, which is what a fixed wait before Enter could not rule out.
+ */
 async function quickOpen(name) {
-  for (let attempt = 1; attempt <= 5; attempt++) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    if (!(await input.waitFor({ state: 'visible', timeout: 30000 }).then(() => true, () => false))) continue;
-    await input.fill(name);
-    if (!(await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30000 }).then(() => true, () => false))) continue;
-    await page.keyboard.press('Enter');
-    const tab = `.tabs-container .tab.active[aria-label*="${name}"]`;
-    if (await page.waitForSelector(tab, { timeout: 30000 }).then(() => true, () => false)) return true;
+  const input = page.locator('.quick-input-widget input');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  if (!(await waitFor(() => input.isVisible()))) return false;
+  await input.fill(name);
+  const focusedRow = page.locator('.quick-input-list .monaco-list-row.focused').first();
+  const ready = await waitFor(async () =>
+    (await input.inputValue()) === name && (await focusedRow.innerText({ timeout: 1000 })).split('\n')[0].trim() === name);
+  if (!ready) {
+    const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts().catch(() => []);
+    log(`Quick Open of ${name}: the list never focused it; rows: ${JSON.stringify(rows)}`);
+    return false;
   }
-  return false;
+  await page.keyboard.press('Enter');
+  const tab = page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`);
+  return !!(await waitFor(async () => (await tab.count()) > 0));
 }
 
 async function notifications() {
@@ -108,7 +121,22 @@ async function shot(name) {
   await page.screenshot({ path: path.join(outDir, name) }).catch(() => {});
 }
 
-/** `racelint lsp` processes whose working directory is inside dir: [{pid, cwd}]. */
+/** The racelint output channel (with racelint.trace.server = messages) as VS Code logged it. */
+function racelintLog() {
+  const dir = process.env.RACELINT_VSCODE_LOGS;
+  const out = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/-racelint\.log$/.test(e.name)) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  if (dir && fs.existsSync(dir)) walk(dir);
+  return out.join('\n');
+}
+
+/** `racelint lsp` processes whose working directory is inside dir: [{pid, cwd, exe}]. */
 function lspProcesses(dir) {
   const out = [];
   for (const pid of fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
@@ -116,7 +144,7 @@ function lspProcesses(dir) {
       const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
       if (path.basename(argv[0]) !== 'racelint' || argv[1] !== 'lsp') continue;
       const cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
-      if (cwd === dir || cwd.startsWith(dir + '/')) out.push({ pid, cwd });
+      if (cwd === dir || cwd.startsWith(dir + '/')) out.push({ pid, cwd, exe: fs.readlinkSync(`/proc/${pid}/exe`) });
     } catch {
       // gone meanwhile, or not ours
     }
@@ -162,6 +190,23 @@ async function roots() {
     'back/jobs.js: floating-promise and callback-promise-mix');
   check(await waitFor(async () => at(front, 'callback-promise-mix')) && !at(front, 'floating-promise'),
     "front/jobs.js: callback-promise-mix, no floating-promise (front's .racelint.json turns it off)");
+}
+
+// --- the linux-x64 .vsix: its own racelint, none on PATH ------------------------------------------
+async function bundled() {
+  const extDir = racelint;
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120000 });
+  check(await waitFor(() => page.waitForSelector('.monaco-workbench', { timeout: 5000 })), 'workbench loaded (bundled .vsix)');
+  check(await waitFor(async () => fs.existsSync(path.join(probeDir, 'ready'))), 'probe extension active');
+  await rpc('open', { path: file('jobs.js') });
+  check(await waitFor(async () => has('jobs.js', 'callback-promise-mix') && has('jobs.js', 'floating-promise')),
+    'bundled: jobs.js has callback-promise-mix and floating-promise (racelint.path empty, no racelint on PATH)');
+  const procs = lspProcesses(ws);
+  check(procs.length === 1 && procs[0].exe.startsWith(extDir + '/') && procs[0].exe.endsWith('/bin/linux-x64/racelint'),
+    `the racelint lsp running is the extension's bin/linux-x64/racelint (${JSON.stringify(procs)})`);
+  check(await waitFor(async () => { const s = await statusItem(); return s && s.check; }), 'bundled: the status item shows the server running');
+  check(!(await notifications()).some((t) => t.includes('racelint was not found')), 'bundled: no "racelint was not found" message');
+  await shot('bundled.png');
 }
 
 // --- the scenario ------------------------------------------------------------------------------
@@ -271,6 +316,9 @@ async function scenario() {
   fs.writeFileSync(file('.racelint.json'), '{ "rules": { "floating-promise": "off" } }\n');
   check(await waitFor(async () => !has('jobs.js', 'floating-promise') && has('jobs.js', 'callback-promise-mix')),
     '.racelint.json created: floating-promise disappears, callback-promise-mix stays');
+  // VS Code pulls diagnostics: it saw the change because racelint asked it to pull again
+  check(await waitFor(async () => racelintLog().includes("Received request 'workspace/diagnostic/refresh")),
+    'racelint sent workspace/diagnostic/refresh and VS Code pulled (racelint.trace.server log)');
   fs.unlinkSync(file('.racelint.json'));
   check(await waitFor(async () => has('jobs.js', 'floating-promise')), '.racelint.json deleted: floating-promise is back');
 
@@ -298,6 +346,7 @@ async function scenario() {
   page.on('pageerror', (e) => log('page error:', e.message));
   try {
     if (mode === 'roots') await roots();
+    else if (mode === 'bundled') await bundled();
     else await scenario();
   } catch (e) {
     check(false, 'scenario ran to the end: ' + (e && e.stack ? e.stack : e));

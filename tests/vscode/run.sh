@@ -18,14 +18,20 @@
 #
 # usage: tests/vscode/run.sh RACELINT VSIX_DIR
 #   RACELINT   the racelint binary the extension is pointed at (racelint.path)
-#   VSIX_DIR   where `make vscode` put racelint-<version>.vsix
+#   VSIX_DIR   where `make vscode` put racelint-<version>.vsix (and make
+#              vscode-bundled racelint-<version>-linux-x64.vsix: the bundled
+#              session runs when it is there)
 # env: RACELINT_VSCODE_WORK, FRESH=1 (wipe it first), KEEP_SCREENSHOT=file.png,
-#      SESSIONS="main roots" (which VS Code sessions to run)
+#      SESSIONS="main roots bundled" (which VS Code sessions to run)
+# One run at a time per RACELINT_VSCODE_WORK: a second one waits for the lock
+# (two runs in one run/ directory delete each other's workspace and probe).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RACELINT="$(realpath "${1:?usage: run.sh RACELINT VSIX_DIR}")"
-VSIX="$(ls -t "${2:?usage: run.sh RACELINT VSIX_DIR}"/racelint-*.vsix 2>/dev/null | head -1)"
+VSIX_DIR="${2:?usage: run.sh RACELINT VSIX_DIR}"
+VSIX="$(ls -t "$VSIX_DIR"/racelint-*.vsix 2>/dev/null | grep -v -- '-linux-x64\.vsix$' | head -1 || true)"
+BUNDLED_VSIX="$(ls -t "$VSIX_DIR"/racelint-*-linux-x64.vsix 2>/dev/null | head -1 || true)"
 [ -x "$RACELINT" ] || { echo "FAIL: $RACELINT is not executable"; exit 1; }
 [ -f "$VSIX" ] || { echo "FAIL: no racelint-*.vsix in $2 (make vscode)"; exit 1; }
 WORK="${RACELINT_VSCODE_WORK:-${XDG_CACHE_HOME:-$HOME/.cache}/racelint-vscode-test}"
@@ -38,7 +44,13 @@ T0=$(date +%s)
 step() { echo "=== [$(( $(date +%s) - T0 ))s] $*"; }
 fail() { echo "FAIL: $*"; exit 1; }
 
-[ "${FRESH:-0}" = 1 ] && rm -rf "$WORK"
+mkdir -p "$WORK"
+exec 9> "$WORK/.lock"
+if ! flock -n 9; then
+  step "another test-vscode run uses $WORK: waiting for it to finish"
+  flock 9
+fi
+if [ "${FRESH:-0}" = 1 ]; then find "$WORK" -mindepth 1 -maxdepth 1 ! -name .lock -exec rm -rf {} +; fi
 mkdir -p "$WORK/tmp"
 export TMPDIR="$WORK/tmp"
 export npm_config_cache="$WORK/npm-cache" npm_config_fund=false npm_config_audit=false \
@@ -114,7 +126,7 @@ cat > "$RUN/user-data/User/settings.json" <<JSON
   "extensions.autoCheckUpdates": false, "workbench.tips.enabled": false,
   "chat.disableAIFeatures": true, "files.autoSave": "off", "editor.minimap.enabled": false,
   "workbench.secondarySideBar.defaultVisibility": "hidden",
-  "racelint.path": "$RUN/ws/no-such-dir/racelint" }
+  "racelint.trace.server": "messages", "racelint.path": "$RUN/ws/no-such-dir/racelint" }
 JSON
 # racelint.path is machine-overridable: a remote VS Code (code-server is one)
 # takes it from the machine settings, not from the user settings
@@ -129,7 +141,12 @@ stop_cs() {
   [ "$left" = 0 ] || echo "WARNING: $left processes left in process group $CS_PID"
   CS_PID=""
 }
-trap stop_cs EXIT
+# killed (make interrupted): code-server's process group and the driver too,
+# or they go on using run/ under the next run
+DRIVER_PID=""
+cleanup() { [ -n "$DRIVER_PID" ] && kill "$DRIVER_PID" 2>/dev/null; stop_cs; }
+trap cleanup EXIT
+trap 'cleanup; exit 143' TERM INT HUP
 
 # session NAME MODE URL_QUERY WORKSPACE [code-server args...]: one code-server,
 # one driver run; the driver's exit status in $rc
@@ -137,7 +154,7 @@ session() {
   local name="$1" mode="$2" query="$3" wsdir="$4"; shift 4
   local port
   port="$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
-  export RACELINT_PROBE_DIR="$RUN/probe-$name"
+  export RACELINT_PROBE_DIR="$RUN/probe-$name" RACELINT_VSCODE_LOGS="$RUN/user-data/logs"
   mkdir -p "$RACELINT_PROBE_DIR" "$RUN/out/$name"
   step "$name: start code-server on 127.0.0.1:$port"
   TMPDIR="$RUN/tmp" setsid node "$CS/out/node/entry.js" "${CS_ARGS[@]}" --bind-addr "127.0.0.1:$port" --auth none \
@@ -153,15 +170,20 @@ session() {
   step "$name: driver (headless Chromium)"
   local r=0
   NODE_PATH="$WORK/tools/node_modules" node "$HERE/driver.js" "$mode" "http://127.0.0.1:$port/?$query" \
-    "$wsdir" "$RACELINT_PROBE_DIR" "$RUN/out/$name" "$RACELINT" || r=$?
+    "$wsdir" "$RACELINT_PROBE_DIR" "$RUN/out/$name" "${DRIVER_ARG:-$RACELINT}" &
+  DRIVER_PID=$!
+  wait "$DRIVER_PID" || r=$?
+  DRIVER_PID=""
   [ "$r" = 0 ] || rc=$r
   step "$name: stop code-server"
   stop_cs
 }
 
 rc=0
+# which racelint the extension starts (plain node on the compiled locate.js)
+node "$HERE/locate.test.js" "$HERE/../../editors/vscode/out" || rc=1
 step "VS Code $(node -p "require('$CS/lib/vscode/package.json').version")"
-SESSIONS="${SESSIONS:-main roots}"
+SESSIONS="${SESSIONS:-main roots bundled}"
 case " $SESSIONS " in *" main "*)
 session main main "folder=$RUN/ws" "$RUN/ws" --disable-workspace-trust "$RUN/ws"
 
@@ -179,6 +201,34 @@ node -e 'const f=process.argv[1],fs=require("fs");const s=JSON.parse(fs.readFile
   fs.writeFileSync(f,JSON.stringify(s,null,1))' "$RUN/user-data/User/settings.json"
 echo "{ \"racelint.path\": \"$RACELINT\" }" > "$RUN/user-data/Machine/settings.json"
 session roots roots "workspace=$RUN/roots/two.code-workspace" "$RUN/roots"
+;; esac
+
+# the linux-x64 .vsix: racelint.path empty, no racelint on PATH: it starts the
+# racelint inside the extension (its own extensions and user-data directories)
+case " $SESSIONS " in *" bundled "*)
+if [ "$(uname -m)" != x86_64 ] || [ -z "$BUNDLED_VSIX" ]; then
+  echo "bundled: skipped (no racelint-*-linux-x64.vsix in $VSIX_DIR: make vscode-bundled, x86-64 only)"
+else
+  mkdir -p "$RUN/bundled/ext" "$RUN/bundled/user-data/User" "$RUN/bundled/ws"
+  CS_ARGS=(--user-data-dir "$RUN/bundled/user-data" --extensions-dir "$RUN/bundled/ext" --disable-telemetry --disable-update-check)
+  for v in "$BUNDLED_VSIX" "$RUN/probe.vsix"; do
+    node "$CS/out/node/entry.js" "${CS_ARGS[@]}" --install-extension "$v" > "$RUN/install.log" 2>&1 \
+      && grep -q "successfully installed" "$RUN/install.log" || { cat "$RUN/install.log"; fail "install $v"; }
+  done
+  step "installed $(basename "$BUNDLED_VSIX") and the probe"
+  cp "$HERE"/workspace/* "$RUN/bundled/ws/"
+  node -e 'const f=process.argv[1],fs=require("fs");const s=JSON.parse(fs.readFileSync(f,"utf8"));
+    delete s["racelint.path"]; s["security.workspace.trust.enabled"]=false;
+    fs.writeFileSync(f,JSON.stringify(s,null,1))' "$RUN/user-data/User/settings.json"
+  cp "$RUN/user-data/User/settings.json" "$RUN/bundled/user-data/User/settings.json"
+  # PATH without any directory that has a racelint
+  NOPATH=""
+  IFS=: read -r -a dirs <<< "$PATH"
+  for d in "${dirs[@]}"; do [ -n "$d" ] && [ ! -x "$d/racelint" ] && NOPATH="$NOPATH${NOPATH:+:}$d"; done
+  if PATH="$NOPATH" command -v racelint >/dev/null; then fail "racelint still on PATH"; fi
+  PATH="$NOPATH" DRIVER_ARG="$RUN/bundled/ext" session bundled bundled "folder=$RUN/bundled/ws" "$RUN/bundled/ws" \
+    --disable-workspace-trust "$RUN/bundled/ws"
+fi
 ;; esac
 
 trap - EXIT

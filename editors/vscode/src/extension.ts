@@ -9,7 +9,6 @@ import { ChildProcess, spawn } from 'child_process';
 import * as os from 'os';
 import * as vscode from 'vscode';
 import {
-  ClientCapabilities,
   CloseAction,
   CodeAction as LspCodeAction,
   CodeActionRequest,
@@ -20,9 +19,8 @@ import {
   LanguageClientOptions,
   RevealOutputChannelOn,
   State,
-  StaticFeature,
 } from 'vscode-languageclient/node';
-import { expandPath, INSTALL_LOCATIONS, locateRacelint } from './locate';
+import { bundledRacelint, expandPath, INSTALL_LOCATIONS, locateRacelint } from './locate';
 
 /** The documents racelint analyses (C headers are `cpp` to VS Code). */
 const LANGUAGES = ['c', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
@@ -53,6 +51,8 @@ let output: vscode.OutputChannel;
 let status: vscode.StatusBarItem;
 const servers = new Map<string, Server>();
 let notFoundShown = false;
+/** racelint shipped in this .vsix for this platform (make vscode-bundled), or undefined. */
+let bundled: string | undefined;
 
 function log(msg: string): void {
   output.appendLine(`[racelint ${new Date().toLocaleTimeString()}] ${msg}`);
@@ -169,7 +169,7 @@ async function startServer(folder: vscode.WorkspaceFolder | undefined): Promise<
     return;
   }
   const base = folder?.uri.fsPath;
-  const located = locateRacelint(cfg.get<string>('path') ?? '', base, process.env.PATH);
+  const located = locateRacelint(cfg.get<string>('path') ?? '', base, process.env.PATH, bundled);
   if (!located.ok) {
     log(`${notFoundMessage(located.reason)}\n  looked at: ${located.tried.join(', ')}`);
     setState(s, 'notfound', notFoundMessage(located.reason));
@@ -201,6 +201,9 @@ async function startServer(folder: vscode.WorkspaceFolder | undefined): Promise<
     });
 
   const watchers = [vscode.workspace.createFileSystemWatcher(folder ? new vscode.RelativePattern(folder, WATCHED) : WATCHED)];
+  // Diagnostics are pulled (textDocument/diagnostic) for the open documents;
+  // racelint sends workspace/diagnostic/refresh when findings change without
+  // an edit (a config change, another file changed on disk).
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(folder),
     workspaceFolder: folder,
@@ -228,7 +231,6 @@ async function startServer(folder: vscode.WorkspaceFolder | undefined): Promise<
     },
   };
   const client = new LanguageClient('racelint', 'racelint', serverOptions, clientOptions);
-  client.registerFeature(pushDiagnosticsOnly);
   s.client = client;
   s.disposables = [...watchers, configWatcher(s, cfg, base)];
   s.disposables.push(
@@ -249,23 +251,6 @@ async function startServer(folder: vscode.WorkspaceFolder | undefined): Promise<
     void showFailed(s, `did not start${code}`);
   }
 }
-
-/**
- * Diagnostics by push, not pull: racelint answers pull requests, but it does
- * not send workspace/diagnostic/refresh when a finding changes in the
- * background (.racelint.json reloaded, another file changed on disk), so
- * VS Code would show stale findings until the next keystroke. Without the
- * client's pull capability the server pushes every change. Registered after
- * the built-in features, so this runs last.
- */
-const pushDiagnosticsOnly: StaticFeature = {
-  fillClientCapabilities(caps: ClientCapabilities) {
-    if (caps.textDocument) delete caps.textDocument.diagnostic;
-  },
-  initialize() {},
-  getState: () => ({ kind: 'static' }),
-  clear() {},
-};
 
 /** Watches a racelint.config file outside the .racelint.json pattern: the server re-reads it on didChangeConfiguration. */
 function configWatcher(s: Server, cfg: vscode.WorkspaceConfiguration, base: string | undefined): vscode.Disposable {
@@ -412,6 +397,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   output = vscode.window.createOutputChannel('racelint');
   status = vscode.window.createStatusBarItem('racelint.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'racelint';
+  bundled = bundledRacelint(context.extensionPath);
   void vscode.commands.executeCommand('setContext', 'racelint.languages', LANGUAGES);
   context.subscriptions.push(
     output,
@@ -435,7 +421,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
-  log(`racelint extension ${context.extension.packageJSON.version}; VS Code ${vscode.version}; searching ${INSTALL_LOCATIONS.join(', ')} after PATH`);
+  log(
+    `racelint extension ${context.extension.packageJSON.version}; VS Code ${vscode.version}; ` +
+      (bundled ? `bundled racelint: ${bundled}, then ` : '') +
+      `PATH, then ${INSTALL_LOCATIONS.join(', ')}`,
+  );
   await syncServers();
 }
 
