@@ -346,8 +346,17 @@ void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key) {
   char *slash = strrchr(path, '/');
   *slash = 0;
   (void)rl_cache__mkdirs(path);
+  /* A cache restored from another run's archive may hold anything. The
+   * subdirectory must be one: a symbolic link there would put the entry
+   * (file names and source lines included) in whatever directory it names.
+   * The entry path must be a file, a link (replaced) or nothing: a FIFO,
+   * socket or device would be written as a stream (a FIFO's open waits for
+   * a reader forever). Anything else: not written, a later miss. */
+  struct stat sb;
+  bool ok = lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
   *slash = '/';
-  (void)rl_outfile_write(path, b.data, b.len, 0600); /* a failed write is a later miss */
+  if (ok && lstat(path, &sb) == 0) ok = S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode);
+  if (ok) (void)rl_outfile_write(path, b.data, b.len, 0600); /* a failed write is a later miss */
   free(path);
   rl_buf_free(&b);
 }

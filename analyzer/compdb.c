@@ -214,9 +214,11 @@ static bool rl_compdb__lang_ok(const char *v) {
   return false;
 }
 
-/* -m: target features; -mllvm is matched earlier by the table. */
+/* -m: target features; -mllvm is matched earlier by the table. The driver
+ * actions spelled -module-... (-module-dependency-dir DIR, an output
+ * directory; -module-file-info) are not target flags. */
 static bool rl_compdb__m_ok(const char *a) {
-  if (a[2] == 0) return false;
+  if (a[2] == 0 || rl_str_starts_with(a, "-module-")) return false;
   for (const char *p = a + 2; *p; p++) /* no paths: -mfoo, -mfoo=bar, -march=x86-64 */
     if (*p == '/' || *p == ',') return false;
   return true;

@@ -289,10 +289,13 @@ static void rl_config__parse(RlConfigSet *set, RlConfig *c, json_t *root, int de
         size_t j;
         json_t *g;
         json_array_foreach(files, j, g) {
-          if (json_is_string(g)) {
-            ov.files = rl_realloc(ov.files, (ov.nfiles + 1) * sizeof *ov.files);
-            ov.files[ov.nfiles++] = rl_strdup(json_string_value(g));
+          if (!json_is_string(g)) { /* a glob that is not one: never matched silently */
+            rl_config__error(set, "%s: '%s.files[%zu]' must be a string (a glob)", c->path,
+                             where, j);
+            continue;
           }
+          ov.files = rl_realloc(ov.files, (ov.nfiles + 1) * sizeof *ov.files);
+          ov.files[ov.nfiles++] = rl_strdup(json_string_value(g));
         }
         if (json_object_get(o, "rules")) {
           char w2[80];
@@ -435,6 +438,15 @@ static RlConfig *rl_config__load(RlConfigSet *set, const char *path, int depth) 
                      rst == RL_READ_NOT_FILE ? "not a regular file"
                      : rst == RL_READ_TOO_BIG ? "larger than 1 MiB"
                                               : strerror(rerr ? rerr : EIO));
+    RL_VEC_PUSH(c->c_args, NULL);
+    c->c_args.n--;
+    return c;
+  }
+  if (!root && depth > 0) {
+    /* reached through "extends", which may name any readable file: say
+     * where, never what (jansson's text quotes the bytes near the error) */
+    rl_config__error(set, "%s:%d:%d: 'extends' names a file that is not JSON", real, je.line,
+                     je.column);
     RL_VEC_PUSH(c->c_args, NULL);
     c->c_args.n--;
     return c;
@@ -734,14 +746,24 @@ RlFileContext rl_config_context(const RlConfig *c, const char *abs_path, const c
   return rl_config_context_of(rel ? rel : abs_path);
 }
 
+/* A JSON string of s, invalid UTF-8 replaced by U+FFFD (json_string() gives
+ * NULL for it, and the key would vanish from the output). */
+static json_t *rl_config__jstr(const char *s) {
+  RlBuf b = {0};
+  rl_utf8_repair(&b, s, strlen(s));
+  json_t *j = json_stringn(b.data ? b.data : "", b.len);
+  rl_buf_free(&b);
+  return j;
+}
+
 void rl_config_print(const RlSession *s, const RlConfig *c, const char *abs_path,
                      const int8_t *cli, FILE *out) {
   RlFileSettings fs;
   rl_config_settings(s, c, abs_path, cli, &fs);
   json_t *root = json_object();
-  json_object_set_new(root, "file", json_string(abs_path));
+  json_object_set_new(root, "file", rl_config__jstr(abs_path));
   json_t *chain = json_array();
-  for (const RlConfig *p = c; p; p = p->parent) json_array_append_new(chain, json_string(p->path));
+  for (const RlConfig *p = c; p; p = p->parent) json_array_append_new(chain, rl_config__jstr(p->path));
   json_object_set_new(root, "configs", chain);
   json_object_set_new(root, "ignored", json_boolean(rl_config_ignored(c, abs_path)));
   json_object_set_new(root, "preset",
@@ -759,19 +781,19 @@ void rl_config_print(const RlSession *s, const RlConfig *c, const char *abs_path
   json_t *args = json_array();
   uint32_t n;
   const char *const *a = rl_config_c_args(c, &n);
-  for (uint32_t i = 0; i < n; i++) json_array_append_new(args, json_string(a[i]));
+  for (uint32_t i = 0; i < n; i++) json_array_append_new(args, rl_config__jstr(a[i]));
   json_object_set_new(cobj, "args", args);
   for (const RlConfig *p = c; p; p = p->parent)
     if (p->compile_commands) {
-      json_object_set_new(cobj, "compileCommands", json_string(p->compile_commands));
+      json_object_set_new(cobj, "compileCommands", rl_config__jstr(p->compile_commands));
       break;
     }
   json_t *wr = json_array();
   for (const RlConfig *p = c; p; p = p->parent)
     for (uint32_t i = 0; i < p->wrappers.n; i++) {
       static const char *const kinds[] = {"lock", "unlock", "threadCreate"};
-      json_array_append_new(wr, json_pack("{s:s,s:s,s:i}", "kind", kinds[p->wrappers.v[i].kind],
-                                          "name", p->wrappers.v[i].name, "arg",
+      json_array_append_new(wr, json_pack("{s:s,s:o,s:i}", "kind", kinds[p->wrappers.v[i].kind],
+                                          "name", rl_config__jstr(p->wrappers.v[i].name), "arg",
                                           (json_int_t)p->wrappers.v[i].arg));
     }
   json_object_set_new(cobj, "wrappers", wr);
@@ -782,7 +804,7 @@ void rl_config_print(const RlSession *s, const RlConfig *c, const char *abs_path
     json_t *arr = json_array();
     for (const RlConfig *p = c; p; p = p->parent)
       for (uint32_t i = 0; i < p->js_names[k].n; i++)
-        json_array_append_new(arr, json_string(p->js_names[k].v[i]));
+        json_array_append_new(arr, rl_config__jstr(p->js_names[k].v[i]));
     json_object_set_new(js, jn[k], arr);
   }
   json_object_set_new(root, "js", js);

@@ -267,11 +267,21 @@ static int rl_main__cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static char *rl_main__read_stdin(size_t *len) {
+/* Reads stdin, bounded like a file (--max-file-size): the heap text
+ * (NUL-terminated, *len bytes; caller frees), or NULL when stdin holds more
+ * than `max` bytes (nothing kept, the rest not read). */
+static char *rl_main__read_stdin(size_t max, size_t *len) {
   RlBuf b = {0};
   char tmp[65536];
   size_t n;
-  while ((n = fread(tmp, 1, sizeof tmp, stdin)) > 0) rl_buf_put(&b, tmp, n);
+  while ((n = fread(tmp, 1, sizeof tmp, stdin)) > 0) {
+    if (n > max - b.len) {
+      rl_buf_free(&b);
+      *len = 0;
+      return NULL;
+    }
+    rl_buf_put(&b, tmp, n);
+  }
   rl_buf_cstr(&b);
   *len = b.len;
   return b.data;
@@ -779,7 +789,10 @@ static int rl_main__print_config(RlMain *m) {
   rl_config_print(&m->s, conf, abs, m->cli.rules, stdout);
   int st = 0;
   for (uint32_t i = 0; i < rl_configset_nerrors(m->configs); i++) {
-    fprintf(stderr, "racelint: error: %s\n", rl_configset_error(m->configs, i));
+    const char *e = rl_configset_error(m->configs, i); /* escaped like every notice */
+    fputs("racelint: error: ", stderr);
+    rl_emit_term_escape(stderr, e, strlen(e), false);
+    fputc('\n', stderr);
     st = 2;
   }
   free(abs);
@@ -828,8 +841,8 @@ static void rl_main__scan_stdin(RlMain *m) {
   RlSession *s = &m->s;
   const char *name = m->cli.stdin_filename;
   size_t len;
-  char *text = rl_main__read_stdin(&len);
-  m->stdin_text = rl_strndup(text, len);
+  char *text = rl_main__read_stdin(s->max_file_size, &len);
+  m->stdin_text = text ? rl_strndup(text, len) : NULL;
   m->stdin_len = len;
   char cwd[PATH_MAX];
   char *abs = name[0] == '/' ? rl_strdup(name)
@@ -840,7 +853,14 @@ static void rl_main__scan_stdin(RlMain *m) {
                      &m->scan.settings[0]);
   RlWorker *w = rl_worker_new(s);
   m->scan.results = rl_calloc(1, sizeof *m->scan.results);
-  if (rl_engine_lang_of(name) == RL_LANG_NONE) {
+  if (!text) {
+    RlNotice n = {rl_strdup(name),
+                  rl_asprintf("stdin holds more than --max-file-size (%zu bytes); not analysed",
+                              s->max_file_size),
+                  true};
+    RL_VEC_PUSH(m->disc.notices, n);
+    m->nfiles = 0;
+  } else if (rl_engine_lang_of(name) == RL_LANG_NONE) {
     RlNotice n = {rl_strdup(name),
                   rl_strdup("--stdin-filename: not a C or JavaScript/TypeScript file name"),
                   true};

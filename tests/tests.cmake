@@ -116,3 +116,8 @@ add_test(NAME fix/unit COMMAND test_fix_unit)
 add_test(NAME lsp/refresh COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_refresh.py
   $<TARGET_FILE:racelint>)
 set_tests_properties(lsp/refresh PROPERTIES TIMEOUT 1500)
+
+# issue 14 variants (a second session): config churn in the editor server
+add_test(NAME reliability/lsp_config_churn COMMAND ${RL_PYTHON3}
+  ${CMAKE_SOURCE_DIR}/tests/reliability/test_lsp_config_churn.py $<TARGET_FILE:racelint>)
+set_tests_properties(reliability/lsp_config_churn PROPERTIES TIMEOUT 600)
