@@ -103,3 +103,10 @@ add_test(NAME lsp/c-worker COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/t
 add_test(NAME lsp/config_sharing COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_config_sharing.py
   $<TARGET_FILE:racelint>)
 set_tests_properties(lsp/config_sharing PROPERTIES TIMEOUT 600)
+
+# No test depends on the clock: racelint's per-file parse budget (10 s
+# tree-sitter, 20 s libclang by default) is off in every test above
+# (RACELINT_PARSE_TIMEOUT=0; session.c); the tests of the budget itself
+# pass --parse-timeout, which wins.
+get_property(RL_ALL_TESTS DIRECTORY PROPERTY TESTS)
+set_property(TEST ${RL_ALL_TESTS} APPEND PROPERTY ENVIRONMENT "RACELINT_PARSE_TIMEOUT=0")
