@@ -414,7 +414,11 @@ static bool rl_cw__start(RlCWorker *self, RlArena *a, const char **why) {
   fcntl(self->fd, F_SETFL, fcntl(self->fd, F_GETFL) | O_NONBLOCK);
   RlCwHeader h;
   RlBuf b = {0};
-  RlCwIo io = rl_cw__read_frame(self->fd, rl_cw__now_ms() + RL_CW_START_MS, 1u << 16, &h, &b);
+  /* --parse-timeout 0 (no limit) covers the start too: a worker that dies
+   * is seen at once (end of file), only a hung one would wait */
+  int64_t start_deadline =
+      self->limits.timeout_ms ? rl_cw__now_ms() + (int64_t)RL_CW_START_MS : INT64_MAX / 2;
+  RlCwIo io = rl_cw__read_frame(self->fd, start_deadline, 1u << 16, &h, &b);
   bool ok = io == RL_CW_IO_OK && (h.type == RL_CW_HELLO || h.type == RL_CW_HELLO_NOLIB);
   if (ok && h.type == RL_CW_HELLO_NOLIB) {
     RlCwDec d = {(const uint8_t *)b.data, (const uint8_t *)b.data + b.len, false};

@@ -830,20 +830,20 @@ static void rl_lsp__watched(RlLsp *l, json_t *params) {
   pthread_cond_broadcast(&l->cv);
 }
 
-/* Waits until the document at uri has been analysed (pull diagnostics). */
+/* Waits until the document at uri has been analysed (pull diagnostics,
+ * code actions). No clock: while this (the reader) thread waits, no edit
+ * can arrive, so the document's analysis ends (bounded by the parse
+ * limits) and the analysis thread broadcasts `idle` after it. Answering
+ * after a fixed time instead would give a loaded machine's client the
+ * previous version's diagnostics, with nothing telling it to pull again. */
 static RlLspEntry *rl_lsp__settled(RlLsp *l, const char *uri) {
-  uint64_t deadline = rl_lsp__now_ms() + 5000;
   for (;;) {
     RlLspDoc *d = rl_lsp__doc(l, uri);
     if (!d) return NULL;
     if (!d->dirty && d->entry->res && d->entry->snap_version == d->version)
       return d->entry;
-    if (rl_lsp__now_ms() > deadline) return d->entry;
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    ts.tv_nsec += 50 * 1000000L;
-    if (ts.tv_nsec >= 1000000000L) ts.tv_sec++, ts.tv_nsec -= 1000000000L;
-    pthread_cond_timedwait(&l->idle, &l->mu, &ts);
+    if (!d->dirty && !d->tree_out) return d->entry; /* nothing more is coming */
+    pthread_cond_wait(&l->idle, &l->mu);
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include "cache.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,6 +19,20 @@ void rl_session_init(RlSession *self) {
   self->max_file_size = 8u << 20;
   self->parse_timeout_us = 10u * 1000u * 1000u; /* a per-file budget for tree-sitter */
   self->c_timeout_ms = 20u * 1000u; /* libclang, headers included, on a loaded machine */
+  /* RACELINT_PARSE_TIMEOUT=MS: the default of --parse-timeout, also for the
+   * editor server, which has no such option (0: no limit; the option wins).
+   * The test suite sets 0 wherever it is not testing the budget itself. */
+  const char *pt = getenv("RACELINT_PARSE_TIMEOUT");
+  if (pt && *pt) {
+    char *end;
+    long long ms = strtoll(pt, &end, 10);
+    if (!*end && ms >= 0 && ms <= 86400000LL) {
+      self->parse_timeout_us = (uint64_t)ms * 1000u;
+      self->c_timeout_ms = (uint64_t)ms;
+    } else {
+      fprintf(stderr, "racelint: RACELINT_PARSE_TIMEOUT takes milliseconds, not '%s' (ignored)\n", pt);
+    }
+  }
   self->c_memory_limit = (uint64_t)2 << 30;
   self->c_args = rl_calloc(1, sizeof(char *));
 #ifdef RL_RUNTIME_INCLUDE_DIRS

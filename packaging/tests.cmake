@@ -21,3 +21,6 @@ add_test(NAME packaging/links
 add_test(NAME packaging/pre-commit
   COMMAND ${RL_PYTHON3} ${RL_PKG}/tests/check_precommit.py $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR})
 set_tests_properties(packaging/pre-commit PROPERTIES SKIP_RETURN_CODE 77)
+# as in tests/tests.cmake: no parse budget in the tests (no clock)
+set_property(TEST packaging/version packaging/options packaging/links packaging/pre-commit
+  APPEND PROPERTY ENVIRONMENT "RACELINT_PARSE_TIMEOUT=0")

@@ -121,3 +121,10 @@ set_tests_properties(lsp/refresh PROPERTIES TIMEOUT 1500)
 add_test(NAME reliability/lsp_config_churn COMMAND ${RL_PYTHON3}
   ${CMAKE_SOURCE_DIR}/tests/reliability/test_lsp_config_churn.py $<TARGET_FILE:racelint>)
 set_tests_properties(reliability/lsp_config_churn PROPERTIES TIMEOUT 600)
+
+# No test depends on the clock: racelint's per-file parse budget (10 s
+# tree-sitter, 20 s libclang by default) is off in every test above
+# (RACELINT_PARSE_TIMEOUT=0; session.c); the tests of the budget itself
+# pass --parse-timeout, which wins.
+get_property(RL_ALL_TESTS DIRECTORY PROPERTY TESTS)
+set_property(TEST ${RL_ALL_TESTS} APPEND PROPERTY ENVIRONMENT "RACELINT_PARSE_TIMEOUT=0")

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { register } from 'node:module';
+import { mock } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,16 +21,10 @@ const orders = await import('./src/orders.js');
 const accounts = await import('./src/accounts.js');
 const background = await import('./src/background.js');
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const sentTo = (prefix) => net.requests.filter((r) => r.url.startsWith(prefix));
-
-function withDeadline(promise, ms, what) {
-  let timer;
-  const deadline = new Promise((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: still waiting after ${ms} ms (deadlock?)`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
+// No step has a deadline: a promise deadlock leaves the event loop empty, and
+// node then exits at once with status 13 ("unsettled top-level await"), so a
+// deadlock fails this script on any machine, however loaded.
 
 async function step(name, fn) {
   await fn();
@@ -112,17 +107,13 @@ await step('opposite transfers and closeAccount/postInterest finish (no deadlock
   for (let i = 0; i < 50; i++) {
     moves.push(accounts.transfer(a, b, 7), accounts.transfer(b, a, 5));
   }
-  await withDeadline(settleAll(moves), 5000, 'transfers');
+  await settleAll(moves);
   assert.equal(a.balance + b.balance, 2000);
   assert.equal(a.balance, 1000 - 50 * 2);
 
   const c = accounts.openAccount('c');
   c.balance = 100;
-  await withDeadline(
-    settleAll([accounts.closeAccount(c), accounts.postInterest([a, b], 0.01), accounts.closeAccount(b)]),
-    5000,
-    'closeAccount/postInterest',
-  );
+  await settleAll([accounts.closeAccount(c), accounts.postInterest([a, b], 0.01), accounts.closeAccount(b)]);
   await assert.rejects(accounts.transfer(c, a, 1000), /insufficient credit/);
 });
 
@@ -175,25 +166,41 @@ await step('loadPriceList resolves with the list and rejects on errors', async (
   }
 });
 
-await step('stock sync in the background: applied, failures reported, never unhandled', async () => {
-  const errors = [];
-  net.setStockFeed([{ sku: 'mug', qty: 40 }, { sku: 'pen', qty: 9 }]);
-  let stop = background.startJobs(5, (err) => errors.push(err));
-  await sleep(60);
-  stop();
-  await sleep(20); // let the last started sync finish
-  assert.equal(await db.get('stock', 'mug'), 40);
-  assert.equal(await db.get('stock', 'pen'), 9);
-  assert.equal(errors.length, 0);
+await step('stock sync in the background: applied, never overlapping, failures reported, never unhandled', async () => {
+  // The job's interval runs on a fake clock: each tick starts exactly one
+  // sync, whatever the machine's load (the db and fetch stubs keep their
+  // real, random delays); the test waits for what the sync does, not for a
+  // time.
+  mock.timers.enable({ apis: ['setInterval'] });
+  try {
+    const errors = [];
+    let failed;
+    const failure = new Promise((resolve) => { failed = resolve; });
+    const warehouse = () => sentTo('https://warehouse.invalid/').length;
+    const before = warehouse();
+    await db.put('stock', 'mug', 0);
+    await db.put('stock', 'pen', 0);
+    net.setStockFeed([{ sku: 'mug', qty: 40 }, { sku: 'pen', qty: 9 }]);
+    const stop = background.startJobs(5, (err) => { errors.push(err); failed(); });
+    mock.timers.tick(5); // a sync starts (and holds the sync lock)
+    mock.timers.tick(5); // the next tick finds it running: skipped, no overlap
+    assert.equal(warehouse(), before + 1);
+    // the feed is applied in order, pen last: wait until it is there
+    while ((await db.get('stock', 'pen')) !== 9) { /* each get is a real delay */ }
+    assert.equal(await db.get('stock', 'mug'), 40);
+    assert.equal(errors.length, 0);
 
-  net.setFailing('warehouse.invalid', true);
-  stop = background.startJobs(5, (err) => errors.push(err));
-  await sleep(40);
-  stop();
-  await sleep(20);
-  net.setFailing('warehouse.invalid', false);
-  assert.ok(errors.length > 0);
-  assert.ok(errors.every((e) => /stock sync failed: 503/.test(e.message)));
+    net.setFailing('warehouse.invalid', true);
+    mock.timers.tick(5); // the lock is free again: a sync starts, and fails
+    await failure;
+    stop();
+    net.setFailing('warehouse.invalid', false);
+    assert.equal(warehouse(), before + 2);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /stock sync failed: 503/);
+  } finally {
+    mock.timers.reset();
+  }
 });
 
 assert.deepEqual(unhandled, []);
