@@ -747,8 +747,8 @@ static void check_void_return(RlCtx *cx, RlNode call) {
 }
 
 /* Is e always a promise (never undefined): a call of an async function or
- * of a known promise API, or a `const` initialised with one, or a
- * variable or parameter declared `Promise<T>` (no `| undefined`)? */
+ * of a known promise API, or a `const` initialised with one, or an
+ * initialised variable declared `Promise<T>` (no `| undefined`)? */
 static bool always_promise(RlCtx *cx, RlNode e) {
   e = rl_strip(cx, e);
   RlKind k = rl_kind(cx, e);
@@ -771,13 +771,10 @@ static bool always_promise(RlCtx *cx, RlNode e) {
     if (!v) return false;
     ty = rl_child(cx, d, RL_F_TYPE);
     if (!ty) return rl_has_token(cx, rl_parent(cx, d), "const") && always_promise(cx, v);
-  } else if (d && rl_js_is_function(cx, d)) {
-    RlNode params = rl_child(cx, d, RL_F_PARAMETERS);
-    for (RlNode p = rl_first_child(cx, params); p; p = rl_next_sibling(cx, p))
-      if (rl_kind(cx, p) == RL_JS_REQUIRED_PARAMETER &&
-          rl_same_expr(cx, rl_child(cx, p, RL_F_PATTERN), e))
-        ty = rl_child(cx, p, RL_F_TYPE);
   }
+  /* A parameter is not taken, even when declared `Promise<T>`: its value
+   * comes from callers (often outside the project, e.g. a runtime hook that
+   * passes undefined), and `if (p)` on it is a presence check. */
   if (!ty) return false;
   size_t n;
   const char *s = rl_text(cx, ty, &n);

@@ -15,7 +15,11 @@ export async function gate(id: string, pending: Promise<void>): Promise<string> 
   const ok = ready();
   if (ok) return 'ready'; // expect: [callback-promise-mix] "always truthy"
   const label = isAdmin(id) ? 'a' : 'b'; // expect: [callback-promise-mix] "always truthy"
-  if (!pending) return label; // expect: [callback-promise-mix] "operand of `!`"
+  if (!ready()) return label; // expect: [callback-promise-mix] "operand of `!`"
+  // a parameter declared Promise<T> is tested for presence: its callers
+  // (a runtime hook, untyped JS) may pass undefined
+  if (pending) await pending;
+  if (!pending) return label;
   while (fetch('/poll')) break; // expect: [callback-promise-mix] "always truthy"
   return label;
 }
