@@ -43,6 +43,8 @@ int leak(int x) {
   return DONE;
 }
 C
+# lock-balance is in racelint:strict (rules/lock-balance.md): on for this project
+printf '{ "extends": "racelint:strict" }\n' >"$P/.racelint.json"
 # 1. the headers are found, config.h is stood in for: no parse error, and
 #    the unlock-then-return is not read as a double unlock
 run "$P"
