@@ -114,6 +114,7 @@ static void cs__emit_event(Cs *s, const CsEvent *e) {
     f->lock.text = rl_fact_str(cx, lk->text);
     f->lock.base_param = lk->param;
     f->flags = e->flags | (lk->paramlock ? RL_CF_PARAMLOCK : 0);
+    cs_emit_guards_of(s, e->at, e->geq, e->gne, true);
     break;
   }
   case EV_ACCESS: {

@@ -101,8 +101,8 @@ typedef struct CsEvent {
   RlCObj var;           /* EV_ACCESS: the variable, and the path below it */
   RlCStep *path;
   uint32_t npath;
-  uint64_t geq, gne;    /* EV_CALL, EV_ACCESS, EV_LAZY: guards that hold on every
-                           visit (AND) */
+  uint64_t geq, gne;    /* EV_CALL, EV_ACCESS, EV_LAZY, EV_LOCK, EV_UNLOCK: guards
+                           that hold on every visit (AND) */
 } CsEvent;
 
 /* A guard condition: global `var` (or parameter `param`) compared with a
@@ -244,6 +244,7 @@ void cs_guard_split(Cs *s, RlNode e, CsSet *t, CsSet *f);
 void cs_access(Cs *s, RlNode ref, const CsSet *set);
 void cs_change(Cs *s, RlNode ref, bool walked);
 void cs_emit_guards(Cs *s, RlNode at, uint64_t geq, uint64_t gne);
+void cs_emit_guards_of(Cs *s, RlNode at, uint64_t geq, uint64_t gne, bool params_only);
 bool cs_fork_child(Cs *s, RlNode n);
 bool cs_const_expr(const RlCtx *cx, RlNode x);
 

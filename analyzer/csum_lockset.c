@@ -321,7 +321,8 @@ void cs_lock_event(Cs *s, RlNode at, uint32_t l, bool unlock, bool try_,
                    const CsSet *set) {
   if (l == UINT32_MAX || !s->emit) return;
   uint64_t held = cs_must(set) & ~cs_bit(l);
-  CsEvent *e = cs_event(s, at, unlock ? EV_UNLOCK : EV_LOCK, held);
+  /* with the guards on the way: a lock under `if (!locked)` (issue 16) */
+  CsEvent *e = cs_gevent(s, at, unlock ? EV_UNLOCK : EV_LOCK, held, set);
   if (!e) return;
   e->lock = (uint16_t)l;
   e->flags = (uint8_t)((try_ ? RL_CF_TRY : 0) | (s->locks[l].read ? RL_CF_READ : 0));

@@ -445,7 +445,8 @@ enum {
                           the callee is such a wrapper */
   RL_FACT_C_GUARD,     /* `guard`: right after a RL_FACT_CALL, RL_FACT_C_ACCESS or
                           RL_FACT_C_LAZY (one per condition): it runs only when
-                          the guard holds */
+                          the guard holds; after a RL_FACT_C_LOCK or
+                          RL_FACT_C_UNLOCK, its parameter guards only */
   RL_FACT_C_CHANGE,    /* `change`: its address is taken, or the path walk did
                           not reach this write */
   RL_FACT_C_ARGK,      /* `argk`: after a RL_FACT_CALL's guards, one per known
