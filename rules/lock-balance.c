@@ -12,39 +12,6 @@
 
 #include <string.h>
 
-/* Argument `arg` of the call f[i] when it is a constant (its
- * RL_FACT_C_ARGK), or NULL. */
-static const RlFact *const_arg(const RlFact *f, uint32_t n, uint32_t i, uint32_t arg) {
-  for (uint32_t j = i + 1; j < n && (f[j].kind == RL_FACT_C_GUARD || f[j].kind == RL_FACT_C_ARGK);
-       j++)
-    if (f[j].kind == RL_FACT_C_ARGK && !(f[j].flags & RL_CQ_PARAM) && f[j].argk.arg == arg)
-      return &f[j];
-  return NULL;
-}
-
-/* 1: constants spelled/valued (as, av) and (bs, bv) are equal, 0: they
- * differ, -1: unknown (values "" when not known). */
-static int same_const(const char *as, const char *av, const char *bs, const char *bv) {
-  if (*av && *bv) return strcmp(av, bv) == 0;
-  return strcmp(as, bs) == 0 ? 1 : -1;
-}
-
-/* Can lock or unlock ff[l] of a callee run when it is called by f[i]?
- * Not when one of its parameter guards (`if (!locked)`: $k == 0) is
- * contradicted by the constant the call passes for that parameter. */
-static bool runs_for_call(const RlFact *ff, uint32_t k, uint32_t l, const RlFact *f, uint32_t n,
-                          uint32_t i) {
-  for (uint32_t j = l + 1; j < k && ff[j].kind == RL_FACT_C_GUARD; j++) {
-    if (!(ff[j].flags & RL_CQ_PARAM)) continue;
-    const RlFact *a = const_arg(f, n, i, ff[j].guard.var.param);
-    if (!a) continue;
-    int same = same_const(a->argk.spell, a->argk.value, ff[j].guard.spell, ff[j].guard.value);
-    if ((ff[j].flags & RL_CQ_EQ) && same == 0) return false;
-    if ((ff[j].flags & RL_CQ_NE) && same == 1) return false;
-  }
-  return true;
-}
-
 /* A LOCK fact of `fn` with class c, taken with nothing held, that the
  * constant arguments of the call f[i] let run; none if `fn` unlocks that
  * class before (it drops its caller's lock to sleep and takes it back:
@@ -55,7 +22,7 @@ static const RlFact *first_lock(const RlCGraph *g, int32_t fn, const RlCObj *c, 
   const RlFact *ff = rl_cgraph_facts(g, fn, &k);
   for (uint32_t l = 0; l < k; l++) {
     if ((ff[l].kind != RL_FACT_C_UNLOCK && ff[l].kind != RL_FACT_C_LOCK) ||
-        !rl_c_obj_eq(&ff[l].lock.cls, c) || !runs_for_call(ff, k, l, f, n, i))
+        !rl_c_obj_eq(&ff[l].lock.cls, c) || !rl_c_runs_for_call(ff, k, l, f, n, i))
       continue;
     if (ff[l].kind == RL_FACT_C_UNLOCK) return NULL;
     if (!ff[l].lock.nheld && !(ff[l].flags & (RL_CF_TRY | RL_CF_READ))) return &ff[l];
