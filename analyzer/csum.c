@@ -226,6 +226,7 @@ static void cs__emit_wrappers(Cs *s) {
   memset(&fx, 0, sizeof fx);
   cs_effects(s, &fx);
              for (uint8_t k = 0; k < fx.neff; k++) {
+    if (fx.eff[k].ghow) continue; /* a hand-over under a parameter: no wrapper */
     RlFact *f = rl_fact_new(cx, RL_FACT_C_WRAPPER, s->body);
     f->wrapper.acquire = fx.eff[k].acquire;
     f->wrapper.cls = cs_obj(cx, &fx.eff[k].cls);

@@ -44,6 +44,10 @@ typedef struct CsLock {
   bool paramlock; /* the parameter is the mutex pointer itself */
   bool local, read, acquired;
   bool own_rel; /* released on a path where this function had acquired it */
+  /* guard bits g (parameter guards): acquired, or not released at an
+   * exit, on a path where guard g may hold as == (eq) or != (ne): no
+   * hand-over effect under that guard (issue 16) */
+  uint64_t acq_eq, acq_ne, keep_eq, keep_ne;
   uint32_t mention[4]; /* variables its expression reads (`locks[i]`: i) */
   uint8_t nmention;
 } CsLock;
@@ -68,6 +72,12 @@ typedef struct CsEffect {
    * parameters and globals only (`locks[i]`, `q->stats`): rebuilt from the
    * call's arguments at each call site; none: the class alone */
   RlNode fn, keyx;
+  /* ghow RL_CQ_EQ / RL_CQ_NE: a release only when argument gparam is a
+   * constant that makes `$gparam == gspell` hold / not hold (hand-over:
+   * `if (!handover) lock(m); ... unlock(m);`); not a wrapper fact */
+  int8_t gparam;
+  uint8_t ghow;
+  const char *gspell, *gvalue;
 } CsEffect;
 
 typedef struct CsFunc {
