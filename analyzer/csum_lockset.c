@@ -537,7 +537,7 @@ static bool cs__colon(const Cs *s, const RlCObj *c) {
 /* A release of lock l on every exit of the paths where a parameter guard
  * holds one way, with no acquisition of l on them: a hand-over (`if
  * (!handover) lock(m); ... unlock(m);` releases its caller's m when
- * handover != 0). Added to f's effects, applied only at calls whose
+ * handover != 0, and so does `if (release) unlock(m);` when release != 0). Added to f's effects, applied only at calls whose
  * constant argument makes the guard hold. */
 static void cs__handover(Cs *s, CsFunc *f, uint32_t l) {
   const CsLock *lk = &s->locks[l];
@@ -575,7 +575,7 @@ void cs_effects(Cs *s, CsFunc *f) {
     bool rel = all_rel && !lk->acquired;
     if (lk->param < 0 && cs__colon(s, &lk->cls)) continue;
     if (!acq && !rel) {
-      if (lk->acquired && all_rel) cs__handover(s, f, l);
+      if (!lk->acquired || all_rel) cs__handover(s, f, l);
       continue;
     }
     if (f->neff < RL_COUNTOF(f->eff))
