@@ -669,3 +669,33 @@ void rl_cgraph_delete(RlCGraph *self) {
   free(self->by_name);
   free(self);
 }
+
+/* Argument `arg` of the call f[i] when it is a constant (its
+ * RL_FACT_C_ARGK), or NULL. */
+static const RlFact *cg__const_arg(const RlFact *f, uint32_t n, uint32_t i, uint32_t arg) {
+  for (uint32_t j = i + 1; j < n && (f[j].kind == RL_FACT_C_GUARD || f[j].kind == RL_FACT_C_ARGK);
+       j++)
+    if (f[j].kind == RL_FACT_C_ARGK && !(f[j].flags & RL_CQ_PARAM) && f[j].argk.arg == arg)
+      return &f[j];
+  return NULL;
+}
+
+/* 1: constants spelled/valued (as, av) and (bs, bv) are equal, 0: they
+ * differ, -1: unknown (values "" when not known). */
+static int cg__same_const(const char *as, const char *av, const char *bs, const char *bv) {
+  if (*av && *bv) return strcmp(av, bv) == 0;
+  return strcmp(as, bs) == 0 ? 1 : -1;
+}
+
+bool rl_c_runs_for_call(const RlFact *ff, uint32_t k, uint32_t l, const RlFact *f, uint32_t n,
+                          uint32_t i) {
+  for (uint32_t j = l + 1; j < k && ff[j].kind == RL_FACT_C_GUARD; j++) {
+    if (!(ff[j].flags & RL_CQ_PARAM)) continue;
+    const RlFact *a = cg__const_arg(f, n, i, ff[j].guard.var.param);
+    if (!a) continue;
+    int same = cg__same_const(a->argk.spell, a->argk.value, ff[j].guard.spell, ff[j].guard.value);
+    if ((ff[j].flags & RL_CQ_EQ) && same == 0) return false;
+    if ((ff[j].flags & RL_CQ_NE) && same == 1) return false;
+  }
+  return true;
+}

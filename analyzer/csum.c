@@ -114,6 +114,7 @@ static void cs__emit_event(Cs *s, const CsEvent *e) {
     f->lock.text = rl_fact_str(cx, lk->text);
     f->lock.base_param = lk->param;
     f->flags = e->flags | (lk->paramlock ? RL_CF_PARAMLOCK : 0);
+    cs_emit_guards_of(s, e->at, e->geq, e->gne, true);
     break;
   }
   case EV_ACCESS: {
@@ -225,6 +226,7 @@ static void cs__emit_wrappers(Cs *s) {
   memset(&fx, 0, sizeof fx);
   cs_effects(s, &fx);
              for (uint8_t k = 0; k < fx.neff; k++) {
+    if (fx.eff[k].ghow) continue; /* a hand-over under a parameter: no wrapper */
     RlFact *f = rl_fact_new(cx, RL_FACT_C_WRAPPER, s->body);
     f->wrapper.acquire = fx.eff[k].acquire;
     f->wrapper.cls = cs_obj(cx, &fx.eff[k].cls);

@@ -358,10 +358,16 @@ void cs_change(Cs *s, RlNode ref, bool walked) {
 /* The RL_FACT_C_GUARD facts of the call, access or lazy initialisation
  * just recorded at `at`: the guards that hold on every path to it. */
 void cs_emit_guards(Cs *s, RlNode at, uint64_t geq, uint64_t gne) {
+  cs_emit_guards_of(s, at, geq, gne, false);
+}
+/* cs_emit_guards, of the parameter guards only with params_only (a lock
+ * or unlock: lock-balance applies the caller's constant arguments). */
+void cs_emit_guards_of(Cs *s, RlNode at, uint64_t geq, uint64_t gne, bool params_only) {
   for (uint32_t g = 0; g < s->nguards && !s->gbail && !s->bail; g++) {
     uint64_t b = cs_bit(g);
     if (!((geq | gne) & b)) continue;
     const CsGuard *gd = &s->guards[g];
+    if (params_only && gd->param < 0) continue;
     RlCObj var = cs_obj(s->cx, &gd->var);
     const char *spell = rl_fact_str(s->cx, gd->spell), *value = rl_fact_str(s->cx, gd->value);
     RlFact *gf = rl_fact_new(s->cx, RL_FACT_C_GUARD, at);

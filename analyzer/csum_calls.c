@@ -113,6 +113,16 @@ static bool cs__noreturn_call(Cs *s, RlNode call, const char *name) {
   RlNode callee = rl_strip(cx, rl_child(cx, call, RL_F_CALLEE));
   return callee && strstr(rl_c_type(cx, callee), "noreturn") != NULL;
 }
+/* Does call pass a constant for hand-over effect e's parameter that makes
+ * its guard hold? */
+static bool cs__guard_arg(Cs *s, RlNode call, const CsEffect *e) {
+  RlNode a = rl_strip(s->cx, rl_c_arg(s->cx, call, (uint32_t)e->gparam));
+  const char *spell, *value;
+  if (!a || !cs_const(s, a, &spell, &value)) return false;
+  int same = value && e->gvalue ? strcmp(value, e->gvalue) == 0
+                                : (strcmp(spell, e->gspell) == 0 ? 1 : -1);
+  return e->ghow == RL_CQ_EQ ? same == 1 : same == 0;
+}
 /* A function of another file that gets a mutex: 1 if its name says it
  * locks it, 2 if it unlocks it, 0 if unsure. */
 static int cs__guess_wrapper(const char *name) {
@@ -198,6 +208,7 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
   if (f) {
     for (uint8_t i = 0; i < f->neff; i++) {
       const CsEffect *e = &f->eff[i];
+      if (e->ghow && !cs__guard_arg(s, call, e)) continue;
       uint32_t l = UINT32_MAX;
       if (e->paramlock) {
         l = cs_lock_of(s, rl_c_arg(cx, call, (uint32_t)e->param), call, false);

@@ -44,6 +44,10 @@ typedef struct CsLock {
   bool paramlock; /* the parameter is the mutex pointer itself */
   bool local, read, acquired;
   bool own_rel; /* released on a path where this function had acquired it */
+  /* guard bits g (parameter guards): acquired, or not released at an
+   * exit, on a path where guard g may hold as == (eq) or != (ne): no
+   * hand-over effect under that guard (issue 16) */
+  uint64_t acq_eq, acq_ne, keep_eq, keep_ne;
   uint32_t mention[4]; /* variables its expression reads (`locks[i]`: i) */
   uint8_t nmention;
 } CsLock;
@@ -68,6 +72,12 @@ typedef struct CsEffect {
    * parameters and globals only (`locks[i]`, `q->stats`): rebuilt from the
    * call's arguments at each call site; none: the class alone */
   RlNode fn, keyx;
+  /* ghow RL_CQ_EQ / RL_CQ_NE: a release only when argument gparam is a
+   * constant that makes `$gparam == gspell` hold / not hold (hand-over:
+   * `if (!handover) lock(m); ... unlock(m);`); not a wrapper fact */
+  int8_t gparam;
+  uint8_t ghow;
+  const char *gspell, *gvalue;
 } CsEffect;
 
 typedef struct CsFunc {
@@ -101,8 +111,8 @@ typedef struct CsEvent {
   RlCObj var;           /* EV_ACCESS: the variable, and the path below it */
   RlCStep *path;
   uint32_t npath;
-  uint64_t geq, gne;    /* EV_CALL, EV_ACCESS, EV_LAZY: guards that hold on every
-                           visit (AND) */
+  uint64_t geq, gne;    /* EV_CALL, EV_ACCESS, EV_LAZY, EV_LOCK, EV_UNLOCK: guards
+                           that hold on every visit (AND) */
 } CsEvent;
 
 /* A guard condition: global `var` (or parameter `param`) compared with a
@@ -244,6 +254,7 @@ void cs_guard_split(Cs *s, RlNode e, CsSet *t, CsSet *f);
 void cs_access(Cs *s, RlNode ref, const CsSet *set);
 void cs_change(Cs *s, RlNode ref, bool walked);
 void cs_emit_guards(Cs *s, RlNode at, uint64_t geq, uint64_t gne);
+void cs_emit_guards_of(Cs *s, RlNode at, uint64_t geq, uint64_t gne, bool params_only);
 bool cs_fork_child(Cs *s, RlNode n);
 bool cs_const_expr(const RlCtx *cx, RlNode x);
 

@@ -290,6 +290,8 @@ void cs_acquire(Cs *s, RlNode at, uint32_t l, bool read, CsSet *set) {
   uint64_t b = cs_bit(l);
   bool dbl = false;
   for (uint32_t i = 0; i < set->n; i++) {
+    lk->acq_eq |= ~set->s[i].gne;
+    lk->acq_ne |= ~set->s[i].geq;
     if ((set->s[i].held & b) && !read && !s->recursive_ok) dbl = true;
     set->s[i].held |= b;
     set->s[i].rel &= ~b;
@@ -321,7 +323,8 @@ void cs_lock_event(Cs *s, RlNode at, uint32_t l, bool unlock, bool try_,
                    const CsSet *set) {
   if (l == UINT32_MAX || !s->emit) return;
   uint64_t held = cs_must(set) & ~cs_bit(l);
-  CsEvent *e = cs_event(s, at, unlock ? EV_UNLOCK : EV_LOCK, held);
+  /* with the guards on the way: a lock under `if (!locked)` (issue 16) */
+  CsEvent *e = cs_gevent(s, at, unlock ? EV_UNLOCK : EV_LOCK, held, set);
   if (!e) return;
   e->lock = (uint16_t)l;
   e->flags = (uint8_t)((try_ ? RL_CF_TRY : 0) | (s->locks[l].read ? RL_CF_READ : 0));
@@ -531,6 +534,28 @@ static bool cs__colon(const Cs *s, const RlCObj *c) {
   if (c->kind == RL_CO_FIELD && strchr(c->owner, ':')) return true;
   return c->file_local && strchr(s->cx->rel_path, ':');
 }
+/* A release of lock l on every exit of the paths where a parameter guard
+ * holds one way, with no acquisition of l on them: a hand-over (`if
+ * (!handover) lock(m); ... unlock(m);` releases its caller's m when
+ * handover != 0, and so does `if (release) unlock(m);` when release != 0). Added to f's effects, applied only at calls whose
+ * constant argument makes the guard hold. */
+static void cs__handover(Cs *s, CsFunc *f, uint32_t l) {
+  const CsLock *lk = &s->locks[l];
+  if (s->gbail) return;
+  for (uint32_t g = 0; g < s->nguards && f->neff < RL_COUNTOF(f->eff); g++) {
+    const CsGuard *gd = &s->guards[g];
+    if (gd->param < 0) continue;
+    uint64_t b = cs_bit(g);
+    uint8_t how = !((lk->acq_eq | lk->keep_eq) & b)   ? RL_CQ_EQ
+                  : !((lk->acq_ne | lk->keep_ne) & b) ? RL_CQ_NE
+                                                      : 0;
+    if (!how) continue;
+    f->eff[f->neff++] = (CsEffect){false, lk->paramlock, lk->read, lk->param, lk->cls, s->fn,
+                                   cs__wrapper_keyx(s, lk), (int8_t)gd->param, how, gd->spell,
+                                   gd->value};
+    return;
+  }
+}
 /* Wrapper effects of the function just walked. */
 void cs_effects(Cs *s, CsFunc *f) {
   f->neff = 0;
@@ -548,10 +573,13 @@ void cs_effects(Cs *s, CsFunc *f) {
     }
     bool acq = all_held && lk->acquired;
     bool rel = all_rel && !lk->acquired;
-    if (!acq && !rel) continue;
     if (lk->param < 0 && cs__colon(s, &lk->cls)) continue;
+    if (!acq && !rel) {
+      if (!lk->acquired || all_rel) cs__handover(s, f, l);
+      continue;
+    }
     if (f->neff < RL_COUNTOF(f->eff))
       f->eff[f->neff++] = (CsEffect){acq, lk->paramlock, lk->read, lk->param, lk->cls, s->fn,
-                                     cs__wrapper_keyx(s, lk)};
+                                     cs__wrapper_keyx(s, lk), -1, 0, NULL, NULL};
                                                       }
 }

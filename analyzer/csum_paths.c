@@ -468,6 +468,11 @@ static void cs__exit(Cs *s, RlNode at, const CsSet *cur) {
     hl &= cur->s[i].held;
     ra |= cur->s[i].rel;
     rl &= cur->s[i].rel;
+    for (uint32_t l = 0; l < s->nlocks; l++)
+      if (!(cur->s[i].rel & cs_bit(l))) {
+        s->locks[l].keep_eq |= ~cur->s[i].gne;
+        s->locks[l].keep_ne |= ~cur->s[i].geq;
+      }
   }
   for (uint32_t i = 0; i < s->nexits; i++) {
     CsExit *x = &s->exits[i];

@@ -445,7 +445,8 @@ enum {
                           the callee is such a wrapper */
   RL_FACT_C_GUARD,     /* `guard`: right after a RL_FACT_CALL, RL_FACT_C_ACCESS or
                           RL_FACT_C_LAZY (one per condition): it runs only when
-                          the guard holds */
+                          the guard holds; after a RL_FACT_C_LOCK or
+                          RL_FACT_C_UNLOCK, its parameter guards only */
   RL_FACT_C_CHANGE,    /* `change`: its address is taken, or the path walk did
                           not reach this write */
   RL_FACT_C_ARGK,      /* `argk`: after a RL_FACT_CALL's guards, one per known
@@ -516,6 +517,12 @@ uint64_t rl_cgraph_threads(const RlCGraph *self, int32_t fn);
  * chain, the constant arguments) allows the fact's own guards. 0 if
  * `fact` is not one of the function's facts. */
 uint64_t rl_cgraph_fact_threads(const RlCGraph *self, int32_t fn, const RlFact *fact);
+/* Can fact ff[l] of a callee's facts ff[0..k) (a RL_FACT_C_LOCK or
+ * RL_FACT_C_UNLOCK) run when the RL_FACT_CALL f[i] of f[0..n) calls it?
+ * Not when one of its parameter guards (`if (!locked)`: $k == 0) is
+ * contradicted by the constant the call passes for that parameter. */
+bool rl_c_runs_for_call(const RlFact *ff, uint32_t k, uint32_t l, const RlFact *f, uint32_t n,
+                        uint32_t i);
 /* Locks held at every call of the function: *n receives their number.
  * Owned by self. */
 const RlCHeld *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn, uint32_t *n);

@@ -12,17 +12,20 @@
 
 #include <string.h>
 
-/* A LOCK fact of `fn` with class c, taken with nothing held; none if
- * `fn` unlocks that class before (it drops its caller's lock to sleep and
- * takes it back: memcached's item_crawl_hash). */
-static const RlFact *first_lock(const RlCGraph *g, int32_t fn, const RlCObj *c) {
+/* A LOCK fact of `fn` with class c, taken with nothing held, that the
+ * constant arguments of the call f[i] let run; none if `fn` unlocks that
+ * class before (it drops its caller's lock to sleep and takes it back:
+ * memcached's item_crawl_hash). */
+static const RlFact *first_lock(const RlCGraph *g, int32_t fn, const RlCObj *c, const RlFact *f,
+                                uint32_t n, uint32_t i) {
   uint32_t k;
   const RlFact *ff = rl_cgraph_facts(g, fn, &k);
-  for (uint32_t i = 0; i < k; i++) {
-    if (ff[i].kind == RL_FACT_C_UNLOCK && rl_c_obj_eq(&ff[i].lock.cls, c)) return NULL;
-    if (ff[i].kind == RL_FACT_C_LOCK && !ff[i].lock.nheld &&
-        !(ff[i].flags & (RL_CF_TRY | RL_CF_READ)) && rl_c_obj_eq(&ff[i].lock.cls, c))
-      return &ff[i];
+  for (uint32_t l = 0; l < k; l++) {
+    if ((ff[l].kind != RL_FACT_C_UNLOCK && ff[l].kind != RL_FACT_C_LOCK) ||
+        !rl_c_obj_eq(&ff[l].lock.cls, c) || !rl_c_runs_for_call(ff, k, l, f, n, i))
+      continue;
+    if (ff[l].kind == RL_FACT_C_UNLOCK) return NULL;
+    if (!ff[l].lock.nheld && !(ff[l].flags & (RL_CF_TRY | RL_CF_READ))) return &ff[l];
   }
   return NULL;
 }
@@ -46,7 +49,8 @@ static bool plain_lock(const RlCObj *c) {
 }
 
 /* A call, made with a global lock held, of a function of the same file
- * that takes that lock first thing. */
+ * that takes that lock first thing (unless the call's constant arguments
+ * rule that lock out: `add(r, m, 0)` of `if (needs_lock) lock(...)`). */
 static void calls_relock(RlProject *px, const RlRule *self, const RlCGraph *g, uint32_t file,
                          const RlFact *f, uint32_t n) {
   for (uint32_t i = 0; i < n; i++) {
@@ -59,7 +63,7 @@ static void calls_relock(RlProject *px, const RlRule *self, const RlCGraph *g, u
     for (uint32_t h = 0; h < f[i].call.nheld; h++) {
       const RlCHeld *e = &f[i].call.held[h];
       if (e->read || !plain_lock(&e->cls)) continue;
-      const RlFact *l = first_lock(g, fn, &e->cls);
+      const RlFact *l = first_lock(g, fn, &e->cls, f, n, i);
       if (!l) continue;
       RlReport *r = rl_project_report(px, self, &f[i],
                                       "calls '%s', which locks '%s' again (line %u) while this "

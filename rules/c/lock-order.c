@@ -113,6 +113,31 @@ static const RlCObj *wrapped_class(const RlFact *w, const RlFact *call) {
              : NULL;
 }
 
+/* Does the call f[i] of function c rule out c's locks of class b with
+ * its constant arguments? Yes when c takes b itself (not through its
+ * calls), and every lock of b in c sits under a parameter guard the
+ * call's constants contradict (`reschedule(e, true)` of
+ * `if (!handover) lock(&e->a)`). */
+static bool ruled_out(const RlCGraph *cg, const Acq *acq, int32_t c, const RlCObj *b,
+                      const RlFact *f, uint32_t n, uint32_t i) {
+  uint32_t k;
+  const RlFact *ff = rl_cgraph_facts(cg, c, &k);
+  bool any = false;
+  for (uint32_t l = 0; l < k; l++) {
+    if (ff[l].kind == RL_FACT_CALL) {
+      int32_t cc = rl_cgraph_callee(cg, c, l);
+      if (cc < 0) continue;
+      for (uint32_t x = 0; x < acq[cc].n; x++)
+        if (rl_c_obj_eq(acq[cc].cls[x], b)) return false;
+      continue;
+    }
+    if (ff[l].kind != RL_FACT_C_LOCK || !rl_c_obj_eq(&ff[l].lock.cls, b)) continue;
+    if (rl_c_runs_for_call(ff, k, l, f, n, i)) return false;
+    any = true;
+  }
+  return any;
+}
+
 static void build(Graph *g, const RlCGraph *cg) {
   uint32_t nf = rl_cgraph_nfuncs(cg);
   Acq *acq = calloc(nf + 1, sizeof *acq);
@@ -168,6 +193,7 @@ static void build(Graph *g, const RlCGraph *cg) {
         uint32_t nheld = f[i].call.nheld;
         for (uint32_t k = 0; k < acq[c].n; k++) {
           const RlCObj *b = acq[c].cls[k];
+          if (ruled_out(cg, acq, c, b, f, n, i)) continue;
           for (uint32_t h = 0; h < nheld; h++)
             edge(g, &held[h].cls, b, &f[i], f[i].call.callee, held[h].line);
           for (uint32_t j = 0; j < nw; j++)
