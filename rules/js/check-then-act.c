@@ -31,11 +31,7 @@
 #include <string.h>
 
 #include "../../analyzer/rule_api.h"
-
-bool rl_js_lazy_made_per_call(RlProject *px, const RlRule *self, uint16_t kind, uint32_t file,
-                              const RlFact *f);
-void rl_js_lazy_record(RlCtx *cx, RlNode n, uint16_t kind_new, uint16_t kind_escape);
-bool rl_js_lazy_deferred_at(RlProject *px, uint32_t file, uint32_t line);
+#include "lazy-init-race.h"
 
 enum {
   /* a finding on `this` of an exported class that is per call in its own

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "../../analyzer/rule_api.h"
+#include "lazy-init-race.h"
 
 extern const RlRule rl_rule_lazy_init_race;
 
@@ -422,7 +423,6 @@ static void check_assign(RlCtx *cx, RlNode a) {
  * returns it or ""; aux = 1 when per call, rl_js_new_per_call); at a call
  * whose value escapes (rl_js_call_escapes), one of kind `kind_escape`
  * (a = the callee's name). */
-void rl_js_lazy_record(RlCtx *cx, RlNode n, uint16_t kind_new, uint16_t kind_escape);
 void rl_js_lazy_record(RlCtx *cx, RlNode n, uint16_t kind_new, uint16_t kind_escape) {
   if (rl_kind(cx, n) == RL_JS_CALL_EXPRESSION) {
     const char *name = rl_js_callee_name(cx, n);
@@ -452,12 +452,6 @@ static bool escapes(RlProject *px, const RlRule *self, uint16_t kind, const char
   }
   return false;
 }
-
-/* Is every `new` of the class of deferred finding f (in `file`) that the
- * project shows per call, and is there at least one? */
-bool rl_js_lazy_made_per_call(RlProject *px, const RlRule *self, uint16_t kind, uint32_t file,
-                              const RlFact *f);
-bool rl_js_lazy_deferred_at(RlProject *px, uint32_t file, uint32_t line);
 
 /* Shared with check-then-act's phase 2 (rules/js/check-then-act.c): is
  * the class of a deferred finding f (a = class, flags = how exported) made
