@@ -47,12 +47,17 @@ libevent      2.1.12-stable-8      dev     c   .
 unbound       1.17.1-2+deb12u4     dev     c   .
 fio           3.33-3               dev     c   .
 rrdtool       1.7.2-4              dev     c   .
-knot          3.2.6-1              heldout c   .
-stunnel4      3:5.68-2+deb12u1     heldout c   .
-libmicrohttpd 0.9.75-6             heldout c   .
-tinyproxy     1.11.1-2.1+deb12u1   heldout c   .
-mosquitto     2.0.11-1.2+deb12u2   heldout c   .
-xz-utils      5.4.1-1+deb12u1      heldout c   .
+knot          3.2.6-1              dev     c   .
+stunnel4      3:5.68-2+deb12u1     dev     c   .
+libmicrohttpd 0.9.75-6             dev     c   .
+tinyproxy     1.11.1-2.1+deb12u1   dev     c   .
+mosquitto     2.0.11-1.2+deb12u2   dev     c   .
+xz-utils      5.4.1-1+deb12u1      dev     c   .
+librdkafka    2.0.2-1              heldout c   src
+freeradius    3.2.1+dfsg-4+deb12u1 heldout c   src
+uwsgi         2.0.21-5.1           heldout c   core,plugins,lib,proto
+h2o           2.2.5+dfsg2-7        heldout c   lib,src
+pulseaudio    16.1+dfsg1-2         heldout c   src
 mongodb            6.12.0    dev     js  src
 piscina            4.8.0     dev     js  src,test
 kafkajs            2.2.4     dev     js  src
@@ -62,12 +67,21 @@ knex               3.1.0     dev     js  lib,bin
 pg-boss            9.0.3     dev     js  src
 mysql2             3.26.1    dev     js  lib,index.js,promise.js
 generic-pool       3.9.0     dev     js  lib,index.js
-puppeteer-core     23.11.1   heldout js  src
-@temporalio/worker 1.11.6    heldout js  src
-mqtt               5.10.3    heldout js  src
-moleculer          0.14.35   heldout js  src
-amqplib            0.10.5    heldout js  lib,test,callback_api.js,channel_api.js
-tedious            18.6.1    heldout js  lib
+puppeteer-core     23.11.1   dev     js  src
+@temporalio/worker 1.11.6    dev     js  src
+mqtt               5.10.3    dev     js  src
+moleculer          0.14.35   dev     js  src
+amqplib            0.10.5    dev     js  lib,test,callback_api.js,channel_api.js
+tedious            18.6.1    dev     js  lib
+mongoose           8.24.10   heldout js  lib
+bull               4.16.5    heldout js  lib,index.js
+cacache            18.0.4    heldout js  lib
+undici             6.29.1    heldout js  lib
+discord.js         14.28.1   heldout js  src
+bee-queue          2.0.0     heldout js  lib,index.js
+telegraf           4.16.3    heldout js  src
+@trpc/server       11.25.2   heldout js  src
+@supabase/realtime-js 2.119.2 heldout js src
 "
 
 selected() { # prints the selected rows
