@@ -159,21 +159,70 @@ static RlNode value_before(RlCtx *cx, RlNode name, RlNode use) {
   return v;
 }
 
+/* A call that returns no promise and only reports: `console.x(...)`,
+ * `process.exit(n)`, or a log level of a logger (`this.logger.error(e)`,
+ * `log.warn(e)`), with arguments that call nothing. */
+static const char *const log_levels[] = {"error", "warn", "info", "debug", "trace", "log", "fatal"};
+static bool calls_inside(RlCtx *cx, RlNode n);
+static bool report_only_call(RlCtx *cx, RlNode call) {
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return false;
+  RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), m = rl_child(cx, f, RL_F_PROPERTY);
+  if (rl_kind(cx, o) == RL_JS_MEMBER_EXPRESSION) o = rl_child(cx, o, RL_F_PROPERTY);
+  bool ok = (eq(cx, o, "console") && rl_kind(cx, rl_child(cx, f, RL_F_OBJECT)) == RL_JS_IDENTIFIER) ||
+            (eq(cx, o, "process") && eq(cx, m, "exit"));
+  if (!ok && (eq(cx, o, "logger") || eq(cx, o, "log")) && m) {
+    const char *mn = rl_text_dup(cx, m);
+    ok = in_list(mn, log_levels, RL_COUNTOF(log_levels));
+  }
+  return ok && !calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS));
+}
+
+/* Does n contain a call, `new` or await (nested functions aside)? */
+static bool calls_inside(RlCtx *cx, RlNode n) {
+  RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
+  for (RlNode i = n; i && i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_CALL_EXPRESSION || k == RL_JS_NEW_EXPRESSION || k == RL_JS_AWAIT_EXPRESSION)
+      return true;
+  }
+  return false;
+}
+
+/* A callback that cannot reject: a block body that never_rejects, or an
+ * expression body that calls nothing, or only a report_only_call. */
+static bool callback_settles(RlCtx *cx, RlNode fn) {
+  if (!rl_js_is_function(cx, fn)) return false;
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (rl_kind(cx, body) == RL_JS_STATEMENT_BLOCK) return never_rejects(cx, fn);
+  if (rl_js_is_async_fn(cx, fn) && calls_inside(cx, body)) return false;
+  body = rl_strip(cx, body);
+  return !calls_inside(cx, body) || report_only_call(cx, body);
+}
+
 /* Is `call` a chain of `.then(f)` / `.finally(f)` on a promise that cannot
  * reject (settles_only, called in place or assigned just before in the
- * same block), each f a function that cannot reject either (never_rejects:
- * no throw, await or returned call outside a try)? Then only a bug in f's
- * synchronous code can reject it, as it could throw from any callback. */
+ * same block; or any promise's `.catch(h)`, h a callback that cannot
+ * reject), each f a callback that cannot reject either (callback_settles:
+ * no throw, await or returned call outside a try, or an expression that
+ * only logs or exits)? Then only a bug in f's synchronous code can reject
+ * it, as it could throw from any callback. */
 static bool settled_chain(RlCtx *cx, RlNode call) {
   RlNode use = call;
   for (int depth = 0; depth < 32; depth++) {
     if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
     const char *m = rl_js_callee_name(cx, call);
+    if (depth > 0 && strcmp(m, "catch") == 0 && rl_js_argc(cx, call) == 1)
+      return callback_settles(cx, rl_strip(cx, rl_js_arg(cx, call, 0)));
     if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0)
       return depth > 0 && settles_only(cx, call);
     RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));
-    if (rl_js_argc(cx, call) != 1 || !rl_js_is_function(cx, cb) || !never_rejects(cx, cb))
-      return false;
+    if (rl_js_argc(cx, call) != 1 || !callback_settles(cx, cb)) return false;
     RlNode obj = rl_strip(cx, rl_js_callee_object(cx, call));
     RlKind ok = rl_kind(cx, obj);
     if (ok == RL_JS_IDENTIFIER ||
@@ -500,6 +549,12 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
       }
     }
     if (k == RL_JS_CALL_EXPRESSION && settled_chain(cx, e)) continue;
+    /* `p.then()` with no callback does nothing but drop p on purpose, as
+     * `void p` does (`.catch()` without a handler is still reported: it
+     * reads as handling and handles nothing); racelint:strict reports it */
+    if (k == RL_JS_CALL_EXPRESSION && !rl_file_strict(cx) && rl_js_argc(cx, e) == 0 &&
+        strcmp(rl_js_callee_name(cx, e), "then") == 0 && rl_js_callee_object(cx, e))
+      continue;
     RlJsPromise why;
     if (promise_call(cx, e, &why)) {
       report(cx, at, &why, handler);
