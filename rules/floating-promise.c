@@ -620,6 +620,68 @@ static bool test_waits(RlCtx *cx, RlNode n) {
   return false;
 }
 
+static const char *const assert_roots[] = {"expect", "assert", "should", "t", "chai"};
+
+/* Is a name bound by fn's parameters (plain or destructured:
+ * `async ({ equal, rejects }) => ...`)? */
+static bool param_named(RlCtx *cx, RlNode fn, RlNode id) {
+  RlNode ps = rl_child(cx, fn, RL_F_PARAMETERS);
+  if (!ps) ps = rl_child(cx, fn, RL_F_PARAMETER);
+  RlNode end = ps ? rl_node_end(cx, ps) : RL_NONE;
+  for (RlNode i = ps; i && i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if ((k == RL_JS_IDENTIFIER || k == RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) &&
+        same_text(cx, i, id))
+      return true;
+  }
+  return false;
+}
+
+/* Does cb make an assertion: a call whose callee starts with expect,
+ * assert, should, t or chai, or with a parameter of a callback that
+ * encloses `at` (the test's `t`, `{ equal }`), or reads `.should`? */
+static bool asserts_in(RlCtx *cx, RlNode cb, RlNode at) {
+  RlNode end = rl_node_end(cx, cb);
+  for (RlNode i = cb; i < end; i++) {
+    if (rl_kind(cx, i) == RL_JS_PROPERTY_IDENTIFIER && eq(cx, i, "should")) return true;
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    RlNode r = rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION));
+    for (int d = 0; d < 32; d++) {
+      if (rl_kind(cx, r) == RL_JS_MEMBER_EXPRESSION) r = rl_strip(cx, rl_child(cx, r, RL_F_OBJECT));
+      else if (rl_kind(cx, r) == RL_JS_CALL_EXPRESSION) r = rl_strip(cx, rl_child(cx, r, RL_F_FUNCTION));
+      else break;
+    }
+    if (rl_kind(cx, r) != RL_JS_IDENTIFIER) continue;
+    if (in_list(rl_text_dup(cx, r), assert_roots, RL_COUNTOF(assert_roots))) return true;
+    for (RlNode fn = rl_enclosing_function(cx, at); fn; fn = rl_enclosing_function(cx, fn))
+      if (rl_kind(cx, rl_parent(cx, fn)) == RL_JS_ARGUMENTS && param_named(cx, fn, r)) return true;
+  }
+  return false;
+}
+
+/* In a test, a `.then(f)` / `.finally(f)` chain whose callbacks (function
+ * literals) assert nothing: all it can lose is a rejection, which the
+ * runner reports as an unhandled rejection (tap, node:test, mocha, jest
+ * fail the run). A chain whose callbacks assert can run after the test
+ * has passed, and its assertions are lost: still reported. */
+static bool unasserted_test_chain(RlCtx *cx, RlNode e, RlNode at) {
+  e = rl_strip(cx, e);
+  if (rl_kind(cx, e) != RL_JS_CALL_EXPRESSION) return false;
+  const char *m = rl_js_callee_name(cx, e);
+  if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0) return false;
+  RlNode c = e;
+  for (int d = 0; d < 32 && rl_kind(cx, c) == RL_JS_CALL_EXPRESSION; d++) {
+    m = rl_js_callee_name(cx, c);
+    if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0 && strcmp(m, "catch") != 0) break;
+    for (uint32_t a = 0; a < rl_js_argc(cx, c); a++) {
+      RlNode cb = rl_strip(cx, rl_js_arg(cx, c, a));
+      if (!rl_js_is_function(cx, cb) || asserts_in(cx, cb, at)) return false;
+    }
+    c = rl_strip(cx, rl_js_callee_object(cx, c));
+  }
+  return true;
+}
+
 static void check(RlCtx *cx, RlNode n, void *state) {
   const State *st = state;
   if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx)) {
@@ -639,6 +701,8 @@ static void check(RlCtx *cx, RlNode n, void *state) {
   while (e && rl_kind(cx, e) == RL_JS_COMMENT) e = rl_next_sibling(cx, e);
   if (!e) return;
   RlNode s = rl_strip(cx, e);
+  if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx) && unasserted_test_chain(cx, s, n))
+    return;
   RlKind k = rl_kind(cx, s);
   if (k != RL_JS_CALL_EXPRESSION && k != RL_JS_NEW_EXPRESSION && k != RL_JS_BINARY_EXPRESSION &&
       k != RL_JS_TERNARY_EXPRESSION)
