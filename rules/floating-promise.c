@@ -580,6 +580,10 @@ static void *begin_file(RlCtx *cx) {
       /* for phase 2: async functions that give no rejecting promise */
       const char *name = rl_function_name(cx, i);
       if (*name) rl_fact_add(cx, FACT_NO_REJECT, i, name, NULL, NULL);
+    } else if (rl_js_is_function(cx, i) && !rl_file_strict(cx) && fn_cannot_reject(cx, i, 0)) {
+      /* the evidence shapes, found again in phase 2 by name and line */
+      const char *name = rl_function_name(cx, i);
+      if (*name) rl_fact_add(cx, FACT_NO_REJECT, i, name, "evidence", NULL);
     }
   }
   return st;
@@ -894,8 +898,31 @@ static bool no_reject(const RlProject *px, const RlRule *self, const RlFact *fn)
   const RlFact *f = rl_project_facts(px, fn->file, &n);
   for (uint32_t i = 0; i < n; i++)
     if (f[i].kind == FACT_NO_REJECT && rl_fact_of(px, &f[i], self) &&
-        strcmp(f[i].a, fn->fn.name) == 0)
+        strcmp(f[i].a, fn->fn.name) == 0 &&
+        (!f[i].b || !*f[i].b || f[i].loc.line == fn->loc.line))
       return true;
+  return false;
+}
+
+/* Is the declaration `decl` (a function's or member's RL_FACT_JS_TYPE
+ * fact) of a function that cannot reject (FACT_NO_REJECT at its line,
+ * named `name` or "Class.name")? */
+static bool decl_no_reject(const RlProject *px, const RlRule *self, const RlFact *decl,
+                           const char *name) {
+  if (!decl) return false;
+  uint32_t n;
+  const RlFact *f = rl_project_facts(px, decl->file, &n);
+  size_t ln = strlen(name);
+  for (uint32_t i = 0; i < n; i++) {
+    if (f[i].kind != FACT_NO_REJECT || !rl_fact_of(px, &f[i], self) ||
+        f[i].loc.line != decl->loc.line)
+      continue;
+    /* a method's fact is named "Class.m" */
+    size_t la = strlen(f[i].a);
+    if (strcmp(f[i].a, name) == 0 ||
+        (la > ln && f[i].a[la - ln - 1] == '.' && strcmp(f[i].a + la - ln, name) == 0))
+      return true;
+  }
   return false;
 }
 
@@ -945,7 +972,8 @@ static void project(RlProject *px, const RlRule *self) {
       const RlFact *f = &facts[i];
       if (f->kind == FACT_TYPED_CALL && rl_fact_of(px, f, self)) {
         const RlFact *decl;
-        if (rl_project_js_member(px, file, f->a, f->b, &decl) == RL_JT_PROMISE)
+        if (rl_project_js_member(px, file, f->a, f->b, &decl) == RL_JT_PROMISE &&
+            !decl_no_reject(px, self, decl, f->b))
           typed_report(px, self, f, f->b, decl);
         continue;
       }
@@ -963,7 +991,8 @@ static void project(RlProject *px, const RlRule *self) {
         const RlFact *decl;
         if ((fn && (fn->flags & RL_FF_ASYNC)) || (f->b && *f->b && t < 0)) continue;
         if (rl_project_js_func(px, f->b && *f->b ? (uint32_t)t : file, f->a, &decl) ==
-            RL_JT_PROMISE)
+                RL_JT_PROMISE &&
+            !decl_no_reject(px, self, decl, decl ? decl->jstype.member : f->a))
           typed_report(px, self, f, f->a, decl);
         continue;
       }
