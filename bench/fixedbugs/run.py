@@ -3,7 +3,7 @@
 
     bench/fixedbugs/run.py [--cases FILE] [--racelint BIN] [--work DIR]
                            [--half dev|heldout|all] [--modes M,M,...]
-                           [--scope project|file] [--check] [--jobs N]
+                           [--scope project|root|file] [--check] [--jobs N]
 
 For every row of the case file (bench/fixedbugs/cases.tsv; format in
 README.md) whose status is `case`, racelint scans the bookworm source and
@@ -31,7 +31,9 @@ A case whose rule is `-` (no racelint rule covers its shape) counts as a
 miss in every mode. --scope project (default) scans the top-level folder
 of the bug's file (src/, glib/, runtime/; SCAN_DEPTH below), so cross-file
 facts (thread entry points, lock wrappers) are available; --scope file
-scans the single file. Each scan's JSON is kept in WORK/out, keyed by the
+scans the single file; --scope root scans the whole unpacked tree (what
+`racelint .` in a checkout does: slower, and the only scope in which the
+default mode's include discovery sees a top-level include/). Each scan's JSON is kept in WORK/out, keyed by the
 racelint binary's hash, version folder, path and mode, and reused.
 --check only verifies that each case's lines lie inside the functions it
 names and prints them (no racelint run).
@@ -168,7 +170,7 @@ def main():
                     else "/tmp/racelint-fixedbugs")
     ap.add_argument("--half", default="dev", choices=("dev", "heldout", "all"))
     ap.add_argument("--modes", default=",".join(MODES))
-    ap.add_argument("--scope", default="project", choices=("project", "file"))
+    ap.add_argument("--scope", default="project", choices=("project", "root", "file"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
@@ -207,6 +209,8 @@ def main():
             def tgt(f):
                 if args.scope == "file":
                     return f
+                if args.scope == "root":
+                    return "."
                 parts = f.split("/")
                 return "/".join(parts[:min(SCAN_DEPTH.get(c["project"], 1), len(parts) - 1)])
             fo = scan(args, old_root, tgt(c["old_file"]), c["project"], m, bhash)
