@@ -3,7 +3,8 @@
 
     bench/fixedbugs/run.py [--cases FILE] [--racelint BIN] [--work DIR]
                            [--half dev|heldout|all] [--modes M,M,...]
-                           [--scope project|root|file] [--check] [--jobs N]
+                           [--scope project|root|file] [--project P]
+                           [--check] [--jobs N]
 
 For every row of the case file (bench/fixedbugs/cases.tsv; format in
 README.md) whose status is `case`, racelint scans the bookworm source and
@@ -172,6 +173,7 @@ def main():
     ap.add_argument("--modes", default=",".join(MODES))
     ap.add_argument("--scope", default="project", choices=("project", "root", "file"))
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--project", help="only the cases of this project")
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
     args.racelint = os.path.abspath(args.racelint)
@@ -181,6 +183,8 @@ def main():
             sys.exit(f"run.py: unknown mode {m}")
 
     rows = [c for c in read_cases(args.cases) if args.half == "all" or c["half"] == args.half]
+    if args.project:
+        rows = [c for c in rows if c["project"] == args.project]
     cases = [c for c in rows if c["status"] == "case"]
     others = [c for c in rows if c["status"] != "case"]
     bhash = None if args.check else binary_hash(args.racelint)
@@ -229,7 +233,7 @@ def main():
     def yn(b):
         return "yes" if b else "-"
     print(f"racelint {args.racelint} ({bhash}), half={args.half}, scope={args.scope}")
-    print(f"{len(rows)} candidates: {len(cases)} cases, "
+    print(f"{len({c['id'][:10] for c in rows})} candidates ({len(rows)} rows): {len(cases)} cases, "
           + ", ".join(f"{n} {s}" for s, n in sorted(
               {s: sum(1 for o in others if o['status'] == s) for s in
                {o['status'] for o in others}}.items())))
