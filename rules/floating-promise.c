@@ -102,7 +102,7 @@ static bool awaits_delay(RlCtx *cx, RlNode aw) {
   return rl_kind(cx, f) == RL_JS_IDENTIFIER && (eq(cx, f, "sleep") || eq(cx, f, "delay"));
 }
 
-static bool settles_value(RlCtx *cx, RlNode v, int depth);
+static bool settles_value(RlCtx *cx, RlNode v, int depth, int *bud);
 static bool report_only_call(RlCtx *cx, RlNode call);
 
 /* An async function that cannot reject (short of a programming error in
@@ -114,7 +114,7 @@ static bool report_only_call(RlCtx *cx, RlNode call);
  * process (finally_exits); but then any other call outside a try (one
  * that only logs or exits aside) counts as a throw too. depth bounds the
  * callees followed. */
-static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth) {
+static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth, int *bud) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
   RlNode end = rl_node_end(cx, body);
@@ -125,19 +125,19 @@ static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth) {
     }
     RlKind k = rl_kind(cx, i);
     bool risky = (k == RL_JS_AWAIT_EXPRESSION && !awaits_delay(cx, i) &&
-                  !(depth >= 0 && settles_value(cx, rl_named_child(cx, i, 0), depth))) ||
+                  !(depth >= 0 && settles_value(cx, rl_named_child(cx, i, 0), depth, bud))) ||
                  k == RL_JS_THROW_STATEMENT ||
                  (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
     /* evidence: any other call outside a try can throw, which rejects */
     if (depth >= 0 && (k == RL_JS_CALL_EXPRESSION || k == RL_JS_NEW_EXPRESSION) &&
         rl_kind(cx, rl_parent(cx, i)) != RL_JS_AWAIT_EXPRESSION &&
         rl_kind(cx, rl_parent(cx, i)) != RL_JS_RETURN_STATEMENT && !report_only_call(cx, i) &&
-        !settles_value(cx, i, depth))
-      risky = true;
+        !in_try(cx, i, fn, true) && !settles_value(cx, i, depth, bud))
+      return false;
     if (k == RL_JS_RETURN_STATEMENT) {
       RlNode v = rl_named_child(cx, i, 0);
       RlNode vend = v ? rl_node_end(cx, v) : RL_NONE;
-      if (depth >= 0 && v && settles_value(cx, v, depth)) vend = RL_NONE;
+      if (depth >= 0 && v && settles_value(cx, v, depth, bud)) vend = RL_NONE;
       for (RlNode j = v; j && j < vend && !risky; j++)
         risky = rl_kind(cx, j) == RL_JS_CALL_EXPRESSION || rl_kind(cx, j) == RL_JS_NEW_EXPRESSION;
     }
@@ -146,7 +146,10 @@ static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth) {
   return true;
 }
 
-static bool never_rejects(RlCtx *cx, RlNode fn) { return never_rejects_at(cx, fn, -1); }
+static bool never_rejects(RlCtx *cx, RlNode fn) {
+  int bud = 0;
+  return never_rejects_at(cx, fn, -1, &bud);
+}
 
 /* Section - chains on a promise that cannot reject */
 
@@ -255,8 +258,8 @@ static bool callback_settles(RlCtx *cx, RlNode fn) {
  * no throw, await or returned call outside a try, or an expression that
  * only logs or exits)? Then only a bug in f's synchronous code can reject
  * it, as it could throw from any callback. */
-static bool callee_settles(RlCtx *cx, RlNode call, int depth);
-static bool settled_chain_at(RlCtx *cx, RlNode call, int vdepth) {
+static bool callee_settles(RlCtx *cx, RlNode call, int depth, int *bud);
+static bool settled_chain_at(RlCtx *cx, RlNode call, int vdepth, int *bud) {
   RlNode use = call;
   for (int depth = 0; depth < 32; depth++) {
     if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
@@ -265,7 +268,7 @@ static bool settled_chain_at(RlCtx *cx, RlNode call, int vdepth) {
       return callback_settles(cx, rl_strip(cx, rl_js_arg(cx, call, 0)));
     if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0)
       return depth > 0 && (settles_only(cx, call) ||
-                           (!rl_file_strict(cx) && callee_settles(cx, call, vdepth)));
+                           (!rl_file_strict(cx) && callee_settles(cx, call, vdepth, bud)));
     RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));
     if (rl_js_argc(cx, call) != 1 || !callback_settles(cx, cb)) return false;
     RlNode obj = rl_strip(cx, rl_js_callee_object(cx, call));
@@ -281,7 +284,13 @@ static bool settled_chain_at(RlCtx *cx, RlNode call, int vdepth) {
   return false;
 }
 
-static bool settled_chain(RlCtx *cx, RlNode call) { return settled_chain_at(cx, call, 0); }
+/* How many callees one question may follow (callee_settles). */
+enum { SETTLE_BUDGET = 64 };
+
+static bool settled_chain(RlCtx *cx, RlNode call) {
+  int bud = SETTLE_BUDGET;
+  return settled_chain_at(cx, call, 0, &bud);
+}
 
 /* Section - callees that cannot reject (evidence: racelint:strict still
  * reports their floating promises) */
@@ -363,18 +372,19 @@ static RlNode callee_fn(RlCtx *cx, RlNode call) {
              : RL_NONE;
 }
 
-static bool fn_cannot_reject(RlCtx *cx, RlNode fn, int depth);
+static bool fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *bud);
 
 /* Does the call run a function of this file that cannot reject? */
-static bool callee_settles(RlCtx *cx, RlNode call, int depth) {
+static bool callee_settles(RlCtx *cx, RlNode call, int depth, int *bud) {
   RlNode fn = callee_fn(cx, call);
-  return fn && depth < 4 && fn_cannot_reject(cx, fn, depth + 1);
+  /* a budget, not only a depth: n calls of m callees each is n^depth */
+  return fn && depth < 4 && --*bud >= 0 && fn_cannot_reject(cx, fn, depth + 1, bud);
 }
 
 /* A value that is a promise which cannot reject: resolve_only_promise,
  * settles_only, `p.catch(h)` with h a callback that cannot reject, a
  * settled_chain, or a call of a function that cannot reject. */
-static bool settles_value(RlCtx *cx, RlNode v, int depth) {
+static bool settles_value(RlCtx *cx, RlNode v, int depth, int *bud) {
   v = rl_strip(cx, v);
   if (!v || depth > 4) return false;
   if (resolve_only_promise(cx, v) || settles_only(cx, v)) return true;
@@ -383,18 +393,18 @@ static bool settles_value(RlCtx *cx, RlNode v, int depth) {
   if (strcmp(m, "catch") == 0 && rl_js_callee_object(cx, v))
     return rl_js_argc(cx, v) == 1 && callback_settles(cx, rl_strip(cx, rl_js_arg(cx, v, 0)));
   if ((strcmp(m, "then") == 0 || strcmp(m, "finally") == 0) && rl_js_callee_object(cx, v))
-    return settled_chain_at(cx, v, depth + 1);
-  return callee_settles(cx, v, depth);
+    return settled_chain_at(cx, v, depth + 1, bud);
+  return callee_settles(cx, v, depth, bud);
 }
 
 /* A function whose promise cannot reject: async and never_rejects_at, or
  * not async and every `return` (at least one) hands back settles_value. */
-static bool fn_cannot_reject(RlCtx *cx, RlNode fn, int depth) {
+static bool fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *bud) {
   if (!rl_js_is_function(cx, fn) || rl_js_is_generator(cx, fn)) return false;
-  if (rl_js_is_async(cx, fn)) return never_rejects_at(cx, fn, depth);
+  if (rl_js_is_async(cx, fn)) return never_rejects_at(cx, fn, depth, bud);
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (!body) return false;
-  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return settles_value(cx, body, depth);
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return settles_value(cx, body, depth, bud);
   bool any = false;
   RlNode end = rl_node_end(cx, body);
   for (RlNode i = body; i < end; i++) {
@@ -404,7 +414,7 @@ static bool fn_cannot_reject(RlCtx *cx, RlNode fn, int depth) {
     }
     if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
     RlNode v = rl_named_child(cx, i, 0);
-    if (!v || !settles_value(cx, v, depth)) return false;
+    if (!v || !settles_value(cx, v, depth, bud)) return false;
     any = true;
   }
   return any;
@@ -439,7 +449,8 @@ static bool promise_call(RlCtx *cx, RlNode call, RlJsPromise *why) {
   /* only an async body's throws become its rejections */
   if (rl_js_is_async_fn(cx, why->fn) && never_rejects(cx, why->fn)) return false;
   /* the evidence shapes (fn_cannot_reject): racelint:strict reports them */
-  return rl_file_strict(cx) || !fn_cannot_reject(cx, why->fn, 0);
+  int bud = SETTLE_BUDGET;
+  return rl_file_strict(cx) || !fn_cannot_reject(cx, why->fn, 0, &bud);
 }
 
 /* Section - where the statement runs */
@@ -580,7 +591,8 @@ static void *begin_file(RlCtx *cx) {
       /* for phase 2: async functions that give no rejecting promise */
       const char *name = rl_function_name(cx, i);
       if (*name) rl_fact_add(cx, FACT_NO_REJECT, i, name, NULL, NULL);
-    } else if (rl_js_is_function(cx, i) && !rl_file_strict(cx) && fn_cannot_reject(cx, i, 0)) {
+    } else if (rl_js_is_function(cx, i) && !rl_file_strict(cx) &&
+               fn_cannot_reject(cx, i, 0, &(int){SETTLE_BUDGET})) {
       /* the evidence shapes, found again in phase 2 by name and line */
       const char *name = rl_function_name(cx, i);
       if (*name) rl_fact_add(cx, FACT_NO_REJECT, i, name, "evidence", NULL);
