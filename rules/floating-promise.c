@@ -16,7 +16,10 @@
  *    on a promise. `.catch(f)` and `.then(f, onRejected)` handle it.
  * An async function that cannot reject (every await, throw and returned
  * call inside the try block of a try/catch) and async generators (they
- * return iterators) are not reported. Statements inside callbacks given
+ * return iterators) are not reported; nor, outside racelint:strict, a call
+ * of a function (this file's, or another's in phase 2) that provably
+ * cannot reject (fn_cannot_reject: a resolve-only executor, a returned
+ * `.catch(h)` chain, every await and call in a try). Statements inside callbacks given
  * to timers, `.on()`/addEventListener or assigned to `onclick`-style
  * handlers are errors (the next tick can overlap, nobody can catch);
  * elsewhere warnings. An arrow whose expression body is such a promise,
