@@ -236,3 +236,33 @@ void rl_js_fix_exists_write(RlCtx *cx, RlReport *r, RlNode use, RlNode check) {
                 "check and a write)",
                 RL_FIX_UNSAFE, ifs, false, text);
 }
+
+/* Section - callback-promise-mix */
+
+void rl_js_fix_async_filter(RlCtx *cx, RlReport *r, RlNode call) {
+  if (strcmp(rl_js_callee_name(cx, call), "filter") || rl_js_argc(cx, call) != 1) return;
+  RlNode recv = rl_strip(cx, rl_js_callee_object(cx, call));
+  if (rl_kind(cx, recv) != RL_JS_IDENTIFIER) return; /* it is read twice */
+  RlNode decl = rl_parent(cx, call);
+  if (rl_kind(cx, decl) != RL_JS_VARIABLE_DECLARATOR || rl_child(cx, decl, RL_F_VALUE) != call ||
+      rl_child(cx, decl, RL_F_TYPE))
+    return;
+  RlNode name = rl_child(cx, decl, RL_F_NAME), st = rl_parent(cx, decl);
+  if (rl_kind(cx, name) != RL_JS_IDENTIFIER || rl_kind(cx, st) != RL_JS_LEXICAL_DECLARATION ||
+      rl_named_child_count(cx, st) != 1)
+    return;
+  RlNode fn = rl_enclosing_function(cx, call);
+  if (!fn || !rl_js_is_async(cx, fn)) return;
+  const char *x = rl_text_dup(cx, name), *keep = rl_fmt(cx, "%sKeep", x);
+  if (name_taken(cx, keep)) return;
+  const char *kw = rl_text_dup(cx, rl_first_child(cx, st)), *ind = indent_of(cx, st);
+  const char *xs = rl_text_dup(cx, recv);
+  RlLoc la = rl_loc(cx, rl_child(cx, call, RL_F_ARGUMENTS));
+  const char *args = rl_str(cx, src_of(cx) + la.start, la.end - la.start);
+  rl_report_fix(cx, r,
+                "Await the predicates first, then filter by their answers (a rejected "
+                "predicate now rejects here)",
+                RL_FIX_UNSAFE, st, false,
+                rl_fmt(cx, "const %s = await Promise.all(%s.map%s);\n%s%s %s = %s.filter((_, i) => %s[i]);",
+                       keep, xs, args, ind, kw, x, xs, keep));
+}

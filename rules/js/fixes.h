@@ -25,4 +25,9 @@ void rl_js_fix_lazy(RlCtx *cx, RlReport *r, RlNode w);
  * flag and ignore EEXIST, so the check and the creation are one step. */
 void rl_js_fix_exists_write(RlCtx *cx, RlReport *r, RlNode use, RlNode check);
 
+/* callback-promise-mix: `const ok = xs.filter(async (x) => ...)` in an
+ * async function: await the predicates with Promise.all(xs.map(...)), then
+ * filter by their answers. */
+void rl_js_fix_async_filter(RlCtx *cx, RlReport *r, RlNode call);
+
 #endif
