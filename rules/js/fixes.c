@@ -49,6 +49,9 @@ static bool name_taken(const RlCtx *cx, const char *name) {
   return false;
 }
 
+/* Is the file TypeScript (a new name or a catch variable needs a type)? */
+static bool is_ts(const RlCtx *cx) { return (rl_lang(cx) & (RL_LANG_TS | RL_LANG_TSX)) != 0; }
+
 /* Section - sequential-await */
 
 void rl_js_fix_sequential(RlCtx *cx, RlReport *r, const RlNode *st, const RlNode *await_,
@@ -169,7 +172,8 @@ void rl_js_fix_lazy(RlCtx *cx, RlReport *r, RlNode w) {
   while (src[eol] && src[eol] != '\n' && src[eol] != '\r') eol++;
   rl_report_fix_range(
       cx, r, title, RL_FIX_UNSAFE, eol, eol,
-      rl_fmt(cx, "\nlet %s; // the pending creation of %s, shared by concurrent callers", p, x));
+      rl_fmt(cx, "\nlet %s%s; // the pending creation of %s, shared by concurrent callers", p,
+             is_ts(cx) ? rl_fmt(cx, ": Promise<NonNullable<typeof %s>> | undefined", x) : "", x));
   rl_report_fix(cx, r, title, RL_FIX_UNSAFE, create, false,
                 rl_fmt(cx,
                        "(%s ??= %s.catch((err) => {\n%s  %s = undefined;\n%s  throw err;\n%s}))",
@@ -228,9 +232,9 @@ void rl_js_fix_exists_write(RlCtx *cx, RlReport *r, RlNode use, RlNode check) {
   const char *add = src[k - 1] == ',' ? " { flag: 'wx' }" : ", { flag: 'wx' }";
   const char *ind = indent_of(cx, ifs);
   const char *text =
-      rl_fmt(cx, "try {\n%s  %.*s%s%.*s%s\n%s} catch (err) {\n%s  if (err.code !== 'EEXIST') throw err;\n%s}",
+      rl_fmt(cx, "try {\n%s  %.*s%s%.*s%s\n%s} catch (err%s) {\n%s  if (err.code !== 'EEXIST') throw err;\n%s}",
              ind, (int)(k - ls.start), src + ls.start, add, (int)(ls.end - k), src + k, after,
-             ind, ind, ind);
+             ind, is_ts(cx) ? ": any" : "", ind, ind);
   rl_report_fix(cx, r,
                 "Create the file with the 'wx' flag and ignore EEXIST (one step instead of a "
                 "check and a write)",
