@@ -52,6 +52,20 @@ static bool name_taken(const RlCtx *cx, const char *name) {
 /* Is the file TypeScript (a new name or a catch variable needs a type)? */
 static bool is_ts(const RlCtx *cx) { return (rl_lang(cx) & (RL_LANG_TS | RL_LANG_TSX)) != 0; }
 
+/* s with two more blanks after each newline (a call moved into a list). */
+static const char *indent_more(RlCtx *cx, const char *s) {
+  size_t n = strlen(s), nl = 0;
+  for (size_t i = 0; i < n; i++) nl += s[i] == '\n';
+  if (!nl) return s;
+  char *out = rl_alloc(cx, n + 2 * nl + 1), *o = out;
+  for (size_t i = 0; i < n; i++) {
+    *o++ = s[i];
+    if (s[i] == '\n' && i + 1 < n && s[i + 1] != '\n' && s[i + 1] != '\r') *o++ = ' ', *o++ = ' ';
+  }
+  *o = '\0';
+  return out;
+}
+
 /* Section - sequential-await */
 
 void rl_js_fix_sequential(RlCtx *cx, RlReport *r, const RlNode *st, const RlNode *await_,
@@ -75,7 +89,7 @@ void rl_js_fix_sequential(RlCtx *cx, RlReport *r, const RlNode *st, const RlNode
   if (multi) {
     const char *l = "";
     for (uint32_t i = 0; i < n; i++)
-      l = rl_fmt(cx, "%s\n%s  %s,", l, ind, rl_text_dup(cx, call[i]));
+      l = rl_fmt(cx, "%s\n%s  %s,", l, ind, indent_more(cx, rl_text_dup(cx, call[i])));
     list = rl_fmt(cx, "%s\n%s", l, ind);
   } else {
     const char *l = "";
