@@ -31,3 +31,14 @@ export async function profile(id) {
   const settings = await db.fetchSettings(id); // expect: [sequential-await]
   return { user, settings };
 }
+
+export async function offsets(topic) {
+  // calls over several lines move into the list one level deeper
+  const high = await db.fetchOffsets([ // expect-note: "the first read"
+    { topic, fromBeginning: false },
+  ]);
+  const low = await db.fetchOffsets([ // expect: [sequential-await]
+    { topic, fromBeginning: true },
+  ]);
+  return { high, low };
+}
