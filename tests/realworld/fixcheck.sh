@@ -124,7 +124,7 @@ print(sum(1 for f in d["findings"] if f.get("path", f.get("file")) == sys.argv[2
   ok_files=$((ok_files + okf)) ok_fixes=$((ok_fixes + okx))
   rm -rf "$work"
 done < <(rows)
-pct=$(python3 -c "import sys; a, b = int(sys.argv[1]), int(sys.argv[2]); print(f'{100 * a / b:.1f}' if b else 'n/a')" "$ok_fixes" "$total_fixes")
-echo "fixcheck: $total_fixes fixes in $total_files files, $ok_fixes fixes ($ok_files files) compile: $pct%"
+pct=$(python3 -c "import sys; a, b = int(sys.argv[1]), int(sys.argv[2]); print(f'{100 * a / b:.1f}%' if b else 'n/a')" "$ok_fixes" "$total_fixes")
+echo "fixcheck: $total_fixes fixes in $total_files files, $ok_fixes fixes ($ok_files files) compile: $pct"
 [ -f "$out/failures.txt" ] && echo "failures: $out/failures.txt"
 exit 0
