@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "../analyzer/rule_api.h"
+#include "js/fixes.h"
 
 /* a = identifier passed as the callback, b = the array method */
 enum { FACT_FOREACH_REF = RL_FACT_RULE };
@@ -544,6 +545,7 @@ static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn
                   "so %s before any awaited test has run",
                   what, m, pred_effect(m));
     rl_report_hint(cx, r, "%s", hint_pred);
+    rl_js_fix_async_filter(cx, r, call);
   } else if (!strcmp(m, "map") || !strcmp(m, "flatMap")) {
     const char *var = "";
     RlLoc lc = rl_loc(cx, call);
