@@ -90,6 +90,8 @@ struct RlPkgTypes {
   Map pkgs;   /* package name -> "1" types found, NULL not found */
   Map dirs;   /* node_modules path -> "1" a directory, NULL not */
   Map ents;   /* "<package dir>\n<subpath>" -> pkg_entry's result */
+  Map names;  /* the names the scanned files ask packages about */
+  int asking; /* the rule whose facts ask (floating-promise's index) */
   RL_VEC(RlEngineFile *) files;
   RlFileSettings off;
   uint32_t imported, found, node_modules_dirs;
@@ -384,9 +386,92 @@ static void enqueue(RlPkgTypes *self, PathVec *q, char *path) {
   RL_VEC_PUSH(*q, path);
 }
 
+static bool ident_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '_' || c == '$';
+}
+
+/* Does text t[0..len) name `name` as a whole word on a line that starts
+ * with `export` or `declare` (a declaration or an export clause, not an
+ * import or a use in a signature)? */
+static bool declares_text(const char *t, size_t len, const char *name) {
+  size_t n = strlen(name);
+  for (const char *p = t, *end = t + len; p < end;) {
+    const char *h = memmem(p, (size_t)(end - p), name, n);
+    if (!h) return false;
+    p = h + n;
+    if ((h > t && ident_char(h[-1])) || (p < end && ident_char(*p))) continue;
+    const char *ls = h;
+    while (ls > t && ls[-1] != '\n') ls--;
+    while (ls < h && (*ls == ' ' || *ls == '\t')) ls++;
+    if ((size_t)(h - ls) >= 6 && (memcmp(ls, "export", 6) == 0 || memcmp(ls, "declar", 6) == 0))
+      return true;
+  }
+  return false;
+}
+
+/* Does the text of file `path` contain a name the scanned files ask
+ * about? (A cheap test before parsing the dozens of files a package's
+ * index.d.ts star-exports.) */
+static bool mentions(const RlPkgTypes *self, const char *path) {
+  char *buf;
+  size_t len;
+  int err;
+  if (rl_read_file(path, RL_PKGTYPES_MAX_FILE, &buf, &len, &err) != RL_READ_OK) return false;
+  bool hit = false;
+  for (uint32_t i = 0; i < self->names.cap && !hit; i++) {
+    const char *k = self->names.v[i].key;
+    if (k) hit = declares_text(buf, len, k);
+  }
+  free(buf);
+  return hit;
+}
+
 /* The bare and relative specifiers of file f (imports and re-exports):
  * bare ones resolved from its directory into the entry map (and their
  * entries queued), relative ones queued when f is a declaration file. */
+/* Does declaration file f need its import of `local`: a base type or a
+ * type name whose verdict its facts leave to the declaring file (an
+ * alias)? Imports used only in parameter types are not followed. */
+static bool needs_import(const RlEngineFile *f, const char *local) {
+  for (uint32_t i = 0; i < f->facts.n; i++) {
+    const RlFact *fa = &f->facts.v[i];
+    if (fa->kind == RL_FACT_JS_TYPE && strcmp(fa->jstype.type, local) == 0) return true;
+  }
+  return false;
+}
+
+/* Does a scanned file ask phase 2 about import fa: a rule's fact names
+ * its binding (floating-promise's dropped calls of an imported function,
+ * of a method on a receiver of an imported type) or its module (a
+ * namespace member), or it is a local class's or interface's base? Packages
+ * nobody asks about are not read. */
+static void want_name(RlPkgTypes *self, const char *name) {
+  if (*name && strcmp(name, "default") != 0) map_put(&self->names, name, "");
+}
+
+static bool wanted(RlPkgTypes *self, const RlEngineFile *f, const RlFact *imp) {
+  bool any = false;
+  for (uint32_t i = 0; i < f->facts.n; i++) {
+    const RlFact *fa = &f->facts.v[i];
+    if (fa->kind == RL_FACT_JS_TYPE && fa->jstype.what == RL_JT_BASE &&
+        strcmp(fa->jstype.type, imp->import.local) == 0) {
+      want_name(self, imp->import.imported);
+      return true;
+    }
+    if (fa->kind < RL_FACT_RULE || (int)fa->rule != self->asking) continue;
+    if (strcmp(fa->a, imp->import.local) == 0) {
+      want_name(self, imp->import.imported);
+      return true;
+    }
+    if (imp->import.what == RL_IMPORT_NAMESPACE && strcmp(fa->b, imp->import.module) == 0) {
+      want_name(self, fa->a);
+      any = true;
+    }
+  }
+  return any;
+}
+
 static void follow(RlPkgTypes *self, const RlEngineFile *f, bool is_decl, PathVec *q) {
   char *dir = dirname_of(f->abs_path);
   for (uint32_t i = 0; i < f->facts.n; i++) {
@@ -395,9 +480,23 @@ static void follow(RlPkgTypes *self, const RlEngineFile *f, bool is_decl, PathVe
                        : fa->kind == RL_FACT_EXPORT ? fa->export.from
                                                     : NULL;
     if (!spec || !*spec) continue;
+    /* a declaration file: its re-exports of names asked for, and the
+     * imports its facts name */
+    if (is_decl && fa->kind == RL_FACT_IMPORT && !needs_import(f, fa->import.local)) continue;
+    if (is_decl && fa->kind == RL_FACT_EXPORT && strcmp(fa->export.name, "*") != 0) {
+      if (!map_get(&self->names, fa->export.name)) continue;
+      want_name(self, fa->export.local);
+    }
+    bool ask = is_decl || fa->kind == RL_FACT_EXPORT || wanted(self, f, fa);
     if (is_relative(spec)) {
       if (!is_decl || spec[0] == '/') continue;
       char *p = dts_for(dir, spec);
+      /* `export * from`: read only when it may export a name asked for */
+      if (p && fa->kind == RL_FACT_EXPORT && strcmp(fa->export.name, "*") == 0 &&
+          !mentions(self, p)) {
+        free(p);
+        continue;
+      }
       if (p) enqueue(self, q, p);
       continue;
     }
@@ -405,12 +504,15 @@ static void follow(RlPkgTypes *self, const RlEngineFile *f, bool is_decl, PathVe
     const char *sub;
     if (!split_spec(spec, pkg, sizeof pkg, &sub)) continue;
     char *key = rl_asprintf("%s\n%s", dir, spec);
-    if (map_get(&self->entry, key)) {
-      free(key);
-      continue;
+    const Slot *hit = map_get(&self->entry, key);
+    char *e;
+    if (hit) {
+      e = hit->val ? rl_strdup(hit->val) : NULL;
+    } else {
+      /* resolved even when not read: the notice counts what is missing */
+      e = resolve_bare(self, dir, pkg, sub);
+      map_put(&self->entry, key, e);
     }
-    char *e = resolve_bare(self, dir, pkg, sub);
-    map_put(&self->entry, key, e);
     free(key);
     if (!is_decl) {
       bool known;
@@ -425,7 +527,8 @@ static void follow(RlPkgTypes *self, const RlEngineFile *f, bool is_decl, PathVe
         self->found++;
       }
     }
-    if (e) enqueue(self, q, e);
+    if (e && ask) enqueue(self, q, e);
+    else free(e);
   }
   free(dir);
 }
@@ -475,6 +578,7 @@ RlPkgTypes *rl_pkgtypes_load(const RlSession *s, uint32_t jobs, RlEngineFile *co
                              uint32_t n) {
   RlPkgTypes *self = rl_calloc(1, sizeof *self);
   self->off.context = -1; /* every rule off: facts only */
+  self->asking = rl_session_rule_index(s, "floating-promise");
   PathVec q = {0};
   for (uint32_t i = 0; i < n; i++)
     if (files[i] && (files[i]->lang & RL_LANG_JSTS)) follow(self, files[i], false, &q);
@@ -507,6 +611,7 @@ void rl_pkgtypes_delete(RlPkgTypes *self) {
   map_free(&self->pkgs);
   map_free(&self->dirs);
   map_free(&self->ents);
+  map_free(&self->names);
   free(self->notice);
   free(self);
 }
