@@ -1261,11 +1261,14 @@ static void rl_main__statistics(const RlMain *m, FILE *out) {
   double secs = (double)(t1.tv_sec - m->t0.tv_sec) + (double)(t1.tv_nsec - m->t0.tv_nsec) / 1e9;
   fprintf(out, "%u finding%s in %u file%s, analysed in %.2f s\n", m->diags.n,
           m->diags.n == 1 ? "" : "s", m->scanned, m->scanned == 1 ? "" : "s", secs);
-  uint32_t imported, found, dts;
-  rl_pkgtypes_counts(m->pkgs, &imported, &found, &dts);
+  uint32_t imported, found, dts, big;
+  rl_pkgtypes_counts(m->pkgs, &imported, &found, &dts, &big);
   if (imported)
-    fprintf(out, "package types: %u of %u imported package%s found, %u declaration file%s read\n",
-            found, imported, imported == 1 ? "" : "s", dts, dts == 1 ? "" : "s");
+    fprintf(out,
+            "package types: %u of %u imported package%s found, %u declaration file%s read, "
+            "%u over %u KiB skipped\n",
+            found, imported, imported == 1 ? "" : "s", dts, dts == 1 ? "" : "s", big,
+            RL_PKGTYPES_MAX_FILE >> 10);
 }
 
 /* Writes the report to --output or stdout. Returns false when it could

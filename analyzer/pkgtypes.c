@@ -91,10 +91,11 @@ struct RlPkgTypes {
   Map dirs;   /* node_modules path -> "1" a directory, NULL not */
   Map ents;   /* "<package dir>\n<subpath>" -> pkg_entry's result */
   Map names;  /* the names the scanned files ask packages about */
+  Map members; /* the function and method names their questions call */
   int asking; /* the rule whose facts ask (floating-promise's index) */
   RL_VEC(RlEngineFile *) files;
   RlFileSettings off;
-  uint32_t imported, found, node_modules_dirs;
+  uint32_t imported, found, node_modules_dirs, big;
   uint64_t bytes;
   bool capped;
   char *missing[3]; /* a few packages without types, for the notice */
@@ -375,8 +376,12 @@ static void enqueue(RlPkgTypes *self, PathVec *q, char *path) {
   s->val = rl_strdup("");
   self->seen.n++;
   struct stat st;
-  if (stat(path, &st) != 0 || (uint64_t)st.st_size > RL_PKGTYPES_MAX_FILE ||
-      self->files.n + q->n >= RL_PKGTYPES_MAX_FILES ||
+  if (stat(path, &st) != 0 || (uint64_t)st.st_size > RL_PKGTYPES_MAX_FILE) {
+    self->big += stat(path, &st) == 0;
+    free(path);
+    return;
+  }
+  if (self->files.n + q->n >= RL_PKGTYPES_MAX_FILES ||
       self->bytes + (uint64_t)st.st_size > RL_PKGTYPES_MAX_BYTES) {
     self->capped = true;
     free(path);
@@ -433,10 +438,12 @@ static bool mentions(const RlPkgTypes *self, const char *path) {
 /* Does declaration file f need its import of `local`: a base type or a
  * type name whose verdict its facts leave to the declaring file (an
  * alias)? Imports used only in parameter types are not followed. */
-static bool needs_import(const RlEngineFile *f, const char *local) {
+static bool needs_import(const RlPkgTypes *self, const RlEngineFile *f, const char *local) {
   for (uint32_t i = 0; i < f->facts.n; i++) {
     const RlFact *fa = &f->facts.v[i];
-    if (fa->kind == RL_FACT_JS_TYPE && strcmp(fa->jstype.type, local) == 0) return true;
+    if (fa->kind != RL_FACT_JS_TYPE || strcmp(fa->jstype.type, local) != 0) continue;
+    /* a base; the return type of a function or method asked about */
+    if (fa->jstype.what == RL_JT_BASE || map_get(&self->members, fa->jstype.member)) return true;
   }
   return false;
 }
@@ -482,7 +489,8 @@ static void follow(RlPkgTypes *self, const RlEngineFile *f, bool is_decl, PathVe
     if (!spec || !*spec) continue;
     /* a declaration file: its re-exports of names asked for, and the
      * imports its facts name */
-    if (is_decl && fa->kind == RL_FACT_IMPORT && !needs_import(f, fa->import.local)) continue;
+    if (is_decl && fa->kind == RL_FACT_IMPORT && !needs_import(self, f, fa->import.local))
+      continue;
     if (is_decl && fa->kind == RL_FACT_EXPORT && strcmp(fa->export.name, "*") != 0) {
       if (!map_get(&self->names, fa->export.name)) continue;
       want_name(self, fa->export.local);
@@ -580,6 +588,15 @@ RlPkgTypes *rl_pkgtypes_load(const RlSession *s, uint32_t jobs, RlEngineFile *co
   self->off.context = -1; /* every rule off: facts only */
   self->asking = rl_session_rule_index(s, "floating-promise");
   PathVec q = {0};
+  for (uint32_t i = 0; i < n; i++) {
+    if (!files[i] || !(files[i]->lang & RL_LANG_JSTS)) continue;
+    for (uint32_t j = 0; j < files[i]->facts.n; j++) {
+      const RlFact *fa = &files[i]->facts.v[j];
+      if (fa->kind < RL_FACT_RULE || (int)fa->rule != self->asking) continue;
+      if (*fa->a) map_put(&self->members, fa->a, "");
+      if (*fa->b) map_put(&self->members, fa->b, "");
+    }
+  }
   for (uint32_t i = 0; i < n; i++)
     if (files[i] && (files[i]->lang & RL_LANG_JSTS)) follow(self, files[i], false, &q);
   /* breadth first: the entries, then what they import, ... */
@@ -612,6 +629,7 @@ void rl_pkgtypes_delete(RlPkgTypes *self) {
   map_free(&self->dirs);
   map_free(&self->ents);
   map_free(&self->names);
+  map_free(&self->members);
   free(self->notice);
   free(self);
 }
@@ -634,7 +652,8 @@ const char *rl_pkgtypes_entry(const RlPkgTypes *self, const char *from_abs, cons
 const char *rl_pkgtypes_notice(const RlPkgTypes *self) { return self ? self->notice : NULL; }
 
 void rl_pkgtypes_counts(const RlPkgTypes *self, uint32_t *imported, uint32_t *found,
-                        uint32_t *files) {
+                        uint32_t *files, uint32_t *big) {
+  *big = self ? self->big : 0;
   *imported = self ? self->imported : 0;
   *found = self ? self->found : 0;
   *files = self ? self->files.n : 0;

@@ -17,10 +17,13 @@
 
 typedef struct RlPkgTypes RlPkgTypes;
 
-/* Caps of one run (files read, bytes read, one file's size). */
+/* Caps of one run (files read, bytes read, one file's size). A larger
+ * file is skipped: such .d.ts are generated protocol dumps made of
+ * namespaces, which are not read (devtools-protocol's 724 KiB
+ * protocol.d.ts took a third of puppeteer-core's cold time). */
 #define RL_PKGTYPES_MAX_FILES 1500u
 #define RL_PKGTYPES_MAX_BYTES (24u << 20)
-#define RL_PKGTYPES_MAX_FILE (2u << 20)
+#define RL_PKGTYPES_MAX_FILE (256u << 10)
 
 /* Reads the declaration files for the bare imports of files[0..n) on
  * `jobs` worker threads, facts only (no rule runs on them). Returns a new
@@ -44,9 +47,10 @@ const char *rl_pkgtypes_entry(const RlPkgTypes *self, const char *from_abs, cons
  * Owned by `self`. */
 const char *rl_pkgtypes_notice(const RlPkgTypes *self);
 
-/* Counts for --stats-like reports and tests: packages imported (not
- * Node built-ins), packages whose types were found, files read. */
+/* Counts for --statistics: packages imported (not Node built-ins),
+ * packages whose types were found, files read, files skipped as larger
+ * than RL_PKGTYPES_MAX_FILE. */
 void rl_pkgtypes_counts(const RlPkgTypes *self, uint32_t *imported, uint32_t *found,
-                        uint32_t *files);
+                        uint32_t *files, uint32_t *big);
 
 #endif
