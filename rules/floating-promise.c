@@ -683,7 +683,6 @@ static void defer_import(RlCtx *cx, RlNode call, RlNode at, const char *handler)
     if (rl_kind(cx, obj) != RL_JS_IDENTIFIER || rl_js_resolve(cx, obj, NULL) != RL_BIND_IMPORT)
       return;
     if (!rl_js_import_of(cx, obj, &mod, &imported) || strcmp(imported, "*") != 0) return;
-    if (strncmp(mod, "./", 2) != 0 && strncmp(mod, "../", 3) != 0) return;
     rl_fact_add(cx, FACT_BARE_IMPORT, at, rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY)), mod,
                 handler);
   }
