@@ -1,16 +1,18 @@
 #!/bin/sh
 # test-install.sh DEB [TARBALL] - installs racelint the way a user meets it, on clean
-# Debian systems (debootstrapped chroots, see chroot.sh), and checks that it
+# Debian and Ubuntu systems (debootstrapped chroots, see chroot.sh), and checks that it
 # finds in examples/ exactly what the same binary finds on this machine:
 #   bookworm: apt-get install ./racelint_*.deb (dependencies from the mirror);
 #     scan examples/ without libclang (JS/TS findings; C files skipped) if the
 #     package only recommends libclang, then with what it recommends
 #     (libclang1-N, clang's headers, libc6-dev); explain a
 #     rule; the man page and completions are in place; purge removes it.
-#   the Action's scripts: a source build in fresh bookworm, a scan of a git
-#     project, a cached prefix restored on another fresh system;
-#   TARBALL (make dist-binary-bullseye) in fresh bullseye, bookworm and
-#     trixie, through the Action's install.sh (install: release) and run.sh;
+#   the Action's scripts: a source build in fresh bookworm (RL_ACTION_SUITES:
+#     also jammy, noble, the runners' systems), a scan of a git project, a
+#     cached prefix restored on another fresh system;
+#   TARBALL (make dist-binary-bullseye) in fresh bullseye, bookworm, trixie,
+#     Ubuntu 22.04 (jammy) and 24.04 (noble) (RL_DIST_SUITES), through the
+#     Action's install.sh (install: release) and run.sh;
 #   npm: the npm packages made from TARBALL (packaging/npm/pack.sh)
 #     installed offline in a fresh project, `npx racelint` (npm/test.sh);
 #   moved: the source tree copied elsewhere, built, `cmake --install
@@ -125,8 +127,9 @@ fi
 # second fresh system gets the installed prefix as from the cache and
 # install.sh (RL_CACHED=1) must make it run.
 if has action; then
-  step "action: fresh bookworm chroot, the source tree in /action"
-  root=$(rl_chroot_fresh bookworm)
+for asuite in ${RL_ACTION_SUITES:-bookworm}; do
+  step "action: fresh $asuite chroot, the source tree in /action"
+  root=$(rl_chroot_fresh $asuite)
   mkdir -p "$root/action"
   (cd "$src" && git ls-files -co --exclude-standard -z | grep -zv '^grammars/node_modules/' |
     xargs -0 tar -cf - --no-recursion) | tar -xf - -C "$root/action"
@@ -139,20 +142,20 @@ if has action; then
   cp -a "$src/examples" "$root/root/examples"
   gh=/root/gh; mkdir -p "$root$gh"
   step "action: install.sh (install: source; apt, npm ci, cmake build)"
-  if ! rl_chroot_run bookworm env RL_PREFIX=/opt/racelint GITHUB_PATH=$gh/path \
+  if ! rl_chroot_run $asuite env RL_PREFIX=/opt/racelint GITHUB_PATH=$gh/path \
       bash /action/packaging/action/install.sh > "$work/action-install.log" 2>&1; then
     tail -30 "$work/action-install.log"; fail "action install.sh (source)"
   else
   grep -qx /opt/racelint/bin "$root$gh/path" 2>/dev/null || fail "install.sh did not add /opt/racelint/bin to GITHUB_PATH"
   echo "   runtime packages recorded: $(tr '\n' ' ' < "$root/opt/racelint/share/racelint/runtime-packages" 2>/dev/null)"
   step "action: run.sh on a git project (changed-since HEAD~1, SARIF)"
-  rl_chroot_run bookworm sh -c 'set -e; mkdir -p /root/proj; cd /root/proj
+  rl_chroot_run $asuite sh -c 'set -e; mkdir -p /root/proj; cd /root/proj
     cp -a /root/examples/c-jobqueue /root/examples/js-shop-fixed .
     git init -q; git -c user.name=t -c user.email=t@t add -A; git -c user.name=t -c user.email=t@t commit -qm base
     cp -a /root/examples/js-shop .; git -c user.name=t -c user.email=t@t add -A
     git -c user.name=t -c user.email=t@t commit -qm change' > /dev/null || fail "git project setup"
   rc=0
-  rl_chroot_run bookworm sh -c "cd /root/proj && PATH=/opt/racelint/bin:\$PATH GITHUB_OUTPUT=$gh/out \
+  rl_chroot_run $asuite sh -c "cd /root/proj && PATH=/opt/racelint/bin:\$PATH GITHUB_OUTPUT=$gh/out \
     RL_CHANGED_SINCE=HEAD~1 RL_SARIF_FILE=racelint.sarif RL_DEFER_EXIT=1 RL_ARGS=--no-cache \
     bash /action/packaging/action/run.sh" > "$work/action-run.txt" 2>&1 || rc=$?
   [ $rc = 0 ] || fail "run.sh exited $rc with RL_DEFER_EXIT=1"
@@ -171,16 +174,17 @@ PY
 
   step "action: a fresh chroot with the prefix restored as from the cache"
   prefix_copy=$work/prefix; cp -a "$root/opt/racelint" "$prefix_copy"
-  root=$(rl_chroot_fresh bookworm)
+  root=$(rl_chroot_fresh $asuite)
   mkdir -p "$root/action" "$root/opt"
   (cd "$src" && tar -cf - packaging/action VERSION) | tar -xf - -C "$root/action"
   cp -a "$prefix_copy" "$root/opt/racelint"
-  rl_chroot_run bookworm env RL_PREFIX=/opt/racelint RL_CACHED=1 \
+  rl_chroot_run $asuite env RL_PREFIX=/opt/racelint RL_CACHED=1 \
     bash /action/packaging/action/install.sh > "$work/action-cached.log" 2>&1 ||
     { tail -20 "$work/action-cached.log"; fail "action install.sh (cached)"; }
-  rl_chroot_run bookworm /opt/racelint/bin/racelint --version > /dev/null ||
+  rl_chroot_run $asuite /opt/racelint/bin/racelint --version > /dev/null ||
     fail "the cached racelint does not run on a fresh system"
   fi
+done
 fi
 
 # The self-contained binary (make dist-binary) where it must run: fresh
@@ -201,7 +205,7 @@ if [ -n "$dist" ] && has dist; then
       { fail "dist-binary: tests/cli/test_$t.sh"; grep FAIL "$work/cli-$t.log" | head -5; }
     echo "   test_$t.sh: $(tail -n1 "$work/cli-$t.log")"
   done
-  for suite in ${RL_DIST_SUITES:-bullseye bookworm trixie}; do
+  for suite in ${RL_DIST_SUITES:-bullseye bookworm trixie jammy noble}; do
     step "dist-binary: fresh $suite"
     root=$(rl_chroot_fresh "$suite")
     have=$(rl_chroot_run "$suite" ldd --version | head -n1 | awk '{ print $NF }')
@@ -226,12 +230,11 @@ if [ -n "$dist" ] && has dist; then
         { echo "   SKIP $suite: the binary links $links_clang and $suite has no $pkg"; limits=$((limits + 1)); continue; }
       echo "   (the binary still links $links_clang: installed $pkg)"
     fi
-    # bookworm: with the default libclang the release install adds;
-    # bullseye: its default libclang (11) is older than racelint loads, so
-    # install.sh adds none and says so; the others: JS/TS only
-    # (RL_LIBCLANG=no), as a user without LLVM
-    withc=no
-    case $suite in bookworm|bullseye) [ -z "$links_clang" ] && withc=auto;; esac
+    # install.sh adds the suite's default libclang (bookworm, jammy 14;
+    # noble 18; trixie 19): all findings must equal this machine's; where
+    # that is older than racelint loads (bullseye: 11) it adds none and says
+    # so: JS/TS findings equal, C skipped with the notice
+    withc=auto; [ -z "$links_clang" ] || withc=no
     rl_chroot_run "$suite" env RL_METHOD=release RL_PREFIX=/opt/racelint RL_LIBCLANG=$withc \
       RL_ASSET_URL="file:///tmp/$(basename "$dist")" bash /action/packaging/action/install.sh \
       > "$work/dist-install.log" 2>&1 || { tail -20 "$work/dist-install.log"; fail "$suite: install.sh (release)"; continue; }
