@@ -159,21 +159,70 @@ static RlNode value_before(RlCtx *cx, RlNode name, RlNode use) {
   return v;
 }
 
+/* A call that returns no promise and only reports: `console.x(...)`,
+ * `process.exit(n)`, or a log level of a logger (`this.logger.error(e)`,
+ * `log.warn(e)`), with arguments that call nothing. */
+static const char *const log_levels[] = {"error", "warn", "info", "debug", "trace", "log", "fatal"};
+static bool calls_inside(RlCtx *cx, RlNode n);
+static bool report_only_call(RlCtx *cx, RlNode call) {
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return false;
+  RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), m = rl_child(cx, f, RL_F_PROPERTY);
+  if (rl_kind(cx, o) == RL_JS_MEMBER_EXPRESSION) o = rl_child(cx, o, RL_F_PROPERTY);
+  bool ok = (eq(cx, o, "console") && rl_kind(cx, rl_child(cx, f, RL_F_OBJECT)) == RL_JS_IDENTIFIER) ||
+            (eq(cx, o, "process") && eq(cx, m, "exit"));
+  if (!ok && (eq(cx, o, "logger") || eq(cx, o, "log")) && m) {
+    const char *mn = rl_text_dup(cx, m);
+    ok = in_list(mn, log_levels, RL_COUNTOF(log_levels));
+  }
+  return ok && !calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS));
+}
+
+/* Does n contain a call, `new` or await (nested functions aside)? */
+static bool calls_inside(RlCtx *cx, RlNode n) {
+  RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
+  for (RlNode i = n; i && i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_CALL_EXPRESSION || k == RL_JS_NEW_EXPRESSION || k == RL_JS_AWAIT_EXPRESSION)
+      return true;
+  }
+  return false;
+}
+
+/* A callback that cannot reject: a block body that never_rejects, or an
+ * expression body that calls nothing, or only a report_only_call. */
+static bool callback_settles(RlCtx *cx, RlNode fn) {
+  if (!rl_js_is_function(cx, fn)) return false;
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (rl_kind(cx, body) == RL_JS_STATEMENT_BLOCK) return never_rejects(cx, fn);
+  if (rl_js_is_async_fn(cx, fn) && calls_inside(cx, body)) return false;
+  body = rl_strip(cx, body);
+  return !calls_inside(cx, body) || report_only_call(cx, body);
+}
+
 /* Is `call` a chain of `.then(f)` / `.finally(f)` on a promise that cannot
  * reject (settles_only, called in place or assigned just before in the
- * same block), each f a function that cannot reject either (never_rejects:
- * no throw, await or returned call outside a try)? Then only a bug in f's
- * synchronous code can reject it, as it could throw from any callback. */
+ * same block; or any promise's `.catch(h)`, h a callback that cannot
+ * reject), each f a callback that cannot reject either (callback_settles:
+ * no throw, await or returned call outside a try, or an expression that
+ * only logs or exits)? Then only a bug in f's synchronous code can reject
+ * it, as it could throw from any callback. */
 static bool settled_chain(RlCtx *cx, RlNode call) {
   RlNode use = call;
   for (int depth = 0; depth < 32; depth++) {
     if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
     const char *m = rl_js_callee_name(cx, call);
+    if (depth > 0 && strcmp(m, "catch") == 0 && rl_js_argc(cx, call) == 1)
+      return callback_settles(cx, rl_strip(cx, rl_js_arg(cx, call, 0)));
     if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0)
       return depth > 0 && settles_only(cx, call);
     RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));
-    if (rl_js_argc(cx, call) != 1 || !rl_js_is_function(cx, cb) || !never_rejects(cx, cb))
-      return false;
+    if (rl_js_argc(cx, call) != 1 || !callback_settles(cx, cb)) return false;
     RlNode obj = rl_strip(cx, rl_js_callee_object(cx, call));
     RlKind ok = rl_kind(cx, obj);
     if (ok == RL_JS_IDENTIFIER ||
@@ -500,6 +549,12 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
       }
     }
     if (k == RL_JS_CALL_EXPRESSION && settled_chain(cx, e)) continue;
+    /* `p.then()` with no callback does nothing but drop p on purpose, as
+     * `void p` does (`.catch()` without a handler is still reported: it
+     * reads as handling and handles nothing); racelint:strict reports it */
+    if (k == RL_JS_CALL_EXPRESSION && !rl_file_strict(cx) && rl_js_argc(cx, e) == 0 &&
+        strcmp(rl_js_callee_name(cx, e), "then") == 0 && rl_js_callee_object(cx, e))
+      continue;
     RlJsPromise why;
     if (promise_call(cx, e, &why)) {
       report(cx, at, &why, handler);
@@ -565,6 +620,68 @@ static bool test_waits(RlCtx *cx, RlNode n) {
   return false;
 }
 
+static const char *const assert_roots[] = {"expect", "assert", "should", "t", "chai"};
+
+/* Is a name bound by fn's parameters (plain or destructured:
+ * `async ({ equal, rejects }) => ...`)? */
+static bool param_named(RlCtx *cx, RlNode fn, RlNode id) {
+  RlNode ps = rl_child(cx, fn, RL_F_PARAMETERS);
+  if (!ps) ps = rl_child(cx, fn, RL_F_PARAMETER);
+  RlNode end = ps ? rl_node_end(cx, ps) : RL_NONE;
+  for (RlNode i = ps; i && i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if ((k == RL_JS_IDENTIFIER || k == RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) &&
+        same_text(cx, i, id))
+      return true;
+  }
+  return false;
+}
+
+/* Does cb make an assertion: a call whose callee starts with expect,
+ * assert, should, t or chai, or with a parameter of a callback that
+ * encloses `at` (the test's `t`, `{ equal }`), or reads `.should`? */
+static bool asserts_in(RlCtx *cx, RlNode cb, RlNode at) {
+  RlNode end = rl_node_end(cx, cb);
+  for (RlNode i = cb; i < end; i++) {
+    if (rl_kind(cx, i) == RL_JS_PROPERTY_IDENTIFIER && eq(cx, i, "should")) return true;
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    RlNode r = rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION));
+    for (int d = 0; d < 32; d++) {
+      if (rl_kind(cx, r) == RL_JS_MEMBER_EXPRESSION) r = rl_strip(cx, rl_child(cx, r, RL_F_OBJECT));
+      else if (rl_kind(cx, r) == RL_JS_CALL_EXPRESSION) r = rl_strip(cx, rl_child(cx, r, RL_F_FUNCTION));
+      else break;
+    }
+    if (rl_kind(cx, r) != RL_JS_IDENTIFIER) continue;
+    if (in_list(rl_text_dup(cx, r), assert_roots, RL_COUNTOF(assert_roots))) return true;
+    for (RlNode fn = rl_enclosing_function(cx, at); fn; fn = rl_enclosing_function(cx, fn))
+      if (rl_kind(cx, rl_parent(cx, fn)) == RL_JS_ARGUMENTS && param_named(cx, fn, r)) return true;
+  }
+  return false;
+}
+
+/* In a test, a `.then(f)` / `.finally(f)` chain whose callbacks (function
+ * literals) assert nothing: all it can lose is a rejection, which the
+ * runner reports as an unhandled rejection (tap, node:test, mocha, jest
+ * fail the run). A chain whose callbacks assert can run after the test
+ * has passed, and its assertions are lost: still reported. */
+static bool unasserted_test_chain(RlCtx *cx, RlNode e, RlNode at) {
+  e = rl_strip(cx, e);
+  if (rl_kind(cx, e) != RL_JS_CALL_EXPRESSION) return false;
+  const char *m = rl_js_callee_name(cx, e);
+  if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0) return false;
+  RlNode c = e;
+  for (int d = 0; d < 32 && rl_kind(cx, c) == RL_JS_CALL_EXPRESSION; d++) {
+    m = rl_js_callee_name(cx, c);
+    if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0 && strcmp(m, "catch") != 0) break;
+    for (uint32_t a = 0; a < rl_js_argc(cx, c); a++) {
+      RlNode cb = rl_strip(cx, rl_js_arg(cx, c, a));
+      if (!rl_js_is_function(cx, cb) || asserts_in(cx, cb, at)) return false;
+    }
+    c = rl_strip(cx, rl_js_callee_object(cx, c));
+  }
+  return true;
+}
+
 static void check(RlCtx *cx, RlNode n, void *state) {
   const State *st = state;
   if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx)) {
@@ -584,6 +701,8 @@ static void check(RlCtx *cx, RlNode n, void *state) {
   while (e && rl_kind(cx, e) == RL_JS_COMMENT) e = rl_next_sibling(cx, e);
   if (!e) return;
   RlNode s = rl_strip(cx, e);
+  if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx) && unasserted_test_chain(cx, s, n))
+    return;
   RlKind k = rl_kind(cx, s);
   if (k != RL_JS_CALL_EXPRESSION && k != RL_JS_NEW_EXPRESSION && k != RL_JS_BINARY_EXPRESSION &&
       k != RL_JS_TERNARY_EXPRESSION)

@@ -1197,6 +1197,9 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     if (key_reassigned(cx, sc, r, w->node)) continue;
     if (r->kind != R_FILE && !r->awaited && claimed(cx, sc, r, w->node)) continue;
     if (r->kind != R_FILE && lazy_init(cx, r, w)) continue;
+    /* a refresh that stores what a read-like load returned: a duplicate
+     * stores an equal value (racelint:strict reports it) */
+    if (r->kind != R_FILE && !rl_file_strict(cx) && rl_js_idempotent_load(cx, w->node)) continue;
     /* set-if-absent that does not use the value: a cache fill or a lazy
      * initialisation (rule lazy-init-race), not a decision on stale data */
     if (r->kind != R_FILE && (existence_only(cx, r, g) || returns_read(cx, r, g, w)) &&
