@@ -17,6 +17,7 @@
 #include "front_c.h"
 #include "front_js.h"
 #include "parsegate.h"
+#include "pkgtypes.h"
 #include "suppress.h"
 
 struct RlWorker {
@@ -518,16 +519,36 @@ static const char *const *rl_engine__c_args(const RlSession *s, const RlEngineFi
   return rl_str_ends_with(f->path, ".h") ? c_header : c_file;
 }
 
+static RlEngineFile *rl_engine__analyze(RlWorker *w, RlLang lang, const char *path,
+                                        const char *rel_path, const char *abs_path,
+                                        const char *text, size_t len,
+                                        const RlFileSettings *settings,
+                                        struct RlJsTree **jstree);
+
 RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *rel_path,
                                     const char *abs_path, const char *text, size_t len,
                                     const RlFileSettings *settings, struct RlJsTree **jstree) {
+  return rl_engine__analyze(w, rl_engine_lang_of(path), path, rel_path, abs_path, text, len,
+                            settings, jstree);
+}
+
+RlEngineFile *rl_engine_analyze_types(RlWorker *w, const char *abs_path, const char *rel_path,
+                                      const RlFileSettings *off) {
+  return rl_engine__analyze(w, RL_LANG_TS, rel_path, rel_path, abs_path, NULL, 0, off, NULL);
+}
+
+static RlEngineFile *rl_engine__analyze(RlWorker *w, RlLang lang, const char *path,
+                                        const char *rel_path, const char *abs_path,
+                                        const char *text, size_t len,
+                                        const RlFileSettings *settings,
+                                        struct RlJsTree **jstree) {
   const RlSession *s = w->session;
   RlEngineFile *f = rl_calloc(1, sizeof *f);
   f->settings = settings;
   f->path = rl_strdup(path);
   f->rel_path = rl_strdup(rel_path ? rel_path : path);
   f->abs_path = rl_strdup(abs_path ? abs_path : path);
-  f->lang = rl_engine_lang_of(path);
+  f->lang = lang;
   char *buf = rl_engine__load(s, f, text, &len);
   if (!buf) return f;
   f->content_hash = rl_hash_bytes(RL_FNV_INIT, buf, len);
@@ -657,6 +678,7 @@ struct RlProject {
   RlEngineFile **files;
   uint32_t n;
   uint32_t *by_path; /* file indexes sorted by abs_path */
+  const struct RlPkgTypes *pkgs; /* bare specifiers -> .d.ts (may be NULL) */
 };
 
 static int rl_engine__cmp_path(const void *a, const void *b, void *ctx) {
@@ -723,8 +745,12 @@ static void rl_engine__normalize(char *p) {
 }
 
 int32_t rl_project_resolve(const RlProject *px, uint32_t file, const char *spec) {
-  if (file >= px->n || !(rl_str_starts_with(spec, "./") || rl_str_starts_with(spec, "../")))
-    return -1;
+  if (file >= px->n) return -1;
+  if (!(rl_str_starts_with(spec, "./") || rl_str_starts_with(spec, "../"))) {
+    /* a package: the entry .d.ts pkgtypes.c read for it, if any */
+    const char *entry = rl_pkgtypes_entry(px->pkgs, px->files[file]->abs_path, spec);
+    return entry ? rl_engine__find_path(px, entry) : -1;
+  }
   const char *from = px->files[file]->abs_path;
   const char *slash = strrchr(from, '/');
   size_t dl = slash ? (size_t)(slash - from) : 0;
@@ -732,7 +758,8 @@ int32_t rl_project_resolve(const RlProject *px, uint32_t file, const char *spec)
   rl_engine__normalize(base);
   static const char *const exts[] = {"", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs",
                                      ".mts", ".cts", "/index.ts", "/index.tsx",
-                                     "/index.js", "/index.jsx", "/index.mjs"};
+                                     "/index.js", "/index.jsx", "/index.mjs",
+                                     ".d.ts", "/index.d.ts", ".d.mts", ".d.cts"};
   int32_t hit = -1;
   for (int pass = 0; pass < 2 && hit < 0; pass++) {
     if (pass == 1) {
@@ -847,7 +874,12 @@ void rl_project_severity(RlProject *px, RlReport *r, RlSeverity sev) {
 }
 
 void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t n) {
-  RlProject px = {session, files, n, rl_malloc((n + 1) * sizeof(uint32_t))};
+  rl_engine_project_pkgs(session, files, n, NULL);
+}
+
+void rl_engine_project_pkgs(const RlSession *session, RlEngineFile **files, uint32_t n,
+                            const struct RlPkgTypes *pkgs) {
+  RlProject px = {session, files, n, rl_malloc((n + 1) * sizeof(uint32_t)), pkgs};
   for (uint32_t i = 0; i < n; i++) {
     RlEngineFile *f = files[i];
     rl_arena_free(&f->proj);

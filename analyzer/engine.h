@@ -76,6 +76,17 @@ void rl_engine_file_delete(RlEngineFile *self);
  * findings are appended to the file they point into. It may run again on
  * the same files (the editor server does, after every change). */
 void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t n);
+struct RlPkgTypes;
+/* rl_engine_project where files[] also holds the declaration files of
+ * packages (analyzer/pkgtypes.c) and `pkgs` (may be NULL) maps a bare
+ * import to the entry among them, for rl_project_resolve. */
+void rl_engine_project_pkgs(const RlSession *session, RlEngineFile **files, uint32_t n,
+                            const struct RlPkgTypes *pkgs);
+/* Phase 1 on a package's declaration file (.d.ts), as TypeScript, facts
+ * only when `off` turns every rule off; rel_path is also its display path.
+ * Returns a new result (never NULL); free with rl_engine_file_delete(). */
+RlEngineFile *rl_engine_analyze_types(RlWorker *w, const char *abs_path, const char *rel_path,
+                                      const RlFileSettings *off);
 
 /* Starts a finding of the engine-raised rule `id` (parse-error,
  * unused-suppression) at loc; NULL when the rule is off. */

@@ -32,6 +32,7 @@
 
 #include "../../analyzer/rule_api.h"
 #include "lazy-init-race.h"
+#include "fixes.h"
 
 enum {
   /* a finding on `this` of an exported class that is per call in its own
@@ -1083,6 +1084,7 @@ static void report(RlCtx *cx, Read *r, const Write *w) {
                     lc.line, lc.line, lw.line);
     rl_report_related(cx, rep, r->node, "'%s' checked here", pl);
     rl_report_hint(cx, rep, "%s", hint_file);
+    rl_js_fix_exists_write(cx, rep, w->node, r->node);
   } else {
     const char *msg, *cls;
     if (r->kind == R_CALL)

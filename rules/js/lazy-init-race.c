@@ -26,6 +26,7 @@
 
 #include "../../analyzer/rule_api.h"
 #include "lazy-init-race.h"
+#include "fixes.h"
 
 extern const RlRule rl_rule_lazy_init_race;
 
@@ -115,6 +116,11 @@ static bool exclusive(RlCtx *cx, RlNode n) {
  * for a promise stored earlier (`await this.readyPromise`), which every
  * caller shares? */
 static bool creates(const RlCtx *cx, RlNode a) {
+  /* `await (p ??= create())`: callers share the pending creation in p */
+  RlNode op = rl_strip(cx, rl_named_child(cx, a, 0));
+  if (rl_kind(cx, op) == RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION &&
+      (!strcmp(rl_op(cx, op), "??=") || !strcmp(rl_op(cx, op), "||=")))
+    return false;
   RlNode end = rl_node_end(cx, a);
   for (RlNode i = a; i < end; i++)
     if (rl_kind(cx, i) == RL_JS_CALL_EXPRESSION || rl_kind(cx, i) == RL_JS_NEW_EXPRESSION)
@@ -344,6 +350,7 @@ static void emit(RlCtx *cx, RlNode w, bool on_this, const char *msg, RlNode at,
   RlReport *r = rl_report(cx, w, "%s", msg);
   rl_report_related(cx, r, at, "%s", related);
   rl_report_hint(cx, r, "%s", hint);
+  rl_js_fix_lazy(cx, r, w);
 }
 
 static void report(RlCtx *cx, RlNode w, const Slot *s, RlNode check) {
