@@ -576,6 +576,7 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
 
   uint32_t first_error = UINT32_MAX;
   const char *error_detail = NULL;
+  bool syntax = true; /* the first error is a syntax error of the file itself */
   bool parsed = false;
   if (f->lang & RL_LANG_JSTS) {
     if (s->parse_only) {
@@ -616,6 +617,14 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
       parsed = r.ok;
       first_error = r.first_error;
       error_detail = r.error_msg;
+      syntax = r.syntax && !r.missing && !rl_str_ends_with(f->path, ".h");
+      if (r.ok && (r.missing || first_error != UINT32_MAX)) {
+        if (r.missing) f->missing_header = rl_arena_strdup(&f->keep, r.missing);
+        f->setup_incomplete = !syntax;
+        f->incomplete_line = first_error != UINT32_MAX
+                                 ? rl_lines_loc(&cx.lines, buf, len, first_error, first_error).line
+                                 : 1;
+      }
       if (!r.ok && !s->parse_only) rl_engine_notice(f, true, "libclang could not parse this file");
       for (uint32_t i = 0; i < r.nincludes; i++) { /* for the cache's validation */
         struct stat sb;
@@ -631,7 +640,10 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
   if (parsed && !s->parse_only) {
     rl_suppress_parse(f, buf, len);
     rl_facts_extract(&cx);
-    if (first_error != UINT32_MAX) rl_engine__parse_error(&cx, first_error, error_detail, NULL);
+    /* a file that fails only for want of its build's headers or macros
+     * gets no finding of its own: the run says it once (parsegate.h) */
+    if (first_error != UINT32_MAX && syntax)
+      rl_engine__parse_error(&cx, first_error, error_detail, NULL);
     rl_engine__run_rules(&cx);
     rl_engine__dedupe(f);
   }

@@ -54,6 +54,7 @@
   X(clang_getCursorTLSKind) \
   X(clang_getCursorType) \
   X(clang_getDiagnostic) \
+  X(clang_getDiagnosticCategoryText) \
   X(clang_getDiagnosticLocation) \
   X(clang_getDiagnosticSeverity) \
   X(clang_getDiagnosticSpelling) \
@@ -420,7 +421,7 @@ RlCParseResult rl_front_c_parse(RlCParser *self, const char *abs_path,
                                 const char *const *args, uint32_t nargs,
                                 RlArena *strings, RlTree *out) {
   const RlClangApi *A = &self->api;
-  RlCParseResult res = {false, 0, UINT32_MAX, NULL, NULL, 0};
+  RlCParseResult res = {false, 0, UINT32_MAX, NULL, false, NULL, NULL, 0};
   CXTranslationUnit tu = rl_front_c__tu(self, abs_path, src, len, args, nargs);
   if (!tu) return res;
   res.ok = true;
@@ -434,9 +435,17 @@ RlCParseResult rl_front_c_parse(RlCParser *self, const char *abs_path,
       CXFile f;
       unsigned off;
       A->clang_getExpansionLocation(A->clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
+      const char *text = NULL;
+      if (!res.missing || (!res.error_msg && f && main && A->clang_File_isEqual(f, main)))
+        text = rl_front_c__str(A, strings, A->clang_getDiagnosticSpelling(d));
+      if (!res.missing && text && rl_str_ends_with(text, "' file not found"))
+        res.missing = text; /* in the main file or in a header it includes */
       if (!res.error_msg && f && main && A->clang_File_isEqual(f, main)) {
-        res.error_msg = rl_front_c__str(A, strings, A->clang_getDiagnosticSpelling(d));
+        res.error_msg = text;
         res.first_error = off;
+        const char *cat =
+            rl_front_c__str(A, strings, A->clang_getDiagnosticCategoryText(d));
+        res.syntax = strcmp(cat, "Parse Issue") == 0;
       }
     }
     A->clang_disposeDiagnostic(d);

@@ -53,13 +53,28 @@ expect_no_out "already unlocked" "return API_FAILED kept"
 expect_out "plugin.c:15:10: error:" "the real leak at error severity"
 expect_err "2 include directories" "discovery said once"
 expect_err "1 stand-in" "config.h stood in for"
-# 2. a missing third-party header: the findings after it are notes, said once
+# 2. a missing third-party header: no parse-error finding for the file (it
+#    is valid C), the findings after it are notes, both said once per run
 sed -i '1i #include <not_installed/anywhere.h>' "$P/src/plugins/plugin.c"
 run "$P"
-expect_out "[parse-error]" "missing header reported"
+expect_no_out "[parse-error]" "a missing header is no finding of the file"
 expect_out "plugin.c:16:10: note:" "finding after the parse error lowered"
+expect_err "1 C file was analysed without some of its build's headers" "the setup said once"
+expect_err "not found: not_installed/anywhere.h" "the missing header named"
 expect_err "reported as notes" "the lowering said once"
-expect_err "headers not found: not_installed/anywhere.h" "the missing header named"
+expect_err "bear -- make" "how to give the flags"
+# 2b. the same with parse-error off: the findings are still lowered
+run --disable parse-error "$P"
+expect_out "plugin.c:16:10: note:" "lowered with parse-error off"
+# 2c. a syntax error of the file itself is a finding of the file
+sed -i '1d' "$P/src/plugins/plugin.c"
+printf 'int broken(void) { return 1 }\n' >>"$P/src/plugins/plugin.c"
+run "$P"
+expect_out "[parse-error]" "a syntax error is reported"
+expect_out "plugin.c:15:10: error:" "a finding before the syntax error keeps its severity"
+expect_no_out "analysed without" "no setup notice for a syntax error"
+sed -i '$d' "$P/src/plugins/plugin.c"
+sed -i '1i #include <not_installed/anywhere.h>' "$P/src/plugins/plugin.c"
 # 3. a compile_commands.json in out/ is used (its flags name the header dir)
 sed -i '1d' "$P/src/plugins/plugin.c"
 mkdir -p "$P/out/debug"
