@@ -353,6 +353,47 @@ static void rl_engine__parse_error(RlCtx *cx, uint32_t offset, const char *detai
                         rl_engine__line(&cx->file->keep, line, n), msg);
 }
 
+/* Is an identifier spelt like a macro (FOO_SIZE, PACKAGE_NAME) at src+at? */
+static bool rl_engine__macro_name(const char *src, size_t len, size_t at) {
+  size_t e = at, letters = 0;
+  for (; e < len && (src[e] == '_' || (src[e] >= 'A' && src[e] <= 'Z') ||
+                     (src[e] >= '0' && src[e] <= '9'));
+       e++)
+    letters += src[e] >= 'A' && src[e] <= 'Z';
+  bool lower = e < len && src[e] >= 'a' && src[e] <= 'z';
+  return letters >= 2 && !lower && !(src[at] >= '0' && src[at] <= '9');
+}
+
+/* Does the C syntax error at `off` sit on a macro the build would define:
+ * at a macro-like name or just before it on the line ("Default: "
+ * DEFAULT_SOCK, f() ATTR_FORMAT(...)),
+ * or just inside the parentheses of one (FIELD_SIZE(struct x *, y))? A
+ * function-like macro that is not defined reads as a call, an object-like
+ * one as a stray identifier, and both give a "Parse Issue". */
+static bool rl_engine__macro_error(const char *src, size_t len, uint32_t off) {
+  if (off >= len) return false;
+  size_t at = off;
+  while (at < len && (src[at] == ' ' || src[at] == '\t')) at++; /* "expected ';'" sits before it */
+  if (at < len && rl_engine__macro_name(src, len, at) && at > off) return true;
+  at = off;
+  while (at > 0 && (src[at - 1] == '_' || (src[at - 1] >= 'A' && src[at - 1] <= 'Z') ||
+                    (src[at - 1] >= '0' && src[at - 1] <= '9')))
+    at--;
+  if (rl_engine__macro_name(src, len, at) && (at == 0 || !(src[at - 1] >= 'a' && src[at - 1] <= 'z')))
+    return true;
+  size_t p = off;
+  while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) p--;
+  if (p == 0 || src[p - 1] != '(') return false;
+  p--;
+  while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) p--;
+  size_t b = p;
+  while (b > 0 && (src[b - 1] == '_' || (src[b - 1] >= 'A' && src[b - 1] <= 'Z') ||
+                   (src[b - 1] >= '0' && src[b - 1] <= '9')))
+    b--;
+  return b < p && (b == 0 || !((src[b - 1] >= 'a' && src[b - 1] <= 'z'))) &&
+         rl_engine__macro_name(src, len, b);
+}
+
 /* Parses a C file: in the bounded worker process (cworker.h), or in this
  * process when the session says so (fuzzing). */
 static RlCWorkerStatus rl_engine__parse_c(RlWorker *w, const RlEngineFile *f, const char *buf,
@@ -617,7 +658,8 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
       parsed = r.ok;
       first_error = r.first_error;
       error_detail = r.error_msg;
-      syntax = r.syntax && !r.missing && !rl_str_ends_with(f->path, ".h");
+      syntax = r.syntax && !r.missing && !rl_str_ends_with(f->path, ".h") &&
+               !(first_error != UINT32_MAX && rl_engine__macro_error(buf, len, first_error));
       if (r.ok && (r.missing || first_error != UINT32_MAX)) {
         if (r.missing) f->missing_header = rl_arena_strdup(&f->keep, r.missing);
         f->setup_incomplete = !syntax;
