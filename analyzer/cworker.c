@@ -146,7 +146,7 @@ static void rl_cworker__encode(RlBuf *b, const RlCParseResult *res, const RlTree
   rl_cw__u32(b, res->nerrors);
   rl_cw__u32(b, res->first_error);
   rl_cw__str(b, res->error_msg);
-  rl_cw__u8(b, res->syntax ? 1 : 0);
+  rl_cw__u8(b, res->syntax);
   rl_cw__str(b, res->missing);
   rl_cw__u32(b, res->nincludes);
   for (uint32_t i = 0; i < res->nincludes; i++) rl_cw__str(b, res->includes[i]);
@@ -183,10 +183,10 @@ bool rl_cworker_decode(const uint8_t *p, size_t n, size_t src_len, RlArena *stri
   res->first_error = rl_cw__get32(&d);
   res->error_msg = rl_cw__getstr(&d, strings, NULL);
   uint8_t syntax = rl_cw__get8(&d);
-  res->syntax = syntax == 1;
+  res->syntax = syntax;
   res->missing = rl_cw__getstr(&d, strings, NULL);
   uint32_t ninc = rl_cw__get32(&d);
-  if (d.bad || ok > 1 || syntax > 1) return false;
+  if (d.bad || ok > 1 || syntax > 2) return false;
   if (res->first_error != UINT32_MAX && res->first_error > src_len) return false;
   if (ninc > (size_t)(d.end - d.p) / 4) return false;
   if (ninc) {

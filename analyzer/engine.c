@@ -394,6 +394,20 @@ static bool rl_engine__macro_error(const char *src, size_t len, uint32_t off) {
          rl_engine__macro_name(src, len, b);
 }
 
+/* True when the line holding OFF is an #error or #warning directive: the
+ * project's own "configure first" message, a setup problem. */
+static bool rl_engine__error_directive(const char *src, size_t len, uint32_t off) {
+  if (off >= len) return false;
+  size_t b = off;
+  while (b > 0 && src[b - 1] != '\n') b--;
+  while (b < len && (src[b] == ' ' || src[b] == '\t')) b++;
+  if (b >= len || src[b] != '#') return false;
+  b++;
+  while (b < len && (src[b] == ' ' || src[b] == '\t')) b++;
+  return (len - b >= 5 && memcmp(src + b, "error", 5) == 0) ||
+         (len - b >= 7 && memcmp(src + b, "warning", 7) == 0);
+}
+
 /* Parses a C file: in the bounded worker process (cworker.h), or in this
  * process when the session says so (fuzzing). */
 static RlCWorkerStatus rl_engine__parse_c(RlWorker *w, const RlEngineFile *f, const char *buf,
@@ -659,7 +673,9 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
       first_error = r.first_error;
       error_detail = r.error_msg;
       syntax = r.syntax && !r.missing && !rl_str_ends_with(f->path, ".h") &&
-               !(first_error != UINT32_MAX && rl_engine__macro_error(buf, len, first_error));
+               !(first_error != UINT32_MAX &&
+                 ((r.syntax == 1 && rl_engine__macro_error(buf, len, first_error)) ||
+                  rl_engine__error_directive(buf, len, first_error)));
       if (r.ok && (r.missing || first_error != UINT32_MAX)) {
         if (r.missing) f->missing_header = rl_arena_strdup(&f->keep, r.missing);
         f->setup_incomplete = !syntax;

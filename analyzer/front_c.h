@@ -25,7 +25,10 @@ typedef struct RlCParseResult {
   /* The first error is a syntax error ("Parse Issue": `expected ';'`), not
    * a semantic one (an undeclared name or unknown type, as a header or -D
    * the build would give leaves behind) nor a missing header. */
-  bool syntax;
+  /* 1: a parse error; 2: a preprocessor error of the file's own (an include
+   * refused or nested too deeply), never taken for the build's missing
+   * macros; 0: neither. */
+  uint8_t syntax;
   /* The first "'x.h' file not found" of the translation unit, in the main
    * file or a header it includes (in `strings`), or NULL. */
   const char *missing;
