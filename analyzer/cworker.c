@@ -168,7 +168,7 @@ static const char *rl_cw__getstr(RlCwDec *d, RlArena *a, size_t *len) {
 #define RL_CW_NODE_MIN (2 + 2 + 1 + 1 + 4 + 4 + 4 + 1)
 
 /* The answer payload: u8 ok, u32 nerrors, u32 first_error, str error_msg,
- * u32 nincludes + strs, u32 nnodes + node records in preorder (the root
+ * u8 syntax, str missing, u32 nincludes + strs, u32 nnodes + node records in preorder (the root
  * first; the sentinel is not sent). A node record is RL_CW_NODE_MIN bytes
  * as above, then if has-ext: u8 ref, str name, type, owner, value. */
 static void rl_cworker__encode(RlBuf *b, const RlCParseResult *res, const RlTree *t) {
@@ -176,6 +176,8 @@ static void rl_cworker__encode(RlBuf *b, const RlCParseResult *res, const RlTree
   rl_cw__u32(b, res->nerrors);
   rl_cw__u32(b, res->first_error);
   rl_cw__str(b, res->error_msg);
+  rl_cw__u8(b, res->syntax);
+  rl_cw__str(b, res->missing);
   rl_cw__u32(b, res->nincludes);
   for (uint32_t i = 0; i < res->nincludes; i++) rl_cw__str(b, res->includes[i]);
   uint32_t nn = t && t->n > 1 ? t->n - 1 : 0;
@@ -210,8 +212,11 @@ bool rl_cworker_decode(const uint8_t *p, size_t n, size_t src_len, RlArena *stri
   res->nerrors = rl_cw__get32(&d);
   res->first_error = rl_cw__get32(&d);
   res->error_msg = rl_cw__getstr(&d, strings, NULL);
+  uint8_t syntax = rl_cw__get8(&d);
+  res->syntax = syntax;
+  res->missing = rl_cw__getstr(&d, strings, NULL);
   uint32_t ninc = rl_cw__get32(&d);
-  if (d.bad || ok > 1) return false;
+  if (d.bad || ok > 1 || syntax > 2) return false;
   if (res->first_error != UINT32_MAX && res->first_error > src_len) return false;
   if (ninc > (size_t)(d.end - d.p) / 4) return false;
   if (ninc) {

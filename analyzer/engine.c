@@ -354,6 +354,61 @@ static void rl_engine__parse_error(RlCtx *cx, uint32_t offset, const char *detai
                         rl_engine__line(&cx->file->keep, line, n), msg);
 }
 
+/* Is an identifier spelt like a macro (FOO_SIZE, PACKAGE_NAME) at src+at? */
+static bool rl_engine__macro_name(const char *src, size_t len, size_t at) {
+  size_t e = at, letters = 0;
+  for (; e < len && (src[e] == '_' || (src[e] >= 'A' && src[e] <= 'Z') ||
+                     (src[e] >= '0' && src[e] <= '9'));
+       e++)
+    letters += src[e] >= 'A' && src[e] <= 'Z';
+  bool lower = e < len && src[e] >= 'a' && src[e] <= 'z';
+  return letters >= 2 && !lower && !(src[at] >= '0' && src[at] <= '9');
+}
+
+/* Does the C syntax error at `off` sit on a macro the build would define:
+ * at a macro-like name or just before it on the line ("Default: "
+ * DEFAULT_SOCK, f() ATTR_FORMAT(...)),
+ * or just inside the parentheses of one (FIELD_SIZE(struct x *, y))? A
+ * function-like macro that is not defined reads as a call, an object-like
+ * one as a stray identifier, and both give a "Parse Issue". */
+static bool rl_engine__macro_error(const char *src, size_t len, uint32_t off) {
+  if (off >= len) return false;
+  size_t at = off;
+  while (at < len && (src[at] == ' ' || src[at] == '\t')) at++; /* "expected ';'" sits before it */
+  if (at < len && rl_engine__macro_name(src, len, at) && at > off) return true;
+  at = off;
+  while (at > 0 && (src[at - 1] == '_' || (src[at - 1] >= 'A' && src[at - 1] <= 'Z') ||
+                    (src[at - 1] >= '0' && src[at - 1] <= '9')))
+    at--;
+  if (rl_engine__macro_name(src, len, at) && (at == 0 || !(src[at - 1] >= 'a' && src[at - 1] <= 'z')))
+    return true;
+  size_t p = off;
+  while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) p--;
+  if (p == 0 || src[p - 1] != '(') return false;
+  p--;
+  while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) p--;
+  size_t b = p;
+  while (b > 0 && (src[b - 1] == '_' || (src[b - 1] >= 'A' && src[b - 1] <= 'Z') ||
+                   (src[b - 1] >= '0' && src[b - 1] <= '9')))
+    b--;
+  return b < p && (b == 0 || !((src[b - 1] >= 'a' && src[b - 1] <= 'z'))) &&
+         rl_engine__macro_name(src, len, b);
+}
+
+/* True when the line holding OFF is an #error or #warning directive: the
+ * project's own "configure first" message, a setup problem. */
+static bool rl_engine__error_directive(const char *src, size_t len, uint32_t off) {
+  if (off >= len) return false;
+  size_t b = off;
+  while (b > 0 && src[b - 1] != '\n') b--;
+  while (b < len && (src[b] == ' ' || src[b] == '\t')) b++;
+  if (b >= len || src[b] != '#') return false;
+  b++;
+  while (b < len && (src[b] == ' ' || src[b] == '\t')) b++;
+  return (len - b >= 5 && memcmp(src + b, "error", 5) == 0) ||
+         (len - b >= 7 && memcmp(src + b, "warning", 7) == 0);
+}
+
 /* Parses a C file: in the bounded worker process (cworker.h), or in this
  * process when the session says so (fuzzing). */
 static RlCWorkerStatus rl_engine__parse_c(RlWorker *w, const RlEngineFile *f, const char *buf,
@@ -597,6 +652,7 @@ static RlEngineFile *rl_engine__analyze(RlWorker *w, RlLang lang, const char *pa
 
   uint32_t first_error = UINT32_MAX;
   const char *error_detail = NULL;
+  bool syntax = true; /* the first error is a syntax error of the file itself */
   bool parsed = false;
   if (f->lang & RL_LANG_JSTS) {
     if (s->parse_only) {
@@ -637,6 +693,17 @@ static RlEngineFile *rl_engine__analyze(RlWorker *w, RlLang lang, const char *pa
       parsed = r.ok;
       first_error = r.first_error;
       error_detail = r.error_msg;
+      syntax = r.syntax && !r.missing && !rl_str_ends_with(f->path, ".h") &&
+               !(first_error != UINT32_MAX &&
+                 ((r.syntax == 1 && rl_engine__macro_error(buf, len, first_error)) ||
+                  rl_engine__error_directive(buf, len, first_error)));
+      if (r.ok && (r.missing || first_error != UINT32_MAX)) {
+        if (r.missing) f->missing_header = rl_arena_strdup(&f->keep, r.missing);
+        f->setup_incomplete = !syntax;
+        f->incomplete_line = first_error != UINT32_MAX
+                                 ? rl_lines_loc(&cx.lines, buf, len, first_error, first_error).line
+                                 : 1;
+      }
       if (!r.ok && !s->parse_only) rl_engine_notice(f, true, "libclang could not parse this file");
       for (uint32_t i = 0; i < r.nincludes; i++) { /* for the cache's validation */
         struct stat sb;
@@ -652,7 +719,10 @@ static RlEngineFile *rl_engine__analyze(RlWorker *w, RlLang lang, const char *pa
   if (parsed && !s->parse_only) {
     rl_suppress_parse(f, buf, len);
     rl_facts_extract(&cx);
-    if (first_error != UINT32_MAX) rl_engine__parse_error(&cx, first_error, error_detail, NULL);
+    /* a file that fails only for want of its build's headers or macros
+     * gets no finding of its own: the run says it once (parsegate.h) */
+    if (first_error != UINT32_MAX && syntax)
+      rl_engine__parse_error(&cx, first_error, error_detail, NULL);
     rl_engine__run_rules(&cx);
     rl_engine__dedupe(f);
   }

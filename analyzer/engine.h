@@ -39,6 +39,16 @@ typedef struct RlEngineFile {
   const RlFileSettings *settings; /* per-file rules and options (borrowed; NULL: session) */
   bool analyzed;  /* parsed and checked (false: skipped or failed) */
   bool parse_error; /* the parser found a syntax error or gave up (not set from the cache) */
+  /* C: the line from which the parse is incomplete (the first error in the
+   * file; 1 when a header it includes had one), 0: complete. Findings
+   * from it on are lowered to notes (parsegate.h). */
+  uint32_t incomplete_line;
+  /* C: the first error came from the setup, not the file: a header not
+   * found, an undeclared name or type a header or -D would give, or a
+   * header parsed on its own. No parse-error finding then; the run says
+   * once how many files were analysed so (parsegate.h). */
+  bool setup_incomplete;
+  const char *missing_header; /* C: the first header not found (in `keep`), or NULL */
   /* C: skipped because no libclang could be loaded; why (in `keep`). The
    * CLI counts these files in one notice. */
   const char *no_libclang;
