@@ -13,6 +13,8 @@ if readelf -d "$RACELINT" | grep -qE 'lib(asan|tsan)'; then sanitized=1; fi
 mkdir -p "$T/p"
 bad_js "$T/p/app.js"
 cp "$SRC_DIR/testdata/c/lock-order/abba.c" "$T/p/b_abba.c"
+# C lock-order is in racelint:strict only (rules/lock-order.md): turn it on
+printf '%s\n' '{ "rules": { "lock-order": "error" } }' >"$T/p/.racelint.json"
 # A 10,000-branch else-if: libclang 14 overflows its stack (SIGSEGV).
 python3 -c "open('$T/p/a_gen.c','w').write('void f(int v){\n if (v==0) {}\n' + ''.join(' else if (v==%d) {}\n' % i for i in range(1,10000)) + '}\n')"
 

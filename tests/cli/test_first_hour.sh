@@ -180,7 +180,7 @@ expect_rc 0 "no parse-error for <racelint/rt.h>"
 expect_no_out "file not found" "the runtime header is found"
 
 # -- the C lock-order fix names the C runtime, never the JS withLocks
-run --no-cache "$SRC_DIR/testdata/c/lock-order/abba.c"
+run --no-cache --enable lock-order "$SRC_DIR/testdata/c/lock-order/abba.c" # C: strict only
 expect_out "rl_rt_lock_pair" "C lock-order hint names the C runtime"
 expect_no_out "withLocks" "C lock-order hint does not suggest the JS withLocks"
 finish

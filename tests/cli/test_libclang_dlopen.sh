@@ -10,6 +10,8 @@ bad_js "$T/p/app.js"
 cp "$SRC_DIR/testdata/c/lock-order/abba.c" "$T/p/abba.c"
 cp "$SRC_DIR/testdata/c/lock-order/abba.c" "$T/p/sub/abba2.c"
 printf 'int ok;\n' >"$T/p/sub/plain.h"
+# C lock-order is in racelint:strict only (rules/lock-order.md): turn it on
+printf '%s\n' '{ "rules": { "lock-order": "error" } }' >"$T/p/.racelint.json"
 
 # The binary needs no libclang to start.
 if readelf -d "$RACELINT" | grep NEEDED | grep -qi clang; then
