@@ -36,6 +36,8 @@ try:
     open(boom, "w").write("int boom;\n")
     abba = os.path.join(ws, "abba.c")
     shutil.copy(os.path.join(SRC, "testdata/c/lock-order/abba.c"), abba)
+    # C lock-order is in racelint:strict only (rules/lock-order.md): turn it on
+    open(os.path.join(ws, ".racelint.json"), "w").write('{"rules": {"lock-order": "error"}}')
     c = Client(RACELINT, cwd=ws)
     c.request("initialize", {"processId": os.getpid(), "rootUri": uri(ws), "capabilities": {}})
     c.notify("initialized", {})

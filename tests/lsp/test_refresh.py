@@ -246,6 +246,8 @@ void close_day(void) {
   pthread_mutex_unlock(&vault_mu);
 }
 """)
+    # C lock-order is in racelint:strict only (rules/lock-order.md): turn it on
+    open(os.path.join(ws, ".racelint.json"), "w").write('{"rules": {"lock-order": "error"}}')
     cli = subprocess.run([RACELINT, "--no-cache", "src/bank.c"], cwd=ws, capture_output=True, text=True).stdout
     check("(src/bank.c:17)" in cli, f"CLI in the folder names src/bank.c:17: {cli[:300]}")
     c = start(ws, pull=False, refresh=False)
