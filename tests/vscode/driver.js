@@ -249,7 +249,7 @@ async function scenario() {
 
   // 4. C findings with related information
   check(await quickOpen('bank.c'), 'bank.c opened');
-  const lo = await waitFor(async () => has('bank.c', 'lock-order', 9));
+  const lo = await waitFor(async () => has('c/bank.c', 'lock-order', 9));
   check(!!lo, 'bank.c: getDiagnostics() has lock-order at line 10');
   check(!!lo && lo.related.some((r) => r.line === 18 && r.message.includes("'accounts_mu' taken while 'ledger_mu' is held")),
     'lock-order carries the other acquisition (line 19) as related information');
@@ -260,12 +260,12 @@ async function scenario() {
   await shot('problems.png');
 
   // 5. edit: audit() takes the locks in the same order as post(): the cycle is gone
-  const bank = (await rpc('text', { path: file('bank.c') })).text;
+  const bank = (await rpc('text', { path: file('c/bank.c') })).text;
   const fixed = bank.replace(
     '  pthread_mutex_lock(&ledger_mu);\n  pthread_mutex_lock(&accounts_mu);\n  entries = balance;',
     '  pthread_mutex_lock(&accounts_mu);\n  pthread_mutex_lock(&ledger_mu);\n  entries = balance;');
-  check(fixed !== bank && (await rpc('setText', { path: file('bank.c'), text: fixed })), 'bank.c edited in the editor (unsaved)');
-  check(await waitFor(async () => !has('bank.c', 'lock-order')), 'the lock-order finding goes away after the edit');
+  check(fixed !== bank && (await rpc('setText', { path: file('c/bank.c'), text: fixed })), 'bank.c edited in the editor (unsaved)');
+  check(await waitFor(async () => !has('c/bank.c', 'lock-order')), 'the lock-order finding goes away after the edit');
   check(await waitFor(async () => { const t = await problemsText(); return !t.includes('lock-order') && t.includes('callback-promise-mix'); }),
     'and leaves the Problems panel');
 

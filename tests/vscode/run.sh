@@ -117,7 +117,7 @@ done
 step "installed $(basename "$VSIX") and the probe"
 
 # --- 6. the workspace, settings, code-server ------------------------------------------------
-cp "$HERE"/workspace/* "$RUN/ws/"
+cp -R "$HERE"/workspace/* "$RUN/ws/" # -R: c/ and its .racelint.json
 # racelint starts missing: racelint.path names a file that does not exist;
 # the driver then points it at $RACELINT
 cat > "$RUN/user-data/User/settings.json" <<JSON
@@ -216,7 +216,7 @@ else
       && grep -q "successfully installed" "$RUN/install.log" || { cat "$RUN/install.log"; fail "install $v"; }
   done
   step "installed $(basename "$BUNDLED_VSIX") and the probe"
-  cp "$HERE"/workspace/* "$RUN/bundled/ws/"
+  cp -R "$HERE"/workspace/* "$RUN/bundled/ws/"
   node -e 'const f=process.argv[1],fs=require("fs");const s=JSON.parse(fs.readFileSync(f,"utf8"));
     delete s["racelint.path"]; s["security.workspace.trust.enabled"]=false;
     fs.writeFileSync(f,JSON.stringify(s,null,1))' "$RUN/user-data/User/settings.json"
