@@ -13,7 +13,6 @@
 #include "cache.h"
 #include "cworker.h"
 #include "facts.h"
-#include "fix.h"
 #include "front_c.h"
 #include "front_js.h"
 #include "parsegate.h"

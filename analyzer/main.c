@@ -1438,6 +1438,8 @@ int main(int argc, char **argv) {
   }
   status = rl_main__run(&m);
   rl_main__free(&m);
+  rl_cache_close(m.s.cache);
+  m.s.cache = NULL;
   rl_session_free(&m.s);
   git_libgit2_shutdown();
   return status;

@@ -1,8 +1,6 @@
 /* session.c - run configuration and the kind -> rules dispatch table. */
 #include "session.h"
 
-#include "cache.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,7 +101,6 @@ void rl_session_free(RlSession *self) {
   for (int k = 0; k < RL_K_COUNT; k++) free(self->dispatch[k]);
   rl_front_js_tables_delete(self->js);
   rl_compdb_delete(self->compdb);
-  rl_cache_close(self->cache);
   for (uint32_t i = 0; i < self->nc_args; i++) free(self->c_args[i]);
   free(self->c_args);
   free(self->root);

@@ -41,7 +41,7 @@ typedef struct RlSession {
   uint64_t c_memory_limit;
   bool c_in_process;
   char *root;    /* absolute run root (SARIF %SRCROOT%) */
-  struct RlCache *cache; /* NULL: no result cache (cache.h) */
+  struct RlCache *cache; /* NULL: no result cache (cache.h); closed by who opened it */
   uint64_t cache_salt;   /* this build's identity, part of every cache key */
   bool parse_only;
 } RlSession;

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "ast.h"
-#include "fix.h"
 
 /* The comments of a C or JS/TS file: a small lexer that knows string,
  * character and template literals, so `// racelint-...` inside a string or
