@@ -82,6 +82,10 @@ void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t 
 RlDiag *rl_engine_report(const RlSession *s, RlEngineFile *f, const char *id, RlLoc loc,
                          const char *line_text, const char *msg);
 
+/* A parse-error finding in cx's file at offset: "syntax error: detail;
+ * ..." or, when msg is given, msg as it is (the languages, lang.h). */
+void rl_engine_parse_error(RlCtx *cx, uint32_t offset, const char *detail, const char *msg);
+
 /* Adds a notice to a file result (message is copied). */
 void rl_engine_notice(RlEngineFile *f, bool is_error, const char *fmt, ...)
     RL_PRINTF(3, 4);

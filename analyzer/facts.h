@@ -1,15 +1,13 @@
-/* facts.h - the standard facts the engine records for every file, whatever
- * rules run: functions (with async/exported flags), JS imports and exports,
- * C calls and thread spawns. Rules read them in phase 2 (rule_api.h).
- * Also the operations on the typed records of facts: C objects (lock
- * classes, variables) and held sets. */
+/* facts.h - the operations on the typed records of facts: C objects (lock
+ * classes, variables), held sets, empty records, binding to a project file.
+ * The standard facts every file gets, whatever rules run (functions, JS
+ * imports and exports, C calls, thread spawns, summaries), are recorded by
+ * its language (lang.h: js_facts.c, csum.c); rules read them in phase 2
+ * (rule_api.h). */
 #ifndef RL_ANALYZER_FACTS_H_
 #define RL_ANALYZER_FACTS_H_
 
 #include "ast.h"
-
-/* Records the standard facts of the parsed file in cx. */
-void rl_facts_extract(RlCtx *cx);
 
 /* Sets every string of f's record (by f->kind) to "" (rl_fact_new). */
 void rl_facts_init_record(RlFact *f);

@@ -14,6 +14,7 @@
 
 #include "baseline.h"
 #include "cache.h"
+#include "catalog.h"
 #include "cworker.h"
 #include "emit_util.h"
 #include "outfile.h"
