@@ -517,7 +517,7 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
   uint32_t first_error = job.first_error;
   const char *error_detail = job.error_detail;
   if (parsed && !s->parse_only) {
-    rl_suppress_parse(f, buf, len);
+    rl_suppress_parse(&f->keep, &f->supps, buf, len);
     cx.rule = NULL; /* the facts are the engine's */
     cx.rule_index = 0xFFFF;
     ops->facts(&cx);

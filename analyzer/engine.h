@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "rule_api.h"
 #include "session.h"
+#include "suppress.h"
 
 typedef struct RlWorker RlWorker;
 
@@ -32,7 +33,7 @@ typedef struct RlEngineFile {
   RL_VEC(RlDiag *) local; /* phase-1 findings: fixed once the file is analysed */
   RL_VEC(RlDiag *) diags; /* local + phase 2, rebuilt by rl_engine_project */
   RL_VEC(RlDiag *) suppressed;          /* moved here by rl_suppress_apply */
-  RL_VEC(struct RlSuppression) supps;   /* suppression comments (suppress.h) */
+  RlSuppressions supps;                 /* suppression comments (suppress.h) */
   RL_VEC(RlFact) facts;
   RL_VEC(RlNotice) notices;
   RL_VEC(struct RlDep) deps; /* C: headers the translation unit included */
@@ -76,6 +77,11 @@ void rl_engine_file_delete(RlEngineFile *self);
  * findings are appended to the file they point into. It may run again on
  * the same files (the editor server does, after every change). */
 void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t n);
+
+/* After phase 2 (suppress_apply.c): moves suppressed findings of every
+ * file from f->diags to f->suppressed, and reports unused or malformed
+ * suppressions. */
+void rl_suppress_apply(const RlSession *s, RlEngineFile **files, uint32_t n);
 
 /* Starts a finding of the engine-raised rule `id` (parse-error,
  * unused-suppression) at loc; NULL when the rule is off. */
