@@ -4,11 +4,7 @@
 #ifndef RL_ANALYZER_CATALOG_H_
 #define RL_ANALYZER_CATALOG_H_
 
+#include "../rules/registry.h"
 #include "session.h"
-
-/* The registry (rules/registry.c), sorted by id. */
-extern const RlRule *const rl_rules[];
-extern const uint32_t rl_nrules;
-
 
 #endif
