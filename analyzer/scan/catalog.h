@@ -4,7 +4,7 @@
 #ifndef RL_ANALYZER_CATALOG_H_
 #define RL_ANALYZER_CATALOG_H_
 
-#include "../rules/registry.h"
+#include "../../rules/registry.h"
 #include "session.h"
 
 #endif
