@@ -104,7 +104,7 @@ add_test(NAME lsp/config_sharing COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests
   $<TARGET_FILE:racelint>)
 set_tests_properties(lsp/config_sharing PROPERTIES TIMEOUT 600)
 
-# Fixes (analyzer/fix.c): applying edits, diffs, the parse guard of --fix.
+# Fixes (analyzer/report/fix.c): applying edits, diffs, the parse guard of --fix.
 add_executable(test_fix_unit ${CMAKE_SOURCE_DIR}/tests/fix/test_fix.c)
 target_compile_options(test_fix_unit PRIVATE ${RL_WARNINGS} ${RL_SAN_FLAGS})
 target_compile_definitions(test_fix_unit PRIVATE _GNU_SOURCE)
