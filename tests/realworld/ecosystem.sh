@@ -4,6 +4,7 @@
 #
 #   tests/realworld/ecosystem.sh [--set dev|heldout|all] [--lang c|js|all]
 #                                [--base REF] [--new RACELINT] [--keep]
+#                                [--fetch-only]
 #
 # Fetches the pinned code bases of docs/triage-c.md and docs/triage-js.md
 # ("Evaluation sets") into $ECO_WORK/src (default /work/eco, else
@@ -21,7 +22,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-set_name=dev lang=all base=main new=$top/build/racelint keep=0
+set_name=dev lang=all base=main new=$top/build/racelint keep=0 fetch_only=0
 while [ $# -gt 0 ]; do
   case $1 in
     --set) set_name=$2; shift 2 ;;
@@ -29,6 +30,7 @@ while [ $# -gt 0 ]; do
     --base) base=$2; shift 2 ;;
     --new) new=$2; shift 2 ;;
     --keep) keep=1; shift ;;
+    --fetch-only) fetch_only=1; shift ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "ecosystem.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -159,6 +161,10 @@ scan() {
     2>"$out.stderr" || { echo "ecosystem.sh: racelint failed on $src (see $out.stderr)" >&2; return 1; }
 }
 
+if [ "$fetch_only" = 1 ]; then # fetch now, scan later (nothing is scanned or read)
+  selected | while read -r name version set l dirs; do fetch "$name" "$version" "$l" >/dev/null && echo "fetched $name $version"; done
+  exit 0
+fi
 base_rl=$(build_base "$base")
 [ -x "$new" ] || { echo "ecosystem.sh: no racelint at $new (make build)" >&2; exit 2; }
 out="$ECO_WORK/out/$set_name"
