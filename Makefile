@@ -150,7 +150,7 @@ deb: grammars/node_modules/.installed
 # of make check). Chroots are kept in CHROOTS (outside the repository).
 CHROOTS ?= $(CURDIR)-chroots
 .PHONY: test-install
-test-install: deb dist-binary
+test-install: deb dist-binary-bullseye
 	CHROOTS=$(CHROOTS) sh packaging/test-install.sh $(DIST)/racelint_$$(cat VERSION)_$$(dpkg --print-architecture).deb \
 	  $(DIST)/racelint-$$(cat VERSION)-linux-x64.tar.gz
 
@@ -163,6 +163,27 @@ dist-binary: grammars/node_modules/.installed
 	  -DRACELINT_SKIP_RUNTIME=ON $(CMAKE_ARGS)
 	cmake --build $(DIST_BUILD) -j$(JOBS) --target racelint
 	sh packaging/dist-binary.sh $(DIST_BUILD) $(DIST)
+
+# The same tarball linked against Debian bullseye's C library (glibc 2.31,
+# older than Ubuntu 22.04's), so that it runs there too: the release asset.
+# A bullseye sysroot in CHROOTS (packaging/sysroot.sh: root and the Debian
+# mirror the first time, about 2 minutes after the debootstrap).
+DIST_SYSROOT ?= $(CHROOTS)/sysroot/bullseye
+.PHONY: dist-binary-bullseye
+dist-binary-bullseye:
+	CHROOTS=$(CHROOTS) sh packaging/sysroot.sh $(DIST_SYSROOT) bullseye
+	$(MAKE) dist-binary DIST_BUILD=$(DIST_BUILD)-bullseye \
+	  CMAKE_ARGS="$(CMAKE_ARGS) -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/packaging/sysroot.cmake -DRL_SYSROOT=$(DIST_SYSROOT)"
+
+# The npm packages of that tarball (packaging/npm/; `npx racelint`):
+# $(DIST)/npm/racelint-VERSION.tgz and racelint-linux-x64-gnu-VERSION.tgz.
+# Never published from here. test-npm installs them offline in a fresh
+# project (also a phase of test-install).
+.PHONY: npm test-npm
+npm: dist-binary-bullseye
+	sh packaging/npm/pack.sh $(DIST)/racelint-$$(cat VERSION)-linux-x64.tar.gz $(DIST)/npm
+test-npm: npm
+	sh packaging/npm/test.sh $(DIST)/npm
 
 # VS Code extension (editors/vscode; npm ci pinned by its package-lock.json):
 # $(BUILD)/racelint-<version>.vsix

@@ -7,8 +7,11 @@
 # packaging/static/gss_stubs.c stands in for it (never called; see there).
 option(RACELINT_STATIC_DEPS "Link tree-sitter, jansson and libgit2 statically (self-contained binary)" OFF)
 if(RACELINT_STATIC_DEPS)
+  # bookworm's libgit2 1.5 (packaging/sysroot.cmake sets bullseye's)
+  set(RACELINT_STATIC_LIBS git2 mbedtls mbedx509 mbedcrypto http_parser ssh2 ssl crypto pcre2-8 z
+    CACHE STRING "static archives linked for libgit2 (RACELINT_STATIC_DEPS)")
   set(_rl_static_libs)
-  foreach(_l git2 mbedtls mbedx509 mbedcrypto http_parser ssh2 ssl crypto pcre2-8 z)
+  foreach(_l IN LISTS RACELINT_STATIC_LIBS)
     find_library(RL_STATIC_${_l} NAMES lib${_l}.a REQUIRED)
     list(APPEND _rl_static_libs ${RL_STATIC_${_l}})
   endforeach()

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "../analyzer/rule_api.h"
+#include "js/fixes.h"
 
 /* a = identifier passed as the callback, b = the array method */
 enum { FACT_FOREACH_REF = RL_FACT_RULE };
@@ -544,6 +545,7 @@ static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn
                   "so %s before any awaited test has run",
                   what, m, pred_effect(m));
     rl_report_hint(cx, r, "%s", hint_pred);
+    rl_js_fix_async_filter(cx, r, call);
   } else if (!strcmp(m, "map") || !strcmp(m, "flatMap")) {
     const char *var = "";
     RlLoc lc = rl_loc(cx, call);
@@ -657,13 +659,32 @@ static bool may_reject(RlCtx *cx, RlNode n) {
   return false;
 }
 
+/* Does the finally block fin end the process: a top-level statement
+ * `process.exit(...)` with no await or throw before it? */
+static bool finally_exits(RlCtx *cx, RlNode fin) {
+  RlNode blk = rl_named_child(cx, fin, 0);
+  while (blk && rl_kind(cx, blk) == RL_JS_COMMENT) blk = rl_next_sibling(cx, blk);
+  if (rl_kind(cx, blk) != RL_JS_STATEMENT_BLOCK) return false;
+  for (RlNode s = rl_first_child(cx, blk); s; s = rl_next_sibling(cx, s)) {
+    RlNode e = rl_kind(cx, s) == RL_JS_EXPRESSION_STATEMENT ? rl_strip(cx, rl_named_child(cx, s, 0))
+                                                            : RL_NONE;
+    if (rl_kind(cx, e) == RL_JS_CALL_EXPRESSION && strcmp(rl_js_callee_name(cx, e), "exit") == 0 &&
+        eq(cx, rl_js_callee_object(cx, e), "process"))
+      return true;
+    if (may_reject(cx, s)) return false;
+  }
+  return false;
+}
+
 /* Is node i inside the try block of a try/catch within fn whose catch
- * (and finally) neither awaits nor throws? */
-static bool caught_in(RlCtx *cx, RlNode i, RlNode fn) {
+ * (and finally) neither awaits nor throws, or (exits: racelint:strict
+ * off) of a try whose finally ends the process? */
+static bool caught_in(RlCtx *cx, RlNode i, RlNode fn, bool exits) {
   for (RlNode c = i, p = rl_parent(cx, i); p && p != fn; c = p, p = rl_parent(cx, p)) {
     if (rl_kind(cx, p) != RL_JS_TRY_STATEMENT || rl_field(cx, c) != RL_F_BODY) continue;
     RlNode h = rl_child(cx, p, RL_F_HANDLER), fin = rl_child(cx, p, RL_F_FINALIZER);
     if (h && !may_reject(cx, h) && !(fin && may_reject(cx, fin))) return true;
+    if (exits && fin && finally_exits(cx, fin)) return true;
   }
   return false;
 }
@@ -683,7 +704,7 @@ static bool catches_everything(RlCtx *cx, RlNode fn) {
     RlKind k = rl_kind(cx, i);
     bool risky = k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
                  (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
-    if (risky && !caught_in(cx, i, fn)) return false;
+    if (risky && !caught_in(cx, i, fn, !rl_file_strict(cx))) return false;
   }
   return true;
 }

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "../analyzer/rule_api.h"
+#include "c/fixes.h"
 
 typedef struct PathArg {
   const char *fn;
@@ -596,6 +597,7 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
                             "between the check and this use",
                             hits[h].use_fn, path, hits[h].check_fn, lc.line);
     rl_report_related(cx, r, hits[h].check, "'%s' checked here", path);
+    rl_c_fix_access_open(cx, r, hits[h].use, hits[h].check);
   }
 }
 

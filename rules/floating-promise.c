@@ -16,7 +16,10 @@
  *    on a promise. `.catch(f)` and `.then(f, onRejected)` handle it.
  * An async function that cannot reject (every await, throw and returned
  * call inside the try block of a try/catch) and async generators (they
- * return iterators) are not reported. Statements inside callbacks given
+ * return iterators) are not reported; nor, outside racelint:strict, a call
+ * of a function (this file's, or another's in phase 2) that provably
+ * cannot reject (fn_cannot_reject: a resolve-only executor, a returned
+ * `.catch(h)` chain, every await and call in a try). Statements inside callbacks given
  * to timers, `.on()`/addEventListener or assigned to `onclick`-style
  * handlers are errors (the next tick can overlap, nobody can catch);
  * elsewhere warnings. An arrow whose expression body is such a promise,
@@ -35,7 +38,7 @@ enum {
    * generator, or a body that catches everything): a = its name. */
   FACT_NO_REJECT,
   /* a bare call `recv.m()` whose receiver's declared type is not declared
-   * in this file, resolved in phase 2 (analyzer/js_types.c): a = the
+   * in this file, resolved in phase 2 (analyzer/js/js_types.c): a = the
    * type's name here, b = the method, c = handler description or NULL. */
   FACT_TYPED_CALL,
 };
@@ -60,12 +63,37 @@ static bool in_list(const char *s, const char *const *list, size_t n) {
   return false;
 }
 
-/* Is n inside the try block of a try/catch within fn? */
-static bool in_try(RlCtx *cx, RlNode n, RlNode fn) {
-  for (RlNode c = n, p = rl_parent(cx, n); p && p != fn; c = p, p = rl_parent(cx, p))
-    if (rl_kind(cx, p) == RL_JS_TRY_STATEMENT && rl_field(cx, c) == RL_F_BODY &&
-        rl_child(cx, p, RL_F_HANDLER))
+/* Does the finally block fin end the process: a top-level statement
+ * `process.exit(...)`, and no await or throw before it? A rejection in
+ * the try block then never reaches anyone. */
+static bool finally_exits(RlCtx *cx, RlNode fin) {
+  RlNode blk = rl_named_child(cx, fin, 0);
+  while (blk && rl_kind(cx, blk) == RL_JS_COMMENT) blk = rl_next_sibling(cx, blk);
+  if (rl_kind(cx, blk) != RL_JS_STATEMENT_BLOCK) return false;
+  for (RlNode s = rl_first_child(cx, blk); s; s = rl_next_sibling(cx, s)) {
+    RlNode e = rl_kind(cx, s) == RL_JS_EXPRESSION_STATEMENT ? rl_strip(cx, rl_named_child(cx, s, 0))
+                                                            : RL_NONE;
+    if (rl_kind(cx, e) == RL_JS_CALL_EXPRESSION && strcmp(rl_js_callee_name(cx, e), "exit") == 0 &&
+        eq(cx, rl_js_callee_object(cx, e), "process"))
       return true;
+    RlNode end = rl_node_end(cx, s);
+    for (RlNode i = s; i < end; i++) {
+      RlKind k = rl_kind(cx, i);
+      if (k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT) return false;
+    }
+  }
+  return false;
+}
+
+/* Is n inside the try block of a try/catch within fn (or, when exits,
+ * of a try whose finally ends the process)? */
+static bool in_try(RlCtx *cx, RlNode n, RlNode fn, bool exits) {
+  for (RlNode c = n, p = rl_parent(cx, n); p && p != fn; c = p, p = rl_parent(cx, p)) {
+    if (rl_kind(cx, p) != RL_JS_TRY_STATEMENT || rl_field(cx, c) != RL_F_BODY) continue;
+    if (rl_child(cx, p, RL_F_HANDLER)) return true;
+    RlNode fin = rl_child(cx, p, RL_F_FINALIZER);
+    if (exits && fin && finally_exits(cx, fin)) return true;
+  }
   return false;
 }
 
@@ -77,11 +105,19 @@ static bool awaits_delay(RlCtx *cx, RlNode aw) {
   return rl_kind(cx, f) == RL_JS_IDENTIFIER && (eq(cx, f, "sleep") || eq(cx, f, "delay"));
 }
 
+static bool settles_value(RlCtx *cx, RlNode v, int depth, int *bud);
+static bool report_only_call(RlCtx *cx, RlNode call);
+
 /* An async function that cannot reject (short of a programming error in
  * its synchronous code): every await, `for await`, throw and returned call
  * in its body sits in the try block of a try/catch (so a catch that
- * rethrows does not count), except an await of sleep()/delay(). */
-static bool never_rejects(RlCtx *cx, RlNode fn) {
+ * rethrows does not count), except an await of sleep()/delay(). With
+ * depth >= 0 (racelint:strict off), also: an await or a returned value
+ * that settles_value says cannot reject, and a try whose finally ends the
+ * process (finally_exits); but then any other call outside a try (one
+ * that only logs or exits aside) counts as a throw too. depth bounds the
+ * callees followed. */
+static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth, int *bud) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
   RlNode end = rl_node_end(cx, body);
@@ -91,18 +127,31 @@ static bool never_rejects(RlCtx *cx, RlNode fn) {
       continue;
     }
     RlKind k = rl_kind(cx, i);
-    bool risky = (k == RL_JS_AWAIT_EXPRESSION && !awaits_delay(cx, i)) ||
+    bool risky = (k == RL_JS_AWAIT_EXPRESSION && !awaits_delay(cx, i) &&
+                  !(depth >= 0 && settles_value(cx, rl_named_child(cx, i, 0), depth, bud))) ||
                  k == RL_JS_THROW_STATEMENT ||
                  (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
+    /* evidence: any other call outside a try can throw, which rejects */
+    if (depth >= 0 && (k == RL_JS_CALL_EXPRESSION || k == RL_JS_NEW_EXPRESSION) &&
+        rl_kind(cx, rl_parent(cx, i)) != RL_JS_AWAIT_EXPRESSION &&
+        rl_kind(cx, rl_parent(cx, i)) != RL_JS_RETURN_STATEMENT && !report_only_call(cx, i) &&
+        !in_try(cx, i, fn, true) && !settles_value(cx, i, depth, bud))
+      return false;
     if (k == RL_JS_RETURN_STATEMENT) {
       RlNode v = rl_named_child(cx, i, 0);
       RlNode vend = v ? rl_node_end(cx, v) : RL_NONE;
+      if (depth >= 0 && v && settles_value(cx, v, depth, bud)) vend = RL_NONE;
       for (RlNode j = v; j && j < vend && !risky; j++)
         risky = rl_kind(cx, j) == RL_JS_CALL_EXPRESSION || rl_kind(cx, j) == RL_JS_NEW_EXPRESSION;
     }
-    if (risky && !in_try(cx, i, fn)) return false;
+    if (risky && !in_try(cx, i, fn, depth >= 0)) return false;
   }
   return true;
+}
+
+static bool never_rejects(RlCtx *cx, RlNode fn) {
+  int bud = 0;
+  return never_rejects_at(cx, fn, -1, &bud);
 }
 
 /* Section - chains on a promise that cannot reject */
@@ -159,21 +208,72 @@ static RlNode value_before(RlCtx *cx, RlNode name, RlNode use) {
   return v;
 }
 
+/* A call that returns no promise and only reports: `console.x(...)`,
+ * `process.exit(n)`, or a log level of a logger (`this.logger.error(e)`,
+ * `log.warn(e)`), with arguments that call nothing. */
+static const char *const log_levels[] = {"error", "warn", "info", "debug", "trace", "log", "fatal"};
+static bool calls_inside(RlCtx *cx, RlNode n);
+static bool report_only_call(RlCtx *cx, RlNode call) {
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return false;
+  RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), m = rl_child(cx, f, RL_F_PROPERTY);
+  if (rl_kind(cx, o) == RL_JS_MEMBER_EXPRESSION) o = rl_child(cx, o, RL_F_PROPERTY);
+  bool ok = (eq(cx, o, "console") && rl_kind(cx, rl_child(cx, f, RL_F_OBJECT)) == RL_JS_IDENTIFIER) ||
+            (eq(cx, o, "process") && eq(cx, m, "exit"));
+  if (!ok && (eq(cx, o, "logger") || eq(cx, o, "log")) && m) {
+    const char *mn = rl_text_dup(cx, m);
+    ok = in_list(mn, log_levels, RL_COUNTOF(log_levels));
+  }
+  return ok && !calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS));
+}
+
+/* Does n contain a call, `new` or await (nested functions aside)? */
+static bool calls_inside(RlCtx *cx, RlNode n) {
+  RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
+  for (RlNode i = n; i && i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_CALL_EXPRESSION || k == RL_JS_NEW_EXPRESSION || k == RL_JS_AWAIT_EXPRESSION)
+      return true;
+  }
+  return false;
+}
+
+/* A callback that cannot reject: a block body that never_rejects, or an
+ * expression body that calls nothing, or only a report_only_call. */
+static bool callback_settles(RlCtx *cx, RlNode fn) {
+  if (!rl_js_is_function(cx, fn)) return false;
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (rl_kind(cx, body) == RL_JS_STATEMENT_BLOCK) return never_rejects(cx, fn);
+  if (rl_js_is_async_fn(cx, fn) && calls_inside(cx, body)) return false;
+  body = rl_strip(cx, body);
+  return !calls_inside(cx, body) || report_only_call(cx, body);
+}
+
 /* Is `call` a chain of `.then(f)` / `.finally(f)` on a promise that cannot
  * reject (settles_only, called in place or assigned just before in the
- * same block), each f a function that cannot reject either (never_rejects:
- * no throw, await or returned call outside a try)? Then only a bug in f's
- * synchronous code can reject it, as it could throw from any callback. */
-static bool settled_chain(RlCtx *cx, RlNode call) {
+ * same block; or any promise's `.catch(h)`, h a callback that cannot
+ * reject), each f a callback that cannot reject either (callback_settles:
+ * no throw, await or returned call outside a try, or an expression that
+ * only logs or exits)? Then only a bug in f's synchronous code can reject
+ * it, as it could throw from any callback. */
+static bool callee_settles(RlCtx *cx, RlNode call, int depth, int *bud);
+static bool settled_chain_at(RlCtx *cx, RlNode call, int vdepth, int *bud) {
   RlNode use = call;
   for (int depth = 0; depth < 32; depth++) {
     if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
     const char *m = rl_js_callee_name(cx, call);
+    if (depth > 0 && strcmp(m, "catch") == 0 && rl_js_argc(cx, call) == 1)
+      return callback_settles(cx, rl_strip(cx, rl_js_arg(cx, call, 0)));
     if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0)
-      return depth > 0 && settles_only(cx, call);
+      return depth > 0 && (settles_only(cx, call) ||
+                           (!rl_file_strict(cx) && callee_settles(cx, call, vdepth, bud)));
     RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));
-    if (rl_js_argc(cx, call) != 1 || !rl_js_is_function(cx, cb) || !never_rejects(cx, cb))
-      return false;
+    if (rl_js_argc(cx, call) != 1 || !callback_settles(cx, cb)) return false;
     RlNode obj = rl_strip(cx, rl_js_callee_object(cx, call));
     RlKind ok = rl_kind(cx, obj);
     if (ok == RL_JS_IDENTIFIER ||
@@ -185,6 +285,142 @@ static bool settled_chain(RlCtx *cx, RlNode call) {
     call = obj;
   }
   return false;
+}
+
+/* How many callees one question may follow (callee_settles). */
+enum { SETTLE_BUDGET = 64 };
+
+static bool settled_chain(RlCtx *cx, RlNode call) {
+  int bud = SETTLE_BUDGET;
+  return settled_chain_at(cx, call, 0, &bud);
+}
+
+/* Section - callees that cannot reject (evidence: racelint:strict still
+ * reports their floating promises) */
+
+/* The name a parameter binds ("" for a pattern or a rest parameter). */
+static const char *param_name(RlCtx *cx, RlNode p) {
+  if (p && rl_kind(cx, p) != RL_JS_IDENTIFIER) p = rl_child(cx, p, RL_F_PATTERN);
+  return p && rl_kind(cx, p) == RL_JS_IDENTIFIER ? rl_text_dup(cx, p) : "";
+}
+
+/* The executor's first parameter's name (`resolve`, `(resolve) =>`,
+ * `(resolve: () => void) =>`). */
+static const char *first_param_name(RlCtx *cx, RlNode fn) {
+  RlNode p = rl_child(cx, fn, RL_F_PARAMETER);
+  if (!p) p = rl_named_child(cx, rl_child(cx, fn, RL_F_PARAMETERS), 0);
+  return param_name(cx, p);
+}
+
+/* Is the identifier `name` read anywhere in n (nested functions too)? */
+static bool names_in(RlCtx *cx, RlNode n, const char *name) {
+  RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
+  for (RlNode i = n; i && i < end; i++)
+    if (rl_kind(cx, i) == RL_JS_IDENTIFIER && rl_text_eq(cx, i, name)) return true;
+  return false;
+}
+
+/* `new Promise((resolve) => { ... })`: a synchronous executor with no
+ * second parameter or one it never names, whose resolve calls hand over
+ * no promise that this file knows of (resolve(p) would adopt p's
+ * rejection). It can reject only by a throw in the executor's own code. */
+static bool resolve_only_promise(RlCtx *cx, RlNode v) {
+  if (rl_kind(cx, v) != RL_JS_NEW_EXPRESSION) return false;
+  RlNode ctor = rl_strip(cx, rl_child(cx, v, RL_F_CONSTRUCTOR));
+  if (!eq(cx, ctor, "Promise") || rl_js_resolve(cx, ctor, NULL) != RL_BIND_FREE) return false;
+  RlNode ex = rl_strip(cx, rl_js_arg(cx, v, 0));
+  if (!rl_js_is_function(cx, ex) || rl_js_is_async(cx, ex) || rl_js_argc(cx, v) != 1) return false;
+  const char *res = first_param_name(cx, ex);
+  if (!*res) return false;
+  RlNode ps = rl_child(cx, ex, RL_F_PARAMETERS);
+  uint32_t np = 0;
+  for (RlNode p = rl_first_child(cx, ps); p; p = rl_next_sibling(cx, p)) {
+    if (rl_is_token(cx, p) || rl_kind(cx, p) == RL_JS_COMMENT) continue;
+    if (np++ == 1) {
+      const char *rej = param_name(cx, p);
+      if (!*rej || names_in(cx, rl_child(cx, ex, RL_F_BODY), rej)) return false;
+    }
+  }
+  if (np > 2) return false;
+  RlNode body = rl_child(cx, ex, RL_F_BODY), end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    RlNode f = rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION));
+    if (rl_kind(cx, f) != RL_JS_IDENTIFIER || !rl_text_eq(cx, f, res)) continue;
+    RlNode a = rl_strip(cx, rl_js_arg(cx, i, 0));
+    RlJsPromise why;
+    RlKind ak = rl_kind(cx, a);
+    if (ak == RL_JS_AWAIT_EXPRESSION ||
+        ((ak == RL_JS_CALL_EXPRESSION || ak == RL_JS_NEW_EXPRESSION) &&
+         rl_js_returns_promise(cx, a, &why)))
+      return false;
+  }
+  return true;
+}
+
+/* The function a call runs, as far as this file tells: a local function,
+ * `this.m()` of this class, or what rl_js_returns_promise found. */
+static RlNode callee_fn(RlCtx *cx, RlNode call) {
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return RL_NONE;
+  RlJsPromise why;
+  if (rl_js_returns_promise(cx, call, &why)) return why.fn;
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION)), fn = RL_NONE;
+  if (rl_kind(cx, f) == RL_JS_IDENTIFIER)
+    return rl_js_resolve(cx, f, &fn) == RL_BIND_LOCAL ? fn : RL_NONE;
+  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION ||
+      rl_kind(cx, rl_strip(cx, rl_child(cx, f, RL_F_OBJECT))) != RL_JS_THIS)
+    return RL_NONE;
+  RlNode cls = rl_js_this_class(cx, f);
+  return cls ? rl_js_class_member(cx, cls, rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY)), false)
+             : RL_NONE;
+}
+
+static bool fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *bud);
+
+/* Does the call run a function of this file that cannot reject? */
+static bool callee_settles(RlCtx *cx, RlNode call, int depth, int *bud) {
+  RlNode fn = callee_fn(cx, call);
+  /* a budget, not only a depth: n calls of m callees each is n^depth */
+  return fn && depth < 4 && --*bud >= 0 && fn_cannot_reject(cx, fn, depth + 1, bud);
+}
+
+/* A value that is a promise which cannot reject: resolve_only_promise,
+ * settles_only, `p.catch(h)` with h a callback that cannot reject, a
+ * settled_chain, or a call of a function that cannot reject. */
+static bool settles_value(RlCtx *cx, RlNode v, int depth, int *bud) {
+  v = rl_strip(cx, v);
+  if (!v || depth > 4) return false;
+  if (resolve_only_promise(cx, v) || settles_only(cx, v)) return true;
+  if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) return false;
+  const char *m = rl_js_callee_name(cx, v);
+  if (strcmp(m, "catch") == 0 && rl_js_callee_object(cx, v))
+    return rl_js_argc(cx, v) == 1 && callback_settles(cx, rl_strip(cx, rl_js_arg(cx, v, 0)));
+  if ((strcmp(m, "then") == 0 || strcmp(m, "finally") == 0) && rl_js_callee_object(cx, v))
+    return settled_chain_at(cx, v, depth + 1, bud);
+  return callee_settles(cx, v, depth, bud);
+}
+
+/* A function whose promise cannot reject: async and never_rejects_at, or
+ * not async and every `return` (at least one) hands back settles_value. */
+static bool fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *bud) {
+  if (!rl_js_is_function(cx, fn) || rl_js_is_generator(cx, fn)) return false;
+  if (rl_js_is_async(cx, fn)) return never_rejects_at(cx, fn, depth, bud);
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (!body) return false;
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return settles_value(cx, body, depth, bud);
+  bool any = false;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (i != body && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
+    RlNode v = rl_named_child(cx, i, 0);
+    if (!v || !settles_value(cx, v, depth, bud)) return false;
+    any = true;
+  }
+  return any;
 }
 
 /* Section - does a call return a promise? */
@@ -212,8 +448,12 @@ static bool handled(RlCtx *cx, RlNode call) {
  * body catches everything cannot)? */
 static bool promise_call(RlCtx *cx, RlNode call, RlJsPromise *why) {
   if (!rl_js_returns_promise(cx, call, why)) return false;
+  if (!why->fn) return true;
   /* only an async body's throws become its rejections */
-  return !why->fn || !rl_js_is_async_fn(cx, why->fn) || !never_rejects(cx, why->fn);
+  if (rl_js_is_async_fn(cx, why->fn) && never_rejects(cx, why->fn)) return false;
+  /* the evidence shapes (fn_cannot_reject): racelint:strict reports them */
+  int bud = SETTLE_BUDGET;
+  return rl_file_strict(cx) || !fn_cannot_reject(cx, why->fn, 0, &bud);
 }
 
 /* Section - where the statement runs */
@@ -354,6 +594,11 @@ static void *begin_file(RlCtx *cx) {
       /* for phase 2: async functions that give no rejecting promise */
       const char *name = rl_function_name(cx, i);
       if (*name) rl_fact_add(cx, FACT_NO_REJECT, i, name, NULL, NULL);
+    } else if (rl_js_is_function(cx, i) && !rl_file_strict(cx) &&
+               fn_cannot_reject(cx, i, 0, &(int){SETTLE_BUDGET})) {
+      /* the evidence shapes, found again in phase 2 by name and line */
+      const char *name = rl_function_name(cx, i);
+      if (*name) rl_fact_add(cx, FACT_NO_REJECT, i, name, "evidence", NULL);
     }
   }
   return st;
@@ -438,7 +683,6 @@ static void defer_import(RlCtx *cx, RlNode call, RlNode at, const char *handler)
     if (rl_kind(cx, obj) != RL_JS_IDENTIFIER || rl_js_resolve(cx, obj, NULL) != RL_BIND_IMPORT)
       return;
     if (!rl_js_import_of(cx, obj, &mod, &imported) || strcmp(imported, "*") != 0) return;
-    if (strncmp(mod, "./", 2) != 0 && strncmp(mod, "../", 3) != 0) return;
     rl_fact_add(cx, FACT_BARE_IMPORT, at, rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY)), mod,
                 handler);
   }
@@ -500,6 +744,12 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
       }
     }
     if (k == RL_JS_CALL_EXPRESSION && settled_chain(cx, e)) continue;
+    /* `p.then()` with no callback does nothing but drop p on purpose, as
+     * `void p` does (`.catch()` without a handler is still reported: it
+     * reads as handling and handles nothing); racelint:strict reports it */
+    if (k == RL_JS_CALL_EXPRESSION && !rl_file_strict(cx) && rl_js_argc(cx, e) == 0 &&
+        strcmp(rl_js_callee_name(cx, e), "then") == 0 && rl_js_callee_object(cx, e))
+      continue;
     RlJsPromise why;
     if (promise_call(cx, e, &why)) {
       report(cx, at, &why, handler);
@@ -565,6 +815,68 @@ static bool test_waits(RlCtx *cx, RlNode n) {
   return false;
 }
 
+static const char *const assert_roots[] = {"expect", "assert", "should", "t", "chai"};
+
+/* Is a name bound by fn's parameters (plain or destructured:
+ * `async ({ equal, rejects }) => ...`)? */
+static bool param_named(RlCtx *cx, RlNode fn, RlNode id) {
+  RlNode ps = rl_child(cx, fn, RL_F_PARAMETERS);
+  if (!ps) ps = rl_child(cx, fn, RL_F_PARAMETER);
+  RlNode end = ps ? rl_node_end(cx, ps) : RL_NONE;
+  for (RlNode i = ps; i && i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if ((k == RL_JS_IDENTIFIER || k == RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) &&
+        same_text(cx, i, id))
+      return true;
+  }
+  return false;
+}
+
+/* Does cb make an assertion: a call whose callee starts with expect,
+ * assert, should, t or chai, or with a parameter of a callback that
+ * encloses `at` (the test's `t`, `{ equal }`), or reads `.should`? */
+static bool asserts_in(RlCtx *cx, RlNode cb, RlNode at) {
+  RlNode end = rl_node_end(cx, cb);
+  for (RlNode i = cb; i < end; i++) {
+    if (rl_kind(cx, i) == RL_JS_PROPERTY_IDENTIFIER && eq(cx, i, "should")) return true;
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    RlNode r = rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION));
+    for (int d = 0; d < 32; d++) {
+      if (rl_kind(cx, r) == RL_JS_MEMBER_EXPRESSION) r = rl_strip(cx, rl_child(cx, r, RL_F_OBJECT));
+      else if (rl_kind(cx, r) == RL_JS_CALL_EXPRESSION) r = rl_strip(cx, rl_child(cx, r, RL_F_FUNCTION));
+      else break;
+    }
+    if (rl_kind(cx, r) != RL_JS_IDENTIFIER) continue;
+    if (in_list(rl_text_dup(cx, r), assert_roots, RL_COUNTOF(assert_roots))) return true;
+    for (RlNode fn = rl_enclosing_function(cx, at); fn; fn = rl_enclosing_function(cx, fn))
+      if (rl_kind(cx, rl_parent(cx, fn)) == RL_JS_ARGUMENTS && param_named(cx, fn, r)) return true;
+  }
+  return false;
+}
+
+/* In a test, a `.then(f)` / `.finally(f)` chain whose callbacks (function
+ * literals) assert nothing: all it can lose is a rejection, which the
+ * runner reports as an unhandled rejection (tap, node:test, mocha, jest
+ * fail the run). A chain whose callbacks assert can run after the test
+ * has passed, and its assertions are lost: still reported. */
+static bool unasserted_test_chain(RlCtx *cx, RlNode e, RlNode at) {
+  e = rl_strip(cx, e);
+  if (rl_kind(cx, e) != RL_JS_CALL_EXPRESSION) return false;
+  const char *m = rl_js_callee_name(cx, e);
+  if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0) return false;
+  RlNode c = e;
+  for (int d = 0; d < 32 && rl_kind(cx, c) == RL_JS_CALL_EXPRESSION; d++) {
+    m = rl_js_callee_name(cx, c);
+    if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0 && strcmp(m, "catch") != 0) break;
+    for (uint32_t a = 0; a < rl_js_argc(cx, c); a++) {
+      RlNode cb = rl_strip(cx, rl_js_arg(cx, c, a));
+      if (!rl_js_is_function(cx, cb) || asserts_in(cx, cb, at)) return false;
+    }
+    c = rl_strip(cx, rl_js_callee_object(cx, c));
+  }
+  return true;
+}
+
 static void check(RlCtx *cx, RlNode n, void *state) {
   const State *st = state;
   if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx)) {
@@ -584,6 +896,8 @@ static void check(RlCtx *cx, RlNode n, void *state) {
   while (e && rl_kind(cx, e) == RL_JS_COMMENT) e = rl_next_sibling(cx, e);
   if (!e) return;
   RlNode s = rl_strip(cx, e);
+  if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx) && unasserted_test_chain(cx, s, n))
+    return;
   RlKind k = rl_kind(cx, s);
   if (k != RL_JS_CALL_EXPRESSION && k != RL_JS_NEW_EXPRESSION && k != RL_JS_BINARY_EXPRESSION &&
       k != RL_JS_TERNARY_EXPRESSION)
@@ -598,8 +912,31 @@ static bool no_reject(const RlProject *px, const RlRule *self, const RlFact *fn)
   const RlFact *f = rl_project_facts(px, fn->file, &n);
   for (uint32_t i = 0; i < n; i++)
     if (f[i].kind == FACT_NO_REJECT && rl_fact_of(px, &f[i], self) &&
-        strcmp(f[i].a, fn->fn.name) == 0)
+        strcmp(f[i].a, fn->fn.name) == 0 &&
+        (!f[i].b || !*f[i].b || f[i].loc.line == fn->loc.line))
       return true;
+  return false;
+}
+
+/* Is the declaration `decl` (a function's or member's RL_FACT_JS_TYPE
+ * fact) of a function that cannot reject (FACT_NO_REJECT at its line,
+ * named `name` or "Class.name")? */
+static bool decl_no_reject(const RlProject *px, const RlRule *self, const RlFact *decl,
+                           const char *name) {
+  if (!decl) return false;
+  uint32_t n;
+  const RlFact *f = rl_project_facts(px, decl->file, &n);
+  size_t ln = strlen(name);
+  for (uint32_t i = 0; i < n; i++) {
+    if (f[i].kind != FACT_NO_REJECT || !rl_fact_of(px, &f[i], self) ||
+        f[i].loc.line != decl->loc.line)
+      continue;
+    /* a method's fact is named "Class.m" */
+    size_t la = strlen(f[i].a);
+    if (strcmp(f[i].a, name) == 0 ||
+        (la > ln && f[i].a[la - ln - 1] == '.' && strcmp(f[i].a + la - ln, name) == 0))
+      return true;
+  }
   return false;
 }
 
@@ -649,7 +986,8 @@ static void project(RlProject *px, const RlRule *self) {
       const RlFact *f = &facts[i];
       if (f->kind == FACT_TYPED_CALL && rl_fact_of(px, f, self)) {
         const RlFact *decl;
-        if (rl_project_js_member(px, file, f->a, f->b, &decl) == RL_JT_PROMISE)
+        if (rl_project_js_member(px, file, f->a, f->b, &decl) == RL_JT_PROMISE &&
+            !decl_no_reject(px, self, decl, f->b))
           typed_report(px, self, f, f->b, decl);
         continue;
       }
@@ -667,7 +1005,8 @@ static void project(RlProject *px, const RlRule *self) {
         const RlFact *decl;
         if ((fn && (fn->flags & RL_FF_ASYNC)) || (f->b && *f->b && t < 0)) continue;
         if (rl_project_js_func(px, f->b && *f->b ? (uint32_t)t : file, f->a, &decl) ==
-            RL_JT_PROMISE)
+                RL_JT_PROMISE &&
+            !decl_no_reject(px, self, decl, decl ? decl->jstype.member : f->a))
           typed_report(px, self, f, f->a, decl);
         continue;
       }

@@ -6,8 +6,8 @@
 const RlRule rl_rule_parse_error = {
     .id = "parse-error",
     .title = "File could not be parsed completely",
-    .summary = "Reports a syntax error (or, for C, a compiler error such as a missing "
-               "header) that kept part of the file from being analysed.",
+    .summary = "Reports a syntax error of the file itself that kept part of it from "
+               "being analysed.",
     .langs = RL_LANG_JSTS | RL_LANG_C,
     .severity = RL_SEV_NOTE,
     .category = RL_CAT_CORRECTNESS,

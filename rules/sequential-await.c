@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "../analyzer/rule_api.h"
+#include "js/fixes.h"
 
 #define MAX_RUN 16
 
@@ -270,6 +271,10 @@ static void flush(RlCtx *cx, const Await *run, uint32_t n) {
                   lines, run[0].callee, run[1].callee, n);
   }
   rl_report_related(cx, r, run[0].await, "the first read, awaited here");
+  RlNode st[MAX_RUN], aw[MAX_RUN], call[MAX_RUN], binder[MAX_RUN];
+  for (uint32_t i = 0; i < n; i++)
+    st[i] = run[i].stmt, aw[i] = run[i].await, call[i] = run[i].call, binder[i] = run[i].binder;
+  rl_js_fix_sequential(cx, r, st, aw, call, binder, n);
 }
 
 /* A loop around the block inside its function (O(1): rl_js_enclosing_loop;

@@ -27,6 +27,7 @@
 #include "cworker.h"
 #include "discover.h"
 #include "engine.h"
+#include "pkgtypes.h"
 #include "scheduler.h"
 #include "session.h"
 #include "suppress.h"
@@ -281,7 +282,15 @@ int main(int argc, char **argv) {
       fprintf(stderr, "%s: notice: %s\n", e->rel_path, files[i]->notices.v[j].msg);
   }
   rl_worker_delete(w);
-  rl_engine_project(&s, files, disc.files.n);
+  /* a case's own node_modules (never scanned as source) gives package types */
+  RlPkgTypes *pkgs = rl_pkgtypes_load(&s, 1, files, disc.files.n);
+  uint32_t np;
+  RlEngineFile **pf = rl_pkgtypes_files(pkgs, &np);
+  RlEngineFile **all = rl_calloc(disc.files.n + np + 1, sizeof *all);
+  memcpy(all, files, disc.files.n * sizeof *all);
+  if (np) memcpy(all + disc.files.n, pf, np * sizeof *all);
+  rl_engine_project_pkgs(&s, all, disc.files.n + np, rl_pkgtypes_resolve, pkgs);
+  free(all);
   rl_suppress_apply(&s, files, disc.files.n);
 
   int failures = ex.errors + failures_config, ndiags = 0;
@@ -328,6 +337,7 @@ int main(int argc, char **argv) {
          disc.files.n == 1 ? "" : "s", ndiags, ndiags == 1 ? "" : "s", ex.v.n,
          ex.v.n == 1 ? "" : "s", failures ? "FAIL" : "ok");
   for (uint32_t i = 0; i < disc.files.n; i++) rl_engine_file_delete(files[i]);
+  rl_pkgtypes_delete(pkgs);
   free(files);
   RL_VEC_FREE(ex.v);
   RL_VEC_FREE(ex.none_files);

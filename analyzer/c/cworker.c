@@ -38,6 +38,35 @@ extern char **environ;
 #define RL_CWORKER_SANITIZED 0 /* sanitizers reserve terabytes: no RLIMIT_AS then */
 #endif
 
+#if defined(__SANITIZE_THREAD__)
+#define RL_CWORKER_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define RL_CWORKER_TSAN 1
+#endif
+#endif
+
+#ifdef RL_CWORKER_TSAN
+/* ThreadSanitizer's defaults for this binary (TSAN_OPTIONS still wins).
+ *
+ * intercept_tls_get_addr=0: each parse runs on a new libclang thread, whose
+ * first use of libLLVM's thread_locals allocates their dynamic TLS blocks
+ * (__tls_get_addr). GCC 12's TSan (libtsan2) sizes such a block by reading a
+ * "glibc >= 2.19 header" from the 16 bytes before it whenever the block
+ * starts 16 bytes into a page; glibc 2.25+ puts no header there, so it reads
+ * the previous heap chunk's bytes as {size, start} and resets the shadow of
+ * that range. When the garbage spans two application regions, the shadow
+ * remap fails and the worker dies: "ThreadSanitizer failed to allocate
+ * 0x1ee20000... bytes at address 100000006000 (errno: 12)", exit status 66,
+ * on a file that parses fine (3 runs in 7 of `--jobs 7 testdata/c` on a
+ * loaded machine). Known upstream (google/sanitizers#1322, with this
+ * workaround); later compiler-rt asks its allocator instead (GetDTLSRange).
+ * The blocks come from TSan's malloc, which already resets their shadow,
+ * so nothing is lost by not intercepting. */
+const char *__tsan_default_options(void);
+const char *__tsan_default_options(void) { return "intercept_tls_get_addr=0"; }
+#endif
+
 #define RL_CW_MAGIC 0x71634c52u /* "RLcq" */
 #define RL_CW_FD 3              /* the worker's end of the socket */
 #define RL_CW_MAX_REQUEST (1ull << 30)
@@ -61,6 +90,7 @@ struct RlCWorker {
   RlCWorkerLimits limits;
   pid_t pid;         /* 0: no process */
   int fd;            /* our end of the socket, -1 without a process */
+  int err_fd;        /* the read end of its stderr when RACELINT_C_WORKER_STDERR is set, else -1 */
   char *no_libclang; /* the worker said no libclang loads: not started again */
 };
 
@@ -138,7 +168,7 @@ static const char *rl_cw__getstr(RlCwDec *d, RlArena *a, size_t *len) {
 #define RL_CW_NODE_MIN (2 + 2 + 1 + 1 + 4 + 4 + 4 + 1)
 
 /* The answer payload: u8 ok, u32 nerrors, u32 first_error, str error_msg,
- * u32 nincludes + strs, u32 nnodes + node records in preorder (the root
+ * u8 syntax, str missing, u32 nincludes + strs, u32 nnodes + node records in preorder (the root
  * first; the sentinel is not sent). A node record is RL_CW_NODE_MIN bytes
  * as above, then if has-ext: u8 ref, str name, type, owner, value. */
 static void rl_cworker__encode(RlBuf *b, const RlCParseResult *res, const RlTree *t) {
@@ -146,6 +176,8 @@ static void rl_cworker__encode(RlBuf *b, const RlCParseResult *res, const RlTree
   rl_cw__u32(b, res->nerrors);
   rl_cw__u32(b, res->first_error);
   rl_cw__str(b, res->error_msg);
+  rl_cw__u8(b, res->syntax);
+  rl_cw__str(b, res->missing);
   rl_cw__u32(b, res->nincludes);
   for (uint32_t i = 0; i < res->nincludes; i++) rl_cw__str(b, res->includes[i]);
   uint32_t nn = t && t->n > 1 ? t->n - 1 : 0;
@@ -180,8 +212,11 @@ bool rl_cworker_decode(const uint8_t *p, size_t n, size_t src_len, RlArena *stri
   res->nerrors = rl_cw__get32(&d);
   res->first_error = rl_cw__get32(&d);
   res->error_msg = rl_cw__getstr(&d, strings, NULL);
+  uint8_t syntax = rl_cw__get8(&d);
+  res->syntax = syntax;
+  res->missing = rl_cw__getstr(&d, strings, NULL);
   uint32_t ninc = rl_cw__get32(&d);
-  if (d.bad || ok > 1) return false;
+  if (d.bad || ok > 1 || syntax > 2) return false;
   if (res->first_error != UINT32_MAX && res->first_error > src_len) return false;
   if (ninc > (size_t)(d.end - d.p) / 4) return false;
   if (ninc) {
@@ -254,9 +289,33 @@ static int64_t rl_cw__now_ms(void) {
 /* EOF: the peer closed or failed; BAD: it broke the protocol. */
 typedef enum { RL_CW_IO_OK, RL_CW_IO_EOF, RL_CW_IO_TIMEOUT, RL_CW_IO_BAD } RlCwIo;
 
-/* Sends or receives exactly n bytes on the non-blocking fd before
- * `deadline` (rl_cw__now_ms). */
-static RlCwIo rl_cw__xfer(int fd, bool sending, void *buf, size_t n, int64_t deadline) {
+/* Copies what the worker wrote on its stderr pipe so far to ours; at the
+ * pipe's end of file, closes it. The worker cannot write a file itself
+ * (RLIMIT_FSIZE 0: a sanitizer's report to a redirected stderr would kill it
+ * with SIGXFSZ and be lost), so its reports reach a file through us. */
+static void rl_cw__drain_stderr(RlCWorker *self) {
+  char buf[4096];
+  while (self->err_fd >= 0) {
+    ssize_t k = read(self->err_fd, buf, sizeof buf);
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
+    if (k <= 0) {
+      close(self->err_fd);
+      self->err_fd = -1;
+      return;
+    }
+    for (ssize_t done = 0, w; done < k; done += w) {
+      w = write(STDERR_FILENO, buf + done, (size_t)(k - done));
+      if (w < 0 && errno == EINTR) w = 0;
+      else if (w <= 0) break; /* our stderr is gone: drop the rest */
+    }
+  }
+}
+
+/* Sends or receives exactly n bytes on the worker's non-blocking socket
+ * before `deadline` (rl_cw__now_ms), forwarding its stderr meanwhile. */
+static RlCwIo rl_cw__xfer(RlCWorker *self, bool sending, void *buf, size_t n, int64_t deadline) {
+  int fd = self->fd;
   char *p = buf;
   while (n) {
     ssize_t k = sending ? send(fd, p, n, MSG_NOSIGNAL) : recv(fd, p, n, 0);
@@ -270,9 +329,11 @@ static RlCwIo rl_cw__xfer(int fd, bool sending, void *buf, size_t n, int64_t dea
     if (errno != EAGAIN && errno != EWOULDBLOCK) return RL_CW_IO_EOF;
     int64_t left = deadline - rl_cw__now_ms();
     if (left <= 0) return RL_CW_IO_TIMEOUT;
-    struct pollfd pf = {fd, sending ? POLLOUT : POLLIN, 0};
-    int r = poll(&pf, 1, left > INT_MAX ? INT_MAX : (int)left);
+    /* a worker blocked on a full stderr pipe would never answer */
+    struct pollfd pf[2] = {{fd, sending ? POLLOUT : POLLIN, 0}, {self->err_fd, POLLIN, 0}};
+    int r = poll(pf, self->err_fd >= 0 ? 2 : 1, left > INT_MAX ? INT_MAX : (int)left);
     if (r < 0 && errno != EINTR) return RL_CW_IO_EOF;
+    if (r > 0 && self->err_fd >= 0 && pf[1].revents) rl_cw__drain_stderr(self);
   }
   return RL_CW_IO_OK;
 }
@@ -281,6 +342,7 @@ RlCWorker *rl_cworker_new(const RlCWorkerLimits *limits) {
   RlCWorker *w = rl_calloc(1, sizeof *w);
   w->limits = *limits;
   w->fd = -1;
+  w->err_fd = -1;
   return w;
 }
 
@@ -297,6 +359,9 @@ static void rl_cw__stop(RlCWorker *self, bool kill_it, RlArena *a, const char **
   while (wait4(self->pid, &st, 0, &ru) < 0 && errno == EINTR) {
   }
   self->pid = 0;
+  rl_cw__drain_stderr(self); /* it is gone: what it wrote is all in the pipe */
+  if (self->err_fd >= 0) close(self->err_fd);
+  self->err_fd = -1;
   if (!how) return;
   uint64_t peak = (uint64_t)ru.ru_maxrss * 1024u;
   if (WIFSIGNALED(st)) {
@@ -332,9 +397,9 @@ void rl_cworker_delete(RlCWorker *self) {
 }
 
 /* Reads one frame of at most `max` payload bytes; *out is a heap buffer. */
-static RlCwIo rl_cw__read_frame(int fd, int64_t deadline, uint64_t max, RlCwHeader *h,
+static RlCwIo rl_cw__read_frame(RlCWorker *self, int64_t deadline, uint64_t max, RlCwHeader *h,
                                  RlBuf *out) {
-  RlCwIo io = rl_cw__xfer(fd, false, h, sizeof *h, deadline);
+  RlCwIo io = rl_cw__xfer(self, false, h, sizeof *h, deadline);
   if (io != RL_CW_IO_OK) return io;
   if (h->magic != RL_CW_MAGIC || h->len > max) return RL_CW_IO_BAD;
   /* grow as bytes arrive: a lying length costs no memory up front */
@@ -347,7 +412,7 @@ static RlCwIo rl_cw__read_frame(int fd, int64_t deadline, uint64_t max, RlCwHead
       out->data = rl_realloc(out->data, cap);
       out->cap = cap;
     }
-    io = rl_cw__xfer(fd, false, out->data + out->len, chunk, deadline);
+    io = rl_cw__xfer(self, false, out->data + out->len, chunk, deadline);
     if (io != RL_CW_IO_OK) return io;
     out->len += chunk;
     got += chunk;
@@ -389,7 +454,19 @@ static bool rl_cw__start(RlCWorker *self, RlArena *a, const char **why) {
   /* stdin: never the parent's (an include of /dev/stdin reads nothing) */
   posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-  if (!getenv("RACELINT_C_WORKER_STDERR")) /* libclang's crash reports are noise */
+  /* stderr: libclang's crash reports are noise, unless asked for; then a
+   * pipe to us (rl_cw__drain_stderr), never our stderr itself */
+  int errp[2] = {-1, -1};
+  if (getenv("RACELINT_C_WORKER_STDERR") && pipe2(errp, O_CLOEXEC) == 0) {
+    if (errp[1] <= RL_CW_FD) { /* out of the way of the dup2s onto 2 and 3 */
+      int moved = fcntl(errp[1], F_DUPFD_CLOEXEC, RL_CW_FD + 1);
+      close(errp[1]);
+      errp[1] = moved;
+    }
+  }
+  if (errp[1] >= 0)
+    posix_spawn_file_actions_adddup2(&fa, errp[1], 2);
+  else
     posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
   posix_spawnattr_t at;
   posix_spawnattr_init(&at);
@@ -404,21 +481,25 @@ static bool rl_cw__start(RlCWorker *self, RlArena *a, const char **why) {
   posix_spawn_file_actions_destroy(&fa);
   posix_spawnattr_destroy(&at);
   close(sv[1]);
+  if (errp[1] >= 0) close(errp[1]);
   if (rc != 0) {
     close(sv[0]);
+    if (errp[0] >= 0) close(errp[0]);
     *why = rl_arena_printf(a, "cannot start the C parser process: %s", strerror(rc));
     return false;
   }
   self->pid = pid;
   self->fd = sv[0];
   fcntl(self->fd, F_SETFL, fcntl(self->fd, F_GETFL) | O_NONBLOCK);
+  self->err_fd = errp[0];
+  if (self->err_fd >= 0) fcntl(self->err_fd, F_SETFL, fcntl(self->err_fd, F_GETFL) | O_NONBLOCK);
   RlCwHeader h;
   RlBuf b = {0};
   /* --parse-timeout 0 (no limit) covers the start too: a worker that dies
    * is seen at once (end of file), only a hung one would wait */
   int64_t start_deadline =
       self->limits.timeout_ms ? rl_cw__now_ms() + (int64_t)RL_CW_START_MS : INT64_MAX / 2;
-  RlCwIo io = rl_cw__read_frame(self->fd, start_deadline, 1u << 16, &h, &b);
+  RlCwIo io = rl_cw__read_frame(self, start_deadline, 1u << 16, &h, &b);
   bool ok = io == RL_CW_IO_OK && (h.type == RL_CW_HELLO || h.type == RL_CW_HELLO_NOLIB);
   if (ok && h.type == RL_CW_HELLO_NOLIB) {
     RlCwDec d = {(const uint8_t *)b.data, (const uint8_t *)b.data + b.len, false};
@@ -461,11 +542,11 @@ RlCWorkerStatus rl_cworker_parse(RlCWorker *self, bool parse_only, const char *a
   rl_buf_free(&pay);
   int64_t deadline = self->limits.timeout_ms ? rl_cw__now_ms() + (int64_t)self->limits.timeout_ms
                                              : INT64_MAX / 2; /* 0: no limit */
-  RlCwIo io = rl_cw__xfer(self->fd, true, req.data, req.len, deadline);
+  RlCwIo io = rl_cw__xfer(self, true, req.data, req.len, deadline);
   rl_buf_free(&req);
   RlCwHeader h = {0, 0, 0};
   RlBuf ans = {0};
-  if (io == RL_CW_IO_OK) io = rl_cw__read_frame(self->fd, deadline, RL_CW_MAX_ANSWER, &h, &ans);
+  if (io == RL_CW_IO_OK) io = rl_cw__read_frame(self, deadline, RL_CW_MAX_ANSWER, &h, &ans);
   if (io == RL_CW_IO_TIMEOUT) {
     rl_cw__stop(self, true, NULL, NULL);
     rl_buf_free(&ans);
@@ -521,8 +602,9 @@ static bool rl_cw__write_all(int fd, const void *buf, size_t n) {
 }
 
 /* Test hook: RACELINT_TEST_C_WORKER_FAULT="kind:suffix" makes the worker
- * misbehave on files whose path ends with suffix: crash, hang, garbage (a
- * malformed answer), huge (an answer claiming 2^40 bytes). Tests only. */
+ * misbehave on files whose path ends with suffix: crash (a line on stderr,
+ * then SIGSEGV), hang, garbage (a malformed answer), huge (an answer
+ * claiming 2^40 bytes). Tests only. */
 static const char *rl_cw__fault(const char *path) {
   const char *spec = getenv("RACELINT_TEST_C_WORKER_FAULT");
   if (!spec) return NULL;
@@ -615,7 +697,10 @@ int rl_cworker_main(int argc, char **argv) {
       break;
     }
     const char *fault = rl_cw__fault(path);
-    if (fault && strcmp(fault, "crash") == 0) raise(SIGSEGV);
+    if (fault && strcmp(fault, "crash") == 0) {
+      fputs("racelint --c-worker: test fault: crash\n", stderr); /* as a crash report would */
+      raise(SIGSEGV);
+    }
     if (fault && strcmp(fault, "hang") == 0)
       for (;;) pause();
     if (cpu) rl_cw__cpu_budget(cpu);

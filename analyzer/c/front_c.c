@@ -54,6 +54,7 @@
   X(clang_getCursorTLSKind) \
   X(clang_getCursorType) \
   X(clang_getDiagnostic) \
+  X(clang_getDiagnosticCategoryText) \
   X(clang_getDiagnosticLocation) \
   X(clang_getDiagnosticSeverity) \
   X(clang_getDiagnosticSpelling) \
@@ -420,12 +421,15 @@ RlCParseResult rl_front_c_parse(RlCParser *self, const char *abs_path,
                                 const char *const *args, uint32_t nargs,
                                 RlArena *strings, RlTree *out) {
   const RlClangApi *A = &self->api;
-  RlCParseResult res = {false, 0, UINT32_MAX, NULL, NULL, 0};
+  RlCParseResult res = {false, 0, UINT32_MAX, NULL, 0, NULL, NULL, 0};
   CXTranslationUnit tu = rl_front_c__tu(self, abs_path, src, len, args, nargs);
   if (!tu) return res;
   res.ok = true;
   CXFile main = A->clang_getFile(tu, abs_path);
   unsigned nd = A->clang_getNumDiagnostics(tu);
+  /* an include the worker refused (a device, FIFO, /proc file: cworker.h)
+   * is the file's own problem, not a header the build would provide */
+  bool refused = false;
   for (unsigned i = 0; i < nd; i++) {
     CXDiagnostic d = A->clang_getDiagnostic(tu, i);
     enum CXDiagnosticSeverity sev = A->clang_getDiagnosticSeverity(d);
@@ -434,12 +438,30 @@ RlCParseResult rl_front_c_parse(RlCParser *self, const char *abs_path,
       CXFile f;
       unsigned off;
       A->clang_getExpansionLocation(A->clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
+      const char *text = NULL;
+      if (!text) text = rl_front_c__str(A, strings, A->clang_getDiagnosticSpelling(d));
+      if (strncmp(text, "cannot open file", 16) == 0) refused = true;
+      if (!res.missing && rl_str_ends_with(text, "' file not found"))
+        res.missing = text; /* in the main file or in a header it includes */
       if (!res.error_msg && f && main && A->clang_File_isEqual(f, main)) {
-        res.error_msg = rl_front_c__str(A, strings, A->clang_getDiagnosticSpelling(d));
+        res.error_msg = text;
         res.first_error = off;
+        const char *cat =
+            rl_front_c__str(A, strings, A->clang_getDiagnosticCategoryText(d));
+        /* a parse error, or a preprocessor error other than a header not
+         * found (an include refused or nested too deeply is the file's own) */
+        res.syntax = strcmp(cat, "Parse Issue") == 0 ? 1
+                     : strcmp(cat, "Lexical or Preprocessor Issue") == 0 &&
+                             !rl_str_ends_with(text, "' file not found")
+                         ? 2
+                         : 0;
       }
     }
     A->clang_disposeDiagnostic(d);
+  }
+  if (refused) {
+    res.missing = NULL;
+    res.syntax = res.error_msg ? 2 : 0;
   }
   RlCIncl inc = {A, strings, {0}};
   A->clang_getInclusions(tu, rl_front_c__inclusion, &inc);

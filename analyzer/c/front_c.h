@@ -22,6 +22,16 @@ typedef struct RlCParseResult {
   uint32_t nerrors;      /* error diagnostics */
   uint32_t first_error;  /* byte offset in the main file, or UINT32_MAX */
   const char *error_msg; /* first error's text (in `strings`), or NULL */
+  /* The first error is a syntax error ("Parse Issue": `expected ';'`), not
+   * a semantic one (an undeclared name or unknown type, as a header or -D
+   * the build would give leaves behind) nor a missing header. */
+  /* 1: a parse error; 2: a preprocessor error of the file's own (an include
+   * refused or nested too deeply), never taken for the build's missing
+   * macros; 0: neither. */
+  uint8_t syntax;
+  /* The first "'x.h' file not found" of the translation unit, in the main
+   * file or a header it includes (in `strings`), or NULL. */
+  const char *missing;
   const char **includes; /* headers included (paths in `strings`) */
   uint32_t nincludes;
 } RlCParseResult;

@@ -302,8 +302,8 @@ static void rl_incdisc__include(RlIncScan *sc, const char *file, const char *nam
     bool here = rl_incdisc__is_file(rel);
     free(rel);
     if (here) return;
-  } else if (!strchr(name, '/') || rl_incdisc__system(name)) {
-    return;
+  } else if (rl_incdisc__system(name)) {
+    return; /* <utlist.h>, <microhttpd.h>: a project header found below when not the system's */
   }
   const char *base = rl_incdisc__base(name);
   size_t nl = strlen(name);

@@ -132,6 +132,61 @@ static RlCWorkerStatus rl_lang_c__parse_with(RlLangJob *job, const char *const *
   return RL_CWORKER_OK;
 }
 
+/* Is an identifier spelt like a macro (FOO_SIZE, PACKAGE_NAME) at src+at? */
+static bool rl_lang_c__macro_name(const char *src, size_t len, size_t at) {
+  size_t e = at, letters = 0;
+  for (; e < len && (src[e] == '_' || (src[e] >= 'A' && src[e] <= 'Z') ||
+                     (src[e] >= '0' && src[e] <= '9'));
+       e++)
+    letters += src[e] >= 'A' && src[e] <= 'Z';
+  bool lower = e < len && src[e] >= 'a' && src[e] <= 'z';
+  return letters >= 2 && !lower && !(src[at] >= '0' && src[at] <= '9');
+}
+
+/* Does the C syntax error at `off` sit on a macro the build would define:
+ * at a macro-like name or just before it on the line ("Default: "
+ * DEFAULT_SOCK, f() ATTR_FORMAT(...)),
+ * or just inside the parentheses of one (FIELD_SIZE(struct x *, y))? A
+ * function-like macro that is not defined reads as a call, an object-like
+ * one as a stray identifier, and both give a "Parse Issue". */
+static bool rl_lang_c__macro_error(const char *src, size_t len, uint32_t off) {
+  if (off >= len) return false;
+  size_t at = off;
+  while (at < len && (src[at] == ' ' || src[at] == '\t')) at++; /* "expected ';'" sits before it */
+  if (at < len && rl_lang_c__macro_name(src, len, at) && at > off) return true;
+  at = off;
+  while (at > 0 && (src[at - 1] == '_' || (src[at - 1] >= 'A' && src[at - 1] <= 'Z') ||
+                    (src[at - 1] >= '0' && src[at - 1] <= '9')))
+    at--;
+  if (rl_lang_c__macro_name(src, len, at) && (at == 0 || !(src[at - 1] >= 'a' && src[at - 1] <= 'z')))
+    return true;
+  size_t p = off;
+  while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) p--;
+  if (p == 0 || src[p - 1] != '(') return false;
+  p--;
+  while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) p--;
+  size_t b = p;
+  while (b > 0 && (src[b - 1] == '_' || (src[b - 1] >= 'A' && src[b - 1] <= 'Z') ||
+                   (src[b - 1] >= '0' && src[b - 1] <= '9')))
+    b--;
+  return b < p && (b == 0 || !((src[b - 1] >= 'a' && src[b - 1] <= 'z'))) &&
+         rl_lang_c__macro_name(src, len, b);
+}
+
+/* True when the line holding OFF is an #error or #warning directive: the
+ * project's own "configure first" message, a setup problem. */
+static bool rl_lang_c__error_directive(const char *src, size_t len, uint32_t off) {
+  if (off >= len) return false;
+  size_t b = off;
+  while (b > 0 && src[b - 1] != '\n') b--;
+  while (b < len && (src[b] == ' ' || src[b] == '\t')) b++;
+  if (b >= len || src[b] != '#') return false;
+  b++;
+  while (b < len && (src[b] == ' ' || src[b] == '\t')) b++;
+  return (len - b >= 5 && memcmp(src + b, "error", 5) == 0) ||
+         (len - b >= 7 && memcmp(src + b, "warning", 7) == 0);
+}
+
 static void rl_lang_c__parse(RlLangJob *job) {
   const RlSession *s = job->session;
   RlLangCJob *cj = job->priv;
@@ -161,6 +216,19 @@ static void rl_lang_c__parse(RlLangJob *job) {
     job->parsed = r.ok;
     job->first_error = r.first_error;
     job->error_detail = r.error_msg;
+    uint32_t first_error = r.first_error;
+    job->syntax = r.syntax && !r.missing && !rl_str_ends_with(f->path, ".h") &&
+                  !(first_error != UINT32_MAX &&
+                    ((r.syntax == 1 && rl_lang_c__macro_error(cx->src, cx->len, first_error)) ||
+                     rl_lang_c__error_directive(cx->src, cx->len, first_error)));
+    if (r.ok && (r.missing || first_error != UINT32_MAX)) {
+      if (r.missing) f->missing_header = rl_arena_strdup(&f->keep, r.missing);
+      f->setup_incomplete = !job->syntax;
+      f->incomplete_line =
+          first_error != UINT32_MAX
+              ? rl_lines_loc(&cx->lines, cx->src, cx->len, first_error, first_error).line
+              : 1;
+    }
     if (!r.ok && !s->parse_only) rl_engine_notice(f, true, "libclang could not parse this file");
     for (uint32_t i = 0; i < r.nincludes; i++) { /* for the cache's validation */
       struct stat sb;

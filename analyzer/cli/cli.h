@@ -76,6 +76,7 @@ typedef struct RlMain {
   bool fix, unsafe_fixes, diff, fix_only_set;
   int8_t fix_only[RL_MAX_RULES];
   bool fixed_any; /* --diff: something to fix */
+  struct RlPkgTypes *pkgs; /* packages' declaration files (pkgtypes.h) */
 } RlMain;
 
 /* Parses argv into `m` (options.c, through a table of options). Returns -1

@@ -27,6 +27,7 @@
 #include "fix.h"
 #include "incdisc.h"
 #include "parsegate.h"
+#include "pkgtypes.h"
 #include "linehash.h"
 #include "lsp.h"
 #include "scheduler.h"
@@ -332,13 +333,39 @@ static void rl_main__fix(RlMain *m) {
   }
 }
 
+/* Phase 2 over the scanned files and, when floating-promise is on, the
+ * .d.ts of the packages they import (pkgtypes.h): one notice for the run
+ * when some could not be found. */
+static void rl_main__project(RlMain *m) {
+  RlSession *s = &m->s;
+  int fp = rl_session_rule_index(s, "floating-promise");
+  if (fp < 0 || !s->enabled[fp] || s->parse_only) {
+    rl_engine_project(s, m->scan.results, m->nfiles);
+    return;
+  }
+  m->pkgs = rl_pkgtypes_load(s, m->cli.jobs ? m->cli.jobs : rl_scheduler_cpus(),
+                             m->scan.results, m->nfiles);
+  uint32_t np;
+  RlEngineFile **pf = rl_pkgtypes_files(m->pkgs, &np);
+  RlEngineFile **all = rl_calloc(m->nfiles + np + 1, sizeof *all);
+  memcpy(all, m->scan.results, m->nfiles * sizeof *all);
+  if (np) memcpy(all + m->nfiles, pf, np * sizeof *all);
+  rl_engine_project_pkgs(s, all, m->nfiles + np, rl_pkgtypes_resolve, m->pkgs);
+  free(all);
+  const char *msg = rl_pkgtypes_notice(m->pkgs);
+  if (msg) {
+    RlNotice n = {NULL, rl_strdup(msg), false};
+    RL_VEC_PUSH(m->disc.notices, n);
+  }
+}
+
 /* Phase 2 (the project phase and suppressions), then every finding and
  * notice of the run collected, sorted and fingerprinted. */
 static void rl_main__collect(RlMain *m) {
   RlSession *s = &m->s;
   uint32_t nfiles = m->nfiles;
   rl_main__project_rules(m);
-  rl_engine_project(s, m->scan.results, nfiles);
+  rl_main__project(m);
   rl_suppress_apply(s, m->scan.results, nfiles);
   char *gated = rl_parsegate_summary(m->scan.results, nfiles);
   if (gated) {
@@ -615,6 +642,14 @@ static void rl_main__statistics(const RlMain *m, FILE *out) {
   double secs = (double)(t1.tv_sec - m->t0.tv_sec) + (double)(t1.tv_nsec - m->t0.tv_nsec) / 1e9;
   fprintf(out, "%u finding%s in %u file%s, analysed in %.2f s\n", m->diags.n,
           m->diags.n == 1 ? "" : "s", m->scanned, m->scanned == 1 ? "" : "s", secs);
+  uint32_t imported, found, dts, big;
+  rl_pkgtypes_counts(m->pkgs, &imported, &found, &dts, &big);
+  if (imported)
+    fprintf(out,
+            "package types: %u of %u imported package%s found, %u declaration file%s read, "
+            "%u over %u KiB skipped\n",
+            found, imported, imported == 1 ? "" : "s", dts, dts == 1 ? "" : "s", big,
+            RL_PKGTYPES_MAX_FILE >> 10);
 }
 
 /* Writes the report to --output or stdout. Returns false when it could
@@ -694,6 +729,7 @@ static void rl_main__free(RlMain *m) {
   rl_baseline_delete(m->bl);
   RL_VEC_FREE(m->notices);
   for (uint32_t i = 0; i < m->nfiles; i++) rl_engine_file_delete(m->scan.results[i]);
+  rl_pkgtypes_delete(m->pkgs);
   free(m->scan.results);
   free(m->scan.settings);
   free(m->stdin_text);

@@ -1,4 +1,4 @@
-/* cache.c - the result cache (see cache.h). Entry format: "RLC6", the tool
+/* cache.c - the result cache (see cache.h). Entry format: "RLC7", the tool
  * version, the key, then the file's results as length-prefixed fields;
  * each fact as its common fields, then the fields of its kind's record
  * (rl_cache__w_record / rl_cache__r_record).
@@ -24,7 +24,7 @@
 #ifndef RL_VERSION
 #define RL_VERSION "0.0.0-dev"
 #endif
-#define RL_CACHE_MAGIC "RLC6"
+#define RL_CACHE_MAGIC "RLC7"
 /* Entries are read whole; a larger one is a miss. */
 #define RL_CACHE_MAX_ENTRY (256u << 20)
 
@@ -266,6 +266,9 @@ void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key) {
   w_str(&b, RL_VERSION);
   w_u64(&b, key);
   w_u32(&b, f->analyzed);
+  w_u32(&b, f->incomplete_line);
+  w_u32(&b, f->setup_incomplete);
+  w_str(&b, f->missing_header);
   w_u64(&b, f->content_hash);
   w_u32(&b, f->deps.n);
   for (uint32_t i = 0; i < f->deps.n; i++) {
@@ -649,6 +652,9 @@ bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const ch
   const char *ver = r_str(&r);
   if (!ver || strcmp(ver, RL_VERSION) != 0 || r_u64(&r) != key) goto done;
   f->analyzed = r_bool(&r);
+  f->incomplete_line = r_u32(&r);
+  f->setup_incomplete = r_bool(&r);
+  f->missing_header = r_str(&r);
   if (r_u64(&r) != f->content_hash) goto done; /* also part of the key: a foreign entry */
   uint32_t n = r_count(&r, RL_CACHE_DEP_MIN);
   for (uint32_t i = 0; i < n && !r.bad; i++) {
@@ -771,6 +777,9 @@ done:
   if (!ok) { /* leave nothing half-filled */
     f->local.n = f->facts.n = f->supps.n = f->notices.n = f->deps.n = 0;
     f->analyzed = analyzed;
+    f->incomplete_line = 0;
+    f->setup_incomplete = false;
+    f->missing_header = NULL;
   }
   return ok;
 }

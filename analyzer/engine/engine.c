@@ -456,16 +456,36 @@ static char *rl_engine__load(const RlSession *s, RlEngineFile *f, const char *te
   return NULL;
 }
 
+static RlEngineFile *rl_engine__analyze(RlWorker *w, RlLang lang, const char *path,
+                                        const char *rel_path, const char *abs_path,
+                                        const char *text, size_t len,
+                                        const RlFileSettings *settings,
+                                        struct RlJsTree **jstree);
+
 RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *rel_path,
                                     const char *abs_path, const char *text, size_t len,
                                     const RlFileSettings *settings, struct RlJsTree **jstree) {
+  return rl_engine__analyze(w, rl_engine_lang_of(path), path, rel_path, abs_path, text, len,
+                            settings, jstree);
+}
+
+RlEngineFile *rl_engine_analyze_types(RlWorker *w, const char *abs_path, const char *rel_path,
+                                      const RlFileSettings *off) {
+  return rl_engine__analyze(w, RL_LANG_TS, rel_path, rel_path, abs_path, NULL, 0, off, NULL);
+}
+
+static RlEngineFile *rl_engine__analyze(RlWorker *w, RlLang lang, const char *path,
+                                        const char *rel_path, const char *abs_path,
+                                        const char *text, size_t len,
+                                        const RlFileSettings *settings,
+                                        struct RlJsTree **jstree) {
   const RlSession *s = w->session;
   RlEngineFile *f = rl_calloc(1, sizeof *f);
   f->settings = settings;
   f->path = rl_strdup(path);
   f->rel_path = rl_strdup(rel_path ? rel_path : path);
   f->abs_path = rl_strdup(abs_path ? abs_path : path);
-  f->lang = rl_engine_lang_of(path);
+  f->lang = lang;
   char *buf = rl_engine__load(s, f, text, &len);
   if (!buf) return f;
   f->content_hash = rl_hash_bytes(RL_FNV_INIT, buf, len);
@@ -483,6 +503,7 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
   job.settings = settings;
   job.doc_tree = jstree;
   job.first_error = UINT32_MAX;
+  job.syntax = true;
   if (ops && ops->begin) ops->begin(&job);
   uint64_t key = 0;
   if (s->cache && !text && !s->parse_only) {
@@ -521,7 +542,10 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
     cx.rule = NULL; /* the facts are the engine's */
     cx.rule_index = 0xFFFF;
     ops->facts(&cx);
-    if (first_error != UINT32_MAX) rl_engine_parse_error(&cx, first_error, error_detail, NULL);
+    /* a file that fails only for want of its build's headers or macros
+     * gets no finding of its own: the run says it once (parsegate.h) */
+    if (first_error != UINT32_MAX && job.syntax)
+      rl_engine_parse_error(&cx, first_error, error_detail, NULL);
     rl_engine__run_rules(&cx);
     rl_engine__dedupe(f);
   }
@@ -547,6 +571,8 @@ struct RlProject {
   RlEngineFile **files;
   uint32_t n;
   uint32_t *by_path; /* file indexes sorted by abs_path */
+  RlEngineResolveBare resolve; /* bare specifiers -> .d.ts (may be NULL) */
+  const void *resolve_ctx;
 };
 
 static int rl_engine__cmp_path(const void *a, const void *b, void *ctx) {
@@ -613,8 +639,13 @@ static void rl_engine__normalize(char *p) {
 }
 
 int32_t rl_project_resolve(const RlProject *px, uint32_t file, const char *spec) {
-  if (file >= px->n || !(rl_str_starts_with(spec, "./") || rl_str_starts_with(spec, "../")))
-    return -1;
+  if (file >= px->n) return -1;
+  if (!(rl_str_starts_with(spec, "./") || rl_str_starts_with(spec, "../"))) {
+    /* a package: the entry .d.ts the caller's lookup read for it, if any */
+    const char *entry =
+        px->resolve ? px->resolve(px->resolve_ctx, px->files[file]->abs_path, spec) : NULL;
+    return entry ? rl_engine__find_path(px, entry) : -1;
+  }
   const char *from = px->files[file]->abs_path;
   const char *slash = strrchr(from, '/');
   size_t dl = slash ? (size_t)(slash - from) : 0;
@@ -622,7 +653,8 @@ int32_t rl_project_resolve(const RlProject *px, uint32_t file, const char *spec)
   rl_engine__normalize(base);
   static const char *const exts[] = {"", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs",
                                      ".mts", ".cts", "/index.ts", "/index.tsx",
-                                     "/index.js", "/index.jsx", "/index.mjs"};
+                                     "/index.js", "/index.jsx", "/index.mjs",
+                                     ".d.ts", "/index.d.ts", ".d.mts", ".d.cts"};
   int32_t hit = -1;
   for (int pass = 0; pass < 2 && hit < 0; pass++) {
     if (pass == 1) {
@@ -737,7 +769,12 @@ void rl_project_severity(RlProject *px, RlReport *r, RlSeverity sev) {
 }
 
 void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t n) {
-  RlProject px = {session, files, n, rl_malloc((n + 1) * sizeof(uint32_t))};
+  rl_engine_project_pkgs(session, files, n, NULL, NULL);
+}
+
+void rl_engine_project_pkgs(const RlSession *session, RlEngineFile **files, uint32_t n,
+                            RlEngineResolveBare resolve, const void *ctx) {
+  RlProject px = {session, files, n, rl_malloc((n + 1) * sizeof(uint32_t)), resolve, ctx};
   for (uint32_t i = 0; i < n; i++) {
     RlEngineFile *f = files[i];
     rl_arena_free(&f->proj);

@@ -40,6 +40,16 @@ typedef struct RlEngineFile {
   const RlFileSettings *settings; /* per-file rules and options (borrowed; NULL: session) */
   bool analyzed;  /* parsed and checked (false: skipped or failed) */
   bool parse_error; /* the parser found a syntax error or gave up (not set from the cache) */
+  /* C: the line from which the parse is incomplete (the first error in the
+   * file; 1 when a header it includes had one), 0: complete. Findings
+   * from it on are lowered to notes (parsegate.h). */
+  uint32_t incomplete_line;
+  /* C: the first error came from the setup, not the file: a header not
+   * found, an undeclared name or type a header or -D would give, or a
+   * header parsed on its own. No parse-error finding then; the run says
+   * once how many files were analysed so (parsegate.h). */
+  bool setup_incomplete;
+  const char *missing_header; /* C: the first header not found (in `keep`), or NULL */
   /* C: skipped because no libclang could be loaded; why (in `keep`). The
    * CLI counts these files in one notice. */
   const char *no_libclang;
@@ -77,6 +87,22 @@ void rl_engine_file_delete(RlEngineFile *self);
  * findings are appended to the file they point into. It may run again on
  * the same files (the editor server does, after every change). */
 void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t n);
+/* Resolves bare import `spec` (a package) of the file at `from_abs` to the
+ * absolute path of one of the project's files, or NULL. `ctx` is the
+ * caller's; the result is owned by it. */
+typedef const char *(*RlEngineResolveBare)(const void *ctx, const char *from_abs,
+                                           const char *spec);
+/* rl_engine_project where files[] also holds the declaration files of
+ * packages (scan/pkgtypes.c) and `resolve` (may be NULL) maps a bare
+ * import to the entry among them, for rl_project_resolve. The engine sits
+ * below the package lookup: the caller gives it as a callback. */
+void rl_engine_project_pkgs(const RlSession *session, RlEngineFile **files, uint32_t n,
+                            RlEngineResolveBare resolve, const void *ctx);
+/* Phase 1 on a package's declaration file (.d.ts), as TypeScript, facts
+ * only when `off` turns every rule off; rel_path is also its display path.
+ * Returns a new result (never NULL); free with rl_engine_file_delete(). */
+RlEngineFile *rl_engine_analyze_types(RlWorker *w, const char *abs_path, const char *rel_path,
+                                      const RlFileSettings *off);
 
 /* After phase 2 (suppress_apply.c): moves suppressed findings of every
  * file from f->diags to f->suppressed, and reports unused or malformed

@@ -43,6 +43,10 @@ typedef struct RlLangJob {
   bool parsed;           /* a tree to analyse */
   uint32_t first_error;  /* byte offset of the first syntax error, or UINT32_MAX */
   const char *error_detail; /* its text, or NULL */
+  /* The first error is a syntax error of the file itself (the engine sets
+   * true before parse); false: it came from the setup (a header or macro
+   * the build would give), and the engine raises no parse-error finding. */
+  bool syntax;
   void *priv;            /* the language's, from begin to end */
 } RlLangJob;
 

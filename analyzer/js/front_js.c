@@ -164,6 +164,25 @@ static size_t rl_front_js__close_angle(const char *src, size_t len, size_t i) {
   return 0;
 }
 
+/* Does the word w start at src[i] and end there (not a longer name)? */
+static bool rl_front_js__word(const char *src, size_t len, size_t i, const char *w) {
+  size_t n = strlen(w);
+  return len - i > n && memcmp(src + i, w, n) == 0 && !rl_front_js__ident(src[i + n]) &&
+         (i == 0 || !rl_front_js__ident(src[i - 1]));
+}
+
+/* Does `import('m').a.b` end just before src[i] (an import type, whose
+ * type arguments the grammar rejects: `import('./m').Box<number>`)? */
+static bool rl_front_js__after_import_type(const char *src, size_t i) {
+  size_t j = i;
+  while (j > 0 && (rl_front_js__ident(src[j - 1]) || src[j - 1] == '.')) j--;
+  if (j == i || src[j] != '.' || j == 0 || src[j - 1] != ')') return false;
+  size_t k = j - 1, stop = k > 256 ? k - 256 : 0;
+  while (k > stop && src[k - 1] != '(' && src[k - 1] != ')' && src[k - 1] != '\n') k--;
+  if (k == 0 || src[k - 1] != '(' || k - 1 < 6) return false;
+  return memcmp(src + k - 7, "import", 6) == 0 && (k - 7 == 0 || !rl_front_js__ident(src[k - 8]));
+}
+
 static bool rl_front_js__has(const char *s, size_t n, const char *w) {
   size_t wl = strlen(w);
   for (size_t i = 0; i + wl <= n; i++)
@@ -199,9 +218,35 @@ static char *rl_front_js__mask(const char *src, size_t len, bool ts, bool jsx) {
       bool tagged = src[e] == '`';
       bool call = src[e] == '(' &&
                   (src[i + 1] == '<' || rl_front_js__has(src + i, e - i, "import("));
-      if (tagged || call)
+      /* type arguments of an import type: `x: import('./m').Box<number>` */
+      bool import_type = src[e] != '(' && rl_front_js__after_import_type(src, i);
+      if (tagged || call || import_type) {
         for (size_t q = i; q < e; q++)
           if (src[q] != '\n') RL_MASK_AT(q) = ' ';
+      } else {
+        /* variance annotations (TS 4.7) of a type parameter list:
+         * `interface Box<in out T>`, `type Get<out T> = ...`: the `in` /
+         * `out` right after `<` or a top-level `,`, followed by a name */
+        int depth = 0;
+        for (size_t q = i; q < e; q++) {
+          char d = src[q];
+          if (d == '<' || d == '(' || d == '[' || d == '{') depth++;
+          else if (d == '>' || d == ')' || d == ']' || d == '}') depth--;
+          if (!((d == '<' && depth == 1) || (d == ',' && depth == 1))) continue;
+          size_t w = q + 1;
+          for (int kw = 0; kw < 2; kw++) {
+            while (w < e && isspace((unsigned char)src[w])) w++;
+            size_t n = rl_front_js__word(src, e, w, "in") ? 2 : rl_front_js__word(src, e, w, "out") ? 3 : 0;
+            if (!n) break;
+            size_t a = w + n, b = a;
+            while (b < e && isspace((unsigned char)src[b])) b++;
+            if (b == a || b >= e || !(isalpha((unsigned char)src[b]) || src[b] == '_' || src[b] == '$'))
+              break;
+            for (size_t z = w; z < a; z++) RL_MASK_AT(z) = ' ';
+            w = a;
+          }
+        }
+      }
       i = e - 1;
     } else if (ts && (c == '(' || c == ',')) {
       /* a parameter named infer, unique or never in a function type */
@@ -217,6 +262,32 @@ static char *rl_front_js__mask(const char *src, size_t len, bool ts, bool jsx) {
         if (k < len && src[k] == '?') k++;
         if (k < len && src[k] == ':') RL_MASK_AT(j) = '_';
       }
+    } else if (c == 'a' && word_start && rl_front_js__word(src, len, i, "accessor")) {
+      /* an auto-accessor field (TS 4.9, decorators): `static accessor n = 1`,
+       * `private accessor x`, `accessor #p`; read as a plain field. The
+       * name must follow on the same line; `accessor = 1` and `accessor()`
+       * (a field or method named accessor) stay as written. */
+      size_t j = i + 8;
+      while (j < len && (src[j] == ' ' || src[j] == '\t')) j++;
+      if (j == i + 8 || j >= len ||
+          !(isalpha((unsigned char)src[j]) || src[j] == '_' || src[j] == '$' || src[j] == '#' ||
+            src[j] == '['))
+        continue;
+      size_t b = i;
+      while (b > 0 && (src[b - 1] == ' ' || src[b - 1] == '\t')) b--;
+      static const char *const mods[] = {"static",   "public",   "private", "protected",
+                                         "override", "abstract", "declare", "readonly"};
+      bool after_mod = false;
+      for (size_t w = 0; w < RL_COUNTOF(mods) && !after_mod; w++) {
+        size_t n = strlen(mods[w]);
+        after_mod = b >= n && memcmp(src + b - n, mods[w], n) == 0 &&
+                    (b == n || !rl_front_js__ident(src[b - n - 1]));
+      }
+      bool member_start = b == 0 || src[b - 1] == '{' || src[b - 1] == ';' || src[b - 1] == '}' ||
+                          src[b - 1] == '\n';
+      if (!after_mod && !member_start) continue;
+      for (size_t q = i; q < i + 8; q++) RL_MASK_AT(q) = ' ';
+      i = j - 1;
     } else if (c == 'u' && word_start && len - i > 7 && memcmp(src + i, "using", 5) == 0 &&
                (src[i + 5] == ' ' || src[i + 5] == '\t')) {
       /* explicit resource management (TS 5.2, ES2026): `using x = ...`,

@@ -14,8 +14,10 @@
  * Precision first: what is not spelled (an inferred return type, a generic
  * whose promise-ness depends on its type argument, a union of a promise
  * with anything but null/undefined, overloads that disagree) is unknown, and
- * unknown is never taken for a promise. Not read: .d.ts of packages,
- * tsconfig paths, namespaces (`ns.Type`), declaration merging. */
+ * unknown is never taken for a promise. Packages' .d.ts are files of the
+ * project in phase 2 (analyzer/scan/pkgtypes.c reads them; bare imports resolve
+ * to them). Not read: tsconfig paths, namespaces (`ns.Type`), `declare
+ * module` blocks, declaration merging. */
 #include "js_types.h"
 
 #include <string.h>
@@ -491,9 +493,41 @@ static void export_fact(RlCtx *cx, RlNode at, const char *name) {
   f->export.local = f->export.name;
 }
 
+/* `export * from "m"` (an RL_FACT_EXPORT named "*", from "m": the
+ * declaration files of packages are made of them) and `export = X` (the
+ * default export X). True when st was one. */
+static bool reexport_facts(RlCtx *cx, RlNode st) {
+  if (rl_kind(cx, st) != RL_JS_EXPORT_STATEMENT || rl_child(cx, st, RL_F_DECLARATION))
+    return false;
+  RlNode src = rl_child(cx, st, RL_F_SOURCE);
+  if (src && rl_has_token(cx, st, "*")) {
+    RlNode frag = rl_named_child(cx, src, 0);
+    if (!frag) return true;
+    RlFact *f = rl_fact_new(cx, RL_FACT_EXPORT, st);
+    f->export.name = f->export.local = rl_fact_str(cx, "*");
+    f->export.from = rl_fact_str(cx, rl_text_dup(cx, frag));
+    return true;
+  }
+  size_t n;
+  const char *t = rl_text(cx, st, &n);
+  size_t i = 6; /* after "export" */
+  while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) i++;
+  if (!src && i < n && t[i] == '=') {
+    RlNode v = rl_named_child(cx, st, 0);
+    if (rl_kind(cx, v) == RL_JS_IDENTIFIER) {
+      RlFact *f = rl_fact_new(cx, RL_FACT_EXPORT, st);
+      f->export.name = rl_fact_str(cx, "default");
+      f->export.local = rl_fact_str(cx, rl_text_dup(cx, v));
+    }
+    return true;
+  }
+  return false;
+}
+
 void rl_js_types_extract(RlCtx *cx) {
   if (rl_lang(cx) == RL_LANG_C) return;
   for (RlNode st = rl_first_child(cx, rl_root(cx)); st; st = rl_next_sibling(cx, st)) {
+    if (reexport_facts(cx, st)) continue;
     RlNode d = unwrap(cx, st);
     bool exported = rl_kind(cx, st) == RL_JS_EXPORT_STATEMENT && !rl_has_token(cx, st, "default");
     RlNode nm = rl_child(cx, d, RL_F_NAME);
@@ -570,38 +604,76 @@ static bool declares(const RlProject *px, uint32_t file, const char *name, bool 
   return false;
 }
 
-/* Follows binding `name` of `file` through imports and (re-)exports to the
- * file that declares it: *out_file, *out_name. */
-static bool locate(const RlProject *px, uint32_t file, const char *name, bool as_type,
-                   uint32_t *out_file, const char **out_name, int depth) {
-  if (depth > 8) return false;
-  if (declares(px, file, name, as_type)) {
-    *out_file = file;
-    *out_name = name;
+/* A name looked up across files: through imports, named and star
+ * (re-)exports, at most 8 modules deep and 64 modules visited in all
+ * (packages' index.d.ts re-export dozens of files with `export *`). */
+typedef struct Lookup {
+  const RlProject *px;
+  bool as_type;
+  int budget;
+  uint32_t file;    /* out: the declaring file */
+  const char *name; /* out: the name declared there */
+} Lookup;
+
+static bool exported_as(Lookup *lk, uint32_t file, const char *ename, int depth);
+
+/* Binding `name` of `file`: declared there, or imported (followed). With
+ * `exports`, also what `file` re-exports under that name (a namespace
+ * import's member). */
+static bool bound(Lookup *lk, uint32_t file, const char *name, bool exports, int depth) {
+  if (depth > 8 || --lk->budget < 0) return false;
+  if (declares(lk->px, file, name, lk->as_type)) {
+    lk->file = file;
+    lk->name = name;
     return true;
   }
   uint32_t n;
-  const RlFact *f = rl_project_facts(px, file, &n);
+  const RlFact *f = rl_project_facts(lk->px, file, &n);
   for (uint32_t i = 0; i < n; i++) {
     if (f[i].kind != RL_FACT_IMPORT || strcmp(f[i].import.local, name) != 0) continue;
     if (f[i].import.what == RL_IMPORT_NAMESPACE) return false;
-    int32_t t = rl_project_resolve(px, file, f[i].import.module);
-    if (t < 0) return false;
-    uint32_t tn;
-    const RlFact *tf = rl_project_facts(px, (uint32_t)t, &tn);
-    for (uint32_t j = 0; j < tn; j++) {
-      if (tf[j].kind != RL_FACT_EXPORT || strcmp(tf[j].export.name, f[i].import.imported) != 0)
-        continue;
-      if (*tf[j].export.from) {
-        int32_t t2 = rl_project_resolve(px, (uint32_t)t, tf[j].export.from);
-        return t2 >= 0 && locate(px, (uint32_t)t2, tf[j].export.local, as_type, out_file,
-                                 out_name, depth + 1);
-      }
-      return locate(px, (uint32_t)t, tf[j].export.local, as_type, out_file, out_name, depth + 1);
-    }
-    return false;
+    int32_t t = rl_project_resolve(lk->px, file, f[i].import.module);
+    return t >= 0 && exported_as(lk, (uint32_t)t, f[i].import.imported, depth + 1);
   }
-  return false;
+  return exports && exported_as(lk, file, name, depth + 1);
+}
+
+/* What module `file` exports as `ename`: a named export (re-exported or
+ * local), else the modules it star-exports, else a binding of that name
+ * declared or imported there. */
+static bool exported_as(Lookup *lk, uint32_t file, const char *ename, int depth) {
+  if (depth > 8 || --lk->budget < 0) return false;
+  uint32_t n;
+  const RlFact *f = rl_project_facts(lk->px, file, &n);
+  for (uint32_t i = 0; i < n; i++) {
+    if (f[i].kind != RL_FACT_EXPORT || strcmp(f[i].export.name, ename) != 0) continue;
+    if (*f[i].export.from) {
+      int32_t t = rl_project_resolve(lk->px, file, f[i].export.from);
+      return t >= 0 && exported_as(lk, (uint32_t)t, f[i].export.local, depth + 1);
+    }
+    return bound(lk, file, f[i].export.local, false, depth + 1);
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    if (f[i].kind != RL_FACT_EXPORT || strcmp(f[i].export.name, "*") != 0 ||
+        !*f[i].export.from)
+      continue;
+    int32_t t = rl_project_resolve(lk->px, file, f[i].export.from);
+    if (t >= 0 && (uint32_t)t != file && exported_as(lk, (uint32_t)t, ename, depth + 1))
+      return true;
+    if (lk->budget < 0) return false;
+  }
+  return bound(lk, file, ename, false, depth + 1);
+}
+
+/* Follows binding `name` of `file` through imports and (re-)exports to the
+ * file that declares it: *out_file, *out_name. */
+static bool locate(const RlProject *px, uint32_t file, const char *name, bool as_type,
+                   uint32_t *out_file, const char **out_name) {
+  Lookup lk = {px, as_type, 64, 0, NULL};
+  if (!bound(&lk, file, name, true, 0)) return false;
+  *out_file = lk.file;
+  *out_name = lk.name;
+  return true;
 }
 
 /* The verdict of a fact whose own verdict is unknown but whose type is a
@@ -610,7 +682,7 @@ static RlJsVerdict alias_verdict(const RlProject *px, const RlFact *f) {
   if (f->jstype.verdict != RL_JT_UNKNOWN || !*f->jstype.type) return f->jstype.verdict;
   uint32_t af;
   const char *an;
-  if (!locate(px, f->file, f->jstype.type, false, &af, &an, 0)) return RL_JT_UNKNOWN;
+  if (!locate(px, f->file, f->jstype.type, false, &af, &an)) return RL_JT_UNKNOWN;
   uint32_t n;
   const RlFact *g = rl_project_facts(px, af, &n);
   for (uint32_t i = 0; i < n; i++)
@@ -643,7 +715,7 @@ static RlJsVerdict member_p2(const RlProject *px, uint32_t file, const char *own
     uint32_t bf;
     const char *bn;
     --*budget;
-    if (!locate(px, file, f[i].jstype.type, true, &bf, &bn, 0)) continue;
+    if (!locate(px, file, f[i].jstype.type, true, &bf, &bn)) continue;
     RlJsVerdict v = member_p2(px, bf, bn, member, decl, depth + 1, budget);
     if (v != RL_JT_UNKNOWN || *decl) return v;
   }
@@ -655,7 +727,7 @@ RlJsVerdict rl_project_js_member(const RlProject *px, uint32_t file, const char 
   *decl = NULL;
   uint32_t tf;
   const char *tn;
-  if (!locate(px, file, type, true, &tf, &tn, 0)) return RL_JT_UNKNOWN;
+  if (!locate(px, file, type, true, &tf, &tn)) return RL_JT_UNKNOWN;
   int budget = 32; /* base types visited, in all */
   return member_p2(px, tf, tn, member, decl, 0, &budget);
 }
@@ -665,7 +737,7 @@ RlJsVerdict rl_project_js_func(const RlProject *px, uint32_t file, const char *n
   *decl = NULL;
   uint32_t ff;
   const char *fname;
-  if (!locate(px, file, name, false, &ff, &fname, 0)) return RL_JT_UNKNOWN;
+  if (!locate(px, file, name, false, &ff, &fname)) return RL_JT_UNKNOWN;
   uint32_t n;
   const RlFact *f = rl_project_facts(px, ff, &n);
   RlJsVerdict acc = RL_JT_UNKNOWN;

@@ -89,8 +89,13 @@ elif [ "$method" = release ]; then
       ! ls /usr/lib/llvm-*/lib/libclang.so.1 /usr/lib/*/libclang-*.so.1 >/dev/null 2>&1; then
     $sudo apt-get update -qq
     def=$(apt-cache depends libclang1 2>/dev/null | sed -n 's/.*Depends: libclang1-\([0-9]*\).*/\1/p' | head -n1)
-    [ -z "$def" ] || echo "libclang1-$def libclang-common-$def-dev libc6-dev" | tr ' ' '\n' \
-      >> "$prefix/share/racelint/runtime-packages"
+    # racelint loads libclang 14 or newer (Debian bullseye's default is 11)
+    if [ -n "$def" ] && [ "$def" -ge 14 ]; then
+      echo "libclang1-$def libclang-common-$def-dev libc6-dev" | tr ' ' '\n' \
+        >> "$prefix/share/racelint/runtime-packages"
+    else
+      echo "racelint: this system's libclang (${def:-none}) is older than 14: C files will be skipped"
+    fi
   fi
   apt_install $(cat "$prefix/share/racelint/runtime-packages")
 else

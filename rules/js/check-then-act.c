@@ -32,6 +32,7 @@
 
 #include "../../analyzer/rule_api.h"
 #include "lazy-init-race.h"
+#include "fixes.h"
 
 enum {
   /* a finding on `this` of an exported class that is per call in its own
@@ -1083,6 +1084,7 @@ static void report(RlCtx *cx, Read *r, const Write *w) {
                     lc.line, lc.line, lw.line);
     rl_report_related(cx, rep, r->node, "'%s' checked here", pl);
     rl_report_hint(cx, rep, "%s", hint_file);
+    rl_js_fix_exists_write(cx, rep, w->node, r->node);
   } else {
     const char *msg, *cls;
     if (r->kind == R_CALL)
@@ -1197,6 +1199,9 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     if (key_reassigned(cx, sc, r, w->node)) continue;
     if (r->kind != R_FILE && !r->awaited && claimed(cx, sc, r, w->node)) continue;
     if (r->kind != R_FILE && lazy_init(cx, r, w)) continue;
+    /* a refresh that stores what a read-like load returned: a duplicate
+     * stores an equal value (racelint:strict reports it) */
+    if (r->kind != R_FILE && !rl_file_strict(cx) && rl_js_idempotent_load(cx, w->node)) continue;
     /* set-if-absent that does not use the value: a cache fill or a lazy
      * initialisation (rule lazy-init-race), not a decision on stale data */
     if (r->kind != R_FILE && (existence_only(cx, r, g) || returns_read(cx, r, g, w)) &&

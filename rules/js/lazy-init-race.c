@@ -26,6 +26,7 @@
 
 #include "../../analyzer/rule_api.h"
 #include "lazy-init-race.h"
+#include "fixes.h"
 
 extern const RlRule rl_rule_lazy_init_race;
 
@@ -115,6 +116,11 @@ static bool exclusive(RlCtx *cx, RlNode n) {
  * for a promise stored earlier (`await this.readyPromise`), which every
  * caller shares? */
 static bool creates(const RlCtx *cx, RlNode a) {
+  /* `await (p ??= create())`: callers share the pending creation in p */
+  RlNode op = rl_strip(cx, rl_named_child(cx, a, 0));
+  if (rl_kind(cx, op) == RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION &&
+      (!strcmp(rl_op(cx, op), "??=") || !strcmp(rl_op(cx, op), "||=")))
+    return false;
   RlNode end = rl_node_end(cx, a);
   for (RlNode i = a; i < end; i++)
     if (rl_kind(cx, i) == RL_JS_CALL_EXPRESSION || rl_kind(cx, i) == RL_JS_NEW_EXPRESSION)
@@ -273,6 +279,61 @@ enum {
   FACT_ESCAPE, /* a call whose value escapes: a = callee name (FACT_NEW + 1) */
 };
 
+static const char *const load_verbs[] = {"get",      "fetch",  "load", "read", "resolve",
+                                         "describe", "lookup", "find", "query"};
+static const char *const resource_words[] = {
+    "connect", "conn",    "session", "client",      "socket", "pool",   "stmt",
+    "statement", "handle", "stream",  "transaction", "lock",   "channel", "worker",
+    "cursor",  "browser", "page",    "process",     "server", "subscri", "timer",
+    "listener", "file",   "lease"};
+
+/* Does text t[0..n) contain w, ignoring case? */
+static bool has_word_ci(const char *t, size_t n, const char *w) {
+  size_t wl = strlen(w);
+  for (size_t i = 0; i + wl <= n; i++) {
+    size_t j = 0;
+    while (j < wl && (t[i + j] | 0x20) == w[j]) j++;
+    if (j == wl) return true;
+  }
+  return false;
+}
+
+static bool names_resource(RlCtx *cx, RlNode n) {
+  size_t len;
+  const char *t = rl_text(cx, n, &len);
+  for (size_t i = 0; i < RL_COUNTOF(resource_words); i++)
+    if (has_word_ci(t, len, resource_words[i])) return true;
+  return false;
+}
+
+bool rl_js_idempotent_load(RlCtx *cx, RlNode w) {
+  RlNode v = RL_NONE, target = RL_NONE;
+  RlKind k = rl_kind(cx, w);
+  if (k == RL_JS_ASSIGNMENT_EXPRESSION || k == RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION) {
+    v = rl_child(cx, w, RL_F_RIGHT);
+    target = rl_child(cx, w, RL_F_LEFT);
+  } else if (k == RL_JS_CALL_EXPRESSION && strcmp(rl_js_callee_name(cx, w), "set") == 0) {
+    v = rl_js_arg(cx, w, 1);
+    target = rl_js_callee_object(cx, w);
+  }
+  v = rl_strip(cx, v);
+  if (!v || rl_kind(cx, v) != RL_JS_AWAIT_EXPRESSION) return false;
+  RlNode call = rl_strip(cx, rl_named_child(cx, v, 0));
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  if (names_resource(cx, f) || (target && names_resource(cx, target))) return false;
+  if (rl_text_eq(cx, f, "import")) return true;
+  const char *name = rl_js_callee_name(cx, call);
+  while (*name == '_' || *name == '#') name++;
+  for (size_t i = 0; i < RL_COUNTOF(load_verbs); i++) {
+    size_t n = strlen(load_verbs[i]);
+    if (strncmp(name, load_verbs[i], n) == 0 &&
+        (name[n] == '\0' || (name[n] >= 'A' && name[n] <= 'Z')))
+      return true;
+  }
+  return false;
+}
+
 /* Reports the finding at w (related location `at`), or leaves it for
  * phase 2 when it is on `this` of an exported, otherwise per-call class. */
 static void emit(RlCtx *cx, RlNode w, bool on_this, const char *msg, RlNode at,
@@ -289,6 +350,7 @@ static void emit(RlCtx *cx, RlNode w, bool on_this, const char *msg, RlNode at,
   RlReport *r = rl_report(cx, w, "%s", msg);
   rl_report_related(cx, r, at, "%s", related);
   rl_report_hint(cx, r, "%s", hint);
+  rl_js_fix_lazy(cx, r, w);
 }
 
 static void report(RlCtx *cx, RlNode w, const Slot *s, RlNode check) {

@@ -24,4 +24,13 @@ bool rl_js_lazy_made_per_call(RlProject *px, const RlRule *self, uint16_t kind, 
  * `file`? */
 bool rl_js_lazy_deferred_at(RlProject *px, uint32_t file, uint32_t line);
 
+/* Phase 1: does write w (`x = await f()`, `m.set(k, await f())`) store
+ * the value of a read-like load (a callee named get*, fetch*, load*,
+ * read*, resolve*, describe*, lookup*, find* or query*, or a dynamic
+ * import()) whose names (callee and target) say nothing of a resource
+ * (connection, session, client, socket, pool, statement, handle, stream,
+ * transaction, lock, ...)? Two overlapping calls then load the same value
+ * twice and store an equal one: harmless. */
+bool rl_js_idempotent_load(RlCtx *cx, RlNode w);
+
 #endif

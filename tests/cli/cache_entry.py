@@ -72,6 +72,7 @@ class Entry:
         self.s()  # version
         self.u64()  # key
         self.u32()  # analyzed
+        self.u32(); self.u32(); self.s()  # incomplete line, setup incomplete, missing header
         self.u64()  # content hash
         for _ in range(self.u32('ndeps')):
             self.s(); self.u64(); self.u64()

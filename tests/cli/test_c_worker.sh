@@ -51,6 +51,15 @@ done
 RACELINT_TEST_C_WORKER_FAULT=crash:/a_gen.c run --no-cache --parse-timeout 0 --jobs 1 "$T/p/a_gen.c" "$T/p/b_abba.c"
 expect_err "a_gen.c: not analysed: the C parser process crashed" "injected crash"
 expect_out "b_abba.c:10:3: error:" "injected crash: next file analysed"
+# RACELINT_C_WORKER_STDERR=1 with our stderr in a file (run's $T/.err): what
+# the worker writes before it dies (a sanitizer's report, here the fault's
+# line) reaches that file through racelint, and the worker still dies of its
+# crash, not of RLIMIT_FSIZE 0 ("tried to write a file", the report lost)
+RACELINT_C_WORKER_STDERR=1 RACELINT_TEST_C_WORKER_FAULT=crash:/a_gen.c \
+  run --no-cache --parse-timeout 0 --jobs 1 "$T/p/a_gen.c" "$T/p/b_abba.c"
+expect_err "racelint --c-worker: test fault: crash" "worker stderr kept: its last words reach ours"
+expect_err "a_gen.c: not analysed: the C parser process crashed" "worker stderr kept: still a crash"
+expect_out "b_abba.c:10:3: error:" "worker stderr kept: next file analysed"
 
 # /dev/stdin: the worker's stdin is /dev/null, never the analyzer's (here a
 # pipe that never ends: reading it would hang until the time limit).

@@ -47,7 +47,11 @@ check_case() {
   mkdir -p "$work" "$T/p/$rule"
   cp "$case" "$work/$name"
   cp "$case" "$T/p/$rule/$name"
-  run --no-cache --root "$T/w" --format json -o "$T/before.json" "$work/$name"
+  # a case of a rule off by default says "fix-enable: RULE" to turn it on
+  local en
+  en=$(sed -n 's/.*fix-enable: \([a-z,-]*\).*/\1/p' "$case" | head -1)
+  set -- ${en:+--enable "$en"} "$@"
+  run --no-cache --root "$T/w" ${en:+--enable "$en"} --format json -o "$T/before.json" "$work/$name"
   # --diff: exit 1 when there is something to fix, the file unchanged
   run --no-cache --root "$T/w" --diff "$@" "$work/$name"
   local want_rc=0
@@ -74,7 +78,7 @@ check_case() {
     fi
   fi
   # a re-scan: no parse error, fewer of the rule's findings, no new ones
-  run --no-cache --root "$T/w" --format json -o "$T/after.json" "$work/$name"
+  run --no-cache --root "$T/w" ${en:+--enable "$en"} --format json -o "$T/after.json" "$work/$name"
   local b a
   while read -r r n; do
     b=$(findings "$T/before.json" | awk -v r="$r" '$1 == r { print $2 }')
@@ -110,7 +114,7 @@ check_case() {
 }
 
 ncases=0
-for case in "$SRC_DIR"/testdata/*/*/fix_*.js "$SRC_DIR"/testdata/*/*/fix_*.ts; do
+for case in "$SRC_DIR"/testdata/*/*/fix_*.js "$SRC_DIR"/testdata/*/*/fix_*.ts "$SRC_DIR"/testdata/*/*/fix_*.c; do
   [ -e "$case" ] || continue
   ncases=$((ncases + 1))
   g=""; [ -e "$case.fixed" ] && g="$case.fixed"

@@ -7,11 +7,14 @@ type MaybeLater = PromiseLike<void> | undefined;
 declare function wait(ms: number): Promise<void>;
 
 function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve, reject) => {
+    if (ms < 0) reject(new RangeError('ms'));
+    setTimeout(resolve, ms);
+  });
 }
 
 function later(): Deferred<number> {
-  return Promise.resolve(1);
+  return fetch('/count').then((r) => r.status);
 }
 
 const pause: (ms: number) => Promise<void> = (ms) => delay(ms);

@@ -1,0 +1,286 @@
+/* fixes.c - the multi-edit fixes of JS rules (fixes.h): sequential-await's
+ * Promise.all, lazy-init-race's shared pending creation, check-then-act's
+ * 'wx' flag. Each builder checks the one shape it rewrites and otherwise
+ * offers nothing; the text it writes is built from the finding's own
+ * nodes, so a fix never guesses at code it has not seen.
+ * Docs: docs/fixes.md. */
+#include "fixes.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Section - text helpers */
+
+/* The file's text (the root node's text starts at its own offset). */
+static const char *src_of(const RlCtx *cx) {
+  size_t n;
+  RlNode root = rl_root(cx);
+  return rl_text(cx, root, &n) - rl_loc(cx, root).start;
+}
+
+/* The blanks between the start of n's line and n ("" when code comes
+ * first on that line). */
+static const char *indent_of(RlCtx *cx, RlNode n) {
+  const char *src = src_of(cx);
+  uint32_t at = rl_loc(cx, n).start, b = at;
+  while (b > 0 && (src[b - 1] == ' ' || src[b - 1] == '\t')) b--;
+  if (b > 0 && src[b - 1] != '\n') return "";
+  return rl_str(cx, src + b, at - b);
+}
+
+/* Is the text between two offsets only blanks and newlines? */
+static bool only_space(const RlCtx *cx, uint32_t from, uint32_t to) {
+  const char *src = src_of(cx);
+  for (uint32_t i = from; i < to; i++)
+    if (src[i] != ' ' && src[i] != '\t' && src[i] != '\n' && src[i] != '\r') return false;
+  return true;
+}
+
+/* Does an identifier (of any kind) spelled `name` occur in the file? A new
+ * name is used only when it does not, so it shadows and is shadowed by
+ * nothing. */
+static bool name_taken(const RlCtx *cx, const char *name) {
+  size_t n = strlen(name);
+  for (RlNode i = rl_root(cx); i < rl_node_count(cx); i++) {
+    size_t m;
+    const char *t = rl_text(cx, i, &m);
+    if (m == n && memcmp(t, name, n) == 0 && rl_named_child_count(cx, i) == 0) return true;
+  }
+  return false;
+}
+
+/* Is the file TypeScript (a new name or a catch variable needs a type)? */
+static bool is_ts(const RlCtx *cx) { return (rl_lang(cx) & (RL_LANG_TS | RL_LANG_TSX)) != 0; }
+
+/* s with two more blanks after each newline (a call moved into a list). */
+static const char *indent_more(RlCtx *cx, const char *s) {
+  size_t n = strlen(s), nl = 0;
+  for (size_t i = 0; i < n; i++) nl += s[i] == '\n';
+  if (!nl) return s;
+  char *out = rl_alloc(cx, n + 2 * nl + 1), *o = out;
+  for (size_t i = 0; i < n; i++) {
+    *o++ = s[i];
+    if (s[i] == '\n' && i + 1 < n && s[i + 1] != '\n' && s[i + 1] != '\r') *o++ = ' ', *o++ = ' ';
+  }
+  *o = '\0';
+  return out;
+}
+
+/* Section - sequential-await */
+
+void rl_js_fix_sequential(RlCtx *cx, RlReport *r, const RlNode *st, const RlNode *await_,
+                          const RlNode *call, const RlNode *binder, uint32_t n) {
+  static const char *const title =
+      "Start the reads together with one await Promise.all (the later reads start even "
+      "when an earlier one fails)";
+  if (n < 2 || n > 8) return;
+  const char *ind = indent_of(cx, st[0]);
+  /* the list of calls, one line when short */
+  size_t total = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    size_t m;
+    const char *t = rl_text(cx, call[i], &m);
+    if (memchr(t, '\n', m)) total += 1000;
+    total += m + 2 + rl_loc(cx, binder[i]).end - rl_loc(cx, binder[i]).start + 8;
+  }
+  bool multi = total + strlen(ind) + 30 > 100;
+  const char *list;
+  /* the separators: `a, b` or `a,\n  b,\n` */
+  if (multi) {
+    const char *l = "";
+    for (uint32_t i = 0; i < n; i++)
+      l = rl_fmt(cx, "%s\n%s  %s,", l, ind, indent_more(cx, rl_text_dup(cx, call[i])));
+    list = rl_fmt(cx, "%s\n%s", l, ind);
+  } else {
+    const char *l = "";
+    for (uint32_t i = 0; i < n; i++)
+      l = rl_fmt(cx, "%s%s%s", l, i ? ", " : "", rl_text_dup(cx, call[i]));
+    list = l;
+  }
+  /* The simple shape: `const a = await f(); const b = await g();` with
+   * nothing else in the statements -> `const [a, b] = await
+   * Promise.all([f(), g()]);` */
+  bool simple = true;
+  const char *kw = NULL;
+  for (uint32_t i = 0; i < n && simple; i++) {
+    RlKind k = rl_kind(cx, st[i]);
+    if (k != RL_JS_LEXICAL_DECLARATION && k != RL_JS_VARIABLE_DECLARATION) {
+      simple = false;
+      break;
+    }
+    RlNode decl = rl_parent(cx, binder[i]);
+    RlNode first = rl_first_child(cx, st[i]);
+    const char *w = rl_text_dup(cx, first);
+    if (!kw) kw = w;
+    if (strcmp(kw, w) != 0 || rl_child(cx, decl, RL_F_VALUE) != await_[i] ||
+        rl_child(cx, decl, RL_F_TYPE) != RL_NONE) {
+      simple = false;
+      break;
+    }
+    /* nothing but blanks between the statements (no comment is lost) */
+    if (i > 0 && !only_space(cx, rl_loc(cx, st[i - 1]).end, rl_loc(cx, st[i]).start))
+      simple = false;
+  }
+  if (simple) {
+    const char *names = "";
+    for (uint32_t i = 0; i < n; i++)
+      names = rl_fmt(cx, "%s%s%s", names, i ? ", " : "", rl_text_dup(cx, binder[i]));
+    const char *text = rl_fmt(cx, "%s [%s] = await Promise.all([%s]);", kw, names, list);
+    rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, rl_loc(cx, st[0]).start,
+                        rl_loc(cx, st[n - 1]).end, text);
+    return;
+  }
+  /* Otherwise each statement stays and its await becomes a name bound by
+   * one Promise.all before the first: `const [aResult, bResult] = await
+   * Promise.all([f(), g()]);` ... `const a = (aResult) ?? [];` */
+  const char *names = "";
+  const char *tmp[8];
+  for (uint32_t i = 0; i < n; i++) {
+    RlNode b = binder[i];
+    if (rl_kind(cx, b) != RL_JS_IDENTIFIER) return;
+    tmp[i] = rl_fmt(cx, "%sResult", rl_text_dup(cx, b));
+    if (name_taken(cx, tmp[i])) return;
+    for (uint32_t j = 0; j < i; j++)
+      if (!strcmp(tmp[i], tmp[j])) return;
+    names = rl_fmt(cx, "%s%s%s", names, i ? ", " : "", tmp[i]);
+  }
+  rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, rl_loc(cx, st[0]).start,
+                      rl_loc(cx, st[0]).start,
+                      rl_fmt(cx, "const [%s] = await Promise.all([%s]);\n%s", names, list, ind));
+  for (uint32_t i = 0; i < n; i++) {
+    /* `(await f()) ?? []` -> `aResult ?? []`: the parentheses go too */
+    RlNode at = await_[i], p = rl_parent(cx, at);
+    if (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION && rl_named_child_count(cx, p) == 1)
+      at = p;
+    rl_report_fix(cx, r, title, RL_FIX_UNSAFE, at, false, tmp[i]);
+  }
+}
+
+/* Section - lazy-init-race */
+
+void rl_js_fix_lazy(RlCtx *cx, RlReport *r, RlNode w) {
+  if (rl_kind(cx, w) != RL_JS_ASSIGNMENT_EXPRESSION || strcmp(rl_op(cx, w), "=") != 0) return;
+  RlNode left = rl_child(cx, w, RL_F_LEFT);
+  RlNode aw = rl_child(cx, w, RL_F_RIGHT);
+  if (rl_kind(cx, left) != RL_JS_IDENTIFIER || rl_kind(cx, aw) != RL_JS_AWAIT_EXPRESSION) return;
+  RlNode create = rl_named_child(cx, aw, 0);
+  RlKind ck = rl_kind(cx, create);
+  if (ck != RL_JS_CALL_EXPRESSION && ck != RL_JS_NEW_EXPRESSION) return;
+  /* `let x;` (one declarator, no value or a nullish one) at the top level */
+  RlNode scope = RL_NONE;
+  RlNode decl = rl_js_declaration(cx, left, &scope);
+  if (!decl || scope != rl_root(cx) || rl_kind(cx, decl) != RL_JS_VARIABLE_DECLARATOR) return;
+  RlNode stmt = rl_parent(cx, decl);
+  if (rl_parent(cx, stmt) != rl_root(cx) || rl_named_child_count(cx, stmt) != 1 ||
+      !rl_text_eq(cx, rl_first_child(cx, stmt), "let"))
+    return;
+  const char *x = rl_text_dup(cx, left);
+  const char *p = rl_fmt(cx, "%sInit", x);
+  if (name_taken(cx, p)) return;
+  static const char *const title =
+      "Share the pending creation: concurrent callers wait for one, a failed one is tried "
+      "again (a later reset of the variable alone no longer creates a new one)";
+  /* after the line of the declaration (a comment may end it) */
+  const char *src = src_of(cx);
+  uint32_t eol = rl_loc(cx, stmt).end;
+  while (src[eol] && src[eol] != '\n' && src[eol] != '\r') eol++;
+  rl_report_fix_range(
+      cx, r, title, RL_FIX_UNSAFE, eol, eol,
+      rl_fmt(cx, "\nlet %s%s; // the pending creation of %s, shared by concurrent callers", p,
+             is_ts(cx) ? rl_fmt(cx, ": Promise<NonNullable<typeof %s>> | undefined", x) : "", x));
+  rl_report_fix(cx, r, title, RL_FIX_UNSAFE, create, false,
+                rl_fmt(cx,
+                       "(%s ??= %s.catch((err) => {\n%s  %s = undefined;\n%s  throw err;\n%s}))",
+                       p, rl_text_dup(cx, create), indent_of(cx, rl_parent(cx, w)), p,
+                       indent_of(cx, rl_parent(cx, w)), indent_of(cx, rl_parent(cx, w))));
+}
+
+/* Section - check-then-act */
+
+void rl_js_fix_exists_write(RlCtx *cx, RlReport *r, RlNode use, RlNode check) {
+  if (strcmp(rl_js_callee_name(cx, check), "existsSync") != 0) return;
+  const char *wname = rl_js_callee_name(cx, use);
+  bool sync = !strcmp(wname, "writeFileSync");
+  if (!sync && strcmp(wname, "writeFile") != 0) return;
+  if (rl_js_argc(cx, use) != 2) return;
+  /* `if (!existsSync(p))` with no else */
+  RlNode neg = rl_parent(cx, check);
+  if (rl_kind(cx, neg) != RL_JS_UNARY_EXPRESSION || strcmp(rl_op(cx, neg), "!") != 0) return;
+  RlNode cond = rl_parent(cx, neg);
+  if (rl_kind(cx, cond) != RL_JS_PARENTHESIZED_EXPRESSION) return;
+  RlNode ifs = rl_parent(cx, cond);
+  if (rl_kind(cx, ifs) != RL_JS_IF_STATEMENT || rl_child(cx, ifs, RL_F_ALTERNATIVE)) return;
+  if (!rl_same_expr(cx, rl_js_arg(cx, check, 0), rl_js_arg(cx, use, 0))) return;
+  /* the branch is the one statement `[await] write(p, data);` */
+  RlNode body = rl_child(cx, ifs, RL_F_CONSEQUENCE), stmt = body;
+  const char *src = src_of(cx);
+  const char *after = ""; /* a comment after the statement in the block */
+  if (rl_kind(cx, body) == RL_JS_STATEMENT_BLOCK) {
+    stmt = RL_NONE;
+    for (RlNode c = rl_first_child(cx, body); c; c = rl_next_sibling(cx, c)) {
+      if (rl_is_token(cx, c)) continue;
+      if (rl_kind(cx, c) == RL_JS_COMMENT && stmt) continue;
+      if (stmt) return;
+      stmt = c;
+    }
+    if (!stmt || !only_space(cx, rl_loc(cx, body).start + 1, rl_loc(cx, stmt).start)) return;
+    uint32_t a = rl_loc(cx, stmt).end, b = rl_loc(cx, body).end - 1;
+    while (b > a && (src[b - 1] == ' ' || src[b - 1] == '\n' || src[b - 1] == '\t' ||
+                     src[b - 1] == '\r'))
+      b--;
+    if (memchr(src + a, '\n', b - a)) return; /* comment lines of their own */
+    after = rl_str(cx, src + a, b - a);
+  }
+  if (rl_kind(cx, stmt) != RL_JS_EXPRESSION_STATEMENT) return;
+  RlNode e = rl_named_child(cx, stmt, 0);
+  if (!sync) {
+    if (rl_kind(cx, e) != RL_JS_AWAIT_EXPRESSION) return;
+    e = rl_named_child(cx, e, 0);
+  }
+  if (e != use) return;
+  /* the statement with `, { flag: 'wx' }` after its last argument */
+  RlLoc ls = rl_loc(cx, stmt);
+  RlNode args = rl_child(cx, use, RL_F_ARGUMENTS);
+  uint32_t close = rl_loc(cx, args).end - 1, k = close;
+  while (k > 0 && (src[k - 1] == ' ' || src[k - 1] == '\n' || src[k - 1] == '\t')) k--;
+  const char *add = src[k - 1] == ',' ? " { flag: 'wx' }" : ", { flag: 'wx' }";
+  const char *ind = indent_of(cx, ifs);
+  const char *text =
+      rl_fmt(cx, "try {\n%s  %.*s%s%.*s%s\n%s} catch (err%s) {\n%s  if (err.code !== 'EEXIST') throw err;\n%s}",
+             ind, (int)(k - ls.start), src + ls.start, add, (int)(ls.end - k), src + k, after,
+             ind, is_ts(cx) ? ": any" : "", ind, ind);
+  rl_report_fix(cx, r,
+                "Create the file with the 'wx' flag and ignore EEXIST (one step instead of a "
+                "check and a write)",
+                RL_FIX_UNSAFE, ifs, false, text);
+}
+
+/* Section - callback-promise-mix */
+
+void rl_js_fix_async_filter(RlCtx *cx, RlReport *r, RlNode call) {
+  if (strcmp(rl_js_callee_name(cx, call), "filter") || rl_js_argc(cx, call) != 1) return;
+  RlNode recv = rl_strip(cx, rl_js_callee_object(cx, call));
+  if (rl_kind(cx, recv) != RL_JS_IDENTIFIER) return; /* it is read twice */
+  RlNode decl = rl_parent(cx, call);
+  if (rl_kind(cx, decl) != RL_JS_VARIABLE_DECLARATOR || rl_child(cx, decl, RL_F_VALUE) != call ||
+      rl_child(cx, decl, RL_F_TYPE))
+    return;
+  RlNode name = rl_child(cx, decl, RL_F_NAME), st = rl_parent(cx, decl);
+  if (rl_kind(cx, name) != RL_JS_IDENTIFIER || rl_kind(cx, st) != RL_JS_LEXICAL_DECLARATION ||
+      rl_named_child_count(cx, st) != 1)
+    return;
+  RlNode fn = rl_enclosing_function(cx, call);
+  if (!fn || !rl_js_is_async(cx, fn)) return;
+  const char *x = rl_text_dup(cx, name), *keep = rl_fmt(cx, "%sKeep", x);
+  if (name_taken(cx, keep)) return;
+  const char *kw = rl_text_dup(cx, rl_first_child(cx, st)), *ind = indent_of(cx, st);
+  const char *xs = rl_text_dup(cx, recv);
+  RlLoc la = rl_loc(cx, rl_child(cx, call, RL_F_ARGUMENTS));
+  const char *args = rl_str(cx, src_of(cx) + la.start, la.end - la.start);
+  rl_report_fix(cx, r,
+                "Await the predicates first, then filter by their answers (a rejected "
+                "predicate now rejects here)",
+                RL_FIX_UNSAFE, st, false,
+                rl_fmt(cx, "const %s = await Promise.all(%s.map%s);\n%s%s %s = %s.filter((_, i) => %s[i]);",
+                       keep, xs, args, ind, kw, x, xs, keep));
+}

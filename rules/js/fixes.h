@@ -1,0 +1,33 @@
+/* fixes.h - the mechanical fixes of JS rules that need more than one edit
+ * (docs/fixes.md): each builder looks at the shape of a finding and adds a
+ * fix to the report only when the shape is the simple one it knows how to
+ * rewrite; otherwise it adds nothing. Defined in fixes.c. Every fix here is
+ * RL_FIX_UNSAFE: none has a behavioural test that shows the behaviour kept. */
+#ifndef RL_RULES_JS_FIXES_H
+#define RL_RULES_JS_FIXES_H
+
+#include "../../analyzer/rule_api.h"
+
+/* sequential-await: statements st[i] (each awaiting await_[i], whose operand
+ * is call[i], bound to binder[i]) are independent reads: start them together
+ * with one `await Promise.all([...])`. */
+void rl_js_fix_sequential(RlCtx *cx, RlReport *r, const RlNode *st, const RlNode *await_,
+                          const RlNode *call, const RlNode *binder, uint32_t n);
+
+/* lazy-init-race: `x = await create()` (w, an assignment to a module-level
+ * `let x` of this file): share the pending creation in a new `let xInit`
+ * (`x = await (xInit ??= create().catch(reset))`), so concurrent callers
+ * wait for one creation and a failed one is retried. */
+void rl_js_fix_lazy(RlCtx *cx, RlReport *r, RlNode w);
+
+/* check-then-act: `if (!existsSync(p)) { await writeFile(p, data); }` (use,
+ * the writeFile call; check, the existsSync call): create it with the 'wx'
+ * flag and ignore EEXIST, so the check and the creation are one step. */
+void rl_js_fix_exists_write(RlCtx *cx, RlReport *r, RlNode use, RlNode check);
+
+/* callback-promise-mix: `const ok = xs.filter(async (x) => ...)` in an
+ * async function: await the predicates with Promise.all(xs.map(...)), then
+ * filter by their answers. */
+void rl_js_fix_async_filter(RlCtx *cx, RlReport *r, RlNode call);
+
+#endif
