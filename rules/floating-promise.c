@@ -38,7 +38,7 @@ enum {
    * generator, or a body that catches everything): a = its name. */
   FACT_NO_REJECT,
   /* a bare call `recv.m()` whose receiver's declared type is not declared
-   * in this file, resolved in phase 2 (analyzer/js_types.c): a = the
+   * in this file, resolved in phase 2 (analyzer/js/js_types.c): a = the
    * type's name here, b = the method, c = handler description or NULL. */
   FACT_TYPED_CALL,
 };

@@ -1,6 +1,5 @@
 /* registry.c - the rule table, generated from rules.def at compile time. */
-#include "../analyzer/rule_api.h"
-#include "../analyzer/session.h"
+#include "registry.h"
 
 #define RL_RULE(c, id) extern const RlRule rl_rule_##c;
 #include "rules.def"

@@ -289,7 +289,7 @@ int main(int argc, char **argv) {
   RlEngineFile **all = rl_calloc(disc.files.n + np + 1, sizeof *all);
   memcpy(all, files, disc.files.n * sizeof *all);
   if (np) memcpy(all + disc.files.n, pf, np * sizeof *all);
-  rl_engine_project_pkgs(&s, all, disc.files.n + np, pkgs);
+  rl_engine_project_pkgs(&s, all, disc.files.n + np, rl_pkgtypes_resolve, pkgs);
   free(all);
   rl_suppress_apply(&s, files, disc.files.n);
 

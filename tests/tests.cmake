@@ -86,7 +86,7 @@ add_test(NAME examples/bugs-and-fixes COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/
 # on the C runtime must find nothing.
 add_test(NAME selfcheck COMMAND $<TARGET_FILE:racelint> --no-cache --fail-on note
   --compile-commands ${CMAKE_BINARY_DIR}/compile_commands.json
-  -I ${CMAKE_SOURCE_DIR}/analyzer -I ${CMAKE_SOURCE_DIR}/runtime/c/include -I ${CLANG_INCLUDE_DIR}
+  ${RL_LAYER_INCLUDES} -I ${CMAKE_SOURCE_DIR}/runtime/c/include -I ${CLANG_INCLUDE_DIR}
   ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/rules
   ${CMAKE_SOURCE_DIR}/runtime/c/src ${CMAKE_SOURCE_DIR}/runtime/c/include)
 # The fixed example runs: concurrent orders against the runtime's primitives
@@ -104,7 +104,7 @@ add_test(NAME lsp/config_sharing COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests
   $<TARGET_FILE:racelint>)
 set_tests_properties(lsp/config_sharing PROPERTIES TIMEOUT 600)
 
-# Fixes (analyzer/fix.c): applying edits, diffs, the parse guard of --fix.
+# Fixes (analyzer/report/fix.c): applying edits, diffs, the parse guard of --fix.
 add_executable(test_fix_unit ${CMAKE_SOURCE_DIR}/tests/fix/test_fix.c)
 target_compile_options(test_fix_unit PRIVATE ${RL_WARNINGS} ${RL_SAN_FLAGS})
 target_compile_definitions(test_fix_unit PRIVATE _GNU_SOURCE)

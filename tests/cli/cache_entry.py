@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """cache_entry.py ENTRY FIELD VALUE - rewrites one field of a racelint cache
-entry in place (the layout written by analyzer/cache.c, little-endian).
+entry in place (the layout written by analyzer/engine/cache.c, little-endian).
 
 FIELD names the first occurrence of a field: ndeps, nnotices, nlocal,
 severity, loc.start, loc.line, nrelated, nfixes, fix.safety, nedits,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# C parsing runs in a bounded worker process (analyzer/cworker.h): a file that
+# C parsing runs in a bounded worker process (analyzer/c/cworker.h): a file that
 # crashes libclang, hangs, exhausts memory or makes the worker send garbage
 # costs that file only (a notice and a parse-error finding), never the run;
 # the next file gets a new worker. No outcome here depends on timing: the

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Package types (analyzer/pkgtypes.c): the .d.ts under a project's
+# Package types (analyzer/scan/pkgtypes.c): the .d.ts under a project's
 # node_modules tell floating-promise which package APIs return promises;
 # without node_modules the run still works and says so once, not per file.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,4 @@
-/* test_fix.c - unit tests of analyzer/fix.c: applying edits (overlaps,
+/* test_fix.c - unit tests of analyzer/report/fix.c: applying edits (overlaps,
  * repeats, the BOM, bounds), the unified diff (hunks, a missing final
  * newline), and the --fix loop's parse guard: a fix whose result does not
  * parse is left out while the others of the round are kept. */

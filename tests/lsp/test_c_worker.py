@@ -11,7 +11,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from lsp_client import Client, uri
 
 RACELINT, SRC = sys.argv[1], sys.argv[2]
-# the test hook of analyzer/cworker.c: the worker crashes on files ending so
+# the test hook of analyzer/c/cworker.c: the worker crashes on files ending so
 os.environ["RACELINT_TEST_C_WORKER_FAULT"] = "crash:/boom.c"
 passes = fails = 0
 

@@ -1,6 +1,6 @@
 /* fix.c - building, choosing and applying fixes, their unified diffs, and
- * the --fix / --diff loop (see fix.h). The fix model is diag.h's; rules
- * reach rl_fix_add through rl_report_fix* (engine.c). */
+ * the --fix / --diff loop (see fix.h). The fix model is diag.h's, and so
+ * is rl_fix_add (diag.c), which rules reach through rl_report_fix*. */
 #include "fix.h"
 
 #include <errno.h>
@@ -13,27 +13,6 @@
 #include "util.h"
 
 /* Section - building */
-
-void rl_fix_add(RlArena *a, RlDiag *d, const char *title, RlFixSafety safety, uint32_t start,
-                uint32_t end, const char *text, const RlLoc *loc) {
-  RlFix *fix = NULL;
-  for (uint32_t i = 0; i < d->nfixes; i++)
-    if (strcmp(d->fixes[i].title, title) == 0) fix = &d->fixes[i];
-  if (!fix) {
-    RlFix *v = rl_arena_alloc(a, (d->nfixes + 1) * sizeof *v);
-    if (d->nfixes) memcpy(v, d->fixes, d->nfixes * sizeof *v);
-    d->fixes = v;
-    fix = &v[d->nfixes++];
-    fix->title = rl_arena_strdup(a, title);
-    fix->safety = safety;
-  }
-  RlEdit *e = rl_arena_alloc(a, (fix->nedits + 1) * sizeof *e);
-  if (fix->nedits) memcpy(e, fix->edits, fix->nedits * sizeof *e);
-  e[fix->nedits] = (RlEdit){start, end < start ? start : end, rl_arena_strdup(a, text), {0}};
-  if (loc) e[fix->nedits].loc = *loc;
-  fix->edits = e;
-  fix->nedits++;
-}
 
 const char *rl_fix_safety_name(RlFixSafety s) {
   switch (s) {

@@ -15,7 +15,7 @@
  * whose promise-ness depends on its type argument, a union of a promise
  * with anything but null/undefined, overloads that disagree) is unknown, and
  * unknown is never taken for a promise. Packages' .d.ts are files of the
- * project in phase 2 (analyzer/pkgtypes.c reads them; bare imports resolve
+ * project in phase 2 (analyzer/scan/pkgtypes.c reads them; bare imports resolve
  * to them). Not read: tsconfig paths, namespaces (`ns.Type`), `declare
  * module` blocks, declaration merging. */
 #include "js_types.h"

@@ -8,7 +8,8 @@
  * A newer version of a document makes the analysis of an older one be
  * thrown away. Positions are UTF-16 code units unless the client offers
  * UTF-8. Malformed input gets a JSON-RPC error or is skipped; it never stops
- * the server. */
+ * the server. The wire (output, positions, diagnostics as JSON, reading)
+ * is lsp_wire.c's; the state both share is lsp_int.h. */
 #include <errno.h>
 #include <jansson.h>
 #include <limits.h>
@@ -28,6 +29,7 @@
 #include "fix.h"
 #include "front_js.h"
 #include "lsp.h"
+#include "lsp_int.h"
 #include "session.h"
 #include "suppress.h"
 #include "util.h"
@@ -36,219 +38,6 @@
 #define RL_VERSION "0.0.0-dev"
 #endif
 
-#define RL_LSP_MAX_MESSAGE (64u << 20)
-#define RL_LSP_DEBOUNCE_MS 120
-#define RL_LSP_INDEX_BATCH 32
-
-typedef struct RlLspEntry {
-  char *path, *rel, *uri;
-  RlEngineFile *res;       /* latest phase-1 result, or NULL */
-  RlFileSettings settings;
-  bool pending;            /* (re)analyse from disk */
-  bool open;
-  char *snap;              /* text the result was computed from (open docs) */
-  size_t snap_len;
-  int64_t snap_version;
-  uint64_t published;      /* hash of what was last published */
-  bool ever_published;
-  /* pull: hash of what the client last pulled, at which document version;
-   * ever_pulled goes false when a refresh asks the client to pull again */
-  uint64_t pulled;
-  int64_t pulled_version;
-  bool ever_pulled;
-} RlLspEntry;
-
-typedef struct RlLspTsEdit {
-  uint32_t start, old_end, new_end;
-  uint32_t sr, sc, orow, ocol, nr, nc;
-} RlLspTsEdit;
-
-typedef struct RlLspDoc {
-  char *uri;
-  RlLspEntry *entry;
-  char *text;
-  size_t len;
-  int64_t version;
-  bool dirty;
-  uint64_t changed_ms;  /* when the analysis is due from: 0 = at once */
-  uint64_t last_edit_ms;
-  /* JS/TS: the last syntax tree, edited as the text changes. While the
-   * analysis thread parses with it (tree_out), edits are queued in
-   * `pending` and replayed on the tree it returns: tree-sitter trees share
-   * subtrees, so one tree must never be used by two threads at once. */
-  RlJsTree *tree;
-  bool tree_out, tree_reset;
-  RL_VEC(struct RlLspTsEdit) pending;
-} RlLspDoc;
-
-/* A config set shared by the server and the analysis thread. A reload
- * replaces the server's current set; the old one is freed only when the
- * last analysis that took it has finished (refs guarded by mu). */
-typedef struct RlLspConfigs {
-  RlConfigSet *set;
-  uint32_t refs; /* 1 while current, + 1 per analysis batch using it */
-  uint32_t logged; /* errors of the set already shown to the user */
-} RlLspConfigs;
-
-typedef struct RlLsp {
-  RlSession s;
-  const char *config; /* --config FILE for every file, or NULL; borrowed from argv */
-  pthread_mutex_t out_mu;
-  FILE *out;
-  /* --- guarded by mu --- */
-  pthread_mutex_t mu;
-  pthread_cond_t cv;   /* work for the analysis thread */
-  pthread_cond_t idle; /* a document finished analysing */
-  RlLspConfigs *configs; /* the current set */
-  RL_VEC(RlLspDoc *) docs;
-  RL_VEC(RlLspEntry *) entries;
-  char *root;
-  bool initialized, shutdown, stop, utf8, pull;
-  bool refresh;          /* pull: the client takes workspace/diagnostic/refresh */
-  uint64_t refresh_seq;  /* ids of the refresh requests sent */
-  bool no_index; /* fuzzing: never read the workspace from disk */
-  uint32_t busy; /* analyses in flight */
-} RlLsp;
-
-static uint64_t rl_lsp__now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-
-/* Section - output */
-
-static void rl_lsp__send(RlLsp *l, json_t *msg) {
-  char *body = json_dumps(msg, JSON_COMPACT);
-  json_decref(msg);
-  if (!body) return;
-  pthread_mutex_lock(&l->out_mu);
-  fprintf(l->out, "Content-Length: %zu\r\n\r\n%s", strlen(body), body);
-  fflush(l->out);
-  pthread_mutex_unlock(&l->out_mu);
-  free(body);
-}
-
-static void rl_lsp__reply(RlLsp *l, json_t *id, json_t *result) {
-  rl_lsp__send(l, json_pack("{s:s,s:O,s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(),
-                            "result", result ? result : json_null()));
-}
-
-static void rl_lsp__error(RlLsp *l, json_t *id, int code, const char *msg) {
-  rl_lsp__send(l, json_pack("{s:s,s:O,s:{s:i,s:s}}", "jsonrpc", "2.0", "id",
-                            id ? id : json_null(), "error", "code", code, "message", msg));
-}
-
-static void rl_lsp__notify(RlLsp *l, const char *method, json_t *params) {
-  rl_lsp__send(l, json_pack("{s:s,s:s,s:o}", "jsonrpc", "2.0", "method", method, "params",
-                            params));
-}
-
-static void rl_lsp__log(RlLsp *l, int type, const char *fmt, ...) RL_PRINTF(3, 4);
-static void rl_lsp__log(RlLsp *l, int type, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  RlBuf b = {0};
-  rl_buf_vprintf(&b, fmt, ap);
-  va_end(ap);
-  rl_lsp__notify(l, "window/logMessage",
-                 json_pack("{s:i,s:o}", "type", type, "message", rl_emit_jstr(rl_buf_cstr(&b))));
-  rl_buf_free(&b);
-}
-
-/* Section - URIs and positions */
-
-static char *rl_lsp__uri_to_path(const char *uri) {
-  if (strncmp(uri, "file://", 7) != 0) return NULL;
-  const char *p = uri + 7;
-  if (*p != '/') { /* file://host/path: only localhost */
-    if (strncmp(p, "localhost/", 10) != 0) return NULL;
-    p += 9;
-  }
-  RlBuf b = {0};
-  for (; *p && *p != '?' && *p != '#'; p++) {
-    if (*p == '%' && p[1] && p[2]) {
-      char hex[3] = {p[1], p[2], 0};
-      char *end;
-      long v = strtol(hex, &end, 16);
-      if (*end == 0 && v > 0) {
-        rl_buf_putc(&b, (char)v);
-        p += 2;
-        continue;
-      }
-    }
-    rl_buf_putc(&b, *p);
-  }
-  rl_buf_cstr(&b);
-  return b.data;
-}
-
-static char *rl_lsp__path_to_uri(const char *path) {
-  char *enc = rl_emit_uri_path(path);
-  char *uri = rl_asprintf("file://%s", enc);
-  free(enc);
-  return uri;
-}
-
-/* Units of s[0..n) in the negotiated encoding. */
-static uint32_t rl_lsp__units(const RlLsp *l, const char *s, size_t n) {
-  return l->utf8 ? (uint32_t)n : rl_utf8_utf16_units(s, n);
-}
-
-/* Byte offset of an LSP position in text (clamped to the line's end). */
-static size_t rl_lsp__offset(const RlLsp *l, const char *text, size_t len, int64_t line,
-                             int64_t character) {
-  size_t i = 0;
-  for (int64_t ln = 0; ln < line && i < len; i++)
-    if (text[i] == '\n') ln++;
-  if (line < 0) return 0;
-  int64_t u = 0;
-  while (i < len && text[i] != '\n' && u < character) {
-    unsigned c = (unsigned char)text[i];
-    size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-    if (i + k > len) k = len - i;
-    u += l->utf8 ? (int64_t)k : (k == 4 ? 2 : 1);
-    i += k;
-  }
-  return i;
-}
-
-/* Row and byte column of offset `off` in text (tree-sitter points). */
-static void rl_lsp__point(const char *text, size_t off, uint32_t *row, uint32_t *col) {
-  uint32_t r = 0;
-  size_t line_start = 0;
-  for (size_t i = 0; i < off; i++)
-    if (text[i] == '\n') r++, line_start = i + 1;
-  *row = r;
-  *col = (uint32_t)(off - line_start);
-}
-
-/* LSP position {line, character} of byte offset `off` in text. */
-static json_t *rl_lsp__pos(const RlLsp *l, const RlLines *lines, const char *text, size_t len,
-                           uint32_t off) {
-  if (off > len) off = (uint32_t)len;
-  uint32_t lo = 0, hi = lines->n;
-  while (hi - lo > 1) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (lines->starts[mid] <= off) lo = mid;
-    else hi = mid;
-  }
-  uint32_t start = lines->starts[lo];
-  return json_pack("{s:i,s:i}", "line", (json_int_t)lo, "character",
-                   (json_int_t)rl_lsp__units(l, text + start, off - start));
-}
-
-/* A range for loc: exact when the text is known, else from code points. */
-static json_t *rl_lsp__range(const RlLsp *l, const RlLoc *loc, const char *text, size_t len,
-                             const RlLines *lines) {
-  if (text && lines)
-    return json_pack("{s:o,s:o}", "start", rl_lsp__pos(l, lines, text, len, loc->start), "end",
-                     rl_lsp__pos(l, lines, text, len, loc->end));
-  return json_pack("{s:{s:i,s:i},s:{s:i,s:i}}", "start", "line", (json_int_t)loc->line - 1,
-                   "character", (json_int_t)loc->col_cp - 1, "end", "line",
-                   (json_int_t)loc->end_line - 1, "character", (json_int_t)loc->end_col_cp - 1);
-}
-
 /* Section - the workspace model (callers hold mu) */
 
 /* Shows the current set's errors not shown yet (configs load lazily, as
@@ -256,7 +45,7 @@ static json_t *rl_lsp__range(const RlLsp *l, const RlLoc *loc, const char *text,
 static void rl_lsp__config_errors(RlLsp *l) {
   RlLspConfigs *c = l->configs;
   for (; c->logged < rl_configset_nerrors(c->set); c->logged++)
-    rl_lsp__log(l, 1, "racelint: %s", rl_configset_error(c->set, c->logged));
+    rl_lsp_wire_log(l, 1, "racelint: %s", rl_configset_error(c->set, c->logged));
 }
 
 static RlLspEntry *rl_lsp__entry(RlLsp *l, const char *path, bool create) {
@@ -266,7 +55,7 @@ static RlLspEntry *rl_lsp__entry(RlLsp *l, const char *path, bool create) {
   RlLspEntry *e = rl_calloc(1, sizeof *e);
   e->path = rl_strdup(path);
   e->rel = rl_discover_relative(l->root ? l->root : "/", path);
-  e->uri = rl_lsp__path_to_uri(path);
+  e->uri = rl_lsp_wire_path_to_uri(path);
   rl_config_settings(&l->s, rl_configset_for(l->configs->set, path), path, NULL, &e->settings);
   rl_lsp__config_errors(l);
   RL_VEC_PUSH(l->entries, e);
@@ -312,120 +101,6 @@ static void rl_lsp__reload_config(RlLsp *l) {
 
 /* Section - diagnostics */
 
-/* The URI of a file by its path relative to the workspace (an entry's rel;
- * absolute outside it). A finding's `path` is only what its message names. */
-static char *rl_lsp__rel_uri(const RlLsp *l, const char *rel) {
-  if (rel[0] == '/') return rl_lsp__path_to_uri(rel);
-  char *abs = rl_path_join(l->root ? l->root : "/", rel);
-  char *uri = rl_lsp__path_to_uri(abs);
-  free(abs);
-  return uri;
-}
-
-static json_t *rl_lsp__diag_json(RlLsp *l, const RlDiag *d, const RlLspEntry *e,
-                                 const RlLines *lines) {
-  int sev = d->severity == RL_SEV_ERROR ? 1 : d->severity == RL_SEV_WARNING ? 2 : 3;
-  char *url = rl_doc_url(d->rule->id);
-  char *msg = d->hint && *d->hint ? rl_asprintf("%s\nFix: %s", d->msg, d->hint)
-                                  : rl_strdup(d->msg);
-  json_t *o = json_pack("{s:o,s:i,s:s,s:{s:s},s:s,s:o,s:{s:s}}", "range",
-                        rl_lsp__range(l, &d->loc, e->snap, e->snap_len, lines), "severity", sev,
-                        "code", d->rule->id, "codeDescription", "href", url, "source",
-                        "racelint", "message", rl_emit_jstr(msg), "data", "fingerprint",
-                        d->fingerprint);
-  free(msg);
-  free(url);
-  if (d->nrelated) {
-    json_t *rel = json_array();
-    for (uint32_t i = 0; i < d->nrelated; i++) {
-      const RlRelated *r = &d->related[i];
-      /* the related file: this one, an open one, or a closed one on disk */
-      RlLspEntry *re = NULL;
-      for (uint32_t k = 0; k < l->entries.n; k++)
-        if (strcmp(l->entries.v[k]->rel, r->rel_path) == 0) re = l->entries.v[k];
-      char *uri = re ? rl_strdup(re->uri) : rl_lsp__rel_uri(l, r->rel_path);
-      json_t *range;
-      if (re == e && lines) {
-        range = rl_lsp__range(l, &r->loc, e->snap, e->snap_len, lines);
-      } else if (re && re->snap) {
-        RlLines rl;
-        rl_lines_build(&rl, re->snap, re->snap_len);
-        range = rl_lsp__range(l, &r->loc, re->snap, re->snap_len, &rl);
-        rl_lines_free(&rl);
-      } else {
-        range = rl_lsp__range(l, &r->loc, NULL, 0, NULL);
-      }
-      json_array_append_new(rel, json_pack("{s:{s:s,s:o},s:o}", "location", "uri", uri,
-                                           "range", range, "message", rl_emit_jstr(r->msg)));
-      free(uri);
-    }
-    json_object_set_new(o, "relatedInformation", rel);
-  }
-  return o;
-}
-
-/* A finding of another file whose related location lies in e (a lock-order
- * cycle through two files): shown in e as well, at that location, so the
- * cause is visible in every file involved. */
-static json_t *rl_lsp__mirror(RlLsp *l, const RlDiag *d, const RlRelated *r, const RlLspEntry *e,
-                              const RlLines *lines) {
-  RlDiag m = *d;
-  m.loc = r->loc;
-  m.rel_path = e->rel;
-  char *msg = rl_asprintf("%s (this is part of a finding reported in %s:%u: %s)", r->msg,
-                          d->rel_path, d->loc.line, d->msg);
-  m.msg = msg;
-  m.nrelated = 0;
-  json_t *j = rl_lsp__diag_json(l, &m, e, lines);
-  free(msg);
-  /* point back at the primary location */
-  char *uri = rl_lsp__rel_uri(l, d->rel_path);
-  RlLspEntry *pe = NULL;
-  for (uint32_t k = 0; k < l->entries.n; k++)
-    if (strcmp(l->entries.v[k]->rel, d->rel_path) == 0) pe = l->entries.v[k];
-  json_object_set_new(j, "relatedInformation",
-                      json_pack("[{s:{s:s,s:o},s:s}]", "location", "uri", pe ? pe->uri : uri,
-                                "range", rl_lsp__range(l, &d->loc, NULL, 0, NULL), "message",
-                                "reported here"));
-  free(uri);
-  return j;
-}
-
-static json_t *rl_lsp__diags(RlLsp *l, const RlLspEntry *e) {
-  json_t *arr = json_array();
-  if (!e->res) return arr;
-  RlLines lines = {0};
-  if (e->snap) rl_lines_build(&lines, e->snap, e->snap_len);
-  for (uint32_t i = 0; i < e->res->diags.n; i++)
-    json_array_append_new(arr, rl_lsp__diag_json(l, e->res->diags.v[i], e, e->snap ? &lines : NULL));
-  /* cross-file lock-order cycles of other files that run through this one
-   * (each site of the cycle is part of the bug). Other findings only point
-   * here through relatedInformation: a related location such as the async
-   * declaration of a floating promise is correct code, not a problem. */
-  for (uint32_t k = 0; k < l->entries.n; k++) {
-    const RlLspEntry *o = l->entries.v[k];
-    if (o == e || !o->res) continue;
-    for (uint32_t i = 0; i < o->res->diags.n; i++) {
-      const RlDiag *d = o->res->diags.v[i];
-      if (!d->rule || strcmp(d->rule->id, "lock-order") != 0) continue;
-      for (uint32_t j = 0; j < d->nrelated; j++)
-        if (strcmp(d->related[j].rel_path, e->rel) == 0) {
-          json_array_append_new(arr, rl_lsp__mirror(l, d, &d->related[j], e, e->snap ? &lines : NULL));
-          break; /* once per finding */
-        }
-    }
-  }
-  rl_lines_free(&lines);
-  return arr;
-}
-
-static uint64_t rl_lsp__signature_json(json_t *diags) {
-  char *s = json_dumps(diags, JSON_COMPACT | JSON_SORT_KEYS);
-  uint64_t h = s ? rl_hash_str(RL_FNV_INIT, s) : 0;
-  free(s);
-  return h;
-}
-
 /* Pull diagnostics: asks the client to pull again when what it pulled for
  * an open document has changed with no edit of that document (a config
  * reload, another file changed on disk or in the editor). After an edit the
@@ -437,8 +112,8 @@ static void rl_lsp__refresh(RlLsp *l) {
     RlLspDoc *doc = l->docs.v[i];
     RlLspEntry *e = doc->entry;
     if (!e->ever_pulled || !e->res || doc->dirty || e->pulled_version != doc->version) continue;
-    json_t *diags = rl_lsp__diags(l, e);
-    if (rl_lsp__signature_json(diags) != e->pulled) {
+    json_t *diags = rl_lsp_wire_diags(l, e);
+    if (rl_lsp_wire_signature_json(diags) != e->pulled) {
       changed = true;
       e->ever_pulled = false;
     }
@@ -447,8 +122,8 @@ static void rl_lsp__refresh(RlLsp *l) {
   if (!changed) return;
   char id[32];
   snprintf(id, sizeof id, "racelint-refresh-%llu", (unsigned long long)++l->refresh_seq);
-  rl_lsp__send(l, json_pack("{s:s,s:s,s:s}", "jsonrpc", "2.0", "id", id, "method",
-                            "workspace/diagnostic/refresh"));
+  rl_lsp_wire_send(l, json_pack("{s:s,s:s,s:s}", "jsonrpc", "2.0", "id", id, "method",
+                                "workspace/diagnostic/refresh"));
 }
 
 /* Runs phase 2 over the workspace and pushes what changed (holds mu). */
@@ -471,17 +146,17 @@ static void rl_lsp__project_and_publish(RlLsp *l, RlLspEntry *force) {
     RlLspDoc *doc = l->docs.v[i];
     RlLspEntry *e = doc->entry;
     if (!e->res || doc->dirty) continue;
-    json_t *diags = rl_lsp__diags(l, e);
-    uint64_t sig = rl_lsp__signature_json(diags);
+    json_t *diags = rl_lsp_wire_diags(l, e);
+    uint64_t sig = rl_lsp_wire_signature_json(diags);
     if (e->ever_published && sig == e->published && e != force) {
       json_decref(diags);
       continue;
     }
     e->published = sig;
     e->ever_published = true;
-    rl_lsp__notify(l, "textDocument/publishDiagnostics",
-                   json_pack("{s:s,s:I,s:o}", "uri", doc->uri, "version", (json_int_t)doc->version,
-                             "diagnostics", diags));
+    rl_lsp_wire_notify(l, "textDocument/publishDiagnostics",
+                       json_pack("{s:s,s:I,s:o}", "uri", doc->uri, "version",
+                                 (json_int_t)doc->version, "diagnostics", diags));
   }
 }
 
@@ -512,7 +187,7 @@ static void *rl_lsp__analysis_thread(void *arg) {
   pthread_mutex_lock(&l->mu);
   while (!l->stop) {
     RL_VEC(RlLspWork) work = {0};
-    uint64_t now = rl_lsp__now_ms(), next_due = 0;
+    uint64_t now = rl_lsp_wire_now_ms(), next_due = 0;
     for (uint32_t i = 0; i < l->docs.n; i++) {
       RlLspDoc *d = l->docs.v[i];
       if (!d->dirty) continue;
@@ -637,7 +312,7 @@ static json_t *rl_lsp__initialize(RlLsp *l, json_t *params) {
   json_t *folders = json_object_get(params, "workspaceFolders");
   if (json_is_array(folders) && json_array_size(folders) > 0)
     root_uri = json_string_value(json_object_get(json_array_get(folders, 0), "uri"));
-  char *root = root_uri ? rl_lsp__uri_to_path(root_uri) : NULL;
+  char *root = root_uri ? rl_lsp_wire_uri_to_path(root_uri) : NULL;
   if (!root && json_string_value(json_object_get(params, "rootPath")))
     root = rl_strdup(json_string_value(json_object_get(params, "rootPath")));
   char *real = root ? realpath(root, NULL) : NULL;
@@ -680,7 +355,7 @@ static void rl_lsp__did_open(RlLsp *l, json_t *params) {
   const char *uri = json_string_value(json_object_get(td, "uri"));
   const char *text = json_string_value(json_object_get(td, "text"));
   if (!uri || !text) return;
-  char *path = rl_lsp__uri_to_path(uri);
+  char *path = rl_lsp_wire_uri_to_path(uri);
   if (!path || rl_engine_lang_of(path) == RL_LANG_NONE) {
     free(path);
     return;
@@ -732,15 +407,17 @@ static void rl_lsp__did_change(RlLsp *l, json_t *params) {
       continue;
     }
     json_t *st = json_object_get(range, "start"), *en = json_object_get(range, "end");
-    size_t a = rl_lsp__offset(l, d->text, d->len, json_integer_value(json_object_get(st, "line")),
-                              json_integer_value(json_object_get(st, "character")));
-    size_t b = rl_lsp__offset(l, d->text, d->len, json_integer_value(json_object_get(en, "line")),
-                              json_integer_value(json_object_get(en, "character")));
+    size_t a =
+        rl_lsp_wire_offset(l, d->text, d->len, json_integer_value(json_object_get(st, "line")),
+                           json_integer_value(json_object_get(st, "character")));
+    size_t b =
+        rl_lsp_wire_offset(l, d->text, d->len, json_integer_value(json_object_get(en, "line")),
+                           json_integer_value(json_object_get(en, "character")));
     if (b < a) b = a;
     if (d->tree || d->tree_out) {
       uint32_t sr, sc, orow, ocol, nr, nc;
-      rl_lsp__point(d->text, a, &sr, &sc);
-      rl_lsp__point(d->text, b, &orow, &ocol);
+      rl_lsp_wire_point(d->text, a, &sr, &sc);
+      rl_lsp_wire_point(d->text, b, &orow, &ocol);
       nr = sr;
       nc = sc;
       for (size_t k = 0; k < tl; k++) {
@@ -771,7 +448,7 @@ static void rl_lsp__did_change(RlLsp *l, json_t *params) {
    * for the analysis thread: then edits are arriving faster than they can
    * be analysed, and they are coalesced until a pause of
    * RL_LSP_DEBOUNCE_MS. */
-  uint64_t now = rl_lsp__now_ms();
+  uint64_t now = rl_lsp_wire_now_ms();
   d->changed_ms = d->dirty ? now : 0;
   d->last_edit_ms = now;
   d->dirty = true;
@@ -795,8 +472,8 @@ static void rl_lsp__did_close(RlLsp *l, json_t *params) {
     free(d);
     l->docs.v[i] = l->docs.v[--l->docs.n];
     if (!l->pull)
-      rl_lsp__notify(l, "textDocument/publishDiagnostics",
-                     json_pack("{s:s,s:[]}", "uri", uri, "diagnostics"));
+      rl_lsp_wire_notify(l, "textDocument/publishDiagnostics",
+                         json_pack("{s:s,s:[]}", "uri", uri, "diagnostics"));
     pthread_cond_broadcast(&l->cv);
     return;
   }
@@ -809,7 +486,7 @@ static void rl_lsp__watched(RlLsp *l, json_t *params) {
   bool config = false;
   json_array_foreach(changes, i, c) {
     const char *uri = json_string_value(json_object_get(c, "uri"));
-    char *path = uri ? rl_lsp__uri_to_path(uri) : NULL;
+    char *path = uri ? rl_lsp_wire_uri_to_path(uri) : NULL;
     if (!path) continue;
     if (rl_str_ends_with(path, "/.racelint.json")) {
       config = true;
@@ -853,8 +530,8 @@ static json_t *rl_lsp__edit(RlLsp *l, const RlLspEntry *e, const RlLines *lines,
   for (uint32_t i = 0; i < n; i++)
     json_array_append_new(
         arr, json_pack("{s:{s:o,s:o},s:o}", "range", "start",
-                       rl_lsp__pos(l, lines, e->snap, e->snap_len, edits[i].start), "end",
-                       rl_lsp__pos(l, lines, e->snap, e->snap_len, edits[i].end), "newText",
+                       rl_lsp_wire_pos(l, lines, e->snap, e->snap_len, edits[i].start), "end",
+                       rl_lsp_wire_pos(l, lines, e->snap, e->snap_len, edits[i].end), "newText",
                        rl_emit_jstr(edits[i].text)));
   return json_pack("{s:{s:o}}", "changes", e->uri, arr);
 }
@@ -914,7 +591,7 @@ static json_t *rl_lsp__code_actions(RlLsp *l, json_t *params) {
     const RlDiag *d = e->res->diags.v[i];
     int64_t dl = (int64_t)d->loc.line - 1;
     if (dl < first || dl > last) continue;
-    json_t *diag = rl_lsp__diag_json(l, d, e, &lines);
+    json_t *diag = rl_lsp_wire_diag_json(l, d, e, &lines);
     for (uint32_t f = 0; f < d->nfixes; f++) {
       const RlFix *fx = &d->fixes[f];
       json_array_append_new(actions,
@@ -965,7 +642,7 @@ static bool rl_lsp__dispatch(RlLsp *l, json_t *msg, int *exit_code) {
   bool is_request = id != NULL;
   if (!method) {
     if (is_request && !json_object_get(msg, "result") && !json_object_get(msg, "error"))
-      rl_lsp__error(l, id, -32600, "invalid request: no method");
+      rl_lsp_wire_error(l, id, -32600, "invalid request: no method");
     return true; /* a response to something we sent: nothing to do */
   }
   if (strcmp(method, "exit") == 0) {
@@ -975,21 +652,21 @@ static bool rl_lsp__dispatch(RlLsp *l, json_t *msg, int *exit_code) {
   pthread_mutex_lock(&l->mu);
   if (strcmp(method, "initialize") == 0) {
     if (l->initialized) {
-      rl_lsp__error(l, id, -32600, "initialize was already sent");
+      rl_lsp_wire_error(l, id, -32600, "initialize was already sent");
     } else {
       json_t *r = rl_lsp__initialize(l, params);
       l->initialized = true;
-      rl_lsp__reply(l, id, r);
+      rl_lsp_wire_reply(l, id, r);
     }
   } else if (!l->initialized) {
-    if (is_request) rl_lsp__error(l, id, -32002, "the server is not initialized");
+    if (is_request) rl_lsp_wire_error(l, id, -32002, "the server is not initialized");
   } else if (l->shutdown && strcmp(method, "shutdown") != 0) {
-    if (is_request) rl_lsp__error(l, id, -32600, "the server is shutting down");
+    if (is_request) rl_lsp_wire_error(l, id, -32600, "the server is shutting down");
   } else if (strcmp(method, "initialized") == 0) {
     rl_lsp__index_workspace(l);
   } else if (strcmp(method, "shutdown") == 0) {
     l->shutdown = true;
-    rl_lsp__reply(l, id, NULL);
+    rl_lsp_wire_reply(l, id, NULL);
   } else if (strcmp(method, "textDocument/didOpen") == 0) {
     rl_lsp__did_open(l, params);
   } else if (strcmp(method, "textDocument/didChange") == 0) {
@@ -1004,99 +681,23 @@ static bool rl_lsp__dispatch(RlLsp *l, json_t *msg, int *exit_code) {
   } else if (strcmp(method, "workspace/didChangeConfiguration") == 0) {
     rl_lsp__reload_config(l);
   } else if (strcmp(method, "textDocument/codeAction") == 0) {
-    rl_lsp__reply(l, id, rl_lsp__code_actions(l, params));
+    rl_lsp_wire_reply(l, id, rl_lsp__code_actions(l, params));
   } else if (strcmp(method, "textDocument/diagnostic") == 0) {
     const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
     RlLspEntry *e = uri ? rl_lsp__settled(l, uri) : NULL;
-    json_t *items = e ? rl_lsp__diags(l, e) : json_array();
+    json_t *items = e ? rl_lsp_wire_diags(l, e) : json_array();
     RlLspDoc *doc = e ? rl_lsp__doc(l, uri) : NULL;
     if (doc) { /* what the client now has (rl_lsp__refresh) */
-      e->pulled = rl_lsp__signature_json(items);
+      e->pulled = rl_lsp_wire_signature_json(items);
       e->pulled_version = doc->version;
       e->ever_pulled = true;
     }
-    rl_lsp__reply(l, id, json_pack("{s:s,s:o}", "kind", "full", "items", items));
+    rl_lsp_wire_reply(l, id, json_pack("{s:s,s:o}", "kind", "full", "items", items));
   } else if (is_request) {
-    rl_lsp__error(l, id, -32601, "method not supported by racelint");
+    rl_lsp_wire_error(l, id, -32601, "method not supported by racelint");
   } /* unknown notifications ($/cancelRequest, $/setTrace ...) are ignored */
   pthread_mutex_unlock(&l->mu);
   return true;
-}
-
-/* Section - the message reader */
-
-/* Reads one header line into line[0..cap) (NUL-terminated, the newline
- * kept); a longer line is consumed but not kept (*too_long). Returns its
- * length in the stream, or -1 at EOF before any byte. Memory stays bounded
- * whatever the client sends. */
-static long long rl_lsp__getline(FILE *in, char *line, size_t cap, bool *too_long) {
-  long long n = 0;
-  size_t k = 0;
-  int c;
-  *too_long = false;
-  while ((c = getc(in)) != EOF) {
-    n++;
-    if (k + 1 < cap) line[k++] = (char)c;
-    else *too_long = true;
-    if (c == '\n') break;
-  }
-  line[k] = 0;
-  return n == 0 && c == EOF ? -1 : (long long)k;
-}
-
-/* Reads one framed message body. Returns 1 ok, 0 EOF, -1 malformed framing
- * (already answered or skipped). */
-static int rl_lsp__read(RlLsp *l, FILE *in, char **body, size_t *len) {
-  char line[8194];
-  long long clen = -1;
-  bool any = false, bad = false;
-  for (;;) {
-    bool too_long;
-    long long n = rl_lsp__getline(in, line, sizeof line, &too_long);
-    if (n < 0) return 0;
-    if (too_long) bad = true;
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
-    if (n == 0) {
-      if (any) break;
-      continue; /* stray blank lines between messages */
-    }
-    any = true;
-    if (strncasecmp(line, "Content-Length:", 15) == 0) {
-      char *end;
-      errno = 0;
-      clen = strtoll(line + 15, &end, 10);
-      while (*end == ' ') end++;
-      if (errno || *end || clen < 0) bad = true;
-    } else if (!strchr(line, ':')) {
-      bad = true;
-    }
-  }
-  if (bad || clen < 0) {
-    rl_lsp__error(l, NULL, -32700, "malformed message header (need Content-Length)");
-    return -1;
-  }
-  if ((unsigned long long)clen > RL_LSP_MAX_MESSAGE) {
-    /* skip it without keeping it in memory */
-    char buf[65536];
-    unsigned long long left = (unsigned long long)clen;
-    while (left) {
-      size_t k = fread(buf, 1, left < sizeof buf ? (size_t)left : sizeof buf, in);
-      if (!k) return 0;
-      left -= k;
-    }
-    rl_lsp__error(l, NULL, -32700, "message too large");
-    return -1;
-  }
-  char *b = rl_malloc((size_t)clen + 1);
-  size_t got = fread(b, 1, (size_t)clen, in);
-  b[got] = 0;
-  if (got < (size_t)clen) {
-    free(b);
-    return 0;
-  }
-  *body = b;
-  *len = got;
-  return 1;
 }
 
 static int rl_lsp__serve(FILE *in, FILE *out, unsigned flags, const char *config);
@@ -1140,15 +741,15 @@ static int rl_lsp__serve(FILE *in, FILE *out, unsigned flags, const char *config
   for (;;) {
     char *body = NULL;
     size_t len = 0;
-    int r = rl_lsp__read(l, in, &body, &len);
+    int r = rl_lsp_wire_read(l, in, &body, &len);
     if (r == 0) break;
     if (r < 0) continue;
     json_error_t je;
     json_t *msg = json_loadb(body, len, JSON_DECODE_ANY, &je);
     free(body);
     if (!msg || !json_is_object(msg)) {
-      rl_lsp__error(l, NULL, msg ? -32600 : -32700,
-                    msg ? "invalid request: not a JSON object" : "parse error: invalid JSON");
+      rl_lsp_wire_error(l, NULL, msg ? -32600 : -32700,
+                        msg ? "invalid request: not a JSON object" : "parse error: invalid JSON");
       json_decref(msg);
       continue;
     }

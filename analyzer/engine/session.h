@@ -5,7 +5,7 @@
 #define RL_ANALYZER_SESSION_H_
 
 #include "compdb.h"
-#include "front_js.h"
+#include "lang.h"
 #include "rule_api.h"
 
 #define RL_MAX_RULES 64
@@ -29,7 +29,10 @@ typedef struct RlSession {
   /* dispatch[kind] -> slot indexes wanting that kind (built by prepare) */
   uint8_t *dispatch[RL_K_COUNT];
   uint8_t ndispatch[RL_K_COUNT];
-  RlJsTables *js;
+  /* the languages (lang.h) and their run state (made by prepare) */
+  const RlLangOps *const *langs;
+  uint32_t nlangs;
+  void *lang_state[RL_MAX_LANGS];
   RlCompDb *compdb;
   char **c_args; /* -I/-D from the command line, NULL-terminated */
   uint32_t nc_args;
@@ -41,13 +44,17 @@ typedef struct RlSession {
   uint64_t c_memory_limit;
   bool c_in_process;
   char *root;    /* absolute run root (SARIF %SRCROOT%) */
-  struct RlCache *cache; /* NULL: no result cache (cache.h) */
+  struct RlCache *cache; /* NULL: no result cache (cache.h); closed by who opened it */
   uint64_t cache_salt;   /* this build's identity, part of every cache key */
   bool parse_only;
 } RlSession;
 
-/* Fills defaults: every rule on with its default severity. */
+/* Fills defaults: every rule on with its default severity. The rules and
+ * languages are catalog's (catalog.c, every one linked into the program);
+ * rl_session_init_with takes others. */
 void rl_session_init(RlSession *self);
+void rl_session_init_with(RlSession *self, const RlRule *const *rules, uint32_t nrules,
+                          const RlLangOps *const *langs, uint32_t nlangs);
 /* Index of rule `id` in the registry, or -1. */
 int rl_session_rule_index(const RlSession *self, const char *id);
 /* Builds the dispatch table and loads grammars. Returns false with *err on
@@ -56,9 +63,5 @@ bool rl_session_prepare(RlSession *self, const char **err);
 void rl_session_free(RlSession *self);
 /* Adds a C argument ("-Ifoo", "-DX=1"). */
 void rl_session_add_c_arg(RlSession *self, const char *arg);
-
-/* The registry (rules/registry.c). */
-extern const RlRule *const rl_rules[];
-extern const uint32_t rl_nrules;
 
 #endif

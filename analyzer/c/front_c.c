@@ -441,8 +441,9 @@ RlCParseResult rl_front_c_parse(RlCParser *self, const char *abs_path,
       const char *text = NULL;
       if (!text) text = rl_front_c__str(A, strings, A->clang_getDiagnosticSpelling(d));
       if (strncmp(text, "cannot open file", 16) == 0) refused = true;
-      if (!res.missing && rl_str_ends_with(text, "' file not found"))
-        res.missing = text; /* in the main file or in a header it includes */
+      /* in the main file or a header it includes; a -include named on the
+       * command line (no file) is the flags' problem, said by compdb's notice */
+      if (!res.missing && f && rl_str_ends_with(text, "' file not found")) res.missing = text;
       if (!res.error_msg && f && main && A->clang_File_isEqual(f, main)) {
         res.error_msg = text;
         res.first_error = off;

@@ -1,9 +1,7 @@
 /* fix.h - the mechanical fixes findings carry, from the rule that offers
  * them to the file they are written to.
  *
- * This module owns: adding a fix to a finding (rules go through
- * rl_report_fix* in rule_api.h, engine-raised findings call rl_fix_add),
- * which fixes a run may apply (applicability, --unsafe-fixes,
+ * This module owns: which fixes a run may apply (applicability, --unsafe-fixes,
  * --fix-only), applying a fix's edits to a text, the unified diff of a
  * fixed text, and the --fix / --diff loop: apply, re-analyse, repeat
  * until nothing is left to fix (bounded), never keep a round that adds a
@@ -29,12 +27,7 @@
 
 /* Section - building */
 
-/* Adds to d the edit "replace [start, end) with text" of its fix titled
- * `title`, creating that fix (with `safety`) on first use. `loc` (may be
- * NULL) is the range as lines and columns. Strings are copied into `a`,
- * which must be the arena that owns d. */
-void rl_fix_add(RlArena *a, RlDiag *d, const char *title, RlFixSafety safety, uint32_t start,
-                uint32_t end, const char *text, const RlLoc *loc);
+/* rl_fix_add (adding an edit to a finding's fix) is in diag.h. */
 
 /* "safe", "unsafe" or "suggestion": the applicability as JSON, SARIF and
  * the docs spell it. */

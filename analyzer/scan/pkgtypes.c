@@ -658,3 +658,7 @@ void rl_pkgtypes_counts(const RlPkgTypes *self, uint32_t *imported, uint32_t *fo
   *found = self ? self->found : 0;
   *files = self ? self->files.n : 0;
 }
+
+const char *rl_pkgtypes_resolve(const void *self, const char *from_abs, const char *spec) {
+  return rl_pkgtypes_entry(self, from_abs, spec);
+}

@@ -12,7 +12,12 @@
 #ifndef RL_ANALYZER_SUPPRESS_H_
 #define RL_ANALYZER_SUPPRESS_H_
 
-#include "engine.h"
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "util.h"
 
 typedef enum RlSuppKind {
   RL_SUPP_NEXT_LINE,
@@ -37,11 +42,11 @@ typedef struct RlSuppression {
   RlEdit del, en; /* en.text NULL: no enable comment */
 } RlSuppression;
 
-/* Parses the suppression comments of src into f (strings in f->keep). */
-void rl_suppress_parse(RlEngineFile *f, const char *src, size_t len);
+typedef RL_VEC(RlSuppression) RlSuppressions;
 
-/* Moves suppressed findings of every file from f->diags to f->suppressed,
- * and reports unused or malformed suppressions. Call after phase 2. */
-void rl_suppress_apply(const RlSession *s, RlEngineFile **files, uint32_t n);
+/* Appends the suppression comments of src to out (strings in keep). */
+void rl_suppress_parse(RlArena *keep, RlSuppressions *out, const char *src, size_t len);
+
+/* Applying them to findings after phase 2: rl_suppress_apply (engine.h). */
 
 #endif

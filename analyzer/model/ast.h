@@ -104,7 +104,7 @@ struct RlCtx {
   /* interned fact strings (phase 1 only; the strings live in `keep`) */
   const char **intern;
   uint32_t intern_cap, intern_used;
-  /* the enclosing function of every node, built on first use (js.c) so
+  /* the enclosing function of every node, built on first use (ast.c) so
    * that asking is O(1), not a walk up a chain as deep as the file */
   uint32_t *encl_fn;
   uint32_t *encl_loop; /* the same for rl_js_enclosing_loop */

@@ -11,21 +11,14 @@
 
 #include "ast.h"
 #include "cache.h"
-#include "cworker.h"
 #include "facts.h"
-#include "fix.h"
-#include "front_c.h"
-#include "front_js.h"
+#include "lang.h"
 #include "parsegate.h"
-#include "pkgtypes.h"
 #include "suppress.h"
 
 struct RlWorker {
   const RlSession *session;
-  RlJsParser *js;
-  RlCWorker *cw; /* the C parser process (created on first C file) */
-  RlCParser *c;   /* in-process libclang (session c_in_process only) */
-  char *c_error;  /* why libclang could not be loaded in-process (then c is NULL) */
+  void *lang[RL_MAX_LANGS]; /* each language's state on this thread (lang.h) */
 };
 
 struct RlReport {
@@ -57,16 +50,16 @@ RlLang rl_engine_lang_of(const char *path) {
 RlWorker *rl_worker_new(const RlSession *session) {
   RlWorker *w = rl_calloc(1, sizeof *w);
   w->session = session;
-  w->js = rl_front_js_parser_new();
+  for (uint32_t i = 0; i < session->nlangs; i++)
+    if (session->langs[i]->worker_new) w->lang[i] = session->langs[i]->worker_new(session);
   return w;
 }
 
 void rl_worker_delete(RlWorker *self) {
   if (!self) return;
-  rl_front_js_parser_delete(self->js);
-  rl_cworker_delete(self->cw);
-  rl_front_c_parser_delete(self->c);
-  free(self->c_error);
+  const RlSession *s = self->session;
+  for (uint32_t i = 0; i < s->nlangs; i++)
+    if (s->langs[i]->worker_delete) s->langs[i]->worker_delete(self->lang[i]);
   free(self);
 }
 
@@ -333,9 +326,7 @@ static const RlRule *rl_engine__rule(const RlSession *s, const char *id, int *id
   return *idx >= 0 ? s->rules[*idx] : NULL;
 }
 
-/* A parse-error finding at offset: "syntax error: detail; ..." or, when
- * msg is given, msg as it is. */
-static void rl_engine__parse_error(RlCtx *cx, uint32_t offset, const char *detail,
+void rl_engine_parse_error(RlCtx *cx, uint32_t offset, const char *detail,
                                    const char *msg) {
   int idx;
   const RlRule *rule = rl_engine__rule(cx->session, "parse-error", &idx);
@@ -352,91 +343,6 @@ static void rl_engine__parse_error(RlCtx *cx, uint32_t offset, const char *detai
                    "incomplete";
   rl_engine__new_report(cx->file, cx->session, rule, loc, "",
                         rl_engine__line(&cx->file->keep, line, n), msg);
-}
-
-/* Is an identifier spelt like a macro (FOO_SIZE, PACKAGE_NAME) at src+at? */
-static bool rl_engine__macro_name(const char *src, size_t len, size_t at) {
-  size_t e = at, letters = 0;
-  for (; e < len && (src[e] == '_' || (src[e] >= 'A' && src[e] <= 'Z') ||
-                     (src[e] >= '0' && src[e] <= '9'));
-       e++)
-    letters += src[e] >= 'A' && src[e] <= 'Z';
-  bool lower = e < len && src[e] >= 'a' && src[e] <= 'z';
-  return letters >= 2 && !lower && !(src[at] >= '0' && src[at] <= '9');
-}
-
-/* Does the C syntax error at `off` sit on a macro the build would define:
- * at a macro-like name or just before it on the line ("Default: "
- * DEFAULT_SOCK, f() ATTR_FORMAT(...)),
- * or just inside the parentheses of one (FIELD_SIZE(struct x *, y))? A
- * function-like macro that is not defined reads as a call, an object-like
- * one as a stray identifier, and both give a "Parse Issue". */
-static bool rl_engine__macro_error(const char *src, size_t len, uint32_t off) {
-  if (off >= len) return false;
-  size_t at = off;
-  while (at < len && (src[at] == ' ' || src[at] == '\t')) at++; /* "expected ';'" sits before it */
-  if (at < len && rl_engine__macro_name(src, len, at) && at > off) return true;
-  at = off;
-  while (at > 0 && (src[at - 1] == '_' || (src[at - 1] >= 'A' && src[at - 1] <= 'Z') ||
-                    (src[at - 1] >= '0' && src[at - 1] <= '9')))
-    at--;
-  if (rl_engine__macro_name(src, len, at) && (at == 0 || !(src[at - 1] >= 'a' && src[at - 1] <= 'z')))
-    return true;
-  size_t p = off;
-  while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) p--;
-  if (p == 0 || src[p - 1] != '(') return false;
-  p--;
-  while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) p--;
-  size_t b = p;
-  while (b > 0 && (src[b - 1] == '_' || (src[b - 1] >= 'A' && src[b - 1] <= 'Z') ||
-                   (src[b - 1] >= '0' && src[b - 1] <= '9')))
-    b--;
-  return b < p && (b == 0 || !((src[b - 1] >= 'a' && src[b - 1] <= 'z'))) &&
-         rl_engine__macro_name(src, len, b);
-}
-
-/* True when the line holding OFF is an #error or #warning directive: the
- * project's own "configure first" message, a setup problem. */
-static bool rl_engine__error_directive(const char *src, size_t len, uint32_t off) {
-  if (off >= len) return false;
-  size_t b = off;
-  while (b > 0 && src[b - 1] != '\n') b--;
-  while (b < len && (src[b] == ' ' || src[b] == '\t')) b++;
-  if (b >= len || src[b] != '#') return false;
-  b++;
-  while (b < len && (src[b] == ' ' || src[b] == '\t')) b++;
-  return (len - b >= 5 && memcmp(src + b, "error", 5) == 0) ||
-         (len - b >= 7 && memcmp(src + b, "warning", 7) == 0);
-}
-
-/* Parses a C file: in the bounded worker process (cworker.h), or in this
- * process when the session says so (fuzzing). */
-static RlCWorkerStatus rl_engine__parse_c(RlWorker *w, const RlEngineFile *f, const char *buf,
-                                          size_t len, const char *const *args, uint32_t nargs,
-                                          RlArena *scratch, RlTree *tree, RlCParseResult *r,
-                                          const char **why) {
-  const RlSession *s = w->session;
-  if (!s->c_in_process) {
-    if (!w->cw) {
-      RlCWorkerLimits lim = {s->c_timeout_ms, s->c_memory_limit};
-      w->cw = rl_cworker_new(&lim);
-    }
-    return rl_cworker_parse(w->cw, s->parse_only, f->abs_path, buf, len, args, nargs, scratch,
-                            tree, r, why);
-  }
-  if (!w->c && !w->c_error) w->c = rl_front_c_parser_new(&w->c_error);
-  if (!w->c) {
-    *why = w->c_error;
-    return RL_CWORKER_NO_LIBCLANG;
-  }
-  if (s->parse_only) {
-    memset(r, 0, sizeof *r);
-    r->first_error = UINT32_MAX;
-    r->ok = rl_front_c_parse_only(w->c, f->abs_path, buf, len, args, nargs);
-  } else {
-    *r = rl_front_c_parse(w->c, f->abs_path, buf, len, args, nargs, scratch, tree);
-  }
-  return RL_CWORKER_OK;
 }
 
 static bool rl_engine__looks_binary(const char *buf, size_t len) {
@@ -474,14 +380,6 @@ static void rl_engine__run_rules(RlCtx *cx) {
     s->slots[i].check.end_file(cx, state[i]);
   }
 }
-
-static const char *const rl_engine__default_c_args[] = {"-w", "-ferror-limit=1000"};
-/* Appended after every other flag, so that they win over a database's or a
- * config's: compiler limits stay bounded (-ferror-limit=0, huge
- * -fconstexpr-steps or -fbracket-depth would let one file run away). */
-static const char *const rl_engine__c_caps[] = {
-    "-ferror-limit=1000", "-fbracket-depth=256", "-fconstexpr-depth=512",
-    "-fconstexpr-steps=1048576", "-ftemplate-depth=1024"};
 
 /* The cache key of a file: everything its phase-1 result depends on. */
 static uint64_t rl_engine__cache_key(const RlSession *s, const RlEngineFile *f,
@@ -558,22 +456,6 @@ static char *rl_engine__load(const RlSession *s, RlEngineFile *f, const char *te
   return NULL;
 }
 
-/* The first C flags of file f: its compile_commands.json entry's (from the
- * command line's database, or the config's), *from_db set; else the
- * language flag alone. Owned by the database (or static); *n their count. */
-static const char *const *rl_engine__c_args(const RlSession *s, const RlEngineFile *f,
-                                            const RlFileSettings *settings, uint32_t *n,
-                                            bool *from_db) {
-  static const char *const c_file[] = {"-xc"}, *const c_header[] = {"-xc-header"};
-  const RlConfig *conf = settings ? settings->config : NULL;
-  const RlCompDb *compdb = s->compdb ? s->compdb : rl_config_compdb(conf);
-  const char *const *db = rl_compdb_args(compdb, f->abs_path, n);
-  *from_db = db != NULL;
-  if (db) return db;
-  *n = 1;
-  return rl_str_ends_with(f->path, ".h") ? c_header : c_file;
-}
-
 static RlEngineFile *rl_engine__analyze(RlWorker *w, RlLang lang, const char *path,
                                         const char *rel_path, const char *abs_path,
                                         const char *text, size_t len,
@@ -608,28 +490,26 @@ static RlEngineFile *rl_engine__analyze(RlWorker *w, RlLang lang, const char *pa
   if (!buf) return f;
   f->content_hash = rl_hash_bytes(RL_FNV_INIT, buf, len);
 
-  /* C flags: from compile_commands.json, the config, the command line */
-  RL_VEC(const char *) args = {0};
-  bool from_db = false;
-  if (f->lang == RL_LANG_C) {
-    uint32_t n = 0;
-    const char *const *db = rl_engine__c_args(s, f, settings, &n, &from_db);
-    for (uint32_t i = 0; i < n; i++) RL_VEC_PUSH(args, db[i]);
-    for (size_t i = 0; i < RL_COUNTOF(rl_engine__default_c_args); i++)
-      RL_VEC_PUSH(args, rl_engine__default_c_args[i]);
-    uint32_t nconf = 0;
-    const char *const *conf_args =
-        rl_config_c_args(settings ? settings->config : NULL, &nconf);
-    for (uint32_t i = 0; i < nconf; i++) RL_VEC_PUSH(args, conf_args[i]);
-    for (uint32_t i = 0; i < s->nc_args; i++) RL_VEC_PUSH(args, s->c_args[i]);
-    for (size_t i = 0; i < RL_COUNTOF(rl_engine__c_caps); i++)
-      RL_VEC_PUSH(args, rl_engine__c_caps[i]);
-  }
+  /* the language that parses it; what else its result depends on (C flags) */
+  uint32_t li = 0;
+  while (li < s->nlangs && !(s->langs[li]->langs & f->lang)) li++;
+  const RlLangOps *ops = li < s->nlangs ? s->langs[li] : NULL;
+  RlLangJob job;
+  memset(&job, 0, sizeof job);
+  job.session = s;
+  job.state = ops ? s->lang_state[li] : NULL;
+  job.worker = ops ? w->lang[li] : NULL;
+  job.file = f;
+  job.settings = settings;
+  job.doc_tree = jstree;
+  job.first_error = UINT32_MAX;
+  job.syntax = true;
+  if (ops && ops->begin) ops->begin(&job);
   uint64_t key = 0;
   if (s->cache && !text && !s->parse_only) {
-    key = rl_engine__cache_key(s, f, settings, args.v, args.n);
+    key = rl_engine__cache_key(s, f, settings, job.args, job.nargs);
     if (rl_cache_get(s->cache, s, f, key)) {
-      RL_VEC_FREE(args);
+      if (ops && ops->end) ops->end(&job);
       free(buf);
       return f;
     }
@@ -650,79 +530,22 @@ static RlEngineFile *rl_engine__analyze(RlWorker *w, RlLang lang, const char *pa
   rl_tree_init(&cx.tree);
   rl_lines_build(&cx.lines, buf, len);
 
-  uint32_t first_error = UINT32_MAX;
-  const char *error_detail = NULL;
-  bool syntax = true; /* the first error is a syntax error of the file itself */
-  bool parsed = false;
-  if (f->lang & RL_LANG_JSTS) {
-    if (s->parse_only) {
-      parsed = rl_front_js_parse_only(w->js, s->js, f->lang, buf, len);
-    } else {
-      RlJsParseResult r = rl_front_js_parse_reuse(w->js, s->js, f->lang, buf, len,
-                                                  s->parse_timeout_us, &cx.tree, jstree);
-      parsed = r.ok;
-      first_error = r.first_error;
-      if (!r.ok)
-        rl_engine_notice(f, false, "skipped: parsing took longer than --parse-timeout (%llu ms)",
-                         (unsigned long long)(s->parse_timeout_us / 1000u));
-    }
-  } else if (f->lang == RL_LANG_C) {
-    RlCParseResult r;
-    const char *why = NULL;
-    RlCWorkerStatus st =
-        rl_engine__parse_c(w, f, buf, len, args.v, args.n, &scratch, &cx.tree, &r, &why);
-    if (st == RL_CWORKER_OK && !r.ok && from_db && !s->parse_only) {
-      /* The database's flags may not suit libclang: retry with defaults. */
-      rl_engine_notice(f, false, "libclang rejected the compile_commands.json flags; "
-                                 "parsed with default flags");
-      rl_tree_free(&cx.tree);
-      rl_tree_init(&cx.tree);
-      const char *def[] = {"-xc", "-w"};
-      st = rl_engine__parse_c(w, f, buf, len, def, 2, &scratch, &cx.tree, &r, &why);
-    }
-    if (st == RL_CWORKER_NO_LIBCLANG) {
-      f->no_libclang = rl_arena_strdup(&f->keep, why ? why : "no usable libclang");
-    } else if (st == RL_CWORKER_FAILED) {
-      /* this file only: a notice and a finding, and the run goes on */
-      rl_engine_notice(f, false, "not analysed: %s", why);
-      rl_engine__parse_error(&cx, 0, NULL,
-                             rl_arena_printf(&f->keep,
-                                             "not analysed: %s; this file has no findings",
-                                             why));
-    } else {
-      parsed = r.ok;
-      first_error = r.first_error;
-      error_detail = r.error_msg;
-      syntax = r.syntax && !r.missing && !rl_str_ends_with(f->path, ".h") &&
-               !(first_error != UINT32_MAX &&
-                 ((r.syntax == 1 && rl_engine__macro_error(buf, len, first_error)) ||
-                  rl_engine__error_directive(buf, len, first_error)));
-      if (r.ok && (r.missing || first_error != UINT32_MAX)) {
-        if (r.missing) f->missing_header = rl_arena_strdup(&f->keep, r.missing);
-        f->setup_incomplete = !syntax;
-        f->incomplete_line = first_error != UINT32_MAX
-                                 ? rl_lines_loc(&cx.lines, buf, len, first_error, first_error).line
-                                 : 1;
-      }
-      if (!r.ok && !s->parse_only) rl_engine_notice(f, true, "libclang could not parse this file");
-      for (uint32_t i = 0; i < r.nincludes; i++) { /* for the cache's validation */
-        struct stat sb;
-        if (stat(r.includes[i], &sb) != 0) continue;
-        RlDep dep = {rl_arena_strdup(&f->keep, r.includes[i]), (int64_t)sb.st_size,
-                     (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec};
-        RL_VEC_PUSH(f->deps, dep);
-      }
-    }
-  }
-  if (key && f->lang == RL_LANG_C) rl_cache_add_search_dirs(f, args.v, args.n);
-  RL_VEC_FREE(args);
+  job.cx = &cx;
+  job.cached = key != 0;
+  if (ops) ops->parse(&job);
+  if (ops && ops->end) ops->end(&job);
+  bool parsed = job.parsed;
+  uint32_t first_error = job.first_error;
+  const char *error_detail = job.error_detail;
   if (parsed && !s->parse_only) {
-    rl_suppress_parse(f, buf, len);
-    rl_facts_extract(&cx);
+    rl_suppress_parse(&f->keep, &f->supps, buf, len);
+    cx.rule = NULL; /* the facts are the engine's */
+    cx.rule_index = 0xFFFF;
+    ops->facts(&cx);
     /* a file that fails only for want of its build's headers or macros
      * gets no finding of its own: the run says it once (parsegate.h) */
-    if (first_error != UINT32_MAX && syntax)
-      rl_engine__parse_error(&cx, first_error, error_detail, NULL);
+    if (first_error != UINT32_MAX && job.syntax)
+      rl_engine_parse_error(&cx, first_error, error_detail, NULL);
     rl_engine__run_rules(&cx);
     rl_engine__dedupe(f);
   }
@@ -748,7 +571,8 @@ struct RlProject {
   RlEngineFile **files;
   uint32_t n;
   uint32_t *by_path; /* file indexes sorted by abs_path */
-  const struct RlPkgTypes *pkgs; /* bare specifiers -> .d.ts (may be NULL) */
+  RlEngineResolveBare resolve; /* bare specifiers -> .d.ts (may be NULL) */
+  const void *resolve_ctx;
 };
 
 static int rl_engine__cmp_path(const void *a, const void *b, void *ctx) {
@@ -817,8 +641,9 @@ static void rl_engine__normalize(char *p) {
 int32_t rl_project_resolve(const RlProject *px, uint32_t file, const char *spec) {
   if (file >= px->n) return -1;
   if (!(rl_str_starts_with(spec, "./") || rl_str_starts_with(spec, "../"))) {
-    /* a package: the entry .d.ts pkgtypes.c read for it, if any */
-    const char *entry = rl_pkgtypes_entry(px->pkgs, px->files[file]->abs_path, spec);
+    /* a package: the entry .d.ts the caller's lookup read for it, if any */
+    const char *entry =
+        px->resolve ? px->resolve(px->resolve_ctx, px->files[file]->abs_path, spec) : NULL;
     return entry ? rl_engine__find_path(px, entry) : -1;
   }
   const char *from = px->files[file]->abs_path;
@@ -944,12 +769,12 @@ void rl_project_severity(RlProject *px, RlReport *r, RlSeverity sev) {
 }
 
 void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t n) {
-  rl_engine_project_pkgs(session, files, n, NULL);
+  rl_engine_project_pkgs(session, files, n, NULL, NULL);
 }
 
 void rl_engine_project_pkgs(const RlSession *session, RlEngineFile **files, uint32_t n,
-                            const struct RlPkgTypes *pkgs) {
-  RlProject px = {session, files, n, rl_malloc((n + 1) * sizeof(uint32_t)), pkgs};
+                            RlEngineResolveBare resolve, const void *ctx) {
+  RlProject px = {session, files, n, rl_malloc((n + 1) * sizeof(uint32_t)), resolve, ctx};
   for (uint32_t i = 0; i < n; i++) {
     RlEngineFile *f = files[i];
     rl_arena_free(&f->proj);

@@ -1,4 +1,5 @@
-/* suppress.c - parsing and applying suppression comments (see suppress.h). */
+/* suppress.c - parsing suppression comments into plain records (see
+ * suppress.h); suppress_apply.c applies them to a project's findings. */
 #include "suppress.h"
 
 #include <ctype.h>
@@ -6,7 +7,6 @@
 #include <string.h>
 
 #include "ast.h"
-#include "fix.h"
 
 /* The comments of a C or JS/TS file: a small lexer that knows string,
  * character and template literals, so `// racelint-...` inside a string or
@@ -14,6 +14,12 @@
  * literals are not recognised; a quote inside one can hide a later
  * directive on that line, never invent one.) Calls `fn` with the offset of
  * each comment's text (after the opener) and its end. */
+/* Where parsed suppressions go: strings into keep, records into supps. */
+typedef struct RlSuppSink {
+  RlArena *keep;
+  RlSuppressions *supps;
+} RlSuppSink;
+
 typedef void (*RlCommentFn)(size_t text, size_t end, bool block, void *ctx);
 
 static void rl_suppress__comments(const char *src, size_t len, RlCommentFn fn, void *ctx) {
@@ -44,7 +50,7 @@ static void rl_suppress__comments(const char *src, size_t len, RlCommentFn fn, v
   }
 }
 
-static void rl_suppress__add(RlEngineFile *f, RlSuppKind kind, uint32_t first, uint32_t last,
+static void rl_suppress__add(RlSuppSink *f, RlSuppKind kind, uint32_t first, uint32_t last,
                              RlLoc loc, const char *line_text, const char *id, size_t idlen,
                              const char *reason) {
   RlSuppression s;
@@ -54,13 +60,13 @@ static void rl_suppress__add(RlEngineFile *f, RlSuppKind kind, uint32_t first, u
   s.last = last;
   s.loc = loc;
   s.line_text = line_text;
-  s.id = rl_arena_strndup(&f->keep, id, idlen);
+  s.id = rl_arena_strndup(f->keep, id, idlen);
   s.reason = reason;
-  RL_VEC_PUSH(f->supps, s);
+  RL_VEC_PUSH(*f->supps, s);
 }
 
 typedef struct RlSuppParse {
-  RlEngineFile *f;
+  RlSuppSink *f;
   const char *src;
   size_t len;
   RlLines lines;
@@ -113,7 +119,7 @@ static void rl_suppress__del_range(const char *src, size_t len, size_t cs, size_
 
 static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx) {
   RlSuppParse *sp = ctx;
-  RlEngineFile *f = sp->f;
+  RlSuppSink *f = sp->f;
   const char *src = sp->src;
   static const char marker[] = "racelint-";
   size_t m = text;
@@ -141,20 +147,20 @@ static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx)
       while (r < stop && isspace((unsigned char)*r)) r++;
       const char *re = stop;
       while (re > r && isspace((unsigned char)re[-1])) re--;
-      reason = rl_arena_strndup(&f->keep, r, (size_t)(re - r));
+      reason = rl_arena_strndup(f->keep, r, (size_t)(re - r));
       break;
     }
   RlLoc loc = rl_lines_loc(&sp->lines, src, sp->len, (uint32_t)m, (uint32_t)end);
   uint32_t ln = loc.line;
   size_t n;
   const char *text_line = rl_lines_text(&sp->lines, src, sp->len, ln, &n);
-  const char *lt = rl_arena_strndup(&f->keep, text_line, n > 400 ? 400 : n);
+  const char *lt = rl_arena_strndup(f->keep, text_line, n > 400 ? 400 : n);
   uint32_t first = ln, last = ln;
   if (kind == RL_SUPP_NEXT_LINE) first = last = loc.end_line + 1;
   if (kind == RL_SUPP_FILE) first = 1, last = UINT32_MAX;
   if (kind == RL_SUPP_RANGE) last = UINT32_MAX; /* closed by a later enable */
   bool any = false;
-  uint32_t first_new = f->supps.n, nids = 0;
+  uint32_t first_new = f->supps->n, nids = 0;
   RlEdit del;
   rl_suppress__del_range(src, sp->len, text - 2, block && end < sp->len ? end + 2 : end, &del);
   del.loc = rl_lines_loc(&sp->lines, src, sp->len, del.start, del.end);
@@ -171,8 +177,8 @@ static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx)
     any = true;
     nids++;
     if (enable) {
-      for (uint32_t i = f->supps.n; i-- > 0;) { /* close the innermost open range */
-        RlSuppression *o = &f->supps.v[i];
+      for (uint32_t i = f->supps->n; i-- > 0;) { /* close the innermost open range */
+        RlSuppression *o = &f->supps->v[i];
         if (o->kind == RL_SUPP_RANGE && o->last == UINT32_MAX &&
             strlen(o->id) == (size_t)(c - s0) && memcmp(o->id, s0, (size_t)(c - s0)) == 0) {
           o->last = ln;
@@ -185,161 +191,23 @@ static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx)
     }
   }
   if (!any && !enable) rl_suppress__add(f, kind, first, last, loc, lt, "", 0, reason);
-  for (uint32_t i = first_new; i < f->supps.n; i++) {
-    RlSuppression *o = &f->supps.v[i];
+  for (uint32_t i = first_new; i < f->supps->n; i++) {
+    RlSuppression *o = &f->supps->v[i];
     o->del = del, o->nids = nids ? nids : 1;
   }
   for (uint32_t i = 0; i < closed.n; i++) {
-    RlSuppression *o = &f->supps.v[closed.v[i]];
+    RlSuppression *o = &f->supps->v[closed.v[i]];
     o->en = del, o->en_nids = nids;
   }
   RL_VEC_FREE(closed);
 }
 
-/* unused-suppression's fix: delete the comment of supps[j] (and the
- * enable comment closing its range) when every rule id it names is
- * unused, by a rule enabled for f; only then does deleting it change no
- * finding. Comments have no behaviour: the fix is safe. */
-static void rl_suppress__offer_delete(const RlSession *s, RlEngineFile *f, uint32_t j,
-                                      RlDiag *d) {
-  const RlSuppression *sp = &f->supps.v[j];
-  if (!d || sp->del.end <= sp->del.start || !sp->del.text) return;
-  uint32_t lo = j, hi = j + 1, unused = 0;
-  while (lo > 0 && f->supps.v[lo - 1].loc.start == sp->loc.start) lo--;
-  while (hi < f->supps.n && f->supps.v[hi].loc.start == sp->loc.start) hi++;
-  for (uint32_t k = lo; k < hi; k++) {
-    const RlSuppression *o = &f->supps.v[k];
-    int idx = *o->id ? rl_session_rule_index(s, o->id) : -1;
-    if (o->used || idx < 0 || !rl_engine_enabled(s, f, (uint32_t)idx)) return;
-    if (o->kind == RL_SUPP_RANGE && o->en_nids > 1) return; /* the enable names others */
-    unused++;
-  }
-  if (unused != sp->nids) return;
-  const char *title = "Remove the unused suppression comment";
-  rl_fix_add(&f->proj, d, title, RL_FIX_SAFE, sp->del.start, sp->del.end, sp->del.text,
-             &sp->del.loc);
-  if (sp->kind == RL_SUPP_RANGE && sp->en.text && sp->en_nids == 1)
-    rl_fix_add(&f->proj, d, title, RL_FIX_SAFE, sp->en.start, sp->en.end, sp->en.text,
-               &sp->en.loc);
-}
-
-void rl_suppress_parse(RlEngineFile *f, const char *src, size_t len) {
+void rl_suppress_parse(RlArena *keep, RlSuppressions *out, const char *src, size_t len) {
   static const char marker[] = "racelint-";
   if (!memmem(src, len, marker, sizeof marker - 1)) return; /* the common case */
-  RlSuppParse sp = {f, src, len, {0}};
+  RlSuppSink sink = {keep, out};
+  RlSuppParse sp = {&sink, src, len, {0}};
   rl_lines_build(&sp.lines, src, len);
   rl_suppress__comments(src, len, rl_suppress__comment, &sp);
   rl_lines_free(&sp.lines);
-}
-
-static const RlRule *rl_suppress__nearest(const RlSession *s, const char *id) {
-  const RlRule *best = NULL;
-  size_t bd = (size_t)-1;
-  for (uint32_t i = 0; i < s->nrules; i++) {
-    size_t d = rl_levenshtein(id, s->rules[i]->id);
-    if (d < bd) bd = d, best = s->rules[i];
-  }
-  return bd <= 4 ? best : NULL;
-}
-
-/* Section - matching. Single-line suppressions (next-line, line) are found
- * through a hash on (rule id, line): a file with 100,000 of them and as many
- * findings costs linear time. Range and file suppressions are few in
- * practice and are scanned. The first matching comment in source order
- * wins, as before. */
-
-typedef struct RlSuppIndex {
-  uint32_t *slot; /* index + 1 into f->supps; 0 = empty */
-  uint32_t mask;
-} RlSuppIndex;
-
-static uint32_t rl_suppress__hash(const char *id, uint32_t line) {
-  return (uint32_t)rl_hash_bytes(rl_hash_str(RL_FNV_INIT, id), &line, sizeof line);
-}
-
-/* The slot for (id, line): holds the first single-line suppression of it. */
-static uint32_t *rl_suppress__slot(const RlSuppIndex *ix, const RlEngineFile *f, const char *id,
-                                   uint32_t line) {
-  for (uint32_t i = rl_suppress__hash(id, line) & ix->mask;; i = (i + 1) & ix->mask) {
-    uint32_t k = ix->slot[i];
-    if (!k) return &ix->slot[i];
-    const RlSuppression *sp = &f->supps.v[k - 1];
-    if (sp->first == line && strcmp(sp->id, id) == 0) return &ix->slot[i];
-  }
-}
-
-void rl_suppress_apply(const RlSession *s, RlEngineFile **files, uint32_t n) {
-  for (uint32_t fi = 0; fi < n; fi++) {
-    RlEngineFile *f = files[fi];
-    if (!f->supps.n) continue;
-    RlSuppIndex ix;
-    uint32_t cap = 16;
-    while (cap < 2u * f->supps.n + 1) cap *= 2;
-    ix.slot = rl_calloc(cap, sizeof *ix.slot);
-    ix.mask = cap - 1;
-    RL_VEC(uint32_t) wide = {0}; /* ranges and whole-file ones, in order */
-    for (uint32_t j = 0; j < f->supps.n; j++) {
-      const RlSuppression *sp = &f->supps.v[j];
-      if (sp->first != sp->last) {
-        RL_VEC_PUSH(wide, j);
-        continue;
-      }
-      uint32_t *slot = rl_suppress__slot(&ix, f, sp->id, sp->first);
-      if (!*slot) *slot = j + 1;
-    }
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < f->diags.n; i++) {
-      RlDiag *d = f->diags.v[i];
-      RlSuppression *hit = NULL;
-      uint32_t at = *rl_suppress__slot(&ix, f, d->rule->id, d->loc.line);
-      if (at) hit = &f->supps.v[at - 1];
-      for (uint32_t w = 0; w < wide.n && wide.v[w] < (at ? at - 1 : UINT32_MAX); w++) {
-        RlSuppression *sp = &f->supps.v[wide.v[w]];
-        if (d->loc.line >= sp->first && d->loc.line <= sp->last &&
-            strcmp(sp->id, d->rule->id) == 0) {
-          hit = sp;
-          break;
-        }
-      }
-      if (hit) {
-        hit->used = true;
-        d->suppressed = hit->reason;
-        RL_VEC_PUSH(f->suppressed, d);
-      } else {
-        f->diags.v[k++] = d;
-      }
-    }
-    free(ix.slot);
-    RL_VEC_FREE(wide);
-    f->diags.n = k;
-    for (uint32_t j = 0; j < f->supps.n; j++) {
-      RlSuppression *sp = &f->supps.v[j];
-      if (sp->used) continue;
-      const char *msg;
-      if (!*sp->id) {
-        msg = "suppression comment names no rule, so it suppresses nothing: write "
-              "`racelint-disable-next-line <rule-id> -- <reason>`";
-      } else {
-        int idx = rl_session_rule_index(s, sp->id);
-        if (idx < 0) {
-          const RlRule *near = rl_suppress__nearest(s, sp->id);
-          msg = near ? rl_arena_printf(&f->proj,
-                                       "suppression names unknown rule '%s'; did you mean '%s'?",
-                                       sp->id, near->id)
-                     : rl_arena_printf(&f->proj, "suppression names unknown rule '%s'", sp->id);
-        } else if (!rl_engine_enabled(s, f, (uint32_t)idx)) {
-          continue; /* the rule is off in this run: cannot tell */
-        } else {
-          msg = rl_arena_printf(&f->proj,
-                                "unused suppression: no '%s' finding %s; remove the comment", sp->id,
-                                sp->kind == RL_SUPP_FILE        ? "in this file"
-                                : sp->kind == RL_SUPP_NEXT_LINE ? "on the next line"
-                                : sp->kind == RL_SUPP_LINE      ? "on this line"
-                                                                : "in this range");
-        }
-      }
-      RlDiag *d = rl_engine_report(s, f, "unused-suppression", sp->loc, sp->line_text, msg);
-      if (*sp->id && rl_session_rule_index(s, sp->id) >= 0) rl_suppress__offer_delete(s, f, j, d);
-    }
-  }
 }

@@ -1,17 +1,18 @@
 /* session.c - run configuration and the kind -> rules dispatch table. */
 #include "session.h"
 
-#include "cache.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-void rl_session_init(RlSession *self) {
+void rl_session_init_with(RlSession *self, const RlRule *const *rules, uint32_t nrules,
+                          const RlLangOps *const *langs, uint32_t nlangs) {
   memset(self, 0, sizeof *self);
-  self->rules = rl_rules;
-  self->nrules = rl_nrules < RL_MAX_RULES ? rl_nrules : RL_MAX_RULES;
+  self->rules = rules;
+  self->nrules = nrules < RL_MAX_RULES ? nrules : RL_MAX_RULES;
+  self->langs = langs;
+  self->nlangs = nlangs < RL_MAX_LANGS ? nlangs : RL_MAX_LANGS;
   for (uint32_t i = 0; i < self->nrules; i++) {
     self->enabled[i] = !self->rules[i]->off_by_default && !self->rules[i]->strict;
     self->severity[i] = self->rules[i]->severity;
@@ -95,15 +96,20 @@ bool rl_session_prepare(RlSession *self, const char **err) {
       rl_session__slot(self, i, &inline_check);
     for (uint32_t c = 0; c < r->nchecks; c++) rl_session__slot(self, i, r->checks[c]);
   }
-  self->js = rl_front_js_tables_new(err);
-  return self->js != NULL;
+  for (uint32_t i = 0; i < self->nlangs; i++) {
+    if (!self->langs[i]->session_new) continue;
+    *err = NULL;
+    self->lang_state[i] = self->langs[i]->session_new(err);
+    if (!self->lang_state[i] && *err) return false;
+  }
+  return true;
 }
 
 void rl_session_free(RlSession *self) {
   for (int k = 0; k < RL_K_COUNT; k++) free(self->dispatch[k]);
-  rl_front_js_tables_delete(self->js);
+  for (uint32_t i = 0; i < self->nlangs; i++)
+    if (self->langs[i]->session_delete) self->langs[i]->session_delete(self->lang_state[i]);
   rl_compdb_delete(self->compdb);
-  rl_cache_close(self->cache);
   for (uint32_t i = 0; i < self->nc_args; i++) free(self->c_args[i]);
   free(self->c_args);
   free(self->root);

@@ -1,25 +1,10 @@
-/* js.c - JS/TS helpers of rule_api.h: functions, async-ness, names, calls
- * and a small same-file scope lookup. rl_enclosing_function and
- * rl_function_name also cover C function definitions. */
+/* js.c - JS/TS helpers of rule_api.h: async-ness, loops, calls and a small
+ * same-file scope lookup. What is a function, the enclosing function and a
+ * function's name, for both languages, are ast.c's. */
 #include "ast.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-bool rl_js_is_function(const RlCtx *cx, RlNode n) {
-  switch (rl_kind(cx, n)) {
-  case RL_JS_FUNCTION_DECLARATION:
-  case RL_JS_FUNCTION_EXPRESSION:
-  case RL_JS_FUNCTION:
-  case RL_JS_GENERATOR_FUNCTION_DECLARATION:
-  case RL_JS_GENERATOR_FUNCTION:
-  case RL_JS_ARROW_FUNCTION:
-  case RL_JS_METHOD_DEFINITION:
-    return true;
-  default:
-    return false;
-  }
-}
 
 bool rl_js_is_async(const RlCtx *cx, RlNode fn) {
   return rl_js_is_function(cx, fn) && rl_has_token(cx, fn, "async");
@@ -29,26 +14,6 @@ bool rl_js_is_generator(const RlCtx *cx, RlNode fn) {
   RlKind k = rl_kind(cx, fn);
   if (k == RL_JS_GENERATOR_FUNCTION || k == RL_JS_GENERATOR_FUNCTION_DECLARATION) return true;
   return k == RL_JS_METHOD_DEFINITION && rl_has_token(cx, fn, "*");
-}
-
-static bool rl_js__is_fn_node(const RlCtx *cx, RlNode p) {
-  return rl_js_is_function(cx, p) || rl_kind(cx, p) == RL_C_FUNCTION_DECL;
-}
-
-RlNode rl_enclosing_function(const RlCtx *cx, RlNode n) {
-  if (!n || n >= cx->tree.n) return RL_NONE;
-  if (!cx->encl_fn) {
-    /* one pass in node order (parents come before their children): a
-     * cache of a function of the immutable tree, hence the cast */
-    uint32_t *e = rl_arena_alloc(cx->scratch, cx->tree.n * sizeof *e);
-    e[0] = RL_NONE;
-    for (uint32_t i = 1; i < cx->tree.n; i++) {
-      RlNode p = rl_parent(cx, i);
-      e[i] = !p ? RL_NONE : rl_js__is_fn_node(cx, p) ? p : e[p];
-    }
-    ((RlCtx *)cx)->encl_fn = e;
-  }
-  return cx->encl_fn[n];
 }
 
 static bool rl_js__is_loop(const RlCtx *cx, RlNode p) {
@@ -72,67 +37,6 @@ RlNode rl_js_enclosing_loop(const RlCtx *cx, RlNode n) {
     ((RlCtx *)cx)->encl_loop = e;
   }
   return cx->encl_loop[n];
-}
-
-static const char *rl_js__class_name(RlCtx *cx, RlNode n) {
-  for (RlNode p = rl_parent(cx, n); p; p = rl_parent(cx, p)) {
-    RlKind k = rl_kind(cx, p);
-    if (k == RL_JS_CLASS_DECLARATION || k == RL_JS_ABSTRACT_CLASS_DECLARATION ||
-        k == RL_JS_CLASS) {
-      RlNode name = rl_child(cx, p, RL_F_NAME);
-      if (name) return rl_text_dup(cx, name);
-      /* const Foo = class { ... } */
-      RlNode vp = rl_parent(cx, p);
-      if (rl_kind(cx, vp) == RL_JS_VARIABLE_DECLARATOR)
-        return rl_text_dup(cx, rl_child(cx, vp, RL_F_NAME));
-      return "";
-    }
-  }
-  return "";
-}
-
-const char *rl_function_name(RlCtx *cx, RlNode fn) {
-  if (!fn) return "";
-  RlKind k = rl_kind(cx, fn);
-  if (k == RL_C_FUNCTION_DECL) return rl_c_name(cx, fn);
-  if (k == RL_JS_METHOD_DEFINITION) {
-    const char *cls = rl_js__class_name(cx, fn);
-    const char *m = rl_text_dup(cx, rl_child(cx, fn, RL_F_NAME));
-    if (!*cls) return m;
-    size_t a = strlen(cls), b = strlen(m);
-    char *s = rl_alloc(cx, a + b + 2);
-    memcpy(s, cls, a);
-    s[a] = '.';
-    memcpy(s + a + 1, m, b);
-    return s;
-  }
-  RlNode name = rl_child(cx, fn, RL_F_NAME);
-  if (name) return rl_text_dup(cx, name);
-  RlNode p = rl_parent(cx, fn);
-  while (p && rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) p = rl_parent(cx, p);
-  switch (rl_kind(cx, p)) {
-  case RL_JS_VARIABLE_DECLARATOR:
-    return rl_text_dup(cx, rl_child(cx, p, RL_F_NAME));
-  case RL_JS_PAIR:
-    return rl_text_dup(cx, rl_child(cx, p, RL_F_KEY));
-  case RL_JS_ASSIGNMENT_EXPRESSION:
-    return rl_text_dup(cx, rl_child(cx, p, RL_F_LEFT));
-  case RL_JS_FIELD_DEFINITION:
-  case RL_JS_PUBLIC_FIELD_DEFINITION: {
-    RlNode prop = rl_child(cx, p, RL_F_PROPERTY);
-    if (!prop) prop = rl_child(cx, p, RL_F_NAME);
-    const char *cls = rl_js__class_name(cx, p);
-    const char *m = prop ? rl_text_dup(cx, prop) : "";
-    if (!*cls) return m;
-    char *s = rl_alloc(cx, strlen(cls) + strlen(m) + 2);
-    strcpy(s, cls);
-    strcat(s, ".");
-    strcat(s, m);
-    return s;
-  }
-  default:
-    return "";
-  }
 }
 
 const char *rl_js_callee_name(RlCtx *cx, RlNode call) {

@@ -1,6 +1,6 @@
 /* pkgtypes.h - the declaration files (.d.ts) of the packages a JS/TS
  * project imports, read so that phase 2 knows what their exported
- * functions, classes and interfaces declare (analyzer/pkgtypes.c).
+ * functions, classes and interfaces declare (analyzer/scan/pkgtypes.c).
  *
  * Only what the scanned files import is read: each bare specifier is
  * resolved the way Node and TypeScript do it (node_modules up the
@@ -41,6 +41,9 @@ RlEngineFile **rl_pkgtypes_files(const RlPkgTypes *self, uint32_t *n);
  * the file at `from_abs` resolves to, or NULL (not a package, not found,
  * not read). Owned by `self`. `self` may be NULL. */
 const char *rl_pkgtypes_entry(const RlPkgTypes *self, const char *from_abs, const char *spec);
+/* rl_pkgtypes_entry as the engine's bare-import lookup
+ * (RlEngineResolveBare, engine.h): `self` is the RlPkgTypes (may be NULL). */
+const char *rl_pkgtypes_resolve(const void *self, const char *from_abs, const char *spec);
 
 /* One message for the whole run saying which package types were not found
  * or not read and what that costs, or NULL when there is nothing to say.

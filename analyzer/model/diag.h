@@ -116,6 +116,14 @@ typedef struct RlRun {
 } RlRun;
 
 /* Severity names as users type them: "note", "warning", "error", "none". */
+/* Adds to d the edit "replace [start, end) with text" of its fix titled
+ * `title`, creating that fix (with `safety`) on first use. `loc` (may be
+ * NULL) is the range as lines and columns. Strings are copied into `a`,
+ * which must be the arena that owns d. */
+struct RlArena;
+void rl_fix_add(struct RlArena *a, RlDiag *d, const char *title, RlFixSafety safety,
+                uint32_t start, uint32_t end, const char *text, const RlLoc *loc);
+
 const char *rl_severity_name(RlSeverity s);
 /* Parses a severity name; returns false on an unknown name. */
 bool rl_severity_parse(const char *s, RlSeverity *out);

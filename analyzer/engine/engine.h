@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "rule_api.h"
 #include "session.h"
+#include "suppress.h"
 
 typedef struct RlWorker RlWorker;
 
@@ -32,7 +33,7 @@ typedef struct RlEngineFile {
   RL_VEC(RlDiag *) local; /* phase-1 findings: fixed once the file is analysed */
   RL_VEC(RlDiag *) diags; /* local + phase 2, rebuilt by rl_engine_project */
   RL_VEC(RlDiag *) suppressed;          /* moved here by rl_suppress_apply */
-  RL_VEC(struct RlSuppression) supps;   /* suppression comments (suppress.h) */
+  RlSuppressions supps;                 /* suppression comments (suppress.h) */
   RL_VEC(RlFact) facts;
   RL_VEC(RlNotice) notices;
   RL_VEC(struct RlDep) deps; /* C: headers the translation unit included */
@@ -86,22 +87,36 @@ void rl_engine_file_delete(RlEngineFile *self);
  * findings are appended to the file they point into. It may run again on
  * the same files (the editor server does, after every change). */
 void rl_engine_project(const RlSession *session, RlEngineFile **files, uint32_t n);
-struct RlPkgTypes;
+/* Resolves bare import `spec` (a package) of the file at `from_abs` to the
+ * absolute path of one of the project's files, or NULL. `ctx` is the
+ * caller's; the result is owned by it. */
+typedef const char *(*RlEngineResolveBare)(const void *ctx, const char *from_abs,
+                                           const char *spec);
 /* rl_engine_project where files[] also holds the declaration files of
- * packages (analyzer/pkgtypes.c) and `pkgs` (may be NULL) maps a bare
- * import to the entry among them, for rl_project_resolve. */
+ * packages (scan/pkgtypes.c) and `resolve` (may be NULL) maps a bare
+ * import to the entry among them, for rl_project_resolve. The engine sits
+ * below the package lookup: the caller gives it as a callback. */
 void rl_engine_project_pkgs(const RlSession *session, RlEngineFile **files, uint32_t n,
-                            const struct RlPkgTypes *pkgs);
+                            RlEngineResolveBare resolve, const void *ctx);
 /* Phase 1 on a package's declaration file (.d.ts), as TypeScript, facts
  * only when `off` turns every rule off; rel_path is also its display path.
  * Returns a new result (never NULL); free with rl_engine_file_delete(). */
 RlEngineFile *rl_engine_analyze_types(RlWorker *w, const char *abs_path, const char *rel_path,
                                       const RlFileSettings *off);
 
+/* After phase 2 (suppress_apply.c): moves suppressed findings of every
+ * file from f->diags to f->suppressed, and reports unused or malformed
+ * suppressions. */
+void rl_suppress_apply(const RlSession *s, RlEngineFile **files, uint32_t n);
+
 /* Starts a finding of the engine-raised rule `id` (parse-error,
  * unused-suppression) at loc; NULL when the rule is off. */
 RlDiag *rl_engine_report(const RlSession *s, RlEngineFile *f, const char *id, RlLoc loc,
                          const char *line_text, const char *msg);
+
+/* A parse-error finding in cx's file at offset: "syntax error: detail;
+ * ..." or, when msg is given, msg as it is (the languages, lang.h). */
+void rl_engine_parse_error(RlCtx *cx, uint32_t offset, const char *detail, const char *msg);
 
 /* Adds a notice to a file result (message is copied). */
 void rl_engine_notice(RlEngineFile *f, bool is_error, const char *fmt, ...)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arena.h"
 #include "rule_api.h"
 #include "util.h"
 
@@ -84,3 +85,26 @@ void rl_diag_fingerprints(RlDiag **v, uint32_t n) {
 }
 
 char *rl_doc_url(const char *rule_id) { return rl_asprintf(RL_DOCS_BASE "%s.md", rule_id); }
+
+/* Section - fixes (see diag.h) */
+
+void rl_fix_add(RlArena *a, RlDiag *d, const char *title, RlFixSafety safety, uint32_t start,
+                uint32_t end, const char *text, const RlLoc *loc) {
+  RlFix *fix = NULL;
+  for (uint32_t i = 0; i < d->nfixes; i++)
+    if (strcmp(d->fixes[i].title, title) == 0) fix = &d->fixes[i];
+  if (!fix) {
+    RlFix *v = rl_arena_alloc(a, (d->nfixes + 1) * sizeof *v);
+    if (d->nfixes) memcpy(v, d->fixes, d->nfixes * sizeof *v);
+    d->fixes = v;
+    fix = &v[d->nfixes++];
+    fix->title = rl_arena_strdup(a, title);
+    fix->safety = safety;
+  }
+  RlEdit *e = rl_arena_alloc(a, (fix->nedits + 1) * sizeof *e);
+  if (fix->nedits) memcpy(e, fix->edits, fix->nedits * sizeof *e);
+  e[fix->nedits] = (RlEdit){start, end < start ? start : end, rl_arena_strdup(a, text), {0}};
+  if (loc) e[fix->nedits].loc = *loc;
+  fix->edits = e;
+  fix->nedits++;
+}
