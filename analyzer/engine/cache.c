@@ -691,6 +691,7 @@ bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const ch
     d->hint = r_str(&r);
     d->func = r_str(&r);
     d->line_text = r_str(&r);
+    if (!d->line_text) d->line_text = ""; /* read by fingerprints and emitters */
     d->nrelated = r_count(&r, RL_CACHE_RELATED_MIN);
     if (r.bad || !d->msg) goto done;
     d->related = rl_arena_alloc(&f->keep, (d->nrelated + 1) * sizeof *d->related);
@@ -742,6 +743,7 @@ bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const ch
     x.func = r_name(&r);
     r_valid_loc(&r, &x.loc);
     x.line_text = r_str(&r);
+    if (!x.line_text) x.line_text = ""; /* becomes a finding's line text in phase 2 */
     if (!rl_cache__r_record(&r, &x) || r.bad) goto done;
     RL_VEC_PUSH(f->facts, x);
   }
@@ -754,6 +756,7 @@ bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const ch
     sp.last = r_u32(&r);
     r_valid_loc(&r, &sp.loc);
     sp.line_text = r_str(&r);
+    if (!sp.line_text) sp.line_text = "";
     sp.id = r_str(&r);
     sp.reason = r_str(&r);
     sp.nids = r_u32(&r);
