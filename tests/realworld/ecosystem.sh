@@ -55,11 +55,16 @@ libmicrohttpd 0.9.75-6             dev     c   .
 tinyproxy     1.11.1-2.1+deb12u1   dev     c   .
 mosquitto     2.0.11-1.2+deb12u2   dev     c   .
 xz-utils      5.4.1-1+deb12u1      dev     c   .
-librdkafka    2.0.2-1              heldout c   src
-freeradius    3.2.1+dfsg-4+deb12u1 heldout c   src
-uwsgi         2.0.21-5.1           heldout c   core,plugins,lib,proto
-h2o           2.2.5+dfsg2-7        heldout c   lib,src
-pulseaudio    16.1+dfsg1-2         heldout c   src
+librdkafka    2.0.2-1              dev     c   src
+freeradius    3.2.1+dfsg-4+deb12u1 dev     c   src
+uwsgi         2.0.21-5.1           dev     c   core,plugins,lib,proto
+h2o           2.2.5+dfsg2-7        dev     c   lib,src
+pulseaudio    16.1+dfsg1-2         dev     c   src
+nng           1.5.2-2              heldout c   src
+coturn        4.6.1-1              heldout c   src
+janus         1.1.2-1              heldout c   src
+tgt           1:1.0.85-1+deb12u1   heldout c   usr
+nfs-ganesha   4.3-2                heldout c   src
 mongodb            6.12.0    dev     js  src
 piscina            4.8.0     dev     js  src,test
 kafkajs            2.2.4     dev     js  src
@@ -75,15 +80,24 @@ mqtt               5.10.3    dev     js  src
 moleculer          0.14.35   dev     js  src
 amqplib            0.10.5    dev     js  lib,test,callback_api.js,channel_api.js
 tedious            18.6.1    dev     js  lib
-mongoose           8.24.10   heldout js  lib
-bull               4.16.5    heldout js  lib,index.js
-cacache            18.0.4    heldout js  lib
-undici             6.29.1    heldout js  lib
-discord.js         14.28.1   heldout js  src
-bee-queue          2.0.0     heldout js  lib,index.js
-telegraf           4.16.3    heldout js  src
-@trpc/server       11.25.2   heldout js  src
-@supabase/realtime-js 2.119.2 heldout js src
+mongoose           8.24.10   dev     js  lib
+bull               4.16.5    dev     js  lib,index.js
+cacache            18.0.4    dev     js  lib
+undici             6.29.1    dev     js  lib
+discord.js         14.28.1   dev     js  src
+bee-queue          2.0.0     dev     js  lib,index.js
+telegraf           4.16.3    dev     js  src
+@trpc/server       11.25.2   dev     js  src
+@supabase/realtime-js 2.119.2 dev     js src
+matrix-js-sdk      37.5.0    heldout js  src
+agenda             5.0.0     heldout js  lib
+@microsoft/signalr 8.0.7     heldout js  src
+mssql              11.0.1    heldout js  lib,index.js,msnodesqlv8.js,tedious.js
+cassandra-driver   4.8.0     heldout js  lib,index.js
+pg-promise         11.15.0   heldout js  lib
+@hapi/hapi         21.4.0    heldout js  lib
+sequelize          6.37.7    heldout js  lib
+winston            3.17.0    heldout js  lib
 "
 
 selected() { # prints the selected rows
