@@ -63,28 +63,6 @@ static bool in_list(const char *s, const char *const *list, size_t n) {
   return false;
 }
 
-/* Does the finally block fin end the process: a top-level statement
- * `process.exit(...)`, and no await or throw before it? A rejection in
- * the try block then never reaches anyone. */
-static bool finally_exits(RlCtx *cx, RlNode fin) {
-  RlNode blk = rl_named_child(cx, fin, 0);
-  while (blk && rl_kind(cx, blk) == RL_JS_COMMENT) blk = rl_next_sibling(cx, blk);
-  if (rl_kind(cx, blk) != RL_JS_STATEMENT_BLOCK) return false;
-  for (RlNode s = rl_first_child(cx, blk); s; s = rl_next_sibling(cx, s)) {
-    RlNode e = rl_kind(cx, s) == RL_JS_EXPRESSION_STATEMENT ? rl_strip(cx, rl_named_child(cx, s, 0))
-                                                            : RL_NONE;
-    if (rl_kind(cx, e) == RL_JS_CALL_EXPRESSION && strcmp(rl_js_callee_name(cx, e), "exit") == 0 &&
-        eq(cx, rl_js_callee_object(cx, e), "process"))
-      return true;
-    RlNode end = rl_node_end(cx, s);
-    for (RlNode i = s; i < end; i++) {
-      RlKind k = rl_kind(cx, i);
-      if (k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT) return false;
-    }
-  }
-  return false;
-}
-
 /* Is n inside the try block of a try/catch within fn (or, when exits,
  * of a try whose finally ends the process)? */
 static bool in_try(RlCtx *cx, RlNode n, RlNode fn, bool exits) {
@@ -92,7 +70,7 @@ static bool in_try(RlCtx *cx, RlNode n, RlNode fn, bool exits) {
     if (rl_kind(cx, p) != RL_JS_TRY_STATEMENT || rl_field(cx, c) != RL_F_BODY) continue;
     if (rl_child(cx, p, RL_F_HANDLER)) return true;
     RlNode fin = rl_child(cx, p, RL_F_FINALIZER);
-    if (exits && fin && finally_exits(cx, fin)) return true;
+    if (exits && fin && rl_js_finally_exits(cx, fin)) return true;
   }
   return false;
 }
@@ -114,7 +92,7 @@ static bool report_only_call(RlCtx *cx, RlNode call);
  * rethrows does not count), except an await of sleep()/delay(). With
  * depth >= 0 (racelint:strict off), also: an await or a returned value
  * that settles_value says cannot reject, and a try whose finally ends the
- * process (finally_exits); but then any other call outside a try (one
+ * process (rl_js_finally_exits); but then any other call outside a try (one
  * that only logs or exits aside) counts as a throw too. depth bounds the
  * callees followed. */
 static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth, int *bud) {
