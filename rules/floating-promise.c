@@ -336,30 +336,131 @@ static bool resolve_only_promise(RlCtx *cx, RlNode v) {
   return true;
 }
 
-/* The function a call runs, as far as this file tells: a local function,
- * `this.m()` of this class, or what rl_js_returns_promise found. */
-static RlNode callee_fn(RlCtx *cx, RlNode call) {
-  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return RL_NONE;
-  RlJsPromise why;
-  if (rl_js_returns_promise(cx, call, &why)) return why.fn;
-  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION)), fn = RL_NONE;
-  if (rl_kind(cx, f) == RL_JS_IDENTIFIER)
-    return rl_js_resolve(cx, f, &fn) == RL_BIND_LOCAL ? fn : RL_NONE;
-  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION ||
-      rl_kind(cx, rl_strip(cx, rl_child(cx, f, RL_F_OBJECT))) != RL_JS_THIS)
-    return RL_NONE;
-  RlNode cls = rl_js_this_class(cx, f);
-  return cls ? rl_js_class_member(cx, cls, rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY)), false)
-             : RL_NONE;
+/* The class a member call's receiver `recv` is an instance of, when this
+ * file tells: a written type or `new C()` (rl_js_receiver_type), or a
+ * field `this.f` that every assignment in its class (at least one, none
+ * elsewhere in the class: a reassignment to anything else loses it) sets
+ * to `new C()` of the same class C. RL_NONE when C is not declared here. */
+static RlNode receiver_class(RlCtx *cx, RlNode recv) {
+  recv = rl_strip(cx, recv);
+  RlNode t = rl_js_receiver_type(cx, recv);
+  if (!t && rl_kind(cx, recv) == RL_JS_MEMBER_EXPRESSION &&
+      rl_kind(cx, rl_strip(cx, rl_child(cx, recv, RL_F_OBJECT))) == RL_JS_THIS) {
+    RlNode cls = rl_js_this_class(cx, recv);
+    RlNode end = cls ? rl_node_end(cx, cls) : RL_NONE;
+    for (RlNode i = cls; i && i < end; i++) {
+      if (rl_kind(cx, i) != RL_JS_ASSIGNMENT_EXPRESSION &&
+          rl_kind(cx, i) != RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION)
+        continue;
+      if (!same_text(cx, rl_strip(cx, rl_child(cx, i, RL_F_LEFT)), recv)) continue;
+      RlNode v = rl_strip(cx, rl_child(cx, i, RL_F_RIGHT));
+      RlNode c = rl_kind(cx, i) == RL_JS_ASSIGNMENT_EXPRESSION &&
+                         rl_kind(cx, v) == RL_JS_NEW_EXPRESSION
+                     ? rl_strip(cx, rl_child(cx, v, RL_F_CONSTRUCTOR))
+                     : RL_NONE;
+      if (rl_kind(cx, c) != RL_JS_IDENTIFIER || (t && !same_text(cx, c, t))) return RL_NONE;
+      t = c;
+    }
+  }
+  if (!t || rl_kind(cx, t) == RL_JS_MEMBER_EXPRESSION) return RL_NONE;
+  return rl_js_local_class(cx, rl_text_dup(cx, t));
 }
 
+/* The key a member call names, as a class member's name reads: `m` for
+ * `x.m()`, `[k]` for `x[k]()` with k a name (a symbol: `this[kClose]()`
+ * runs the method declared `[kClose]() {...}`). NULL otherwise. */
+static const char *member_key(RlCtx *cx, RlNode f) {
+  if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION)
+    return rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
+  if (rl_kind(cx, f) != RL_JS_SUBSCRIPT_EXPRESSION) return NULL;
+  RlNode k = rl_strip(cx, rl_child(cx, f, RL_F_INDEX));
+  if (rl_kind(cx, k) != RL_JS_IDENTIFIER && rl_kind(cx, k) != RL_JS_MEMBER_EXPRESSION) return NULL;
+  return rl_fmt(cx, "[%s]", rl_text_dup(cx, k));
+}
+
+/* Does class `sub` of this file extend `base` (directly or through other
+ * classes of this file)? */
+static bool extends_class(RlCtx *cx, RlNode sub, RlNode base) {
+  for (int depth = 0; sub && depth < 6; depth++) {
+    RlNode body = rl_child(cx, sub, RL_F_BODY), up = RL_NONE;
+    for (RlNode c = rl_first_child(cx, sub); c && !up; c = rl_next_sibling(cx, c)) {
+      if (c == body || rl_kind(cx, c) != RL_JS_CLASS_HERITAGE) continue;
+      RlNode end = rl_node_end(cx, c);
+      for (RlNode i = c; i < end && !up; i++)
+        if (rl_kind(cx, i) == RL_JS_IDENTIFIER) up = i;
+    }
+    if (!up) return false;
+    sub = rl_js_local_class(cx, rl_text_dup(cx, up));
+    if (sub == base) return true;
+  }
+  return false;
+}
+
+/* Is a member `key` that a class of this file extending cls declares one
+ * that may reject (not fn_cannot_reject)? `this.m()` in cls may run such an
+ * override. Subclasses in other files are not seen. */
 static bool fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *bud);
+static bool override_may_reject(RlCtx *cx, RlNode cls, const char *key, int depth, int *bud) {
+  RlNode root = rl_root(cx);
+  for (RlNode st = rl_first_child(cx, root); st; st = rl_next_sibling(cx, st)) {
+    RlNode d = st;
+    if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, st, RL_F_DECLARATION);
+    RlKind k = rl_kind(cx, d);
+    if ((k != RL_JS_CLASS_DECLARATION && k != RL_JS_ABSTRACT_CLASS_DECLARATION) || d == cls ||
+        !extends_class(cx, d, cls))
+      continue;
+    RlNode body = rl_child(cx, d, RL_F_BODY);
+    for (RlNode m = rl_first_child(cx, body); m; m = rl_next_sibling(cx, m)) {
+      RlNode nm = rl_child(cx, m, RL_F_NAME);
+      if (!nm) nm = rl_child(cx, m, RL_F_PROPERTY);
+      if (!nm || !rl_text_eq(cx, nm, key) || rl_has_token(cx, m, "static")) continue;
+      RlNode fn = rl_kind(cx, m) == RL_JS_METHOD_DEFINITION ? m : rl_strip(cx, rl_child(cx, m, RL_F_VALUE));
+      if (--*bud < 0 || !fn_cannot_reject(cx, fn, depth + 1, bud)) return true;
+    }
+  }
+  return false;
+}
+
+/* `this.m()` / `this[k]()` in a class of this file that a subclass here
+ * overrides with a member that may reject (override_may_reject)? */
+static bool this_override_may_reject(RlCtx *cx, RlNode call, int depth, int *bud) {
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  const char *key = member_key(cx, f);
+  if (!key || !*key || rl_kind(cx, rl_strip(cx, rl_child(cx, f, RL_F_OBJECT))) != RL_JS_THIS)
+    return false;
+  RlNode cls = rl_js_this_class(cx, f);
+  return cls && override_may_reject(cx, cls, key, depth, bud);
+}
+
+/* The function a call runs, as far as this file tells: a local function,
+ * what rl_js_returns_promise found, `this.m()` or `this[k]()` of this
+ * class (or a class it extends here), `x.m()` / `x[k]()` on an instance
+ * of a class of this file (receiver_class); none for `this.m()` when a
+ * subclass here overrides m with a member that may reject. */
+static RlNode callee_fn(RlCtx *cx, RlNode call, int depth, int *bud) {
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return RL_NONE;
+  RlJsPromise why;
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION)), fn = RL_NONE;
+  if (rl_js_returns_promise(cx, call, &why)) {
+    fn = why.fn;
+  } else if (rl_kind(cx, f) == RL_JS_IDENTIFIER) {
+    return rl_js_resolve(cx, f, &fn) == RL_BIND_LOCAL ? fn : RL_NONE;
+  } else {
+    const char *key = member_key(cx, f);
+    if (!key || !*key) return RL_NONE;
+    RlNode recv = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
+    RlNode cls = rl_kind(cx, recv) == RL_JS_THIS ? rl_js_this_class(cx, f) : receiver_class(cx, recv);
+    fn = cls ? rl_js_class_member(cx, cls, key, false) : RL_NONE;
+  }
+  return fn && !this_override_may_reject(cx, call, depth, bud) ? fn : RL_NONE;
+}
 
 /* Does the call run a function of this file that cannot reject? */
 static bool callee_settles(RlCtx *cx, RlNode call, int depth, int *bud) {
-  RlNode fn = callee_fn(cx, call);
   /* a budget, not only a depth: n calls of m callees each is n^depth */
-  return fn && depth < 4 && --*bud >= 0 && fn_cannot_reject(cx, fn, depth + 1, bud);
+  if (depth >= 4 || --*bud < 0) return false;
+  RlNode fn = callee_fn(cx, call, depth, bud);
+  return fn && fn_cannot_reject(cx, fn, depth + 1, bud);
 }
 
 /* A value that is a promise which cannot reject: resolve_only_promise,
@@ -427,10 +528,13 @@ static bool handled(RlCtx *cx, RlNode call) {
 static bool promise_call(RlCtx *cx, RlNode call, RlJsPromise *why) {
   if (!rl_js_returns_promise(cx, call, why)) return false;
   if (!why->fn) return true;
+  /* `this.m()` may run a subclass's override that rejects */
+  int bud = SETTLE_BUDGET;
+  if (this_override_may_reject(cx, call, 0, &bud)) return true;
   /* only an async body's throws become its rejections */
   if (rl_js_is_async_fn(cx, why->fn) && never_rejects(cx, why->fn)) return false;
   /* the evidence shapes (fn_cannot_reject): racelint:strict reports them */
-  int bud = SETTLE_BUDGET;
+  bud = SETTLE_BUDGET;
   return rl_file_strict(cx) || !fn_cannot_reject(cx, why->fn, 0, &bud);
 }
 
