@@ -41,6 +41,11 @@ enum {
    * in this file, resolved in phase 2 (analyzer/js/js_types.c): a = the
    * type's name here, b = the method, c = handler description or NULL. */
   FACT_TYPED_CALL,
+  /* a `.then(f)` / `.finally(f)` chain whose callbacks cannot reject, on
+   * `recv.m()` / `recv[k]()` of a class declared in another file, resolved
+   * in phase 2: a = the class's name here, b = the member's key, c =
+   * handler description or NULL; flags = 1 for a `.finally` chain. */
+  FACT_TYPED_CHAIN,
 };
 
 typedef struct Handler {
@@ -336,12 +341,12 @@ static bool resolve_only_promise(RlCtx *cx, RlNode v) {
   return true;
 }
 
-/* The class a member call's receiver `recv` is an instance of, when this
- * file tells: a written type or `new C()` (rl_js_receiver_type), or a
- * field `this.f` that every assignment in its class (at least one, none
- * elsewhere in the class: a reassignment to anything else loses it) sets
- * to `new C()` of the same class C. RL_NONE when C is not declared here. */
-static RlNode receiver_class(RlCtx *cx, RlNode recv) {
+/* The name of the class a member call's receiver `recv` is an instance
+ * of, as written here: a written type or `new C()` (rl_js_receiver_type),
+ * or, for a field `this.f`, the class C of `new C()` that every
+ * assignment to it in its class sets (at least one; an assignment of
+ * anything else loses it). RL_NONE when unknown. */
+static RlNode receiver_type_name(RlCtx *cx, RlNode recv) {
   recv = rl_strip(cx, recv);
   RlNode t = rl_js_receiver_type(cx, recv);
   if (!t && rl_kind(cx, recv) == RL_JS_MEMBER_EXPRESSION &&
@@ -362,8 +367,14 @@ static RlNode receiver_class(RlCtx *cx, RlNode recv) {
       t = c;
     }
   }
-  if (!t || rl_kind(cx, t) == RL_JS_MEMBER_EXPRESSION) return RL_NONE;
-  return rl_js_local_class(cx, rl_text_dup(cx, t));
+  return t && rl_kind(cx, t) != RL_JS_MEMBER_EXPRESSION ? t : RL_NONE;
+}
+
+/* The class of this file a receiver is an instance of (receiver_type_name),
+ * or RL_NONE. */
+static RlNode receiver_class(RlCtx *cx, RlNode recv) {
+  RlNode t = receiver_type_name(cx, recv);
+  return t ? rl_js_local_class(cx, rl_text_dup(cx, t)) : RL_NONE;
 }
 
 /* The key a member call names, as a class member's name reads: `m` for
@@ -784,6 +795,66 @@ static void defer_typed(RlCtx *cx, RlNode call, RlNode at, const char *handler) 
   rl_fact_add(cx, FACT_TYPED_CALL, at, rl_text_dup(cx, type), rl_text_dup(cx, prop), handler);
 }
 
+/* The first base class, up the `extends` chain of cls through classes of
+ * this file, that is not declared here (its name node), or RL_NONE. */
+static RlNode extern_base(RlCtx *cx, RlNode cls) {
+  for (int depth = 0; cls && depth < 6; depth++) {
+    RlNode body = rl_child(cx, cls, RL_F_BODY), up = RL_NONE;
+    for (RlNode c = rl_first_child(cx, cls); c && !up; c = rl_next_sibling(cx, c)) {
+      if (c == body || rl_kind(cx, c) != RL_JS_CLASS_HERITAGE) continue;
+      RlNode end = rl_node_end(cx, c);
+      for (RlNode i = c; i < end && !up; i++)
+        if (rl_kind(cx, i) == RL_JS_IDENTIFIER) up = i;
+    }
+    if (!up) return RL_NONE;
+    RlNode next = rl_js_local_class(cx, rl_text_dup(cx, up));
+    if (!next) return up;
+    cls = next;
+  }
+  return RL_NONE;
+}
+
+/* A `.then(f)` / `.finally(f)` chain whose callbacks cannot reject, on a
+ * call of a method that another file declares: `this.m()` / `this[k]()`
+ * that neither the class nor its bases here declare, the class extending
+ * an imported one; or `x.m()` on an instance of an imported class
+ * (receiver_type_name). Outside racelint:strict, phase 2 looks the method
+ * up (FACT_TYPED_CHAIN) and reports the chain unless it cannot reject.
+ * True when deferred. */
+static bool defer_chain(RlCtx *cx, RlNode e, RlNode at, const char *handler) {
+  if (rl_file_strict(cx)) return false;
+  RlNode call = e;
+  for (int d = 0;; d++) {
+    if (d >= 32 || rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
+    const char *m = rl_js_callee_name(cx, call);
+    if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0) break;
+    if (rl_js_argc(cx, call) != 1 || !callback_settles(cx, rl_strip(cx, rl_js_arg(cx, call, 0))))
+      return false;
+    call = rl_strip(cx, rl_js_callee_object(cx, call));
+  }
+  int bud = SETTLE_BUDGET;
+  if (call == e || callee_fn(cx, call, 0, &bud)) return false; /* judged here */
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  const char *key = member_key(cx, f);
+  if (!key || !*key) return false;
+  RlNode recv = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), type;
+  if (rl_kind(cx, recv) == RL_JS_THIS) {
+    RlNode cls = rl_js_this_class(cx, f);
+    bud = SETTLE_BUDGET;
+    if (!cls || this_override_may_reject(cx, call, 0, &bud)) return false;
+    type = extern_base(cx, cls);
+  } else {
+    type = receiver_type_name(cx, recv);
+  }
+  const char *mod, *imported;
+  if (!type || rl_js_local_type(cx, rl_text_dup(cx, type)) ||
+      rl_js_local_class(cx, rl_text_dup(cx, type)) || !rl_js_import_of(cx, type, &mod, &imported))
+    return false;
+  RlFact *fact = rl_fact_add(cx, FACT_TYPED_CHAIN, at, rl_text_dup(cx, type), key, handler);
+  fact->flags = strcmp(rl_js_callee_name(cx, e), "finally") == 0;
+  return true;
+}
+
 /* Checks one expression whose value is dropped (and the branches of
  * `&&`, `||`, `??` and `?:` in it). */
 static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
@@ -832,6 +903,7 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
     if (k == RL_JS_CALL_EXPRESSION && !rl_file_strict(cx) && rl_js_argc(cx, e) == 0 &&
         strcmp(rl_js_callee_name(cx, e), "then") == 0 && rl_js_callee_object(cx, e))
       continue;
+    if (k == RL_JS_CALL_EXPRESSION && defer_chain(cx, e, at, handler)) continue;
     RlJsPromise why;
     if (promise_call(cx, e, &why)) {
       report(cx, at, &why, handler);
@@ -1059,6 +1131,28 @@ static void typed_report(RlProject *px, const RlRule *self, const RlFact *f, con
   if (decl) rl_project_related(px, r, decl, "declared to return a promise here");
 }
 
+/* A deferred chain (FACT_TYPED_CHAIN) whose method may reject: reported
+ * as phase 1 reports a chain (without its fixes: phase 2 has no tree). */
+static void chain_report(RlProject *px, const RlRule *self, const RlFact *f) {
+  const char *what = f->flags ? "this .finally() chain" : "this .then() chain";
+  RlReport *r;
+  if (f->c && *f->c) {
+    r = rl_project_report(px, self, f,
+                          "the promise of %s is neither awaited nor given a rejection handler in "
+                          "this %s: the callback returns at once, so the next call can "
+                          "overlap this one, and a rejection is unhandled",
+                          what, f->c);
+    rl_project_severity(px, r, RL_SEV_ERROR);
+    rl_project_hint(px, r, "%s", hint_handler);
+  } else {
+    rl_project_report(px, self, f,
+                      "the promise of %s is neither awaited, returned nor given a rejection "
+                      "handler: the code after line %u runs while it is still pending, and a "
+                      "rejection is unhandled",
+                      what, f->loc.line);
+  }
+}
+
 static void project(RlProject *px, const RlRule *self) {
   uint32_t nfiles = rl_project_nfiles(px);
   for (uint32_t file = 0; file < nfiles; file++) {
@@ -1066,6 +1160,12 @@ static void project(RlProject *px, const RlRule *self) {
     const RlFact *facts = rl_project_facts(px, file, &n);
     for (uint32_t i = 0; i < n; i++) {
       const RlFact *f = &facts[i];
+      if (f->kind == FACT_TYPED_CHAIN && rl_fact_of(px, f, self)) {
+        const RlFact *decl;
+        rl_project_js_member(px, file, f->a, f->b, &decl);
+        if (!decl_no_reject(px, self, decl, f->b)) chain_report(px, self, f);
+        continue;
+      }
       if (f->kind == FACT_TYPED_CALL && rl_fact_of(px, f, self)) {
         const RlFact *decl;
         if (rl_project_js_member(px, file, f->a, f->b, &decl) == RL_JT_PROMISE &&
