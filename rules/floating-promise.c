@@ -389,17 +389,24 @@ static const char *member_key(RlCtx *cx, RlNode f) {
   return rl_fmt(cx, "[%s]", rl_text_dup(cx, k));
 }
 
+/* The name node of the class cls extends (the first name in its
+ * `extends` clause), or RL_NONE. */
+static RlNode base_name(RlCtx *cx, RlNode cls) {
+  RlNode body = rl_child(cx, cls, RL_F_BODY);
+  for (RlNode c = rl_first_child(cx, cls); c; c = rl_next_sibling(cx, c)) {
+    if (c == body || rl_kind(cx, c) != RL_JS_CLASS_HERITAGE) continue;
+    RlNode end = rl_node_end(cx, c);
+    for (RlNode i = c; i < end; i++)
+      if (rl_kind(cx, i) == RL_JS_IDENTIFIER) return i;
+  }
+  return RL_NONE;
+}
+
 /* Does class `sub` of this file extend `base` (directly or through other
  * classes of this file)? */
 static bool extends_class(RlCtx *cx, RlNode sub, RlNode base) {
   for (int depth = 0; sub && depth < 6; depth++) {
-    RlNode body = rl_child(cx, sub, RL_F_BODY), up = RL_NONE;
-    for (RlNode c = rl_first_child(cx, sub); c && !up; c = rl_next_sibling(cx, c)) {
-      if (c == body || rl_kind(cx, c) != RL_JS_CLASS_HERITAGE) continue;
-      RlNode end = rl_node_end(cx, c);
-      for (RlNode i = c; i < end && !up; i++)
-        if (rl_kind(cx, i) == RL_JS_IDENTIFIER) up = i;
-    }
+    RlNode up = base_name(cx, sub);
     if (!up) return false;
     sub = rl_js_local_class(cx, rl_text_dup(cx, up));
     if (sub == base) return true;
@@ -799,13 +806,7 @@ static void defer_typed(RlCtx *cx, RlNode call, RlNode at, const char *handler) 
  * this file, that is not declared here (its name node), or RL_NONE. */
 static RlNode extern_base(RlCtx *cx, RlNode cls) {
   for (int depth = 0; cls && depth < 6; depth++) {
-    RlNode body = rl_child(cx, cls, RL_F_BODY), up = RL_NONE;
-    for (RlNode c = rl_first_child(cx, cls); c && !up; c = rl_next_sibling(cx, c)) {
-      if (c == body || rl_kind(cx, c) != RL_JS_CLASS_HERITAGE) continue;
-      RlNode end = rl_node_end(cx, c);
-      for (RlNode i = c; i < end && !up; i++)
-        if (rl_kind(cx, i) == RL_JS_IDENTIFIER) up = i;
-    }
+    RlNode up = base_name(cx, cls);
     if (!up) return RL_NONE;
     RlNode next = rl_js_local_class(cx, rl_text_dup(cx, up));
     if (!next) return up;
@@ -822,7 +823,8 @@ static RlNode extern_base(RlCtx *cx, RlNode cls) {
  * up (FACT_TYPED_CHAIN) and reports the chain unless it cannot reject.
  * True when deferred. */
 static bool defer_chain(RlCtx *cx, RlNode e, RlNode at, const char *handler) {
-  if (rl_file_strict(cx)) return false;
+  RlJsPromise why;
+  if (rl_file_strict(cx) || !rl_js_returns_promise(cx, e, &why)) return false;
   RlNode call = e;
   for (int d = 0;; d++) {
     if (d >= 32 || rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
