@@ -133,7 +133,8 @@ async function notifications() {
     return { items };
   }));
   await rpc('command', { id: 'notifications.hideList' });
-  return got ? got.items : [];
+  if (!got) throw new Error('the notification center never showed'); // not "no notification"
+  return got.items;
 }
 
 async function statusItem() {
