@@ -106,12 +106,29 @@ void cs_drop_tags(const Cs *s, CsSet *set, uint32_t root) {
       if (st->tagr[j] == root) continue;
       st->tagk[m] = st->tagk[j];
       st->tagr[m] = st->tagr[j];
+      st->tagn[m] = st->tagn[j];
       if (st->tagv & (1u << j)) v |= (uint8_t)(1u << m);
       m++;
     }
     st->ntag = m;
     st->tagv = v;
   }
+}
+/* Forgets the remembered conditions of st for which drop(s, condition,
+ * ud) says yes (conditions remembered without their node are kept). */
+void cs_drop_tag_if(CsState *st, bool (*drop)(const Cs *, RlNode, const void *), const Cs *s,
+                    const void *ud) {
+  uint8_t m = 0, v = 0;
+  for (uint8_t j = 0; j < st->ntag; j++) {
+    if (st->tagn[j] && drop(s, st->tagn[j], ud)) continue;
+    st->tagk[m] = st->tagk[j];
+    st->tagr[m] = st->tagr[j];
+    st->tagn[m] = st->tagn[j];
+    if (st->tagv & (1u << j)) v |= (uint8_t)(1u << m);
+    m++;
+  }
+  st->ntag = m;
+  st->tagv = v;
 }
 CsEvent *cs_event(Cs *s, RlNode at, uint8_t type, uint64_t mask) {
   if (!s->emit) return NULL;
@@ -370,6 +387,7 @@ bool cs_lockish(Cs *s, RlNode from, RlNode end) {
     if (op && op->op != OP_WAIT) return true;
     const CsFunc *f = cs_func(s, name);
     if (f && f->neff) return true;
+    if (cs_guessed_lock_call(s, i)) return true;
   }
   return false;
 }

@@ -186,9 +186,53 @@ static void cs__flag_set(Cs *s, CsSet *set, const char *name, int t) {
       uint8_t j = st.ntag++;
       st.tagk[j] = s->flagk[f];
       st.tagr[j] = h;
+      st.tagn[j] = RL_NONE;
       if (t) st.tagv |= (uint8_t)(1u << j);
       else st.tagv &= (uint8_t)~(1u << j);
     }
+    cs_set_add(&out, &st);
+  }
+  *set = out;
+}
+/* Section - what a remembered condition reads
+ *
+ * A remembered branch condition holds only while nothing it reads
+ * changes: an assignment to any variable it reads (`do_lock = f();`, `cur
+ * = next;` for `me == cur`), to the very object it tests (`j->keep = 0;`
+ * for `j->keep`, `*p = 0;` for `*p`), or the variable's address given
+ * away (`touch(&held);`) forgets it on every path state. Calls are taken
+ * not to change what a condition reads (a field the callee may write is
+ * still trusted). */
+typedef struct CsWrite {
+  uint32_t var; /* the variable written (name hash), or 0 */
+  uint64_t key; /* else the object written */
+  RlKind kind;
+} CsWrite;
+static bool cs__reads(const Cs *s, RlNode cond, const void *ud) {
+  const CsWrite *w = ud;
+  RlCtx *cx = s->cx;
+  RlNode end = rl_node_end(cx, cond);
+  for (RlNode i = cond; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (w->var ? k == RL_C_DECL_REF_EXPR && cs_h32(rl_c_name(cx, i)) == w->var
+               : k == w->kind && rl_expr_key(cx, i) == w->key)
+      return true;
+  }
+  return false;
+}
+/* lhs is written (assigned, incremented, its address taken). */
+static void cs__written(Cs *s, CsSet *set, RlNode lhs) {
+  RlCtx *cx = s->cx;
+  lhs = rl_strip(cx, lhs);
+  if (!lhs) return;
+  CsWrite w = {0, 0, rl_kind(cx, lhs)};
+  if (w.kind == RL_C_DECL_REF_EXPR) w.var = cs_h32(rl_c_name(cx, lhs));
+  else w.key = rl_expr_key(cx, lhs);
+  CsSet out;
+  out.n = 0;
+  for (uint32_t i = 0; i < set->n; i++) {
+    CsState st = set->s[i];
+    cs_drop_tag_if(&st, cs__reads, s, &w);
     cs_set_add(&out, &st);
   }
   *set = out;
@@ -222,7 +266,17 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
     case RL_C_BINARY_OPERATOR:
     case RL_C_COMPOUND_ASSIGN_OPERATOR:
     case RL_C_UNARY_OPERATOR: {
+      if (rl_kind(cx, i) == RL_C_UNARY_OPERATOR && cs_op_is(cx, i, "&")) {
+        RlNode v = rl_strip(cx, rl_first_child(cx, i));
+        if (rl_kind(cx, v) == RL_C_DECL_REF_EXPR &&
+            (rl_c_ref(cx, v) == RL_REF_LOCAL || rl_c_ref(cx, v) == RL_REF_PARAM)) {
+          cs_drop_tags(s, set, cs_h32(rl_c_name(cx, v)));
+          cs__written(s, set, v);
+        }
+        break;
+      }
       if (!cs_is_assign(cx, i)) break;
+      cs__written(s, set, rl_first_child(cx, i));
       RlNode lhs = rl_strip(cx, rl_first_child(cx, i));
       if (rl_kind(cx, lhs) == RL_C_DECL_REF_EXPR) {
         cs_drop_tags(s, set, cs_h32(rl_c_name(cx, lhs)));
@@ -449,6 +503,7 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
       uint8_t j = st.ntag++;
       st.tagk[j] = key;
       st.tagr[j] = root;
+      st.tagn[j] = e;
       st.tagv |= (uint8_t)(1u << j);
       cs_set_add(t, &st);
                  st.tagv &= (uint8_t)~(1u << j);
