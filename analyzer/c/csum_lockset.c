@@ -197,11 +197,21 @@ static bool cs__cls_of(Cs *s, RlNode x, int8_t *param, uint64_t *basekey, bool *
   RlCtx *cx = s->cx;
   x = rl_strip(cx, x);
   memset(cls, 0, sizeof *cls);
+  /* what clang could not check (`uwsgi.logger_lock` without the header
+   * that declares `uwsgi`): a lock of the variable it starts from, named
+   * by its text, so that two fields stay two locks */
+  const char *spelled = NULL;
+  if (rl_kind(cx, x) == RL_C_UNEXPOSED_EXPR && rl_named_child_count(cx, x) == 1) {
+    RlNode v = rl_strip(cx, rl_named_child(cx, x, 0));
+    if (rl_kind(cx, v) != RL_C_DECL_REF_EXPR) return false;
+    spelled = rl_text_dup(cx, x);
+    x = v;
+  }
   switch (rl_kind(cx, x)) {
   case RL_C_DECL_REF_EXPR: {
     const char *name = rl_c_name(cx, x);
     *basekey = 0;
-    cls->name = name;
+    cls->name = spelled && *spelled ? spelled : name;
     switch (rl_c_ref(cx, x)) {
     case RL_REF_GLOBAL:
       cls->kind = RL_CO_GLOBAL;
