@@ -381,6 +381,36 @@ static bool cs__retested(Cs *s, RlNode e) {
   }
   return false;
 }
+/* cs__cond of a lock call `lc` tested as condition `e`: lock functions
+ * return 0 on success, so the false branch holds the lock (the true branch
+ * too when the call's value was stored and acquired before). */
+static void cs__cond_lockcall(Cs *s, RlNode e, RlNode lc, const CsSet *in, CsSet *t,
+                              CsSet *f) {
+  RlCtx *cx = s->cx;
+  const CsOp *op = cs_opx(s, rl_c_callee(cx, lc));
+  *t = *in;
+  *f = *in;
+  if (!op) return;
+  uint8_t kind = op->op, read = op->read, n = op->pair ? 2 : 1;
+  uint32_t ls[2] = {UINT32_MAX, UINT32_MAX};
+  for (uint8_t q = 0; q < n; q++)
+    ls[q] = cs_lock_of(s, rl_c_arg(cx, lc, op->arg + q), lc, false);
+  if (ls[1] == ls[0]) ls[1] = UINT32_MAX;
+  bool applied = rl_kind(cx, e) == RL_C_DECL_REF_EXPR && !cs_deferred(s, lc);
+  for (uint8_t q = 0; q < n; q++) {
+    uint32_t l = ls[q];
+    if (l == UINT32_MAX) continue;
+    if (applied) {
+      cs_forget(s, t, l); /* `rc = lock(&m); if (rc) ...`: taken already; not on error */
+      continue;
+    }
+    s->locks[l].read = read;
+    cs_lock_event(s, lc, l, false, kind == OP_TRY, in);
+  }
+  for (uint8_t q = 0; q < n && !applied; q++)
+    if (ls[q] != UINT32_MAX) cs_acquire(s, lc, ls[q], read, f);
+}
+
 static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
   RlCtx *cx = s->cx;
   e = rl_strip(cx, e);
@@ -427,29 +457,7 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
   }
   RlNode lc = cs__lockcall(s, e);
   if (lc) {
-    /* lock functions return 0 on success: false = acquired */
-    const CsOp *op = cs_opx(s, rl_c_callee(cx, lc));
-    *t = *in;
-    *f = *in;
-    if (!op) return;
-    uint8_t kind = op->op, read = op->read, n = op->pair ? 2 : 1;
-    uint32_t ls[2] = {UINT32_MAX, UINT32_MAX};
-    for (uint8_t q = 0; q < n; q++)
-      ls[q] = cs_lock_of(s, rl_c_arg(cx, lc, op->arg + q), lc, false);
-    if (ls[1] == ls[0]) ls[1] = UINT32_MAX;
-    bool applied = rl_kind(cx, e) == RL_C_DECL_REF_EXPR && !cs_deferred(s, lc);
-    for (uint8_t q = 0; q < n; q++) {
-      uint32_t l = ls[q];
-      if (l == UINT32_MAX) continue;
-      if (applied) {
-        cs_forget(s, t, l); /* `rc = lock(&m); if (rc) ...`: taken already; not on error */
-                  continue;
-      }
-      s->locks[l].read = read;
-      cs_lock_event(s, lc, l, false, kind == OP_TRY, in);
-                    }
-    for (uint8_t q = 0; q < n && !applied; q++)
-      if (ls[q] != UINT32_MAX) cs_acquire(s, lc, ls[q], read, f);
+    cs__cond_lockcall(s, e, lc, in, t, f);
     return;
   }
   RlNode inner;
@@ -689,6 +697,55 @@ static void cs__block(Cs *s, RlNode n, CsSet *cur) {
     cur->n = 0;
   }
 }
+/* A for statement: its parts found by shape when some are absent, and
+ * the scoped-lock macros built on one. */
+static void cs__for(Cs *s, RlNode n, CsSet *cur) {
+  RlCtx *cx = s->cx;
+  /* children: [init] [cond] [inc] body, absent ones not visited */
+  RlNode kids[4];
+  uint32_t nk = 0;
+  for (RlNode c = rl_first_child(cx, n); c && nk < 4; c = rl_next_sibling(cx, c)) kids[nk++] = c;
+  if (!nk) return;
+  RlNode body = kids[nk - 1], init = RL_NONE, cond = RL_NONE, inc = RL_NONE;
+  if (nk == 4) {
+    init = kids[0], cond = kids[1], inc = kids[2];
+  } else if (nk >= 2) {
+    /* guess: a comparison or a `!x` is the condition */
+    for (uint32_t i = 0; i + 1 < nk; i++) {
+      RlNode c = rl_strip(cx, kids[i]);
+      RlKind ck = rl_kind(cx, c);
+      const char *op = ck == RL_C_BINARY_OPERATOR || ck == RL_C_UNARY_OPERATOR ? cs_opstr(cx, c) : "";
+      bool is_cond = !cond && ((ck == RL_C_BINARY_OPERATOR && !cs_is_assign(cx, c) &&
+                                strcmp(op, ",") != 0) ||
+                               (ck == RL_C_UNARY_OPERATOR && strcmp(op, "!") == 0));
+      if (rl_kind(cx, kids[i]) == RL_C_DECL_STMT || (!is_cond && !cond && !init && i == 0 &&
+                                                     nk == 3))
+        init = kids[i];
+      else if (is_cond)
+        cond = kids[i];
+      else
+        inc = kids[i];
+    }
+  }
+  cs__expr(s, init, cur);
+  /* a scoped-lock macro: `for (v = lock(m); v != 0; v = unlock(m))` */
+  /* (the body runs locked once: a lock in the initialisation sets the
+   * variable, an unlock in the increment clears it, whatever functions
+   * of other files return) */
+  RlNode fv = cond ? cs__for_var(s, cond) : RL_NONE;
+  int fval = -1;
+  RlNode iv = cs__macro_assign(s, init, fv), nv = cs__macro_assign(s, inc, fv);
+  if (iv && nv) {
+    int it = cs__truth(s, iv, 0);
+    if (it < 0 && cs_lockish(s, init, rl_node_end(cx, init))) it = 1;
+    cs__flag_set(s, cur, rl_c_name(cx, fv), it);
+    fval = cs__truth(s, nv, 0);
+    if (fval < 0 && cs_lockish(s, inc, rl_node_end(cx, inc))) fval = 0;
+    if (!*cs_opstr(cx, rl_strip(cx, cond))) cond = fv;
+  }
+  cs__loop(s, cond, body, inc, false, cond != RL_NONE, cur, fv, fval);
+}
+
 static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
   RlCtx *cx = s->cx;
   if (!n || s->bail) return;
@@ -721,52 +778,9 @@ static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
     cs__loop(s, rl_child(cx, n, RL_F_CONDITION), rl_child(cx, n, RL_F_BODY), RL_NONE, true,
              true, cur, RL_NONE, -1);
     break;
-  case RL_C_FOR_STMT: {
-    /* children: [init] [cond] [inc] body, absent ones not visited */
-    RlNode kids[4];
-    uint32_t nk = 0;
-    for (RlNode c = rl_first_child(cx, n); c && nk < 4; c = rl_next_sibling(cx, c)) kids[nk++] = c;
-    if (!nk) break;
-    RlNode body = kids[nk - 1], init = RL_NONE, cond = RL_NONE, inc = RL_NONE;
-    if (nk == 4) {
-      init = kids[0], cond = kids[1], inc = kids[2];
-    } else if (nk >= 2) {
-      /* guess: a comparison or a `!x` is the condition */
-      for (uint32_t i = 0; i + 1 < nk; i++) {
-        RlNode c = rl_strip(cx, kids[i]);
-        RlKind ck = rl_kind(cx, c);
-        const char *op = ck == RL_C_BINARY_OPERATOR || ck == RL_C_UNARY_OPERATOR ? cs_opstr(cx, c) : "";
-        bool is_cond = !cond && ((ck == RL_C_BINARY_OPERATOR && !cs_is_assign(cx, c) &&
-                                  strcmp(op, ",") != 0) ||
-                                 (ck == RL_C_UNARY_OPERATOR && strcmp(op, "!") == 0));
-        if (rl_kind(cx, kids[i]) == RL_C_DECL_STMT || (!is_cond && !cond && !init && i == 0 &&
-                                                       nk == 3))
-          init = kids[i];
-        else if (is_cond)
-          cond = kids[i];
-        else
-          inc = kids[i];
-      }
-    }
-    cs__expr(s, init, cur);
-    /* a scoped-lock macro: `for (v = lock(m); v != 0; v = unlock(m))` */
-    /* (the body runs locked once: a lock in the initialisation sets the
-     * variable, an unlock in the increment clears it, whatever functions
-     * of other files return) */
-    RlNode fv = cond ? cs__for_var(s, cond) : RL_NONE;
-    int fval = -1;
-    RlNode iv = cs__macro_assign(s, init, fv), nv = cs__macro_assign(s, inc, fv);
-    if (iv && nv) {
-      int it = cs__truth(s, iv, 0);
-      if (it < 0 && cs_lockish(s, init, rl_node_end(cx, init))) it = 1;
-      cs__flag_set(s, cur, rl_c_name(cx, fv), it);
-      fval = cs__truth(s, nv, 0);
-      if (fval < 0 && cs_lockish(s, inc, rl_node_end(cx, inc))) fval = 0;
-      if (!*cs_opstr(cx, rl_strip(cx, cond))) cond = fv;
-    }
-    cs__loop(s, cond, body, inc, false, cond != RL_NONE, cur, fv, fval);
-                      break;
-  }
+  case RL_C_FOR_STMT:
+    cs__for(s, n, cur);
+    break;
   case RL_C_SWITCH_STMT: {
     RlNode cond = rl_first_child(cx, n), body = RL_NONE;
     for (RlNode c = cond; c; c = rl_next_sibling(cx, c)) body = c;
