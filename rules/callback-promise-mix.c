@@ -792,9 +792,22 @@ static bool caught_in(RlCtx *cx, RlNode i, RlNode fn, bool exits) {
   return false;
 }
 
+/* Is await i of a promise given an inline rejection handler that neither
+ * awaits nor throws (`await p.catch((e) => log(e))`)? It cannot reject,
+ * short of a bug in the handler's synchronous code. (floating-promise's
+ * fuller cannot-reject evidence is not shared with this rule yet.) */
+static bool await_caught(RlCtx *cx, RlNode i) {
+  RlNode e = rl_strip(cx, rl_named_child(cx, i, 0));
+  if (rl_kind(cx, e) != RL_JS_CALL_EXPRESSION || !rl_js_callee_object(cx, e) ||
+      strcmp(rl_js_callee_name(cx, e), "catch") != 0 || rl_js_argc(cx, e) != 1)
+    return false;
+  RlNode h = rl_strip(cx, rl_js_arg(cx, e, 0));
+  return rl_js_is_function(cx, h) && !may_reject(cx, rl_child(cx, h, RL_F_BODY));
+}
+
 /* Does async function fn catch everything: is every await, `for await`
  * and throw of its body (outside nested functions) inside such a try
- * block? */
+ * block, or an await_caught? */
 static bool catches_everything(RlCtx *cx, RlNode fn) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
@@ -805,7 +818,8 @@ static bool catches_everything(RlCtx *cx, RlNode fn) {
       continue;
     }
     RlKind k = rl_kind(cx, i);
-    bool risky = k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
+    bool risky = (k == RL_JS_AWAIT_EXPRESSION && !await_caught(cx, i)) ||
+                 k == RL_JS_THROW_STATEMENT ||
                  (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
     if (risky && !caught_in(cx, i, fn, !rl_file_strict(cx))) return false;
   }

@@ -20,6 +20,13 @@ export function wire(bus: Bus, tb: TypedBus, hub: Hub, s: Session, c: Conn, pool
   s.on('e', async (ev) => { await work(ev); }); // expect: [callback-promise-mix] "'e' listener"
   c.on('ready', async () => { await c.query('select 1'); }); // expect: [callback-promise-mix] "'ready' listener"
   pool.on('error', async () => { await pool.end(); }); // expect: [callback-promise-mix] "'error' listener"
+  // the rejection handler rethrows: still reported
+  // expect@+1: [callback-promise-mix] "'q' listener"
+  bus.on('q', async () => {
+    await work('q').catch((err) => {
+      throw new Error(`q: ${String(err)}`);
+    });
+  });
   const local = new TypedBus();
   local.on('f', async () => { await work('f'); }); // expect: [callback-promise-mix] "'f' listener"
 }
@@ -50,6 +57,10 @@ export function quiet(bus: Bus, safe: SafeBus, serial: SerialBus, hooks: Hooks, 
     } catch (err) {
       console.error(err);
     }
+  });
+  // every await's promise is given a handler that neither awaits nor throws
+  bus.on('p', async () => {
+    await work('p').catch((err) => console.error(err));
   });
   safe.on('i', async () => { await work('i'); }); // its `on` catches the listener's promise
   serial.on('j', async () => { await work('j'); }); // its `emit` awaits the listeners
