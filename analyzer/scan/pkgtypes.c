@@ -571,8 +571,9 @@ static void build_notice(RlPkgTypes *self) {
     if (missing > self->nmissing) rl_buf_puts(&b, ", ...");
     rl_buf_printf(&b, ")%s: calls of their promise-returning functions and methods are not "
                       "reported by floating-promise (only built-in promise APIs and "
-                      "js.promiseFunctions are); install the dependencies (npm ci) before "
-                      "the scan to check them",
+                      "js.promiseFunctions are), nor async listeners on their emitter "
+                      "classes by callback-promise-mix; install the dependencies (npm ci) "
+                      "before the scan to check them",
                   self->node_modules_dirs ? "" : " could not be read");
   }
   if (self->capped) {
