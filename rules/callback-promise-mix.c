@@ -869,7 +869,8 @@ static void check_void_return(RlCtx *cx, RlNode call) {
   RlNode f = fn ? fn : cb;
   if (catches_everything(cx, f)) return;
   if (defer) { /* is the receiver's type an emitter? phase 2 follows it */
-    RlFact *lf = rl_fact_add(cx, FACT_LISTENER, cb, defer, what, NULL);
+    /* c = "type": pkgtypes reads the package that declares type a */
+    RlFact *lf = rl_fact_add(cx, FACT_LISTENER, cb, defer, what, "type");
     lf->aux = rl_file_strict(cx);
     return;
   }

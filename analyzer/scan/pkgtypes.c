@@ -93,7 +93,8 @@ struct RlPkgTypes {
   Map names;  /* the names the scanned files ask packages about */
   Map members; /* the function and method names their questions call */
   int asking; /* the rule whose facts ask (floating-promise's index) */
-  int asking2; /* callback-promise-mix's: its listeners' receiver types */
+  int asking2; /* callback-promise-mix's: its listeners' receiver types
+                  (its facts with c = "type") */
   RL_VEC(RlEngineFile *) files;
   RlFileSettings off;
   uint32_t imported, found, node_modules_dirs, big;
@@ -467,8 +468,11 @@ static bool wanted(RlPkgTypes *self, const RlEngineFile *f, const RlFact *imp) {
       want_name(self, imp->import.imported);
       return true;
     }
+    /* callback-promise-mix asks with the facts it marks c = "type" (its
+     * listeners' receiver types), not with its array-method callbacks */
     if (fa->kind < RL_FACT_RULE ||
-        ((int)fa->rule != self->asking && (int)fa->rule != self->asking2))
+        ((int)fa->rule != self->asking &&
+         ((int)fa->rule != self->asking2 || strcmp(fa->c, "type") != 0)))
       continue;
     if (strcmp(fa->a, imp->import.local) == 0) {
       want_name(self, imp->import.imported);
