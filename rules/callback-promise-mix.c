@@ -28,17 +28,12 @@
 #include <string.h>
 
 #include "../analyzer/rule_api.h"
+#include "js/callback-promise-mix-emitters.h"
 #include "js/fixes.h"
 
 /* FACT_FOREACH_REF: a = identifier passed as the callback, b = the array
- * method. FACT_LISTENER: an async listener given to `.on()` (etc.) of a
- * receiver whose type this file cannot tell an emitter: a = the type's
- * name here, b = what the listener is ("'data' listener"); phase 2 follows
- * the type's bases across files. FACT_EMITTER: a top-level class or
- * interface of this file, a = its name, b = "void" when an `on`-like
- * method's listener parameter is written to return void, "awaits" when it
- * awaits or catches its listeners (its `on` or `emit`). */
-enum { FACT_FOREACH_REF = RL_FACT_RULE, FACT_LISTENER, FACT_EMITTER };
+ * method. The listener facts: rules/js/callback-promise-mix-emitters.h. */
+enum { FACT_FOREACH_REF = RL_FACT_RULE };
 
 static const char *const hint =
     "Use `for (const x of items) { await f(x); }` to run one after another, or "
@@ -593,19 +588,6 @@ static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn
  * no-misused-promises, checksVoidReturn and checksConditionals). */
 
 static const char *const void_timers[] = {"setTimeout", "setInterval", "setImmediate"};
-static const char *const void_listeners[] = {"on",
-                                             "once",
-                                             "addListener",
-                                             "prependListener",
-                                             "prependOnceListener",
-                                             "addEventListener"};
-/* Node's modules whose classes are EventEmitters, and emitter packages
- * (their emit() drops what listeners return). */
-static const char *const emitter_modules[] = {
-    "events", "child_process", "net",      "http",          "https",   "http2", "tls",
-    "dgram",  "stream",        "readline", "worker_threads", "cluster", "fs",    "zlib",
-    "eventemitter3", "eventemitter2"};
-
 #define msg_void                                                                      \
   "async function passed as %s: the caller ignores the promise it returns, so a "   \
   "rejection is unhandled and the next call does not wait for this one"
@@ -621,130 +603,6 @@ static const char *const hint_executor =
 
 static const char *const hint_cond =
     "Await the promise first (`if (await p)`), or test the value it resolves to.";
-
-/* Does n (outside functions nested in it) contain an await? */
-static bool has_await(RlCtx *cx, RlNode n) {
-  RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
-  for (RlNode i = n; i && i < end; i++) {
-    if (i != n && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
-    if (rl_kind(cx, i) == RL_JS_AWAIT_EXPRESSION) return true;
-  }
-  return false;
-}
-
-/* Is the written type t a function type returning exactly `void`
- * (`(e: T) => void`, or an alias of this file declared as one)? */
-static bool void_fn_type(RlCtx *cx, RlNode t, int depth) {
-  if (!t || depth > 3) return false;
-  RlKind k = rl_kind(cx, t);
-  if (k == RL_JS_TYPE_ANNOTATION || k == RL_JS_PARENTHESIZED_TYPE)
-    return void_fn_type(cx, rl_named_child(cx, t, 0), depth);
-  if (k == RL_JS_FUNCTION_TYPE) return eq(cx, rl_child(cx, t, RL_F_RETURN_TYPE), "void");
-  if (k == RL_JS_GENERIC_TYPE) t = rl_child(cx, t, RL_F_NAME);
-  if (!t || rl_kind(cx, t) != RL_JS_TYPE_IDENTIFIER) return false;
-  RlNode d = rl_js_local_type(cx, rl_text_dup(cx, t));
-  if (rl_kind(cx, d) != RL_JS_TYPE_ALIAS_DECLARATION) return false;
-  return void_fn_type(cx, rl_child(cx, d, RL_F_VALUE), depth + 1);
-}
-
-/* Is parameter `name` of a method handled in its body: inside an await,
- * or in the receiver of a `.then`/`.catch` call? */
-static bool handles_param(RlCtx *cx, RlNode body, const char *name) {
-  RlNode end = rl_node_end(cx, body);
-  for (RlNode i = body; i < end; i++) {
-    if (rl_kind(cx, i) != RL_JS_IDENTIFIER || !rl_text_eq(cx, i, name)) continue;
-    for (RlNode c = i, q = rl_parent(cx, i); q && c != body; c = q, q = rl_parent(cx, q)) {
-      if (rl_kind(cx, q) == RL_JS_AWAIT_EXPRESSION) return true;
-      if (rl_kind(cx, q) == RL_JS_MEMBER_EXPRESSION && rl_field(cx, c) == RL_F_OBJECT &&
-          (eq(cx, rl_child(cx, q, RL_F_PROPERTY), "catch") ||
-           eq(cx, rl_child(cx, q, RL_F_PROPERTY), "then")))
-        return true;
-    }
-  }
-  return false;
-}
-
-/* What the own members of class or interface decl say about its
- * listeners: -1 it awaits or catches them (an `on`-like method that
- * awaits or catches its listener parameter, an `emit` that is async or
- * awaits), 1 an `on`-like method's listener parameter is written to
- * return void, 0 neither. */
-static int class_listeners(RlCtx *cx, RlNode decl) {
-  RlNode body = rl_child(cx, decl, RL_F_BODY);
-  int verdict = 0;
-  for (RlNode m = rl_first_child(cx, body); m; m = rl_next_sibling(cx, m)) {
-    RlKind k = rl_kind(cx, m);
-    if (k != RL_JS_METHOD_DEFINITION && k != RL_JS_METHOD_SIGNATURE &&
-        k != RL_JS_ABSTRACT_METHOD_SIGNATURE)
-      continue;
-    RlNode nm = rl_child(cx, m, RL_F_NAME);
-    RlNode mb = rl_child(cx, m, RL_F_BODY);
-    if (eq(cx, nm, "emit")) {
-      if (rl_js_is_async(cx, m) || (mb && has_await(cx, mb))) return -1;
-      continue;
-    }
-    if (!nm || !in_list(rl_text_dup(cx, nm), void_listeners, RL_COUNTOF(void_listeners)))
-      continue;
-    RlNode params = rl_child(cx, m, RL_F_PARAMETERS);
-    for (RlNode p = rl_first_child(cx, params); p; p = rl_next_sibling(cx, p)) {
-      RlNode id = rl_kind(cx, p) == RL_JS_IDENTIFIER ? p : rl_child(cx, p, RL_F_PATTERN);
-      if (rl_kind(cx, id) != RL_JS_IDENTIFIER) continue;
-      if (mb && handles_param(cx, mb, rl_text_dup(cx, id))) return -1;
-      if (void_fn_type(cx, rl_child(cx, p, RL_F_TYPE), 0)) verdict = 1;
-    }
-  }
-  return verdict;
-}
-
-/* Is type name t (a class or interface name) an EventEmitter: imported from
- * one of Node's emitter modules, or a class of this file extending one (or,
- * under racelint:strict, whose `on` takes listeners written to return
- * void), unless its own `on` or `emit` awaits them? */
-static bool emitter_type(RlCtx *cx, RlNode t, int depth) {
-  const char *mod, *imported;
-  if (!t || depth > 4) return false;
-  if (rl_js_import_of(cx, t, &mod, &imported))
-    return in_list(mod, emitter_modules, RL_COUNTOF(emitter_modules));
-  RlNode d = rl_js_local_class(cx, rl_text_dup(cx, t));
-  if (!d) return false;
-  int own = class_listeners(cx, d);
-  if (own) return own > 0 && rl_file_strict(cx); /* own emitters: strict only */
-  for (RlNode c = rl_first_child(cx, d); c; c = rl_next_sibling(cx, c)) {
-    if (rl_kind(cx, c) != RL_JS_CLASS_HERITAGE) continue;
-    RlNode end = rl_node_end(cx, c);
-    for (RlNode i = c; i < end; i++)
-      if (rl_kind(cx, i) == RL_JS_IDENTIFIER) return emitter_type(cx, i, depth + 1);
-  }
-  return false;
-}
-
-/* Is the receiver of `.on()` an EventEmitter as far as this file tells:
- * `process`, `this` in a class extending one, or a receiver whose declared
- * type or `new C()` is one? When the file cannot tell, *defer receives the
- * name of the receiver's declared type (or of `this`'s class) for phase 2
- * to follow across files, else stays NULL. */
-static bool known_emitter(RlCtx *cx, RlNode obj, const char **defer) {
-  obj = rl_strip(cx, obj);
-  if (rl_kind(cx, obj) == RL_JS_IDENTIFIER && eq(cx, obj, "process"))
-    return rl_js_resolve(cx, obj, NULL) == RL_BIND_FREE;
-  RlNode name;
-  if (rl_kind(cx, obj) == RL_JS_THIS) {
-    RlNode cls = rl_js_this_class(cx, obj);
-    name = cls ? rl_child(cx, cls, RL_F_NAME) : RL_NONE;
-    /* phase 2 finds top-level classes only */
-    if (name && rl_js_local_class(cx, rl_text_dup(cx, name)) != cls) name = RL_NONE;
-  } else {
-    name = rl_js_receiver_type(cx, obj);
-  }
-  if (!name) return false;
-  if (emitter_type(cx, name, 0)) return true;
-  RlKind k = rl_kind(cx, name);
-  if (k == RL_JS_IDENTIFIER || k == RL_JS_TYPE_IDENTIFIER) *defer = rl_text_dup(cx, name);
-  return false;
-}
 
 /* Does n (outside nested functions) contain an await or a throw? */
 static bool may_reject(RlCtx *cx, RlNode n) {
@@ -840,9 +698,9 @@ static const char *void_callee(RlCtx *cx, RlNode call, uint32_t *arg, const char
     *arg = 0;
     return rl_fmt(cx, "a %s callback", m);
   }
-  if (!obj || !in_list(m, void_listeners, RL_COUNTOF(void_listeners))) return NULL;
+  if (!obj || !rl_cpm_listener_method(m)) return NULL;
   const char *later = NULL;
-  if (strcmp(m, "addEventListener") != 0 && !known_emitter(cx, obj, &later) && !later)
+  if (strcmp(m, "addEventListener") != 0 && !rl_cpm_known_emitter(cx, obj, &later) && !later)
     return NULL;
   *defer = later;
   *arg = 1;
@@ -870,8 +728,7 @@ static void check_void_return(RlCtx *cx, RlNode call) {
   if (catches_everything(cx, f)) return;
   if (defer) { /* is the receiver's type an emitter? phase 2 follows it */
     /* c = "type": pkgtypes reads the package that declares type a */
-    RlFact *lf = rl_fact_add(cx, FACT_LISTENER, cb, defer, what, "type");
-    lf->aux = rl_file_strict(cx);
+    rl_cpm_listener_fact(cx, cb, defer, what);
     return;
   }
   RlReport *r;
@@ -1011,67 +868,14 @@ static void check(RlCtx *cx, RlNode call, void *state) {
   report_array(cx, call, at, cb, fn, kind);
 }
 
-/* Section - the project's own emitters */
-
-/* FACT_EMITTER facts for the top-level classes and interfaces of the file
- * whose members tell how they treat listeners (class_listeners). */
-static void *begin_file(RlCtx *cx) {
-  for (RlNode st = rl_first_child(cx, rl_root(cx)); st; st = rl_next_sibling(cx, st)) {
-    RlNode d = st;
-    for (int i = 0; i < 3 && d; i++) {
-      RlKind k = rl_kind(cx, d);
-      if (k == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, d, RL_F_DECLARATION);
-      else if (k == RL_JS_AMBIENT_DECLARATION) d = rl_named_child(cx, d, 0);
-      else break;
-    }
-    RlKind k = rl_kind(cx, d);
-    if (k != RL_JS_CLASS_DECLARATION && k != RL_JS_ABSTRACT_CLASS_DECLARATION &&
-        k != RL_JS_INTERFACE_DECLARATION)
-      continue;
-    RlNode nm = rl_child(cx, d, RL_F_NAME);
-    int v = nm ? class_listeners(cx, d) : 0;
-    if (v) rl_fact_add(cx, FACT_EMITTER, nm, rl_text_dup(cx, nm), v > 0 ? "void" : "awaits", NULL);
-  }
-  return NULL;
-}
-
-typedef struct Judge {
-  const RlProject *px;
-  const RlRule *self;
-  bool own; /* out: the answer came from a class's listener type */
-} Judge;
-
-/* rl_project_js_derives's judge: the FACT_EMITTER of type `name` in file. */
-static int judge_emitter(void *ud, uint32_t file, const char *name) {
-  Judge *j = ud;
-  uint32_t n;
-  const RlFact *f = rl_project_facts(j->px, file, &n);
-  for (uint32_t i = 0; i < n; i++)
-    if (f[i].kind == FACT_EMITTER && rl_fact_of(j->px, &f[i], j->self) &&
-        strcmp(f[i].a, name) == 0) {
-      j->own = strcmp(f[i].b, "void") == 0;
-      return j->own ? 1 : -1;
-    }
-  return 0;
-}
-
 static void project(RlProject *px, const RlRule *self) {
   uint32_t nfiles = rl_project_nfiles(px);
-  Judge judge = {px, self, false};
   for (uint32_t file = 0; file < nfiles; file++) {
     uint32_t n;
     const RlFact *facts = rl_project_facts(px, file, &n);
     for (uint32_t i = 0; i < n; i++) {
       const RlFact *f = &facts[i];
-      if (f->kind == FACT_LISTENER && rl_fact_of(px, f, self)) {
-        judge.own = false;
-        if (!rl_project_js_derives(px, file, f->a, emitter_modules,
-                                   RL_COUNTOF(emitter_modules), judge_emitter, &judge))
-          continue;
-        /* the project's own emitter (a listener type returning void):
-         * racelint:strict only. On the development set its listeners
-         * mostly awaited promises that cannot reject (2 TRUE of 12). */
-        if (judge.own && !f->aux) continue;
+      if (rl_cpm_listener_dropped(px, self, f)) {
         RlReport *r = rl_project_report(px, self, f, msg_void, f->b);
         rl_project_hint(px, r, "%s", hint_void);
         continue;
@@ -1119,7 +923,7 @@ const RlRule rl_rule_callback_promise_mix = {
     .hint = hint,
     .kinds = kinds,
     .nkinds = RL_COUNTOF(kinds),
-    .begin_file = begin_file,
+    .begin_file = rl_cpm_emitter_facts,
     .check = check,
     .project = project,
 };
