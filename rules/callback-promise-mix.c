@@ -23,6 +23,9 @@
  *    them. Not reported: a throw inside the callback's own try block, a
  *    bare `return;`, `return cb(...)`-style calls of a parameter, literals,
  *    any return in the error branch (`if (err) return log(err);`).
+ * 3-4. Misused promises (listeners, timers, executors, conditions): which
+ *    receivers of `.on()` drop a listener's promise is decided in
+ *    rules/js/callback-promise-mix-emitters.c.
  * Doc: rules/callback-promise-mix.md */
 #include <stdio.h>
 #include <string.h>
