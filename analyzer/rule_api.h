@@ -763,6 +763,16 @@ RlJsVerdict rl_project_js_member(const RlProject *px, uint32_t file, const char 
 /* The same for a function visible as `name` in `file`. */
 RlJsVerdict rl_project_js_func(const RlProject *px, uint32_t file, const char *name,
                                const RlFact **decl);
+/* Does the class or interface visible as `type` in `file` derive from a
+ * module of mods[0..nmods) ("node:" prefix ignored): imported (or
+ * re-exported) from one, or extending or implementing, at any depth and
+ * across files and package .d.ts, a type that is? judge (may be NULL) is
+ * asked about each type found in the project on the way (its declaring
+ * file and name): > 0 yes, < 0 not through this type, 0 look at its
+ * bases. At most 6 bases deep and 32 types in all; unknown is no. */
+typedef int (*RlJsJudge)(void *ud, uint32_t file, const char *name);
+bool rl_project_js_derives(const RlProject *px, uint32_t file, const char *type,
+                           const char *const *mods, uint32_t nmods, RlJsJudge judge, void *ud);
 /* Is f a rule-specific fact recorded by `rule`? */
 bool rl_fact_of(const RlProject *px, const RlFact *f, const RlRule *rule);
 /* Starts a finding of rule `rule` at the location of fact `at`. */
