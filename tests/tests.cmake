@@ -11,7 +11,13 @@ file(GLOB RL_TESTDATA_CASES CONFIGURE_DEPENDS LIST_DIRECTORIES true
   ${CMAKE_SOURCE_DIR}/testdata/*/*/*)
 foreach(case IN LISTS RL_TESTDATA_CASES)
   file(RELATIVE_PATH name ${CMAKE_SOURCE_DIR} ${case})
-  if(IS_DIRECTORY ${case} OR case MATCHES "\\.(c|h|js|mjs|cjs|jsx|ts|mts|cts|tsx)$")
+  if(IS_DIRECTORY ${case} AND EXISTS ${case}/fake_modules)
+    # a case with fake packages: run on a copy whose fake_modules/ is
+    # renamed node_modules/ (tests/fixture_case.cmake)
+    add_test(NAME ${name} COMMAND ${CMAKE_COMMAND} -DRUNNER=$<TARGET_FILE:run_testdata>
+      -DCASE=${case} -DREL=${name}
+      -P ${CMAKE_SOURCE_DIR}/tests/fixture_case.cmake)
+  elseif(IS_DIRECTORY ${case} OR case MATCHES "\\.(c|h|js|mjs|cjs|jsx|ts|mts|cts|tsx)$")
     add_test(NAME ${name} COMMAND run_testdata ${case})
   endif()
 endforeach()

@@ -1,0 +1,29 @@
+/* js/lock-order.h - what the two halves of the JavaScript/TypeScript
+ * lock-order check share: the facts phase 1 (rules/js/lock-order.c) leaves
+ * for phase 2 (rules/js/lock-order-graph.c), and phase 2's entry point.
+ * Lock ids: "m:x" a module variable, "i:x" an imported binding (with the
+ * member path after it), "c:C.x" a class field, "k:..." an AsyncLock key,
+ * "r:res" a redlock resource; phase 2 makes them project-wide names. */
+#ifndef RL_RULES_JS_LOCK_ORDER_H
+#define RL_RULES_JS_LOCK_ORDER_H
+
+#include "../../analyzer/rule_api.h"
+
+/* FACT_LOCK_EDGE: a = lock held, b = lock taken, c = function name then
+ * "\n"-separated other named locks held at the time (taken before a);
+ * aux = line where a was taken.
+ * FACT_LOCK_ACQ: function b (as RL_FACT_FUNC names it) takes named lock a.
+ * FACT_LOCK_CALL: a call made while lock a is held: b = "f:name" (a function
+ * or "Class.method" of this file) or "b:name" (an imported binding); c and
+ * aux as for FACT_LOCK_EDGE. Phase 2 joins calls with the callee's locks. */
+enum {
+  FACT_LOCK_EDGE = RL_FACT_RULE + 20,
+  FACT_LOCK_ACQ,
+  FACT_LOCK_CALL,
+};
+
+/* Phase 2: builds the graph of named locks over every JS/TS file's facts
+ * and reports each cycle once, at its first edge. */
+void rl_js_lock_order_project(RlProject *px, const RlRule *self);
+
+#endif
