@@ -122,23 +122,42 @@ void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind) {
   RlNode g = null_checked(cx, cond);
   if (!g) return;
   const char *name = rl_c_name(cx, g);
-  /* the branch is the one assignment `g = expr` */
+  /* the branch: the one assignment `g = expr`, or a block that sets g and
+   * has no way out (return, goto, break, continue, a label) */
   RlNode then = rl_child(cx, ifs, RL_F_CONSEQUENCE);
-  if (rl_kind(cx, then) == RL_C_COMPOUND_STMT) {
-    if (rl_named_child_count(cx, then) != 1) return;
+  RlNode block = RL_NONE, set = RL_NONE;
+  if (rl_kind(cx, then) == RL_C_COMPOUND_STMT && rl_named_child_count(cx, then) == 1)
     then = rl_named_child(cx, then, 0);
+  if (rl_kind(cx, then) == RL_C_COMPOUND_STMT) {
+    block = then;
+  } else {
+    set = rl_strip(cx, then);
+    if (rl_kind(cx, set) != RL_C_BINARY_OPERATOR || strcmp(rl_op(cx, set), "=") != 0) return;
+    if (!is_global(cx, rl_first_child(cx, set), name)) return;
   }
-  RlNode set = rl_strip(cx, then);
-  if (rl_kind(cx, set) != RL_C_BINARY_OPERATOR || strcmp(rl_op(cx, set), "=") != 0) return;
-  if (!is_global(cx, rl_first_child(cx, set), name)) return;
-  RlNode rhs = rl_next_sibling(cx, rl_first_child(cx, set));
-  if (!rhs) return;
-  /* expr moves out of the function: only globals, functions, constants */
-  for (RlNode i = rhs; i < rl_node_end(cx, rhs); i++) {
-    if (rl_kind(cx, i) != RL_C_DECL_REF_EXPR) continue;
+  RlNode moved = block ? block : rl_next_sibling(cx, rl_first_child(cx, set));
+  if (!moved) return;
+  /* it moves out of the function: it names only globals, functions,
+   * constants and (a block) its own locals */
+  bool sets = false;
+  for (RlNode i = moved; i < rl_node_end(cx, moved); i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_C_RETURN_STMT || k == RL_C_GOTO_STMT || k == RL_C_BREAK_STMT ||
+        k == RL_C_CONTINUE_STMT || k == RL_C_LABEL_STMT)
+      return;
+    if (k == RL_C_BINARY_OPERATOR && strcmp(rl_op(cx, i), "=") == 0 &&
+        is_global(cx, rl_first_child(cx, i), name))
+      sets = true;
+    if (k != RL_C_DECL_REF_EXPR) continue;
     RlRefKind rk = rl_c_ref(cx, i);
-    if (rk != RL_REF_GLOBAL && rk != RL_REF_FUNCTION && rk != RL_REF_ENUM) return;
+    if (rk == RL_REF_GLOBAL || rk == RL_REF_FUNCTION || rk == RL_REF_ENUM) continue;
+    if (!block || rk != RL_REF_LOCAL) return;
+    bool own = false; /* declared in the block */
+    for (RlNode j = block; j < rl_node_end(cx, block) && !own; j++)
+      own = rl_kind(cx, j) == RL_C_VAR_DECL && strcmp(rl_c_name(cx, j), rl_c_name(cx, i)) == 0;
+    if (!own) return;
   }
+  if (block && !sets) return;
   /* g is a static of this file, and this is its only assignment: nothing
    * else resets it (the once flag would not run again) */
   bool is_static = false;
@@ -151,7 +170,7 @@ void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind) {
   if (!is_static) return;
   for (RlNode i = rl_root(cx); i < rl_node_end(cx, rl_root(cx)); i++) {
     RlKind k = rl_kind(cx, i);
-    if (i == set) continue;
+    if (i == set || (block && i > block && i < rl_node_end(cx, block))) continue;
     if ((k == RL_C_BINARY_OPERATOR && strcmp(rl_op(cx, i), "=") == 0) ||
         k == RL_C_COMPOUND_ASSIGN_OPERATOR ||
         (k == RL_C_UNARY_OPERATOR && (strcmp(rl_op(cx, i), "&") == 0 ||
@@ -184,19 +203,39 @@ void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind) {
   if (inc < 0) return; /* nowhere to put the #include */
   /* the if statement, and its `;` when the branch is not a block */
   RlLoc li = rl_loc(cx, ifs);
-  /* a comment inside would go with it */
+  /* a comment outside what moves would be lost */
+  RlLoc lm = rl_loc(cx, block ? block : set);
   for (uint32_t i = li.start; i + 1 < li.end; i++)
-    if (src[i] == '/' && (src[i + 1] == '/' || src[i + 1] == '*')) return;
+    if ((i < lm.start || i >= lm.end) && src[i] == '/' && (src[i + 1] == '/' || src[i + 1] == '*'))
+      return;
   uint32_t e = li.end;
   while (src[e] == ' ' || src[e] == '\t') e++;
   bool semi = src[e] == ';';
   if (semi) e++;
   size_t sl;
-  const char *st = rl_text(cx, set, &sl);
-  const char *head = rl_fmt(cx,
-                            "static pthread_once_t %s = PTHREAD_ONCE_INIT;\n\n"
-                            "static void %s(void) { %.*s; }\n\n",
-                            once, init, (int)sl, st);
+  const char *st = rl_text(cx, block ? block : set, &sl);
+  if (block) { /* the block's lines lose the if statement's indentation */
+    uint32_t b = li.start;
+    while (b > 0 && (src[b - 1] == ' ' || src[b - 1] == '\t')) b--;
+    size_t ind = li.start - b;
+    char *out = rl_alloc(cx, sl + 1), *o = out;
+    for (size_t i = 0; i < sl; i++) {
+      *o++ = st[i];
+      if (st[i] == '\n' && i + 1 + ind <= sl && memcmp(st + i + 1, src + b, ind) == 0) i += ind;
+    }
+    *o = '\0';
+    st = out;
+    sl = (size_t)(o - out);
+  }
+  const char *head =
+      block ? rl_fmt(cx,
+                     "static pthread_once_t %s = PTHREAD_ONCE_INIT;\n\n"
+                     "static void %s(void)\n%.*s\n\n",
+                     once, init, (int)sl, st)
+            : rl_fmt(cx,
+                     "static pthread_once_t %s = PTHREAD_ONCE_INIT;\n\n"
+                     "static void %s(void) { %.*s; }\n\n",
+                     once, init, (int)sl, st);
   const char *call = rl_fmt(cx, "pthread_once(&%s, %s);", once, init);
   static const char *const title =
       "Initialise it once with pthread_once(): a failed initialisation is not tried again";

@@ -14,8 +14,10 @@
 void rl_c_fix_access_open(RlCtx *cx, RlReport *r, RlNode use, RlNode check);
 
 /* lazy-init-race, a finding of phase 2: for `if (!g) g = expr;` (if
- * statement `ifs`) with g a static global that nothing else in the file
- * assigns or takes the address of, and expr naming no local or parameter,
+ * statement `ifs`), or `if (!g) { ... g = ...; ... }` with no return,
+ * goto, break, continue or label in the block, with g a static global that
+ * nothing else in the file assigns or takes the address of, and what moves
+ * naming no local (but the block's own) or parameter,
  * records a fact of kind `kind` at the condition (where csum.c records
  * RL_FACT_C_LAZY) carrying the fix: a pthread_once_t and an initialiser
  * function before the enclosing function, the if statement replaced by

@@ -33,9 +33,10 @@ for pass in cold cached; do
   run --cache-dir "$T/cache" --root "$T/w" --format json -o "$T/r.json" "$T/w/once.c"
   expect_rc 1 "json ($pass)"
   got=$(jsonfix "$T/r.json")
-  # trace_out (line 15) and table (line 23): two edits each (the once
-  # flag and its function; the call), pthread.h is already included
-  want=$(printf '%s\n' "15 unsafe 2 1" "23 unsafe 2 1")
+  # trace_out (line 17), table (line 25) and the probe block (line 52):
+  # two edits each (the once flag and its function; the call), pthread.h
+  # is already included
+  want=$(printf '%s\n' "17 unsafe 2 1" "25 unsafe 2 1" "52 unsafe 2 1")
   if [ "$got" = "$want" ]; then ok; else fail "JSON fixes of the phase-2 findings ($pass): '$got'"; fi
 done
 
@@ -56,7 +57,7 @@ for r in run["results"]:
         n += 1
 print(n)
 ' "$T/r.sarif")
-if [ "$n" = 2 ]; then ok; else fail "SARIF result.fixes of the phase-2 findings: $n"; fi
+if [ "$n" = 3 ]; then ok; else fail "SARIF result.fixes of the phase-2 findings: $n"; fi
 validator="${SHARED_DIR:-}/tools/validate-sarif"
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
@@ -70,7 +71,7 @@ fi
 run --no-cache --root "$T/w" --fix -q "$T/w/once.c"
 if cmp -s "$case_c" "$T/w/once.c"; then ok; else fail "plain --fix applied an unsafe fix"; fi
 run --no-cache --root "$T/w" --fix --unsafe-fixes -q "$T/w/once.c"
-if [ "$(grep -c 'pthread_once(&' "$T/w/once.c")" = 2 ]; then ok; else
+if [ "$(grep -c 'pthread_once(&' "$T/w/once.c")" = 3 ]; then ok; else
   fail "--fix --unsafe-fixes did not apply the phase-2 fixes"
 fi
 run --no-cache --root "$T/w" --format json -o "$T/after.json" "$T/w/once.c"

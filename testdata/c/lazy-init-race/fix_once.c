@@ -4,7 +4,9 @@
  * a failed initialisation (expr yields NULL) is not tried again. Shapes
  * it does not rewrite get the finding and no fix: expr reads a parameter,
  * the global is reset elsewhere, the global is not static, a comment
- * inside the if statement (it would be lost). */
+ * inside the if statement (it would be lost). A block that sets the flag
+ * moves whole into the initialiser (its own locals with it), unless it can
+ * leave (return, goto, break, continue) or reads a parameter. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +44,43 @@ int *counts_get(void) {
   return counts;
 }
 
+static int probed;
+static int fast_path;
+
+void probe(void) {
+  // expect: [lazy-init-race] "'probed' is not synchronised"
+  if (!probed) {
+    unsigned bits = 0x5u;
+
+    /* what the hardware has */
+    fast_path = (bits & 0x4u) != 0;
+    probed = 1;
+  }
+}
+
+static int tuned;
+static int level;
+
+int tune(int want) {
+  if (!tuned) { // expect: [lazy-init-race] "'tuned' is not synchronised"
+    level = want;
+    tuned = 1;
+  }
+  return level;
+}
+
+static int opened;
+static FILE *dump;
+
+int dump_open(void) {
+  if (!opened) { // expect: [lazy-init-race] "'opened' is not synchronised"
+    dump = fopen("/tmp/dump.log", "a");
+    if (!dump) return -1;
+    opened = 1;
+  }
+  return 0;
+}
+
 static FILE *audit;
 
 FILE *audit_file(void) {
@@ -67,6 +106,9 @@ static void *worker(void *arg) {
   table_get()[0] = 1;
   scratch_get(16)[0] = 0;
   counts_get()[0]++;
+  probe();
+  tune(3);
+  dump_open();
   fputs("y", audit_file());
   fputs("z", shared_log_get());
   return NULL;
