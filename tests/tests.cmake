@@ -53,6 +53,9 @@ find_program(RL_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
 if(NOT RL_PYTHON3)
   find_program(RL_PYTHON3 NAMES python3 REQUIRED)
 endif()
+# issue 15's size limits: no file over 1,000 lines, no function over 150
+add_test(NAME docs/code-sizes COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_sizes.py)
+set_tests_properties(docs/code-sizes PROPERTIES ENVIRONMENT "SRC_DIR=${CMAKE_SOURCE_DIR}")
 add_test(NAME docs/examples COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_doc_examples.py
   $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR}/rules)
 add_test(NAME docs/config-schema COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_config_schema.py

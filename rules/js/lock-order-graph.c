@@ -12,12 +12,18 @@
 #include "../../analyzer/rule_api.h"
 #include "lock-order.h"
 
+/* The canonical names of the other named locks held around an edge. */
+typedef struct Gates {
+  char **v;
+  uint32_t n;
+} Gates;
+
 typedef struct Edge {
   uint32_t u, v;
   const RlFact *f;     /* where: the acquisition, or the call (via != NULL) */
   const char *to_disp; /* the lock taken, as written */
   const char *via;     /* the function called under the lock that takes it */
-  char *gates; /* canonical names of other locks held, "\n"-separated */
+  Gates gates;  /* of the earliest occurrence that held other locks */
   bool ungated; /* some occurrence held no other lock */
 } Edge;
 
@@ -127,38 +133,30 @@ static const char *base_name(const char *p) {
   return s ? s + 1 : p;
 }
 
+static bool gates_has(const Gates *gs, const char *name) {
+  for (uint32_t i = 0; i < gs->n; i++)
+    if (strcmp(gs->v[i], name) == 0) return true;
+  return false;
+}
+
+static void gates_free(Gates *gs) {
+  for (uint32_t i = 0; i < gs->n; i++) free(gs->v[i]);
+  free(gs->v);
+  gs->v = NULL;
+  gs->n = 0;
+}
+
 /* Is some gate (a lock held around the edge) common to every edge? */
 static bool gated(const Graph *g, const uint32_t *cyc, uint32_t k) {
   for (uint32_t i = 0; i < k; i++)
     if (g->e[cyc[i]].ungated) return false;
-  const char *first = g->e[cyc[0]].gates;
-  if (!first) return false;
-  const char *p = first;
-  while (*p) {
-    size_t len = strcspn(p, "\n");
-    bool all = true;
-    for (uint32_t i = 1; i < k && all; i++) {
-      const char *q = g->e[cyc[i]].gates;
-      bool found = false;
-      while (q && *q && !found) {
-        size_t l2 = strcspn(q, "\n");
-        found = l2 == len && memcmp(p, q, len) == 0;
-        q += l2 + (q[l2] ? 1 : 0);
-      }
-      all = found;
-    }
-    if (all && len) return true;
-    p += len + (p[len] ? 1 : 0);
+  const Gates *first = &g->e[cyc[0]].gates;
+  for (uint32_t j = 0; j < first->n; j++) {
+    bool all = *first->v[j] != 0;
+    for (uint32_t i = 1; i < k && all; i++) all = gates_has(&g->e[cyc[i]].gates, first->v[j]);
+    if (all) return true;
   }
   return false;
-}
-
-static const char *fact_fname(const RlFact *f, char *buf, size_t cap) {
-  size_t len = strcspn(f->c, "\n");
-  if (len >= cap) len = cap - 1;
-  memcpy(buf, f->c, len);
-  buf[len] = 0;
-  return buf;
 }
 
 /* " via g()" for an edge through a call, "" otherwise. */
@@ -178,7 +176,6 @@ static void report_cycle(RlProject *px, const RlRule *rule, const Graph *g,
   char msg[2048];
   size_t n = 0;
   msg[0] = 0;
-  char fn[256], fn2[256];
   const Edge *eat = &g->e[cyc[first]];
   if (k == 2) {
     const Edge *eo = &g->e[cyc[1 - first]];
@@ -186,9 +183,9 @@ static void report_cycle(RlProject *px, const RlRule *rule, const Graph *g,
     snprintf(msg, sizeof msg,
              "'%s' and '%s' are taken in opposite orders: %s takes '%s' then '%s'%s (%s:%u) "
              "and %s",
-             at->a + 2, eat->to_disp, fact_fname(at, fn, sizeof fn), at->a + 2, eat->to_disp,
+             at->a + 2, eat->to_disp, at->c, at->a + 2, eat->to_disp,
              via_text(eat, v1, sizeof v1), base_name(rl_project_path(px, at->file)),
-             at->loc.line, fact_fname(o, fn2, sizeof fn2));
+             at->loc.line, o->c);
     n = strlen(msg);
     snprintf(msg + n, sizeof msg - n,
              " takes '%s' then '%s'%s (%s:%u), so two calls running at once can each hold one "
@@ -202,7 +199,7 @@ static void report_cycle(RlProject *px, const RlRule *rule, const Graph *g,
       const RlFact *f = e->f;
       n += (size_t)snprintf(msg + n, sizeof msg - n, "%s'%s' then '%s'%s in %s (%s:%u)",
                             j ? ", " : "", f->a + 2, e->to_disp, via_text(e, v1, sizeof v1),
-                            fact_fname(f, fn, sizeof fn),
+                            f->c,
                             base_name(rl_project_path(px, f->file)), f->loc.line);
     }
     if (n < sizeof msg)
@@ -215,10 +212,10 @@ static void report_cycle(RlProject *px, const RlRule *rule, const Graph *g,
     const RlFact *f = e->f;
     if (e->via)
       rl_project_related(px, r, f, "'%s' taken in %s(), called while holding '%s' (line %u) in %s",
-                         e->to_disp, e->via, f->a + 2, f->aux, fact_fname(f, fn, sizeof fn));
+                         e->to_disp, e->via, f->a + 2, f->aux, f->c);
     else
       rl_project_related(px, r, f, "'%s' taken while holding '%s' (line %u) in %s",
-                         e->to_disp, f->a + 2, f->aux, fact_fname(f, fn, sizeof fn));
+                         e->to_disp, f->a + 2, f->aux, f->c);
   }
 }
 
@@ -236,38 +233,35 @@ static void add_edge(const RlProject *px, Graph *g, const RlFact *f, char *to,
   uint32_t u = intern(g, canonical(px, f->file, f->a));
   uint32_t v = intern(g, to);
   if (u == v) return;
-  /* gates: the other locks held, canonical */
-  char *gates = NULL;
-  const char *p = strchr(f->c, '\n');
-  while (p) {
-    p++;
-    size_t len = strcspn(p, "\n");
-    char id[512];
-    if (len >= sizeof id) len = sizeof id - 1;
-    memcpy(id, p, len);
-    id[len] = 0;
-    char *cn = canonical(px, f->file, id);
-    char *ng = cat3(gates ? gates : "", gates ? "\n" : "", cn);
-    free(cn);
-    free(gates);
-    gates = ng;
-    p = strchr(p, '\n');
+  /* gates: the other locks held (the gate facts at f), canonical */
+  Gates gates = {NULL, 0};
+  uint16_t gate_kind = f->kind == FACT_LOCK_EDGE ? FACT_LOCK_EDGE_GATE : FACT_LOCK_CALL_GATE;
+  uint32_t nf;
+  const RlFact *fs = rl_project_facts(px, f->file, &nf);
+  for (uint32_t i = 0; i < nf; i++) {
+    const RlFact *gf = &fs[i];
+    if (gf->kind != gate_kind || gf->rule != f->rule || gf->loc.line != f->loc.line ||
+        gf->loc.col != f->loc.col || strcmp(gf->b, f->a) != 0 || strcmp(gf->c, f->b) != 0)
+      continue;
+    gates.v = realloc(gates.v, (gates.n + 1) * sizeof *gates.v);
+    if (!gates.v) abort();
+    gates.v[gates.n++] = canonical(px, f->file, gf->a);
   }
   uint32_t k = 0;
   while (k < g->ne && !(g->e[k].u == u && g->e[k].v == v)) k++;
   if (k < g->ne) {
-    if (!gates) g->e[k].ungated = true;
+    if (!gates.n) g->e[k].ungated = true;
     if (fact_cmp(px, f, g->e[k].f) < 0) {
       g->e[k].f = f;
       g->e[k].to_disp = to_disp;
       g->e[k].via = via;
-      if (gates) {
-        free(g->e[k].gates);
+      if (gates.n) {
+        gates_free(&g->e[k].gates);
         g->e[k].gates = gates;
-        gates = NULL;
+        gates = (Gates){NULL, 0};
       }
     }
-    free(gates);
+    gates_free(&gates);
     return;
   }
   if (g->ne == g->ecap) {
@@ -275,7 +269,7 @@ static void add_edge(const RlProject *px, Graph *g, const RlFact *f, char *to,
     g->e = realloc(g->e, g->ecap * sizeof *g->e);
     if (!g->e) abort();
   }
-  g->e[g->ne++] = (Edge){u, v, f, to_disp, via, gates, gates == NULL};
+  g->e[g->ne++] = (Edge){u, v, f, to_disp, via, gates, gates.n == 0};
 }
 
 #define MAX_DEPTH 6
@@ -296,12 +290,12 @@ void rl_js_lock_order_project(RlProject *px, const RlRule *self) {
         add_edge(px, &g, f, canonical(px, file, f->b), f->b + 2, NULL);
         continue;
       }
-      if (f->kind != FACT_LOCK_CALL) continue;
+      if (f->kind != FACT_LOCK_CALL && f->kind != FACT_LOCK_CALL_IMPORT) continue;
       /* the callee's own named locks, one call deep */
       uint32_t cfile = file;
-      const char *cname = f->b + 2;
-      if (strncmp(f->b, "b:", 2) == 0) {
-        const RlFact *fn = rl_project_js_binding(px, file, f->b + 2);
+      const char *cname = f->b;
+      if (f->kind == FACT_LOCK_CALL_IMPORT) {
+        const RlFact *fn = rl_project_js_binding(px, file, f->b);
         if (!fn) continue;
         cfile = fn->file;
         cname = fn->fn.name;
@@ -365,7 +359,7 @@ void rl_js_lock_order_project(RlProject *px, const RlRule *self) {
     }
   }
   for (uint32_t i = 0; i < g.nnames; i++) free(g.names[i]);
-  for (uint32_t i = 0; i < g.ne; i++) free(g.e[i].gates);
+  for (uint32_t i = 0; i < g.ne; i++) gates_free(&g.e[i].gates);
   free(g.names);
   free(g.e);
 }

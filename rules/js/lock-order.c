@@ -751,30 +751,31 @@ static const char *top_name(RlCtx *cx, const Walk *w) {
   return rl_function_name(cx, w->top);
 }
 
-/* "fname\ngate\ngate": the function and the named locks held before
- * held[k] (those serialise whatever happens under held[k]). */
-static const char *edge_context(RlCtx *cx, const Walk *w, uint32_t k, const char *skip) {
+/* The walked function's name for messages. */
+static const char *context_name(RlCtx *cx, const Walk *w) {
   const char *fname = top_name(cx, w);
-  if (!*fname)
-    fname = w->top && rl_kind(cx, w->top) != RL_JS_PROGRAM ? "an anonymous function"
-                                                             : "the module's top level";
-  size_t cap = strlen(fname) + 1;
-  for (uint32_t j = 0; j < k; j++)
-    if (w->held[j].id && !w->held[j].released) cap += strlen(w->held[j].id) + 1;
-  char *c = rl_alloc(cx, cap);
-  strcpy(c, fname);
+  if (*fname) return fname;
+  return w->top && rl_kind(cx, w->top) != RL_JS_PROGRAM ? "an anonymous function"
+                                                          : "the module's top level";
+}
+
+/* The gates of the fact (held, other) at `at`: a `kind` fact per named
+ * lock held before held[k] (those serialise whatever happens under
+ * held[k]), except `skip`. */
+static void add_gates(RlCtx *cx, const Walk *w, uint32_t k, const char *skip, uint16_t kind,
+                      RlNode at, const char *held, const char *other) {
   for (uint32_t j = 0; j < k; j++) {
     const Lock *g = &w->held[j];
     if (!g->id || g->released || (skip && strcmp(g->id, skip) == 0)) continue;
-    strcat(c, "\n");
-    strcat(c, g->id);
+    rl_fact_add(cx, kind, at, g->id, held, other);
   }
-  return c;
 }
 
-/* A call under a named lock to a function of this file or an import:
- * "f:name", "f:Class.method", "b:name"; NULL otherwise. */
-static const char *callee_ref(RlCtx *cx, RlNode call) {
+/* A call under a named lock to a function of this file ("name",
+ * "Class.method"; *import false) or an imported binding (*import true);
+ * NULL otherwise. */
+static const char *callee_ref(RlCtx *cx, RlNode call, bool *import) {
+  *import = false;
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION) {
     RlNode obj = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
@@ -783,15 +784,16 @@ static const char *callee_ref(RlCtx *cx, RlNode call) {
     const char *cn = cls ? class_name(cx, cls) : NULL;
     if (!cn) return NULL;
     const char *m = rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
-    return prefixed(cx, "f:", prefixed(cx, cn, prefixed(cx, ".", m)));
+    return prefixed(cx, cn, prefixed(cx, ".", m));
   }
   if (rl_kind(cx, f) != RL_JS_IDENTIFIER) return NULL;
   RlNode fn = RL_NONE;
   switch (rl_js_resolve(cx, f, &fn)) {
   case RL_BIND_LOCAL:
-    return fn ? prefixed(cx, "f:", rl_text_dup(cx, f)) : NULL;
+    return fn ? rl_text_dup(cx, f) : NULL;
   case RL_BIND_IMPORT:
-    return prefixed(cx, "b:", rl_text_dup(cx, f));
+    *import = true;
+    return rl_text_dup(cx, f);
   default:
     return NULL;
   }
@@ -799,13 +801,16 @@ static const char *callee_ref(RlCtx *cx, RlNode call) {
 
 static void on_call(RlCtx *cx, Walk *w, RlNode call) {
   const char *ref = NULL;
+  bool import = false;
   for (uint32_t k = 0; k < w->n; k++) {
     const Lock *h = &w->held[k];
     if (h->released || !h->id || h->nonblocking) continue;
-    if (!ref) ref = callee_ref(cx, call);
+    if (!ref) ref = callee_ref(cx, call, &import);
     if (!ref) return;
-    RlFact *f = rl_fact_add(cx, FACT_LOCK_CALL, call, h->id, ref, edge_context(cx, w, k, NULL));
+    RlFact *f = rl_fact_add(cx, import ? FACT_LOCK_CALL_IMPORT : FACT_LOCK_CALL, call, h->id, ref,
+                            context_name(cx, w));
     f->aux = rl_loc(cx, h->call).line;
+    add_gates(cx, w, k, NULL, FACT_LOCK_CALL_GATE, call, h->id, ref);
   }
 }
 
@@ -821,9 +826,9 @@ static void on_acquire(RlCtx *cx, Walk *w, Lock *ls, uint32_t nl) {
       if (h->released || h->call == l->call || exclusive(cx, h->call, l->call)) continue;
       if (strcmp(h->text, l->text) == 0) continue; /* the same lock: not an order */
       if (h->id && l->id) {
-        RlFact *f = rl_fact_add(cx, FACT_LOCK_EDGE, l->call, h->id, l->id,
-                                edge_context(cx, w, k, l->id));
+        RlFact *f = rl_fact_add(cx, FACT_LOCK_EDGE, l->call, h->id, l->id, context_name(cx, w));
         f->aux = rl_loc(cx, h->call).line;
+        add_gates(cx, w, k, l->id, FACT_LOCK_EDGE_GATE, l->call, h->id, l->id);
       } else if (!h->id && !l->id && h->shape && l->shape && !reported &&
                  strcmp(h->shape, l->shape) == 0 && !different_types(cx, h, l) &&
                  !derived(cx, h, l) &&

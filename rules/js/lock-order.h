@@ -9,17 +9,24 @@
 
 #include "../../analyzer/rule_api.h"
 
-/* FACT_LOCK_EDGE: a = lock held, b = lock taken, c = function name then
- * "\n"-separated other named locks held at the time (taken before a);
- * aux = line where a was taken.
+/* The facts, each with plain strings:
+ * FACT_LOCK_EDGE: a = lock held, b = lock taken, c = the function's name
+ * (for messages); aux = line where a was taken.
  * FACT_LOCK_ACQ: function b (as RL_FACT_FUNC names it) takes named lock a.
- * FACT_LOCK_CALL: a call made while lock a is held: b = "f:name" (a function
- * or "Class.method" of this file) or "b:name" (an imported binding); c and
- * aux as for FACT_LOCK_EDGE. Phase 2 joins calls with the callee's locks. */
+ * FACT_LOCK_CALL: a call made while lock a is held to b, a function or
+ * "Class.method" of this file; c and aux as for FACT_LOCK_EDGE. Phase 2
+ * joins calls with the callee's locks.
+ * FACT_LOCK_CALL_IMPORT: the same for a call of an imported binding b.
+ * FACT_LOCK_EDGE_GATE / FACT_LOCK_CALL_GATE: at an edge's (a call's)
+ * location, one per other named lock held before its lock a: a = that
+ * lock, b and c = the edge's (call's) a and b. */
 enum {
   FACT_LOCK_EDGE = RL_FACT_RULE + 20,
   FACT_LOCK_ACQ,
   FACT_LOCK_CALL,
+  FACT_LOCK_CALL_IMPORT,
+  FACT_LOCK_EDGE_GATE,
+  FACT_LOCK_CALL_GATE,
 };
 
 /* Phase 2: builds the graph of named locks over every JS/TS file's facts
