@@ -506,27 +506,36 @@ static void offer_for_of(RlCtx *cx, RlReport *r, RlNode call, RlNode cb) {
  * `await Promise.all(xs.map(cb));`. The callback is kept as it is (map
  * passes the same arguments and skips the same holes), the iterations still
  * run together; the function now waits for them and a rejection throws
- * there. Unsafe: a Map, Set or NodeList has no map(), a typed array's map()
- * turns the promises into numbers, and only an array receiver keeps the
- * meaning; this file cannot tell which xs is. */
-static void offer_promise_all(RlCtx *cx, RlReport *r, RlNode call) {
+ * there. Safe when xs is known to be an Array (rl_js_fix_is_array: a
+ * literal, Object.keys(), a const holding one...): the callbacks are called
+ * with the same arguments in the same order, and only the bug changes - the
+ * caller now waits for them, and a rejection rejects the caller instead of
+ * going unhandled (tests/fix/foreach_all_behaviour.js runs both versions).
+ * Otherwise unsafe: a Map, Set or NodeList has no map(), a typed array's
+ * map() turns the promises into numbers; the file cannot tell which xs is.
+ * Returns whether it offered the fix. */
+static bool offer_promise_all(RlCtx *cx, RlReport *r, RlNode call) {
   RlNode stmt = rl_parent(cx, call);
-  if (rl_kind(cx, stmt) != RL_JS_EXPRESSION_STATEMENT) return;
+  if (rl_kind(cx, stmt) != RL_JS_EXPRESSION_STATEMENT) return false;
   RlNode outer = rl_enclosing_function(cx, call);
-  if (!outer || !rl_js_is_async(cx, outer)) return;
+  if (!outer || !rl_js_is_async(cx, outer)) return false;
   RlNode callee = rl_child(cx, call, RL_F_FUNCTION);
-  if (rl_kind(cx, callee) != RL_JS_MEMBER_EXPRESSION) return;
+  if (rl_kind(cx, callee) != RL_JS_MEMBER_EXPRESSION) return false;
   RlNode prop = rl_child(cx, callee, RL_F_PROPERTY);
-  if (!prop || !rl_text_eq(cx, prop, "forEach")) return;
+  if (!prop || !rl_text_eq(cx, prop, "forEach")) return false;
   size_t n;
   const char *ct = rl_text(cx, callee, &n);
   for (size_t i = 0; i + 1 < n; i++)
-    if (ct[i] == '?' && ct[i + 1] == '.') return;
+    if (ct[i] == '?' && ct[i + 1] == '.') return false;
   RlLoc lc = rl_loc(cx, call), lp = rl_loc(cx, prop);
-  const char *title = "Await them together: await Promise.all(xs.map(...)) (arrays only)";
-  rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, lc.start, lc.start, "await Promise.all(");
-  rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, lp.start, lp.end, "map");
-  rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, lc.end, lc.end, ")");
+  bool array = rl_js_fix_is_array(cx, rl_child(cx, callee, RL_F_OBJECT), 0);
+  const char *title = array ? "Await them together: await Promise.all(xs.map(...))"
+                            : "Await them together: await Promise.all(xs.map(...)) (arrays only)";
+  RlFixSafety safety = array ? RL_FIX_SAFE : RL_FIX_UNSAFE;
+  rl_report_fix_range(cx, r, title, safety, lc.start, lc.start, "await Promise.all(");
+  rl_report_fix_range(cx, r, title, safety, lp.start, lp.end, "map");
+  rl_report_fix_range(cx, r, title, safety, lc.end, lc.end, ")");
+  return true;
 }
 
 static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn, CbKind kind) {
@@ -541,8 +550,17 @@ static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn
                     "finish, and a rejection goes unhandled");
     else {
       r = rl_report(cx, at, "%s", msg);
-      offer_for_of(cx, r, call, cb);
-      offer_promise_all(cx, r, call);
+      /* on an Array the safe Promise.all comes first (preferred); else
+       * for...of, then Promise.all, both unsafe */
+      RlNode callee = rl_child(cx, call, RL_F_FUNCTION);
+      bool array = rl_kind(cx, callee) == RL_JS_MEMBER_EXPRESSION &&
+                   rl_js_fix_is_array(cx, rl_child(cx, callee, RL_F_OBJECT), 0);
+      if (!array || !offer_promise_all(cx, r, call)) {
+        offer_for_of(cx, r, call, cb);
+        offer_promise_all(cx, r, call);
+      } else {
+        offer_for_of(cx, r, call, cb);
+      }
     }
   } else if (in_list(m, predicates, RL_COUNTOF(predicates))) {
     r = rl_report(cx, at,
