@@ -44,9 +44,11 @@ static bool cs__fnptr_type(const char *t) {
   static const char *const suffix[] = {"cb", "fn", "func", "cb_t", "fn_t", "func_t",
                                        "callback", "callback_t", "routine", "handler"};
   size_t n = strlen(t);
+  /* a pointer to a function typedef: `lazy_free_fn *` */
+  while (n && (t[n - 1] == '*' || t[n - 1] == ' ')) n--;
   for (size_t k = 0; k < sizeof suffix / sizeof *suffix; k++) {
     size_t m = strlen(suffix[k]);
-    if (n >= m && strcmp(t + n - m, suffix[k]) == 0) return true;
+    if (n >= m && strncmp(t + n - m, suffix[k], m) == 0) return true;
   }
   return false;
 }
