@@ -25,6 +25,13 @@ for f in rules/*.c rules/*.md rules/c/*.c rules/js/*.c; do
   base=$(basename "$f"); base=${base%.*}
   [ "$base" = registry ] && continue
   [ "$base" = fixes ] && continue # rules/{c,js}/fixes.c: fix builders shared by rules
+  # rules/{c,js}/<id>-<part>.c: one rule's check split in parts (a rule id
+  # followed by a part name, e.g. js/lock-order-graph.c)
+  case $f in rules/c/*|rules/js/*)
+    part_of=""
+    for id in $ids; do case $base in "$id"-*) part_of=$id ;; esac; done
+    [ -n "$part_of" ] && continue ;;
+  esac
   grep -qx "$base" <<<"$ids" || { echo "FAIL: $f is not in rules.def"; fails=$((fails+1)); }
 done
 for d in testdata/*/*/; do

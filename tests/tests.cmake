@@ -11,7 +11,13 @@ file(GLOB RL_TESTDATA_CASES CONFIGURE_DEPENDS LIST_DIRECTORIES true
   ${CMAKE_SOURCE_DIR}/testdata/*/*/*)
 foreach(case IN LISTS RL_TESTDATA_CASES)
   file(RELATIVE_PATH name ${CMAKE_SOURCE_DIR} ${case})
-  if(IS_DIRECTORY ${case} OR case MATCHES "\\.(c|h|js|mjs|cjs|jsx|ts|mts|cts|tsx)$")
+  if(IS_DIRECTORY ${case} AND EXISTS ${case}/fake_modules)
+    # a case with fake packages: run on a copy whose fake_modules/ is
+    # renamed node_modules/ (tests/fixture_case.cmake)
+    add_test(NAME ${name} COMMAND ${CMAKE_COMMAND} -DRUNNER=$<TARGET_FILE:run_testdata>
+      -DCASE=${case} -DREL=${name}
+      -P ${CMAKE_SOURCE_DIR}/tests/fixture_case.cmake)
+  elseif(IS_DIRECTORY ${case} OR case MATCHES "\\.(c|h|js|mjs|cjs|jsx|ts|mts|cts|tsx)$")
     add_test(NAME ${name} COMMAND run_testdata ${case})
   endif()
 endforeach()
@@ -47,6 +53,9 @@ find_program(RL_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
 if(NOT RL_PYTHON3)
   find_program(RL_PYTHON3 NAMES python3 REQUIRED)
 endif()
+# issue 15's size limits: no file over 1,000 lines, no function over 150
+add_test(NAME docs/code-sizes COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_sizes.py)
+set_tests_properties(docs/code-sizes PROPERTIES ENVIRONMENT "SRC_DIR=${CMAKE_SOURCE_DIR}")
 add_test(NAME docs/examples COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_doc_examples.py
   $<TARGET_FILE:racelint> ${CMAKE_SOURCE_DIR}/rules)
 add_test(NAME docs/config-schema COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/check_config_schema.py

@@ -2,7 +2,7 @@
  *
  * Phase 1, rl_engine_analyze(), runs on a worker: read, parse, record the
  * standard facts, run each enabled rule's callbacks, free the tree. What
- * survives is an RlEngineFile: findings, facts, notices. Phase 2,
+ * survives is an RlEngineFile (file.h): findings, facts, notices. Phase 2,
  * rl_engine_project(), runs once on one thread over every file's facts and
  * appends cross-file findings. The CLI and the LSP server share both. */
 #ifndef RL_ANALYZER_ENGINE_H_
@@ -13,49 +13,10 @@
 #include "diag.h"
 #include "rule_api.h"
 #include "session.h"
+#include "file.h"
 #include "suppress.h"
 
 typedef struct RlWorker RlWorker;
-
-/* A file a result depends on besides its own text (a C header). */
-typedef struct RlDep {
-  const char *path;
-  int64_t size, mtime_ns;
-} RlDep;
-
-typedef struct RlEngineFile {
-  char *path;     /* display path */
-  char *rel_path; /* relative to the run root */
-  char *abs_path;
-  RlLang lang;
-  RlArena keep;   /* owns every string below */
-  RlArena proj;   /* what phase 2 and suppression add; reset when they rerun */
-  RL_VEC(RlDiag *) local; /* phase-1 findings: fixed once the file is analysed */
-  RL_VEC(RlDiag *) diags; /* local + phase 2, rebuilt by rl_engine_project */
-  RL_VEC(RlDiag *) suppressed;          /* moved here by rl_suppress_apply */
-  RlSuppressions supps;                 /* suppression comments (suppress.h) */
-  RL_VEC(RlFact) facts;
-  RL_VEC(RlNotice) notices;
-  RL_VEC(struct RlDep) deps; /* C: headers the translation unit included */
-  const RlFileSettings *settings; /* per-file rules and options (borrowed; NULL: session) */
-  bool analyzed;  /* parsed and checked (false: skipped or failed) */
-  bool parse_error; /* the parser found a syntax error or gave up (not set from the cache) */
-  /* C: the line from which the parse is incomplete (the first error in the
-   * file; 1 when a header it includes had one), 0: complete. Findings
-   * from it on are lowered to notes (parsegate.h). */
-  uint32_t incomplete_line;
-  /* C: the first error came from the setup, not the file: a header not
-   * found, an undeclared name or type a header or -D would give, or a
-   * header parsed on its own. No parse-error finding then; the run says
-   * once how many files were analysed so (parsegate.h). */
-  bool setup_incomplete;
-  const char *missing_header; /* C: the first header not found (in `keep`), or NULL */
-  /* C: skipped because no libclang could be loaded; why (in `keep`). The
-   * CLI counts these files in one notice. */
-  const char *no_libclang;
-  bool phase2;    /* phase 1 is over: new findings go to `proj` */
-  uint64_t content_hash;
-} RlEngineFile;
 
 /* Language of a path by extension, RL_LANG_NONE if not ours. */
 RlLang rl_engine_lang_of(const char *path);

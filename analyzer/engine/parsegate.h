@@ -12,7 +12,7 @@
 
 #include <stdint.h>
 
-#include "engine.h"
+#include "file.h"
 
 /* Lowers to note every finding above note in files[0..n) (C files whose
  * parse is incomplete) whose line is at or after the file's

@@ -27,19 +27,8 @@
 #include <string.h>
 
 #include "../../analyzer/rule_api.h"
+#include "lock-order.h"
 
-/* FACT_LOCK_EDGE: a = lock held, b = lock taken, c = function name then
- * "\n"-separated other named locks held at the time (taken before a);
- * aux = line where a was taken.
- * FACT_LOCK_ACQ: function b (as RL_FACT_FUNC names it) takes named lock a.
- * FACT_LOCK_CALL: a call made while lock a is held: b = "f:name" (a function
- * or "Class.method" of this file) or "b:name" (an imported binding); c and
- * aux as for FACT_LOCK_EDGE. Phase 2 joins calls with the callee's locks. */
-enum {
-  FACT_LOCK_EDGE = RL_FACT_RULE + 20,
-  FACT_LOCK_ACQ,
-  FACT_LOCK_CALL,
-};
 
 #define MAX_HELD 32
 #define MAX_RES 8
@@ -762,30 +751,31 @@ static const char *top_name(RlCtx *cx, const Walk *w) {
   return rl_function_name(cx, w->top);
 }
 
-/* "fname\ngate\ngate": the function and the named locks held before
- * held[k] (those serialise whatever happens under held[k]). */
-static const char *edge_context(RlCtx *cx, const Walk *w, uint32_t k, const char *skip) {
+/* The walked function's name for messages. */
+static const char *context_name(RlCtx *cx, const Walk *w) {
   const char *fname = top_name(cx, w);
-  if (!*fname)
-    fname = w->top && rl_kind(cx, w->top) != RL_JS_PROGRAM ? "an anonymous function"
-                                                             : "the module's top level";
-  size_t cap = strlen(fname) + 1;
-  for (uint32_t j = 0; j < k; j++)
-    if (w->held[j].id && !w->held[j].released) cap += strlen(w->held[j].id) + 1;
-  char *c = rl_alloc(cx, cap);
-  strcpy(c, fname);
+  if (*fname) return fname;
+  return w->top && rl_kind(cx, w->top) != RL_JS_PROGRAM ? "an anonymous function"
+                                                          : "the module's top level";
+}
+
+/* The gates of the fact (held, other) at `at`: a `kind` fact per named
+ * lock held before held[k] (those serialise whatever happens under
+ * held[k]), except `skip`. */
+static void add_gates(RlCtx *cx, const Walk *w, uint32_t k, const char *skip, uint16_t kind,
+                      RlNode at, const char *held, const char *other) {
   for (uint32_t j = 0; j < k; j++) {
     const Lock *g = &w->held[j];
     if (!g->id || g->released || (skip && strcmp(g->id, skip) == 0)) continue;
-    strcat(c, "\n");
-    strcat(c, g->id);
+    rl_fact_add(cx, kind, at, g->id, held, other);
   }
-  return c;
 }
 
-/* A call under a named lock to a function of this file or an import:
- * "f:name", "f:Class.method", "b:name"; NULL otherwise. */
-static const char *callee_ref(RlCtx *cx, RlNode call) {
+/* A call under a named lock to a function of this file ("name",
+ * "Class.method"; *import false) or an imported binding (*import true);
+ * NULL otherwise. */
+static const char *callee_ref(RlCtx *cx, RlNode call, bool *import) {
+  *import = false;
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION) {
     RlNode obj = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
@@ -794,15 +784,16 @@ static const char *callee_ref(RlCtx *cx, RlNode call) {
     const char *cn = cls ? class_name(cx, cls) : NULL;
     if (!cn) return NULL;
     const char *m = rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
-    return prefixed(cx, "f:", prefixed(cx, cn, prefixed(cx, ".", m)));
+    return prefixed(cx, cn, prefixed(cx, ".", m));
   }
   if (rl_kind(cx, f) != RL_JS_IDENTIFIER) return NULL;
   RlNode fn = RL_NONE;
   switch (rl_js_resolve(cx, f, &fn)) {
   case RL_BIND_LOCAL:
-    return fn ? prefixed(cx, "f:", rl_text_dup(cx, f)) : NULL;
+    return fn ? rl_text_dup(cx, f) : NULL;
   case RL_BIND_IMPORT:
-    return prefixed(cx, "b:", rl_text_dup(cx, f));
+    *import = true;
+    return rl_text_dup(cx, f);
   default:
     return NULL;
   }
@@ -810,13 +801,16 @@ static const char *callee_ref(RlCtx *cx, RlNode call) {
 
 static void on_call(RlCtx *cx, Walk *w, RlNode call) {
   const char *ref = NULL;
+  bool import = false;
   for (uint32_t k = 0; k < w->n; k++) {
     const Lock *h = &w->held[k];
     if (h->released || !h->id || h->nonblocking) continue;
-    if (!ref) ref = callee_ref(cx, call);
+    if (!ref) ref = callee_ref(cx, call, &import);
     if (!ref) return;
-    RlFact *f = rl_fact_add(cx, FACT_LOCK_CALL, call, h->id, ref, edge_context(cx, w, k, NULL));
+    RlFact *f = rl_fact_add(cx, import ? FACT_LOCK_CALL_IMPORT : FACT_LOCK_CALL, call, h->id, ref,
+                            context_name(cx, w));
     f->aux = rl_loc(cx, h->call).line;
+    add_gates(cx, w, k, NULL, FACT_LOCK_CALL_GATE, call, h->id, ref);
   }
 }
 
@@ -832,9 +826,9 @@ static void on_acquire(RlCtx *cx, Walk *w, Lock *ls, uint32_t nl) {
       if (h->released || h->call == l->call || exclusive(cx, h->call, l->call)) continue;
       if (strcmp(h->text, l->text) == 0) continue; /* the same lock: not an order */
       if (h->id && l->id) {
-        RlFact *f = rl_fact_add(cx, FACT_LOCK_EDGE, l->call, h->id, l->id,
-                                edge_context(cx, w, k, l->id));
+        RlFact *f = rl_fact_add(cx, FACT_LOCK_EDGE, l->call, h->id, l->id, context_name(cx, w));
         f->aux = rl_loc(cx, h->call).line;
+        add_gates(cx, w, k, l->id, FACT_LOCK_EDGE_GATE, l->call, h->id, l->id);
       } else if (!h->id && !l->id && h->shape && l->shape && !reported &&
                  strcmp(h->shape, l->shape) == 0 && !different_types(cx, h, l) &&
                  !derived(cx, h, l) &&
@@ -886,366 +880,6 @@ static void check(RlCtx *cx, RlNode n, void *state) {
   if (body) walk(cx, n, body);
 }
 
-/* Section - phase 2: the lock graph across files */
-
-typedef struct Edge {
-  uint32_t u, v;
-  const RlFact *f;     /* where: the acquisition, or the call (via != NULL) */
-  const char *to_disp; /* the lock taken, as written */
-  const char *via;     /* the function called under the lock that takes it */
-  char *gates; /* canonical names of other locks held, "\n"-separated */
-  bool ungated; /* some occurrence held no other lock */
-} Edge;
-
-typedef struct Graph {
-  char **names;
-  uint32_t nnames, cap;
-  Edge *e;
-  uint32_t ne, ecap;
-} Graph;
-
-static char *cat3(const char *a, const char *b, const char *c) {
-  size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-  char *s = malloc(la + lb + lc + 1);
-  if (!s) abort();
-  memcpy(s, a, la);
-  memcpy(s + la, b, lb);
-  memcpy(s + la + lb, c, lc + 1);
-  return s;
-}
-
-/* The RL_FACT_IMPORT of local binding a[0..alen), or the RL_FACT_EXPORT
- * of exported name a[0..alen), of `file`. */
-static const RlFact *find_fact(const RlProject *px, uint32_t file, uint16_t kind,
-                               const char *a, size_t alen) {
-  uint32_t n;
-  const RlFact *fs = rl_project_facts(px, file, &n);
-  for (uint32_t i = 0; i < n; i++) {
-    if (fs[i].kind != kind) continue;
-    const char *name = kind == RL_FACT_IMPORT ? fs[i].import.local : fs[i].export.name;
-    if (strlen(name) == alen && memcmp(name, a, alen) == 0) return &fs[i];
-  }
-  return NULL;
-}
-
-/* Canonical project-wide name of a lock id recorded in `file`. */
-static char *canonical(const RlProject *px, uint32_t file, const char *id) {
-  const char *path = rl_project_path(px, file);
-  /* module variables, class fields and keyed locks (AsyncLock keys) of
-   * this file's lock objects are names local to the file */
-  if (strncmp(id, "m:", 2) == 0 || strncmp(id, "c:", 2) == 0) return cat3(path, "#", id + 2);
-  if (strncmp(id, "k:", 2) == 0) return cat3(path, "#", id);
-  if (strncmp(id, "i:", 2) != 0) return cat3(id, "", "");
-  const char *s = id + 2;
-  size_t nl = strcspn(s, ".[(");
-  const RlFact *imp = find_fact(px, file, RL_FACT_IMPORT, s, nl);
-  if (!imp) return cat3(path, "#", s);
-  const char *tail = s + nl;
-  char exported[256];
-  bool ns = imp->import.what == RL_IMPORT_NAMESPACE;
-  if (ns && *tail == '.') {
-    size_t k = strcspn(tail + 1, ".[(");
-    if (k >= sizeof exported) k = sizeof exported - 1;
-    memcpy(exported, tail + 1, k);
-    exported[k] = 0;
-    tail += 1 + k;
-  } else {
-    snprintf(exported, sizeof exported, "%s", ns ? "*" : imp->import.imported);
-  }
-  int32_t t = rl_project_resolve(px, file, imp->import.module);
-  if (t < 0) {
-    char *a = cat3("pkg:", imp->import.module, "#");
-    char *b = cat3(a, exported, tail);
-    free(a);
-    return b;
-  }
-  /* follow export aliases and re-exports a few steps */
-  for (int hop = 0; hop < 4; hop++) {
-    const RlFact *ex = find_fact(px, (uint32_t)t, RL_FACT_EXPORT, exported, strlen(exported));
-    if (!ex) break;
-    snprintf(exported, sizeof exported, "%s", ex->export.local);
-    if (!*ex->export.from) break;
-    int32_t t2 = rl_project_resolve(px, (uint32_t)t, ex->export.from);
-    if (t2 < 0) break;
-    t = t2;
-  }
-  char *a = cat3(rl_project_path(px, (uint32_t)t), "#", exported);
-  char *b = cat3(a, tail, "");
-  free(a);
-  return b;
-}
-
-static uint32_t intern(Graph *g, char *name) {
-  for (uint32_t i = 0; i < g->nnames; i++)
-    if (strcmp(g->names[i], name) == 0) {
-      free(name);
-      return i;
-    }
-  if (g->nnames == g->cap) {
-    g->cap = g->cap ? g->cap * 2 : 16;
-    g->names = realloc(g->names, g->cap * sizeof *g->names);
-    if (!g->names) abort();
-  }
-  g->names[g->nnames] = name;
-  return g->nnames++;
-}
-
-static int fact_cmp(const RlProject *px, const RlFact *a, const RlFact *b) {
-  int c = strcmp(rl_project_path(px, a->file), rl_project_path(px, b->file));
-  if (c) return c;
-  if (a->loc.line != b->loc.line) return a->loc.line < b->loc.line ? -1 : 1;
-  if (a->loc.col != b->loc.col) return a->loc.col < b->loc.col ? -1 : 1;
-  return 0;
-}
-
-static const char *base_name(const char *p) {
-  const char *s = strrchr(p, '/');
-  return s ? s + 1 : p;
-}
-
-/* Is some gate (a lock held around the edge) common to every edge? */
-static bool gated(const Graph *g, const uint32_t *cyc, uint32_t k) {
-  for (uint32_t i = 0; i < k; i++)
-    if (g->e[cyc[i]].ungated) return false;
-  const char *first = g->e[cyc[0]].gates;
-  if (!first) return false;
-  const char *p = first;
-  while (*p) {
-    size_t len = strcspn(p, "\n");
-    bool all = true;
-    for (uint32_t i = 1; i < k && all; i++) {
-      const char *q = g->e[cyc[i]].gates;
-      bool found = false;
-      while (q && *q && !found) {
-        size_t l2 = strcspn(q, "\n");
-        found = l2 == len && memcmp(p, q, len) == 0;
-        q += l2 + (q[l2] ? 1 : 0);
-      }
-      all = found;
-    }
-    if (all && len) return true;
-    p += len + (p[len] ? 1 : 0);
-  }
-  return false;
-}
-
-static const char *fact_fname(const RlFact *f, char *buf, size_t cap) {
-  size_t len = strcspn(f->c, "\n");
-  if (len >= cap) len = cap - 1;
-  memcpy(buf, f->c, len);
-  buf[len] = 0;
-  return buf;
-}
-
-/* " via g()" for an edge through a call, "" otherwise. */
-static const char *via_text(const Edge *e, char *buf, size_t cap) {
-  if (!e->via) return "";
-  snprintf(buf, cap, " via %s()", e->via);
-  return buf;
-}
-
-static void report_cycle(RlProject *px, const RlRule *rule, const Graph *g,
-                         const uint32_t *cyc, uint32_t k) {
-  uint32_t first = 0;
-  char v1[300], v2[300];
-  for (uint32_t i = 1; i < k; i++)
-    if (fact_cmp(px, g->e[cyc[i]].f, g->e[cyc[first]].f) < 0) first = i;
-  const RlFact *at = g->e[cyc[first]].f;
-  char msg[2048];
-  size_t n = 0;
-  msg[0] = 0;
-  char fn[256], fn2[256];
-  const Edge *eat = &g->e[cyc[first]];
-  if (k == 2) {
-    const Edge *eo = &g->e[cyc[1 - first]];
-    const RlFact *o = eo->f;
-    snprintf(msg, sizeof msg,
-             "'%s' and '%s' are taken in opposite orders: %s takes '%s' then '%s'%s (%s:%u) "
-             "and %s",
-             at->a + 2, eat->to_disp, fact_fname(at, fn, sizeof fn), at->a + 2, eat->to_disp,
-             via_text(eat, v1, sizeof v1), base_name(rl_project_path(px, at->file)),
-             at->loc.line, fact_fname(o, fn2, sizeof fn2));
-    n = strlen(msg);
-    snprintf(msg + n, sizeof msg - n,
-             " takes '%s' then '%s'%s (%s:%u), so two calls running at once can each hold one "
-             "and wait forever for the other",
-             o->a + 2, eo->to_disp, via_text(eo, v2, sizeof v2),
-             base_name(rl_project_path(px, o->file)), o->loc.line);
-  } else {
-    n = (size_t)snprintf(msg, sizeof msg, "locks are taken in a cycle (");
-    for (uint32_t j = 0; j < k && n < sizeof msg; j++) {
-      const Edge *e = &g->e[cyc[(first + j) % k]];
-      const RlFact *f = e->f;
-      n += (size_t)snprintf(msg + n, sizeof msg - n, "%s'%s' then '%s'%s in %s (%s:%u)",
-                            j ? ", " : "", f->a + 2, e->to_disp, via_text(e, v1, sizeof v1),
-                            fact_fname(f, fn, sizeof fn),
-                            base_name(rl_project_path(px, f->file)), f->loc.line);
-    }
-    if (n < sizeof msg)
-      snprintf(msg + n, sizeof msg - n,
-               "), so calls running at once can each hold one and wait forever for the next");
-  }
-  RlReport *r = rl_project_report(px, rule, at, "%s", msg);
-  for (uint32_t j = 0; j < k; j++) {
-    const Edge *e = &g->e[cyc[(first + j) % k]];
-    const RlFact *f = e->f;
-    if (e->via)
-      rl_project_related(px, r, f, "'%s' taken in %s(), called while holding '%s' (line %u) in %s",
-                         e->to_disp, e->via, f->a + 2, f->aux, fact_fname(f, fn, sizeof fn));
-    else
-      rl_project_related(px, r, f, "'%s' taken while holding '%s' (line %u) in %s",
-                         e->to_disp, f->a + 2, f->aux, fact_fname(f, fn, sizeof fn));
-  }
-}
-
-static int edge_cmp(const void *a, const void *b) {
-  const Edge *x = a, *y = b;
-  if (x->u != y->u) return x->u < y->u ? -1 : 1;
-  if (x->v != y->v) return x->v < y->v ? -1 : 1;
-  return 0;
-}
-
-/* Adds "f->a (canonical in f's file) -> to", keeping one edge per pair:
- * the earliest occurrence. Takes ownership of `to`. */
-static void add_edge(const RlProject *px, Graph *g, const RlFact *f, char *to,
-                     const char *to_disp, const char *via) {
-  uint32_t u = intern(g, canonical(px, f->file, f->a));
-  uint32_t v = intern(g, to);
-  if (u == v) return;
-  /* gates: the other locks held, canonical */
-  char *gates = NULL;
-  const char *p = strchr(f->c, '\n');
-  while (p) {
-    p++;
-    size_t len = strcspn(p, "\n");
-    char id[512];
-    if (len >= sizeof id) len = sizeof id - 1;
-    memcpy(id, p, len);
-    id[len] = 0;
-    char *cn = canonical(px, f->file, id);
-    char *ng = cat3(gates ? gates : "", gates ? "\n" : "", cn);
-    free(cn);
-    free(gates);
-    gates = ng;
-    p = strchr(p, '\n');
-  }
-  uint32_t k = 0;
-  while (k < g->ne && !(g->e[k].u == u && g->e[k].v == v)) k++;
-  if (k < g->ne) {
-    if (!gates) g->e[k].ungated = true;
-    if (fact_cmp(px, f, g->e[k].f) < 0) {
-      g->e[k].f = f;
-      g->e[k].to_disp = to_disp;
-      g->e[k].via = via;
-      if (gates) {
-        free(g->e[k].gates);
-        g->e[k].gates = gates;
-        gates = NULL;
-      }
-    }
-    free(gates);
-    return;
-  }
-  if (g->ne == g->ecap) {
-    g->ecap = g->ecap ? g->ecap * 2 : 16;
-    g->e = realloc(g->e, g->ecap * sizeof *g->e);
-    if (!g->e) abort();
-  }
-  g->e[g->ne++] = (Edge){u, v, f, to_disp, via, gates, gates == NULL};
-}
-
-#define MAX_DEPTH 6
-#define MAX_CYCLES 64
-
-static void project(RlProject *px, const RlRule *self) {
-  Graph g;
-  memset(&g, 0, sizeof g);
-  uint32_t nfiles = rl_project_nfiles(px);
-  for (uint32_t file = 0; file < nfiles; file++) {
-    if (!(rl_project_lang(px, file) & RL_LANG_JSTS)) continue;
-    uint32_t n;
-    const RlFact *facts = rl_project_facts(px, file, &n);
-    for (uint32_t i = 0; i < n; i++) {
-      const RlFact *f = &facts[i];
-      if (!rl_fact_of(px, f, self)) continue;
-      if (f->kind == FACT_LOCK_EDGE) {
-        add_edge(px, &g, f, canonical(px, file, f->b), f->b + 2, NULL);
-        continue;
-      }
-      if (f->kind != FACT_LOCK_CALL) continue;
-      /* the callee's own named locks, one call deep */
-      uint32_t cfile = file;
-      const char *cname = f->b + 2;
-      if (strncmp(f->b, "b:", 2) == 0) {
-        const RlFact *fn = rl_project_js_binding(px, file, f->b + 2);
-        if (!fn) continue;
-        cfile = fn->file;
-        cname = fn->fn.name;
-      }
-      uint32_t cn;
-      const RlFact *cf = rl_project_facts(px, cfile, &cn);
-      for (uint32_t j = 0; j < cn; j++)
-        if (cf[j].kind == FACT_LOCK_ACQ && rl_fact_of(px, &cf[j], self) &&
-            strcmp(cf[j].b, cname) == 0)
-          add_edge(px, &g, f, canonical(px, cfile, cf[j].a), cf[j].a + 2, cname);
-    }
-  }
-  if (g.ne > 1) {
-    /* deterministic node numbering: by canonical name */
-    uint32_t *rank = malloc(g.nnames * sizeof *rank);
-    if (!rank) abort();
-    for (uint32_t i = 0; i < g.nnames; i++) {
-      rank[i] = 0;
-      for (uint32_t j = 0; j < g.nnames; j++)
-        if (strcmp(g.names[j], g.names[i]) < 0) rank[i]++;
-    }
-    for (uint32_t i = 0; i < g.ne; i++) g.e[i].u = rank[g.e[i].u], g.e[i].v = rank[g.e[i].v];
-    free(rank);
-    qsort(g.e, g.ne, sizeof *g.e, edge_cmp);
-    /* simple cycles, each found once from its smallest node */
-    uint32_t cycles = 0;
-    for (uint32_t s = 0; s < g.nnames && cycles < MAX_CYCLES; s++) {
-      uint32_t path[MAX_DEPTH], next[MAX_DEPTH], depth = 0;
-      uint32_t node = s;
-      next[0] = 0;
-      for (;;) {
-        uint32_t ei = next[depth];
-        while (ei < g.ne && g.e[ei].u != node) ei++;
-        if (ei >= g.ne || g.e[ei].u != node) {
-          if (depth == 0) break;
-          depth--; /* backtrack */
-          node = g.e[path[depth]].u;
-          next[depth] = path[depth] + 1;
-          continue;
-        }
-        next[depth] = ei + 1;
-        uint32_t v = g.e[ei].v;
-        if (v == s) {
-          path[depth] = ei;
-          if (!gated(&g, path, depth + 1) && cycles < MAX_CYCLES) {
-            report_cycle(px, self, &g, path, depth + 1);
-            cycles++;
-          }
-          continue;
-        }
-        if (v < s || depth + 1 >= MAX_DEPTH) continue;
-        bool on_path = false;
-        for (uint32_t d = 0; d < depth; d++)
-          if (g.e[path[d]].u == v) on_path = true;
-        if (on_path) continue;
-        path[depth] = ei;
-        depth++;
-        node = v;
-        next[depth] = 0;
-      }
-    }
-  }
-  for (uint32_t i = 0; i < g.nnames; i++) free(g.names[i]);
-  for (uint32_t i = 0; i < g.ne; i++) free(g.e[i].gates);
-  free(g.names);
-  free(g.e);
-}
-
 static const RlKind kinds[] = {RL_JS_PROGRAM,
                                RL_JS_FUNCTION_DECLARATION,
                                RL_JS_FUNCTION_EXPRESSION,
@@ -1260,5 +894,5 @@ const RlCheck rl_check_js_lock_order = {
     .kinds = kinds,
     .nkinds = RL_COUNTOF(kinds),
     .check = check,
-    .project = project,
+    .project = rl_js_lock_order_project,
 };

@@ -6,7 +6,8 @@
 CASE="$SRC_DIR/testdata/js/floating-promise/package_types"
 
 mkdir -p "$T/with"
-cp -r "$CASE/node_modules" "$CASE/app.ts" "$T/with/"
+cp -r "$CASE/fake_modules" "$T/with/node_modules"
+cp "$CASE/app.ts" "$T/with/"
 cd "$T/with"
 run --format json .
 expect_rc 1 "findings from package types"
