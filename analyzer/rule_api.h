@@ -573,6 +573,14 @@ RlNode rl_enclosing_function(const RlCtx *cx, RlNode n);
 /* The nearest loop statement (for, for-in/of, while, do) around n inside
  * its function, or RL_NONE. O(1) after a linear first call. */
 RlNode rl_js_enclosing_loop(const RlCtx *cx, RlNode n);
+/* Does the finally clause fin end the process: a statement
+ * `process.exit(...)` of its block with no await, `for await` or throw
+ * (outside nested functions) before it? A rejection in its try block then
+ * reaches no one. */
+bool rl_js_finally_exits(RlCtx *cx, RlNode fin);
+/* Does n (outside nested functions; RL_NONE: no) contain an await, a
+ * `for await` or a throw? */
+bool rl_js_may_reject(const RlCtx *cx, RlNode n);
 /* Name of a function-like node: declaration name, the variable or property
  * it is assigned to, "Class.method" for methods; "" when anonymous. */
 const char *rl_function_name(RlCtx *cx, RlNode fn);

@@ -643,39 +643,6 @@ static bool known_emitter(RlCtx *cx, RlNode obj) {
   return emitter_type(cx, rl_js_receiver_type(cx, obj), 0);
 }
 
-/* Does n (outside nested functions) contain an await or a throw? */
-static bool may_reject(RlCtx *cx, RlNode n) {
-  RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
-  for (RlNode i = n; i && i < end; i++) {
-    if (i != n && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
-    RlKind k = rl_kind(cx, i);
-    if (k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
-        (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await")))
-      return true;
-  }
-  return false;
-}
-
-/* Does the finally block fin end the process: a top-level statement
- * `process.exit(...)` with no await or throw before it? */
-static bool finally_exits(RlCtx *cx, RlNode fin) {
-  RlNode blk = rl_named_child(cx, fin, 0);
-  while (blk && rl_kind(cx, blk) == RL_JS_COMMENT) blk = rl_next_sibling(cx, blk);
-  if (rl_kind(cx, blk) != RL_JS_STATEMENT_BLOCK) return false;
-  for (RlNode s = rl_first_child(cx, blk); s; s = rl_next_sibling(cx, s)) {
-    RlNode e = rl_kind(cx, s) == RL_JS_EXPRESSION_STATEMENT ? rl_strip(cx, rl_named_child(cx, s, 0))
-                                                            : RL_NONE;
-    if (rl_kind(cx, e) == RL_JS_CALL_EXPRESSION && strcmp(rl_js_callee_name(cx, e), "exit") == 0 &&
-        eq(cx, rl_js_callee_object(cx, e), "process"))
-      return true;
-    if (may_reject(cx, s)) return false;
-  }
-  return false;
-}
-
 /* Is node i inside the try block of a try/catch within fn whose catch
  * (and finally) neither awaits nor throws, or (exits: racelint:strict
  * off) of a try whose finally ends the process? */
@@ -683,8 +650,8 @@ static bool caught_in(RlCtx *cx, RlNode i, RlNode fn, bool exits) {
   for (RlNode c = i, p = rl_parent(cx, i); p && p != fn; c = p, p = rl_parent(cx, p)) {
     if (rl_kind(cx, p) != RL_JS_TRY_STATEMENT || rl_field(cx, c) != RL_F_BODY) continue;
     RlNode h = rl_child(cx, p, RL_F_HANDLER), fin = rl_child(cx, p, RL_F_FINALIZER);
-    if (h && !may_reject(cx, h) && !(fin && may_reject(cx, fin))) return true;
-    if (exits && fin && finally_exits(cx, fin)) return true;
+    if (h && !rl_js_may_reject(cx, h) && !(fin && rl_js_may_reject(cx, fin))) return true;
+    if (exits && fin && rl_js_finally_exits(cx, fin)) return true;
   }
   return false;
 }

@@ -41,6 +41,11 @@ enum {
    * in this file, resolved in phase 2 (analyzer/js/js_types.c): a = the
    * type's name here, b = the method, c = handler description or NULL. */
   FACT_TYPED_CALL,
+  /* a `.then(f)` / `.finally(f)` chain whose callbacks cannot reject, on
+   * `recv.m()` / `recv[k]()` of a class declared in another file, resolved
+   * in phase 2: a = the class's name here, b = the member's key, c =
+   * handler description or NULL; flags = 1 for a `.finally` chain. */
+  FACT_TYPED_CHAIN,
 };
 
 typedef struct Handler {
@@ -63,28 +68,6 @@ static bool in_list(const char *s, const char *const *list, size_t n) {
   return false;
 }
 
-/* Does the finally block fin end the process: a top-level statement
- * `process.exit(...)`, and no await or throw before it? A rejection in
- * the try block then never reaches anyone. */
-static bool finally_exits(RlCtx *cx, RlNode fin) {
-  RlNode blk = rl_named_child(cx, fin, 0);
-  while (blk && rl_kind(cx, blk) == RL_JS_COMMENT) blk = rl_next_sibling(cx, blk);
-  if (rl_kind(cx, blk) != RL_JS_STATEMENT_BLOCK) return false;
-  for (RlNode s = rl_first_child(cx, blk); s; s = rl_next_sibling(cx, s)) {
-    RlNode e = rl_kind(cx, s) == RL_JS_EXPRESSION_STATEMENT ? rl_strip(cx, rl_named_child(cx, s, 0))
-                                                            : RL_NONE;
-    if (rl_kind(cx, e) == RL_JS_CALL_EXPRESSION && strcmp(rl_js_callee_name(cx, e), "exit") == 0 &&
-        eq(cx, rl_js_callee_object(cx, e), "process"))
-      return true;
-    RlNode end = rl_node_end(cx, s);
-    for (RlNode i = s; i < end; i++) {
-      RlKind k = rl_kind(cx, i);
-      if (k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT) return false;
-    }
-  }
-  return false;
-}
-
 /* Is n inside the try block of a try/catch within fn (or, when exits,
  * of a try whose finally ends the process)? */
 static bool in_try(RlCtx *cx, RlNode n, RlNode fn, bool exits) {
@@ -92,7 +75,7 @@ static bool in_try(RlCtx *cx, RlNode n, RlNode fn, bool exits) {
     if (rl_kind(cx, p) != RL_JS_TRY_STATEMENT || rl_field(cx, c) != RL_F_BODY) continue;
     if (rl_child(cx, p, RL_F_HANDLER)) return true;
     RlNode fin = rl_child(cx, p, RL_F_FINALIZER);
-    if (exits && fin && finally_exits(cx, fin)) return true;
+    if (exits && fin && rl_js_finally_exits(cx, fin)) return true;
   }
   return false;
 }
@@ -114,7 +97,7 @@ static bool report_only_call(RlCtx *cx, RlNode call);
  * rethrows does not count), except an await of sleep()/delay(). With
  * depth >= 0 (racelint:strict off), also: an await or a returned value
  * that settles_value says cannot reject, and a try whose finally ends the
- * process (finally_exits); but then any other call outside a try (one
+ * process (rl_js_finally_exits); but then any other call outside a try (one
  * that only logs or exits aside) counts as a throw too. depth bounds the
  * callees followed. */
 static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth, int *bud) {
@@ -358,30 +341,144 @@ static bool resolve_only_promise(RlCtx *cx, RlNode v) {
   return true;
 }
 
-/* The function a call runs, as far as this file tells: a local function,
- * `this.m()` of this class, or what rl_js_returns_promise found. */
-static RlNode callee_fn(RlCtx *cx, RlNode call) {
-  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return RL_NONE;
-  RlJsPromise why;
-  if (rl_js_returns_promise(cx, call, &why)) return why.fn;
-  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION)), fn = RL_NONE;
-  if (rl_kind(cx, f) == RL_JS_IDENTIFIER)
-    return rl_js_resolve(cx, f, &fn) == RL_BIND_LOCAL ? fn : RL_NONE;
-  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION ||
-      rl_kind(cx, rl_strip(cx, rl_child(cx, f, RL_F_OBJECT))) != RL_JS_THIS)
-    return RL_NONE;
-  RlNode cls = rl_js_this_class(cx, f);
-  return cls ? rl_js_class_member(cx, cls, rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY)), false)
-             : RL_NONE;
+/* The name of the class a member call's receiver `recv` is an instance
+ * of, as written here: a written type or `new C()` (rl_js_receiver_type),
+ * or, for a field `this.f`, the class C of `new C()` that every
+ * assignment to it in its class sets (at least one; an assignment of
+ * anything else loses it). RL_NONE when unknown. */
+static RlNode receiver_type_name(RlCtx *cx, RlNode recv) {
+  recv = rl_strip(cx, recv);
+  RlNode t = rl_js_receiver_type(cx, recv);
+  if (!t && rl_kind(cx, recv) == RL_JS_MEMBER_EXPRESSION &&
+      rl_kind(cx, rl_strip(cx, rl_child(cx, recv, RL_F_OBJECT))) == RL_JS_THIS) {
+    RlNode cls = rl_js_this_class(cx, recv);
+    RlNode end = cls ? rl_node_end(cx, cls) : RL_NONE;
+    for (RlNode i = cls; i && i < end; i++) {
+      if (rl_kind(cx, i) != RL_JS_ASSIGNMENT_EXPRESSION &&
+          rl_kind(cx, i) != RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION)
+        continue;
+      if (!same_text(cx, rl_strip(cx, rl_child(cx, i, RL_F_LEFT)), recv)) continue;
+      RlNode v = rl_strip(cx, rl_child(cx, i, RL_F_RIGHT));
+      RlNode c = rl_kind(cx, i) == RL_JS_ASSIGNMENT_EXPRESSION &&
+                         rl_kind(cx, v) == RL_JS_NEW_EXPRESSION
+                     ? rl_strip(cx, rl_child(cx, v, RL_F_CONSTRUCTOR))
+                     : RL_NONE;
+      if (rl_kind(cx, c) != RL_JS_IDENTIFIER || (t && !same_text(cx, c, t))) return RL_NONE;
+      t = c;
+    }
+  }
+  return t && rl_kind(cx, t) != RL_JS_MEMBER_EXPRESSION ? t : RL_NONE;
 }
 
+/* The class of this file a receiver is an instance of (receiver_type_name),
+ * or RL_NONE. */
+static RlNode receiver_class(RlCtx *cx, RlNode recv) {
+  RlNode t = receiver_type_name(cx, recv);
+  return t ? rl_js_local_class(cx, rl_text_dup(cx, t)) : RL_NONE;
+}
+
+/* The key a member call names, as a class member's name reads: `m` for
+ * `x.m()`, `[k]` for `x[k]()` with k a name (a symbol: `this[kClose]()`
+ * runs the method declared `[kClose]() {...}`). NULL otherwise. */
+static const char *member_key(RlCtx *cx, RlNode f) {
+  if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION)
+    return rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
+  if (rl_kind(cx, f) != RL_JS_SUBSCRIPT_EXPRESSION) return NULL;
+  RlNode k = rl_strip(cx, rl_child(cx, f, RL_F_INDEX));
+  if (rl_kind(cx, k) != RL_JS_IDENTIFIER && rl_kind(cx, k) != RL_JS_MEMBER_EXPRESSION) return NULL;
+  return rl_fmt(cx, "[%s]", rl_text_dup(cx, k));
+}
+
+/* The name node of the class cls extends (the first name in its
+ * `extends` clause), or RL_NONE. */
+static RlNode base_name(RlCtx *cx, RlNode cls) {
+  RlNode body = rl_child(cx, cls, RL_F_BODY);
+  for (RlNode c = rl_first_child(cx, cls); c; c = rl_next_sibling(cx, c)) {
+    if (c == body || rl_kind(cx, c) != RL_JS_CLASS_HERITAGE) continue;
+    RlNode end = rl_node_end(cx, c);
+    for (RlNode i = c; i < end; i++)
+      if (rl_kind(cx, i) == RL_JS_IDENTIFIER) return i;
+  }
+  return RL_NONE;
+}
+
+/* Does class `sub` of this file extend `base` (directly or through other
+ * classes of this file)? */
+static bool extends_class(RlCtx *cx, RlNode sub, RlNode base) {
+  for (int depth = 0; sub && depth < 6; depth++) {
+    RlNode up = base_name(cx, sub);
+    if (!up) return false;
+    sub = rl_js_local_class(cx, rl_text_dup(cx, up));
+    if (sub == base) return true;
+  }
+  return false;
+}
+
+/* Is a member `key` that a class of this file extending cls declares one
+ * that may reject (not fn_cannot_reject)? `this.m()` in cls may run such an
+ * override. Subclasses in other files are not seen. */
 static bool fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *bud);
+static bool override_may_reject(RlCtx *cx, RlNode cls, const char *key, int depth, int *bud) {
+  RlNode root = rl_root(cx);
+  for (RlNode st = rl_first_child(cx, root); st; st = rl_next_sibling(cx, st)) {
+    RlNode d = st;
+    if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, st, RL_F_DECLARATION);
+    RlKind k = rl_kind(cx, d);
+    if ((k != RL_JS_CLASS_DECLARATION && k != RL_JS_ABSTRACT_CLASS_DECLARATION) || d == cls ||
+        !extends_class(cx, d, cls))
+      continue;
+    RlNode body = rl_child(cx, d, RL_F_BODY);
+    for (RlNode m = rl_first_child(cx, body); m; m = rl_next_sibling(cx, m)) {
+      RlNode nm = rl_child(cx, m, RL_F_NAME);
+      if (!nm) nm = rl_child(cx, m, RL_F_PROPERTY);
+      if (!nm || !rl_text_eq(cx, nm, key) || rl_has_token(cx, m, "static")) continue;
+      RlNode fn = rl_kind(cx, m) == RL_JS_METHOD_DEFINITION ? m : rl_strip(cx, rl_child(cx, m, RL_F_VALUE));
+      if (--*bud < 0 || !fn_cannot_reject(cx, fn, depth + 1, bud)) return true;
+    }
+  }
+  return false;
+}
+
+/* `this.m()` / `this[k]()` in a class of this file that a subclass here
+ * overrides with a member that may reject (override_may_reject)? */
+static bool this_override_may_reject(RlCtx *cx, RlNode call, int depth, int *bud) {
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  const char *key = member_key(cx, f);
+  if (!key || !*key || rl_kind(cx, rl_strip(cx, rl_child(cx, f, RL_F_OBJECT))) != RL_JS_THIS)
+    return false;
+  RlNode cls = rl_js_this_class(cx, f);
+  return cls && override_may_reject(cx, cls, key, depth, bud);
+}
+
+/* The function a call runs, as far as this file tells: a local function,
+ * what rl_js_returns_promise found, `this.m()` or `this[k]()` of this
+ * class (or a class it extends here), `x.m()` / `x[k]()` on an instance
+ * of a class of this file (receiver_class); none for `this.m()` when a
+ * subclass here overrides m with a member that may reject. */
+static RlNode callee_fn(RlCtx *cx, RlNode call, int depth, int *bud) {
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return RL_NONE;
+  RlJsPromise why;
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION)), fn = RL_NONE;
+  if (rl_js_returns_promise(cx, call, &why)) {
+    fn = why.fn;
+  } else if (rl_kind(cx, f) == RL_JS_IDENTIFIER) {
+    return rl_js_resolve(cx, f, &fn) == RL_BIND_LOCAL ? fn : RL_NONE;
+  } else {
+    const char *key = member_key(cx, f);
+    if (!key || !*key) return RL_NONE;
+    RlNode recv = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
+    RlNode cls = rl_kind(cx, recv) == RL_JS_THIS ? rl_js_this_class(cx, f) : receiver_class(cx, recv);
+    fn = cls ? rl_js_class_member(cx, cls, key, false) : RL_NONE;
+  }
+  return fn && !this_override_may_reject(cx, call, depth, bud) ? fn : RL_NONE;
+}
 
 /* Does the call run a function of this file that cannot reject? */
 static bool callee_settles(RlCtx *cx, RlNode call, int depth, int *bud) {
-  RlNode fn = callee_fn(cx, call);
   /* a budget, not only a depth: n calls of m callees each is n^depth */
-  return fn && depth < 4 && --*bud >= 0 && fn_cannot_reject(cx, fn, depth + 1, bud);
+  if (depth >= 4 || --*bud < 0) return false;
+  RlNode fn = callee_fn(cx, call, depth, bud);
+  return fn && fn_cannot_reject(cx, fn, depth + 1, bud);
 }
 
 /* A value that is a promise which cannot reject: resolve_only_promise,
@@ -449,10 +546,13 @@ static bool handled(RlCtx *cx, RlNode call) {
 static bool promise_call(RlCtx *cx, RlNode call, RlJsPromise *why) {
   if (!rl_js_returns_promise(cx, call, why)) return false;
   if (!why->fn) return true;
+  /* `this.m()` may run a subclass's override that rejects */
+  int bud = SETTLE_BUDGET;
+  if (this_override_may_reject(cx, call, 0, &bud)) return true;
   /* only an async body's throws become its rejections */
   if (rl_js_is_async_fn(cx, why->fn) && never_rejects(cx, why->fn)) return false;
   /* the evidence shapes (fn_cannot_reject): racelint:strict reports them */
-  int bud = SETTLE_BUDGET;
+  bud = SETTLE_BUDGET;
   return rl_file_strict(cx) || !fn_cannot_reject(cx, why->fn, 0, &bud);
 }
 
@@ -702,6 +802,61 @@ static void defer_typed(RlCtx *cx, RlNode call, RlNode at, const char *handler) 
   rl_fact_add(cx, FACT_TYPED_CALL, at, rl_text_dup(cx, type), rl_text_dup(cx, prop), handler);
 }
 
+/* The first base class, up the `extends` chain of cls through classes of
+ * this file, that is not declared here (its name node), or RL_NONE. */
+static RlNode extern_base(RlCtx *cx, RlNode cls) {
+  for (int depth = 0; cls && depth < 6; depth++) {
+    RlNode up = base_name(cx, cls);
+    if (!up) return RL_NONE;
+    RlNode next = rl_js_local_class(cx, rl_text_dup(cx, up));
+    if (!next) return up;
+    cls = next;
+  }
+  return RL_NONE;
+}
+
+/* A `.then(f)` / `.finally(f)` chain whose callbacks cannot reject, on a
+ * call of a method that another file declares: `this.m()` / `this[k]()`
+ * that neither the class nor its bases here declare, the class extending
+ * an imported one; or `x.m()` on an instance of an imported class
+ * (receiver_type_name). Outside racelint:strict, phase 2 looks the method
+ * up (FACT_TYPED_CHAIN) and reports the chain unless it cannot reject.
+ * True when deferred. */
+static bool defer_chain(RlCtx *cx, RlNode e, RlNode at, const char *handler) {
+  RlJsPromise why;
+  if (rl_file_strict(cx) || !rl_js_returns_promise(cx, e, &why)) return false;
+  RlNode call = e;
+  for (int d = 0;; d++) {
+    if (d >= 32 || rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
+    const char *m = rl_js_callee_name(cx, call);
+    if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0) break;
+    if (rl_js_argc(cx, call) != 1 || !callback_settles(cx, rl_strip(cx, rl_js_arg(cx, call, 0))))
+      return false;
+    call = rl_strip(cx, rl_js_callee_object(cx, call));
+  }
+  int bud = SETTLE_BUDGET;
+  if (call == e || callee_fn(cx, call, 0, &bud)) return false; /* judged here */
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  const char *key = member_key(cx, f);
+  if (!key || !*key) return false;
+  RlNode recv = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), type;
+  if (rl_kind(cx, recv) == RL_JS_THIS) {
+    RlNode cls = rl_js_this_class(cx, f);
+    bud = SETTLE_BUDGET;
+    if (!cls || this_override_may_reject(cx, call, 0, &bud)) return false;
+    type = extern_base(cx, cls);
+  } else {
+    type = receiver_type_name(cx, recv);
+  }
+  const char *mod, *imported;
+  if (!type || rl_js_local_type(cx, rl_text_dup(cx, type)) ||
+      rl_js_local_class(cx, rl_text_dup(cx, type)) || !rl_js_import_of(cx, type, &mod, &imported))
+    return false;
+  RlFact *fact = rl_fact_add(cx, FACT_TYPED_CHAIN, at, rl_text_dup(cx, type), key, handler);
+  fact->flags = strcmp(rl_js_callee_name(cx, e), "finally") == 0;
+  return true;
+}
+
 /* Checks one expression whose value is dropped (and the branches of
  * `&&`, `||`, `??` and `?:` in it). */
 static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
@@ -750,6 +905,7 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
     if (k == RL_JS_CALL_EXPRESSION && !rl_file_strict(cx) && rl_js_argc(cx, e) == 0 &&
         strcmp(rl_js_callee_name(cx, e), "then") == 0 && rl_js_callee_object(cx, e))
       continue;
+    if (k == RL_JS_CALL_EXPRESSION && defer_chain(cx, e, at, handler)) continue;
     RlJsPromise why;
     if (promise_call(cx, e, &why)) {
       report(cx, at, &why, handler);
@@ -977,6 +1133,28 @@ static void typed_report(RlProject *px, const RlRule *self, const RlFact *f, con
   if (decl) rl_project_related(px, r, decl, "declared to return a promise here");
 }
 
+/* A deferred chain (FACT_TYPED_CHAIN) whose method may reject: reported
+ * as phase 1 reports a chain (without its fixes: phase 2 has no tree). */
+static void chain_report(RlProject *px, const RlRule *self, const RlFact *f) {
+  const char *what = f->flags ? "this .finally() chain" : "this .then() chain";
+  RlReport *r;
+  if (f->c && *f->c) {
+    r = rl_project_report(px, self, f,
+                          "the promise of %s is neither awaited nor given a rejection handler in "
+                          "this %s: the callback returns at once, so the next call can "
+                          "overlap this one, and a rejection is unhandled",
+                          what, f->c);
+    rl_project_severity(px, r, RL_SEV_ERROR);
+    rl_project_hint(px, r, "%s", hint_handler);
+  } else {
+    rl_project_report(px, self, f,
+                      "the promise of %s is neither awaited, returned nor given a rejection "
+                      "handler: the code after line %u runs while it is still pending, and a "
+                      "rejection is unhandled",
+                      what, f->loc.line);
+  }
+}
+
 static void project(RlProject *px, const RlRule *self) {
   uint32_t nfiles = rl_project_nfiles(px);
   for (uint32_t file = 0; file < nfiles; file++) {
@@ -984,6 +1162,12 @@ static void project(RlProject *px, const RlRule *self) {
     const RlFact *facts = rl_project_facts(px, file, &n);
     for (uint32_t i = 0; i < n; i++) {
       const RlFact *f = &facts[i];
+      if (f->kind == FACT_TYPED_CHAIN && rl_fact_of(px, f, self)) {
+        const RlFact *decl;
+        rl_project_js_member(px, file, f->a, f->b, &decl);
+        if (!decl_no_reject(px, self, decl, f->b)) chain_report(px, self, f);
+        continue;
+      }
       if (f->kind == FACT_TYPED_CALL && rl_fact_of(px, f, self)) {
         const RlFact *decl;
         if (rl_project_js_member(px, file, f->a, f->b, &decl) == RL_JT_PROMISE &&

@@ -71,18 +71,29 @@ uint32_t rl_js_argc(const RlCtx *cx, RlNode call) {
   return rl_named_child_count(cx, args);
 }
 
+/* The first node in [i, end) that a pattern binds: an identifier or a
+ * shorthand property pattern, but not a default value (`a = b` does not
+ * bind b) nor an initialiser; a renamed property's value does (`{ key:
+ * b }`, a pair_pattern's value). RL_NONE when there is none. Walk a
+ * pattern's names with
+ * `for (i = next_bound(p, end); i; i = next_bound(i + 1, end))`. */
+static RlNode rl_js__next_bound(const RlCtx *cx, RlNode i, RlNode end) {
+  for (; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k != RL_JS_IDENTIFIER && k != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) continue;
+    RlField f = rl_field(cx, i);
+    if (f == RL_F_RIGHT) continue;
+    if (f == RL_F_VALUE && rl_kind(cx, rl_parent(cx, i)) != RL_JS_PAIR_PATTERN) continue;
+    return i;
+  }
+  return RL_NONE;
+}
+
 /* Does `pattern` (a parameter list, declarator name or pattern) bind the
  * identifier text s[0..n)? */
 static bool rl_js__binds(const RlCtx *cx, RlNode pattern, const char *s, size_t n) {
   RlNode end = rl_node_end(cx, pattern);
-  for (RlNode i = pattern; i < end; i++) {
-    RlKind k = rl_kind(cx, i);
-    if (k != RL_JS_IDENTIFIER && k != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) continue;
-    /* default values (a = b) and initialisers do not bind b; a renamed
-     * property does (`{ key: b }`, a pair_pattern's value) */
-    RlField f = rl_field(cx, i);
-    if (f == RL_F_RIGHT) continue;
-    if (f == RL_F_VALUE && rl_kind(cx, rl_parent(cx, i)) != RL_JS_PAIR_PATTERN) continue;
+  for (RlNode i = rl_js__next_bound(cx, pattern, end); i; i = rl_js__next_bound(cx, i + 1, end)) {
     size_t len;
     const char *t = rl_text(cx, i, &len);
     if (len == n && memcmp(t, s, n) == 0) return true;
@@ -237,12 +248,7 @@ static void rl_js__decl_add(const RlCtx *cx, RlJsDeclIndex *ix, RlNode scope, Rl
 static void rl_js__decl_pattern(const RlCtx *cx, RlJsDeclIndex *ix, RlNode scope, RlNode st,
                                 RlNode pattern) {
   RlNode end = rl_node_end(cx, pattern);
-  for (RlNode i = pattern; i < end; i++) {
-    RlKind k = rl_kind(cx, i);
-    if (k != RL_JS_IDENTIFIER && k != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) continue;
-    RlField f = rl_field(cx, i);
-    if (f == RL_F_RIGHT) continue;
-    if (f == RL_F_VALUE && rl_kind(cx, rl_parent(cx, i)) != RL_JS_PAIR_PATTERN) continue;
+  for (RlNode i = rl_js__next_bound(cx, pattern, end); i; i = rl_js__next_bound(cx, i + 1, end)) {
     size_t len;
     const char *t = rl_text(cx, i, &len);
     rl_js__decl_add(cx, ix, scope, st, t, len);
@@ -701,4 +707,34 @@ int rl_js_per_call_exported(RlCtx *cx, RlNode n, const char **cls_name) {
   if (!rl_js__per_call(cx, n, &how)) return RL_JS_EXPORTED_NO;
   *cls_name = rl_text_dup(cx, rl_child(cx, rl_js_this_class(cx, n), RL_F_NAME));
   return how;
+}
+
+bool rl_js_may_reject(const RlCtx *cx, RlNode n) {
+  RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
+  for (RlNode i = n; i && i < end; i++) {
+    if (i != n && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
+        (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await")))
+      return true;
+  }
+  return false;
+}
+
+bool rl_js_finally_exits(RlCtx *cx, RlNode fin) {
+  RlNode blk = rl_named_child(cx, fin, 0);
+  while (blk && rl_kind(cx, blk) == RL_JS_COMMENT) blk = rl_next_sibling(cx, blk);
+  if (rl_kind(cx, blk) != RL_JS_STATEMENT_BLOCK) return false;
+  for (RlNode s = rl_first_child(cx, blk); s; s = rl_next_sibling(cx, s)) {
+    RlNode e = rl_kind(cx, s) == RL_JS_EXPRESSION_STATEMENT ? rl_strip(cx, rl_named_child(cx, s, 0))
+                                                            : RL_NONE;
+    if (rl_kind(cx, e) == RL_JS_CALL_EXPRESSION && strcmp(rl_js_callee_name(cx, e), "exit") == 0 &&
+        rl_text_eq(cx, rl_js_callee_object(cx, e), "process"))
+      return true;
+    if (rl_js_may_reject(cx, s)) return false;
+  }
+  return false;
 }

@@ -77,23 +77,35 @@ async function problemsText() {
 
 /**
  * Quick Open (Ctrl+P) of a workspace file, the way a user does it: type the
- * name, and press Enter once the focused row of the list is that file. Until
- * the file search answers, the list still shows the rows of before (the
- * recently opened jobs.js when bank.c is typed): Enter then opens the wrong
- * file, which is what a fixed wait before Enter could not rule out.
+ * file name, and press Enter once the focused row of the list is that file
+ * (rel: its path in the workspace). Until the file search answers, the list
+ * still shows the rows of before (the recently opened jobs.js when bank.c is
+ * typed): Enter then opens the wrong file, which is what a fixed wait before
+ * Enter could not rule out. A row shows the name and, in a smaller font, the
+ * folder ("bank.c" then "c"): the row's whole text is "bank.cc", so the name
+ * and the folder are read from their own elements.
  */
-async function quickOpen(name) {
+async function quickOpen(rel) {
+  const name = path.basename(rel);
+  const dir = path.dirname(rel) === '.' ? '' : path.dirname(rel);
   const input = page.locator('.quick-input-widget input');
-  await page.keyboard.press('Escape');
+  // Escape only when a quick input is open: it also hides notification toasts
+  if (await input.isVisible().catch(() => false)) await page.keyboard.press('Escape');
   await page.keyboard.press('Control+P');
   if (!(await waitFor(() => input.isVisible()))) return false;
   await input.fill(name);
-  const focusedRow = page.locator('.quick-input-list .monaco-list-row.focused').first();
-  const ready = await waitFor(async () =>
-    (await input.inputValue()) === name && (await focusedRow.innerText({ timeout: 1000 })).split('\n')[0].trim() === name);
+  const row = () => page.evaluate(() => {
+    const r = document.querySelector('.quick-input-list .monaco-list-row.focused');
+    const text = (sel) => ((r && r.querySelector(sel)) || { textContent: '' }).textContent.trim();
+    return r ? { name: text('.label-name'), dir: text('.label-description') } : null;
+  });
+  const ready = await waitFor(async () => {
+    const r = await row();
+    return (await input.inputValue()) === name && r && r.name === name && r.dir.replace(/\/$/, '') === dir;
+  });
   if (!ready) {
     const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts().catch(() => []);
-    log(`Quick Open of ${name}: the list never focused it; rows: ${JSON.stringify(rows)}`);
+    log(`Quick Open of ${rel}: the list never focused it; focused ${JSON.stringify(await row().catch(() => null))}, rows: ${JSON.stringify(rows)}`);
     return false;
   }
   await page.keyboard.press('Enter');
@@ -101,8 +113,28 @@ async function quickOpen(name) {
   return !!(await waitFor(async () => (await tab.count()) > 0));
 }
 
+/**
+ * The texts of all notifications, from the notification center: it lists every
+ * notification, also one whose toast is hidden. A toast is not a state to wait
+ * for: Escape hides it, and the extension may show its message before the
+ * driver looks (it activates at start-up when the workspace has a
+ * .racelint.json, as it now does: c/.racelint.json). The center is opened,
+ * read in one go once rendered (its title says "No new notifications" when
+ * there is none, so an empty list is not a list not drawn yet), and closed.
+ */
 async function notifications() {
-  return page.locator('.notifications-toasts .notification-toast').allInnerTexts().catch(() => []);
+  await rpc('command', { id: 'notifications.showList' });
+  const got = await waitFor(() => page.evaluate(() => {
+    const c = document.querySelector('.notifications-center');
+    if (!c || !c.offsetParent) return null;
+    const title = ((c.querySelector('.notifications-center-header-title') || {}).textContent || '').trim();
+    const items = [...c.querySelectorAll('.notification-list-item')].map((e) => e.innerText);
+    if (/^no new notifications$/i.test(title) ? items.length !== 0 : items.length === 0) return null; // mid-render
+    return { items };
+  }));
+  await rpc('command', { id: 'notifications.hideList' });
+  if (!got) throw new Error('the notification center never showed'); // not "no notification"
+  return got.items;
 }
 
 async function statusItem() {
@@ -248,7 +280,7 @@ async function scenario() {
   check(!!ptext, 'Problems panel lists callback-promise-mix and floating-promise');
 
   // 4. C findings with related information
-  check(await quickOpen('bank.c'), 'bank.c opened');
+  check(await quickOpen('c/bank.c'), 'c/bank.c opened with Quick Open');
   const lo = await waitFor(async () => has('c/bank.c', 'lock-order', 9));
   check(!!lo, 'bank.c: getDiagnostics() has lock-order at line 10');
   check(!!lo && lo.related.some((r) => r.line === 18 && r.message.includes("'accounts_mu' taken while 'ledger_mu' is held")),

@@ -10,21 +10,6 @@ function removeIfPresent(p) {
   }
 }
 
-function readConfig(dir) {
-  const file = path.join(dir, 'config.json');
-  if (!fs.existsSync(file)) return {};
-  return JSON.parse(fs.readFileSync(file, 'utf8')); // expect: [check-then-act]
-}
-
-async function readIfAccessible(p) {
-  try {
-    await fsp.access(p, fs.constants.R_OK);
-  } catch {
-    return null;
-  }
-  return fsp.readFile(p, 'utf8'); // expect: [check-then-act] "'readFile'"
-}
-
 async function ensureDir(dir) {
   const exists = await fsp.access(dir).then(() => true, () => false);
   if (!exists) await fsp.mkdir(dir); // expect: [check-then-act]
@@ -40,13 +25,6 @@ async function rotate(log) {
   if (fs.existsSync(log)) {
     await fsp.rename(log, `${log}.1`); // expect: [check-then-act]
   }
-}
-
-function legacyExists(p, cb) {
-  fs.exists(p, (exists) => {
-    if (!exists) return cb(null, null);
-    fs.readFile(p, 'utf8', cb); // expect: [check-then-act] "'readFile' acts on 'p', which 'exists' checked"
-  });
 }
 
 function legacyStat(p, cb) {

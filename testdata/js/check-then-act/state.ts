@@ -68,7 +68,8 @@ export function removeStale(p: string): void {
 export async function readJson<T>(p: string): Promise<T | null> {
   const st = await fsp.stat(p).catch(() => null);
   if (!st?.isFile()) return null;
-  return JSON.parse(await fsp.readFile(p, 'utf8')) as T; // expect: [check-then-act]
+  // a failed read reaches the caller: not reported (read_after_check.js)
+  return JSON.parse(await fsp.readFile(p, 'utf8')) as T;
 }
 
 export async function redeem(prisma: PrismaClient, id: string, cost: number): Promise<void> {

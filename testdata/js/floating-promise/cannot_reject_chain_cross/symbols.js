@@ -1,0 +1,2 @@
+// expect-none
+module.exports = { kStop: Symbol('stop') };
