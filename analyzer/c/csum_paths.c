@@ -186,9 +186,53 @@ static void cs__flag_set(Cs *s, CsSet *set, const char *name, int t) {
       uint8_t j = st.ntag++;
       st.tagk[j] = s->flagk[f];
       st.tagr[j] = h;
+      st.tagn[j] = RL_NONE;
       if (t) st.tagv |= (uint8_t)(1u << j);
       else st.tagv &= (uint8_t)~(1u << j);
     }
+    cs_set_add(&out, &st);
+  }
+  *set = out;
+}
+/* Section - what a remembered condition reads
+ *
+ * A remembered branch condition holds only while nothing it reads
+ * changes: an assignment to any variable it reads (`do_lock = f();`, `cur
+ * = next;` for `me == cur`), to the very object it tests (`j->keep = 0;`
+ * for `j->keep`, `*p = 0;` for `*p`), or the variable's address given
+ * away (`touch(&held);`) forgets it on every path state. Calls are taken
+ * not to change what a condition reads (a field the callee may write is
+ * still trusted). */
+typedef struct CsWrite {
+  uint32_t var; /* the variable written (name hash), or 0 */
+  uint64_t key; /* else the object written */
+  RlKind kind;
+} CsWrite;
+static bool cs__reads(const Cs *s, RlNode cond, const void *ud) {
+  const CsWrite *w = ud;
+  RlCtx *cx = s->cx;
+  RlNode end = rl_node_end(cx, cond);
+  for (RlNode i = cond; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (w->var ? k == RL_C_DECL_REF_EXPR && cs_h32(rl_c_name(cx, i)) == w->var
+               : k == w->kind && rl_expr_key(cx, i) == w->key)
+      return true;
+  }
+  return false;
+}
+/* lhs is written (assigned, incremented, its address taken). */
+static void cs__written(Cs *s, CsSet *set, RlNode lhs) {
+  RlCtx *cx = s->cx;
+  lhs = rl_strip(cx, lhs);
+  if (!lhs) return;
+  CsWrite w = {0, 0, rl_kind(cx, lhs)};
+  if (w.kind == RL_C_DECL_REF_EXPR) w.var = cs_h32(rl_c_name(cx, lhs));
+  else w.key = rl_expr_key(cx, lhs);
+  CsSet out;
+  out.n = 0;
+  for (uint32_t i = 0; i < set->n; i++) {
+    CsState st = set->s[i];
+    cs_drop_tag_if(&st, cs__reads, s, &w);
     cs_set_add(&out, &st);
   }
   *set = out;
@@ -222,7 +266,17 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
     case RL_C_BINARY_OPERATOR:
     case RL_C_COMPOUND_ASSIGN_OPERATOR:
     case RL_C_UNARY_OPERATOR: {
+      if (rl_kind(cx, i) == RL_C_UNARY_OPERATOR && cs_op_is(cx, i, "&")) {
+        RlNode v = rl_strip(cx, rl_first_child(cx, i));
+        if (rl_kind(cx, v) == RL_C_DECL_REF_EXPR &&
+            (rl_c_ref(cx, v) == RL_REF_LOCAL || rl_c_ref(cx, v) == RL_REF_PARAM)) {
+          cs_drop_tags(s, set, cs_h32(rl_c_name(cx, v)));
+          cs__written(s, set, v);
+        }
+        break;
+      }
       if (!cs_is_assign(cx, i)) break;
+      cs__written(s, set, rl_first_child(cx, i));
       RlNode lhs = rl_strip(cx, rl_first_child(cx, i));
       if (rl_kind(cx, lhs) == RL_C_DECL_REF_EXPR) {
         cs_drop_tags(s, set, cs_h32(rl_c_name(cx, lhs)));
@@ -449,6 +503,7 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
       uint8_t j = st.ntag++;
       st.tagk[j] = key;
       st.tagr[j] = root;
+      st.tagn[j] = e;
       st.tagv |= (uint8_t)(1u << j);
       cs_set_add(t, &st);
                  st.tagv &= (uint8_t)~(1u << j);
@@ -566,6 +621,74 @@ static void cs__loop(Cs *s, RlNode cond, RlNode body, RlNode inc, bool do_while,
   cs_loop_exit(s, cur);
                s->stepped = ostep;
 }
+/* Section - statements the parser dropped
+ *
+ * Without the build's headers, clang drops a statement that names what it
+ * cannot find (`return RD_KAFKA_RESP_ERR__DESTROY;`, `return
+ * reply(UNDEFINED);`): libclang shows nothing there, and "unlock; return"
+ * read as "unlock, and go on" to the next unlock. A `return` that begins
+ * the source between two statements of a block (no node of its own, no
+ * preprocessor line in between) ends the path there. */
+static bool cs__dropped_return(const Cs *s, uint32_t from, uint32_t to) {
+  const char *src = s->cx->src;
+  if (to > s->cx->len) to = (uint32_t)s->cx->len;
+  uint32_t i = from;
+  while (i < to) {
+    char ch = src[i];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v' ||
+        ch == ';') { /* the previous statement's `;` is outside its node */
+      i++;
+    } else if (ch == '/' && i + 1 < to && src[i + 1] == '*') {
+      const char *e = NULL;
+      for (uint32_t j = i + 2; j + 1 < to && !e; j++)
+        if (src[j] == '*' && src[j + 1] == '/') e = src + j + 2;
+      if (!e) return false;
+      i = (uint32_t)(e - src);
+    } else if (ch == '/' && i + 1 < to && src[i + 1] == '/') {
+      while (i < to && src[i] != '\n') i++;
+    } else {
+      break;
+    }
+  }
+  if (i + 6 > to || memcmp(src + i, "return", 6) != 0) return false;
+  char nx = i + 6 < to ? src[i + 6] : ' ';
+  if (nx == '_' || (nx >= 'a' && nx <= 'z') || (nx >= 'A' && nx <= 'Z') || (nx >= '0' && nx <= '9'))
+    return false;
+  for (uint32_t j = i; j < to; j++) /* disabled code (#if 0 ... #endif) is no statement */
+    if (src[j] == '#') return false;
+  return true;
+}
+/* The byte range of node n. */
+static void cs__span(const Cs *s, RlNode n, uint32_t *from, uint32_t *to) {
+  size_t len;
+  const char *t = rl_text(s->cx, n, &len);
+  *from = (uint32_t)(t - s->cx->src);
+  *to = *from + (uint32_t)len;
+}
+/* The statements of block n, with a path ended where a return was dropped
+ * between them. */
+static void cs__block(Cs *s, RlNode n, CsSet *cur) {
+  RlCtx *cx = s->cx;
+  bool gaps = !(cx->tree.nodes[n].flags & RL_NF_MACRO);
+  uint32_t from, bfrom, bto;
+  cs__span(s, n, &bfrom, &bto);
+  from = bfrom + 1; /* after `{` */
+  for (RlNode c = rl_first_child(cx, n); c; c = rl_next_sibling(cx, c)) {
+    uint32_t cf, ct;
+    cs__span(s, c, &cf, &ct);
+    bool macro = cx->tree.nodes[c].flags & RL_NF_MACRO;
+    if (gaps && !macro && cur->n && cf > from && cs__dropped_return(s, from, cf)) {
+      cs__exit(s, n, cur);
+      cur->n = 0;
+    }
+    cs__stmt(s, c, cur);
+    if (!macro && ct > from) from = ct;
+  }
+  if (gaps && cur->n && bto > from + 1 && cs__dropped_return(s, from, bto - 1)) {
+    cs__exit(s, n, cur);
+    cur->n = 0;
+  }
+}
 static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
   RlCtx *cx = s->cx;
   if (!n || s->bail) return;
@@ -576,7 +699,7 @@ static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
   }
   switch (rl_kind(cx, n)) {
   case RL_C_COMPOUND_STMT:
-    for (RlNode c = rl_first_child(cx, n); c; c = rl_next_sibling(cx, c)) cs__stmt(s, c, cur);
+    cs__block(s, n, cur);
     break;
   case RL_C_IF_STMT: {
     if (s->emit && cur->n) cs_lazy(s, n, cur);
