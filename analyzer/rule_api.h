@@ -266,6 +266,19 @@ typedef struct RlFact {
       const char *callee, *spell, *value;
       uint32_t arg, param;
     } argk;
+    struct { /* RL_FACT_C_FNREF (what: RlCFnRef): a function value -- the
+                function `fn`, the caller's parameter `param` (>= 0; else -1),
+                or what field `field` holds (kind RL_CO_FIELD) -- stored into
+                field `into` (STORE), given as argument `arg` of the call of
+                `callee` (ARG; flags RL_CF_ROUTINE: the thread start routine
+                of a thread-create call, RL_CF_LOOP), or called through
+                `field` (CALL). A union's members are one field (name "") */
+      RlCObj field, into;
+      const char *fn, *callee;
+      uint32_t arg;
+      int32_t param;
+      uint8_t what;
+    } fnref;
     struct { /* RL_FACT_JS_TYPE: what (RlJsTypeWhat) the top-level
                 declaration says; verdict RlJsVerdict; type: for an unknown
                 verdict the written type's name (an alias), for a base its
@@ -455,12 +468,16 @@ enum {
                           not reach this write */
   RL_FACT_C_ARGK,      /* `argk`: after a RL_FACT_CALL's guards, one per known
                           argument */
+  RL_FACT_C_FNREF,     /* `fnref`: a function stored into a field, given as an
+                          argument, or called through a field */
 };
+/* RL_FACT_C_FNREF: what happens to the function value. */
+typedef enum RlCFnRef { RL_FR_STORE = 1, RL_FR_ARG, RL_FR_CALL } RlCFnRef;
 #define RL_CB_AT_END 0x1u  /* RL_FACT_C_BALANCE leak: at the end of the function */
 #define RL_CB_ASSUMED 0x2u /* RL_FACT_C_BALANCE: depends on RL_FACT_C_ASSUME facts */
 #define RL_CF_TRY 0x1u        /* trylock/timedlock: does not wait */
 #define RL_CF_READ 0x2u       /* read lock (rwlock rdlock) */
-#define RL_CF_LOOP 0x4u       /* spawn inside a loop */
+#define RL_CF_LOOP 0x4u       /* spawn (call, function value) inside a loop */
 #define RL_CF_SHARED_ARG 0x8u /* every thread of that loop gets the same object */
 #define RL_CF_PARAMLOCK 0x10u /* the lock is the parameter itself */
 #define RL_CA_READ 0x1u
@@ -477,6 +494,7 @@ enum {
 #define RL_CQ_NE 0x2u
 #define RL_CQ_PARAM 0x4u /* RL_FACT_C_GUARD, RL_FACT_C_ARGK: about a parameter */
 #define RL_CF_CHILD 0x20u /* call in a fork() child that ends in exec/_exit */
+#define RL_CF_ROUTINE 0x40u /* RL_FACT_C_FNREF ARG: a thread-create call's routine */
 #define RL_CA_CHILD 0x20u /* access in such a fork() child */
 #define RL_CA_POLL 0x40u  /* a read in a loop's condition (`while (!done)`) */
 #define RL_CL_CHILD 0x2u  /* lazy initialisation in such a fork() child */

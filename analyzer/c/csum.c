@@ -261,7 +261,11 @@ static void cs__emit(Cs *s) {
       cs__emit_event(s, e);
                      }
     if (rl_kind(cx, i) == RL_C_DECL_REF_EXPR) cs_change(s, i, accessed);
-    if (rl_kind(cx, i) == RL_C_CALL_EXPR) cs_emit_call(s, i, call_mask, call_geq, call_gne);
+    if (rl_kind(cx, i) == RL_C_CALL_EXPR) {
+      cs_emit_call(s, i, call_mask, call_geq, call_gne);
+      cs_fnref_call(s, i);
+    }
+    cs_fnref_store(s, i);
   }
   if (!trusted || s->exits_overflow) return;
   cs__emit_leaks(s);
@@ -328,6 +332,11 @@ void rl_csum_extract(RlCtx *cx) {
     if (rl_kind(cx, c) == RL_C_VAR_DECL)
       for (RlNode i = c; i < rl_node_end(cx, c); i++)
         if (rl_kind(cx, i) == RL_C_DECL_REF_EXPR) cs_change(s, i, true); /* `= &mode` */
+  /* functions stored by the file's initializers (`{ .run = worker }`) */
+  s->nparams = 0;
+  for (RlNode c = rl_first_child(cx, rl_root(cx)); c; c = rl_next_sibling(cx, c))
+    if (rl_kind(cx, c) == RL_C_VAR_DECL)
+      for (RlNode i = c; i < rl_node_end(cx, c); i++) cs_fnref_store(s, i);
   for (RlNode i = 1; i < n; i++) {
     if (rl_kind(cx, i) != RL_C_FUNCTION_DECL) continue;
     RlNode body = rl_child(cx, i, RL_F_BODY);

@@ -355,7 +355,7 @@ static bool cs__do_once(RlCtx *cx, RlNode d) {
   return cs_is_zero(cx, c) || (e && e->value && strcmp(e->value, "0") == 0);
 }
 /* Is n inside a loop of fn? `do { ... } while (0)` is no loop. */
-static bool cs__in_loop(RlCtx *cx, RlNode n, RlNode fn) {
+bool cs_in_loop(RlCtx *cx, RlNode n, RlNode fn) {
   for (RlNode p = rl_parent(cx, n); p && p != fn; p = rl_parent(cx, p)) {
     RlKind k = rl_kind(cx, p);
     if (k == RL_C_DO_STMT && cs__do_once(cx, p)) continue;
@@ -367,7 +367,7 @@ static bool cs__in_loop(RlCtx *cx, RlNode n, RlNode fn) {
  * an element of an array, a fresh allocation or an integer in disguise. */
 static bool cs__shared_arg(Cs *s, RlNode spawn, RlNode arg) {
   RlCtx *cx = s->cx;
-  if (!cs__in_loop(cx, spawn, s->fn)) return false;
+  if (!cs_in_loop(cx, spawn, s->fn)) return false;
   arg = rl_strip(cx, arg);
   if (!arg || cs_is_zero(cx, arg)) return false;
   RlNode end = rl_node_end(cx, arg);
@@ -426,6 +426,7 @@ void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
   if (lcls) cf->call.lock = cs_obj(cx, lcls);
   cf->call.lock_arg = largi;
   if (cs_fork_child(s, i)) cf->flags |= RL_CF_CHILD;
+  if (cs_in_loop(cx, i, s->fn)) cf->flags |= RL_CF_LOOP; /* a starter's calls (cgraph.c) */
   cs_emit_guards(s, i, call_geq, call_gne);
                  /* integer arguments known at the call: constants, or a parameter of
    * this function passed on unchanged (for the callee's guards) */
@@ -459,21 +460,17 @@ void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
     pf->pass.arg = a;
     pf->pass.param = (uint32_t)p;
   }
-  int routine = strcmp(callee, "pthread_create") == 0 ? 2
-                : strcmp(callee, "thrd_create") == 0  ? 1
-                                                      : -1;
-  uint32_t warg = 0;
-  if (routine < 0 && rl_c_wrapper(cx, RL_WRAP_THREAD_CREATE, callee, &warg))
-    routine = (int)warg; /* c.threadCreateFunctions; its argument follows */
+  uint32_t targ = 0;
+  int routine = cs_thread_api(s, callee, &targ); /* csum_fnref.c */
   if (routine < 0) return;
   RlNode r = rl_strip(cx, rl_c_arg(cx, i, (uint32_t)routine));
   if (rl_kind(cx, r) == RL_C_UNARY_OPERATOR) r = rl_strip(cx, rl_first_child(cx, r));
   if (rl_kind(cx, r) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, r) != RL_REF_FUNCTION) return;
-  RlNode arg = rl_c_arg(cx, i, (uint32_t)routine + 1);
+  RlNode arg = rl_c_arg(cx, i, targ);
   RlFact *sf = rl_fact_new(cx, RL_FACT_SPAWN, i);
   sf->spawn.routine = rl_fact_str(cx, rl_c_name(cx, r));
   sf->spawn.api = rl_fact_str(cx, callee);
   sf->spawn.arg = rl_fact_str(cx, arg ? rl_text_dup(cx, rl_strip(cx, arg)) : "");
-  sf->flags = (cs__in_loop(cx, i, s->fn) ? RL_CF_LOOP : 0) |
+  sf->flags = (cs_in_loop(cx, i, s->fn) ? RL_CF_LOOP : 0) |
               (arg && cs__shared_arg(s, i, arg) ? RL_CF_SHARED_ARG : 0);
 }

@@ -249,6 +249,12 @@ bool cs_guessed_lock_call(Cs *s, RlNode call);
 void cs_params(Cs *s);
 void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
                   uint64_t call_gne);
+bool cs_in_loop(RlCtx *cx, RlNode n, RlNode fn);
+
+/* Section - csum_fnref.c: function values (RL_FACT_C_FNREF) */
+int cs_thread_api(const Cs *s, const char *callee, uint32_t *arg);
+void cs_fnref_call(Cs *s, RlNode call);
+void cs_fnref_store(Cs *s, RlNode n);
 
 /* Section - csum_access.c: accesses and guards */
 CsEvent *cs_gevent(Cs *s, RlNode at, uint8_t type, uint64_t mask, const CsSet *set);

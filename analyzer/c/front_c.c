@@ -337,7 +337,8 @@ static enum CXChildVisitResult rl_front_c__visit(CXCursor c, CXCursor parent,
     break;
   }
   case CXCursor_DeclRefExpr:
-  case CXCursor_MemberRefExpr: {
+  case CXCursor_MemberRefExpr:
+  case CXCursor_MemberRef: /* the field a designated initializer names */ {
     RlNodeExt *e = rl_tree_ext(t, i);
     e->name = rl_front_c__str(A, v->strings, A->clang_getCursorSpelling(c));
     CXCursor d = A->clang_getCursorReferenced(c);
@@ -347,7 +348,7 @@ static enum CXChildVisitResult rl_front_c__visit(CXCursor c, CXCursor parent,
         e->value = rl_arena_printf(v->strings, "%lld", A->clang_getEnumConstantDeclValue(d));
       if (e->ref != RL_REF_FUNCTION && e->ref != RL_REF_ENUM)
         e->type = rl_front_c__decl_type(A, v->strings, d);
-      if (ck == CXCursor_MemberRefExpr)
+      if (ck == CXCursor_MemberRefExpr || ck == CXCursor_MemberRef)
         e->owner = rl_front_c__str(
             A, v->strings,
             A->clang_getTypeSpelling(A->clang_getCursorType(A->clang_getCursorSemanticParent(d))));

@@ -1,4 +1,4 @@
-/* cache.c - the result cache (see cache.h). Entry format: "RLC8", the tool
+/* cache.c - the result cache (see cache.h). Entry format: "RLC9", the tool
  * version, the key, then the file's results as length-prefixed fields;
  * each fact as its common fields, its fixes (rl_fact_fix), then the
  * fields of its kind's record (rl_cache__w_record / rl_cache__r_record).
@@ -24,7 +24,7 @@
 #ifndef RL_VERSION
 #define RL_VERSION "0.0.0-dev"
 #endif
-#define RL_CACHE_MAGIC "RLC8"
+#define RL_CACHE_MAGIC "RLC9"
 /* Entries are read whole; a larger one is a miss. */
 #define RL_CACHE_MAX_ENTRY (256u << 20)
 
@@ -262,6 +262,15 @@ static void rl_cache__w_record(RlBuf *b, const RlFact *x) {
     w_str(b, x->argk.value);
     w_u32(b, x->argk.arg);
     w_u32(b, x->argk.param);
+    break;
+  case RL_FACT_C_FNREF:
+    w_obj(b, &x->fnref.field);
+    w_obj(b, &x->fnref.into);
+    w_str(b, x->fnref.fn);
+    w_str(b, x->fnref.callee);
+    w_u32(b, x->fnref.arg);
+    w_u32(b, (uint32_t)x->fnref.param);
+    w_u32(b, x->fnref.what);
     break;
   case RL_FACT_JS_TYPE:
     w_str(b, x->jstype.owner);
@@ -647,6 +656,15 @@ static bool rl_cache__r_record(RlReader *r, RlFact *x) {
     x->argk.value = r_name(r);
     x->argk.arg = r_u32(r);
     x->argk.param = r_u32(r);
+    return true;
+  case RL_FACT_C_FNREF:
+    r_obj(r, &x->fnref.field);
+    r_obj(r, &x->fnref.into);
+    x->fnref.fn = r_name(r);
+    x->fnref.callee = r_name(r);
+    x->fnref.arg = r_u32(r);
+    x->fnref.param = (int32_t)r_u32(r);
+    x->fnref.what = (uint8_t)r_enum(r, RL_FR_STORE, RL_FR_CALL);
     return true;
   case RL_FACT_JS_TYPE:
     x->jstype.owner = r_name(r);

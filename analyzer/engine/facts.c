@@ -42,6 +42,10 @@ void rl_facts_init_record(RlFact *f) {
   case RL_FACT_C_ASSUME: f->assume.callee = ""; break;
   case RL_FACT_C_GUARD: f->guard.spell = f->guard.value = ""; break;
   case RL_FACT_C_ARGK: f->argk.callee = f->argk.spell = f->argk.value = ""; break;
+  case RL_FACT_C_FNREF:
+    f->fnref.fn = f->fnref.callee = "";
+    f->fnref.param = -1;
+    break;
   case RL_FACT_JS_TYPE: f->jstype.owner = f->jstype.member = f->jstype.type = ""; break;
   default: f->a = f->b = f->c = ""; break;
   }
