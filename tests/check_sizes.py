@@ -25,8 +25,6 @@ ALLOWED = {
     ("analyzer/c/csum_paths.c", "cs__cond"): "the C path walk: split after the lock-balance branch-correlation work lands",
     ("analyzer/c/csum_paths.c", "cs__stmt"): "the C path walk: as cs__cond",
     ("rules/c/shared-mutable-state.c", "project"): "C shared data across threads: split after the thread-entry work (issue 18) lands",
-    ("rules/floating-promise.c", None): "1,049 lines: split with the cannot-reject evidence (issue 17)",
-    ("rules/js/check-then-act.c", None): "1,257 lines: two analyses (files, in-memory state) in one file, to split",
 }
 
 HEAD = re.compile(r"^[A-Za-z_][A-Za-z0-9_ \t*]*\b([A-Za-z_][A-Za-z0-9_]*)\s*\(")
