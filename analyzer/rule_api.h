@@ -157,6 +157,10 @@ typedef struct RlFact {
   const char *func; /* enclosing function name, "" at top level */
   RlLoc loc;
   const char *line_text; /* source line of loc (for the finding's snippet) */
+  /* Fixes recorded in phase 1 (rl_fact_fix) for a finding phase 2 may
+   * raise at this fact (rl_project_fix); NULL/0: none. */
+  RlFix *fixes;
+  uint32_t nfixes;
   /* The record of `kind`. Strings are never NULL ("" when absent). */
   union {
     struct { /* a rule's own kinds (>= RL_FACT_RULE): the rule's strings */
@@ -735,6 +739,14 @@ RlFact *rl_fact_new(RlCtx *cx, uint16_t kind, RlNode at);
 const char *rl_fact_str(RlCtx *cx, const char *s);
 /* Zeroed memory that lives as long as the file's facts. */
 void *rl_fact_alloc(RlCtx *cx, size_t n);
+/* Phase 2 has no source text: a fix for a finding phase 2 may raise is
+ * built in phase 1 and kept on a fact. Adds to `fact` (the last one
+ * recorded: call it before the next rl_fact_new/add) the edit "replace
+ * bytes [start, end) of cx's file with `text`" of its fix titled `title`,
+ * as rl_report_fix_range does for a finding. Strings are copied; the fix
+ * is cached with the fact. rl_project_fix copies it to a finding. */
+void rl_fact_fix(RlCtx *cx, RlFact *fact, const char *title, RlFixSafety safety,
+                 uint32_t start, uint32_t end, const char *text);
 
 /* Section - phase 2: the project */
 uint32_t rl_project_nfiles(const RlProject *px);
@@ -763,6 +775,16 @@ RlJsVerdict rl_project_js_member(const RlProject *px, uint32_t file, const char 
 /* The same for a function visible as `name` in `file`. */
 RlJsVerdict rl_project_js_func(const RlProject *px, uint32_t file, const char *name,
                                const RlFact **decl);
+/* Does the class or interface visible as `type` in `file` derive from a
+ * module of mods[0..nmods) ("node:" prefix ignored): imported (or
+ * re-exported) from one, or extending or implementing, at any depth and
+ * across files and package .d.ts, a type that is? judge (may be NULL) is
+ * asked about each type found in the project on the way (its declaring
+ * file and name): > 0 yes, < 0 not through this type, 0 look at its
+ * bases. At most 6 bases deep and 32 types in all; unknown is no. */
+typedef int (*RlJsJudge)(void *ud, uint32_t file, const char *name);
+bool rl_project_js_derives(const RlProject *px, uint32_t file, const char *type,
+                           const char *const *mods, uint32_t nmods, RlJsJudge judge, void *ud);
 /* Is f a rule-specific fact recorded by `rule`? */
 bool rl_fact_of(const RlProject *px, const RlFact *f, const RlRule *rule);
 /* Starts a finding of rule `rule` at the location of fact `at`. */
@@ -772,6 +794,10 @@ void rl_project_related(RlProject *px, RlReport *r, const RlFact *at,
                         const char *fmt, ...) RL_PRINTF(4, 5);
 void rl_project_hint(RlProject *px, RlReport *r, const char *fmt, ...)
     RL_PRINTF(3, 4);
+/* Offers r the fixes that phase 1 recorded on fact `at` (rl_fact_fix), in
+ * their order; `at` must be a fact of the file r is in (the edits are its
+ * byte ranges). Nothing when `at` has none or is of another file. */
+void rl_project_fix(RlProject *px, RlReport *r, const RlFact *at);
 /* rl_report_severity for phase 2: sets r's severity unless the user
  * configured the rule's severity for the file the finding is in. */
 void rl_project_severity(RlProject *px, RlReport *r, RlSeverity sev);

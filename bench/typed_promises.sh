@@ -7,6 +7,7 @@
 #
 #   bench/typed_promises.sh [WORKDIR]     (default /work/bench-h19)
 #   REUSE_TSE=1 bench/typed_promises.sh   (racelint again, eslint's last output)
+#   STRICT=1 bench/typed_promises.sh      (racelint under racelint:strict)
 #
 # For each code base: `npm pack` the pinned version (its tarball ships the
 # TypeScript sources under src/), unpack it in WORKDIR/cb/<name>, `npm
@@ -96,12 +97,19 @@ export default [
 ];
 EOF
   o="$W/out/$slug"
+  # the preset: racelint:recommended (default), or racelint:strict
+  if [ "${STRICT:-0}" = 1 ]; then
+    echo '{ "extends": "racelint:strict" }' >"$cb/.racelint.json"
+  else
+    rm -f "$cb/.racelint.json"
+  fi
   # racelint cold, with node_modules (package types read)
   (cd "$cb" && time_run "$o.rl" "$RACELINT" --no-cache --exit-zero --root . --format json src)
   # the same sources with no node_modules above them
   rm -rf "$W/bare/$slug"
   mkdir -p "$W/bare/$slug"
   cp -r "$cb/src" "$W/bare/$slug/src"
+  if [ -f "$cb/.racelint.json" ]; then cp "$cb/.racelint.json" "$W/bare/$slug/"; fi
   (cd "$W/bare/$slug" && time_run "$o.rlbare" "$RACELINT" --no-cache --exit-zero --root . --format json src)
   # typescript-eslint, type-aware (REUSE_TSE=1 keeps a previous run's output)
   if [ "${REUSE_TSE:-0}" != 1 ] || [ ! -s "$o.tse.stdout" ]; then

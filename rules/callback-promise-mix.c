@@ -23,14 +23,19 @@
  *    them. Not reported: a throw inside the callback's own try block, a
  *    bare `return;`, `return cb(...)`-style calls of a parameter, literals,
  *    any return in the error branch (`if (err) return log(err);`).
+ * 3-4. Misused promises (listeners, timers, executors, conditions): which
+ *    receivers of `.on()` drop a listener's promise is decided in
+ *    rules/js/callback-promise-mix-emitters.c.
  * Doc: rules/callback-promise-mix.md */
 #include <stdio.h>
 #include <string.h>
 
 #include "../analyzer/rule_api.h"
+#include "js/callback-promise-mix-emitters.h"
 #include "js/fixes.h"
 
-/* a = identifier passed as the callback, b = the array method */
+/* FACT_FOREACH_REF: a = identifier passed as the callback, b = the array
+ * method. The listener facts: rules/js/callback-promise-mix-emitters.h. */
 enum { FACT_FOREACH_REF = RL_FACT_RULE };
 
 static const char *const hint =
@@ -501,27 +506,36 @@ static void offer_for_of(RlCtx *cx, RlReport *r, RlNode call, RlNode cb) {
  * `await Promise.all(xs.map(cb));`. The callback is kept as it is (map
  * passes the same arguments and skips the same holes), the iterations still
  * run together; the function now waits for them and a rejection throws
- * there. Unsafe: a Map, Set or NodeList has no map(), a typed array's map()
- * turns the promises into numbers, and only an array receiver keeps the
- * meaning; this file cannot tell which xs is. */
-static void offer_promise_all(RlCtx *cx, RlReport *r, RlNode call) {
+ * there. Safe when xs is known to be an Array (rl_js_fix_is_array: a
+ * literal, Object.keys(), a const holding one...): the callbacks are called
+ * with the same arguments in the same order, and only the bug changes - the
+ * caller now waits for them, and a rejection rejects the caller instead of
+ * going unhandled (tests/fix/foreach_all_behaviour.js runs both versions).
+ * Otherwise unsafe: a Map, Set or NodeList has no map(), a typed array's
+ * map() turns the promises into numbers; the file cannot tell which xs is.
+ * Returns whether it offered the fix. */
+static bool offer_promise_all(RlCtx *cx, RlReport *r, RlNode call) {
   RlNode stmt = rl_parent(cx, call);
-  if (rl_kind(cx, stmt) != RL_JS_EXPRESSION_STATEMENT) return;
+  if (rl_kind(cx, stmt) != RL_JS_EXPRESSION_STATEMENT) return false;
   RlNode outer = rl_enclosing_function(cx, call);
-  if (!outer || !rl_js_is_async(cx, outer)) return;
+  if (!outer || !rl_js_is_async(cx, outer)) return false;
   RlNode callee = rl_child(cx, call, RL_F_FUNCTION);
-  if (rl_kind(cx, callee) != RL_JS_MEMBER_EXPRESSION) return;
+  if (rl_kind(cx, callee) != RL_JS_MEMBER_EXPRESSION) return false;
   RlNode prop = rl_child(cx, callee, RL_F_PROPERTY);
-  if (!prop || !rl_text_eq(cx, prop, "forEach")) return;
+  if (!prop || !rl_text_eq(cx, prop, "forEach")) return false;
   size_t n;
   const char *ct = rl_text(cx, callee, &n);
   for (size_t i = 0; i + 1 < n; i++)
-    if (ct[i] == '?' && ct[i + 1] == '.') return;
+    if (ct[i] == '?' && ct[i + 1] == '.') return false;
   RlLoc lc = rl_loc(cx, call), lp = rl_loc(cx, prop);
-  const char *title = "Await them together: await Promise.all(xs.map(...)) (arrays only)";
-  rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, lc.start, lc.start, "await Promise.all(");
-  rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, lp.start, lp.end, "map");
-  rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, lc.end, lc.end, ")");
+  bool array = rl_js_fix_is_array(cx, rl_child(cx, callee, RL_F_OBJECT), 0);
+  const char *title = array ? "Await them together: await Promise.all(xs.map(...))"
+                            : "Await them together: await Promise.all(xs.map(...)) (arrays only)";
+  RlFixSafety safety = array ? RL_FIX_SAFE : RL_FIX_UNSAFE;
+  rl_report_fix_range(cx, r, title, safety, lc.start, lc.start, "await Promise.all(");
+  rl_report_fix_range(cx, r, title, safety, lp.start, lp.end, "map");
+  rl_report_fix_range(cx, r, title, safety, lc.end, lc.end, ")");
+  return true;
 }
 
 static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn, CbKind kind) {
@@ -536,8 +550,17 @@ static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn
                     "finish, and a rejection goes unhandled");
     else {
       r = rl_report(cx, at, "%s", msg);
-      offer_for_of(cx, r, call, cb);
-      offer_promise_all(cx, r, call);
+      /* on an Array the safe Promise.all comes first (preferred); else
+       * for...of, then Promise.all, both unsafe */
+      RlNode callee = rl_child(cx, call, RL_F_FUNCTION);
+      bool array = rl_kind(cx, callee) == RL_JS_MEMBER_EXPRESSION &&
+                   rl_js_fix_is_array(cx, rl_child(cx, callee, RL_F_OBJECT), 0);
+      if (!array || !offer_promise_all(cx, r, call)) {
+        offer_for_of(cx, r, call, cb);
+        offer_promise_all(cx, r, call);
+      } else {
+        offer_for_of(cx, r, call, cb);
+      }
     }
   } else if (in_list(m, predicates, RL_COUNTOF(predicates))) {
     r = rl_report(cx, at,
@@ -586,17 +609,9 @@ static void report_array(RlCtx *cx, RlNode call, RlNode at, RlNode cb, RlNode fn
  * no-misused-promises, checksVoidReturn and checksConditionals). */
 
 static const char *const void_timers[] = {"setTimeout", "setInterval", "setImmediate"};
-static const char *const void_listeners[] = {"on",
-                                             "once",
-                                             "addListener",
-                                             "prependListener",
-                                             "prependOnceListener",
-                                             "addEventListener"};
-/* Node's modules whose classes are EventEmitters (their listeners' results
- * are dropped). */
-static const char *const emitter_modules[] = {
-    "events", "child_process", "net",      "http",          "https",   "http2", "tls",
-    "dgram",  "stream",        "readline", "worker_threads", "cluster", "fs",    "zlib"};
+#define msg_void                                                                      \
+  "async function passed as %s: the caller ignores the promise it returns, so a "   \
+  "rejection is unhandled and the next call does not wait for this one"
 
 static const char *const hint_void =
     "Nothing awaits this promise: catch inside the handler (try/catch around the whole "
@@ -609,39 +624,6 @@ static const char *const hint_executor =
 
 static const char *const hint_cond =
     "Await the promise first (`if (await p)`), or test the value it resolves to.";
-
-/* Is type name t (a class or interface name) an EventEmitter: imported from
- * one of Node's emitter modules, or a class of this file extending one? */
-static bool emitter_type(RlCtx *cx, RlNode t, int depth) {
-  const char *mod, *imported;
-  if (!t || depth > 4) return false;
-  if (rl_js_import_of(cx, t, &mod, &imported))
-    return in_list(mod, emitter_modules, RL_COUNTOF(emitter_modules));
-  RlNode d = rl_js_local_class(cx, rl_text_dup(cx, t));
-  if (!d) return false;
-  for (RlNode c = rl_first_child(cx, d); c; c = rl_next_sibling(cx, c)) {
-    if (rl_kind(cx, c) != RL_JS_CLASS_HERITAGE) continue;
-    RlNode end = rl_node_end(cx, c);
-    for (RlNode i = c; i < end; i++)
-      if (rl_kind(cx, i) == RL_JS_IDENTIFIER) return emitter_type(cx, i, depth + 1);
-  }
-  return false;
-}
-
-/* Is the receiver of `.on()` an EventEmitter as far as this file tells:
- * `process`, `this` in a class extending one, or a receiver whose declared
- * type or `new C()` is one? */
-static bool known_emitter(RlCtx *cx, RlNode obj) {
-  obj = rl_strip(cx, obj);
-  if (rl_kind(cx, obj) == RL_JS_IDENTIFIER && eq(cx, obj, "process"))
-    return rl_js_resolve(cx, obj, NULL) == RL_BIND_FREE;
-  if (rl_kind(cx, obj) == RL_JS_THIS) {
-    RlNode cls = rl_js_this_class(cx, obj);
-    RlNode name = cls ? rl_child(cx, cls, RL_F_NAME) : RL_NONE;
-    return name && emitter_type(cx, name, 0);
-  }
-  return emitter_type(cx, rl_js_receiver_type(cx, obj), 0);
-}
 
 /* Is node i inside the try block of a try/catch within fn whose catch
  * (and finally) neither awaits nor throws, or (exits: racelint:strict
@@ -656,9 +638,22 @@ static bool caught_in(RlCtx *cx, RlNode i, RlNode fn, bool exits) {
   return false;
 }
 
+/* Is await i of a promise given an inline rejection handler that neither
+ * awaits nor throws (`await p.catch((e) => log(e))`)? It cannot reject,
+ * short of a bug in the handler's synchronous code. (floating-promise's
+ * fuller cannot-reject evidence is not shared with this rule yet.) */
+static bool await_caught(RlCtx *cx, RlNode i) {
+  RlNode e = rl_strip(cx, rl_named_child(cx, i, 0));
+  if (rl_kind(cx, e) != RL_JS_CALL_EXPRESSION || !rl_js_callee_object(cx, e) ||
+      strcmp(rl_js_callee_name(cx, e), "catch") != 0 || rl_js_argc(cx, e) != 1)
+    return false;
+  RlNode h = rl_strip(cx, rl_js_arg(cx, e, 0));
+  return rl_js_is_function(cx, h) && !rl_js_may_reject(cx, rl_child(cx, h, RL_F_BODY));
+}
+
 /* Does async function fn catch everything: is every await, `for await`
  * and throw of its body (outside nested functions) inside such a try
- * block? */
+ * block, or an await_caught? */
 static bool catches_everything(RlCtx *cx, RlNode fn) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
@@ -669,7 +664,8 @@ static bool catches_everything(RlCtx *cx, RlNode fn) {
       continue;
     }
     RlKind k = rl_kind(cx, i);
-    bool risky = k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
+    bool risky = (k == RL_JS_AWAIT_EXPRESSION && !await_caught(cx, i)) ||
+                 k == RL_JS_THROW_STATEMENT ||
                  (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
     if (risky && !caught_in(cx, i, fn, !rl_file_strict(cx))) return false;
   }
@@ -679,7 +675,7 @@ static bool catches_everything(RlCtx *cx, RlNode fn) {
 /* `setTimeout(async () => ...)`, `emitter.on('x', async () => ...)`,
  * `el.addEventListener('click', async () => ...)`: the async function the
  * call hands to a caller that drops its promise, and what that is. */
-static const char *void_callee(RlCtx *cx, RlNode call, uint32_t *arg) {
+static const char *void_callee(RlCtx *cx, RlNode call, uint32_t *arg, const char **defer) {
   const char *m = rl_js_callee_name(cx, call);
   RlNode obj = rl_js_callee_object(cx, call);
   if (in_list(m, void_timers, RL_COUNTOF(void_timers))) {
@@ -688,19 +684,22 @@ static const char *void_callee(RlCtx *cx, RlNode call, uint32_t *arg) {
             : rl_js_resolve(cx, f, NULL) != RL_BIND_FREE)
       return NULL;
     *arg = 0;
-    return rl_fmt(cx, "%s callback", m);
+    return rl_fmt(cx, "a %s callback", m);
   }
-  if (!obj || !in_list(m, void_listeners, RL_COUNTOF(void_listeners))) return NULL;
-  if (strcmp(m, "addEventListener") != 0 && !known_emitter(cx, obj)) return NULL;
+  if (!obj || !rl_cpm_listener_method(m)) return NULL;
+  const char *later = NULL;
+  if (strcmp(m, "addEventListener") != 0 && !rl_cpm_known_emitter(cx, obj, &later) && !later)
+    return NULL;
+  *defer = later;
   *arg = 1;
   RlNode ev = rl_js_arg(cx, call, 0);
-  return rl_kind(cx, ev) == RL_JS_STRING ? rl_fmt(cx, "'%s' listener", rl_js_module_name(cx, ev))
-                                         : "event listener";
+  return rl_kind(cx, ev) == RL_JS_STRING ? rl_fmt(cx, "a '%s' listener", rl_js_module_name(cx, ev))
+                                         : "an event listener";
 }
 
 static void check_void_return(RlCtx *cx, RlNode call) {
   uint32_t a = 0;
-  const char *what;
+  const char *what, *defer = NULL;
   bool executor = false;
   if (rl_kind(cx, call) == RL_JS_NEW_EXPRESSION) {
     RlNode ctor = rl_strip(cx, rl_child(cx, call, RL_F_CONSTRUCTOR));
@@ -708,13 +707,18 @@ static void check_void_return(RlCtx *cx, RlNode call) {
     what = "new Promise()";
     executor = true;
   } else {
-    what = void_callee(cx, call, &a);
+    what = void_callee(cx, call, &a, &defer);
     if (!what) return;
   }
   RlNode cb = rl_strip(cx, rl_js_arg(cx, call, a)), fn;
   if (!cb || callback_kind(cx, cb, &fn) != CB_ASYNC) return;
   RlNode f = fn ? fn : cb;
   if (catches_everything(cx, f)) return;
+  if (defer) { /* is the receiver's type an emitter? phase 2 follows it */
+    /* c = "type": pkgtypes reads the package that declares type a */
+    rl_cpm_listener_fact(cx, cb, defer, what);
+    return;
+  }
   RlReport *r;
   if (executor) {
     r = rl_report(cx, cb,
@@ -724,11 +728,7 @@ static void check_void_return(RlCtx *cx, RlNode call) {
                   what);
     rl_report_hint(cx, r, "%s", hint_executor);
   } else {
-    r = rl_report(cx, cb,
-                  "async function passed as a %s: the caller ignores the promise it "
-                  "returns, so a rejection is unhandled and the next call does not wait "
-                  "for this one",
-                  what);
+    r = rl_report(cx, cb, msg_void, what);
     rl_report_hint(cx, r, "%s", hint_void);
   }
   if (fn && fn != cb) rl_report_related(cx, r, fn, "declared async here");
@@ -863,6 +863,11 @@ static void project(RlProject *px, const RlRule *self) {
     const RlFact *facts = rl_project_facts(px, file, &n);
     for (uint32_t i = 0; i < n; i++) {
       const RlFact *f = &facts[i];
+      if (rl_cpm_listener_dropped(px, self, f)) {
+        RlReport *r = rl_project_report(px, self, f, msg_void, f->b);
+        rl_project_hint(px, r, "%s", hint_void);
+        continue;
+      }
       if (f->kind != FACT_FOREACH_REF || !rl_fact_of(px, f, self)) continue;
       const RlFact *fn = rl_project_js_binding(px, file, f->a);
       if (!fn || !(fn->flags & RL_FF_ASYNC)) continue;
@@ -906,6 +911,7 @@ const RlRule rl_rule_callback_promise_mix = {
     .hint = hint,
     .kinds = kinds,
     .nkinds = RL_COUNTOF(kinds),
+    .begin_file = rl_cpm_emitter_facts,
     .check = check,
     .project = project,
 };

@@ -137,3 +137,8 @@ set_tests_properties(reliability/lsp_config_churn PROPERTIES TIMEOUT 600)
 # pass --parse-timeout, which wins.
 get_property(RL_ALL_TESTS DIRECTORY PROPERTY TESTS)
 set_property(TEST ${RL_ALL_TESTS} APPEND PROPERTY ENVIRONMENT "RACELINT_PARSE_TIMEOUT=0")
+# The safe fix of callback-promise-mix (forEach over an Array -> await
+# Promise.all(map)): its golden run before and after, only the bug changes.
+if(RL_NODE)
+  add_test(NAME fix/foreach-all-behaviour COMMAND ${RL_NODE} ${CMAKE_SOURCE_DIR}/tests/fix/foreach_all_behaviour.js)
+endif()

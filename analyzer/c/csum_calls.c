@@ -141,6 +141,31 @@ static int cs__guess_wrapper(const char *name) {
   if (strstr(low, "lock") || strstr(low, "acquire") || strstr(low, "enter")) return 1;
   return 0;
 }
+/* Is `call` one of another file's functions that cs_call will take for a
+ * lock or unlock by its name (`rwlock_wrlock(&c->lock)`, `os_mutex_unlock(m)`):
+ * a name that says so and an argument that is a mutex? Such a call makes
+ * the code around it lock code (branch conditions are remembered there). */
+bool cs_guessed_lock_call(Cs *s, RlNode call) {
+  RlCtx *cx = s->cx;
+  const char *name = rl_c_callee(cx, call);
+  if (!*name || cs_func(s, name)) return false;
+  int guess = cs__guess_wrapper(name);
+  if (guess != 1 && guess != 2) return false;
+  uint32_t argc = rl_c_argc(cx, call);
+  for (uint32_t i = 0; i < argc; i++) {
+    RlNode a = rl_strip(cx, rl_c_arg(cx, call, i));
+    if (!a) continue;
+    RlKind k = rl_kind(cx, a);
+    if (k == RL_C_UNARY_OPERATOR) {
+      RlNode x = rl_strip(cx, rl_first_child(cx, a));
+      if (x && cs_mutex_type(rl_c_type(cx, x)) && !strchr(rl_c_type(cx, x), '*')) return true;
+    } else if (k == RL_C_DECL_REF_EXPR || k == RL_C_MEMBER_REF_EXPR) {
+      const char *t = rl_c_type(cx, a);
+      if (strchr(t, '*') && cs_mutex_type(t)) return true;
+    }
+  }
+  return false;
+}
 void cs_call(Cs *s, RlNode call, CsSet *set) {
   RlCtx *cx = s->cx;
   cs_gevent(s, call, EV_CALL, cs_must(set), set);

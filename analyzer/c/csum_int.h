@@ -25,6 +25,7 @@ typedef struct CsState {
   uint64_t held, rel;
   uint64_t tagk[CS_MAXT];
   uint32_t tagr[CS_MAXT]; /* hash of the variable the condition reads */
+  RlNode tagn[CS_MAXT];   /* the condition tested (a flag's constant: none) */
   uint8_t tagv, ntag;
   uint64_t geq, gne; /* bit i: guard i's global == / != its constant here */
 } CsState;
@@ -219,6 +220,8 @@ bool cs_set_eq(const CsSet *a, const CsSet *b);
 uint64_t cs_must(const CsSet *set);
 void cs_forget(Cs *s, CsSet *set, uint32_t l);
 void cs_drop_tags(const Cs *s, CsSet *set, uint32_t root);
+void cs_drop_tag_if(CsState *st, bool (*drop)(const Cs *, RlNode, const void *), const Cs *s,
+                    const void *ud);
 CsEvent *cs_event(Cs *s, RlNode at, uint8_t type, uint64_t mask);
 uint32_t cs_lock_add(Cs *s, uint64_t key, const RlCObj *cls, RlNode x, RlNode at,
                      int8_t param, bool paramlock, bool local, uint64_t basekey);
@@ -242,6 +245,7 @@ void cs_run(Cs *s);
 
 /* Section - csum_calls.c: calls and parameters */
 void cs_call(Cs *s, RlNode call, CsSet *set);
+bool cs_guessed_lock_call(Cs *s, RlNode call);
 void cs_params(Cs *s);
 void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
                   uint64_t call_gne);

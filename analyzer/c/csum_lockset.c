@@ -106,12 +106,29 @@ void cs_drop_tags(const Cs *s, CsSet *set, uint32_t root) {
       if (st->tagr[j] == root) continue;
       st->tagk[m] = st->tagk[j];
       st->tagr[m] = st->tagr[j];
+      st->tagn[m] = st->tagn[j];
       if (st->tagv & (1u << j)) v |= (uint8_t)(1u << m);
       m++;
     }
     st->ntag = m;
     st->tagv = v;
   }
+}
+/* Forgets the remembered conditions of st for which drop(s, condition,
+ * ud) says yes (conditions remembered without their node are kept). */
+void cs_drop_tag_if(CsState *st, bool (*drop)(const Cs *, RlNode, const void *), const Cs *s,
+                    const void *ud) {
+  uint8_t m = 0, v = 0;
+  for (uint8_t j = 0; j < st->ntag; j++) {
+    if (st->tagn[j] && drop(s, st->tagn[j], ud)) continue;
+    st->tagk[m] = st->tagk[j];
+    st->tagr[m] = st->tagr[j];
+    st->tagn[m] = st->tagn[j];
+    if (st->tagv & (1u << j)) v |= (uint8_t)(1u << m);
+    m++;
+  }
+  st->ntag = m;
+  st->tagv = v;
 }
 CsEvent *cs_event(Cs *s, RlNode at, uint8_t type, uint64_t mask) {
   if (!s->emit) return NULL;
@@ -180,11 +197,21 @@ static bool cs__cls_of(Cs *s, RlNode x, int8_t *param, uint64_t *basekey, bool *
   RlCtx *cx = s->cx;
   x = rl_strip(cx, x);
   memset(cls, 0, sizeof *cls);
+  /* what clang could not check (`uwsgi.logger_lock` without the header
+   * that declares `uwsgi`): a lock of the variable it starts from, named
+   * by its text, so that two fields stay two locks */
+  const char *spelled = NULL;
+  if (rl_kind(cx, x) == RL_C_UNEXPOSED_EXPR && rl_named_child_count(cx, x) == 1) {
+    RlNode v = rl_strip(cx, rl_named_child(cx, x, 0));
+    if (rl_kind(cx, v) != RL_C_DECL_REF_EXPR) return false;
+    spelled = rl_text_dup(cx, x);
+    x = v;
+  }
   switch (rl_kind(cx, x)) {
   case RL_C_DECL_REF_EXPR: {
     const char *name = rl_c_name(cx, x);
     *basekey = 0;
-    cls->name = name;
+    cls->name = spelled && *spelled ? spelled : name;
     switch (rl_c_ref(cx, x)) {
     case RL_REF_GLOBAL:
       cls->kind = RL_CO_GLOBAL;
@@ -370,6 +397,7 @@ bool cs_lockish(Cs *s, RlNode from, RlNode end) {
     if (op && op->op != OP_WAIT) return true;
     const CsFunc *f = cs_func(s, name);
     if (f && f->neff) return true;
+    if (cs_guessed_lock_call(s, i)) return true;
   }
   return false;
 }

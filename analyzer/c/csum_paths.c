@@ -186,9 +186,53 @@ static void cs__flag_set(Cs *s, CsSet *set, const char *name, int t) {
       uint8_t j = st.ntag++;
       st.tagk[j] = s->flagk[f];
       st.tagr[j] = h;
+      st.tagn[j] = RL_NONE;
       if (t) st.tagv |= (uint8_t)(1u << j);
       else st.tagv &= (uint8_t)~(1u << j);
     }
+    cs_set_add(&out, &st);
+  }
+  *set = out;
+}
+/* Section - what a remembered condition reads
+ *
+ * A remembered branch condition holds only while nothing it reads
+ * changes: an assignment to any variable it reads (`do_lock = f();`, `cur
+ * = next;` for `me == cur`), to the very object it tests (`j->keep = 0;`
+ * for `j->keep`, `*p = 0;` for `*p`), or the variable's address given
+ * away (`touch(&held);`) forgets it on every path state. Calls are taken
+ * not to change what a condition reads (a field the callee may write is
+ * still trusted). */
+typedef struct CsWrite {
+  uint32_t var; /* the variable written (name hash), or 0 */
+  uint64_t key; /* else the object written */
+  RlKind kind;
+} CsWrite;
+static bool cs__reads(const Cs *s, RlNode cond, const void *ud) {
+  const CsWrite *w = ud;
+  RlCtx *cx = s->cx;
+  RlNode end = rl_node_end(cx, cond);
+  for (RlNode i = cond; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (w->var ? k == RL_C_DECL_REF_EXPR && cs_h32(rl_c_name(cx, i)) == w->var
+               : k == w->kind && rl_expr_key(cx, i) == w->key)
+      return true;
+  }
+  return false;
+}
+/* lhs is written (assigned, incremented, its address taken). */
+static void cs__written(Cs *s, CsSet *set, RlNode lhs) {
+  RlCtx *cx = s->cx;
+  lhs = rl_strip(cx, lhs);
+  if (!lhs) return;
+  CsWrite w = {0, 0, rl_kind(cx, lhs)};
+  if (w.kind == RL_C_DECL_REF_EXPR) w.var = cs_h32(rl_c_name(cx, lhs));
+  else w.key = rl_expr_key(cx, lhs);
+  CsSet out;
+  out.n = 0;
+  for (uint32_t i = 0; i < set->n; i++) {
+    CsState st = set->s[i];
+    cs_drop_tag_if(&st, cs__reads, s, &w);
     cs_set_add(&out, &st);
   }
   *set = out;
@@ -222,7 +266,17 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
     case RL_C_BINARY_OPERATOR:
     case RL_C_COMPOUND_ASSIGN_OPERATOR:
     case RL_C_UNARY_OPERATOR: {
+      if (rl_kind(cx, i) == RL_C_UNARY_OPERATOR && cs_op_is(cx, i, "&")) {
+        RlNode v = rl_strip(cx, rl_first_child(cx, i));
+        if (rl_kind(cx, v) == RL_C_DECL_REF_EXPR &&
+            (rl_c_ref(cx, v) == RL_REF_LOCAL || rl_c_ref(cx, v) == RL_REF_PARAM)) {
+          cs_drop_tags(s, set, cs_h32(rl_c_name(cx, v)));
+          cs__written(s, set, v);
+        }
+        break;
+      }
       if (!cs_is_assign(cx, i)) break;
+      cs__written(s, set, rl_first_child(cx, i));
       RlNode lhs = rl_strip(cx, rl_first_child(cx, i));
       if (rl_kind(cx, lhs) == RL_C_DECL_REF_EXPR) {
         cs_drop_tags(s, set, cs_h32(rl_c_name(cx, lhs)));
@@ -327,6 +381,36 @@ static bool cs__retested(Cs *s, RlNode e) {
   }
   return false;
 }
+/* cs__cond of a lock call `lc` tested as condition `e`: lock functions
+ * return 0 on success, so the false branch holds the lock (the true branch
+ * too when the call's value was stored and acquired before). */
+static void cs__cond_lockcall(Cs *s, RlNode e, RlNode lc, const CsSet *in, CsSet *t,
+                              CsSet *f) {
+  RlCtx *cx = s->cx;
+  const CsOp *op = cs_opx(s, rl_c_callee(cx, lc));
+  *t = *in;
+  *f = *in;
+  if (!op) return;
+  uint8_t kind = op->op, read = op->read, n = op->pair ? 2 : 1;
+  uint32_t ls[2] = {UINT32_MAX, UINT32_MAX};
+  for (uint8_t q = 0; q < n; q++)
+    ls[q] = cs_lock_of(s, rl_c_arg(cx, lc, op->arg + q), lc, false);
+  if (ls[1] == ls[0]) ls[1] = UINT32_MAX;
+  bool applied = rl_kind(cx, e) == RL_C_DECL_REF_EXPR && !cs_deferred(s, lc);
+  for (uint8_t q = 0; q < n; q++) {
+    uint32_t l = ls[q];
+    if (l == UINT32_MAX) continue;
+    if (applied) {
+      cs_forget(s, t, l); /* `rc = lock(&m); if (rc) ...`: taken already; not on error */
+      continue;
+    }
+    s->locks[l].read = read;
+    cs_lock_event(s, lc, l, false, kind == OP_TRY, in);
+  }
+  for (uint8_t q = 0; q < n && !applied; q++)
+    if (ls[q] != UINT32_MAX) cs_acquire(s, lc, ls[q], read, f);
+}
+
 static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
   RlCtx *cx = s->cx;
   e = rl_strip(cx, e);
@@ -373,29 +457,7 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
   }
   RlNode lc = cs__lockcall(s, e);
   if (lc) {
-    /* lock functions return 0 on success: false = acquired */
-    const CsOp *op = cs_opx(s, rl_c_callee(cx, lc));
-    *t = *in;
-    *f = *in;
-    if (!op) return;
-    uint8_t kind = op->op, read = op->read, n = op->pair ? 2 : 1;
-    uint32_t ls[2] = {UINT32_MAX, UINT32_MAX};
-    for (uint8_t q = 0; q < n; q++)
-      ls[q] = cs_lock_of(s, rl_c_arg(cx, lc, op->arg + q), lc, false);
-    if (ls[1] == ls[0]) ls[1] = UINT32_MAX;
-    bool applied = rl_kind(cx, e) == RL_C_DECL_REF_EXPR && !cs_deferred(s, lc);
-    for (uint8_t q = 0; q < n; q++) {
-      uint32_t l = ls[q];
-      if (l == UINT32_MAX) continue;
-      if (applied) {
-        cs_forget(s, t, l); /* `rc = lock(&m); if (rc) ...`: taken already; not on error */
-                  continue;
-      }
-      s->locks[l].read = read;
-      cs_lock_event(s, lc, l, false, kind == OP_TRY, in);
-                    }
-    for (uint8_t q = 0; q < n && !applied; q++)
-      if (ls[q] != UINT32_MAX) cs_acquire(s, lc, ls[q], read, f);
+    cs__cond_lockcall(s, e, lc, in, t, f);
     return;
   }
   RlNode inner;
@@ -449,6 +511,7 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
       uint8_t j = st.ntag++;
       st.tagk[j] = key;
       st.tagr[j] = root;
+      st.tagn[j] = e;
       st.tagv |= (uint8_t)(1u << j);
       cs_set_add(t, &st);
                  st.tagv &= (uint8_t)~(1u << j);
@@ -566,6 +629,123 @@ static void cs__loop(Cs *s, RlNode cond, RlNode body, RlNode inc, bool do_while,
   cs_loop_exit(s, cur);
                s->stepped = ostep;
 }
+/* Section - statements the parser dropped
+ *
+ * Without the build's headers, clang drops a statement that names what it
+ * cannot find (`return RD_KAFKA_RESP_ERR__DESTROY;`, `return
+ * reply(UNDEFINED);`): libclang shows nothing there, and "unlock; return"
+ * read as "unlock, and go on" to the next unlock. A `return` that begins
+ * the source between two statements of a block (no node of its own, no
+ * preprocessor line in between) ends the path there. */
+static bool cs__dropped_return(const Cs *s, uint32_t from, uint32_t to) {
+  const char *src = s->cx->src;
+  if (to > s->cx->len) to = (uint32_t)s->cx->len;
+  uint32_t i = from;
+  while (i < to) {
+    char ch = src[i];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v' ||
+        ch == ';') { /* the previous statement's `;` is outside its node */
+      i++;
+    } else if (ch == '/' && i + 1 < to && src[i + 1] == '*') {
+      const char *e = NULL;
+      for (uint32_t j = i + 2; j + 1 < to && !e; j++)
+        if (src[j] == '*' && src[j + 1] == '/') e = src + j + 2;
+      if (!e) return false;
+      i = (uint32_t)(e - src);
+    } else if (ch == '/' && i + 1 < to && src[i + 1] == '/') {
+      while (i < to && src[i] != '\n') i++;
+    } else {
+      break;
+    }
+  }
+  if (i + 6 > to || memcmp(src + i, "return", 6) != 0) return false;
+  char nx = i + 6 < to ? src[i + 6] : ' ';
+  if (nx == '_' || (nx >= 'a' && nx <= 'z') || (nx >= 'A' && nx <= 'Z') || (nx >= '0' && nx <= '9'))
+    return false;
+  for (uint32_t j = i; j < to; j++) /* disabled code (#if 0 ... #endif) is no statement */
+    if (src[j] == '#') return false;
+  return true;
+}
+/* The byte range of node n. */
+static void cs__span(const Cs *s, RlNode n, uint32_t *from, uint32_t *to) {
+  size_t len;
+  const char *t = rl_text(s->cx, n, &len);
+  *from = (uint32_t)(t - s->cx->src);
+  *to = *from + (uint32_t)len;
+}
+/* The statements of block n, with a path ended where a return was dropped
+ * between them. */
+static void cs__block(Cs *s, RlNode n, CsSet *cur) {
+  RlCtx *cx = s->cx;
+  bool gaps = !(cx->tree.nodes[n].flags & RL_NF_MACRO);
+  uint32_t from, bfrom, bto;
+  cs__span(s, n, &bfrom, &bto);
+  from = bfrom + 1; /* after `{` */
+  for (RlNode c = rl_first_child(cx, n); c; c = rl_next_sibling(cx, c)) {
+    uint32_t cf, ct;
+    cs__span(s, c, &cf, &ct);
+    bool macro = cx->tree.nodes[c].flags & RL_NF_MACRO;
+    if (gaps && !macro && cur->n && cf > from && cs__dropped_return(s, from, cf)) {
+      cs__exit(s, n, cur);
+      cur->n = 0;
+    }
+    cs__stmt(s, c, cur);
+    if (!macro && ct > from) from = ct;
+  }
+  if (gaps && cur->n && bto > from + 1 && cs__dropped_return(s, from, bto - 1)) {
+    cs__exit(s, n, cur);
+    cur->n = 0;
+  }
+}
+/* A for statement: its parts found by shape when some are absent, and
+ * the scoped-lock macros built on one. */
+static void cs__for(Cs *s, RlNode n, CsSet *cur) {
+  RlCtx *cx = s->cx;
+  /* children: [init] [cond] [inc] body, absent ones not visited */
+  RlNode kids[4];
+  uint32_t nk = 0;
+  for (RlNode c = rl_first_child(cx, n); c && nk < 4; c = rl_next_sibling(cx, c)) kids[nk++] = c;
+  if (!nk) return;
+  RlNode body = kids[nk - 1], init = RL_NONE, cond = RL_NONE, inc = RL_NONE;
+  if (nk == 4) {
+    init = kids[0], cond = kids[1], inc = kids[2];
+  } else if (nk >= 2) {
+    /* guess: a comparison or a `!x` is the condition */
+    for (uint32_t i = 0; i + 1 < nk; i++) {
+      RlNode c = rl_strip(cx, kids[i]);
+      RlKind ck = rl_kind(cx, c);
+      const char *op = ck == RL_C_BINARY_OPERATOR || ck == RL_C_UNARY_OPERATOR ? cs_opstr(cx, c) : "";
+      bool is_cond = !cond && ((ck == RL_C_BINARY_OPERATOR && !cs_is_assign(cx, c) &&
+                                strcmp(op, ",") != 0) ||
+                               (ck == RL_C_UNARY_OPERATOR && strcmp(op, "!") == 0));
+      if (rl_kind(cx, kids[i]) == RL_C_DECL_STMT || (!is_cond && !cond && !init && i == 0 &&
+                                                     nk == 3))
+        init = kids[i];
+      else if (is_cond)
+        cond = kids[i];
+      else
+        inc = kids[i];
+    }
+  }
+  cs__expr(s, init, cur);
+  /* a scoped-lock macro: `for (v = lock(m); v != 0; v = unlock(m))` */
+  /* (the body runs locked once: a lock in the initialisation sets the
+   * variable, an unlock in the increment clears it, whatever functions
+   * of other files return) */
+  RlNode fv = cond ? cs__for_var(s, cond) : RL_NONE;
+  int fval = -1;
+  RlNode iv = cs__macro_assign(s, init, fv), nv = cs__macro_assign(s, inc, fv);
+  if (iv && nv) {
+    int it = cs__truth(s, iv, 0);
+    if (it < 0 && cs_lockish(s, init, rl_node_end(cx, init))) it = 1;
+    cs__flag_set(s, cur, rl_c_name(cx, fv), it);
+    fval = cs__truth(s, nv, 0);
+    if (fval < 0 && cs_lockish(s, inc, rl_node_end(cx, inc))) fval = 0;
+    if (!*cs_opstr(cx, rl_strip(cx, cond))) cond = fv;
+  }
+  cs__loop(s, cond, body, inc, false, cond != RL_NONE, cur, fv, fval);
+}
+
 static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
   RlCtx *cx = s->cx;
   if (!n || s->bail) return;
@@ -576,7 +756,7 @@ static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
   }
   switch (rl_kind(cx, n)) {
   case RL_C_COMPOUND_STMT:
-    for (RlNode c = rl_first_child(cx, n); c; c = rl_next_sibling(cx, c)) cs__stmt(s, c, cur);
+    cs__block(s, n, cur);
     break;
   case RL_C_IF_STMT: {
     if (s->emit && cur->n) cs_lazy(s, n, cur);
@@ -598,52 +778,9 @@ static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
     cs__loop(s, rl_child(cx, n, RL_F_CONDITION), rl_child(cx, n, RL_F_BODY), RL_NONE, true,
              true, cur, RL_NONE, -1);
     break;
-  case RL_C_FOR_STMT: {
-    /* children: [init] [cond] [inc] body, absent ones not visited */
-    RlNode kids[4];
-    uint32_t nk = 0;
-    for (RlNode c = rl_first_child(cx, n); c && nk < 4; c = rl_next_sibling(cx, c)) kids[nk++] = c;
-    if (!nk) break;
-    RlNode body = kids[nk - 1], init = RL_NONE, cond = RL_NONE, inc = RL_NONE;
-    if (nk == 4) {
-      init = kids[0], cond = kids[1], inc = kids[2];
-    } else if (nk >= 2) {
-      /* guess: a comparison or a `!x` is the condition */
-      for (uint32_t i = 0; i + 1 < nk; i++) {
-        RlNode c = rl_strip(cx, kids[i]);
-        RlKind ck = rl_kind(cx, c);
-        const char *op = ck == RL_C_BINARY_OPERATOR || ck == RL_C_UNARY_OPERATOR ? cs_opstr(cx, c) : "";
-        bool is_cond = !cond && ((ck == RL_C_BINARY_OPERATOR && !cs_is_assign(cx, c) &&
-                                  strcmp(op, ",") != 0) ||
-                                 (ck == RL_C_UNARY_OPERATOR && strcmp(op, "!") == 0));
-        if (rl_kind(cx, kids[i]) == RL_C_DECL_STMT || (!is_cond && !cond && !init && i == 0 &&
-                                                       nk == 3))
-          init = kids[i];
-        else if (is_cond)
-          cond = kids[i];
-        else
-          inc = kids[i];
-      }
-    }
-    cs__expr(s, init, cur);
-    /* a scoped-lock macro: `for (v = lock(m); v != 0; v = unlock(m))` */
-    /* (the body runs locked once: a lock in the initialisation sets the
-     * variable, an unlock in the increment clears it, whatever functions
-     * of other files return) */
-    RlNode fv = cond ? cs__for_var(s, cond) : RL_NONE;
-    int fval = -1;
-    RlNode iv = cs__macro_assign(s, init, fv), nv = cs__macro_assign(s, inc, fv);
-    if (iv && nv) {
-      int it = cs__truth(s, iv, 0);
-      if (it < 0 && cs_lockish(s, init, rl_node_end(cx, init))) it = 1;
-      cs__flag_set(s, cur, rl_c_name(cx, fv), it);
-      fval = cs__truth(s, nv, 0);
-      if (fval < 0 && cs_lockish(s, inc, rl_node_end(cx, inc))) fval = 0;
-      if (!*cs_opstr(cx, rl_strip(cx, cond))) cond = fv;
-    }
-    cs__loop(s, cond, body, inc, false, cond != RL_NONE, cur, fv, fval);
-                      break;
-  }
+  case RL_C_FOR_STMT:
+    cs__for(s, n, cur);
+    break;
   case RL_C_SWITCH_STMT: {
     RlNode cond = rl_first_child(cx, n), body = RL_NONE;
     for (RlNode c = cond; c; c = rl_next_sibling(cx, c)) body = c;

@@ -333,13 +333,15 @@ static void rl_main__fix(RlMain *m) {
   }
 }
 
-/* Phase 2 over the scanned files and, when floating-promise is on, the
- * .d.ts of the packages they import (pkgtypes.h): one notice for the run
- * when some could not be found. */
+/* Phase 2 over the scanned files and, when floating-promise or
+ * callback-promise-mix is on, the .d.ts of the packages they import
+ * (pkgtypes.h): one notice for the run when some could not be found. */
 static void rl_main__project(RlMain *m) {
   RlSession *s = &m->s;
   int fp = rl_session_rule_index(s, "floating-promise");
-  if (fp < 0 || !s->enabled[fp] || s->parse_only) {
+  int cpm = rl_session_rule_index(s, "callback-promise-mix");
+  bool want = (fp >= 0 && s->enabled[fp]) || (cpm >= 0 && s->enabled[cpm]);
+  if (!want || s->parse_only) {
     rl_engine_project(s, m->scan.results, m->nfiles);
     return;
   }

@@ -1,7 +1,7 @@
-/* cache.c - the result cache (see cache.h). Entry format: "RLC7", the tool
+/* cache.c - the result cache (see cache.h). Entry format: "RLC8", the tool
  * version, the key, then the file's results as length-prefixed fields;
- * each fact as its common fields, then the fields of its kind's record
- * (rl_cache__w_record / rl_cache__r_record).
+ * each fact as its common fields, its fixes (rl_fact_fix), then the
+ * fields of its kind's record (rl_cache__w_record / rl_cache__r_record).
  * An entry is untrusted input (a CI cache can be restored from another
  * branch's run): every read is bounds-checked, every count is bounded by
  * the bytes left in the entry, every enum, flag, location and rule index is
@@ -24,7 +24,7 @@
 #ifndef RL_VERSION
 #define RL_VERSION "0.0.0-dev"
 #endif
-#define RL_CACHE_MAGIC "RLC7"
+#define RL_CACHE_MAGIC "RLC8"
 /* Entries are read whole; a larger one is a miss. */
 #define RL_CACHE_MAX_ENTRY (256u << 20)
 
@@ -139,6 +139,22 @@ static void w_held(RlBuf *b, const RlCHeld *h, uint32_t n) {
     w_obj(b, &h[i].cls);
     w_u32(b, h[i].line);
     w_u32(b, h[i].read);
+  }
+}
+
+/* Fixes: a finding's, a fact's. */
+static void w_fixes(RlBuf *b, const RlFix *fx, uint32_t n) {
+  w_u32(b, n);
+  for (uint32_t j = 0; j < n; j++) {
+    w_str(b, fx[j].title);
+    w_u32(b, fx[j].safety);
+    w_u32(b, fx[j].nedits);
+    for (uint32_t k = 0; k < fx[j].nedits; k++) {
+      w_u32(b, fx[j].edits[k].start);
+      w_u32(b, fx[j].edits[k].end);
+      w_str(b, fx[j].edits[k].text);
+      w_loc(b, &fx[j].edits[k].loc);
+    }
   }
 }
 
@@ -298,18 +314,7 @@ void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key) {
       w_loc(&b, &d->related[j].loc);
       w_str(&b, d->related[j].msg);
     }
-    w_u32(&b, d->nfixes);
-    for (uint32_t j = 0; j < d->nfixes; j++) {
-      w_str(&b, d->fixes[j].title);
-      w_u32(&b, d->fixes[j].safety);
-      w_u32(&b, d->fixes[j].nedits);
-      for (uint32_t k = 0; k < d->fixes[j].nedits; k++) {
-        w_u32(&b, d->fixes[j].edits[k].start);
-        w_u32(&b, d->fixes[j].edits[k].end);
-        w_str(&b, d->fixes[j].edits[k].text);
-        w_loc(&b, &d->fixes[j].edits[k].loc);
-      }
-    }
+    w_fixes(&b, d->fixes, d->nfixes);
   }
   w_u32(&b, f->facts.n);
   for (uint32_t i = 0; i < f->facts.n; i++) {
@@ -322,6 +327,7 @@ void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key) {
     w_str(&b, x->func);
     w_loc(&b, &x->loc);
     w_str(&b, x->line_text);
+    w_fixes(&b, x->fixes, x->nfixes);
     rl_cache__w_record(&b, x);
   }
   w_u32(&b, f->supps.n);
@@ -427,9 +433,9 @@ static void r_loc(RlReader *r, RlLoc *l) {
 #define RL_CACHE_RELATED_MIN (3u * RL_CACHE_STR_MIN + RL_CACHE_LOC_SIZE)
 #define RL_CACHE_FIX_MIN (RL_CACHE_STR_MIN + 8u)
 #define RL_CACHE_EDIT_MIN (RL_CACHE_STR_MIN + 8u + RL_CACHE_LOC_SIZE)
-/* kind, rule, flags, aux; the rule's id, func, line text; the smallest
- * record (a note's one string) */
-#define RL_CACHE_FACT_MIN (4u * RL_CACHE_STR_MIN + 16u + RL_CACHE_LOC_SIZE)
+/* kind, rule, flags, aux, the count of fixes; the rule's id, func, line
+ * text; the smallest record (a note's one string) */
+#define RL_CACHE_FACT_MIN (4u * RL_CACHE_STR_MIN + 20u + RL_CACHE_LOC_SIZE)
 #define RL_CACHE_SUPP_MIN (5u * RL_CACHE_STR_MIN + 36u + 3u * RL_CACHE_LOC_SIZE)
 
 /* A count of records of at least `min` bytes each; bad (and 0) when the
@@ -452,6 +458,33 @@ static uint32_t r_enum(RlReader *r, uint32_t lo, uint32_t hi) {
 
 /* A boolean field: 0 or 1. */
 static bool r_bool(RlReader *r) { return r_enum(r, 0, 1) != 0; }
+
+/* Fixes as w_fixes wrote them (*n their count); bad when a title or a
+ * text is missing or an edit ends before it starts. */
+static RlFix *r_fixes(RlReader *r, uint32_t *n) {
+  *n = r_count(r, RL_CACHE_FIX_MIN);
+  if (r->bad) return NULL;
+  RlFix *v = rl_arena_alloc(r->arena, (*n + 1) * sizeof *v);
+  for (uint32_t j = 0; j < *n && !r->bad; j++) {
+    RlFix *fx = &v[j];
+    fx->title = r_str(r);
+    fx->safety = (RlFixSafety)r_enum(r, RL_FIX_SAFE, RL_FIX_SUGGESTION);
+    fx->nedits = r_count(r, RL_CACHE_EDIT_MIN);
+    if (r->bad || !fx->title) {
+      r->bad = true;
+      return NULL;
+    }
+    fx->edits = rl_arena_alloc(r->arena, (fx->nedits + 1) * sizeof *fx->edits);
+    for (uint32_t k = 0; k < fx->nedits && !r->bad; k++) {
+      fx->edits[k].start = r_u32(r);
+      fx->edits[k].end = r_u32(r);
+      fx->edits[k].text = r_str(r);
+      r_loc(r, &fx->edits[k].loc);
+      if (!fx->edits[k].text || fx->edits[k].start > fx->edits[k].end) r->bad = true;
+    }
+  }
+  return v;
+}
 
 /* A location as the engine makes them: lines from 1, columns from 1, the
  * end not before the start. */
@@ -705,24 +738,7 @@ bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const ch
       rel->msg = r_str(&r);
       if (!rel->path || !rel->rel_path || !rel->msg) r.bad = true;
     }
-    d->nfixes = r_count(&r, RL_CACHE_FIX_MIN);
-    if (r.bad) goto done;
-    d->fixes = rl_arena_alloc(&f->keep, (d->nfixes + 1) * sizeof *d->fixes);
-    for (uint32_t j = 0; j < d->nfixes && !r.bad; j++) {
-      RlFix *fx = &d->fixes[j];
-      fx->title = r_str(&r);
-      fx->safety = (RlFixSafety)r_enum(&r, RL_FIX_SAFE, RL_FIX_SUGGESTION);
-      fx->nedits = r_count(&r, RL_CACHE_EDIT_MIN);
-      if (r.bad || !fx->title) goto done;
-      fx->edits = rl_arena_alloc(&f->keep, (fx->nedits + 1) * sizeof *fx->edits);
-      for (uint32_t k = 0; k < fx->nedits && !r.bad; k++) {
-        fx->edits[k].start = r_u32(&r);
-        fx->edits[k].end = r_u32(&r);
-        fx->edits[k].text = r_str(&r);
-        r_loc(&r, &fx->edits[k].loc);
-        if (!fx->edits[k].text || fx->edits[k].start > fx->edits[k].end) r.bad = true;
-      }
-    }
+    d->fixes = r_fixes(&r, &d->nfixes);
     if (r.bad) goto done;
     RL_VEC_PUSH(f->local, d);
   }
@@ -744,6 +760,9 @@ bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const ch
     r_valid_loc(&r, &x.loc);
     x.line_text = r_str(&r);
     if (!x.line_text) x.line_text = ""; /* becomes a finding's line text in phase 2 */
+    x.fixes = r_fixes(&r, &x.nfixes);
+    if (r.bad) goto done;
+    if (!x.nfixes) x.fixes = NULL;
     if (!rl_cache__r_record(&r, &x) || r.bad) goto done;
     RL_VEC_PUSH(f->facts, x);
   }

@@ -200,6 +200,14 @@ void rl_report_fix_range(RlCtx *cx, RlReport *r, const char *title, RlFixSafety 
   rl_fix_add(r->arena, &r->d, title, safety, start, end, text, &loc);
 }
 
+void rl_fact_fix(RlCtx *cx, RlFact *fact, const char *title, RlFixSafety safety,
+                 uint32_t start, uint32_t end, const char *text) {
+  if (end < start) end = start;
+  RlLoc loc = rl_lines_loc(&cx->lines, cx->src, cx->len, start, end);
+  rl_fix_list_add(&cx->file->keep, &fact->fixes, &fact->nfixes, title, safety, start, end,
+                  text, &loc);
+}
+
 void rl_report_fix(RlCtx *cx, RlReport *r, const char *title, RlFixSafety safety, RlNode at,
                    bool insert_before, const char *text) {
   RlLoc l = rl_loc(cx, at);
@@ -753,6 +761,19 @@ void rl_project_hint(RlProject *px, RlReport *r, const char *fmt, ...) {
   va_start(ap, fmt);
   r->d.hint = rl_arena_vprintf(r->arena, fmt, ap);
   va_end(ap);
+}
+
+void rl_project_fix(RlProject *px, RlReport *r, const RlFact *at) {
+  /* the edits are byte ranges of at's file: only a finding there takes them */
+  if (at->file >= px->n || px->files[at->file]->path != r->d.path) return;
+  for (uint32_t i = 0; i < at->nfixes; i++) {
+    const RlFix *fx = &at->fixes[i];
+    for (uint32_t k = 0; k < fx->nedits; k++) {
+      const RlEdit *e = &fx->edits[k];
+      rl_fix_add(r->arena, &r->d, fx->title, fx->safety, e->start, e->end, e->text,
+                 e->loc.line ? &e->loc : NULL);
+    }
+  }
 }
 
 void rl_project_severity(RlProject *px, RlReport *r, RlSeverity sev) {

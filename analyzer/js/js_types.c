@@ -613,7 +613,23 @@ typedef struct Lookup {
   int budget;
   uint32_t file;    /* out: the declaring file */
   const char *name; /* out: the name declared there */
+  /* modules whose names are not followed but answered: an import or
+   * re-export from one of them sets `ext` (rl_project_js_derives) */
+  const char *const *mods;
+  uint32_t nmods;
+  bool ext;
 } Lookup;
+
+/* Is module specifier spec ("node:" prefix ignored) one of lk's mods? */
+static bool ext_module(Lookup *lk, const char *spec) {
+  if (strncmp(spec, "node:", 5) == 0) spec += 5;
+  for (uint32_t i = 0; i < lk->nmods; i++)
+    if (strcmp(spec, lk->mods[i]) == 0) {
+      lk->ext = true;
+      return true;
+    }
+  return false;
+}
 
 static bool exported_as(Lookup *lk, uint32_t file, const char *ename, int depth);
 
@@ -631,6 +647,7 @@ static bool bound(Lookup *lk, uint32_t file, const char *name, bool exports, int
   const RlFact *f = rl_project_facts(lk->px, file, &n);
   for (uint32_t i = 0; i < n; i++) {
     if (f[i].kind != RL_FACT_IMPORT || strcmp(f[i].import.local, name) != 0) continue;
+    if (ext_module(lk, f[i].import.module)) return false;
     if (f[i].import.what == RL_IMPORT_NAMESPACE) return false;
     int32_t t = rl_project_resolve(lk->px, file, f[i].import.module);
     return t >= 0 && exported_as(lk, (uint32_t)t, f[i].import.imported, depth + 1);
@@ -648,6 +665,7 @@ static bool exported_as(Lookup *lk, uint32_t file, const char *ename, int depth)
   for (uint32_t i = 0; i < n; i++) {
     if (f[i].kind != RL_FACT_EXPORT || strcmp(f[i].export.name, ename) != 0) continue;
     if (*f[i].export.from) {
+      if (ext_module(lk, f[i].export.from)) return false;
       int32_t t = rl_project_resolve(lk->px, file, f[i].export.from);
       return t >= 0 && exported_as(lk, (uint32_t)t, f[i].export.local, depth + 1);
     }
@@ -669,7 +687,7 @@ static bool exported_as(Lookup *lk, uint32_t file, const char *ename, int depth)
  * file that declares it: *out_file, *out_name. */
 static bool locate(const RlProject *px, uint32_t file, const char *name, bool as_type,
                    uint32_t *out_file, const char **out_name) {
-  Lookup lk = {px, as_type, 64, 0, NULL};
+  Lookup lk = {px, as_type, 64, 0, NULL, NULL, 0, false};
   if (!bound(&lk, file, name, true, 0)) return false;
   *out_file = lk.file;
   *out_name = lk.name;
@@ -751,4 +769,36 @@ RlJsVerdict rl_project_js_func(const RlProject *px, uint32_t file, const char *n
     first = false;
   }
   return acc;
+}
+
+/* Section - phase 2: base chains */
+
+typedef struct Derive {
+  const RlProject *px;
+  const char *const *mods;
+  uint32_t nmods;
+  RlJsJudge judge;
+  void *ud;
+  int budget; /* types visited, in all */
+} Derive;
+
+static bool derives(Derive *d, uint32_t file, const char *name, int depth) {
+  if (depth > 6 || --d->budget < 0) return false;
+  Lookup lk = {d->px, true, 64, 0, NULL, d->mods, d->nmods, false};
+  if (!bound(&lk, file, name, true, 0)) return lk.ext;
+  int j = d->judge ? d->judge(d->ud, lk.file, lk.name) : 0;
+  if (j) return j > 0;
+  uint32_t n;
+  const RlFact *f = rl_project_facts(d->px, lk.file, &n);
+  for (uint32_t i = 0; i < n; i++)
+    if (f[i].kind == RL_FACT_JS_TYPE && f[i].jstype.what == RL_JT_BASE &&
+        strcmp(f[i].jstype.owner, lk.name) == 0 && derives(d, lk.file, f[i].jstype.type, depth + 1))
+      return true;
+  return false;
+}
+
+bool rl_project_js_derives(const RlProject *px, uint32_t file, const char *type,
+                           const char *const *mods, uint32_t nmods, RlJsJudge judge, void *ud) {
+  Derive d = {px, mods, nmods, judge, ud, 32};
+  return *type && derives(&d, file, type, 0);
 }

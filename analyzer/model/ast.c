@@ -316,6 +316,21 @@ const char *rl_op(const RlCtx *cx, RlNode n) {
   return rl_ast__op_lookup(t, len);
 }
 
+/* Is C node n what clang keeps of an expression it could not check (a
+ * RecoveryExpr: `r->app` on a struct whose definition is in a header not
+ * found)? libclang shows it as an unexposed expression around the part it
+ * understood (`r`), which must not pass for that part. Told apart from an
+ * implicit conversion by its extent, wider than its only child's. */
+static bool rl_ast__recovery(const RlCtx *cx, RlNode n) {
+  const RlNodeRec *r = RL_REC(cx, n);
+  if (r->kind != RL_C_UNEXPOSED_EXPR || (r->flags & RL_NF_MACRO) || r->ext) return false;
+  RlNode c = rl_named_child(cx, n, 0);
+  if (!c || rl_named_child_count(cx, n) != 1) return false;
+  const RlNodeRec *rc = RL_REC(cx, c);
+  if (rc->flags & RL_NF_MACRO) return false;
+  return rc->start_byte > r->start_byte || rc->end_byte < r->end_byte;
+}
+
 static bool rl_ast__transparent(const RlCtx *cx, RlNode n) {
   switch (rl_kind(cx, n)) {
   case RL_JS_PARENTHESIZED_EXPRESSION:
@@ -327,7 +342,7 @@ static bool rl_ast__transparent(const RlCtx *cx, RlNode n) {
   case RL_C_CSTYLE_CAST_EXPR:
     return true;
   case RL_C_UNEXPOSED_EXPR:
-    return rl_named_child_count(cx, n) == 1;
+    return rl_named_child_count(cx, n) == 1 && !rl_ast__recovery(cx, n);
   default:
     return false;
   }
@@ -381,7 +396,8 @@ static uint64_t rl_ast__key_feed(const RlCtx *cx, uint64_t h, RlNode n, RlExprSu
     h = rl_hash_bytes(h, &k, sizeof k);
     if (r->ext && cx->tree.ext[r->ext].name && *cx->tree.ext[r->ext].name) {
       h = rl_hash_str(h, cx->tree.ext[r->ext].name);
-    } else if (!r->first_child && !(r->flags & RL_NF_MACRO)) {
+    } else if ((!r->first_child && !(r->flags & RL_NF_MACRO)) || rl_ast__recovery(cx, i)) {
+      /* a leaf, or what clang could not check (`r->app`, `r->dynamic`): its text */
       size_t len;
       const char *t = rl_text(cx, i, &len);
       h = rl_hash_bytes(h, t, len);

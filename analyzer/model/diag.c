@@ -90,14 +90,20 @@ char *rl_doc_url(const char *rule_id) { return rl_asprintf(RL_DOCS_BASE "%s.md",
 
 void rl_fix_add(RlArena *a, RlDiag *d, const char *title, RlFixSafety safety, uint32_t start,
                 uint32_t end, const char *text, const RlLoc *loc) {
+  rl_fix_list_add(a, &d->fixes, &d->nfixes, title, safety, start, end, text, loc);
+}
+
+void rl_fix_list_add(RlArena *a, RlFix **fixes, uint32_t *n, const char *title,
+                     RlFixSafety safety, uint32_t start, uint32_t end, const char *text,
+                     const RlLoc *loc) {
   RlFix *fix = NULL;
-  for (uint32_t i = 0; i < d->nfixes; i++)
-    if (strcmp(d->fixes[i].title, title) == 0) fix = &d->fixes[i];
+  for (uint32_t i = 0; i < *n; i++)
+    if (strcmp((*fixes)[i].title, title) == 0) fix = &(*fixes)[i];
   if (!fix) {
-    RlFix *v = rl_arena_alloc(a, (d->nfixes + 1) * sizeof *v);
-    if (d->nfixes) memcpy(v, d->fixes, d->nfixes * sizeof *v);
-    d->fixes = v;
-    fix = &v[d->nfixes++];
+    RlFix *v = rl_arena_alloc(a, (*n + 1) * sizeof *v);
+    if (*n) memcpy(v, *fixes, *n * sizeof *v);
+    *fixes = v;
+    fix = &v[(*n)++];
     fix->title = rl_arena_strdup(a, title);
     fix->safety = safety;
   }

@@ -123,6 +123,10 @@ typedef struct RlRun {
 struct RlArena;
 void rl_fix_add(struct RlArena *a, RlDiag *d, const char *title, RlFixSafety safety,
                 uint32_t start, uint32_t end, const char *text, const RlLoc *loc);
+/* rl_fix_add on a list of fixes *fixes[0..*n) (a finding's, a fact's). */
+void rl_fix_list_add(struct RlArena *a, RlFix **fixes, uint32_t *n, const char *title,
+                     RlFixSafety safety, uint32_t start, uint32_t end, const char *text,
+                     const RlLoc *loc);
 
 const char *rl_severity_name(RlSeverity s);
 /* Parses a severity name; returns false on an unknown name. */

@@ -93,6 +93,8 @@ struct RlPkgTypes {
   Map names;  /* the names the scanned files ask packages about */
   Map members; /* the function and method names their questions call */
   int asking; /* the rule whose facts ask (floating-promise's index) */
+  int asking2; /* callback-promise-mix's: its listeners' receiver types
+                  (its facts with c = "type") */
   RL_VEC(RlEngineFile *) files;
   RlFileSettings off;
   uint32_t imported, found, node_modules_dirs, big;
@@ -466,7 +468,12 @@ static bool wanted(RlPkgTypes *self, const RlEngineFile *f, const RlFact *imp) {
       want_name(self, imp->import.imported);
       return true;
     }
-    if (fa->kind < RL_FACT_RULE || (int)fa->rule != self->asking) continue;
+    /* callback-promise-mix asks with the facts it marks c = "type" (its
+     * listeners' receiver types), not with its array-method callbacks */
+    if (fa->kind < RL_FACT_RULE ||
+        ((int)fa->rule != self->asking &&
+         ((int)fa->rule != self->asking2 || strcmp(fa->c, "type") != 0)))
+      continue;
     if (strcmp(fa->a, imp->import.local) == 0) {
       want_name(self, imp->import.imported);
       return true;
@@ -568,8 +575,9 @@ static void build_notice(RlPkgTypes *self) {
     if (missing > self->nmissing) rl_buf_puts(&b, ", ...");
     rl_buf_printf(&b, ")%s: calls of their promise-returning functions and methods are not "
                       "reported by floating-promise (only built-in promise APIs and "
-                      "js.promiseFunctions are); install the dependencies (npm ci) before "
-                      "the scan to check them",
+                      "js.promiseFunctions are), nor async listeners on their emitter "
+                      "classes by callback-promise-mix; install the dependencies (npm ci) "
+                      "before the scan to check them",
                   self->node_modules_dirs ? "" : " could not be read");
   }
   if (self->capped) {
@@ -587,6 +595,7 @@ RlPkgTypes *rl_pkgtypes_load(const RlSession *s, uint32_t jobs, RlEngineFile *co
   RlPkgTypes *self = rl_calloc(1, sizeof *self);
   self->off.context = -1; /* every rule off: facts only */
   self->asking = rl_session_rule_index(s, "floating-promise");
+  self->asking2 = rl_session_rule_index(s, "callback-promise-mix");
   PathVec q = {0};
   for (uint32_t i = 0; i < n; i++) {
     if (!files[i] || !(files[i]->lang & RL_LANG_JSTS)) continue;

@@ -90,3 +90,163 @@ void rl_c_fix_access_open(RlCtx *cx, RlReport *r, RlNode use, RlNode check) {
   else if (*add)
     rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, lf.end, lf.end, rl_fmt(cx, " | %s", add));
 }
+
+/* Section - lazy-init-race: `if (!g) g = expr;` -> pthread_once */
+
+/* The g of `!g`, `g == NULL`, `NULL == g`, `g == 0` (a global), or RL_NONE. */
+static RlNode null_checked(const RlCtx *cx, RlNode cond) {
+  RlNode x = RL_NONE;
+  if (rl_kind(cx, cond) == RL_C_UNARY_OPERATOR && strcmp(rl_op(cx, cond), "!") == 0) {
+    x = rl_first_child(cx, cond);
+  } else if (rl_kind(cx, cond) == RL_C_BINARY_OPERATOR && strcmp(rl_op(cx, cond), "==") == 0) {
+    RlNode a = rl_first_child(cx, cond), b = rl_next_sibling(cx, a);
+    if (rl_text_eq(cx, b, "NULL") || rl_text_eq(cx, b, "0")) x = a;
+    else if (rl_text_eq(cx, a, "NULL") || rl_text_eq(cx, a, "0")) x = b;
+  }
+  x = rl_strip(cx, x);
+  if (rl_kind(cx, x) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, x) != RL_REF_GLOBAL) return RL_NONE;
+  return x;
+}
+
+/* Is n a reference to global `name`? */
+static bool is_global(const RlCtx *cx, RlNode n, const char *name) {
+  n = rl_strip(cx, n);
+  return rl_kind(cx, n) == RL_C_DECL_REF_EXPR && rl_c_ref(cx, n) == RL_REF_GLOBAL &&
+         strcmp(rl_c_name(cx, n), name) == 0;
+}
+
+void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind) {
+  if (rl_kind(cx, ifs) != RL_C_IF_STMT || rl_child(cx, ifs, RL_F_ALTERNATIVE)) return;
+  if (rl_c_in_macro(cx, ifs)) return;
+  RlNode cond = rl_strip(cx, rl_child(cx, ifs, RL_F_CONDITION));
+  RlNode g = null_checked(cx, cond);
+  if (!g) return;
+  const char *name = rl_c_name(cx, g);
+  /* the branch: the one assignment `g = expr`, or a block that sets g and
+   * has no way out (return, goto, break, continue, a label) */
+  RlNode then = rl_child(cx, ifs, RL_F_CONSEQUENCE);
+  RlNode block = RL_NONE, set = RL_NONE;
+  if (rl_kind(cx, then) == RL_C_COMPOUND_STMT && rl_named_child_count(cx, then) == 1)
+    then = rl_named_child(cx, then, 0);
+  if (rl_kind(cx, then) == RL_C_COMPOUND_STMT) {
+    block = then;
+  } else {
+    set = rl_strip(cx, then);
+    if (rl_kind(cx, set) != RL_C_BINARY_OPERATOR || strcmp(rl_op(cx, set), "=") != 0) return;
+    if (!is_global(cx, rl_first_child(cx, set), name)) return;
+  }
+  RlNode moved = block ? block : rl_next_sibling(cx, rl_first_child(cx, set));
+  if (!moved) return;
+  /* it moves out of the function: it names only globals, functions,
+   * constants and (a block) its own locals */
+  bool sets = false;
+  for (RlNode i = moved; i < rl_node_end(cx, moved); i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_C_RETURN_STMT || k == RL_C_GOTO_STMT || k == RL_C_BREAK_STMT ||
+        k == RL_C_CONTINUE_STMT || k == RL_C_LABEL_STMT)
+      return;
+    if (k == RL_C_BINARY_OPERATOR && strcmp(rl_op(cx, i), "=") == 0 &&
+        is_global(cx, rl_first_child(cx, i), name))
+      sets = true;
+    if (k != RL_C_DECL_REF_EXPR) continue;
+    RlRefKind rk = rl_c_ref(cx, i);
+    if (rk == RL_REF_GLOBAL || rk == RL_REF_FUNCTION || rk == RL_REF_ENUM) continue;
+    if (!block || rk != RL_REF_LOCAL) return;
+    bool own = false; /* declared in the block */
+    for (RlNode j = block; j < rl_node_end(cx, block) && !own; j++)
+      own = rl_kind(cx, j) == RL_C_VAR_DECL && strcmp(rl_c_name(cx, j), rl_c_name(cx, i)) == 0;
+    if (!own) return;
+  }
+  if (block && !sets) return;
+  /* g is a static of this file, and this is its only assignment: nothing
+   * else resets it (the once flag would not run again) */
+  bool is_static = false;
+  for (RlNode c = rl_first_child(cx, rl_root(cx)); c; c = rl_next_sibling(cx, c)) {
+    if (rl_kind(cx, c) != RL_C_VAR_DECL || strcmp(rl_c_name(cx, c), name) != 0) continue;
+    size_t dl;
+    const char *dt = rl_text(cx, c, &dl);
+    if (dl > 7 && memcmp(dt, "static", 6) == 0 && (dt[6] == ' ' || dt[6] == '\t')) is_static = true;
+  }
+  if (!is_static) return;
+  for (RlNode i = rl_root(cx); i < rl_node_end(cx, rl_root(cx)); i++) {
+    RlKind k = rl_kind(cx, i);
+    if (i == set || (block && i > block && i < rl_node_end(cx, block))) continue;
+    if ((k == RL_C_BINARY_OPERATOR && strcmp(rl_op(cx, i), "=") == 0) ||
+        k == RL_C_COMPOUND_ASSIGN_OPERATOR ||
+        (k == RL_C_UNARY_OPERATOR && (strcmp(rl_op(cx, i), "&") == 0 ||
+                                      strcmp(rl_op(cx, i), "++") == 0 ||
+                                      strcmp(rl_op(cx, i), "--") == 0)))
+      if (is_global(cx, rl_first_child(cx, i), name)) return;
+  }
+  /* new names, unused in the file */
+  const char *once = rl_fmt(cx, "%s_once", name), *init = rl_fmt(cx, "%s_init", name);
+  RlNode fn = rl_enclosing_function(cx, ifs);
+  if (!fn) return;
+  const char *src = src_of(cx, ifs);
+  size_t whole = rl_loc(cx, rl_root(cx)).end;
+  if (find_word(src, whole, once) >= 0 || find_word(src, whole, init) >= 0) return;
+  /* the function starts its line */
+  uint32_t at = rl_loc(cx, fn).start;
+  while (at > 0 && (src[at - 1] == ' ' || src[at - 1] == '\t')) at--;
+  if (at > 0 && src[at - 1] != '\n') return;
+  /* #include <pthread.h> after the last #include before the function */
+  bool has_pthread = false;
+  long inc = -1;
+  for (uint32_t i = 0; i < at; i++) {
+    if (i > 0 && src[i - 1] != '\n') continue;
+    if (strncmp(src + i, "#include", 8) != 0) continue;
+    const char *nl = memchr(src + i, '\n', at - i);
+    size_t ll = nl ? (size_t)(nl - (src + i)) : at - i;
+    if (find_word(src + i, ll, "pthread") >= 0 && memchr(src + i, '<', ll)) has_pthread = true;
+    if (nl) inc = (long)(nl - src) + 1;
+  }
+  if (inc < 0) return; /* nowhere to put the #include */
+  /* the if statement, and its `;` when the branch is not a block */
+  RlLoc li = rl_loc(cx, ifs);
+  /* a comment outside what moves would be lost */
+  RlLoc lm = rl_loc(cx, block ? block : set);
+  for (uint32_t i = li.start; i + 1 < li.end; i++)
+    if ((i < lm.start || i >= lm.end) && src[i] == '/' && (src[i + 1] == '/' || src[i + 1] == '*'))
+      return;
+  uint32_t e = li.end;
+  while (src[e] == ' ' || src[e] == '\t') e++;
+  bool semi = src[e] == ';';
+  if (semi) e++;
+  size_t sl;
+  const char *st = rl_text(cx, block ? block : set, &sl);
+  if (block) { /* the block's lines lose the if statement's indentation */
+    uint32_t b = li.start;
+    while (b > 0 && (src[b - 1] == ' ' || src[b - 1] == '\t')) b--;
+    size_t ind = li.start - b;
+    char *out = rl_alloc(cx, sl + 1), *o = out;
+    for (size_t i = 0; i < sl; i++) {
+      *o++ = st[i];
+      if (st[i] == '\n' && i + 1 + ind <= sl && memcmp(st + i + 1, src + b, ind) == 0) i += ind;
+    }
+    *o = '\0';
+    st = out;
+    sl = (size_t)(o - out);
+  }
+  const char *head =
+      block ? rl_fmt(cx,
+                     "static pthread_once_t %s = PTHREAD_ONCE_INIT;\n\n"
+                     "static void %s(void)\n%.*s\n\n",
+                     once, init, (int)sl, st)
+            : rl_fmt(cx,
+                     "static pthread_once_t %s = PTHREAD_ONCE_INIT;\n\n"
+                     "static void %s(void) { %.*s; }\n\n",
+                     once, init, (int)sl, st);
+  const char *call = rl_fmt(cx, "pthread_once(&%s, %s);", once, init);
+  static const char *const title =
+      "Initialise it once with pthread_once(): a failed initialisation is not tried again";
+  RlFact *f = rl_fact_add(cx, kind, cond, name, "", "");
+  if (!has_pthread && (uint32_t)inc == at) {
+    rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, at, at, rl_fmt(cx, "#include <pthread.h>\n\n%s", head));
+  } else {
+    if (!has_pthread)
+      rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, (uint32_t)inc, (uint32_t)inc,
+                  "#include <pthread.h>\n");
+    rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, at, at, head);
+  }
+  rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, li.start, e, call);
+}

@@ -13,4 +13,17 @@
  * now takes open()'s failure path instead of the check's return. */
 void rl_c_fix_access_open(RlCtx *cx, RlReport *r, RlNode use, RlNode check);
 
+/* lazy-init-race, a finding of phase 2: for `if (!g) g = expr;` (if
+ * statement `ifs`), or `if (!g) { ... g = ...; ... }` with no return,
+ * goto, break, continue or label in the block, with g a static global that
+ * nothing else in the file assigns or takes the address of, and what moves
+ * naming no local (but the block's own) or parameter,
+ * records a fact of kind `kind` at the condition (where csum.c records
+ * RL_FACT_C_LAZY) carrying the fix: a pthread_once_t and an initialiser
+ * function before the enclosing function, the if statement replaced by
+ * pthread_once(), and #include <pthread.h> when the file has none.
+ * RL_FIX_UNSAFE: a failed initialisation (expr yields NULL) is no longer
+ * tried again on the next call. Nothing for any other shape. */
+void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind);
+
 #endif

@@ -14,10 +14,34 @@
  * pthread_once/call_once routines are not reached by calls, so they are
  * never reported; nor is an initialisation that stores constants only and
  * sets the checked variable last (RL_CL_CONST: a second run changes
- * nothing), nor one in a fork() child that ends in exec or _exit. CWE-609. Doc: rules/lazy-init-race.md */
+ * nothing), nor one in a fork() child that ends in exec or _exit.
+ * The plain `if (!g) g = expr;` gets the pthread_once fix (fixes.c), built
+ * in phase 1 and kept on a fact. CWE-609. Doc: rules/lazy-init-race.md */
 #include <string.h>
 
 #include "../../analyzer/rule_api.h"
+#include "fixes.h"
+
+/* Phase 1 records, for a lazy initialisation the fix can rewrite, a fact
+ * at its condition that carries the fix (fixes.c); phase 2 gives it to
+ * the finding raised at the RL_FACT_C_LAZY of the same place. */
+enum { FACT_ONCE_FIX = RL_FACT_RULE + 40 }; /* after the JS check's kinds */
+
+static void check(RlCtx *cx, RlNode ifs, void *state) {
+  (void)state;
+  rl_c_fix_lazy_once(cx, ifs, FACT_ONCE_FIX);
+}
+
+/* The fix fact recorded at lazy's place, or NULL. */
+static const RlFact *once_fix(const RlProject *px, const RlRule *rule, const RlFact *lazy) {
+  uint32_t n;
+  const RlFact *f = rl_project_facts(px, lazy->file, &n);
+  for (uint32_t i = 0; i < n; i++)
+    if (f[i].kind == FACT_ONCE_FIX && rl_fact_of(px, &f[i], rule) &&
+        f[i].loc.start == lazy->loc.start && f[i].loc.end == lazy->loc.end)
+      return &f[i];
+  return NULL;
+}
 
 static bool concurrent(const RlCGraph *g, uint64_t threads, uint32_t *which) {
   uint32_t nbits = 0;
@@ -67,12 +91,19 @@ static void project(RlProject *px, const RlRule *rule) {
           "by thread '%s') can both see it unset and both initialise it",
           f[i].lazy.text, f[i].func, sp->spawn.routine);
       rl_project_related(px, r, sp, "thread '%s' started here", sp->spawn.routine);
+      const RlFact *fix = once_fix(px, rule, &f[i]);
+      if (fix) rl_project_fix(px, r, fix);
     }
   }
   rl_cgraph_delete(g);
 }
 
+static const RlKind kinds[] = {RL_C_IF_STMT};
+
 const RlCheck rl_check_c_lazy_init_race = {
     .langs = RL_LANG_C,
+    .kinds = kinds,
+    .nkinds = RL_COUNTOF(kinds),
+    .check = check,
     .project = project,
 };

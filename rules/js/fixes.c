@@ -284,3 +284,61 @@ void rl_js_fix_async_filter(RlCtx *cx, RlReport *r, RlNode call) {
                 rl_fmt(cx, "const %s = await Promise.all(%s.map%s);\n%s%s %s = %s.filter((_, i) => %s[i]);",
                        keep, xs, args, ind, kw, x, xs, keep));
 }
+
+/* Section - a receiver known to be an Array */
+
+/* Is the identifier `ident` a `const` of its scope whose value is an
+ * Array (rl_js_fix_is_array)? */
+static bool const_array(RlCtx *cx, RlNode ident, int depth) {
+  RlNode scope = rl_js_binding_scope(cx, ident);
+  if (!scope) return false;
+  size_t nl;
+  const char *name = rl_text(cx, ident, &nl);
+  for (RlNode d = rl_first_child(cx, scope); d; d = rl_next_sibling(cx, d)) {
+    if (rl_kind(cx, d) != RL_JS_LEXICAL_DECLARATION) continue;
+    for (uint32_t k = 0; k < rl_named_child_count(cx, d); k++) {
+      RlNode v = rl_named_child(cx, d, k);
+      if (rl_kind(cx, v) != RL_JS_VARIABLE_DECLARATOR) continue;
+      RlNode id = rl_child(cx, v, RL_F_NAME);
+      size_t m;
+      const char *t = rl_text(cx, id, &m);
+      if (rl_kind(cx, id) != RL_JS_IDENTIFIER || m != nl || memcmp(t, name, nl) != 0) continue;
+      /* `let` can be assigned anything later; `const` cannot */
+      if (!rl_has_token(cx, d, "const") || rl_child(cx, v, RL_F_TYPE)) return false;
+      RlNode val = rl_child(cx, v, RL_F_VALUE);
+      return val && rl_js_fix_is_array(cx, val, depth + 1);
+    }
+  }
+  return false;
+}
+
+bool rl_js_fix_is_array(RlCtx *cx, RlNode n, int depth) {
+  if (depth > 4) return false;
+  n = rl_strip(cx, n);
+  RlKind k = rl_kind(cx, n);
+  if (k == RL_JS_ARRAY) return true;
+  if (k == RL_JS_IDENTIFIER) return const_array(cx, n, depth);
+  if (k != RL_JS_CALL_EXPRESSION) return false;
+  RlNode callee = rl_child(cx, n, RL_F_FUNCTION);
+  if (rl_kind(cx, callee) != RL_JS_MEMBER_EXPRESSION) return false;
+  size_t ctl;
+  const char *ct = rl_text(cx, callee, &ctl);
+  for (size_t i = 0; i + 1 < ctl; i++)
+    if (ct[i] == '?' && ct[i + 1] == '.') return false; /* may be undefined */
+  RlNode obj = rl_child(cx, callee, RL_F_OBJECT), prop = rl_child(cx, callee, RL_F_PROPERTY);
+  if (!obj || !prop) return false;
+  /* Object.keys/values/entries(o), Array.from(x), Array.of(...): the
+   * globals, not a local of that name */
+  if (rl_kind(cx, obj) == RL_JS_IDENTIFIER && rl_js_binding_scope(cx, obj) == RL_NONE) {
+    if (rl_text_eq(cx, obj, "Object"))
+      return rl_text_eq(cx, prop, "keys") || rl_text_eq(cx, prop, "values") ||
+             rl_text_eq(cx, prop, "entries");
+    if (rl_text_eq(cx, obj, "Array"))
+      return rl_text_eq(cx, prop, "from") || rl_text_eq(cx, prop, "of");
+  }
+  /* an Array's own methods that return a new Array */
+  static const char *const same[] = {"map", "filter", "slice", "concat", "flat", "flatMap"};
+  for (size_t i = 0; i < RL_COUNTOF(same); i++)
+    if (rl_text_eq(cx, prop, same[i])) return rl_js_fix_is_array(cx, obj, depth + 1);
+  return false;
+}

@@ -2,7 +2,8 @@
  * (docs/fixes.md): each builder looks at the shape of a finding and adds a
  * fix to the report only when the shape is the simple one it knows how to
  * rewrite; otherwise it adds nothing. Defined in fixes.c. Every fix here is
- * RL_FIX_UNSAFE: none has a behavioural test that shows the behaviour kept. */
+ * RL_FIX_UNSAFE: none has a behavioural test that shows the behaviour kept
+ * (the one safe JS fix, callback-promise-mix's, is in that rule's file). */
 #ifndef RL_RULES_JS_FIXES_H
 #define RL_RULES_JS_FIXES_H
 
@@ -29,5 +30,13 @@ void rl_js_fix_exists_write(RlCtx *cx, RlReport *r, RlNode use, RlNode check);
  * async function: await the predicates with Promise.all(xs.map(...)), then
  * filter by their answers. */
 void rl_js_fix_async_filter(RlCtx *cx, RlReport *r, RlNode call);
+
+/* Is expression n an Array, as far as this file shows: an array literal;
+ * Object.keys/values/entries(), Array.from/of() (the globals); map,
+ * filter, slice, concat, flat, flatMap of an Array; or a `const` (no type
+ * written) initialised with one. Used to choose a fix whose meaning holds
+ * for Arrays only (callback-promise-mix's Promise.all(xs.map(cb))).
+ * `depth`: 0 (bounds the walk through consts). */
+bool rl_js_fix_is_array(RlCtx *cx, RlNode n, int depth);
 
 #endif

@@ -4,7 +4,7 @@ entry in place (the layout written by analyzer/engine/cache.c, little-endian).
 
 FIELD names the first occurrence of a field: ndeps, nnotices, nlocal,
 severity, loc.start, loc.line, nrelated, nfixes, fix.safety, nedits,
-nfacts, fact.kind, fact.rule, nsupps, supp.kind, supp.first, notice.error.
+fact.nfixes, fact.fix.safety, fact.nedits, nfacts, fact.kind, fact.rule, nsupps, supp.kind, supp.first, notice.error.
 Prints "absent" and exits 3 when the entry has no such field (e.g. no fix)."""
 import struct
 import sys
@@ -68,6 +68,12 @@ class Entry:
                 for _ in range(self.u32()):
                     self.s(); self.u32()
 
+    def fixes(self, pre):  # w_fixes: a finding's or a fact's
+        for _ in range(self.u32(pre + 'nfixes')):
+            self.s(); self.u32(pre + 'fix.safety')
+            for _ in range(self.u32(pre + 'nedits')):
+                self.u32(); self.u32(); self.s(); self.loc(pre + 'edit.loc')
+
     def walk(self):
         self.s()  # version
         self.u64()  # key
@@ -84,15 +90,13 @@ class Entry:
                 self.s()
             for _ in range(self.u32('nrelated')):
                 self.s(); self.s(); self.loc('related.loc'); self.s()
-            for _ in range(self.u32('nfixes')):
-                self.s(); self.u32('fix.safety')
-                for _ in range(self.u32('nedits')):
-                    self.u32(); self.u32(); self.s(); self.loc('edit.loc')
+            self.fixes('')
         for _ in range(self.u32('nfacts')):
             kind = self.u32('fact.kind'); self.s(); rule = self.u32('fact.rule')
             self.u32(); self.u32()
             self.s()  # func
             self.loc('fact.loc'); self.s()
+            self.fixes('fact.')  # fixes kept for phase 2 (rl_fact_fix)
             self.record(kind, rule)
         for _ in range(self.u32('nsupps')):
             self.u32('supp.kind'); self.u32('supp.first'); self.u32(); self.loc('supp.loc')

@@ -4,7 +4,8 @@
 # have no mechanical fix (docs/fixes.md lists them with the reason), no
 # finding left has a fix, a second run changes nothing, and the examples
 # still work: c-jobqueue builds and runs (every job spooled, and a second
-# run into the same spool still refuses to overwrite), js-shop's modules
+# run into the same spool still refuses to overwrite; job_log() opens its
+# file once for concurrent threads), js-shop's modules
 # load and tests/fix/js_shop_smoke.mjs passes on the fixed copy.
 source "$(dirname "$0")/lib.sh"
 set -e
@@ -27,7 +28,6 @@ for f in sorted(d["findings"], key=lambda f: (f["path"], f["range"]["start"]["li
 ' "$1"
 }
 cat >"$T/want" <<'LIST'
-lazy-init-race c-jobqueue/log.c
 lock-order c-jobqueue/queue.c
 lock-balance c-jobqueue/queue.c
 shared-mutable-state c-jobqueue/stats.c
@@ -78,6 +78,17 @@ if command -v cc >/dev/null && command -v make >/dev/null; then
     mkdir -p "$T/spool-$v.d"
     "$T/spool-$v" "$T/spool-$v.d" >"$T/spool-$v.out" || fail "spool_smoke ($v) failed"
   done
+  # job_log(), which lazy-init-race's pthread_once fix changed: every
+  # thread gets the one FILE (tests/fix/log_smoke.c)
+  d="$T/ex/c-jobqueue"
+  if cc -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -pthread -I"$d" -o "$T/log-smoke" \
+    "$SRC_DIR/tests/fix/log_smoke.c" "$d/log.c" 2>"$T/cc.err" && "$T/log-smoke" >"$T/log.out"; then
+    if [ "$(cat "$T/log.out")" = "$(printf 'same: 1\nopened: 1')" ]; then ok; else
+      fail "log_smoke on the fixed log.c: $(cat "$T/log.out")"
+    fi
+  else
+    fail "log_smoke: $(cat "$T/cc.err")"
+  fi
   printf '%s\n' "new result: 0" "existing result: -1" "kept: 1" "symlink: 0" "target created: 1" >"$T/want.orig"
   printf '%s\n' "new result: 0" "existing result: -1" "kept: 1" "symlink: -1" "target created: 0" >"$T/want.fixed"
   for v in orig fixed; do

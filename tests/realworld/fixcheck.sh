@@ -2,7 +2,7 @@
 # fixcheck.sh - do the fixes racelint applies to real code still compile?
 #
 #   tests/realworld/fixcheck.sh [--set dev] [--lang c|js|all] [--new RACELINT]
-#                               [-- EXTRA RACELINT ARGS]
+#                               [--only NAME[,NAME]] [-- EXTRA RACELINT ARGS]
 #
 # For every code base of the set (the pinned list of ecosystem.sh; fetch
 # them with `ecosystem.sh --set dev` first: this script fetches nothing),
@@ -28,13 +28,15 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-set_name=dev lang=all new=$top/build/racelint
+set_name=dev lang=all new=$top/build/racelint only=
 TS_VERSION=5.4.5
 while [ $# -gt 0 ]; do
   case $1 in
     --set) set_name=$2; shift 2 ;;
     --lang) lang=$2; shift 2 ;;
     --new) new=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;; # these code bases of the set only
+
     --) shift; break ;;
     -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "fixcheck.sh: unknown argument $1" >&2; exit 2 ;;
@@ -58,6 +60,7 @@ rows() {
     while read -r name version set l dirs; do
       [ -n "$name" ] && [ "$set" = "$set_name" ] || continue
       [ "$lang" = all ] || [ "$l" = "$lang" ] || continue
+      [ -z "$only" ] || [[ ",$only," == *",$name,"* ]] || continue
       echo "$name $version $l $dirs"
     done
 }

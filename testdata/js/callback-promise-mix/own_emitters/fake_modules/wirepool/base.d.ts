@@ -1,0 +1,4 @@
+import { EventEmitter } from 'node:events';
+export declare class Base extends EventEmitter {
+  end(): Promise<void>;
+}
