@@ -26,11 +26,14 @@
  * read (lazy initialisation is rule lazy-init-race); a key or path variable
  * assigned in between; file uses that are atomic ('wx', O_EXCL, mkdir
  * recursive, rm force) or whose failure is caught.
+ * What a function reads, writes and awaits is collected in
+ * rules/js/check-then-act-events.c; this file matches reads with writes.
  * Doc: rules/check-then-act.md */
 #include <ctype.h>
 #include <string.h>
 
 #include "../../analyzer/rule_api.h"
+#include "check-then-act.h"
 #include "lazy-init-race.h"
 #include "fixes.h"
 
@@ -59,35 +62,6 @@ static const char *const hint_file =
 
 /* Section - names */
 
-static const char *const read_prefixes[] = {"get",  "fetch",  "find",  "read",
-                                            "load", "lookup", "select", "query"};
-static const char *const write_prefixes[] = {"set",  "put",   "update", "save",
-                                             "write", "store", "persist"};
-/* Methods that change their receiver (arrays, maps, sets). */
-static const char *const mutators[] = {"push", "unshift", "splice", "add",   "set",
-                                       "delete", "clear", "shift",  "pop"};
-
-static const char *const fs_checks[] = {"exists", "existsSync", "access", "accessSync",
-                                        "stat",   "statSync",   "lstat",  "lstatSync"};
-typedef struct FsUse {
-  const char *fn;
-  int arg, arg2;
-} FsUse;
-static const FsUse fs_uses[] = {
-    {"readFile", 0, -1},        {"readFileSync", 0, -1},    {"writeFile", 0, -1},
-    {"writeFileSync", 0, -1},   {"appendFile", 0, -1},      {"appendFileSync", 0, -1},
-    {"unlink", 0, -1},          {"unlinkSync", 0, -1},      {"open", 0, -1},
-    {"openSync", 0, -1},        {"mkdir", 0, -1},           {"mkdirSync", 0, -1},
-    {"rmdir", 0, -1},           {"rmdirSync", 0, -1},       {"rm", 0, -1},
-    {"rmSync", 0, -1},          {"rename", 0, 1},           {"renameSync", 0, 1},
-    {"copyFile", 0, 1},         {"copyFileSync", 0, 1},     {"chmod", 0, -1},
-    {"chmodSync", 0, -1},       {"chown", 0, -1},           {"chownSync", 0, -1},
-    {"truncate", 0, -1},        {"truncateSync", 0, -1},    {"createReadStream", 0, -1},
-    {"createWriteStream", 0, -1}, {"symlink", 1, -1},       {"symlinkSync", 1, -1},
-    {"utimes", 0, -1},
-    {"utimesSync", 0, -1},
-};
-
 /* Callbacks that run under a lock or in a transaction. */
 static const char *const exclusive_calls[] = {
     "runExclusive",  "withLock",         "withLocks",      "acquire",        "using",
@@ -95,31 +69,6 @@ static const char *const exclusive_calls[] = {
     "transaction",   "$transaction",     "withTransaction", "runTransaction", "runInTransaction",
     "tx",            "transact",         "updateWithVersion",
 };
-/* Calls that take a lock, or begin a transaction, for what follows. */
-static const char *const lock_calls[] = {"acquire",          "lock",        "acquireLock",
-                                         "waitForLock",      "obtainLock",  "transaction",
-                                         "beginTransaction", "startTransaction"};
-static const char *const release_calls[] = {"release", "unlock", "releaseLock", "commit",
-                                            "rollback"};
-
-static bool name_in(const char *name, const char *const *list, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (strcmp(name, list[i]) == 0) return true;
-  return false;
-}
-
-/* If `name` is one of `prefixes` followed by nothing or an upper-case
- * letter/digit/_ ("getBalance"), returns the stem ("Balance", or ""). */
-static const char *stem(const char *name, const char *const *prefixes, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    size_t k = strlen(prefixes[i]);
-    if (strncmp(name, prefixes[i], k) != 0) continue;
-    char c = name[k];
-    if (c == '\0' || isupper((unsigned char)c) || isdigit((unsigned char)c) || c == '_')
-      return name + k;
-  }
-  return NULL;
-}
 
 /* ORM-style stems that name no entity: findUnique/update, findOne/updateOne,
  * findById/save on one model. */
@@ -131,8 +80,8 @@ static const char *const generic_stems[] = {
 /* Does the pair (read name, write name) name one resource? */
 static bool pair_ok(const char *rn, const char *wn) {
   if (strcmp(rn, "has") == 0) return strcmp(wn, "set") == 0 || strcmp(wn, "add") == 0;
-  const char *rs = stem(rn, read_prefixes, RL_COUNTOF(read_prefixes));
-  const char *ws = stem(wn, write_prefixes, RL_COUNTOF(write_prefixes));
+  const char *rs = rl_cta_stem(rn, rl_cta_read_prefixes, RL_COUNTOF(rl_cta_read_prefixes));
+  const char *ws = rl_cta_stem(wn, rl_cta_write_prefixes, RL_COUNTOF(rl_cta_write_prefixes));
   if (!rs || !ws) return false;
   if (strcmp(rs, ws) == 0) return true;
   bool rg = false, wg = false;
@@ -141,461 +90,6 @@ static bool pair_ok(const char *rn, const char *wn) {
     if (strcmp(ws, generic_stems[i]) == 0) wg = true;
   }
   return rg && wg;
-}
-
-/* Does text of n contain s (ASCII case-insensitive)? */
-static bool mentions_ci(const RlCtx *cx, RlNode n, const char *s) {
-  size_t len, k = strlen(s);
-  const char *t = rl_text(cx, n, &len);
-  for (size_t i = 0; i + k <= len; i++) {
-    size_t j = 0;
-    while (j < k && tolower((unsigned char)t[i + j]) == tolower((unsigned char)s[j])) j++;
-    if (j == k) return true;
-  }
-  return false;
-}
-
-static bool mentions(const RlCtx *cx, RlNode n, const char *s) {
-  size_t len, k = strlen(s);
-  const char *t = rl_text(cx, n, &len);
-  for (size_t i = 0; i + k <= len; i++)
-    if (memcmp(t + i, s, k) == 0) return true;
-  return false;
-}
-
-/* Section - scopes */
-
-static bool ident_in(const RlCtx *cx, RlNode pattern, const char *s, size_t n) {
-  RlNode end = rl_node_end(cx, pattern);
-  for (RlNode i = pattern; i < end; i++) {
-    RlKind k = rl_kind(cx, i);
-    if (k != RL_JS_IDENTIFIER && k != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN) continue;
-    if (rl_field(cx, i) == RL_F_VALUE && rl_kind(cx, rl_parent(cx, i)) == RL_JS_VARIABLE_DECLARATOR)
-      continue;
-    if (rl_field(cx, i) == RL_F_RIGHT) continue;
-    size_t len;
-    const char *t = rl_text(cx, i, &len);
-    if (len == n && memcmp(t, s, n) == 0) return true;
-  }
-  return false;
-}
-
-typedef enum Owner { OWN_SHARED, OWN_PARAM, OWN_LOCAL, OWN_LOCAL_NEW } Owner;
-
-/* Who owns identifier `id`: module-level/imported/global (shared), a
- * parameter, a local, or a local initialised with a fresh collection. */
-static Owner owner(const RlCtx *cx, RlNode id) {
-  RlNode scope;
-  RlNode d = rl_js_declaration(cx, id, &scope);
-  if (!scope || rl_kind(cx, scope) == RL_JS_PROGRAM) return OWN_SHARED;
-  if (rl_js_is_function(cx, scope)) return OWN_PARAM;
-  if (rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR) {
-    RlNode v = rl_strip(cx, rl_child(cx, d, RL_F_VALUE));
-    RlKind k = rl_kind(cx, v);
-    if (k == RL_JS_NEW_EXPRESSION || k == RL_JS_OBJECT || k == RL_JS_ARRAY) return OWN_LOCAL_NEW;
-  }
-  return OWN_LOCAL;
-}
-
-/* Root object of a member/subscript chain. */
-static RlNode root_of(const RlCtx *cx, RlNode e) {
-  e = rl_strip(cx, e);
-  while (rl_kind(cx, e) == RL_JS_MEMBER_EXPRESSION || rl_kind(cx, e) == RL_JS_SUBSCRIPT_EXPRESSION ||
-         (rl_kind(cx, e) == RL_JS_CALL_EXPRESSION && rl_js_callee_object(cx, e)))
-    e = rl_strip(cx, rl_kind(cx, e) == RL_JS_CALL_EXPRESSION ? rl_js_callee_object(cx, e)
-                                                            : rl_child(cx, e, RL_F_OBJECT));
-  return e;
-}
-
-/* Is the lvalue or receiver `e` state shared between calls (this., statics,
- * module-level, imported or global names)? */
-static bool shared(const RlCtx *cx, RlNode e) {
-  RlNode r = root_of(cx, e);
-  if (rl_kind(cx, r) == RL_JS_THIS) return true;
-  if (rl_kind(cx, r) == RL_JS_IDENTIFIER) return owner(cx, r) == OWN_SHARED;
-  return false;
-}
-
-/* Is receiver `e` a collection created in this function (new Map() ...)? */
-static bool fresh_local(const RlCtx *cx, RlNode e) {
-  RlNode r = root_of(cx, e);
-  return rl_kind(cx, r) == RL_JS_IDENTIFIER && owner(cx, r) == OWN_LOCAL_NEW;
-}
-
-/* Section - events of one function */
-
-typedef enum ReadKind { R_FILE, R_CALL, R_LVAL } ReadKind;
-typedef struct Read {
-  RlNode node;  /* the call, or the lvalue expression */
-  RlNode var;   /* pattern the value is bound to, or RL_NONE */
-  RlNode cond;  /* the condition the read is part of (the call itself for a
-                   bare access/stat), or RL_NONE */
-  RlNode check; /* the condition that guards the write being matched */
-  ReadKind kind;
-  bool awaited;
-  bool reported;
-} Read;
-
-typedef enum WriteKind { W_FILE, W_CALL, W_ASSIGN } WriteKind;
-typedef struct Write {
-  RlNode node;
-  WriteKind kind;
-} Write;
-
-#define MAX_EV 256
-
-typedef struct Scan {
-  RlNode fn, body;
-  Read reads[MAX_EV];
-  uint32_t nreads;
-  Write writes[MAX_EV];
-  uint32_t nwrites;
-  RlNode awaits[MAX_EV];
-  uint32_t nawaits;
-  RlNode locks[MAX_EV / 4], releases[MAX_EV / 4];
-  uint32_t nlocks, nreleases;
-} Scan;
-
-static const char *const fs_names[] = {"fs",  "fsp",      "fse",        "fsPromises",
-                                       "promises", "fsExtra", "gracefulFs", "fsAsync"};
-
-/* Is the plain callee `f` imported from an fs-like module ('fs',
- * 'node:fs/promises', 'fs-extra', 'graceful-fs')? */
-static bool imported_from_fs(RlCtx *cx, RlNode f) {
-  if (rl_js_resolve(cx, f, NULL) != RL_BIND_IMPORT) return false;
-  size_t n;
-  const char *s = rl_text(cx, f, &n);
-  for (RlNode st = rl_first_child(cx, rl_root(cx)); st; st = rl_next_sibling(cx, st)) {
-    RlNode d = st;
-    if (rl_kind(cx, d) == RL_JS_LEXICAL_DECLARATION || rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATION)
-      d = rl_first_child(cx, d); /* const { stat } = require('fs') */
-    if (rl_kind(cx, st) != RL_JS_IMPORT_STATEMENT && rl_kind(cx, d) != RL_JS_VARIABLE_DECLARATOR)
-      continue;
-    if (!ident_in(cx, st, s, n)) continue;
-    return mentions(cx, st, "'fs") || mentions(cx, st, "\"fs") || mentions(cx, st, ":fs") ||
-           mentions(cx, st, "-fs");
-  }
-  return false;
-}
-
-static bool is_fs_receiver(RlCtx *cx, RlNode call) {
-  RlNode o = rl_strip(cx, rl_js_callee_object(cx, call));
-  if (!o) {
-    RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
-    return rl_kind(cx, f) == RL_JS_IDENTIFIER && imported_from_fs(cx, f);
-  }
-  /* fs.x, fsp.x, fs.promises.x, this.fs.x, require('fs').x */
-  for (RlNode e = o; e; e = rl_strip(cx, rl_child(cx, e, RL_F_OBJECT))) {
-    RlKind k = rl_kind(cx, e);
-    RlNode name = k == RL_JS_MEMBER_EXPRESSION ? rl_child(cx, e, RL_F_PROPERTY) : e;
-    for (size_t i = 0; i < RL_COUNTOF(fs_names); i++)
-      if (rl_text_eq(cx, name, fs_names[i])) return true;
-    if (k == RL_JS_CALL_EXPRESSION)
-      return mentions(cx, e, "require('fs") || mentions(cx, e, "require(\"fs") ||
-             mentions(cx, e, "require('node:fs") || mentions(cx, e, "require(\"node:fs");
-    if (k != RL_JS_MEMBER_EXPRESSION) break;
-  }
-  return false;
-}
-
-static const FsUse *fs_use(const char *name) {
-  for (size_t i = 0; i < RL_COUNTOF(fs_uses); i++)
-    if (strcmp(fs_uses[i].fn, name) == 0) return &fs_uses[i];
-  return NULL;
-}
-
-/* Is the promise of call n awaited (directly, or through .then/.catch)? */
-static bool is_awaited(RlCtx *cx, RlNode n) {
-  RlNode p = rl_parent(cx, n);
-  for (;;) {
-    RlKind k = rl_kind(cx, p);
-    if (k == RL_JS_PARENTHESIZED_EXPRESSION || k == RL_JS_AS_EXPRESSION ||
-        k == RL_JS_NON_NULL_EXPRESSION) {
-      n = p, p = rl_parent(cx, p);
-      continue;
-    }
-    if (k == RL_JS_MEMBER_EXPRESSION && rl_child(cx, p, RL_F_OBJECT) == n &&
-        rl_kind(cx, rl_parent(cx, p)) == RL_JS_CALL_EXPRESSION) {
-      const char *m = rl_js_callee_name(cx, rl_parent(cx, p));
-      if (strcmp(m, "then") == 0 || strcmp(m, "catch") == 0 || strcmp(m, "finally") == 0) {
-        n = rl_parent(cx, p), p = rl_parent(cx, n);
-        continue;
-      }
-    }
-    return k == RL_JS_AWAIT_EXPRESSION;
-  }
-}
-
-/* The condition n is part of: an if/while/do/ternary condition, or else the
- * left operand of a `&&`/`||` (`ok && await write()`); RL_NONE if none. */
-static RlNode condition_of(const RlCtx *cx, RlNode n, RlNode fn) {
-  RlNode child = n, cand = RL_NONE;
-  for (RlNode p = rl_parent(cx, n); p && p != fn; child = p, p = rl_parent(cx, p)) {
-    RlKind k = rl_kind(cx, p);
-    if ((k == RL_JS_IF_STATEMENT || k == RL_JS_WHILE_STATEMENT || k == RL_JS_DO_STATEMENT ||
-         k == RL_JS_TERNARY_EXPRESSION) &&
-        rl_field(cx, child) == RL_F_CONDITION)
-      return child;
-    if (k == RL_JS_BINARY_EXPRESSION &&
-        (strcmp(rl_op(cx, p), "&&") == 0 || strcmp(rl_op(cx, p), "||") == 0)) {
-      if (rl_field(cx, child) == RL_F_LEFT) cand = child;
-      continue;
-    }
-    if (k == RL_JS_EXPRESSION_STATEMENT || k == RL_JS_LEXICAL_DECLARATION ||
-        k == RL_JS_VARIABLE_DECLARATION || k == RL_JS_RETURN_STATEMENT ||
-        k == RL_JS_STATEMENT_BLOCK || rl_js_is_function(cx, p))
-      return cand;
-  }
-  return cand;
-}
-
-/* Does statement st always leave (return, throw, break, continue)? Every
- * path must end in one: a loop over an explicit stack of paths. */
-static bool exits(const RlCtx *cx, RlNode st) {
-  RlNode stack[64];
-  uint32_t sp = 0;
-  stack[sp++] = st;
-  while (sp) {
-    RlNode n = stack[--sp];
-    switch (rl_kind(cx, n)) {
-    case RL_JS_RETURN_STATEMENT:
-    case RL_JS_THROW_STATEMENT:
-    case RL_JS_BREAK_STATEMENT:
-    case RL_JS_CONTINUE_STATEMENT:
-      break;
-    case RL_JS_STATEMENT_BLOCK: {
-      uint32_t k = rl_named_child_count(cx, n);
-      if (!k) return false;
-      stack[sp++] = rl_named_child(cx, n, k - 1);
-      break;
-    }
-    case RL_JS_ELSE_CLAUSE:
-      stack[sp++] = rl_named_child(cx, n, 0);
-      break;
-    case RL_JS_IF_STATEMENT: {
-      RlNode alt = rl_child(cx, n, RL_F_ALTERNATIVE);
-      if (!alt || sp + 2 > RL_COUNTOF(stack)) return false;
-      stack[sp++] = rl_child(cx, n, RL_F_CONSEQUENCE);
-      stack[sp++] = alt;
-      break;
-    }
-    default:
-      return false;
-    }
-  }
-  return true;
-}
-
-/* Does condition c decide whether write w runs: w is in a branch it
- * controls, or after an `if` whose branch leaves, or after a loop? */
-static bool guards(const RlCtx *cx, RlNode c, RlNode w) {
-  RlNode p = rl_parent(cx, c);
-  switch (rl_kind(cx, p)) {
-  case RL_JS_IF_STATEMENT: {
-    RlNode cons = rl_child(cx, p, RL_F_CONSEQUENCE), alt = rl_child(cx, p, RL_F_ALTERNATIVE);
-    if ((cons && w >= cons && w < rl_node_end(cx, cons)) || (alt && w >= alt && w < rl_node_end(cx, alt)))
-      return true;
-    if (w >= rl_node_end(cx, p)) return (cons && exits(cx, cons)) || (alt && exits(cx, alt));
-    return false;
-  }
-  case RL_JS_TERNARY_EXPRESSION:
-    return w >= rl_node_end(cx, c) && w < rl_node_end(cx, p);
-  case RL_JS_BINARY_EXPRESSION: {
-    RlNode r = rl_child(cx, p, RL_F_RIGHT);
-    return r && w >= r && w < rl_node_end(cx, r);
-  }
-  case RL_JS_WHILE_STATEMENT:
-  case RL_JS_DO_STATEMENT:
-    return w >= rl_node_end(cx, c);
-  default:
-    return false;
-  }
-}
-
-/* The pattern (identifier or destructuring) the value of n is bound to:
- * `const v = await n`, `v = n ?? 0`, `const {a} = (await n).x`,
- * `const ok = await n.then(() => true, () => false)`. */
-static RlNode bound_var(const RlCtx *cx, RlNode n) {
-  RlNode child = n;
-  for (RlNode p = rl_parent(cx, n); p; child = p, p = rl_parent(cx, p)) {
-    RlKind k = rl_kind(cx, p);
-    if (k == RL_JS_PARENTHESIZED_EXPRESSION || k == RL_JS_AWAIT_EXPRESSION ||
-        k == RL_JS_AS_EXPRESSION || k == RL_JS_NON_NULL_EXPRESSION ||
-        k == RL_JS_SATISFIES_EXPRESSION)
-      continue;
-    if (k == RL_JS_MEMBER_EXPRESSION && rl_field(cx, child) == RL_F_OBJECT) continue;
-    if (k == RL_JS_CALL_EXPRESSION && rl_field(cx, child) == RL_F_FUNCTION) continue;
-    if (k == RL_JS_BINARY_EXPRESSION && rl_field(cx, child) == RL_F_LEFT) {
-      const char *op = rl_op(cx, p);
-      if (strcmp(op, "??") == 0 || strcmp(op, "||") == 0) continue;
-      return RL_NONE;
-    }
-    if (k == RL_JS_VARIABLE_DECLARATOR && rl_field(cx, child) == RL_F_VALUE)
-      return rl_child(cx, p, RL_F_NAME);
-    if (k == RL_JS_ASSIGNMENT_EXPRESSION && rl_field(cx, child) == RL_F_RIGHT) {
-      RlNode l = rl_strip(cx, rl_child(cx, p, RL_F_LEFT));
-      return rl_kind(cx, l) == RL_JS_IDENTIFIER ? l : RL_NONE;
-    }
-    return RL_NONE;
-  }
-  return RL_NONE;
-}
-
-/* Does subtree n use an identifier bound by `pattern`? */
-static bool uses_var(const RlCtx *cx, RlNode n, RlNode pattern) {
-  RlNode end = rl_node_end(cx, n);
-  for (RlNode i = n; i < end; i++) {
-    if (rl_kind(cx, i) != RL_JS_IDENTIFIER && rl_kind(cx, i) != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER)
-      continue;
-    size_t len;
-    const char *t = rl_text(cx, i, &len);
-    if (ident_in(cx, pattern, t, len)) return true;
-  }
-  return false;
-}
-
-/* First condition in [from, w) that uses `pattern` and guards write w. */
-static RlNode first_check_of(const RlCtx *cx, RlNode from, RlNode w, RlNode pattern) {
-  for (RlNode i = from; i < w; i++) {
-    if (rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
-    RlKind k = rl_kind(cx, i);
-    RlNode c = RL_NONE;
-    if (k == RL_JS_IF_STATEMENT || k == RL_JS_WHILE_STATEMENT || k == RL_JS_DO_STATEMENT ||
-        k == RL_JS_TERNARY_EXPRESSION)
-      c = rl_child(cx, i, RL_F_CONDITION);
-    else if (k == RL_JS_BINARY_EXPRESSION &&
-             (strcmp(rl_op(cx, i), "&&") == 0 || strcmp(rl_op(cx, i), "||") == 0))
-      c = rl_child(cx, i, RL_F_LEFT);
-    if (c && c < w && uses_var(cx, c, pattern) && guards(cx, c, w)) return c;
-  }
-  return RL_NONE;
-}
-
-static void add_read(RlCtx *cx, Scan *sc, RlNode n, ReadKind kind) {
-  if (sc->nreads >= MAX_EV) return;
-  Read *r = &sc->reads[sc->nreads++];
-  memset(r, 0, sizeof *r);
-  r->node = n;
-  r->kind = kind;
-  r->awaited = kind == R_CALL && is_awaited(cx, n);
-  if (kind == R_CALL && !r->awaited) {
-    /* a synchronous read: only Map/Set-style get/has on shared state */
-    const char *name = rl_js_callee_name(cx, n);
-    if (strcmp(name, "get") != 0 && strcmp(name, "has") != 0) {
-      sc->nreads--;
-      return;
-    }
-  }
-  r->cond = condition_of(cx, n, sc->fn);
-  if (kind == R_LVAL) return;
-  if (!r->cond) r->var = bound_var(cx, n);
-  if (!r->cond && !r->var && kind == R_FILE) {
-    /* a bare `await fs.access(p)` / `fs.statSync(p)`: a test by exception */
-    RlNode p = rl_parent(cx, n);
-    while (rl_kind(cx, p) == RL_JS_AWAIT_EXPRESSION || rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION)
-      p = rl_parent(cx, p);
-    const char *name = rl_js_callee_name(cx, n);
-    if (rl_kind(cx, p) == RL_JS_EXPRESSION_STATEMENT && strncmp(name, "exists", 6) != 0)
-      r->cond = n;
-  }
-}
-
-/* Shared lvalues read in condition c: `this.x`, `this.items.length`,
- * `Store.count`, a module-level variable. Callees are left to R_CALL. */
-static void add_lvalue_reads(RlCtx *cx, Scan *sc, RlNode c) {
-  RlNode end = rl_node_end(cx, c);
-  for (RlNode i = c; i < end; i++) {
-    if (rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
-    RlKind k = rl_kind(cx, i);
-    if (k != RL_JS_MEMBER_EXPRESSION && k != RL_JS_IDENTIFIER && k != RL_JS_SUBSCRIPT_EXPRESSION)
-      continue;
-    RlNode p = rl_parent(cx, i);
-    /* part of a larger chain, or the callee of a call: skip */
-    if ((rl_kind(cx, p) == RL_JS_MEMBER_EXPRESSION || rl_kind(cx, p) == RL_JS_SUBSCRIPT_EXPRESSION) &&
-        rl_field(cx, i) == RL_F_OBJECT)
-      continue;
-    if (rl_kind(cx, p) == RL_JS_CALL_EXPRESSION && rl_field(cx, i) == RL_F_FUNCTION) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
-    if (k == RL_JS_IDENTIFIER && rl_field(cx, i) == RL_F_INDEX) continue;
-    if (shared(cx, i) && sc->nreads < MAX_EV) {
-      Read *r = &sc->reads[sc->nreads++];
-      memset(r, 0, sizeof *r);
-      r->node = i;
-      r->kind = R_LVAL;
-      r->cond = c;
-    }
-    if (k != RL_JS_IDENTIFIER) i = rl_node_end(cx, i) - 1;
-  }
-}
-
-static void add_write(Scan *sc, RlNode n, WriteKind kind) {
-  if (sc->nwrites >= MAX_EV) return;
-  sc->writes[sc->nwrites].node = n;
-  sc->writes[sc->nwrites].kind = kind;
-  sc->nwrites++;
-}
-
-static void collect(RlCtx *cx, Scan *sc, bool async_fn) {
-  RlNode end = rl_node_end(cx, sc->body);
-  for (RlNode i = sc->body; i < end; i++) {
-    if (i != sc->body && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
-    RlKind k = rl_kind(cx, i);
-    if (k == RL_JS_AWAIT_EXPRESSION) {
-      if (sc->nawaits < MAX_EV) sc->awaits[sc->nawaits++] = i;
-      continue;
-    }
-    if (async_fn && (k == RL_JS_IF_STATEMENT || k == RL_JS_WHILE_STATEMENT ||
-                     k == RL_JS_TERNARY_EXPRESSION)) {
-      add_lvalue_reads(cx, sc, rl_child(cx, i, RL_F_CONDITION));
-      continue;
-    }
-    if (async_fn && k == RL_JS_BINARY_EXPRESSION &&
-        (strcmp(rl_op(cx, i), "&&") == 0 || strcmp(rl_op(cx, i), "||") == 0) &&
-        !condition_of(cx, i, sc->fn)) {
-      add_lvalue_reads(cx, sc, rl_child(cx, i, RL_F_LEFT));
-      continue;
-    }
-    if (k == RL_JS_ASSIGNMENT_EXPRESSION || k == RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION) {
-      add_write(sc, i, W_ASSIGN); /* also kills a path or key variable */
-      continue;
-    }
-    if (async_fn && k == RL_JS_UPDATE_EXPRESSION) {
-      add_write(sc, i, W_ASSIGN);
-      continue;
-    }
-    if (k != RL_JS_CALL_EXPRESSION) continue;
-    const char *name = rl_js_callee_name(cx, i);
-    if (!*name) continue;
-    if (name_in(name, lock_calls, RL_COUNTOF(lock_calls)) ||
-        rl_js_config_name(cx, RL_JS_MUTEX_APIS, name)) {
-      if (sc->nlocks < RL_COUNTOF(sc->locks)) sc->locks[sc->nlocks++] = i;
-    } else if (name_in(name, release_calls, RL_COUNTOF(release_calls))) {
-      if (sc->nreleases < RL_COUNTOF(sc->releases)) sc->releases[sc->nreleases++] = i;
-    }
-    bool fs_check = name_in(name, fs_checks, RL_COUNTOF(fs_checks));
-    bool fs_act = fs_use(name) != NULL;
-    if ((fs_check || fs_act) && is_fs_receiver(cx, i)) {
-      if (fs_check) add_read(cx, sc, i, R_FILE);
-      if (fs_act) add_write(sc, i, W_FILE);
-    }
-    if (!async_fn) continue;
-    if (strcmp(name, "has") == 0 || stem(name, read_prefixes, RL_COUNTOF(read_prefixes)))
-      add_read(cx, sc, i, R_CALL);
-    if (stem(name, write_prefixes, RL_COUNTOF(write_prefixes)) ||
-        name_in(name, mutators, RL_COUNTOF(mutators)))
-      add_write(sc, i, W_CALL);
-  }
 }
 
 /* Section - matching */
@@ -658,10 +152,11 @@ static RlNode doc_write(RlCtx *cx, const Read *r, RlNode w) {
   if (!wo || !(strncmp(wname, "save", 4) == 0 || strcmp(wname, "updateOne") == 0 ||
                strcmp(wname, "replaceOne") == 0 || strncmp(wname, "persist", 7) == 0))
     return RL_NONE;
-  RlNode root = root_of(cx, wo);
+  RlNode root = rl_cta_root_of(cx, wo);
   size_t len;
   const char *t = rl_text(cx, root, &len);
-  return rl_kind(cx, root) == RL_JS_IDENTIFIER && ident_in(cx, r->var, t, len) ? root : RL_NONE;
+  return rl_kind(cx, root) == RL_JS_IDENTIFIER && rl_cta_ident_in(cx, r->var, t, len) ? root
+                                                                                      : RL_NONE;
 }
 
 static bool same_call_resource(RlCtx *cx, const Read *r, RlNode w) {
@@ -678,13 +173,14 @@ static bool same_call_resource(RlCtx *cx, const Read *r, RlNode w) {
   uint32_t rn = rl_js_argc(cx, rc), wn = rl_js_argc(cx, w);
   if (rn == 0) /* bare read()/write() on a stream or port: no key, no resource */
   {
-    const char *rs = stem(rl_js_callee_name(cx, rc), read_prefixes, RL_COUNTOF(read_prefixes));
+    const char *rs = rl_cta_stem(rl_js_callee_name(cx, rc), rl_cta_read_prefixes,
+                                 RL_COUNTOF(rl_cta_read_prefixes));
     return rs && *rs;
   }
   RlNode w0 = rl_js_arg(cx, w, 0);
   if (rl_kind(cx, rl_strip(cx, w0)) == RL_JS_OBJECT)
     return object_has(cx, w0, rl_strip(cx, rl_js_arg(cx, rc, 0))) ||
-           (r->var && uses_var(cx, w0, r->var));
+           (r->var && rl_cta_uses_var(cx, w0, r->var));
   uint32_t cmp = wn > 1 ? wn - 1 : 1;
   if (cmp > rn) cmp = rn;
   for (uint32_t a = 0; a < cmp; a++)
@@ -699,7 +195,8 @@ static RlNode write_target(RlCtx *cx, const Write *w) {
     if (!t) t = rl_child(cx, w->node, RL_F_ARGUMENT);
     return rl_strip(cx, t);
   }
-  if (w->kind == W_CALL && name_in(rl_js_callee_name(cx, w->node), mutators, RL_COUNTOF(mutators)))
+  if (w->kind == W_CALL &&
+      rl_cta_name_in(rl_js_callee_name(cx, w->node), rl_cta_mutators, RL_COUNTOF(rl_cta_mutators)))
     return rl_strip(cx, rl_js_callee_object(cx, w->node));
   return RL_NONE;
 }
@@ -708,7 +205,7 @@ static bool same_resource(RlCtx *cx, const Read *r, const Write *w) {
   switch (r->kind) {
   case R_FILE: {
     if (w->kind != W_FILE) return false;
-    const FsUse *u = fs_use(rl_js_callee_name(cx, w->node));
+    const FsUse *u = rl_cta_fs_use(rl_js_callee_name(cx, w->node));
     RlNode path = rl_js_arg(cx, r->node, 0);
     return (u->arg >= 0 && rl_same_expr(cx, path, rl_js_arg(cx, w->node, (uint32_t)u->arg))) ||
            (u->arg2 >= 0 && rl_same_expr(cx, path, rl_js_arg(cx, w->node, (uint32_t)u->arg2)));
@@ -776,7 +273,7 @@ static bool in_exclusive_callback(RlCtx *cx, RlNode fn) {
     while (a && rl_kind(cx, a) == RL_JS_PARENTHESIZED_EXPRESSION) a = rl_parent(cx, a);
     if (rl_kind(cx, a) != RL_JS_ARGUMENTS) continue;
     const char *m = rl_js_callee_name(cx, rl_parent(cx, a));
-    if (name_in(m, exclusive_calls, RL_COUNTOF(exclusive_calls)) ||
+    if (rl_cta_name_in(m, exclusive_calls, RL_COUNTOF(exclusive_calls)) ||
         rl_js_config_name(cx, RL_JS_MUTEX_APIS, m))
       return true;
   }
@@ -786,8 +283,9 @@ static bool in_exclusive_callback(RlCtx *cx, RlNode fn) {
 /* A lock taken (or a transaction begun) before the read and not released
  * before the write? A read `FOR UPDATE`? */
 static bool locked(const RlCtx *cx, const Scan *sc, const Read *r, RlNode w) {
-  if (r->kind == R_CALL && (mentions(cx, r->node, "FOR UPDATE") || mentions(cx, r->node, "forUpdate") ||
-                            mentions(cx, r->node, "lock:")))
+  if (r->kind == R_CALL &&
+      (rl_cta_mentions(cx, r->node, "FOR UPDATE") || rl_cta_mentions(cx, r->node, "forUpdate") ||
+       rl_cta_mentions(cx, r->node, "lock:")))
     return true;
   for (uint32_t i = 0; i < sc->nlocks; i++) {
     RlNode l = sc->locks[i];
@@ -816,10 +314,11 @@ static bool conditional_write(RlCtx *cx, RlNode w) {
     }
   }
   RlNode args = rl_child(cx, w, RL_F_ARGUMENTS);
-  return mentions_ci(cx, args, "version") || mentions_ci(cx, args, "etag") ||
-         mentions_ci(cx, args, "expected") || mentions_ci(cx, args, "ifmatch") ||
-         mentions_ci(cx, args, "if-match") || mentions(cx, args, "'NX'") ||
-         mentions(cx, args, "\"NX\"") || mentions(cx, args, "NX:") || mentions(cx, args, "nx:");
+  return rl_cta_mentions_ci(cx, args, "version") || rl_cta_mentions_ci(cx, args, "etag") ||
+         rl_cta_mentions_ci(cx, args, "expected") || rl_cta_mentions_ci(cx, args, "ifmatch") ||
+         rl_cta_mentions_ci(cx, args, "if-match") || rl_cta_mentions(cx, args, "'NX'") ||
+         rl_cta_mentions(cx, args, "\"NX\"") || rl_cta_mentions(cx, args, "NX:") ||
+         rl_cta_mentions(cx, args, "nx:");
 }
 
 /* A read (`fs.readFile(p, cb)`, `fs.open(p, 'r', cb)`) whose Node-style
@@ -865,11 +364,12 @@ static bool file_use_safe(RlCtx *cx, const Scan *sc, RlNode w) {
   RlNode args = rl_child(cx, w, RL_F_ARGUMENTS);
   const char *name = rl_js_callee_name(cx, w);
   if (read_error_handled(cx, w, name)) return true;
-  if (mentions(cx, args, "'wx") || mentions(cx, args, "\"wx") || mentions(cx, args, "'ax") ||
-      mentions(cx, args, "\"ax") || mentions(cx, args, "O_EXCL") || mentions(cx, args, "COPYFILE_EXCL"))
+  if (rl_cta_mentions(cx, args, "'wx") || rl_cta_mentions(cx, args, "\"wx") ||
+      rl_cta_mentions(cx, args, "'ax") || rl_cta_mentions(cx, args, "\"ax") ||
+      rl_cta_mentions(cx, args, "O_EXCL") || rl_cta_mentions(cx, args, "COPYFILE_EXCL"))
     return true;
-  if (strncmp(name, "mkdir", 5) == 0 && mentions(cx, args, "recursive")) return true;
-  if (strncmp(name, "rm", 2) == 0 && mentions(cx, args, "force")) return true;
+  if (strncmp(name, "mkdir", 5) == 0 && rl_cta_mentions(cx, args, "recursive")) return true;
+  if (strncmp(name, "rm", 2) == 0 && rl_cta_mentions(cx, args, "force")) return true;
   /* failure handled: w.catch(...), or a try with a catch */
   RlNode n = w;
   RlNode p = rl_parent(cx, n);
@@ -914,18 +414,18 @@ static bool plain_read_after_check(RlCtx *cx, const Read *r, RlNode w) {
   RlNode d = rl_kind(cx, path) == RL_JS_IDENTIFIER ? rl_js_declaration(cx, path, NULL) : RL_NONE;
   RlNode v = rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR ? rl_child(cx, d, RL_F_VALUE) : RL_NONE;
   for (RlNode t = path; t; t = t == path ? v : RL_NONE)
-    if (mentions(cx, t, "/tmp") || mentions_ci(cx, t, "tmpdir")) return false;
+    if (rl_cta_mentions(cx, t, "/tmp") || rl_cta_mentions_ci(cx, t, "tmpdir")) return false;
   static const char *const defeated[] = {"isSymbolicLink", "mode", "uid", "gid"};
   for (RlNode i = r->node; i < w; i++)
     if (rl_kind(cx, i) == RL_JS_PROPERTY_IDENTIFIER &&
-        name_in(rl_text_dup(cx, i), defeated, RL_COUNTOF(defeated)))
+        rl_cta_name_in(rl_text_dup(cx, i), defeated, RL_COUNTOF(defeated)))
       return false;
   static const char *const privileged[] = {"setuid",    "seteuid",   "setgid",
                                            "setegid",   "setgroups", "initgroups"};
   uint32_t n = rl_node_count(cx);
   for (RlNode i = 1; i < n; i++)
     if (rl_kind(cx, i) == RL_JS_CALL_EXPRESSION &&
-        name_in(rl_js_callee_name(cx, i), privileged, RL_COUNTOF(privileged)) &&
+        rl_cta_name_in(rl_js_callee_name(cx, i), privileged, RL_COUNTOF(privileged)) &&
         rl_text_eq(cx, rl_js_callee_object(cx, i), "process"))
       return false;
   return true;
@@ -982,7 +482,7 @@ static bool is_use(RlCtx *cx, const Read *r, RlNode u) {
   if (!r->var || rl_kind(cx, u) != RL_JS_IDENTIFIER) return false;
   size_t len;
   const char *t = rl_text(cx, u, &len);
-  return ident_in(cx, r->var, t, len);
+  return rl_cta_ident_in(cx, r->var, t, len);
 }
 
 /* Does check c only test whether the read value exists (`!v`, `v == null`,
@@ -1145,7 +645,7 @@ static void report(RlCtx *cx, Read *r, const Write *w) {
                    "the check may no longer hold",
                    label(cx, w->kind == W_CALL ? rl_js_callee_object(cx, w->node) : w->node),
                    lc.line, lr.line, lw.line);
-    int how = rl_kind(cx, root_of(cx, r->node)) == RL_JS_THIS
+    int how = rl_kind(cx, rl_cta_root_of(cx, r->node)) == RL_JS_THIS
                   ? rl_js_per_call_exported(cx, r->node, &cls)
                   : RL_JS_EXPORTED_NO;
     if (how != RL_JS_EXPORTED_NO) { /* phase 2 decides, as lazy-init-race's */
@@ -1172,8 +672,9 @@ static void callback_check(RlCtx *cx, Scan *sc) {
   while (rl_kind(cx, a) == RL_JS_PARENTHESIZED_EXPRESSION) a = rl_parent(cx, a);
   if (rl_kind(cx, a) != RL_JS_ARGUMENTS || sc->nreads >= MAX_EV) return;
   RlNode call = rl_parent(cx, a);
-  if (!name_in(rl_js_callee_name(cx, call), fs_checks, RL_COUNTOF(fs_checks)) ||
-      !is_fs_receiver(cx, call))
+  if (!rl_cta_name_in(rl_js_callee_name(cx, call), rl_cta_fs_checks,
+                      RL_COUNTOF(rl_cta_fs_checks)) ||
+      !rl_cta_is_fs_receiver(cx, call))
     return;
   RlNode params = rl_child(cx, sc->fn, RL_F_PARAMETERS);
   if (!params) params = rl_child(cx, sc->fn, RL_F_PARAMETER);
@@ -1204,7 +705,7 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     if (!sc->body) return;
     async_fn = rl_js_is_async(cx, n);
   }
-  collect(cx, sc, async_fn);
+  rl_cta_collect(cx, sc, async_fn);
   callback_check(cx, sc);
   if (!sc->nreads || !sc->nwrites) return;
   /* after the cheap tests: this walks every enclosing function, which is
@@ -1222,10 +723,11 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     if (!r || r->reported) continue;
     RlNode g = RL_NONE;
     if (r->cond == r->node) g = w->node > r->node ? r->node : RL_NONE; /* bare access/stat */
-    else if (r->cond) g = guards(cx, r->cond, w->node) ? r->cond : RL_NONE;
+    else if (r->cond) g = rl_cta_guards(cx, r->cond, w->node) ? r->cond : RL_NONE;
     else if (r->var)
-      g = first_check_of(cx, encloses(cx, r->node, w->node) ? sc->body : rl_node_end(cx, r->node),
-                         w->node, r->var);
+      g = rl_cta_first_check_of(
+          cx, encloses(cx, r->node, w->node) ? sc->body : rl_node_end(cx, r->node), w->node,
+          r->var);
     if (!g) continue;
     r->check = g;
     if (r->kind == R_CALL && w->kind == W_CALL) {
@@ -1235,9 +737,9 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     if (r->kind != R_FILE && !r->awaited && !await_between(cx, sc, r, w->node)) continue;
     if (r->kind == R_CALL && !r->awaited) {
       RlNode o = rl_js_callee_object(cx, r->node);
-      if (o && !shared(cx, o)) continue;
+      if (o && !rl_cta_shared(cx, o)) continue;
     }
-    if (r->kind == R_CALL && fresh_local(cx, rl_js_callee_object(cx, r->node))) continue;
+    if (r->kind == R_CALL && rl_cta_fresh_local(cx, rl_js_callee_object(cx, r->node))) continue;
     if (r->kind == R_FILE ? file_use_safe(cx, sc, w->node) : conditional_write(cx, w->node))
       continue;
     if (r->kind == R_FILE && !rl_file_strict(cx) && plain_read_after_check(cx, r, w->node))
@@ -1256,7 +758,7 @@ static void check(RlCtx *cx, RlNode n, void *state) {
       continue;
     /* last: it reads the whole file */
     if (r->kind != R_FILE && rl_js_serialised(cx, n)) return;
-    if (r->kind != R_FILE && rl_kind(cx, root_of(cx, r->node)) == RL_JS_THIS &&
+    if (r->kind != R_FILE && rl_kind(cx, rl_cta_root_of(cx, r->node)) == RL_JS_THIS &&
         rl_js_per_call_this(cx, r->node))
       continue;
     r->reported = true;

@@ -1,0 +1,473 @@
+/* js/floating-promise-cannot-reject.c - the evidence of the
+ * floating-promise check that a promise cannot reject: async functions
+ * whose every await, throw and returned call sits in a try
+ * (never_rejects), `.then(f)` / `.finally(f)` chains whose callbacks cannot
+ * reject on a promise that cannot (settled_chain), and callees of this file
+ * that provably cannot reject (fn_cannot_reject: a resolve-only executor, a
+ * returned `.catch(h)` chain, and the classes, receivers and overrides that
+ * decide which function a call runs). Everything here reads one file's
+ * syntax; the statement check is rules/floating-promise.c.
+ * Doc: rules/floating-promise.md */
+#include "floating-promise.h"
+
+#include <string.h>
+
+static bool eq(RlCtx *cx, RlNode n, const char *s) { return n && rl_text_eq(cx, n, s); }
+
+static bool in_list(const char *s, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(s, list[i]) == 0) return true;
+  return false;
+}
+
+/* Is n inside the try block of a try/catch within fn (or, when exits,
+ * of a try whose finally ends the process)? */
+static bool in_try(RlCtx *cx, RlNode n, RlNode fn, bool exits) {
+  for (RlNode c = n, p = rl_parent(cx, n); p && p != fn; c = p, p = rl_parent(cx, p)) {
+    if (rl_kind(cx, p) != RL_JS_TRY_STATEMENT || rl_field(cx, c) != RL_F_BODY) continue;
+    if (rl_child(cx, p, RL_F_HANDLER)) return true;
+    RlNode fin = rl_child(cx, p, RL_F_FINALIZER);
+    if (exits && fin && rl_js_finally_exits(cx, fin)) return true;
+  }
+  return false;
+}
+
+/* `await sleep(ms)` / `await delay(ms)`: a timer, which does not reject. */
+static bool awaits_delay(RlCtx *cx, RlNode aw) {
+  RlNode c = rl_strip(cx, rl_named_child(cx, aw, 0));
+  if (rl_kind(cx, c) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode f = rl_strip(cx, rl_child(cx, c, RL_F_FUNCTION));
+  return rl_kind(cx, f) == RL_JS_IDENTIFIER && (eq(cx, f, "sleep") || eq(cx, f, "delay"));
+}
+
+static bool settles_value(RlCtx *cx, RlNode v, int depth, int *bud);
+static bool report_only_call(RlCtx *cx, RlNode call);
+
+/* An async function that cannot reject (short of a programming error in
+ * its synchronous code): every await, `for await`, throw and returned call
+ * in its body sits in the try block of a try/catch (so a catch that
+ * rethrows does not count), except an await of sleep()/delay(). With
+ * depth >= 0 (racelint:strict off), also: an await or a returned value
+ * that settles_value says cannot reject, and a try whose finally ends the
+ * process (rl_js_finally_exits); but then any other call outside a try (one
+ * that only logs or exits aside) counts as a throw too. depth bounds the
+ * callees followed. */
+static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth, int *bud) {
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    bool risky = (k == RL_JS_AWAIT_EXPRESSION && !awaits_delay(cx, i) &&
+                  !(depth >= 0 && settles_value(cx, rl_named_child(cx, i, 0), depth, bud))) ||
+                 k == RL_JS_THROW_STATEMENT ||
+                 (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
+    /* evidence: any other call outside a try can throw, which rejects */
+    if (depth >= 0 && (k == RL_JS_CALL_EXPRESSION || k == RL_JS_NEW_EXPRESSION) &&
+        rl_kind(cx, rl_parent(cx, i)) != RL_JS_AWAIT_EXPRESSION &&
+        rl_kind(cx, rl_parent(cx, i)) != RL_JS_RETURN_STATEMENT && !report_only_call(cx, i) &&
+        !in_try(cx, i, fn, true) && !settles_value(cx, i, depth, bud))
+      return false;
+    if (k == RL_JS_RETURN_STATEMENT) {
+      RlNode v = rl_named_child(cx, i, 0);
+      RlNode vend = v ? rl_node_end(cx, v) : RL_NONE;
+      if (depth >= 0 && v && settles_value(cx, v, depth, bud)) vend = RL_NONE;
+      for (RlNode j = v; j && j < vend && !risky; j++)
+        risky = rl_kind(cx, j) == RL_JS_CALL_EXPRESSION || rl_kind(cx, j) == RL_JS_NEW_EXPRESSION;
+    }
+    if (risky && !in_try(cx, i, fn, depth >= 0)) return false;
+  }
+  return true;
+}
+
+bool rl_floating_promise_never_rejects(RlCtx *cx, RlNode fn) {
+  int bud = 0;
+  return never_rejects_at(cx, fn, -1, &bud);
+}
+
+/* Section - chains on a promise that cannot reject */
+
+/* Promise.allSettled(...), or Promise.resolve() of nothing or of a
+ * literal: a promise that settles but never rejects. */
+static bool settles_only(RlCtx *cx, RlNode v) {
+  v = rl_strip(cx, v);
+  if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode f = rl_strip(cx, rl_child(cx, v, RL_F_FUNCTION));
+  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return false;
+  RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
+  if (!eq(cx, o, "Promise") || rl_js_resolve(cx, o, NULL) != RL_BIND_FREE) return false;
+  RlNode m = rl_child(cx, f, RL_F_PROPERTY);
+  if (eq(cx, m, "allSettled")) return true;
+  if (!eq(cx, m, "resolve") || rl_js_argc(cx, v) > 1) return false;
+  RlNode a = rl_strip(cx, rl_js_arg(cx, v, 0));
+  RlKind k = rl_kind(cx, a);
+  return !a || k == RL_JS_STRING || k == RL_JS_NUMBER || k == RL_JS_TRUE || k == RL_JS_FALSE ||
+         k == RL_JS_NULL || k == RL_JS_UNDEFINED;
+}
+
+bool rl_floating_promise_same_text(RlCtx *cx, RlNode a, RlNode b) {
+  size_t la, lb;
+  const char *ta = rl_text(cx, a, &la), *tb = rl_text(cx, b, &lb);
+  return la == lb && memcmp(ta, tb, la) == 0;
+}
+
+/* The value `name` (an identifier or `this.x`) holds at `use`, as far as
+ * the statements before use's statement in the same block tell: the last
+ * `name = v` or `const name = v` there, RL_NONE when there is none. */
+static RlNode value_before(RlCtx *cx, RlNode name, RlNode use) {
+  RlNode st = use, blk = rl_parent(cx, use);
+  while (blk && rl_kind(cx, blk) != RL_JS_STATEMENT_BLOCK && rl_kind(cx, blk) != RL_JS_PROGRAM) {
+    if (rl_js_is_function(cx, blk)) return RL_NONE;
+    st = blk;
+    blk = rl_parent(cx, blk);
+  }
+  RlNode v = RL_NONE;
+  for (RlNode s = rl_first_child(cx, blk); s && s != st; s = rl_next_sibling(cx, s)) {
+    RlKind k = rl_kind(cx, s);
+    if (k == RL_JS_EXPRESSION_STATEMENT) {
+      RlNode a = rl_strip(cx, rl_named_child(cx, s, 0));
+      if (rl_kind(cx, a) == RL_JS_ASSIGNMENT_EXPRESSION &&
+          rl_floating_promise_same_text(cx, rl_child(cx, a, RL_F_LEFT), name))
+        v = rl_child(cx, a, RL_F_RIGHT);
+    } else if (k == RL_JS_LEXICAL_DECLARATION || k == RL_JS_VARIABLE_DECLARATION) {
+      for (RlNode d = rl_first_child(cx, s); d; d = rl_next_sibling(cx, d))
+        if (rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR &&
+            rl_floating_promise_same_text(cx, rl_child(cx, d, RL_F_NAME), name))
+          v = rl_child(cx, d, RL_F_VALUE);
+    }
+  }
+  return v;
+}
+
+/* A call that returns no promise and only reports: `console.x(...)`,
+ * `process.exit(n)`, or a log level of a logger (`this.logger.error(e)`,
+ * `log.warn(e)`), with arguments that call nothing. */
+static const char *const log_levels[] = {"error", "warn", "info", "debug", "trace", "log", "fatal"};
+static bool calls_inside(RlCtx *cx, RlNode n);
+static bool report_only_call(RlCtx *cx, RlNode call) {
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return false;
+  RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), m = rl_child(cx, f, RL_F_PROPERTY);
+  if (rl_kind(cx, o) == RL_JS_MEMBER_EXPRESSION) o = rl_child(cx, o, RL_F_PROPERTY);
+  bool ok = (eq(cx, o, "console") && rl_kind(cx, rl_child(cx, f, RL_F_OBJECT)) == RL_JS_IDENTIFIER) ||
+            (eq(cx, o, "process") && eq(cx, m, "exit"));
+  if (!ok && (eq(cx, o, "logger") || eq(cx, o, "log")) && m) {
+    const char *mn = rl_text_dup(cx, m);
+    ok = in_list(mn, log_levels, RL_COUNTOF(log_levels));
+  }
+  return ok && !calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS));
+}
+
+/* Does n contain a call, `new` or await (nested functions aside)? */
+static bool calls_inside(RlCtx *cx, RlNode n) {
+  RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
+  for (RlNode i = n; i && i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_CALL_EXPRESSION || k == RL_JS_NEW_EXPRESSION || k == RL_JS_AWAIT_EXPRESSION)
+      return true;
+  }
+  return false;
+}
+
+/* A callback that cannot reject: a block body that never_rejects, or an
+ * expression body that calls nothing, or only a report_only_call. */
+bool rl_floating_promise_callback_settles(RlCtx *cx, RlNode fn) {
+  if (!rl_js_is_function(cx, fn)) return false;
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (rl_kind(cx, body) == RL_JS_STATEMENT_BLOCK) return rl_floating_promise_never_rejects(cx, fn);
+  if (rl_js_is_async_fn(cx, fn) && calls_inside(cx, body)) return false;
+  body = rl_strip(cx, body);
+  return !calls_inside(cx, body) || report_only_call(cx, body);
+}
+
+/* Is `call` a chain of `.then(f)` / `.finally(f)` on a promise that cannot
+ * reject (settles_only, called in place or assigned just before in the
+ * same block; or any promise's `.catch(h)`, h a callback that cannot
+ * reject), each f a callback that cannot reject either (callback_settles:
+ * no throw, await or returned call outside a try, or an expression that
+ * only logs or exits)? Then only a bug in f's synchronous code can reject
+ * it, as it could throw from any callback. */
+static bool callee_settles(RlCtx *cx, RlNode call, int depth, int *bud);
+static bool settled_chain_at(RlCtx *cx, RlNode call, int vdepth, int *bud) {
+  RlNode use = call;
+  for (int depth = 0; depth < 32; depth++) {
+    if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
+    const char *m = rl_js_callee_name(cx, call);
+    if (depth > 0 && strcmp(m, "catch") == 0 && rl_js_argc(cx, call) == 1)
+      return rl_floating_promise_callback_settles(cx, rl_strip(cx, rl_js_arg(cx, call, 0)));
+    if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0)
+      return depth > 0 && (settles_only(cx, call) ||
+                           (!rl_file_strict(cx) && callee_settles(cx, call, vdepth, bud)));
+    RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));
+    if (rl_js_argc(cx, call) != 1 || !rl_floating_promise_callback_settles(cx, cb)) return false;
+    RlNode obj = rl_strip(cx, rl_js_callee_object(cx, call));
+    RlKind ok = rl_kind(cx, obj);
+    if (ok == RL_JS_IDENTIFIER ||
+        (ok == RL_JS_MEMBER_EXPRESSION &&
+         rl_kind(cx, rl_strip(cx, rl_child(cx, obj, RL_F_OBJECT))) == RL_JS_THIS)) {
+      RlNode v = value_before(cx, obj, use);
+      return v && settles_only(cx, v);
+    }
+    call = obj;
+  }
+  return false;
+}
+
+bool rl_floating_promise_settled_chain(RlCtx *cx, RlNode call) {
+  int bud = RL_FLOATING_PROMISE_BUDGET;
+  return settled_chain_at(cx, call, 0, &bud);
+}
+
+/* Section - callees that cannot reject (evidence: racelint:strict still
+ * reports their floating promises) */
+
+/* The name a parameter binds ("" for a pattern or a rest parameter). */
+static const char *param_name(RlCtx *cx, RlNode p) {
+  if (p && rl_kind(cx, p) != RL_JS_IDENTIFIER) p = rl_child(cx, p, RL_F_PATTERN);
+  return p && rl_kind(cx, p) == RL_JS_IDENTIFIER ? rl_text_dup(cx, p) : "";
+}
+
+/* The executor's first parameter's name (`resolve`, `(resolve) =>`,
+ * `(resolve: () => void) =>`). */
+static const char *first_param_name(RlCtx *cx, RlNode fn) {
+  RlNode p = rl_child(cx, fn, RL_F_PARAMETER);
+  if (!p) p = rl_named_child(cx, rl_child(cx, fn, RL_F_PARAMETERS), 0);
+  return param_name(cx, p);
+}
+
+/* Is the identifier `name` read anywhere in n (nested functions too)? */
+static bool names_in(RlCtx *cx, RlNode n, const char *name) {
+  RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
+  for (RlNode i = n; i && i < end; i++)
+    if (rl_kind(cx, i) == RL_JS_IDENTIFIER && rl_text_eq(cx, i, name)) return true;
+  return false;
+}
+
+/* `new Promise((resolve) => { ... })`: a synchronous executor with no
+ * second parameter or one it never names, whose resolve calls hand over
+ * no promise that this file knows of (resolve(p) would adopt p's
+ * rejection). It can reject only by a throw in the executor's own code. */
+static bool resolve_only_promise(RlCtx *cx, RlNode v) {
+  if (rl_kind(cx, v) != RL_JS_NEW_EXPRESSION) return false;
+  RlNode ctor = rl_strip(cx, rl_child(cx, v, RL_F_CONSTRUCTOR));
+  if (!eq(cx, ctor, "Promise") || rl_js_resolve(cx, ctor, NULL) != RL_BIND_FREE) return false;
+  RlNode ex = rl_strip(cx, rl_js_arg(cx, v, 0));
+  if (!rl_js_is_function(cx, ex) || rl_js_is_async(cx, ex) || rl_js_argc(cx, v) != 1) return false;
+  const char *res = first_param_name(cx, ex);
+  if (!*res) return false;
+  RlNode ps = rl_child(cx, ex, RL_F_PARAMETERS);
+  uint32_t np = 0;
+  for (RlNode p = rl_first_child(cx, ps); p; p = rl_next_sibling(cx, p)) {
+    if (rl_is_token(cx, p) || rl_kind(cx, p) == RL_JS_COMMENT) continue;
+    if (np++ == 1) {
+      const char *rej = param_name(cx, p);
+      if (!*rej || names_in(cx, rl_child(cx, ex, RL_F_BODY), rej)) return false;
+    }
+  }
+  if (np > 2) return false;
+  RlNode body = rl_child(cx, ex, RL_F_BODY), end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    RlNode f = rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION));
+    if (rl_kind(cx, f) != RL_JS_IDENTIFIER || !rl_text_eq(cx, f, res)) continue;
+    RlNode a = rl_strip(cx, rl_js_arg(cx, i, 0));
+    RlJsPromise why;
+    RlKind ak = rl_kind(cx, a);
+    if (ak == RL_JS_AWAIT_EXPRESSION ||
+        ((ak == RL_JS_CALL_EXPRESSION || ak == RL_JS_NEW_EXPRESSION) &&
+         rl_js_returns_promise(cx, a, &why)))
+      return false;
+  }
+  return true;
+}
+
+/* The name of the class a member call's receiver `recv` is an instance
+ * of, as written here: a written type or `new C()` (rl_js_receiver_type),
+ * or, for a field `this.f`, the class C of `new C()` that every
+ * assignment to it in its class sets (at least one; an assignment of
+ * anything else loses it). RL_NONE when unknown. */
+RlNode rl_floating_promise_receiver_type_name(RlCtx *cx, RlNode recv) {
+  recv = rl_strip(cx, recv);
+  RlNode t = rl_js_receiver_type(cx, recv);
+  if (!t && rl_kind(cx, recv) == RL_JS_MEMBER_EXPRESSION &&
+      rl_kind(cx, rl_strip(cx, rl_child(cx, recv, RL_F_OBJECT))) == RL_JS_THIS) {
+    RlNode cls = rl_js_this_class(cx, recv);
+    RlNode end = cls ? rl_node_end(cx, cls) : RL_NONE;
+    for (RlNode i = cls; i && i < end; i++) {
+      if (rl_kind(cx, i) != RL_JS_ASSIGNMENT_EXPRESSION &&
+          rl_kind(cx, i) != RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION)
+        continue;
+      if (!rl_floating_promise_same_text(cx, rl_strip(cx, rl_child(cx, i, RL_F_LEFT)), recv))
+        continue;
+      RlNode v = rl_strip(cx, rl_child(cx, i, RL_F_RIGHT));
+      RlNode c = rl_kind(cx, i) == RL_JS_ASSIGNMENT_EXPRESSION &&
+                         rl_kind(cx, v) == RL_JS_NEW_EXPRESSION
+                     ? rl_strip(cx, rl_child(cx, v, RL_F_CONSTRUCTOR))
+                     : RL_NONE;
+      if (rl_kind(cx, c) != RL_JS_IDENTIFIER || (t && !rl_floating_promise_same_text(cx, c, t)))
+        return RL_NONE;
+      t = c;
+    }
+  }
+  return t && rl_kind(cx, t) != RL_JS_MEMBER_EXPRESSION ? t : RL_NONE;
+}
+
+/* The class of this file a receiver is an instance of (receiver_type_name),
+ * or RL_NONE. */
+static RlNode receiver_class(RlCtx *cx, RlNode recv) {
+  RlNode t = rl_floating_promise_receiver_type_name(cx, recv);
+  return t ? rl_js_local_class(cx, rl_text_dup(cx, t)) : RL_NONE;
+}
+
+/* The key a member call names, as a class member's name reads: `m` for
+ * `x.m()`, `[k]` for `x[k]()` with k a name (a symbol: `this[kClose]()`
+ * runs the method declared `[kClose]() {...}`). NULL otherwise. */
+const char *rl_floating_promise_member_key(RlCtx *cx, RlNode f) {
+  if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION)
+    return rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY));
+  if (rl_kind(cx, f) != RL_JS_SUBSCRIPT_EXPRESSION) return NULL;
+  RlNode k = rl_strip(cx, rl_child(cx, f, RL_F_INDEX));
+  if (rl_kind(cx, k) != RL_JS_IDENTIFIER && rl_kind(cx, k) != RL_JS_MEMBER_EXPRESSION) return NULL;
+  return rl_fmt(cx, "[%s]", rl_text_dup(cx, k));
+}
+
+/* The name node of the class cls extends (the first name in its
+ * `extends` clause), or RL_NONE. */
+RlNode rl_floating_promise_base_name(RlCtx *cx, RlNode cls) {
+  RlNode body = rl_child(cx, cls, RL_F_BODY);
+  for (RlNode c = rl_first_child(cx, cls); c; c = rl_next_sibling(cx, c)) {
+    if (c == body || rl_kind(cx, c) != RL_JS_CLASS_HERITAGE) continue;
+    RlNode end = rl_node_end(cx, c);
+    for (RlNode i = c; i < end; i++)
+      if (rl_kind(cx, i) == RL_JS_IDENTIFIER) return i;
+  }
+  return RL_NONE;
+}
+
+/* Does class `sub` of this file extend `base` (directly or through other
+ * classes of this file)? */
+static bool extends_class(RlCtx *cx, RlNode sub, RlNode base) {
+  for (int depth = 0; sub && depth < 6; depth++) {
+    RlNode up = rl_floating_promise_base_name(cx, sub);
+    if (!up) return false;
+    sub = rl_js_local_class(cx, rl_text_dup(cx, up));
+    if (sub == base) return true;
+  }
+  return false;
+}
+
+/* Is a member `key` that a class of this file extending cls declares one
+ * that may reject (not fn_cannot_reject)? `this.m()` in cls may run such an
+ * override. Subclasses in other files are not seen. */
+static bool override_may_reject(RlCtx *cx, RlNode cls, const char *key, int depth, int *bud) {
+  RlNode root = rl_root(cx);
+  for (RlNode st = rl_first_child(cx, root); st; st = rl_next_sibling(cx, st)) {
+    RlNode d = st;
+    if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, st, RL_F_DECLARATION);
+    RlKind k = rl_kind(cx, d);
+    if ((k != RL_JS_CLASS_DECLARATION && k != RL_JS_ABSTRACT_CLASS_DECLARATION) || d == cls ||
+        !extends_class(cx, d, cls))
+      continue;
+    RlNode body = rl_child(cx, d, RL_F_BODY);
+    for (RlNode m = rl_first_child(cx, body); m; m = rl_next_sibling(cx, m)) {
+      RlNode nm = rl_child(cx, m, RL_F_NAME);
+      if (!nm) nm = rl_child(cx, m, RL_F_PROPERTY);
+      if (!nm || !rl_text_eq(cx, nm, key) || rl_has_token(cx, m, "static")) continue;
+      RlNode fn = rl_kind(cx, m) == RL_JS_METHOD_DEFINITION ? m : rl_strip(cx, rl_child(cx, m, RL_F_VALUE));
+      if (--*bud < 0 || !rl_floating_promise_fn_cannot_reject(cx, fn, depth + 1, bud)) return true;
+    }
+  }
+  return false;
+}
+
+/* `this.m()` / `this[k]()` in a class of this file that a subclass here
+ * overrides with a member that may reject (override_may_reject)? */
+bool rl_floating_promise_this_override_may_reject(RlCtx *cx, RlNode call, int depth, int *bud) {
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  const char *key = rl_floating_promise_member_key(cx, f);
+  if (!key || !*key || rl_kind(cx, rl_strip(cx, rl_child(cx, f, RL_F_OBJECT))) != RL_JS_THIS)
+    return false;
+  RlNode cls = rl_js_this_class(cx, f);
+  return cls && override_may_reject(cx, cls, key, depth, bud);
+}
+
+/* The function a call runs, as far as this file tells: a local function,
+ * what rl_js_returns_promise found, `this.m()` or `this[k]()` of this
+ * class (or a class it extends here), `x.m()` / `x[k]()` on an instance
+ * of a class of this file (receiver_class); none for `this.m()` when a
+ * subclass here overrides m with a member that may reject. */
+RlNode rl_floating_promise_callee_fn(RlCtx *cx, RlNode call, int depth, int *bud) {
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return RL_NONE;
+  RlJsPromise why;
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION)), fn = RL_NONE;
+  if (rl_js_returns_promise(cx, call, &why)) {
+    fn = why.fn;
+  } else if (rl_kind(cx, f) == RL_JS_IDENTIFIER) {
+    return rl_js_resolve(cx, f, &fn) == RL_BIND_LOCAL ? fn : RL_NONE;
+  } else {
+    const char *key = rl_floating_promise_member_key(cx, f);
+    if (!key || !*key) return RL_NONE;
+    RlNode recv = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
+    RlNode cls = rl_kind(cx, recv) == RL_JS_THIS ? rl_js_this_class(cx, f) : receiver_class(cx, recv);
+    fn = cls ? rl_js_class_member(cx, cls, key, false) : RL_NONE;
+  }
+  return fn && !rl_floating_promise_this_override_may_reject(cx, call, depth, bud) ? fn : RL_NONE;
+}
+
+/* Does the call run a function of this file that cannot reject? */
+static bool callee_settles(RlCtx *cx, RlNode call, int depth, int *bud) {
+  /* a budget, not only a depth: n calls of m callees each is n^depth */
+  if (depth >= 4 || --*bud < 0) return false;
+  RlNode fn = rl_floating_promise_callee_fn(cx, call, depth, bud);
+  return fn && rl_floating_promise_fn_cannot_reject(cx, fn, depth + 1, bud);
+}
+
+/* A value that is a promise which cannot reject: resolve_only_promise,
+ * settles_only, `p.catch(h)` with h a callback that cannot reject, a
+ * settled_chain, or a call of a function that cannot reject. */
+static bool settles_value(RlCtx *cx, RlNode v, int depth, int *bud) {
+  v = rl_strip(cx, v);
+  if (!v || depth > 4) return false;
+  if (resolve_only_promise(cx, v) || settles_only(cx, v)) return true;
+  if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) return false;
+  const char *m = rl_js_callee_name(cx, v);
+  if (strcmp(m, "catch") == 0 && rl_js_callee_object(cx, v))
+    return rl_js_argc(cx, v) == 1 &&
+           rl_floating_promise_callback_settles(cx, rl_strip(cx, rl_js_arg(cx, v, 0)));
+  if ((strcmp(m, "then") == 0 || strcmp(m, "finally") == 0) && rl_js_callee_object(cx, v))
+    return settled_chain_at(cx, v, depth + 1, bud);
+  return callee_settles(cx, v, depth, bud);
+}
+
+/* A function whose promise cannot reject: async and never_rejects_at, or
+ * not async and every `return` (at least one) hands back settles_value. */
+bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *bud) {
+  if (!rl_js_is_function(cx, fn) || rl_js_is_generator(cx, fn)) return false;
+  if (rl_js_is_async(cx, fn)) return never_rejects_at(cx, fn, depth, bud);
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (!body) return false;
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return settles_value(cx, body, depth, bud);
+  bool any = false;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (i != body && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
+    RlNode v = rl_named_child(cx, i, 0);
+    if (!v || !settles_value(cx, v, depth, bud)) return false;
+    any = true;
+  }
+  return any;
+}
+

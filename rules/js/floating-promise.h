@@ -1,0 +1,58 @@
+/* js/floating-promise.h - what the two parts of the floating-promise
+ * check share: the statement check (rules/floating-promise.c, both phases)
+ * asks the cannot-reject evidence (rules/js/floating-promise-cannot-reject.c)
+ * whether a promise, a chain or a callee can reject. All of it reads one
+ * file's syntax through cx; returned strings are the file's arena's. */
+#ifndef RL_RULES_JS_FLOATING_PROMISE_H
+#define RL_RULES_JS_FLOATING_PROMISE_H
+
+#include "../../analyzer/rule_api.h"
+
+/* How many callees one question may follow (bud of the functions below
+ * that take one). */
+enum { RL_FLOATING_PROMISE_BUDGET = 64 };
+
+/* Section - promises that cannot reject */
+
+/* An async function every await, throw and returned call of which sits in
+ * the try block of a try/catch (racelint:strict's evidence). */
+bool rl_floating_promise_never_rejects(RlCtx *cx, RlNode fn);
+/* A callback that cannot reject: a block body that never_rejects, or an
+ * expression body that calls nothing, or only reports (console.x(...)). */
+bool rl_floating_promise_callback_settles(RlCtx *cx, RlNode fn);
+/* Is `call` a chain of `.then(f)` / `.finally(f)` whose callbacks cannot
+ * reject, on a promise that cannot reject? */
+bool rl_floating_promise_settled_chain(RlCtx *cx, RlNode call);
+/* A function whose promise cannot reject: async and never rejecting (with
+ * depth >= 0, also through callees that cannot), or not async and every
+ * `return` (at least one) hands back a promise that cannot reject. depth
+ * counts the callees followed, *bud the callees one question may still
+ * follow (start at RL_FLOATING_PROMISE_BUDGET). */
+bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *bud);
+
+/* Section - which function a call runs */
+
+/* The function a call runs, as far as this file tells: a local function,
+ * what rl_js_returns_promise found, `this.m()` or `this[k]()` of this
+ * class (or a class it extends here), `x.m()` / `x[k]()` on an instance
+ * of a class of this file; none for `this.m()` when a subclass here
+ * overrides m with a member that may reject. */
+RlNode rl_floating_promise_callee_fn(RlCtx *cx, RlNode call, int depth, int *bud);
+/* `this.m()` / `this[k]()` in a class of this file that a subclass here
+ * overrides with a member that may reject? */
+bool rl_floating_promise_this_override_may_reject(RlCtx *cx, RlNode call, int depth, int *bud);
+/* The name of the class a member call's receiver `recv` is an instance
+ * of, as written here: a written type or `new C()`, or, for a field
+ * `this.f`, the class C of `new C()` that every assignment to it in its
+ * class sets. RL_NONE when unknown. */
+RlNode rl_floating_promise_receiver_type_name(RlCtx *cx, RlNode recv);
+/* The key a member call names, as a class member's name reads: `m` for
+ * `x.m()`, `[k]` for `x[k]()` with k a name. NULL otherwise. */
+const char *rl_floating_promise_member_key(RlCtx *cx, RlNode f);
+/* The name node of the class cls extends (the first name in its `extends`
+ * clause), or RL_NONE. */
+RlNode rl_floating_promise_base_name(RlCtx *cx, RlNode cls);
+/* Do a and b have the same source text? */
+bool rl_floating_promise_same_text(RlCtx *cx, RlNode a, RlNode b);
+
+#endif
