@@ -6,9 +6,10 @@ tree). Prints every file and function over the limit, with its length,
 and exits 1 if there is one not listed in ALLOWED below (each entry there
 is a known debt with its reason; remove it when it is paid).
 
-A function is found the way the code is formatted (clang-format, see
-.clang-format): a definition starts at column 0 with a line that ends in
-`{` after a `)`, and ends at the next `}` in column 0.
+A function is found the way the code is laid out (STYLE.md): a
+definition's signature starts at column 0 and ends in `{` after a `)`
+(possibly over a few lines), and its body ends at the next `}` in
+column 0.
 
   SRC_DIR=. python3 tests/check_sizes.py [--list]
 """
