@@ -215,17 +215,13 @@ static const RlCObj *global_wrapper(const RlCGraph *g, int32_t c, const char *na
   return NULL;
 }
 
-static void project(RlProject *px, const RlRule *rule) {
-  RlCGraph *g = rl_cgraph_new(px);
-  if (!rl_cgraph_nthreads(g)) {
-    rl_cgraph_delete(g);
-    return;
-  }
-  /* the object every thread of a loop gets: from the routine's parameter 0
-   * to the helpers it is passed on to (one function, one parameter each) */
-  struct {
-    int32_t fn, thread, param;
-  } shared[64];
+/* The object every thread of a loop gets: from the routine's parameter 0
+ * to the helpers it is passed on to (one function, one parameter each). */
+typedef struct SharedArg {
+  int32_t fn, thread, param;
+} SharedArg;
+
+static uint32_t shared_args(RlCGraph *g, SharedArg shared[64]) {
   uint32_t nshared = 0;
   for (uint32_t t = 0; t < rl_cgraph_nthreads(g) && nshared < 64; t++)
     if (rl_cgraph_spawn(g, t)->flags & RL_CF_SHARED_ARG) {
@@ -247,6 +243,88 @@ static void project(RlProject *px, const RlRule *rule) {
       shared[nshared++].param = (int32_t)f[i].pass.arg;
     }
   }
+  return nshared;
+}
+
+/* Reports each variable that some thread writes without a lock while
+ * another access of it can run at the same time, once per function, from
+ * the accesses `acc` collected by project(). */
+static void report_races(RlProject *px, const RlRule *rule, RlCGraph *g, Acc *acc,
+                         uint32_t nacc) {
+  if (nacc > 1) qsort(acc, nacc, sizeof *acc, cmp_acc);
+  for (uint32_t i = 0; i < nacc;) {
+    uint32_t j = i;
+    while (j < nacc && strcmp(acc[j].var, acc[i].var) == 0) j++;
+    bool skip = (acc[i].f->access.var.kind != RL_CO_PARAM && skipped_global(px, acc[i].f)) ||
+                same_constant(acc, i, j);
+    const char *last_func = NULL;
+    uint32_t last_file = UINT32_MAX;
+    for (uint32_t k = i; k < j && !skip; k++) {
+      const Acc *w = &acc[k];
+      if (!(w->f->flags & RL_CA_WRITE) || !w->unlocked || !w->threads || w->syncs) continue;
+      if (last_func && w->f->file == last_file && strcmp(w->f->func, last_func) == 0) continue;
+      const Acc *other = NULL;
+      uint32_t why = 0;
+      for (uint32_t m = i; m < j && !other; m++)
+        if (!acc[m].syncs && concurrent(g, w, &acc[m], &why)) other = &acc[m];
+      if (!other) continue;
+      last_func = w->f->func;
+      last_file = w->f->file;
+      const RlFact *sp = rl_cgraph_spawn(g, why);
+      const char *name = *w->f->access.text ? w->f->access.text : w->var;
+      RlReport *r;
+      if (other->after & (UINT64_C(1) << why)) {
+        r = rl_project_report(px, rule, w->f,
+                              "'%s' is %s here without a lock by thread '%s', while '%s' "
+                              "accesses it at line %u after starting that thread and before "
+                              "joining it",
+                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->spawn.routine,
+                              other->f->func, other->f->loc.line);
+      } else if (other == w && !rl_cgraph_multi(g, why)) {
+        /* two routines run this function, each started once */
+        const char *first = sp->spawn.routine;
+        for (uint32_t t = 0; t < rl_cgraph_nthreads(g); t++)
+          if (t != why && (w->threads & (UINT64_C(1) << t))) {
+            first = rl_cgraph_spawn(g, t)->spawn.routine;
+            break;
+          }
+        r = rl_project_report(px, rule, w->f,
+                              "'%s' is %s here without a lock, and threads '%s' and '%s' "
+                              "both run this",
+                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", first,
+                              sp->spawn.routine);
+      } else if (other == w) {
+        /* several at once: a spawn in a loop, or the routine started more
+         * than once (two plain pthread_create calls are not a loop) */
+        bool loop = (sp->flags & RL_CF_LOOP) != 0;
+        r = rl_project_report(px, rule, w->f,
+                              "'%s' is %s here without a lock, and several '%s' threads run "
+                              "this at once (started %s at line %u)",
+                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written",
+                              sp->spawn.routine, loop ? "in a loop" : "more than once, first",
+                              sp->loc.line);
+      } else {
+        r = rl_project_report(px, rule, w->f,
+                              "'%s' is %s here without a lock, while thread '%s' also "
+                              "accesses it in '%s' (line %u)",
+                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->spawn.routine,
+                              other->f->func, other->f->loc.line);
+      }
+      if (other != w) rl_project_related(px, r, other->f, "'%s' also accessed here", name);
+      rl_project_related(px, r, sp, "thread '%s' started here", sp->spawn.routine);
+    }
+    i = j;
+  }
+}
+
+static void project(RlProject *px, const RlRule *rule) {
+  RlCGraph *g = rl_cgraph_new(px);
+  if (!rl_cgraph_nthreads(g)) {
+    rl_cgraph_delete(g);
+    return;
+  }
+  SharedArg shared[64];
+  uint32_t nshared = shared_args(g, shared);
   Acc *acc = NULL;
   uint32_t nacc = 0, cap = 0;
   char **owned = NULL;
@@ -360,70 +438,7 @@ static void project(RlProject *px, const RlRule *rule) {
       acc[nacc++] = a;
     }
   }
-  if (nacc > 1) qsort(acc, nacc, sizeof *acc, cmp_acc);
-  for (uint32_t i = 0; i < nacc;) {
-    uint32_t j = i;
-    while (j < nacc && strcmp(acc[j].var, acc[i].var) == 0) j++;
-    bool skip = (acc[i].f->access.var.kind != RL_CO_PARAM && skipped_global(px, acc[i].f)) ||
-                same_constant(acc, i, j);
-    const char *last_func = NULL;
-    uint32_t last_file = UINT32_MAX;
-    for (uint32_t k = i; k < j && !skip; k++) {
-      const Acc *w = &acc[k];
-      if (!(w->f->flags & RL_CA_WRITE) || !w->unlocked || !w->threads || w->syncs) continue;
-      if (last_func && w->f->file == last_file && strcmp(w->f->func, last_func) == 0) continue;
-      const Acc *other = NULL;
-      uint32_t why = 0;
-      for (uint32_t m = i; m < j && !other; m++)
-        if (!acc[m].syncs && concurrent(g, w, &acc[m], &why)) other = &acc[m];
-      if (!other) continue;
-      last_func = w->f->func;
-      last_file = w->f->file;
-      const RlFact *sp = rl_cgraph_spawn(g, why);
-      const char *name = *w->f->access.text ? w->f->access.text : w->var;
-      RlReport *r;
-      if (other->after & (UINT64_C(1) << why)) {
-        r = rl_project_report(px, rule, w->f,
-                              "'%s' is %s here without a lock by thread '%s', while '%s' "
-                              "accesses it at line %u after starting that thread and before "
-                              "joining it",
-                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->spawn.routine,
-                              other->f->func, other->f->loc.line);
-      } else if (other == w && !rl_cgraph_multi(g, why)) {
-        /* two routines run this function, each started once */
-        const char *first = sp->spawn.routine;
-        for (uint32_t t = 0; t < rl_cgraph_nthreads(g); t++)
-          if (t != why && (w->threads & (UINT64_C(1) << t))) {
-            first = rl_cgraph_spawn(g, t)->spawn.routine;
-            break;
-          }
-        r = rl_project_report(px, rule, w->f,
-                              "'%s' is %s here without a lock, and threads '%s' and '%s' "
-                              "both run this",
-                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", first,
-                              sp->spawn.routine);
-      } else if (other == w) {
-        /* several at once: a spawn in a loop, or the routine started more
-         * than once (two plain pthread_create calls are not a loop) */
-        bool loop = (sp->flags & RL_CF_LOOP) != 0;
-        r = rl_project_report(px, rule, w->f,
-                              "'%s' is %s here without a lock, and several '%s' threads run "
-                              "this at once (started %s at line %u)",
-                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written",
-                              sp->spawn.routine, loop ? "in a loop" : "more than once, first",
-                              sp->loc.line);
-      } else {
-        r = rl_project_report(px, rule, w->f,
-                              "'%s' is %s here without a lock, while thread '%s' also "
-                              "accesses it in '%s' (line %u)",
-                              name, (w->f->flags & RL_CA_RMW) ? "updated" : "written", sp->spawn.routine,
-                              other->f->func, other->f->loc.line);
-      }
-      if (other != w) rl_project_related(px, r, other->f, "'%s' also accessed here", name);
-      rl_project_related(px, r, sp, "thread '%s' started here", sp->spawn.routine);
-    }
-    i = j;
-  }
+  report_races(px, rule, g, acc, nacc);
   for (uint32_t i = 0; i < nowned; i++) free(owned[i]);
   free(owned);
   free(acc);
