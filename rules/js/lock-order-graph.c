@@ -58,15 +58,19 @@ static const RlFact *find_fact(const RlProject *px, uint32_t file, uint16_t kind
   return NULL;
 }
 
-/* Canonical project-wide name of a lock id recorded in `file`. */
-static char *canonical(const RlProject *px, uint32_t file, const char *id) {
+/* Canonical project-wide name of lock `id` of kind `kind` recorded in
+ * `file`. */
+static char *canonical(const RlProject *px, uint32_t file, char kind, const char *id) {
   const char *path = rl_project_path(px, file);
   /* module variables, class fields and keyed locks (AsyncLock keys) of
    * this file's lock objects are names local to the file */
-  if (strncmp(id, "m:", 2) == 0 || strncmp(id, "c:", 2) == 0) return cat3(path, "#", id + 2);
-  if (strncmp(id, "k:", 2) == 0) return cat3(path, "#", id);
-  if (strncmp(id, "i:", 2) != 0) return cat3(id, "", "");
-  const char *s = id + 2;
+  if (kind == 'm' || kind == 'c') return cat3(path, "#", id);
+  if (kind == 'k') return cat3(path, "#k:", id);
+  if (kind != 'i') {
+    char pre[3] = {kind, ':', 0};
+    return cat3(pre, id, "");
+  }
+  const char *s = id;
   size_t nl = strcspn(s, ".[(");
   const RlFact *imp = find_fact(px, file, RL_FACT_IMPORT, s, nl);
   if (!imp) return cat3(path, "#", s);
@@ -183,14 +187,14 @@ static void report_cycle(RlProject *px, const RlRule *rule, const Graph *g,
     snprintf(msg, sizeof msg,
              "'%s' and '%s' are taken in opposite orders: %s takes '%s' then '%s'%s (%s:%u) "
              "and %s",
-             at->a + 2, eat->to_disp, at->c, at->a + 2, eat->to_disp,
+             at->a, eat->to_disp, at->c, at->a, eat->to_disp,
              via_text(eat, v1, sizeof v1), base_name(rl_project_path(px, at->file)),
              at->loc.line, o->c);
     n = strlen(msg);
     snprintf(msg + n, sizeof msg - n,
              " takes '%s' then '%s'%s (%s:%u), so two calls running at once can each hold one "
              "and wait forever for the other",
-             o->a + 2, eo->to_disp, via_text(eo, v2, sizeof v2),
+             o->a, eo->to_disp, via_text(eo, v2, sizeof v2),
              base_name(rl_project_path(px, o->file)), o->loc.line);
   } else {
     n = (size_t)snprintf(msg, sizeof msg, "locks are taken in a cycle (");
@@ -198,7 +202,7 @@ static void report_cycle(RlProject *px, const RlRule *rule, const Graph *g,
       const Edge *e = &g->e[cyc[(first + j) % k]];
       const RlFact *f = e->f;
       n += (size_t)snprintf(msg + n, sizeof msg - n, "%s'%s' then '%s'%s in %s (%s:%u)",
-                            j ? ", " : "", f->a + 2, e->to_disp, via_text(e, v1, sizeof v1),
+                            j ? ", " : "", f->a, e->to_disp, via_text(e, v1, sizeof v1),
                             f->c,
                             base_name(rl_project_path(px, f->file)), f->loc.line);
     }
@@ -212,10 +216,10 @@ static void report_cycle(RlProject *px, const RlRule *rule, const Graph *g,
     const RlFact *f = e->f;
     if (e->via)
       rl_project_related(px, r, f, "'%s' taken in %s(), called while holding '%s' (line %u) in %s",
-                         e->to_disp, e->via, f->a + 2, f->aux, f->c);
+                         e->to_disp, e->via, f->a, f->aux, f->c);
     else
       rl_project_related(px, r, f, "'%s' taken while holding '%s' (line %u) in %s",
-                         e->to_disp, f->a + 2, f->aux, f->c);
+                         e->to_disp, f->a, f->aux, f->c);
   }
 }
 
@@ -230,7 +234,7 @@ static int edge_cmp(const void *a, const void *b) {
  * the earliest occurrence. Takes ownership of `to`. */
 static void add_edge(const RlProject *px, Graph *g, const RlFact *f, char *to,
                      const char *to_disp, const char *via) {
-  uint32_t u = intern(g, canonical(px, f->file, f->a));
+  uint32_t u = intern(g, canonical(px, f->file, LOCK_KIND(f, 0), f->a));
   uint32_t v = intern(g, to);
   if (u == v) return;
   /* gates: the other locks held (the gate facts at f), canonical */
@@ -241,11 +245,12 @@ static void add_edge(const RlProject *px, Graph *g, const RlFact *f, char *to,
   for (uint32_t i = 0; i < nf; i++) {
     const RlFact *gf = &fs[i];
     if (gf->kind != gate_kind || gf->rule != f->rule || gf->loc.line != f->loc.line ||
-        gf->loc.col != f->loc.col || strcmp(gf->b, f->a) != 0 || strcmp(gf->c, f->b) != 0)
+        gf->loc.col != f->loc.col || strcmp(gf->b, f->a) != 0 || strcmp(gf->c, f->b) != 0 ||
+        LOCK_KIND(gf, 1) != LOCK_KIND(f, 0) || LOCK_KIND(gf, 2) != LOCK_KIND(f, 1))
       continue;
     gates.v = realloc(gates.v, (gates.n + 1) * sizeof *gates.v);
     if (!gates.v) abort();
-    gates.v[gates.n++] = canonical(px, f->file, gf->a);
+    gates.v[gates.n++] = canonical(px, f->file, LOCK_KIND(gf, 0), gf->a);
   }
   uint32_t k = 0;
   while (k < g->ne && !(g->e[k].u == u && g->e[k].v == v)) k++;
@@ -287,7 +292,7 @@ void rl_js_lock_order_project(RlProject *px, const RlRule *self) {
       const RlFact *f = &facts[i];
       if (!rl_fact_of(px, f, self)) continue;
       if (f->kind == FACT_LOCK_EDGE) {
-        add_edge(px, &g, f, canonical(px, file, f->b), f->b + 2, NULL);
+        add_edge(px, &g, f, canonical(px, file, LOCK_KIND(f, 1), f->b), f->b, NULL);
         continue;
       }
       if (f->kind != FACT_LOCK_CALL && f->kind != FACT_LOCK_CALL_IMPORT) continue;
@@ -305,7 +310,8 @@ void rl_js_lock_order_project(RlProject *px, const RlRule *self) {
       for (uint32_t j = 0; j < cn; j++)
         if (cf[j].kind == FACT_LOCK_ACQ && rl_fact_of(px, &cf[j], self) &&
             strcmp(cf[j].b, cname) == 0)
-          add_edge(px, &g, f, canonical(px, cfile, cf[j].a), cf[j].a + 2, cname);
+          add_edge(px, &g, f, canonical(px, cfile, LOCK_KIND(&cf[j], 0), cf[j].a), cf[j].a,
+                   cname);
     }
   }
   if (g.ne > 1) {

@@ -767,7 +767,9 @@ static void add_gates(RlCtx *cx, const Walk *w, uint32_t k, const char *skip, ui
   for (uint32_t j = 0; j < k; j++) {
     const Lock *g = &w->held[j];
     if (!g->id || g->released || (skip && strcmp(g->id, skip) == 0)) continue;
-    rl_fact_add(cx, kind, at, g->id, held, other);
+    bool edge = kind == FACT_LOCK_EDGE_GATE;
+    rl_fact_add(cx, kind, at, g->id + 2, held + 2, edge ? other + 2 : other)->flags =
+        LOCK_KINDS(g->id[0], held[0], edge ? other[0] : 0);
   }
 }
 
@@ -807,9 +809,10 @@ static void on_call(RlCtx *cx, Walk *w, RlNode call) {
     if (h->released || !h->id || h->nonblocking) continue;
     if (!ref) ref = callee_ref(cx, call, &import);
     if (!ref) return;
-    RlFact *f = rl_fact_add(cx, import ? FACT_LOCK_CALL_IMPORT : FACT_LOCK_CALL, call, h->id, ref,
-                            context_name(cx, w));
+    RlFact *f = rl_fact_add(cx, import ? FACT_LOCK_CALL_IMPORT : FACT_LOCK_CALL, call, h->id + 2,
+                            ref, context_name(cx, w));
     f->aux = rl_loc(cx, h->call).line;
+    f->flags = LOCK_KINDS(h->id[0], 0, 0);
     add_gates(cx, w, k, NULL, FACT_LOCK_CALL_GATE, call, h->id, ref);
   }
 }
@@ -820,14 +823,18 @@ static void on_acquire(RlCtx *cx, Walk *w, Lock *ls, uint32_t nl) {
     bool reported = false;
     if (l->nonblocking) continue; /* a try-lock never waits: no order */
     const char *fname = top_name(cx, w);
-    if (l->id && *fname) rl_fact_add(cx, FACT_LOCK_ACQ, l->call, l->id, fname, NULL);
+    if (l->id && *fname)
+      rl_fact_add(cx, FACT_LOCK_ACQ, l->call, l->id + 2, fname, NULL)->flags =
+          LOCK_KINDS(l->id[0], 0, 0);
     for (uint32_t k = 0; k < w->n; k++) {
       Lock *h = &w->held[k];
       if (h->released || h->call == l->call || exclusive(cx, h->call, l->call)) continue;
       if (strcmp(h->text, l->text) == 0) continue; /* the same lock: not an order */
       if (h->id && l->id) {
-        RlFact *f = rl_fact_add(cx, FACT_LOCK_EDGE, l->call, h->id, l->id, context_name(cx, w));
+        RlFact *f =
+            rl_fact_add(cx, FACT_LOCK_EDGE, l->call, h->id + 2, l->id + 2, context_name(cx, w));
         f->aux = rl_loc(cx, h->call).line;
+        f->flags = LOCK_KINDS(h->id[0], l->id[0], 0);
         add_gates(cx, w, k, l->id, FACT_LOCK_EDGE_GATE, l->call, h->id, l->id);
       } else if (!h->id && !l->id && h->shape && l->shape && !reported &&
                  strcmp(h->shape, l->shape) == 0 && !different_types(cx, h, l) &&
