@@ -179,9 +179,12 @@ static void rl_options__list_rules(const RlSession *s) {
                        : (langs & RL_LANG_C)                        ? "c"
                                                                     : "js,ts";
     char def[32];
+    bool by_lang = !r->off_by_default && !r->strict && r->strict_langs;
     snprintf(def, sizeof def, "%s%s",
              r->off_by_default ? "off" : r->strict ? "strict" : rl_severity_name(r->severity),
-             !r->off_by_default && !r->strict && (r->strict_langs & RL_LANG_C) ? " (c: strict)" : "");
+             !by_lang                         ? ""
+             : (r->strict_langs & RL_LANG_C)  ? " (c: strict)"
+                                              : " (js,ts: strict)");
     printf("%-22s %-8s %-8s %s\n", r->id, def, lang, r->title);
   }
 }

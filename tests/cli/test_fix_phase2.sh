@@ -30,17 +30,17 @@ for f in d["findings"]:
 }
 
 for pass in cold cached; do
-  run --cache-dir "$T/cache" --root "$T/w" --format json -o "$T/r.json" "$T/w/once.c"
+  run --enable lazy-init-race --cache-dir "$T/cache" --root "$T/w" --format json -o "$T/r.json" "$T/w/once.c"
   expect_rc 1 "json ($pass)"
   got=$(jsonfix "$T/r.json")
-  # trace_out (line 17), table (line 25) and the probe block (line 52):
+  # trace_out (line 18), table (line 26) and the probe block (line 53):
   # two edits each (the once flag and its function; the call), pthread.h
   # is already included
-  want=$(printf '%s\n' "17 unsafe 2 1" "25 unsafe 2 1" "52 unsafe 2 1")
+  want=$(printf '%s\n' "18 unsafe 2 1" "26 unsafe 2 1" "53 unsafe 2 1")
   if [ "$got" = "$want" ]; then ok; else fail "JSON fixes of the phase-2 findings ($pass): '$got'"; fi
 done
 
-run --no-cache --root "$T/w" --format sarif -o "$T/r.sarif" "$T/w/once.c"
+run --no-cache --enable lazy-init-race --root "$T/w" --format sarif -o "$T/r.sarif" "$T/w/once.c"
 n=$(python3 -c '
 import json, sys
 run = json.load(open(sys.argv[1]))["runs"][0]
@@ -68,12 +68,12 @@ if [ -x "$validator" ] && "$py" -c 'import jsonschema' 2>/dev/null; then
 fi
 
 # plain --fix applies no unsafe fix; --unsafe-fixes applies both
-run --no-cache --root "$T/w" --fix -q "$T/w/once.c"
+run --no-cache --enable lazy-init-race --root "$T/w" --fix -q "$T/w/once.c"
 if cmp -s "$case_c" "$T/w/once.c"; then ok; else fail "plain --fix applied an unsafe fix"; fi
-run --no-cache --root "$T/w" --fix --unsafe-fixes -q "$T/w/once.c"
+run --no-cache --enable lazy-init-race --root "$T/w" --fix --unsafe-fixes -q "$T/w/once.c"
 if [ "$(grep -c 'pthread_once(&' "$T/w/once.c")" = 3 ]; then ok; else
   fail "--fix --unsafe-fixes did not apply the phase-2 fixes"
 fi
-run --no-cache --root "$T/w" --format json -o "$T/after.json" "$T/w/once.c"
+run --no-cache --enable lazy-init-race --root "$T/w" --format json -o "$T/after.json" "$T/w/once.c"
 if [ -z "$(jsonfix "$T/after.json")" ]; then ok; else fail "fixable lazy-init-race findings left"; fi
 finish

@@ -1,3 +1,4 @@
+// fix-enable: lazy-init-race (the rule is in racelint:strict only)
 /* Fix: a plain lazy initialisation `if (!g) g = expr;` of a static global
  * becomes pthread_once() with an initialiser function (a finding of the
  * project phase: its fix is built in phase 1 and kept on a fact). Unsafe:
