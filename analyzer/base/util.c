@@ -192,6 +192,12 @@ uint64_t rl_hash_str(uint64_t h, const char *s) {
   return rl_hash_bytes(h, s, strlen(s) + 1);
 }
 
+const char *rl_read_status_text(RlReadStatus st, int err, const char *too_big) {
+  if (st == RL_READ_NOT_FILE) return "not a regular file";
+  if (st == RL_READ_TOO_BIG) return too_big;
+  return strerror(err ? err : EIO);
+}
+
 RlReadStatus rl_read_file(const char *path, size_t max_size, char **out,
                           size_t *len, int *err) {
   *out = NULL;

@@ -77,6 +77,9 @@ typedef enum RlReadStatus {
  * plus a terminating NUL (caller frees). On error nothing is allocated. */
 RlReadStatus rl_read_file(const char *path, size_t max_size, char **out,
                           size_t *len, int *err);
+/* Why rl_read_file failed, for a message: "not a regular file", `too_big`
+ * (the caller's limit, e.g. "larger than 1 MiB") or strerror(err). */
+const char *rl_read_status_text(RlReadStatus st, int err, const char *too_big);
 
 /* Edit distance between a and b (for "did you mean" suggestions). */
 size_t rl_levenshtein(const char *a, const char *b);

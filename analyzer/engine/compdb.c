@@ -340,9 +340,7 @@ RlCompDb *rl_compdb_load(const char *path, char **err, char **warnings) {
   RlReadStatus st = rl_read_file(path, (size_t)1 << 30, &text, &len, &rerr);
   if (st != RL_READ_OK) {
     *err = rl_asprintf("%s: cannot read: %s", path,
-                       st == RL_READ_NOT_FILE ? "not a regular file"
-                       : st == RL_READ_TOO_BIG ? "larger than 1 GiB"
-                                               : strerror(rerr ? rerr : EIO));
+                       rl_read_status_text(st, rerr, "larger than 1 GiB"));
     return NULL;
   }
   json_error_t je;

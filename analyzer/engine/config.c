@@ -435,9 +435,7 @@ static RlConfig *rl_config__load(RlConfigSet *set, const char *path, int depth) 
   free(bytes);
   if (rst != RL_READ_OK) {
     rl_config__error(set, "%s: cannot read: %s", real,
-                     rst == RL_READ_NOT_FILE ? "not a regular file"
-                     : rst == RL_READ_TOO_BIG ? "larger than 1 MiB"
-                                              : strerror(rerr ? rerr : EIO));
+                     rl_read_status_text(rst, rerr, "larger than 1 MiB"));
     RL_VEC_PUSH(c->c_args, NULL);
     c->c_args.n--;
     return c;

@@ -34,9 +34,7 @@ RlBaseline *rl_baseline_load(const char *path, char **err) {
   RlReadStatus st = rl_read_file(path, (size_t)1 << 30, &text, &len, &errn);
   if (st != RL_READ_OK) {
     *err = rl_asprintf("%s: cannot read the baseline: %s", path,
-                       st == RL_READ_TOO_BIG    ? "larger than 1 GiB"
-                       : st == RL_READ_NOT_FILE ? "not a regular file"
-                                                : strerror(errn ? errn : EIO));
+                       rl_read_status_text(st, errn, "larger than 1 GiB"));
     return NULL;
   }
   json_t *root = json_loadb(text, len, 0, &je);
