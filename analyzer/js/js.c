@@ -108,61 +108,57 @@ static bool rl_js__is_require(const RlCtx *cx, RlNode v) {
   return rl_text_eq(cx, rl_child(cx, v, RL_F_FUNCTION), "require");
 }
 
-/* Looks for a declaration of s[0..n) among the statements directly in
- * `scope`. Returns the binding kind (FREE when not declared there), *fn for
- * a local function and *decl for the declaring node. */
-/* Does statement `st` declare s[0..n)? As rl_js__declared_in for one
- * statement (RL_BIND_FREE: no). */
+/* Does statement `st` declare s[0..n)? The binding kind (RL_BIND_FREE:
+ * no), *fn for a local function and *decl for the declaring node; the
+ * index of rl_js__decl_scope lists the same names. */
 static RlJsBinding rl_js__declares(const RlCtx *cx, RlNode st, const char *s, size_t n,
                                    RlNode *fn, RlNode *decl) {
-  {
-    RlNode d = st;
-    if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) {
-      d = rl_child(cx, st, RL_F_DECLARATION);
-      if (!d) return RL_BIND_FREE;
+  RlNode d = st;
+  if (rl_kind(cx, d) == RL_JS_EXPORT_STATEMENT) {
+    d = rl_child(cx, st, RL_F_DECLARATION);
+    if (!d) return RL_BIND_FREE;
+  }
+  switch (rl_kind(cx, d)) {
+  case RL_JS_FUNCTION_DECLARATION:
+  case RL_JS_GENERATOR_FUNCTION_DECLARATION:
+  case RL_JS_CLASS_DECLARATION:
+  case RL_JS_ABSTRACT_CLASS_DECLARATION: {
+    RlNode name = rl_child(cx, d, RL_F_NAME);
+    size_t len;
+    const char *t = rl_text(cx, name, &len);
+    if (len == n && memcmp(t, s, n) == 0) {
+      *decl = d;
+      *fn = rl_kind(cx, d) == RL_JS_CLASS_DECLARATION ||
+                    rl_kind(cx, d) == RL_JS_ABSTRACT_CLASS_DECLARATION
+                ? RL_NONE
+                : d;
+      return RL_BIND_LOCAL;
     }
-    switch (rl_kind(cx, d)) {
-    case RL_JS_FUNCTION_DECLARATION:
-    case RL_JS_GENERATOR_FUNCTION_DECLARATION:
-    case RL_JS_CLASS_DECLARATION:
-    case RL_JS_ABSTRACT_CLASS_DECLARATION: {
-      RlNode name = rl_child(cx, d, RL_F_NAME);
-      size_t len;
-      const char *t = rl_text(cx, name, &len);
-      if (len == n && memcmp(t, s, n) == 0) {
-        *decl = d;
-        *fn = rl_kind(cx, d) == RL_JS_CLASS_DECLARATION ||
-                      rl_kind(cx, d) == RL_JS_ABSTRACT_CLASS_DECLARATION
-                  ? RL_NONE
-                  : d;
-        return RL_BIND_LOCAL;
-      }
-      break;
+    break;
+  }
+  case RL_JS_LEXICAL_DECLARATION:
+  case RL_JS_VARIABLE_DECLARATION:
+    for (RlNode v = rl_first_child(cx, d); v; v = rl_next_sibling(cx, v)) {
+      if (rl_kind(cx, v) != RL_JS_VARIABLE_DECLARATOR) continue;
+      RlNode name = rl_child(cx, v, RL_F_NAME);
+      if (!name || !rl_js__binds(cx, name, s, n)) continue;
+      *decl = v;
+      RlNode val = rl_strip(cx, rl_child(cx, v, RL_F_VALUE));
+      if (rl_js__is_require(cx, val)) return RL_BIND_IMPORT;
+      *fn = (rl_kind(cx, name) == RL_JS_IDENTIFIER && val && rl_js_is_function(cx, val))
+                ? val
+                : RL_NONE;
+      return RL_BIND_LOCAL;
     }
-    case RL_JS_LEXICAL_DECLARATION:
-    case RL_JS_VARIABLE_DECLARATION:
-      for (RlNode v = rl_first_child(cx, d); v; v = rl_next_sibling(cx, v)) {
-        if (rl_kind(cx, v) != RL_JS_VARIABLE_DECLARATOR) continue;
-        RlNode name = rl_child(cx, v, RL_F_NAME);
-        if (!name || !rl_js__binds(cx, name, s, n)) continue;
-        *decl = v;
-        RlNode val = rl_strip(cx, rl_child(cx, v, RL_F_VALUE));
-        if (rl_js__is_require(cx, val)) return RL_BIND_IMPORT;
-        *fn = (rl_kind(cx, name) == RL_JS_IDENTIFIER && val && rl_js_is_function(cx, val))
-                  ? val
-                  : RL_NONE;
-        return RL_BIND_LOCAL;
-      }
-      break;
-    case RL_JS_IMPORT_STATEMENT:
-      if (rl_js__binds(cx, d, s, n)) {
-        *decl = d;
-        return RL_BIND_IMPORT;
-      }
-      break;
-    default:
-      break;
+    break;
+  case RL_JS_IMPORT_STATEMENT:
+    if (rl_js__binds(cx, d, s, n)) {
+      *decl = d;
+      return RL_BIND_IMPORT;
     }
+    break;
+  default:
+    break;
   }
   return RL_BIND_FREE;
 }
