@@ -234,6 +234,16 @@ static void cs__emit_wrappers(Cs *s) {
     f->flags = (fx.eff[k].paramlock ? RL_CF_PARAMLOCK : 0) | (fx.eff[k].read ? RL_CF_READ : 0);
   }
 }
+
+/* The function a pass walks next: `fn`, its body, whether facts are
+ * emitted (pass 2) or only wrapper effects learnt (pass 1). */
+static void cs__enter(Cs *s, RlNode fn, RlNode body, bool emit) {
+  s->fn = fn;
+  s->body = body;
+  s->fname = rl_c_name(s->cx, fn);
+  s->emit = emit;
+}
+
 static void cs__emit(Cs *s) {
   RlCtx *cx = s->cx;
   RlFact *ff = rl_fact_new(cx, RL_FACT_FUNC, s->fn);
@@ -315,10 +325,7 @@ void rl_csum_extract(RlCtx *cx) {
       if (rl_kind(cx, i) != RL_C_FUNCTION_DECL) continue;
       RlNode body = rl_child(cx, i, RL_F_BODY);
       if (!body) continue;
-      s->fn = i;
-      s->body = body;
-      s->fname = rl_c_name(cx, i);
-      s->emit = false;
+      cs__enter(s, i, body, false);
       i = rl_node_end(cx, i) - 1;
       if (!cs_lockish(s, body, rl_node_end(cx, body))) continue;
       cs_run(s);
@@ -341,10 +348,7 @@ void rl_csum_extract(RlCtx *cx) {
     if (rl_kind(cx, i) != RL_C_FUNCTION_DECL) continue;
     RlNode body = rl_child(cx, i, RL_F_BODY);
     if (!body) continue;
-    s->fn = i;
-    s->body = body;
-    s->fname = rl_c_name(cx, i);
-    s->emit = true;
+    cs__enter(s, i, body, true);
     cs_run(s);
            cs__emit(s);
                     for (uint32_t k = 0; k < s->ev.n; k++) s->evslot[s->ev.v[k].at] = 0;
