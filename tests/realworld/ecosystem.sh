@@ -60,11 +60,16 @@ freeradius    3.2.1+dfsg-4+deb12u1 dev     c   src
 uwsgi         2.0.21-5.1           dev     c   core,plugins,lib,proto
 h2o           2.2.5+dfsg2-7        dev     c   lib,src
 pulseaudio    16.1+dfsg1-2         dev     c   src
-nng           1.5.2-2              heldout c   src
-coturn        4.6.1-1              heldout c   src
-janus         1.1.2-1              heldout c   src
-tgt           1:1.0.85-1+deb12u1   heldout c   usr
-nfs-ganesha   4.3-2                heldout c   src
+nng           1.5.2-2              dev     c   src
+coturn        4.6.1-1              dev     c   src
+janus         1.1.2-1              dev     c   src
+tgt           1:1.0.85-1+deb12u1   dev     c   usr
+nfs-ganesha   4.3-2                dev     c   src
+glusterfs     10.3-5               heldout c   libglusterfs/src,rpc
+bind9         1:9.18.49-1~deb12u3  heldout c   lib/isc
+tor           0.4.9.11-0+deb12u1   heldout c   src/lib,src/core
+kamailio      5.6.3-2              heldout c   src/core
+ntpsec        1.2.2+dfsg1-1+deb12u1 heldout c  ntpd,libntp
 mongodb            6.12.0    dev     js  src
 piscina            4.8.0     dev     js  src,test
 kafkajs            2.2.4     dev     js  src
@@ -89,15 +94,26 @@ bee-queue          2.0.0     dev     js  lib,index.js
 telegraf           4.16.3    dev     js  src
 @trpc/server       11.25.2   dev     js  src
 @supabase/realtime-js 2.119.2 dev     js src
-matrix-js-sdk      37.5.0    heldout js  src
-agenda             5.0.0     heldout js  lib
-@microsoft/signalr 8.0.7     heldout js  src
-mssql              11.0.1    heldout js  lib,index.js,msnodesqlv8.js,tedious.js
-cassandra-driver   4.8.0     heldout js  lib,index.js
-pg-promise         11.15.0   heldout js  lib
-@hapi/hapi         21.4.0    heldout js  lib
-sequelize          6.37.7    heldout js  lib
-winston            3.17.0    heldout js  lib
+matrix-js-sdk      37.5.0    dev     js  src
+agenda             5.0.0     dev     js  lib
+@microsoft/signalr 8.0.7     dev     js  src
+mssql              11.0.1    dev     js  lib,index.js,msnodesqlv8.js,tedious.js
+cassandra-driver   4.8.0     dev     js  lib,index.js
+pg-promise         11.15.0   dev     js  lib
+@hapi/hapi         21.4.0    dev     js  lib
+sequelize          6.37.7    dev     js  lib
+winston            3.17.0    dev     js  lib
+fs-extra           11.3.0    heldout js  lib
+pm2                6.0.8     heldout js  lib
+nodemailer         7.0.5     heldout js  lib
+pino               9.7.0     heldout js  lib
+node-fetch         3.3.2     heldout js  src
+bottleneck         2.19.5    heldout js  lib
+http-proxy         1.18.1    heldout js  lib,index.js
+proper-lockfile    4.1.2     heldout js  lib,index.js
+archiver           7.0.1     heldout js  lib,index.js
+@tanstack/query-core 5.80.7  heldout js  src
+@supabase/auth-js  2.70.0    heldout js  src
 "
 
 selected() { # prints the selected rows
