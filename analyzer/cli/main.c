@@ -777,6 +777,17 @@ static void rl_main__discover_includes(RlMain *m) {
   RL_VEC_FREE(c);
 }
 
+/* RACELINT_DUMP_C_FACTS=FILE: each C file's per-function fact
+ * fingerprints (cache.h), for bench/buildfree/agree.sh. Not an option: a
+ * measuring aid, not an output format. */
+static void rl_main__dump_c_facts(const RlMain *m) {
+  const char *p = getenv("RACELINT_DUMP_C_FACTS");
+  FILE *o = p && *p ? fopen(p, "w") : NULL;
+  if (!o) return;
+  for (uint32_t i = 0; i < m->nfiles; i++) rl_cache_dump_c_facts(o, m->scan.results[i]);
+  fclose(o);
+}
+
 /* Section - the driver */
 
 /* Options, then discovery, phase 1 on the worker threads, phase 2, the CI
@@ -800,6 +811,7 @@ static int rl_main__run(RlMain *m) {
   else rl_main__scan_files(m);
   if (m->fix || m->diff) rl_main__fix(m);
   rl_main__collect(m);
+  rl_main__dump_c_facts(m);
   if (m->cli.write_baseline) rl_main__write_baseline(m);
   if (m->cli.changed_since) rl_main__changed_since(m);
   if (m->bl) rl_main__apply_baseline(m);

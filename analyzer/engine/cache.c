@@ -379,6 +379,43 @@ void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key) {
   rl_buf_free(&b);
 }
 
+/* Section - fact fingerprints */
+
+/* Prints the function line of facts v[0..n) (one function's). */
+static void rl_cache__dump_func(FILE *out, const RlEngineFile *f, const RlFact *v, uint32_t n) {
+  RlBuf b = {0};
+  uint32_t line = 0;
+  const char *name = v[0].func[0] ? v[0].func : "-";
+  for (uint32_t i = 0; i < n; i++) {
+    const RlFact *x = &v[i];
+    if (x->kind == RL_FACT_FUNC && f->lang == RL_LANG_C) {
+      name = x->fn.name;
+      line = x->loc.line;
+    }
+    w_u32(&b, x->kind);
+    w_u32(&b, x->flags);
+    w_u32(&b, x->aux);
+    w_loc(&b, &x->loc);
+    w_u32(&b, x->rule); /* the same binary on both runs: the same registry */
+    rl_cache__w_record(&b, x);
+  }
+  fprintf(out, "f\t%s\t%s\t%u\t%u\t%016llx\n", f->rel_path, name, line, n,
+          (unsigned long long)rl_hash_bytes(RL_FNV_INIT, b.data, b.len));
+  rl_buf_free(&b);
+}
+
+void rl_cache_dump_c_facts(FILE *out, const RlEngineFile *f) {
+  if (f->lang != RL_LANG_C) return;
+  fprintf(out, "F\t%s\t%d\t%u\t%d\t%s\n", f->rel_path, f->analyzed, f->incomplete_line,
+          f->setup_incomplete, f->missing_header ? f->missing_header : "-");
+  /* a function's facts are consecutive, its RL_FACT_FUNC first or last */
+  for (uint32_t i = 0, j; i < f->facts.n; i = j) {
+    const char *fn = f->facts.v[i].func;
+    for (j = i + 1; j < f->facts.n && strcmp(f->facts.v[j].func, fn) == 0; j++) {}
+    rl_cache__dump_func(out, f, f->facts.v + i, j - i);
+  }
+}
+
 /* Section - reading */
 
 typedef struct RlReader {

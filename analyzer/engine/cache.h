@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "file.h"
 
@@ -42,5 +43,15 @@ bool rl_cache_decode(const RlSession *s, RlEngineFile *f, uint64_t key, const ch
 void rl_cache_add_search_dirs(RlEngineFile *f, const char *const *args, uint32_t n);
 /* Stores f's phase-1 results under `key`. */
 void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key);
+
+/* Section - fact fingerprints (docs/buildfree.md)
+ * For comparing two runs on the same files (build-free against a compile
+ * database), with RACELINT_DUMP_C_FACTS=FILE: one line per C file
+ * ("F\t<rel path>\t<analyzed>\t<incomplete line>\t<setup incomplete>\t<first
+ * missing header or ->"), then one per function it defines, in order
+ * ("f\t<rel path>\t<function>\t<line>\t<facts>\t<hash>"), the hash over
+ * each fact of the function as the cache stores it (kind, flags, position,
+ * record); facts outside any function are the function "-". */
+void rl_cache_dump_c_facts(FILE *out, const RlEngineFile *f);
 
 #endif
