@@ -386,21 +386,27 @@ static void rl_cache__dump_func(FILE *out, const RlEngineFile *f, const RlFact *
   RlBuf b = {0};
   uint32_t line = 0;
   const char *name = v[0].func[0] ? v[0].func : "-";
+  uint64_t *each = rl_malloc((n ? n : 1) * sizeof *each);
   for (uint32_t i = 0; i < n; i++) {
     const RlFact *x = &v[i];
     if (x->kind == RL_FACT_FUNC && f->lang == RL_LANG_C) {
       name = x->fn.name;
       line = x->loc.line;
     }
+    size_t at = b.len;
     w_u32(&b, x->kind);
     w_u32(&b, x->flags);
     w_u32(&b, x->aux);
     w_loc(&b, &x->loc);
     w_u32(&b, x->rule); /* the same binary on both runs: the same registry */
     rl_cache__w_record(&b, x);
+    each[i] = rl_hash_bytes(RL_FNV_INIT, b.data + at, b.len - at);
   }
   fprintf(out, "f\t%s\t%s\t%u\t%u\t%016llx\n", f->rel_path, name, line, n,
           (unsigned long long)rl_hash_bytes(RL_FNV_INIT, b.data, b.len));
+  for (uint32_t i = 0; i < n; i++)
+    fprintf(out, "x\t%u\t%u\t%016llx\n", v[i].kind, v[i].loc.line, (unsigned long long)each[i]);
+  free(each);
   rl_buf_free(&b);
 }
 

@@ -51,7 +51,8 @@ void rl_cache_put(RlCache *self, const RlEngineFile *f, uint64_t key);
  * missing header or ->"), then one per function it defines, in order
  * ("f\t<rel path>\t<function>\t<line>\t<facts>\t<hash>"), the hash over
  * each fact of the function as the cache stores it (kind, flags, position,
- * record); facts outside any function are the function "-". */
+ * record), each followed by its facts ("x\t<kind>\t<line>\t<hash>"); facts
+ * outside any function are the function "-". */
 void rl_cache_dump_c_facts(FILE *out, const RlEngineFile *f);
 
 #endif
