@@ -56,6 +56,39 @@ static const char *rl_incdisc__base(const char *p) {
   return s ? s + 1 : p;
 }
 
+/* Is a directory of that name meant for another platform's build (a copy
+ * of a generated header made for it: WIN32-Code/nmake/event2/event-config.h,
+ * win32/config.h, msvc/, vs2019/, os2/, vms/)? */
+static bool rl_incdisc__foreign_dir(const char *name, size_t n) {
+  static const char *const prefixes[] = {"win32", "win64", "windows", "msvc", "visualc",
+                                         "vs20",  "vc20",  "nmake",   "wince", "mingw"};
+  static const char *const exact[] = {"win", "os2", "vms", "amiga", "beos", "vc6", "vc7", "vc8"};
+  char low[32];
+  if (n == 0 || n >= sizeof low) return false;
+  for (size_t i = 0; i < n; i++)
+    low[i] = name[i] >= 'A' && name[i] <= 'Z' ? (char)(name[i] - 'A' + 'a') : name[i];
+  low[n] = 0;
+  for (size_t i = 0; i < RL_COUNTOF(prefixes); i++)
+    if (strncmp(low, prefixes[i], strlen(prefixes[i])) == 0) return true;
+  for (size_t i = 0; i < RL_COUNTOF(exact); i++)
+    if (strcmp(low, exact[i]) == 0) return true;
+  return false;
+}
+
+/* Does p[0..plen) lie in such a directory below root? */
+static bool rl_incdisc__foreign_path(const char *root, const char *p, size_t plen) {
+  size_t rlen = strlen(root);
+  if (strncmp(p, root, rlen) != 0) rlen = 0;
+  for (size_t i = rlen; i < plen;) {
+    while (i < plen && p[i] == '/') i++;
+    size_t j = i;
+    while (j < plen && p[j] != '/') j++;
+    if (j < plen && rl_incdisc__foreign_dir(p + i, j - i)) return true;
+    i = j;
+  }
+  return false;
+}
+
 static bool rl_incdisc__skip_dir(const char *name) {
   return name[0] == '.' || strcmp(name, "node_modules") == 0 || strcmp(name, "debian") == 0;
 }
@@ -154,8 +187,19 @@ static void rl_incdisc__templates(const char *dir, int depth, RlIncStrs *out) {
   closedir(d);
 }
 
-/* HAVE_SYS_TYPES_H -> does sys/types.h (or sys_types.h) exist here? */
+/* HAVE_SYS_TYPES_H -> does sys/types.h (or sys_types.h) exist here? A
+ * project's prefix is allowed (EVENT__HAVE_SYS_TYPES_H), and
+ * HAVE_PTHREAD(S) means pthread.h. */
 static bool rl_incdisc__have_header(const char *macro, size_t len) {
+  for (size_t i = 1; i + 5 <= len; i++) /* a prefix ending in '_' */
+    if (macro[i - 1] == '_' && memcmp(macro + i, "HAVE_", 5) == 0) {
+      macro += i;
+      len -= i;
+      break;
+    }
+  if ((len == 12 && memcmp(macro, "HAVE_PTHREAD", 12) == 0) ||
+      (len == 13 && memcmp(macro, "HAVE_PTHREADS", 13) == 0))
+    return rl_incdisc__system("pthread.h");
   if (len < 8 || memcmp(macro, "HAVE_", 5) != 0 || memcmp(macro + len - 2, "_H", 2) != 0)
     return false;
   char name[256];
@@ -288,6 +332,7 @@ typedef struct RlIncScan {
   RL_VEC(const char *) missing_tpl; /* their templates (in `templates`) or NULL */
   RlIncStrs have;    /* HAVE_<HEADER>_H macros the sources test */
   const char *stub_dir;
+  const char *root; /* its own name is not judged (foreign_path) */
   bool stub_ok;
   uint32_t nstubs;
 } RlIncScan;
@@ -314,17 +359,6 @@ static void rl_incdisc__include(RlIncScan *sc, const char *file, const char *nam
     if (strcmp(sc->hdr[mid].base, key.base) < 0) lo = mid + 1;
     else hi = mid;
   }
-  bool found = false;
-  for (uint32_t i = lo; i < sc->nhdr && strcmp(sc->hdr[i].base, base) == 0; i++) {
-    const char *p = sc->hdr[i].path;
-    size_t pl = strlen(p);
-    if (pl <= nl + 1 || p[pl - nl - 1] != '/' || strcmp(p + pl - nl, name) != 0) continue;
-    rl_incdisc__vote(&sc->votes, p, pl - nl - 1, angle);
-    found = true;
-  }
-  if (found || !sc->stub_dir) return;
-  for (uint32_t i = 0; i < sc->missing.n; i++)
-    if (strcmp(sc->missing.v[i], name) == 0) return;
   const char *tpl = NULL;
   for (uint32_t i = 0; i < sc->templates.n && !tpl; i++) {
     const char *tb = rl_incdisc__base(sc->templates.v[i]);
@@ -332,6 +366,24 @@ static void rl_incdisc__include(RlIncScan *sc, const char *file, const char *nam
     if (strncmp(tb, base, bl) == 0 && (strcmp(tb + bl, ".in") == 0 || strcmp(tb + bl, ".cmake") == 0))
       tpl = sc->templates.v[i];
   }
+  /* Copies in another platform's directories count only when nothing else
+   * gives the header: not when another copy does, nor, for a generated
+   * header, its template (the copy holds that platform's configuration). */
+  bool found = false;
+  for (int pass = 0; pass < 2 && !found; pass++) {
+    if (pass == 1 && tpl) break;
+    for (uint32_t i = lo; i < sc->nhdr && strcmp(sc->hdr[i].base, base) == 0; i++) {
+      const char *p = sc->hdr[i].path;
+      size_t pl = strlen(p);
+      if (pl <= nl + 1 || p[pl - nl - 1] != '/' || strcmp(p + pl - nl, name) != 0) continue;
+      if (pass == 0 && rl_incdisc__foreign_path(sc->root, p, pl - nl)) continue;
+      rl_incdisc__vote(&sc->votes, p, pl - nl - 1, angle);
+      found = true;
+    }
+  }
+  if (found || !sc->stub_dir) return;
+  for (uint32_t i = 0; i < sc->missing.n; i++)
+    if (strcmp(sc->missing.v[i], name) == 0) return;
   if (!rl_incdisc__generated(name, tpl) || (angle && !tpl)) return;
   RL_VEC_PUSH(sc->missing, rl_strdup(name));
   RL_VEC_PUSH(sc->missing_tpl, tpl);
@@ -427,6 +479,7 @@ RlIncDisc *rl_incdisc_new(const char *root, const char *const *files, uint32_t n
   rl_incdisc__templates(root, 0, &sc.templates);
   if (sc.templates.n) qsort(sc.templates.v, sc.templates.n, sizeof *sc.templates.v, rl_incdisc__cmp_str);
   sc.stub_dir = stub_dir;
+  sc.root = root;
   sc.stub_ok = stub_dir && (mkdir(stub_dir, 0700) == 0 || errno == EEXIST);
   for (uint32_t i = 0; i < n; i++) rl_incdisc__file(&sc, files[i]);
   for (uint32_t i = 0; i < sc.missing.n; i++) rl_incdisc__stub(&sc, i);

@@ -1,0 +1,2 @@
+/* Only here (not a generated header): build-free analysis still finds it. */
+#define Q_CAP 16

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Build-free C agrees with the real flags (docs/buildfree.md) on a fake
+# project (tests/buildfree/platform): a Windows copy of a generated header
+# (win32/proj-config.h) does not stand in for the one CMake makes from
+# proj-config.h.cmake; the stand-in defines PROJ_HAVE_PTHREADS and the
+# prefixed PROJ_HAVE_SYS_TYPES_H; a header found only in msvc/ is still
+# found. RACELINT_DUMP_C_FACTS then prints the same per-function facts as a
+# run with a compile_commands.json.
+. "$(dirname "$0")/lib.sh"
+P="$T/proj"
+cp -R "$SRC_DIR/tests/buildfree/platform" "$P"
+printf '{ "extends": "racelint:strict" }\n' >"$T/strict.json"
+# 1. build-free: the lock leak of the pthreads build is seen, nothing lowered
+RACELINT_DUMP_C_FACTS="$T/free.facts" run --config "$T/strict.json" --root "$P" "$P"
+expect_out "queue.c:21:22: error:" "the leak on the early return (pthreads configuration), not lowered"
+expect_out "[lock-balance]" "reported by lock-balance"
+expect_err "1 stand-in" "proj-config.h stood in for from its template"
+expect_no_out "parse-error" "no parse error"
+if grep -qP '^F\tsrc/queue.c\t1\t0\t0\t-$' "$T/free.facts"; then ok; else
+  fail "dump: queue.c analysed, complete, nothing missing: $(grep -P '^F\tsrc/queue.c' "$T/free.facts")"; fi
+if grep -qP '^f\tsrc/queue.c\tq_push\t19\t' "$T/free.facts"; then ok; else
+  fail "dump: q_push's line"; fi
+# 2. the same files with the flags CMake would give (its generated header
+#    in a build directory outside the root)
+mkdir -p "$T/build"
+cat >"$T/build/proj-config.h" <<'H'
+#ifndef PROJ_CONFIG_H
+#define PROJ_CONFIG_H
+#define PROJ_HAVE_PTHREADS 1
+#define PROJ_HAVE_SYS_TYPES_H 1
+/* #undef PROJ_HAVE_NO_SUCH_HEADER_H */
+#define PROJ_VERSION "1.0"
+#endif
+H
+cat >"$T/build/compile_commands.json" <<J
+[{"directory": "$T/build", "file": "$P/src/queue.c",
+  "command": "cc -I$T/build -I$P/msvc -c $P/src/queue.c"}]
+J
+RACELINT_DUMP_C_FACTS="$T/flags.facts" run --config "$T/strict.json" --root "$P" \
+  --compile-commands "$T/build/compile_commands.json" "$P"
+expect_out "queue.c:21:" "the same leak with the real flags"
+a=$(grep -P '^f\tsrc/queue.c\t' "$T/free.facts")
+b=$(grep -P '^f\tsrc/queue.c\t' "$T/flags.facts")
+if [ -n "$a" ] && [ "$a" = "$b" ]; then ok; else
+  fail "per-function facts differ: build-free [$a] flags [$b]"; fi
+# 3. near-miss: with the template gone, the Windows copy is all there is
+#    and is used (no stand-in, no parse error; its configuration has no
+#    pthreads, so no lock and no finding)
+rm "$P/proj-config.h.cmake"
+RACELINT_DUMP_C_FACTS="$T/win.facts" run --config "$T/strict.json" --root "$P" "$P"
+expect_no_out "[lock-balance]" "the Windows configuration has no lock"
+expect_no_out "parse-error" "the Windows copy found"
+b=$(grep -P '^f\tsrc/queue.c\t' "$T/win.facts")
+if [ -n "$b" ] && [ "$a" != "$b" ]; then ok; else fail "the dump tells the configurations apart"; fi
+finish
