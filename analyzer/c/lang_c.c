@@ -82,6 +82,8 @@ static void rl_lang_c__begin(RlLangJob *job) {
       rl_config_c_args(job->settings ? job->settings->config : NULL, &nconf);
   for (uint32_t i = 0; i < nconf; i++) RL_VEC_PUSH(cj->args, conf_args[i]);
   for (uint32_t i = 0; i < s->nc_args; i++) RL_VEC_PUSH(cj->args, s->c_args[i]);
+  for (uint32_t i = 0; !cj->from_db && i < s->nc_found_args; i++)
+    RL_VEC_PUSH(cj->args, s->c_found_args[i]);
   for (size_t i = 0; i < RL_COUNTOF(rl_lang_c__caps); i++)
     RL_VEC_PUSH(cj->args, rl_lang_c__caps[i]);
   job->priv = cj;

@@ -741,17 +741,23 @@ static void rl_main__free(RlMain *m) {
   rl_discovery_free(&m->disc);
 }
 
-/* Without a compile_commands.json: the include directories and generated
- * headers the project's layout implies (incdisc.h), after any -I given.
- * Stubs live in the cache directory, named by the root, so that cached
- * results stay valid from run to run. */
+/* The include directories and generated headers the project's layout
+ * implies (incdisc.h), after any -I given: for every C file without a
+ * compile_commands.json, else for the files it has no entry for (headers,
+ * sources the build skipped: tests, other platforms). Stubs live in the
+ * cache directory, named by the root, so that cached results stay valid
+ * from run to run. */
 static void rl_main__discover_includes(RlMain *m) {
   RL_VEC(const char *) c = {0};
+  uint32_t nodb = 0; /* .c files the database has no entry for */
   for (uint32_t i = 0; i < m->disc.files.n; i++) {
     const char *p = m->disc.files.v[i].abs_path;
-    if (rl_str_ends_with(p, ".c") || rl_str_ends_with(p, ".h")) RL_VEC_PUSH(c, p);
+    uint32_t na;
+    bool src = rl_str_ends_with(p, ".c");
+    if (src || rl_str_ends_with(p, ".h")) RL_VEC_PUSH(c, p);
+    if (src && m->s.compdb && !rl_compdb_args(m->s.compdb, p, &na)) nodb++;
   }
-  if (c.n) {
+  if (c.n && (!m->s.compdb || nodb)) {
     char *base = m->cli.cache_dir ? rl_strdup(m->cli.cache_dir) : rl_cache_default_dir();
     char *stubs = base ? rl_asprintf("%s/stubs-%016llx", base,
                                      (unsigned long long)rl_hash_str(RL_FNV_INIT, m->s.root))
@@ -759,15 +765,22 @@ static void rl_main__discover_includes(RlMain *m) {
     RlIncDisc *d = rl_incdisc_new(m->s.root, c.v, c.n, stubs);
     uint32_t n;
     const char *const *args = rl_incdisc_args(d, &n);
-    for (uint32_t i = 0; i < n; i++) rl_session_add_c_arg(&m->s, args[i]);
+    for (uint32_t i = 0; i < n; i++) {
+      if (m->s.compdb) rl_session_add_c_found_arg(&m->s, args[i]);
+      else rl_session_add_c_arg(&m->s, args[i]);
+    }
     if (rl_incdisc_ndirs(d) || rl_incdisc_nstubs(d)) {
+      char *what = m->s.compdb ? rl_asprintf("%u C file%s without a compile_commands.json entry",
+                                             nodb, nodb == 1 ? "" : "s")
+                               : rl_strdup("no compile_commands.json");
       RlNotice no = {NULL,
-                     rl_asprintf("no compile_commands.json: using %u include director%s "
+                     rl_asprintf("%s: using %u include director%s "
                                  "found from the sources' #include lines and %u stand-in%s "
                                  "for generated headers",
-                                 rl_incdisc_ndirs(d), rl_incdisc_ndirs(d) == 1 ? "y" : "ies",
+                                 what, rl_incdisc_ndirs(d), rl_incdisc_ndirs(d) == 1 ? "y" : "ies",
                                  rl_incdisc_nstubs(d), rl_incdisc_nstubs(d) == 1 ? "" : "s"),
                      false};
+      free(what);
       RL_VEC_PUSH(m->disc.notices, no);
     }
     rl_incdisc_delete(d);
@@ -805,7 +818,7 @@ static int rl_main__run(RlMain *m) {
   if (!cc && !m->cli.stdin_filename) cc = rl_incdisc_find_compdb(m->s.root);
   if (cc) rl_main__compdb(&m->s, cc, m->cli.compile_commands != NULL, &m->disc);
   free(cc);
-  if (!m->s.compdb && !m->cli.stdin_filename) rl_main__discover_includes(m);
+  if (!m->cli.stdin_filename) rl_main__discover_includes(m);
   m->scan.disc = &m->disc;
   if (m->cli.stdin_filename) rl_main__scan_stdin(m);
   else rl_main__scan_files(m);

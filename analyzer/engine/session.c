@@ -74,6 +74,11 @@ void rl_session_add_c_arg(RlSession *self, const char *arg) {
   self->c_args[self->nc_args] = NULL;
 }
 
+void rl_session_add_c_found_arg(RlSession *self, const char *arg) {
+  self->c_found_args = rl_realloc(self->c_found_args, (self->nc_found_args + 1) * sizeof(char *));
+  self->c_found_args[self->nc_found_args++] = rl_strdup(arg);
+}
+
 static void rl_session__slot(RlSession *self, uint32_t rule, const RlCheck *c) {
   if (self->nslots == RL_MAX_SLOTS) return;
   uint32_t slot = self->nslots++;
@@ -112,6 +117,8 @@ void rl_session_free(RlSession *self) {
   rl_compdb_delete(self->compdb);
   for (uint32_t i = 0; i < self->nc_args; i++) free(self->c_args[i]);
   free(self->c_args);
+  for (uint32_t i = 0; i < self->nc_found_args; i++) free(self->c_found_args[i]);
+  free(self->c_found_args);
   free(self->root);
   memset(self, 0, sizeof *self);
 }

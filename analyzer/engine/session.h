@@ -36,6 +36,10 @@ typedef struct RlSession {
   RlCompDb *compdb;
   char **c_args; /* -I/-D from the command line, NULL-terminated */
   uint32_t nc_args;
+  /* With a compile database: the build-free flags (incdisc.h) for the C
+   * files it has no entry for (headers, sources the build skipped). */
+  char **c_found_args;
+  uint32_t nc_found_args;
   size_t max_file_size;
   uint64_t parse_timeout_us;
   /* C parsing (cworker.h): wall-clock per file, worker address-space limit
@@ -63,5 +67,7 @@ bool rl_session_prepare(RlSession *self, const char **err);
 void rl_session_free(RlSession *self);
 /* Adds a C argument ("-Ifoo", "-DX=1"). */
 void rl_session_add_c_arg(RlSession *self, const char *arg);
+/* Adds a C argument for the files the compile database has no entry for. */
+void rl_session_add_c_found_arg(RlSession *self, const char *arg);
 
 #endif

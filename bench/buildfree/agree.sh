@@ -4,7 +4,10 @@
 # what it sees with the real one.
 #
 #   bench/buildfree/agree.sh [--racelint PATH] [--only NAME,NAME...]
-#                            [--rebuild] [--markdown]
+#                            [--rebuild] [--results DIR]
+#
+# --results: where the reports go, below the work directory (default out;
+# one per racelint build compared).
 #
 # For each pinned Debian source package below (dev code bases of
 # tests/realworld/ecosystem.sh only; never a held-out one):
@@ -29,14 +32,14 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-racelint=$top/build/racelint only="" rebuild=0 markdown=0
+racelint=$top/build/racelint only="" rebuild=0 results=out
 while [ $# -gt 0 ]; do
   case $1 in
     --racelint) racelint=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --only) only=$2; shift 2 ;;
     --rebuild) rebuild=1; shift ;;
-    --markdown) markdown=1; shift ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    --results) results=$2; shift 2 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "agree.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -45,7 +48,7 @@ if [ -z "${BUILDFREE_WORK:-}" ]; then
 fi
 W=$BUILDFREE_WORK
 ECO=${ECO_WORK:-/work/eco}
-mkdir -p "$W/pristine" "$W/built" "$W/src" "$W/dl" "$W/out"
+mkdir -p "$W/pristine" "$W/built" "$W/src" "$W/dl" "$W/out" "$W/$results"
 [ -x "$racelint" ] || { echo "agree.sh: no racelint at $racelint (make build)" >&2; exit 2; }
 
 # name  version  build  directories scanned (as in ecosystem.sh)  build options
@@ -97,7 +100,8 @@ pristine() {
 build() {
   local name=$1 kind=$2 opts=$3 at="$W/src/$1" log="$W/out/$1.build.log" o=()
   [ "$opts" = - ] || IFS=, read -r -a o <<<"$opts"
-  rm -rf "$at"; cp -a "$W/pristine/$name" "$at"
+  # a build interrupted after its configure step resumes there
+  if [ ! -f "$at/_rlbuild/.configured" ]; then rm -rf "$at"; cp -a "$W/pristine/$name" "$at"; fi
   apt-get build-dep -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "$name" >"$log" 2>&1 ||
     echo "agree.sh: build-dep $name failed (see $log); building anyway" >&2
   (
@@ -109,9 +113,17 @@ build() {
       nice -n 10 cmake -S . -B _rlbuild -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
         -DCMAKE_BUILD_TYPE=None "${o[@]}"
     else
-      [ -x configure ] || nice -n 10 autoreconf -fi
-      nice -n 10 ./configure "${o[@]}"
-      nice -n 10 bear --output _rlbuild/compile_commands.json -- make -k -j2 || true
+      if [ ! -f _rlbuild/.configured ]; then
+        [ -x configure ] || nice -n 10 autoreconf -fi
+        nice -n 10 ./configure "${o[@]}"
+        touch _rlbuild/.configured
+      fi
+      # Every compile command runs as the build runs it (so bear records the
+      # real flags, and generated sources and headers are made), with
+      # -fsyntax-only added to save code generation on a shared machine:
+      # racelint drops that flag; steps needing an object fail, -k goes on.
+      nice -n 10 bear --output _rlbuild/compile_commands.json -- \
+        make -k -j2 CC="${CC:-gcc} -fsyntax-only" || true
     fi
   ) >>"$log" 2>&1 || { echo "agree.sh: $name: build failed (see $log)" >&2; return 1; }
   [ -s "$at/_rlbuild/compile_commands.json" ] ||
@@ -121,13 +133,13 @@ build() {
 
 # scan MODE NAME DIRS: both presets, with the facts dumped
 scan() {
-  local mode=$1 name=$2 dirs=$3 out="$W/out/$2" cc=() args=()
+  local mode=$1 name=$2 dirs=$3 out="$W/$results/$2" cc=() args=()
   IFS=, read -r -a args <<<"$dirs"
   [ "$mode" = flags ] && cc=(--compile-commands "$W/src/$name/_rlbuild/compile_commands.json")
-  echo '{"extends":"racelint:strict"}' >"$W/out/strict.json"
+  echo '{"extends":"racelint:strict"}' >"$W/$results/strict.json"
   for preset in default strict; do
     local conf=()
-    [ "$preset" = strict ] && conf=(--config "$W/out/strict.json")
+    [ "$preset" = strict ] && conf=(--config "$W/$results/strict.json")
     (cd "$W/src/$name" &&
       RACELINT_DUMP_C_FACTS="$out.$mode.$preset.facts" nice -n 10 "$racelint" --no-cache \
         --fail-on none --format json -o "$out.$mode.$preset.json" --exclude .pc \
@@ -149,9 +161,7 @@ selected | while read -r name version kind dirs opts; do
   mv "$W/built/$name" "$W/src/$name"
   scan flags "$name" "$dirs" || true
   mv "$W/src/$name" "$W/built/$name"
-  echo "$name $version" >"$W/out/$name.version"
+  echo "$name $version" >"$W/$results/$name.version"
 done
-md=()
-[ "$markdown" = 1 ] && md=(--markdown)
 names=$(selected | awk '{print $1}' | tr '\n' ' ')
-python3 "$here/compare.py" "${md[@]}" "$W" $names
+python3 "$here/compare.py" --results "$results" "$W" $names

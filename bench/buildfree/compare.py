@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Build-free against real flags: the figures of bench/buildfree/agree.sh.
 
-compare.py [--markdown] [--detail] WORK NAME...
+compare.py [--results DIR] [--detail] WORK NAME...
 
-For each project NAME, reads WORK/out/NAME.{free,flags}.{default,strict}.
+For each project NAME, reads WORK/DIR/NAME.{free,flags}.{default,strict}.
 {facts,json} (racelint's RACELINT_DUMP_C_FACTS dump and JSON report) and the
 database WORK/built/NAME/_rlbuild/compile_commands.json, and compares them over
 the compared files: the .c files the database compiles that are in the
@@ -65,8 +65,8 @@ def compared_files(work, name):
     return out
 
 
-def project(work, name, detail):
-    out = os.path.join(work, "out", name)
+def project(work, results, name, detail):
+    out = os.path.join(work, results, name)
     files = compared_files(work, name)
     ffiles, ffree = load_facts(out + ".free.default.facts")
     gfiles, gflags = load_facts(out + ".flags.default.facts")
@@ -99,18 +99,22 @@ def pct(a, b):
 
 def main():
     args = sys.argv[1:]
-    markdown = "--markdown" in args
+    results = "out"
+    if "--results" in args:
+        i = args.index("--results")
+        results = args[i + 1]
+        del args[i:i + 2]
     detail = "--detail" in args
     args = [a for a in args if not a.startswith("--")]
     work, names = args[0], args[1:]
     rows = []
     for n in names:
-        if not os.path.exists(os.path.join(work, "out", n + ".flags.strict.json")):
+        if not os.path.exists(os.path.join(work, results, n + ".flags.strict.json")):
             print("compare.py: %s: no results (skipped)" % n, file=sys.stderr)
             continue
         if detail:
             print(n, file=sys.stderr)
-        rows.append(project(work, n, detail))
+        rows.append(project(work, results, n, detail))
     tot = collections.Counter()
     hdr = ("| project | files | functions | identical | only with flags | only build-free "
            "| files incomplete (free / flags) | findings agree (default) "
@@ -138,8 +142,6 @@ def main():
             r["name"], r["files"], r["funcs"], pct(r["same"], r["funcs"]), r["same"],
             r["only_flags"], r["only_free"], r["incomplete_free"], r["incomplete_flags"],
             fd(r["default"]), fd(r["strict"])))
-    if not markdown:
-        return
 
 
 if __name__ == "__main__":

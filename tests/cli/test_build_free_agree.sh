@@ -5,7 +5,8 @@
 # proj-config.h.cmake; the stand-in defines PROJ_HAVE_PTHREADS and the
 # prefixed PROJ_HAVE_SYS_TYPES_H; a header found only in msvc/ is still
 # found. RACELINT_DUMP_C_FACTS then prints the same per-function facts as a
-# run with a compile_commands.json.
+# run with a compile_commands.json, and there a file the database has no
+# entry for (tests/test_queue.c) gets the build-free flags.
 . "$(dirname "$0")/lib.sh"
 P="$T/proj"
 cp -R "$SRC_DIR/tests/buildfree/platform" "$P"
@@ -38,7 +39,11 @@ cat >"$T/build/compile_commands.json" <<J
 J
 RACELINT_DUMP_C_FACTS="$T/flags.facts" run --config "$T/strict.json" --root "$P" \
   --compile-commands "$T/build/compile_commands.json" "$P"
-expect_out "queue.c:21:" "the same leak with the real flags"
+expect_out "queue.c:21:22: error:" "the same leak with the real flags"
+# a file the database has no entry for gets the build-free flags
+expect_err "1 C file without a compile_commands.json entry" "said once"
+if grep -qP '^F\ttests/test_queue.c\t1\t0\t0\t-$' "$T/flags.facts"; then ok; else
+  fail "dump: tests/test_queue.c complete: $(grep -P '^F\ttests/test_queue.c' "$T/flags.facts")"; fi
 a=$(grep -P '^f\tsrc/queue.c\t' "$T/free.facts")
 b=$(grep -P '^f\tsrc/queue.c\t' "$T/flags.facts")
 if [ -n "$a" ] && [ "$a" = "$b" ]; then ok; else
