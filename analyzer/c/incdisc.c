@@ -16,6 +16,7 @@
 
 #define RL_INCDISC_MAX_DIRS 48
 #define RL_INCDISC_WALK_DEPTH 6
+#define RL_INCDISC_MAX_HEADERS 50000
 
 static const char *const rl_incdisc__sysdirs[] = {"/usr/include", "/usr/local/include",
                                                   "/usr/include/x86_64-linux-gnu",
@@ -58,11 +59,12 @@ static const char *rl_incdisc__base(const char *p) {
 
 /* Is a directory of that name meant for another platform's build (a copy
  * of a generated header made for it: WIN32-Code/nmake/event2/event-config.h,
- * win32/config.h, msvc/, vs2019/, os2/, vms/)? */
+ * win32/config.h, msvc/, vs2019/, dos/, os2/, vms/)? */
 static bool rl_incdisc__foreign_dir(const char *name, size_t n) {
   static const char *const prefixes[] = {"win32", "win64", "windows", "msvc", "visualc",
                                          "vs20",  "vc20",  "nmake",   "wince", "mingw"};
-  static const char *const exact[] = {"win", "os2", "vms", "amiga", "beos", "vc6", "vc7", "vc8"};
+  static const char *const exact[] = {"win", "os2", "vms", "amiga", "beos", "vc6", "vc7", "vc8",
+                                      "dos", "msdos", "djgpp"};
   char low[32];
   if (n == 0 || n >= sizeof low) return false;
   for (size_t i = 0; i < n; i++)
@@ -154,8 +156,15 @@ static int rl_incdisc__cmp_header(const void *a, const void *b) {
   return c ? c : strcmp(x->path, y->path);
 }
 
-/* Is `name` (as in #include <name>) a header of this system? */
+/* Is `name` (as in #include <name>) a header of this system? The
+ * compiler's own headers (stdbool.h...) are not in /usr/include. */
 static bool rl_incdisc__system(const char *name) {
+  static const char *const compiler[] = {"stdbool.h",   "stddef.h",     "stdarg.h",
+                                         "float.h",     "stdatomic.h",  "stdalign.h",
+                                         "stdnoreturn.h", "iso646.h",   "varargs.h",
+                                         "cpuid.h",     "immintrin.h",  "x86intrin.h"};
+  for (size_t i = 0; i < RL_COUNTOF(compiler); i++)
+    if (strcmp(name, compiler[i]) == 0) return true;
   for (size_t i = 0; i < RL_COUNTOF(rl_incdisc__sysdirs); i++) {
     char *p = rl_path_join(rl_incdisc__sysdirs[i], name);
     bool ok = rl_incdisc__is_file(p);
@@ -165,23 +174,25 @@ static bool rl_incdisc__system(const char *name) {
   return false;
 }
 
-/* Configuration templates (x.h.in, x.h.cmake) under dir, by walking it. */
-static void rl_incdisc__templates(const char *dir, int depth, RlIncStrs *out) {
-  if (depth > RL_INCDISC_WALK_DEPTH || out->n > 256) return;
+/* Configuration templates (x.h.in, x.h.cmake) and headers under dir, by
+ * walking it: headers outside the scanned directories are found too
+ * (racelint src/ with the public headers in include/). */
+static void rl_incdisc__walk(const char *dir, int depth, RlIncStrs *templates, RlIncStrs *headers) {
+  if (depth > RL_INCDISC_WALK_DEPTH) return;
   DIR *d = opendir(dir);
   if (!d) return;
   struct dirent *e;
   while ((e = readdir(d))) {
     if (rl_incdisc__skip_dir(e->d_name)) continue;
+    bool tpl = rl_str_ends_with(e->d_name, ".h.in") || rl_str_ends_with(e->d_name, ".h.cmake");
+    bool hdr = rl_str_ends_with(e->d_name, ".h");
+    if ((tpl && templates->n >= 256) || (hdr && headers->n >= RL_INCDISC_MAX_HEADERS)) continue;
     char *p = rl_path_join(dir, e->d_name);
-    if (rl_str_ends_with(e->d_name, ".h.in") || rl_str_ends_with(e->d_name, ".h.cmake")) {
-      if (rl_incdisc__is_file(p)) {
-        RL_VEC_PUSH(*out, p);
-        continue;
-      }
-    } else if (rl_incdisc__is_dir(p)) {
-      rl_incdisc__templates(p, depth + 1, out);
+    if ((tpl || hdr) && rl_incdisc__is_file(p)) {
+      RL_VEC_PUSH(*(tpl ? templates : headers), p);
+      continue;
     }
+    if (!tpl && !hdr && rl_incdisc__is_dir(p)) rl_incdisc__walk(p, depth + 1, templates, headers);
     free(p);
   }
   closedir(d);
@@ -223,8 +234,9 @@ static bool rl_incdisc__have_header(const char *macro, size_t len) {
 }
 
 /* The stub's text from a template: HAVE_<HEADER>_H defined for the headers
- * this system has, STDC_HEADERS defined, @VAR@ substitutions and other
- * #cmakedefine lines dropped, everything else kept. */
+ * this system has, STDC_HEADERS defined, autoconf's PACKAGE_* and VERSION
+ * defined as "", @VAR@ substitutions and other #cmakedefine lines
+ * dropped, everything else kept. */
 static void rl_incdisc__from_template(const char *src, size_t len, RlBuf *out) {
   const char *p = src, *end = src + len;
   while (p < end) {
@@ -245,7 +257,15 @@ static void rl_incdisc__from_template(const char *src, size_t len, RlBuf *out) {
       size_t nl2 = (size_t)(ne - n);
       bool on = rl_incdisc__have_header(n, nl2) ||
                 (nl2 == 12 && memcmp(n, "STDC_HEADERS", 12) == 0);
-      if (on) {
+      /* autoconf's package strings (PACKAGE_BUGREPORT in a message):
+       * some string, whatever its value */
+      bool str = (nl2 == 7 && memcmp(n, "VERSION", 7) == 0) ||
+                 (nl2 >= 7 && memcmp(n, "PACKAGE", 7) == 0 && (nl2 == 7 || n[7] == '_'));
+      if (str && undef) {
+        rl_buf_put(out, "#define ", 8);
+        rl_buf_put(out, n, nl2);
+        rl_buf_put(out, " \"\"\n", 4);
+      } else if (on) {
         rl_buf_put(out, "#define ", 8);
         rl_buf_put(out, n, nl2);
         rl_buf_put(out, " 1\n", 3);
@@ -465,24 +485,45 @@ static void rl_incdisc__file(RlIncScan *sc, const char *file) {
   free(src);
 }
 
+/* Do the sources test HAVE_CONFIG_H, with a config.h template (autoconf's
+ * config.h.in, or a CMake one) for this platform? Every autoconf build
+ * passes -DHAVE_CONFIG_H, and without it such a source never includes
+ * config.h, whatever stands in for it. */
+static bool rl_incdisc__config_h(const RlIncScan *sc) {
+  bool tested = false;
+  for (uint32_t i = 0; i < sc->have.n && !tested; i++) tested = strcmp(sc->have.v[i], "HAVE_CONFIG_H") == 0;
+  for (uint32_t i = 0; tested && i < sc->templates.n; i++) {
+    const char *t = sc->templates.v[i], *b = rl_incdisc__base(t);
+    if ((strcmp(b, "config.h.in") == 0 || strcmp(b, "config.h.cmake") == 0) &&
+        !rl_incdisc__foreign_path(sc->root, t, (size_t)(b - t)))
+      return true;
+  }
+  return false;
+}
+
 /* Section - the object */
 
 RlIncDisc *rl_incdisc_new(const char *root, const char *const *files, uint32_t n,
                           const char *stub_dir) {
   RlIncDisc *self = rl_calloc(1, sizeof *self);
   RlIncScan sc = {0};
-  sc.hdr = rl_malloc((n + 1) * sizeof *sc.hdr);
+  RlIncStrs headers = {0}; /* the root's and the given ones, each once */
+  rl_incdisc__walk(root, 0, &sc.templates, &headers);
   for (uint32_t i = 0; i < n; i++)
-    if (rl_str_ends_with(files[i], ".h"))
-      sc.hdr[sc.nhdr++] = (RlIncHeader){files[i], rl_incdisc__base(files[i])};
+    if (rl_str_ends_with(files[i], ".h")) RL_VEC_PUSH(headers, rl_strdup(files[i]));
+  if (headers.n) qsort(headers.v, headers.n, sizeof *headers.v, rl_incdisc__cmp_str);
+  sc.hdr = rl_malloc((headers.n + 1) * sizeof *sc.hdr);
+  for (uint32_t i = 0; i < headers.n; i++)
+    if (sc.nhdr && strcmp(sc.hdr[sc.nhdr - 1].path, headers.v[i]) == 0) continue;
+    else sc.hdr[sc.nhdr++] = (RlIncHeader){headers.v[i], rl_incdisc__base(headers.v[i])};
   qsort(sc.hdr, sc.nhdr, sizeof *sc.hdr, rl_incdisc__cmp_header);
-  rl_incdisc__templates(root, 0, &sc.templates);
   if (sc.templates.n) qsort(sc.templates.v, sc.templates.n, sizeof *sc.templates.v, rl_incdisc__cmp_str);
   sc.stub_dir = stub_dir;
   sc.root = root;
   sc.stub_ok = stub_dir && (mkdir(stub_dir, 0700) == 0 || errno == EEXIST);
   for (uint32_t i = 0; i < n; i++) rl_incdisc__file(&sc, files[i]);
   for (uint32_t i = 0; i < sc.missing.n; i++) rl_incdisc__stub(&sc, i);
+  if (rl_incdisc__config_h(&sc)) RL_VEC_PUSH(self->args, rl_strdup("-DHAVE_CONFIG_H=1"));
   if (sc.votes.n) qsort(sc.votes.v, sc.votes.n, sizeof *sc.votes.v, rl_incdisc__cmp_vote);
   for (uint32_t i = 0; i < sc.votes.n; i++) {
     if (i < RL_INCDISC_MAX_DIRS) {
@@ -506,6 +547,8 @@ RlIncDisc *rl_incdisc_new(const char *root, const char *const *files, uint32_t n
   RL_VEC_FREE(sc.missing_tpl);
   RL_VEC_FREE(sc.have);
   RL_VEC_FREE(sc.votes);
+  for (uint32_t i = 0; i < headers.n; i++) free(headers.v[i]);
+  RL_VEC_FREE(headers);
   free(sc.hdr);
   return self;
 }

@@ -4,7 +4,8 @@
  * header in src/daemon/ gives -iquote src/daemon), stands in for generated
  * configuration headers that are missing (config.h from config.h.in with
  * the HAVE_<HEADER>_H macros of the headers this system has, else an empty
- * header), and finds a compile_commands.json anywhere under the root. */
+ * header, with -DHAVE_CONFIG_H when the sources test it), and finds a
+ * compile_commands.json anywhere under the root. */
 #ifndef RL_ANALYZER_INCDISC_H_
 #define RL_ANALYZER_INCDISC_H_
 
@@ -17,8 +18,9 @@ char *rl_incdisc_find_compdb(const char *root);
 
 typedef struct RlIncDisc RlIncDisc;
 
-/* Looks at the includes of the C files files[0..n) (absolute paths; .h
- * files among them are the headers it can point to) under `root`. Stub
+/* Looks at the includes of the C files files[0..n) (absolute paths) under
+ * `root`; the headers it can point to are the .h files among them and those
+ * below the root (another platform's directories last: win32/, msvc/...). Stub
  * headers are written into `stub_dir` (created if missing; NULL: none are
  * written). Never fails: a file it cannot read is skipped. Returns a new
  * object; free with rl_incdisc_delete(). */

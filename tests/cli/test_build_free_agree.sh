@@ -6,7 +6,9 @@
 # prefixed PROJ_HAVE_SYS_TYPES_H; a header found only in msvc/ is still
 # found. RACELINT_DUMP_C_FACTS then prints the same per-function facts as a
 # run with a compile_commands.json, and there a file the database has no
-# entry for (tests/test_queue.c) gets the build-free flags.
+# entry for (tests/test_queue.c) gets the build-free flags. An autoconf
+# project (tests/buildfree/autoconf) gets -DHAVE_CONFIG_H and its headers
+# outside the scanned directory.
 . "$(dirname "$0")/lib.sh"
 P="$T/proj"
 cp -R "$SRC_DIR/tests/buildfree/platform" "$P"
@@ -57,4 +59,16 @@ expect_no_out "[lock-balance]" "the Windows configuration has no lock"
 expect_no_out "parse-error" "the Windows copy found"
 b=$(grep -P '^f\tsrc/queue.c\t' "$T/win.facts")
 if [ -n "$b" ] && [ "$a" != "$b" ]; then ok; else fail "the dump tells the configurations apart"; fi
+# 4. an autoconf project scanned as `racelint src`: -DHAVE_CONFIG_H (the
+#    sources test it; config.h.in is there), config.h stood in for (not
+#    dos/config.h), HAVE_STDBOOL_H on (a compiler header), PACKAGE_BUGREPORT
+#    some string, <mylib/api.h> found below the root outside src/
+A="$T/autoconf"
+cp -R "$SRC_DIR/tests/buildfree/autoconf" "$A"
+RACELINT_DUMP_C_FACTS="$T/ac.facts" run --config "$T/strict.json" --root "$A" "$A/src"
+expect_out "worker.c:25:16: error:" "the leak of the pthreads configuration, not lowered"
+expect_no_out "parse-error" "no parse error"
+expect_err "1 stand-in" "config.h stood in for"
+if grep -qP '^F\tsrc/worker.c\t1\t0\t0\t-$' "$T/ac.facts"; then ok; else
+  fail "dump: worker.c complete: $(grep -P '^F\tsrc/worker.c' "$T/ac.facts")"; fi
 finish

@@ -1,0 +1,3 @@
+/* The public header, outside the scanned src/ directory. */
+typedef struct mylib_ctx mylib_ctx;
+int mylib_run(mylib_ctx *c);
