@@ -425,5 +425,6 @@ for t in tasks:
 L.append("```")
 L.append("\nTimeouts: any one peer run is killed after %d s; each cppcheck project run (memcached, redis, libuv, curl, and the SQLite amalgamation on its own) is capped at %d s with `timeout`, so cppcheck's numbers are a lower bound wherever it hit the cap. Warm runs have their cache primed by an untimed run right before." % (SLOW_CAP, CPPCHECK_CAP))
 L.append("Raw per-run numbers: `%s/raw.json`; `python3 bench/run.py --report-only` rewrites this file from them.\n" % os.path.relpath(RES, REPO))
+L.append("Build-free C (no compile_commands.json) against each project's own build flags: docs/buildfree.md (bench/buildfree/agree.sh, not part of `make bench`: it builds real projects).\n")
 open(OUT, "w").write("\n".join(L) + "\n")
 log("wrote", OUT)
