@@ -126,7 +126,8 @@ void rl_cpm_typed_object(RlCtx *cx, RlNode decl, bool (*catches)(RlCtx *, RlNode
     if (!key || rl_kind(cx, key) != RL_JS_PROPERTY_IDENTIFIER || !rl_js_is_async(cx, fn) ||
         catches(cx, fn))
       continue;
-    use_fact(cx, fn, type, rl_text_dup(cx, key), RL_CPM_VOID_PROPERTY);
+    /* at the member (`key: async () => ...`), as typescript-eslint reports it */
+    use_fact(cx, p, type, rl_text_dup(cx, key), RL_CPM_VOID_PROPERTY);
   }
 }
 

@@ -9,7 +9,7 @@ async function store(chunk: string): Promise<void> {
 }
 
 export const fileSink: Sink = {
-  onChunk: async (chunk) => { await store(chunk); }, // expect: 12 [callback-promise-mix] "'onChunk' of a 'Sink'"
+  onChunk: async (chunk) => { await store(chunk); }, // expect: 3 [callback-promise-mix] "'onChunk' of a 'Sink'"
   async onEnd() { await store('end'); }, // expect: 3 [callback-promise-mix] "'onEnd' of a 'Sink'"
   onError: async function (err) { await store(err.message); }, // expect: [callback-promise-mix] "'onError'"
   onDrain: async () => { await store('drain'); }, // allows a promise
