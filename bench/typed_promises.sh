@@ -36,6 +36,8 @@ CODEBASES=(
   "telegraf@4.16.3"
   "@grpc/grpc-js@1.14.7"
   "@microsoft/signalr@8.0.7"
+  "@supabase/realtime-js@2.119.2"
+  "matrix-js-sdk@37.5.0"
 )
 mkdir -p "$W/packs" "$W/cb" "$W/out" "$W/tools"
 
