@@ -176,16 +176,20 @@ typedef struct Judge {
 } Judge;
 
 /* rl_project_js_derives's judge: what type `name` of `file` declares its
- * member: void (1), something else (-1), nothing (0: its bases). */
+ * member: void (1: every declaration of it, overloads and merged
+ * declarations included), something else (-1), nothing (0: its bases). */
 static int judge_member(void *ud, uint32_t file, const char *name) {
   Judge *j = ud;
   uint32_t n;
+  int v = 0;
   const RlFact *f = rl_project_facts(j->px, file, &n);
   for (uint32_t i = 0; i < n; i++)
     if (f[i].kind == RL_CPM_FACT_MEMBER && rl_fact_of(j->px, &f[i], j->self) &&
-        strcmp(f[i].a, name) == 0 && strcmp(f[i].b, j->member) == 0)
-      return strcmp(f[i].c, "void") == 0 ? 1 : -1;
-  return 0;
+        strcmp(f[i].a, name) == 0 && strcmp(f[i].b, j->member) == 0) {
+      if (strcmp(f[i].c, "void") != 0) return -1;
+      v = 1;
+    }
+  return v;
 }
 
 bool rl_cpm_void_dropped(const RlProject *px, const RlRule *self, const RlFact *f) {

@@ -1,7 +1,7 @@
 // Async functions given where a contract of another file says a function
 // returning void goes: members of an object literal of an annotated
 // variable, overrides of a base type's member; and near misses.
-import { Sink, LoudSink, Lifecycle, Job } from './contracts';
+import { Sink, LoudSink, Lifecycle, Job, Pump } from './contracts';
 import type { Plugin } from 'not-installed-plugin-kit';
 
 async function store(chunk: string): Promise<void> {
@@ -62,6 +62,9 @@ export class QuietSink implements Sink {
   onDrain(): void {}
   async onFlush() { await store('flush'); } // the contract wants a promise
 }
+
+// overloads that disagree: unknown
+export const pump: Pump = { pull: async () => { await store('pull'); } };
 
 // near misses: no annotation, a type nothing here declares, sync members
 export const untyped = { onChunk: async (c: string) => { await store(c); } };

@@ -22,6 +22,11 @@ export type Lifecycle = {
   stop(): any;
 };
 
+export interface Pump {
+  pull(): void;
+  pull(n: number): Promise<void>;
+}
+
 export abstract class Job {
   abstract run(input: string): void;
   cancel(): void {}
