@@ -481,8 +481,44 @@ static bool settles_value(RlCtx *cx, RlNode v, int depth, int *bud) {
   return callee_settles(cx, v, depth, bud);
 }
 
+/* `this.ready`, `this.done.promise`: a promise the object keeps (no call
+ * in it), which fn does not start here (no `this.ready = work()` or
+ * `= p.then(...)` in fn: a single-flight memo hands this caller the
+ * work's own rejection). A function returning it hands every caller the
+ * same promise, which whoever stored it settles and awaits (a deferred the
+ * object resolves); dropping one caller's copy loses nothing. */
+static bool kept_promise(RlCtx *cx, RlNode v, RlNode fn) {
+  RlNode field = rl_strip(cx, v);
+  for (int d = 0; d < 8 && rl_kind(cx, field) == RL_JS_MEMBER_EXPRESSION; d++) {
+    RlNode o = rl_strip(cx, rl_child(cx, field, RL_F_OBJECT));
+    if (rl_kind(cx, o) != RL_JS_THIS) {
+      field = o;
+      continue;
+    }
+    RlNode end = rl_node_end(cx, fn);
+    for (RlNode i = fn; i < end; i++) {
+      if (rl_kind(cx, i) != RL_JS_ASSIGNMENT_EXPRESSION &&
+          rl_kind(cx, i) != RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION)
+        continue;
+      if (!rl_floating_promise_same_text(cx, rl_strip(cx, rl_child(cx, i, RL_F_LEFT)), field))
+        continue;
+      RlNode r = rl_strip(cx, rl_child(cx, i, RL_F_RIGHT));
+      RlJsPromise why;
+      if (rl_kind(cx, r) != RL_JS_CALL_EXPRESSION && rl_kind(cx, r) != RL_JS_NEW_EXPRESSION)
+        continue;
+      const char *m = rl_kind(cx, r) == RL_JS_CALL_EXPRESSION ? rl_js_callee_name(cx, r) : "";
+      if (rl_js_returns_promise(cx, r, &why) || !strcmp(m, "then") || !strcmp(m, "catch") ||
+          !strcmp(m, "finally"))
+        return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 /* A function whose promise cannot reject: async and never_rejects_at, or
- * not async and every `return` (at least one) hands back settles_value. */
+ * not async and every `return` (at least one) hands back settles_value or
+ * a kept_promise. */
 bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *bud) {
   if (!rl_js_is_function(cx, fn) || rl_js_is_generator(cx, fn)) return false;
   if (rl_js_is_async(cx, fn)) return never_rejects_at(cx, fn, depth, bud);
@@ -498,7 +534,7 @@ bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *
     }
     if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
     RlNode v = rl_named_child(cx, i, 0);
-    if (!v || !settles_value(cx, v, depth, bud)) return false;
+    if (!v || !(kept_promise(cx, v, fn) || settles_value(cx, v, depth, bud))) return false;
     any = true;
   }
   return any;
