@@ -34,6 +34,7 @@
 #include "js/callback-promise-mix-emitters.h"
 #include "js/callback-promise-mix-void.h"
 #include "js/fixes.h"
+#include "js/floating-promise.h"
 
 /* FACT_FOREACH_REF: a = identifier passed as the callback, b = the array
  * method. The listener facts: rules/js/callback-promise-mix-emitters.h. */
@@ -641,8 +642,9 @@ static bool caught_in(RlCtx *cx, RlNode i, RlNode fn, bool exits) {
 
 /* Is await i of a promise given an inline rejection handler that neither
  * awaits nor throws (`await p.catch((e) => log(e))`)? It cannot reject,
- * short of a bug in the handler's synchronous code. (floating-promise's
- * fuller cannot-reject evidence is not shared with this rule yet.) */
+ * short of a bug in the handler's synchronous code. (Outside
+ * racelint:strict, check_void_return also asks floating-promise's
+ * never_rejects.) */
 static bool await_caught(RlCtx *cx, RlNode i) {
   RlNode e = rl_strip(cx, rl_named_child(cx, i, 0));
   if (rl_kind(cx, e) != RL_JS_CALL_EXPRESSION || !rl_js_callee_object(cx, e) ||
@@ -715,6 +717,11 @@ static void check_void_return(RlCtx *cx, RlNode call) {
   if (!cb || callback_kind(cx, cb, &fn) != CB_ASYNC) return;
   RlNode f = fn ? fn : cb;
   if (catches_everything(cx, f)) return;
+  /* floating-promise's evidence that an async function cannot reject (an
+   * await in a catch clause is recovery, a retry calls itself): the
+   * default preset takes it, racelint:strict does not */
+  if (!rl_file_strict(cx) && rl_js_is_async(cx, f) && rl_floating_promise_never_rejects(cx, f))
+    return;
   if (defer) { /* is the receiver's type an emitter? phase 2 follows it */
     /* c = "type": pkgtypes reads the package that declares type a */
     rl_cpm_listener_fact(cx, cb, defer, what);
