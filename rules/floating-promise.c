@@ -586,21 +586,20 @@ static bool unasserted_test_chain(RlCtx *cx, RlNode e, RlNode at) {
   return true;
 }
 
-/* Does the comment c disable typescript-eslint's no-floating-promises or
- * eslint-plugin-promise's catch-or-return (`eslint-disable-next-line`
- * before the line, `eslint-disable-line` on it)? Those lints ask the same
- * question; their suppression says on the line that nobody waits on
- * purpose, as `void` does. */
+/* Does the comment c disable typescript-eslint's no-floating-promises
+ * (`eslint-disable-next-line` before the line, `eslint-disable-line` on
+ * it)? That lint asks the same question; its suppression says on the line
+ * that nobody waits on purpose, as `void` does. */
 static bool disables_lint(RlCtx *cx, RlNode c, const char *directive) {
   if (rl_kind(cx, c) != RL_JS_COMMENT) return false;
   const char *t = rl_text_dup(cx, c);
   const char *d = strstr(t, directive);
-  return d && (strstr(d, "no-floating-promises") || strstr(d, "promise/catch-or-return"));
+  return d && strstr(d, "no-floating-promises");
 }
 
 /* Is the statement n marked fire-and-forget by an eslint directive for
- * one of those lints: the comment just before it, on the line before, or
- * a comment after it on its own line? */
+ * no-floating-promises: the comment just before it, on the line before,
+ * or a comment after it on its own line? */
 static bool lint_disabled(RlCtx *cx, RlNode n) {
   RlNode prev = RL_NONE, p = rl_parent(cx, n);
   uint32_t line = rl_loc(cx, n).line;

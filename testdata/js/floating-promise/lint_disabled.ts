@@ -14,9 +14,6 @@ class Link {
     this.close(); // eslint-disable-line @typescript-eslint/no-floating-promises
     /* eslint-disable-next-line no-floating-promises -- background close */
     this.close();
-    // eslint-plugin-promise's rule asks the same
-    // eslint-disable-next-line promise/catch-or-return
-    this.close();
   }
 }
 

@@ -10,8 +10,6 @@ class Link {
     // another rule is disabled
     // eslint-disable-next-line @typescript-eslint/no-misused-promises
     this.close(); // expect: [floating-promise] "'close'"
-    // eslint-disable-next-line promise/always-return
-    this.close(); // expect: [floating-promise] "'close'"
 
     // the directive is for the line before, not this one
     // eslint-disable-next-line @typescript-eslint/no-floating-promises
