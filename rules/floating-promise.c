@@ -586,6 +586,32 @@ static bool unasserted_test_chain(RlCtx *cx, RlNode e, RlNode at) {
   return true;
 }
 
+/* Does the comment c disable typescript-eslint's no-floating-promises or
+ * eslint-plugin-promise's catch-or-return (`eslint-disable-next-line`
+ * before the line, `eslint-disable-line` on it)? Those lints ask the same
+ * question; their suppression says on the line that nobody waits on
+ * purpose, as `void` does. */
+static bool disables_lint(RlCtx *cx, RlNode c, const char *directive) {
+  if (rl_kind(cx, c) != RL_JS_COMMENT) return false;
+  const char *t = rl_text_dup(cx, c);
+  const char *d = strstr(t, directive);
+  return d && (strstr(d, "no-floating-promises") || strstr(d, "promise/catch-or-return"));
+}
+
+/* Is the statement n marked fire-and-forget by an eslint directive for
+ * one of those lints: the comment just before it, on the line before, or
+ * a comment after it on its own line? */
+static bool lint_disabled(RlCtx *cx, RlNode n) {
+  RlNode prev = RL_NONE, p = rl_parent(cx, n);
+  uint32_t line = rl_loc(cx, n).line;
+  for (RlNode c = rl_first_child(cx, p); c && c != n; c = rl_next_sibling(cx, c)) prev = c;
+  if (prev && rl_loc(cx, prev).line + 1 == line &&
+      disables_lint(cx, prev, "eslint-disable-next-line"))
+    return true;
+  RlNode next = rl_next_sibling(cx, n);
+  return next && rl_loc(cx, next).line == line && disables_lint(cx, next, "eslint-disable-line");
+}
+
 static void check(RlCtx *cx, RlNode n, void *state) {
   const State *st = state;
   if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx)) {
@@ -604,6 +630,7 @@ static void check(RlCtx *cx, RlNode n, void *state) {
   RlNode e = rl_named_child(cx, n, 0);
   while (e && rl_kind(cx, e) == RL_JS_COMMENT) e = rl_next_sibling(cx, e);
   if (!e) return;
+  if (!rl_file_strict(cx) && lint_disabled(cx, n)) return;
   RlNode s = rl_strip(cx, e);
   if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx) && unasserted_test_chain(cx, s, n))
     return;
