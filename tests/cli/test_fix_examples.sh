@@ -39,7 +39,6 @@ shared-mutable-state js-shop/src/accounts.js
 callback-promise-mix js-shop/src/background.js
 callback-promise-mix js-shop/src/background.js
 check-then-act js-shop/src/inventory.js
-promise-all-mutation js-shop/src/inventory.js
 callback-promise-mix js-shop/src/orders.js
 LIST
 left "$T/after.json" >"$T/got"
