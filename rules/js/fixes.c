@@ -573,3 +573,91 @@ void rl_js_fix_settle_all(RlCtx *cx, RlNode call, RlReport *r, RlFact *f) {
     rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, lc.start, lc.end, name);
   }
 }
+
+/* Section - callback-promise-mix: an async Promise executor */
+
+void rl_js_fix_async_executor(RlCtx *cx, RlReport *r, RlNode exec) {
+  RlKind k = rl_kind(cx, exec);
+  if (k != RL_JS_ARROW_FUNCTION && k != RL_JS_FUNCTION_EXPRESSION && k != RL_JS_FUNCTION) return;
+  if (rl_js_is_generator(cx, exec)) return;
+  RlNode async = RL_NONE;
+  for (RlNode c = rl_first_child(cx, exec); c && !async; c = rl_next_sibling(cx, c))
+    if (rl_is_token(cx, c) && rl_text_eq(cx, c, "async")) async = c;
+  RlNode body = rl_child(cx, exec, RL_F_BODY);
+  if (!async || !body) return;
+  /* the parameters: `resolve` or `(resolve[, reject])`, plain names */
+  RlNode params = rl_child(cx, exec, RL_F_PARAMETERS), single = rl_child(cx, exec, RL_F_PARAMETER);
+  RlNode ps[3] = {RL_NONE, RL_NONE, RL_NONE};
+  uint32_t np = 0;
+  if (single) {
+    ps[np++] = single;
+  } else if (params) {
+    for (RlNode c = rl_first_child(cx, params); c; c = rl_next_sibling(cx, c)) {
+      if (rl_is_token(cx, c) || rl_kind(cx, c) == RL_JS_COMMENT) continue;
+      if (np == 3) return;
+      ps[np++] = c;
+    }
+  }
+  if (np < 1 || np > 2) return;
+  const char *reject = NULL;
+  for (uint32_t i = 0; i < np; i++) {
+    RlNode id = ps[i];
+    if (rl_kind(cx, id) == RL_JS_REQUIRED_PARAMETER) id = rl_child(cx, id, RL_F_PATTERN);
+    if (rl_kind(cx, id) != RL_JS_IDENTIFIER) return;
+    if (i == 1) reject = rl_text_dup(cx, id);
+  }
+  const char *src = src_of(cx);
+  RlLoc lb = rl_loc(cx, body);
+  /* what is re-indented must not be inside a string */
+  for (RlNode i = body; i < rl_node_end(cx, body); i++) {
+    RlKind ik = rl_kind(cx, i);
+    if (ik != RL_JS_TEMPLATE_STRING && ik != RL_JS_STRING) continue;
+    size_t n;
+    const char *t = rl_text(cx, i, &n);
+    if (memchr(t, '\n', n)) return;
+  }
+  if (!reject) { /* add `reject`, which the body must not name already */
+    for (RlNode i = body; i < rl_node_end(cx, body); i++)
+      if (rl_named_child_count(cx, i) == 0 && rl_text_eq(cx, i, "reject")) return;
+    reject = "reject";
+  }
+  static const char *const title =
+      "Run the async work in an inner async function whose failure rejects this promise "
+      "(the executor itself no longer async)";
+  /* `async ` goes */
+  uint32_t a = rl_loc(cx, async).start, b = rl_loc(cx, async).end;
+  while (src[b] == ' ' || src[b] == '\t') b++;
+  rl_report_fix_range(cx, r, title, RL_FIX_SAFE, a, b, "");
+  if (np == 1) {
+    if (single)
+      rl_report_fix(cx, r, title, RL_FIX_SAFE, single, false,
+                    rl_fmt(cx, "(%s, reject)", rl_text_dup(cx, single)));
+    else
+      rl_report_fix_range(cx, r, title, RL_FIX_SAFE, rl_loc(cx, ps[0]).end, rl_loc(cx, ps[0]).end,
+                          ", reject");
+  }
+  const char *wrapped;
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) {
+    wrapped = rl_fmt(cx, "(async () => %s)().catch(%s)", rl_text_dup(cx, body), reject);
+  } else {
+    /* the statements between the braces */
+    uint32_t s = lb.start + 1, e = lb.end - 1;
+    while (e > s && (src[e - 1] == ' ' || src[e - 1] == '\t' || src[e - 1] == '\n' ||
+                     src[e - 1] == '\r'))
+      e--;
+    const char *inner = rl_str(cx, src + s, e - s);
+    if (!memchr(inner, '\n', e - s)) {
+      wrapped = rl_fmt(cx, "{ (async () => {%s })().catch(%s); }", inner, reject);
+    } else {
+      /* the indentation of the line the body starts on */
+      uint32_t ls = lb.start;
+      while (ls > 0 && src[ls - 1] != '\n') ls--;
+      uint32_t le = ls;
+      while (src[le] == ' ' || src[le] == '\t') le++;
+      const char *ind = rl_str(cx, src + ls, le - ls);
+      wrapped = rl_fmt(cx, "{\n%s  (async () => {%s\n%s  })().catch(%s);\n%s}", ind,
+                       indent_more(cx, inner), ind, reject, ind);
+    }
+  }
+  rl_report_fix(cx, r, title, RL_FIX_SAFE, body, false, wrapped);
+}

@@ -43,6 +43,16 @@ void rl_js_fix_async_filter(RlCtx *cx, RlReport *r, RlNode call);
  * is a SettleAllError, not the first failure's own error. */
 void rl_js_fix_settle_all(RlCtx *cx, RlNode call, RlReport *r, RlFact *f);
 
+/* callback-promise-mix: `new Promise(async (resolve, reject) => { body })`
+ * (exec, the inline executor): the executor loses `async` and runs the
+ * body in an inner async arrow whose rejection rejects the promise:
+ * `new Promise((resolve, reject) => { (async () => { body })().catch(reject); })`
+ * (a `reject` parameter is added when the executor has only `resolve`).
+ * The body runs at the same moment with the same `this` and `arguments`;
+ * only a throw changes: it now rejects the promise instead of going
+ * unhandled and leaving the promise pending. */
+void rl_js_fix_async_executor(RlCtx *cx, RlReport *r, RlNode exec);
+
 /* Is expression n an Array, as far as this file shows: an array literal;
  * Object.keys/values/entries(), Array.from/of() (the globals); map,
  * filter, slice, concat, flat, flatMap of an Array; or a `const` (no type
