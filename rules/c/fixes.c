@@ -287,10 +287,18 @@ static bool unlocks(const RlCtx *cx, RlNode n, const char *unlock, RlNode arg) {
          strcmp(rl_c_callee(cx, n), unlock) == 0 && rl_same_expr(cx, rl_c_arg(cx, n, 0), arg);
 }
 
-/* Does [from, to) contain an unlock of `arg`? */
+/* Does [from, to) contain an unlock of `arg` that a path can go on from?
+ * One right before a return (`unlock(&m); return 2;`, another early exit)
+ * does not count: no path goes on from it. */
 static bool unlock_in(const RlCtx *cx, RlNode from, RlNode to, const char *unlock, RlNode arg) {
-  for (RlNode i = from; i < to; i++)
-    if (unlocks(cx, i, unlock, arg)) return true;
+  for (RlNode i = from; i < to; i++) {
+    if (!unlocks(cx, i, unlock, arg)) continue;
+    RlNode st = i;
+    while (rl_parent(cx, st) && rl_kind(cx, rl_parent(cx, st)) != RL_C_COMPOUND_STMT)
+      st = rl_parent(cx, st);
+    if (rl_strip(cx, st) != i || rl_kind(cx, rl_next_sibling(cx, st)) != RL_C_RETURN_STMT)
+      return true;
+  }
   return false;
 }
 
@@ -330,16 +338,17 @@ static bool plain_value(const RlCtx *cx, RlNode ret) {
 }
 
 /* The statement of `lock` (a call in the body) that a return after it is
- * reached through only with the lock held: `lock(&m);` itself, or for a
- * lock that may fail `if (trylock(&m) != 0) return/goto ...;` (also
- * `if (trylock(&m))`), which falls through only on success. Its block is
+ * reached through only with the lock held: `lock(&m);` itself (not for a
+ * lock that may fail), or `if (lock(&m) != 0) return/goto ...;` (also
+ * `if (0 != lock(&m))`, `if (trylock(&m))`), which falls through only on
+ * success. Its block is
  * *block. RL_NONE for any other shape. */
 static RlNode lock_stmt(const RlCtx *cx, RlNode lock, bool try_, RlNode *block) {
   RlNode s = lock, p = rl_parent(cx, s);
   while (p && rl_kind(cx, p) != RL_C_COMPOUND_STMT) s = p, p = rl_parent(cx, p);
   if (!p) return RL_NONE;
   *block = p;
-  if (!try_) return rl_strip(cx, s) == lock ? s : RL_NONE;
+  if (rl_strip(cx, s) == lock) return try_ ? RL_NONE : s;
   if (rl_kind(cx, s) != RL_C_IF_STMT || rl_child(cx, s, RL_F_ALTERNATIVE)) return RL_NONE;
   RlNode c = rl_strip(cx, rl_child(cx, s, RL_F_CONDITION));
   if (c != lock) {

@@ -2,12 +2,15 @@
 /* Fix: a return that leaves a lock held while the function's other paths
  * release it gets the unlock call the function already makes, just before
  * it (a finding of the project phase: its fix is built in phase 1 and kept
- * on a fact). A return that is an if's lone branch gets braces. Unsafe: a
- * caller that expects the lock held after this return loses it. No fix
- * where the return's value reads what the lock guards (it would be read
- * unlocked), where a label between the lock and the return lets a goto in,
- * where a loop's next iteration can reach it unlocked, or where the lock
- * is taken only on some paths (in an if). */
+ * on a fact). The lock may be plain, checked (`if (0 != lock(...)) return
+ * 1;`) or a trylock that returns when it fails; an unlock right before
+ * another return on the way does not stop the fix. A return that is an
+ * if's lone branch gets braces. Unsafe: a caller that expects the lock
+ * held after this return loses it. No fix where the return's value reads
+ * what the lock guards (it would be read unlocked), where a label between
+ * the lock and the return lets a goto in, where a loop's next iteration
+ * can reach it unlocked, or where the lock is taken only on some paths (in
+ * an if). */
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -62,6 +65,24 @@ int table_op(struct table *t, int op) {
   }
   pthread_rwlock_unlock(&t->rw);
   return rc;
+}
+
+int table_rename(struct table *t, const char *name) {
+  if (0 != pthread_mutex_lock(&t->mu)) {
+    return 1;
+  }
+  for (int i = 0; i < t->n; i++) {
+    if (t->slots[i] == name[0]) {
+      pthread_mutex_unlock(&t->mu);
+      return 2;
+    }
+  }
+  char *copy = malloc(8);
+  if (NULL == copy)
+    return 1; // expect: [lock-balance]
+  free(copy);
+  pthread_mutex_unlock(&t->mu);
+  return 0;
 }
 
 int table_len(struct table *t) {
