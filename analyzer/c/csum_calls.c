@@ -123,6 +123,25 @@ static bool cs__guard_arg(Cs *s, RlNode call, const CsEffect *e) {
                                 : (strcmp(spell, e->gspell) == 0 ? 1 : -1);
   return e->ghow == RL_CQ_EQ ? same == 1 : same == 0;
 }
+/* Is the value of `call` thrown away (a statement of its own, or cast to
+ * void)? */
+static bool cs__value_unused(const RlCtx *cx, RlNode call) {
+  RlNode c = call, p = rl_parent(cx, call);
+  while (p && (rl_kind(cx, p) == RL_C_PAREN_EXPR || rl_kind(cx, p) == RL_C_CSTYLE_CAST_EXPR ||
+               rl_kind(cx, p) == RL_C_UNEXPOSED_EXPR))
+    c = p, p = rl_parent(cx, p);
+  if (!p) return false;
+  switch (rl_kind(cx, p)) {
+  case RL_C_COMPOUND_STMT:
+  case RL_C_CASE_STMT:
+  case RL_C_DEFAULT_STMT:
+  case RL_C_LABEL_STMT: return true;
+  case RL_C_IF_STMT:
+  case RL_C_WHILE_STMT:
+  case RL_C_DO_STMT: return rl_field(cx, c) != RL_F_CONDITION;
+  default: return false;
+  }
+}
 /* A function of another file that gets a mutex: 1 if its name says it
  * locks it, 2 if it unlocks it, 0 if unsure. */
 static int cs__guess_wrapper(const char *name) {
@@ -251,6 +270,12 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
         l = cs_lock_add(s, cs_inst(&e->cls, 0), &e->cls, RL_NONE, call, -1, false, false, 0);
       }
       if (l == UINT32_MAX) continue;
+      if (e->may_fail && !cs__value_unused(cx, call)) {
+        /* tested: the caller's error branch does not hold it */
+        cs_forget(s, set, l);
+        s->suppressed |= cs_bit(l);
+        continue;
+      }
       s->locks[l].read = e->read;
       cs_lock_event(s, call, l, !e->acquire, false, set);
                     if (e->acquire) cs_acquire(s, call, l, e->read, set);

@@ -79,6 +79,9 @@ typedef struct CsEffect {
   int8_t gparam;
   uint8_t ghow;
   const char *gspell, *gvalue;
+  /* the wrapper's other returns report a failure (`return -1;`) with the
+   * lock untouched: the effect holds where the call's value is ignored */
+  bool may_fail;
 } CsEffect;
 
 typedef struct CsFunc {

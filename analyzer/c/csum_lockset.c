@@ -580,9 +580,40 @@ static void cs__handover(Cs *s, CsFunc *f, uint32_t l) {
     if (!how) continue;
     f->eff[f->neff++] = (CsEffect){false, lk->paramlock, lk->read, lk->param, lk->cls, s->fn,
                                    cs__wrapper_keyx(s, lk), (int8_t)gd->param, how, gd->spell,
-                                   gd->value};
+                                   gd->value, false};
     return;
   }
+}
+/* Is exit x `return -N;` (a negative constant: the failure of an
+ * int-returning function)? */
+static bool cs__fail_exit(const Cs *s, const CsExit *x) {
+  RlCtx *cx = s->cx;
+  if (rl_kind(cx, x->at) != RL_C_RETURN_STMT) return false;
+  RlNode v = rl_strip(cx, rl_first_child(cx, x->at));
+  if (!v || rl_kind(cx, v) != RL_C_UNARY_OPERATOR) return false;
+  size_t len;
+  const char *t = rl_text(cx, v, &len);
+  if (len < 2 || t[0] != '-') return false;
+  RlNode k = rl_strip(cx, rl_first_child(cx, v));
+  return k && rl_kind(cx, k) == RL_C_INTEGER_LITERAL;
+}
+/* Does lock l reach every exit acquired (acq) or released (!acq) on all
+ * paths, except exits that return a failure constant with l untouched on
+ * every path there (`if (!m->ok) return -1; pthread_mutex_lock(m->mu);
+ * return 0;`)? At least one exit must have the effect. */
+static bool cs__or_fail(const Cs *s, uint32_t l, bool acq) {
+  uint64_t b = cs_bit(l);
+  bool some = false;
+  for (uint32_t i = 0; i < s->nexits; i++) {
+    const CsExit *x = &s->exits[i];
+    if (acq ? (x->rel_any & b) : (x->held_any & b)) return false;
+    if (acq ? (x->held_all & b) : (x->rel_all & b)) {
+      some = true;
+      continue;
+    }
+    if ((x->held_any | x->rel_any) & b || !cs__fail_exit(s, x)) return false;
+  }
+  return some;
 }
 /* Wrapper effects of the function just walked. */
 void cs_effects(Cs *s, CsFunc *f) {
@@ -601,13 +632,20 @@ void cs_effects(Cs *s, CsFunc *f) {
     }
     bool acq = all_held && lk->acquired;
     bool rel = all_rel && !lk->acquired;
+    bool may_fail = false;
     if (lk->param < 0 && cs__colon(s, &lk->cls)) continue;
+    if (!acq && !rel && cs__or_fail(s, l, lk->acquired)) {
+      acq = lk->acquired;
+      rel = !lk->acquired;
+      may_fail = true;
+    }
     if (!acq && !rel) {
       if (!lk->acquired || all_rel) cs__handover(s, f, l);
       continue;
     }
     if (f->neff < RL_COUNTOF(f->eff))
-      f->eff[f->neff++] = (CsEffect){acq, lk->paramlock, lk->read, lk->param, lk->cls, s->fn,
-                                     cs__wrapper_keyx(s, lk), -1, 0, NULL, NULL};
+      f->eff[f->neff++] = (CsEffect){acq,  lk->paramlock, lk->read, lk->param,
+                                     lk->cls, s->fn, cs__wrapper_keyx(s, lk), -1,
+                                     0,    NULL,          NULL,     may_fail};
                                                       }
 }
