@@ -142,6 +142,21 @@ static bool cs__value_unused(const RlCtx *cx, RlNode call) {
   default: return false;
   }
 }
+/* Is argument i of `call` printed: does a format string (a string literal
+ * with a '%') come before it (`log(..., "locking %p", &m)`)? */
+static bool cs__printed_arg(const RlCtx *cx, RlNode call, uint32_t i) {
+  for (uint32_t k = 0; k < i; k++) {
+    RlNode a = rl_strip(cx, rl_c_arg(cx, call, k));
+    if (!a || rl_kind(cx, a) != RL_C_STRING_LITERAL) continue;
+    /* its spelling (also when a macro wrote it), else its text */
+    const RlNodeExt *e = cs_ext(cx, a);
+    if (e && e->name && strchr(e->name, '%')) return true;
+    size_t len;
+    const char *t = rl_text(cx, a, &len);
+    if (len && memchr(t, '%', len)) return true;
+  }
+  return false;
+}
 /* A function of another file that gets a mutex: 1 if its name says it
  * locks it, 2 if it unlocks it, 0 if unsure. */
 static int cs__guess_wrapper(const char *name) {
@@ -289,6 +304,7 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
   if (neutral) return;
   for (uint32_t i = 0; i < argc; i++) {
     RlNode a = rl_c_arg(cx, call, i);
+    if (cs__printed_arg(cx, call, i)) continue; /* a log line naming the lock */
     uint32_t l = cs_lock_of(s, a, call, true);
     if (l != UINT32_MAX) {
       int guess = *name && !cs_func(s, name) ? cs__guess_wrapper(name) : 0;
@@ -442,6 +458,7 @@ void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
   uint32_t largi = 0, argc = rl_c_argc(cx, i);
   if (!cs_opx(s, callee))
     for (uint32_t a = 0; a < argc && !lcls; a++) {
+      if (cs__printed_arg(cx, i, a)) break;
       uint32_t l = cs_lock_of(s, rl_c_arg(cx, i, a), i, true);
       if (l != UINT32_MAX && !s->locks[l].local) lcls = &s->locks[l].cls, largi = a + 1;
     }
