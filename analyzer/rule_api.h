@@ -546,8 +546,14 @@ uint64_t rl_cgraph_fact_threads(const RlCGraph *self, int32_t fn, const RlFact *
 bool rl_c_runs_for_call(const RlFact *ff, uint32_t k, uint32_t l, const RlFact *f, uint32_t n,
                         uint32_t i);
 /* Locks held at every call of the function: *n receives their number.
- * Owned by self. */
+ * Owned by self. Argument-less lock wrappers of other files called before
+ * a call, in source order, count as held there (memcached's STATS_LOCK()). */
 const RlCHeld *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn, uint32_t *n);
+/* Does the RL_FACT_CALL fact i of function fn run an argument-less lock
+ * wrapper of another file that locks (acquire) or unlocks a global mutex?
+ * Its lock class, or NULL. */
+const RlCObj *rl_cgraph_global_wrapper(const RlCGraph *self, int32_t fn, uint32_t i,
+                                       bool acquire);
 uint32_t rl_cgraph_nthreads(const RlCGraph *self);
 /* Thread routine t: its first RL_FACT_SPAWN; is it started more than once
  * (in a loop, or from two places)? */
