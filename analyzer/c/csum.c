@@ -39,6 +39,7 @@
 #include "csum.h"
 
 #include "csum_int.h"
+#include "file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +285,7 @@ static void cs__emit(Cs *s) {
 void rl_csum_extract(RlCtx *cx) {
   Cs *s = rl_alloc(cx, sizeof *s);
   s->cx = cx;
+  s->incomplete = cx->file && cx->file->incomplete_line;
   /* recursive mutexes anywhere in the file: no double-lock reports */
   size_t len = cx->len;
   const char *src = cx->src;

@@ -227,6 +227,7 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
       uint32_t l = ls[q];
       if (l == UINT32_MAX) continue;
       if (kind != OP_UNLOCK) s->locks[l].read = read;
+      if (op->rec) s->locks[l].rec = true;
       cs_lock_event(s, call, l, kind == OP_UNLOCK, kind == OP_TRY, set);
                     }
     for (uint8_t q = 0; q < n; q++) {

@@ -44,6 +44,7 @@ typedef struct CsLock {
   int8_t param;   /* parameter the lock hangs off, -1 if none */
   bool paramlock; /* the parameter is the mutex pointer itself */
   bool local, read, acquired;
+  bool rec; /* a recursive mutex (g_rec_mutex_*): no double lock */
   bool own_rel; /* released on a path where this function had acquired it */
   /* guard bits g (parameter guards): acquired, or not released at an
    * exit, on a path where guard g may hold as == (eq) or != (ne): no
@@ -97,6 +98,8 @@ typedef struct CsOp {
   const char *name;
   uint8_t op, read, arg;
   uint8_t pair; /* locks arguments arg and arg + 1, in an order of its own */
+  uint8_t ok_true; /* a trylock that returns true on success (GLib) */
+  uint8_t rec;     /* a recursive mutex: locking it again is no deadlock */
 } CsOp;
 
 /* Events recorded by the second walk, emitted as facts in node order. */
@@ -194,6 +197,7 @@ typedef struct Cs {
   uint32_t nnoret;
   bool noret_done;
   bool gbail; /* guards untrustworthy (a loop not settled, a backward goto) */
+  bool incomplete; /* the file was parsed incompletely (statements may be dropped) */
 } Cs;
 
 static inline uint32_t cs_h32(const char *s) { return (uint32_t)rl_hash_str(RL_FNV_INIT, s); }

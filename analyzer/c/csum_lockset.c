@@ -319,7 +319,7 @@ void cs_acquire(Cs *s, RlNode at, uint32_t l, bool read, CsSet *set) {
   for (uint32_t i = 0; i < set->n; i++) {
     lk->acq_eq |= ~set->s[i].gne;
     lk->acq_ne |= ~set->s[i].geq;
-    if ((set->s[i].held & b) && !read && !s->recursive_ok) dbl = true;
+    if ((set->s[i].held & b) && !read && !s->recursive_ok && !lk->rec) dbl = true;
     set->s[i].held |= b;
     set->s[i].rel &= ~b;
   }
@@ -341,7 +341,8 @@ void cs_release(Cs *s, RlNode at, uint32_t l, CsSet *set) {
     set->s[i].held &= ~b;
     set->s[i].rel |= b;
   }
-  if (unheld && !(s->suppressed & b) && !s->locks[l].read && !s->recursive_ok) {
+  if (unheld && !(s->suppressed & b) && !s->locks[l].read && !s->recursive_ok &&
+      !s->locks[l].rec) {
     CsEvent *e = cs_event(s, at, EV_UNHELD, 0);
     if (e) e->lock = (uint16_t)l;
   }
