@@ -69,6 +69,7 @@ typedef struct CgFunc {
   int32_t *callee;           /* per fact: the function a call resolves to, or -1 */
   const RlCObj *wacq, *wrel; /* an argument-less wrapper: the global lock it
                                 takes / releases (RL_FACT_C_WRAPPER), or NULL */
+  bool noret;                /* never returns (rl_cgraph_noreturn) */
 } CgFunc;
 
 /* A known fact about a flag along a chain: flag == / != a constant. */
@@ -215,6 +216,40 @@ const RlCObj *rl_cgraph_global_wrapper(const RlCGraph *self, int32_t fn, uint32_
     if (acquire ? d->wacq : d->wrel) return acquire ? d->wacq : d->wrel;
   }
   return NULL;
+}
+
+bool rl_cgraph_noreturn(const RlCGraph *self, const char *name, uint32_t file) {
+  const uint32_t *named;
+  uint32_t k = rl_cgraph_named(self, name, &named);
+  for (uint32_t i = 0; i < k; i++)
+    if (self->f[named[i]].file == file) return self->f[named[i]].noret;
+  for (uint32_t i = 0; i < k; i++)
+    if (!self->f[named[i]].noret) return false;
+  return k > 0;
+}
+
+/* Functions that never return: flagged so by their file (RL_FF_NORETURN),
+ * or ending in a call of one (RL_CF_TAIL), to a fixpoint: nng's
+ * nni_panic() ends in nni_plat_abort(), which calls abort(), each in a
+ * file of its own. */
+static void cg__noreturn(RlCGraph *g) {
+  for (uint32_t fn = 0; fn < g->n; fn++) {
+    uint32_t n;
+    const RlFact *ff = rl_cgraph_facts(g, (int32_t)fn, &n);
+    g->f[fn].noret = n && (ff[0].flags & RL_FF_NORETURN);
+  }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t fn = 0; fn < g->n; fn++) {
+      if (g->f[fn].noret) continue;
+      uint32_t n;
+      const RlFact *ff = rl_cgraph_facts(g, (int32_t)fn, &n);
+      for (uint32_t i = 0; i < n && !g->f[fn].noret; i++)
+        if (ff[i].kind == RL_FACT_CALL && (ff[i].flags & RL_CF_TAIL) &&
+            rl_cgraph_noreturn(g, ff[i].call.callee, ff[i].file))
+          changed = g->f[fn].noret = true;
+    }
+  }
 }
 
 uint32_t rl_cgraph_nthreads(const RlCGraph *self) { return self->nthreads; }
@@ -847,8 +882,9 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
           cap = cap ? cap * 2 : 64;
           g->f = rl_realloc(g->f, cap * sizeof *g->f);
         }
-        g->f[g->n++] = (CgFunc){f[i].fn.name, file, i,    UINT32_MAX, 0,    0,   0, NULL,
-                                0,           false, 0,    false,      NULL, NULL, NULL, NULL};
+        g->f[g->n++] = (CgFunc){f[i].fn.name, file, i,    UINT32_MAX, 0,    0,    0,    NULL,
+                                0,           false, 0,    false,      NULL, NULL, NULL, NULL,
+                                false};
       } else if (f[i].kind == RL_FACT_C_WRAPPER && g->n && g->f[g->n - 1].file == file) {
         /* the first of each kind, a global lock taken with no argument */
         CgFunc *w = &g->f[g->n - 1];
@@ -872,6 +908,7 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
   g->by_name = rl_malloc((g->n + 1) * sizeof *g->by_name);
   for (uint32_t i = 0; i < g->n; i++) g->by_name[i] = i;
   qsort_r(g->by_name, g->n, sizeof *g->by_name, cg__cmp, g->f);
+  cg__noreturn(g);
   /* every call resolved once: the fixpoints below revisit them often */
   for (uint32_t fn = 0; fn < g->n; fn++) {
     uint32_t n;

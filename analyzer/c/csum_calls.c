@@ -104,6 +104,10 @@ static void cs__noret_find(Cs *s) {
     }
   }
 }
+bool cs_noreturn_fn(Cs *s, const char *name) {
+  if (!s->noret_done) cs__noret_find(s);
+  return *name && cs__noret_known(s, name);
+}
 /* Does call not return? */
 static bool cs__noreturn_call(Cs *s, RlNode call, const char *name) {
   RlCtx *cx = s->cx;
@@ -299,9 +303,17 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
                       }
     return;
   }
+  /* A function of another file whose value is thrown away may never
+   * return (a project's panic()): the paths through it remember it. */
+  bool neutral = *name && cs__in(name, cs_neutral, RL_COUNTOF(cs_neutral));
+  if (*name && !neutral && !f && cs__value_unused(cx, call)) {
+    uint32_t k = 0;
+    while (k < s->nnr && strcmp(s->nrname[k], name) != 0) k++;
+    if (k == s->nnr && k < RL_COUNTOF(s->nrname)) s->nrname[s->nnr++] = name;
+    for (uint32_t i = 0; k < s->nnr && i < set->n; i++) set->s[i].nr |= (uint8_t)(1u << k);
+  }
   /* An unknown function that gets a lock, or the object a held lock lives
    * in, may lock or unlock it: its state becomes unknown. */
-  bool neutral = *name && cs__in(name, cs_neutral, RL_COUNTOF(cs_neutral));
   if (neutral) return;
   for (uint32_t i = 0; i < argc; i++) {
     RlNode a = rl_c_arg(cx, call, i);
@@ -389,6 +401,18 @@ static RlFact *cs__argk(RlCtx *cx, RlNode at, const char *callee, uint32_t arg,
   f->argk.arg = arg;
   return f;
 }
+/* Is call i the last statement of a body with no return statement (the
+ * function returns only if the call does)? */
+static bool cs__tail(const Cs *s, RlNode i) {
+  RlCtx *cx = s->cx;
+  RlNode last = RL_NONE;
+  for (RlNode c = rl_first_child(cx, s->body); c; c = rl_next_sibling(cx, c)) last = c;
+  if (!last || rl_strip(cx, last) != i) return false;
+  RlNode end = rl_node_end(cx, s->body);
+  for (RlNode k = s->body; k < end; k++)
+    if (rl_kind(cx, k) == RL_C_RETURN_STMT) return false;
+  return true;
+}
 /* Is do-statement d `do { ... } while (0)` (a macro's statement wrapper,
  * which runs once)? */
 static bool cs__do_once(RlCtx *cx, RlNode d) {
@@ -469,6 +493,7 @@ void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
   if (lcls) cf->call.lock = cs_obj(cx, lcls);
   cf->call.lock_arg = largi;
   if (cs_fork_child(s, i)) cf->flags |= RL_CF_CHILD;
+  if (cs__tail(s, i)) cf->flags |= RL_CF_TAIL;
   if (cs_in_loop(cx, i, s->fn)) cf->flags |= RL_CF_LOOP; /* a starter's calls (cgraph.c) */
   cs_emit_guards(s, i, call_geq, call_gne);
                  /* integer arguments known at the call: constants, or a parameter of

@@ -28,6 +28,8 @@ typedef struct CsState {
   RlNode tagn[CS_MAXT];   /* the condition tested (a flag's constant: none) */
   uint8_t tagv, ntag;
   uint64_t geq, gne; /* bit i: guard i's global == / != its constant here */
+  uint8_t nr;        /* bit k: every path here called candidate k (Cs.nrname),
+                        a function of another file that may never return */
 } CsState;
 
 typedef struct CsSet {
@@ -63,6 +65,7 @@ typedef struct CsLabel {
 typedef struct CsExit {
   RlNode at;
   uint64_t held_any, held_all, rel_any, rel_all;
+  uint8_t nr; /* the candidates every path holding a lock here called */
 } CsExit;
 
 /* A lock effect of a wrapper function, applied at its call sites. */
@@ -120,6 +123,8 @@ typedef struct CsEvent {
   uint32_t npath;
   uint64_t geq, gne;    /* EV_CALL, EV_ACCESS, EV_LAZY, EV_LOCK, EV_UNLOCK: guards
                            that hold on every visit (AND) */
+  uint8_t nr;           /* EV_DOUBLE, EV_UNHELD: the noreturn candidates every
+                           offending path called (AND) */
 } CsEvent;
 
 /* A guard condition: global `var` (or parameter `param`) compared with a
@@ -198,6 +203,10 @@ typedef struct Cs {
   bool noret_done;
   bool gbail; /* guards untrustworthy (a loop not settled, a backward goto) */
   bool incomplete; /* the file was parsed incompletely (statements may be dropped) */
+  /* calls of other files' functions whose value is unused: they may never
+   * return (nni_panic two files away); phase 2 decides (RL_CF_RETURNS) */
+  const char *nrname[8];
+  uint32_t nnr;
 } Cs;
 
 static inline uint32_t cs_h32(const char *s) { return (uint32_t)rl_hash_str(RL_FNV_INIT, s); }
@@ -252,6 +261,7 @@ void cs_run(Cs *s);
 
 /* Section - csum_calls.c: calls and parameters */
 void cs_call(Cs *s, RlNode call, CsSet *set);
+bool cs_noreturn_fn(Cs *s, const char *name);
 bool cs_guessed_lock_call(Cs *s, RlNode call);
 void cs_params(Cs *s);
 void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,

@@ -20,6 +20,7 @@ static bool cs__state_eq(const CsState *a, const CsState *b) {
 static void cs__guard_join(CsState *d, const CsState *st) {
   d->geq &= st->geq;
   d->gne &= st->gne;
+  d->nr &= st->nr;
 }
 void cs_set_add(CsSet *d, const CsState *st) {
   for (uint32_t i = 0; i < d->n; i++)
@@ -73,7 +74,7 @@ bool cs_set_eq(const CsSet *a, const CsSet *b) {
     bool f = false;
     for (uint32_t j = 0; j < b->n && !f; j++)
       f = cs__state_eq(&a->s[i], &b->s[j]) && a->s[i].geq == b->s[j].geq &&
-          a->s[i].gne == b->s[j].gne;
+          a->s[i].gne == b->s[j].gne && a->s[i].nr == b->s[j].nr;
     if (!f) return false;
   }
   return true;
@@ -148,6 +149,13 @@ CsEvent *cs_event(Cs *s, RlNode at, uint8_t type, uint64_t mask) {
   RL_VEC_PUSH(s->ev, e);
   s->evslot[at] = s->ev.n;
   return &s->ev.v[s->ev.n - 1];
+}
+/* The event of `type` at `at`, seen again (a loop): its offending paths
+ * called only the noreturn candidates both visits' paths called. */
+static void cs__event_nr(Cs *s, RlNode at, uint8_t type, uint8_t nr) {
+  if (!s->emit) return;
+  for (uint32_t k = s->evslot[at]; k; k = s->ev.v[k - 1].next)
+    if (s->ev.v[k - 1].type == type) s->ev.v[k - 1].nr &= nr;
 }
 uint32_t cs_lock_add(Cs *s, uint64_t key, const RlCObj *cls, RlNode x, RlNode at,
                      int8_t param, bool paramlock, bool local, uint64_t basekey) {
@@ -316,10 +324,14 @@ void cs_acquire(Cs *s, RlNode at, uint32_t l, bool read, CsSet *set) {
   lk->at = at;
   uint64_t b = cs_bit(l);
   bool dbl = false;
+  uint8_t nr = 0xFF;
   for (uint32_t i = 0; i < set->n; i++) {
     lk->acq_eq |= ~set->s[i].gne;
     lk->acq_ne |= ~set->s[i].geq;
-    if ((set->s[i].held & b) && !read && !s->recursive_ok && !lk->rec) dbl = true;
+    if ((set->s[i].held & b) && !read && !s->recursive_ok && !lk->rec) {
+      dbl = true;
+      nr &= set->s[i].nr;
+    }
     set->s[i].held |= b;
     set->s[i].rel &= ~b;
   }
@@ -328,6 +340,9 @@ void cs_acquire(Cs *s, RlNode at, uint32_t l, bool read, CsSet *set) {
     if (e) {
       e->lock = (uint16_t)l;
       e->prev = prev ? prev : at;
+      e->nr = nr;
+    } else {
+      cs__event_nr(s, at, EV_DOUBLE, nr);
     }
   }
 }
@@ -335,8 +350,12 @@ void cs_release(Cs *s, RlNode at, uint32_t l, CsSet *set) {
   if (l == UINT32_MAX) return;
   uint64_t b = cs_bit(l);
   bool unheld = false;
+  uint8_t nr = 0xFF;
   for (uint32_t i = 0; i < set->n; i++) {
-    if (set->s[i].rel & b) unheld = true;
+    if (set->s[i].rel & b) {
+      unheld = true;
+      nr &= set->s[i].nr;
+    }
     if (set->s[i].held & b) s->locks[l].own_rel = true;
     set->s[i].held &= ~b;
     set->s[i].rel |= b;
@@ -344,7 +363,12 @@ void cs_release(Cs *s, RlNode at, uint32_t l, CsSet *set) {
   if (unheld && !(s->suppressed & b) && !s->locks[l].read && !s->recursive_ok &&
       !s->locks[l].rec) {
     CsEvent *e = cs_event(s, at, EV_UNHELD, 0);
-    if (e) e->lock = (uint16_t)l;
+    if (e) {
+      e->lock = (uint16_t)l;
+      e->nr = nr;
+    } else {
+      cs__event_nr(s, at, EV_UNHELD, nr);
+    }
   }
 }
 void cs_lock_event(Cs *s, RlNode at, uint32_t l, bool unlock, bool try_,

@@ -532,7 +532,9 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
 static void cs__exit(Cs *s, RlNode at, const CsSet *cur) {
   if (!cur->n) return;
   uint64_t ha = 0, hl = ~UINT64_C(0), ra = 0, rl = ~UINT64_C(0);
+  uint8_t nr = 0xFF;
   for (uint32_t i = 0; i < cur->n; i++) {
+    if (cur->s[i].held) nr &= cur->s[i].nr;
     ha |= cur->s[i].held;
     hl &= cur->s[i].held;
     ra |= cur->s[i].rel;
@@ -550,13 +552,14 @@ static void cs__exit(Cs *s, RlNode at, const CsSet *cur) {
     x->held_all &= hl;
     x->rel_any |= ra;
     x->rel_all &= rl;
+    x->nr &= nr;
     return;
   }
   if (s->nexits == CS_MAXEXITS) {
     s->exits_overflow = true;
     return;
   }
-  s->exits[s->nexits++] = (CsExit){at, ha, hl, ra, rl};
+  s->exits[s->nexits++] = (CsExit){at, ha, hl, ra, rl, nr};
 }
 static uint64_t cs__label_name(Cs *s, RlNode n, bool is_goto) {
   size_t len;
@@ -976,6 +979,7 @@ void cs_run(Cs *s) {
   s->nguards = 0;
   s->gbail = false;
   s->depth = 0;
+  s->nnr = 0;
   s->tagging = false;
   s->lockish = cs_lockish(s, s->body, rl_node_end(s->cx, s->body));
   cs_params(s);
