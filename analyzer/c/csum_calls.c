@@ -22,6 +22,7 @@ static const char *const cs_noreturn[] = {
     "exit", "_exit", "_Exit", "abort", "quick_exit", "pthread_exit", "thrd_exit",
     "longjmp", "siglongjmp", "__assert_fail", "__builtin_unreachable", "__builtin_trap",
     "err", "errx", "verr", "verrx", "__stack_chk_fail",
+    "__pthread_unwind_next", /* pthread_cleanup_push's cancellation branch (glibc) */
 };
 static bool cs__in(const char *s, const char *const *t, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -204,6 +205,55 @@ bool cs_guessed_lock_call(Cs *s, RlNode call) {
   }
   return false;
 }
+/* The value of the local that ref names, when the function declares it
+ * with an initialiser and never assigns it or takes its address (none
+ * otherwise). */
+static RlNode cs__local_init(const Cs *s, RlNode ref) {
+  RlCtx *cx = s->cx;
+  ref = rl_strip(cx, ref);
+  if (!ref || rl_kind(cx, ref) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, ref) != RL_REF_LOCAL)
+    return RL_NONE;
+  const char *name = rl_c_name(cx, ref);
+  RlNode init = RL_NONE, end = rl_node_end(cx, s->body);
+  for (RlNode i = s->body; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_C_VAR_DECL && strcmp(rl_c_name(cx, i), name) == 0) {
+      if (init) return RL_NONE; /* two of that name */
+      /* the last child that is no part of its type (a function
+       * pointer's parameters come first) */
+      for (RlNode c = rl_first_child(cx, i); c; c = rl_next_sibling(cx, c))
+        if (rl_kind(cx, c) != RL_C_TYPE_REF && rl_kind(cx, c) != RL_C_PARM_DECL) init = c;
+      if (!init) return RL_NONE;
+    } else if (k == RL_C_DECL_REF_EXPR && strcmp(rl_c_name(cx, i), name) == 0) {
+      RlNode p = rl_parent(cx, i);
+      if ((cs_is_assign(cx, p) && rl_strip(cx, rl_first_child(cx, p)) == i) ||
+          (rl_kind(cx, p) == RL_C_UNARY_OPERATOR && cs_op_is(cx, p, "&")))
+        return RL_NONE;
+    }
+  }
+  return init;
+}
+/* A call through a local function pointer initialised with a function and
+ * never changed (the cleanup handler that glibc's pthread_cleanup_pop(1)
+ * runs: `__cancel_routine(__cancel_arg)`, set by pthread_cleanup_push):
+ * that function's name, else NULL. */
+static const char *cs__local_callee(const Cs *s, RlNode call) {
+  RlCtx *cx = s->cx;
+  RlNode callee = rl_strip(cx, rl_child(cx, call, RL_F_CALLEE));
+  RlNode v = rl_strip(cx, cs__local_init(s, callee));
+  if (v && rl_kind(cx, v) == RL_C_UNARY_OPERATOR && cs_op_is(cx, v, "&"))
+    v = rl_strip(cx, rl_first_child(cx, v));
+  if (!v || rl_kind(cx, v) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, v) != RL_REF_FUNCTION)
+    return NULL;
+  return rl_c_name(cx, v);
+}
+/* Argument k of `call`; through a local function pointer (`via`), an
+ * argument that is a local set once is read as its initialiser. */
+static RlNode cs__call_arg(const Cs *s, RlNode call, uint32_t k, bool via) {
+  RlNode a = rl_c_arg(s->cx, call, k);
+  RlNode v = via ? cs__local_init(s, a) : RL_NONE;
+  return v ? v : a;
+}
 void cs_call(Cs *s, RlNode call, CsSet *set) {
   RlCtx *cx = s->cx;
   cs_gevent(s, call, EV_CALL, cs_must(set), set);
@@ -269,15 +319,17 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
                 strcmp(name, "call_once") == 0))
     return;
   CsFunc *f = *name ? cs_func(s, name) : NULL;
+  const char *via = f ? NULL : cs__local_callee(s, call);
+  if (via) f = cs_func(s, via);
   if (f) {
     for (uint8_t i = 0; i < f->neff; i++) {
       const CsEffect *e = &f->eff[i];
       if (e->ghow && !cs__guard_arg(s, call, e)) continue;
       uint32_t l = UINT32_MAX;
       if (e->paramlock) {
-        l = cs_lock_of(s, rl_c_arg(cx, call, (uint32_t)e->param), call, false);
+        l = cs_lock_of(s, cs__call_arg(s, call, (uint32_t)e->param, via), call, false);
       } else if (e->param >= 0) {
-        RlNode a = rl_strip(cx, rl_c_arg(cx, call, (uint32_t)e->param));
+        RlNode a = rl_strip(cx, cs__call_arg(s, call, (uint32_t)e->param, via));
         if (!a) continue;
         uint64_t bk = rl_expr_key(cx, a);
         int8_t pp = -1;

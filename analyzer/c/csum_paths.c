@@ -482,12 +482,17 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
   cs__expr(s, e, out);
            uint32_t root;
   if (k == RL_C_INTEGER_LITERAL) {
-    /* while (1) / while (0); a literal spelled in a macro is unreadable:
-     * take it for the `do { ... } while (0)` of statement macros */
+    /* while (1) / while (0), by the value the parser gave it (a macro
+     * argument: pthread_cleanup_pop(1)'s `if (execute)`); a literal
+     * spelled in a macro with no value is unreadable: take it for the
+     * `do { ... } while (0)` of statement macros */
+    const RlNodeExt *x = cs_ext(cx, e);
     size_t len;
     const char *txt = rl_text(cx, e, &len);
     bool number = len && txt[0] >= '0' && txt[0] <= '9';
-    if (number && !(len == 1 && txt[0] == '0')) *t = *out;
+    bool nonzero = x && x->value ? strcmp(x->value, "0") != 0
+                                 : number && !(len == 1 && txt[0] == '0');
+    if (nonzero) *t = *out;
     else *f = *out;
     return;
   }
