@@ -733,8 +733,9 @@ static uint32_t cs__text_lock(Cs *s, const char *t, uint32_t len, RlNode at) {
  * with `name` a lock or unlock of the C library or GLib (or the project's
  * configured ones), take or release the lock named by the argument's
  * text, on the paths of `cur`. No lock-balance finding is made on such a
- * lock (its other uses may be dropped too). Returns where the source left
- * no such statement (a dropped `return` may follow). */
+ * lock (its other uses may be dropped too). Other dropped call statements
+ * are passed over. Returns where the source left no call statement (a
+ * dropped `return` may follow). */
 static uint32_t cs__dropped_locks(Cs *s, uint32_t from, uint32_t to, RlNode at, CsSet *cur) {
   const char *src = s->cx->src;
   if (to > s->cx->len) to = (uint32_t)s->cx->len;
@@ -762,8 +763,10 @@ static uint32_t cs__dropped_locks(Cs *s, uint32_t from, uint32_t to, RlNode at, 
     memcpy(name, src + n0, n1 - n0);
     name[n1 - n0] = 0;
     const CsOp *op = cs_opx(s, name);
-    if (!op || op->arg || op->pair || (op->op != OP_LOCK && op->op != OP_UNLOCK)) return n0;
-    uint32_t l = cs__text_lock(s, src + a0, a1 - a0, at);
+    /* another dropped call (`duk_push_error_object(ctx, ...);` before a
+     * dropped `return duk_throw(ctx);`): its effect was unknown anyway */
+    bool lockop = op && !op->arg && !op->pair && (op->op == OP_LOCK || op->op == OP_UNLOCK);
+    uint32_t l = lockop ? cs__text_lock(s, src + a0, a1 - a0, at) : UINT32_MAX;
     if (l != UINT32_MAX) {
       s->suppressed |= cs_bit(l);
       if (op->rec) s->locks[l].rec = true;
