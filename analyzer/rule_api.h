@@ -564,8 +564,10 @@ const RlCHeld *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn, uint32_t *
 const RlCObj *rl_cgraph_global_wrapper(const RlCGraph *self, int32_t fn, uint32_t i,
                                        bool acquire);
 /* Does a call of `name` from `file` never return: the definition of that
- * file, else every definition of the project (at least one), is flagged
- * RL_FF_NORETURN or ends (RL_CF_TAIL) in a call that never returns? */
+ * file, else every definition of the project, is flagged RL_FF_NORETURN
+ * or ends (RL_CF_TAIL) in a call that never returns? With no definition,
+ * a name that says abort or panic (`nni_plat_abort`, defined in a
+ * platform file whose #ifdef only the build sets). */
 bool rl_cgraph_noreturn(const RlCGraph *self, const char *name, uint32_t file);
 uint32_t rl_cgraph_nthreads(const RlCGraph *self);
 /* Thread routine t: its first RL_FACT_SPAWN; is it started more than once

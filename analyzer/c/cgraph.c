@@ -218,14 +218,27 @@ const RlCObj *rl_cgraph_global_wrapper(const RlCGraph *self, int32_t fn, uint32_
   return NULL;
 }
 
+/* A function the project declares but does not define here (its file's
+ * code is under a platform #ifdef the build would set) whose name says it
+ * ends the process: `nni_plat_abort`, `os_panic`. */
+static bool cg__ends_by_name(const char *name) {
+  char low[64];
+  size_t n = strlen(name);
+  if (n >= sizeof low) return false;
+  for (size_t i = 0; i <= n; i++)
+    low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] - 'A' + 'a' : name[i]);
+  return strstr(low, "abort") || strstr(low, "panic");
+}
+
 bool rl_cgraph_noreturn(const RlCGraph *self, const char *name, uint32_t file) {
   const uint32_t *named;
   uint32_t k = rl_cgraph_named(self, name, &named);
+  if (!k) return cg__ends_by_name(name);
   for (uint32_t i = 0; i < k; i++)
     if (self->f[named[i]].file == file) return self->f[named[i]].noret;
   for (uint32_t i = 0; i < k; i++)
     if (!self->f[named[i]].noret) return false;
-  return k > 0;
+  return true;
 }
 
 /* Functions that never return: flagged so by their file (RL_FF_NORETURN),
