@@ -716,7 +716,9 @@ RlJsVerdict rl_js_type_member(RlCtx *cx, RlNode type, const char *member, RlNode
  * single, once, dedup, memo, mutex, lock, serial, exclusive, coalesce), or
  * every call of it in this file stores the pending promise for later
  * callers (a promise used as a lock: `this.p ??= this.fn()`,
- * `if (this.p) return this.p; this.p = this.fn().finally(...)`). */
+ * `if (this.p) return this.p; this.p = this.fn().finally(...)`), or it is
+ * a function expression called in place whose promise is stored so
+ * (`if (!this.p) this.p = (async () => {...})();`). */
 bool rl_js_serialised(RlCtx *cx, RlNode fn);
 /* Is `this` at n an object that lives for one call: its class is declared
  * at the top level of this file, not exported, and named only in

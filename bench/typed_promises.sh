@@ -32,6 +32,12 @@ CODEBASES=(
   "@tanstack/query-core@5.108.4"
   "@apollo/server@5.5.1"
   "puppeteer-core@25.19.0"
+  "mqtt@5.10.3"
+  "telegraf@4.16.3"
+  "@grpc/grpc-js@1.14.7"
+  "@microsoft/signalr@8.0.7"
+  "@supabase/realtime-js@2.119.2"
+  "matrix-js-sdk@37.5.0"
 )
 mkdir -p "$W/packs" "$W/cb" "$W/out" "$W/tools"
 

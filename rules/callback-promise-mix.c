@@ -32,7 +32,9 @@
 
 #include "../analyzer/rule_api.h"
 #include "js/callback-promise-mix-emitters.h"
+#include "js/callback-promise-mix-void.h"
 #include "js/fixes.h"
+#include "js/floating-promise.h"
 
 /* FACT_FOREACH_REF: a = identifier passed as the callback, b = the array
  * method. The listener facts: rules/js/callback-promise-mix-emitters.h. */
@@ -640,8 +642,9 @@ static bool caught_in(RlCtx *cx, RlNode i, RlNode fn, bool exits) {
 
 /* Is await i of a promise given an inline rejection handler that neither
  * awaits nor throws (`await p.catch((e) => log(e))`)? It cannot reject,
- * short of a bug in the handler's synchronous code. (floating-promise's
- * fuller cannot-reject evidence is not shared with this rule yet.) */
+ * short of a bug in the handler's synchronous code. (Outside
+ * racelint:strict, check_void_return also asks floating-promise's
+ * never_rejects.) */
 static bool await_caught(RlCtx *cx, RlNode i) {
   RlNode e = rl_strip(cx, rl_named_child(cx, i, 0));
   if (rl_kind(cx, e) != RL_JS_CALL_EXPRESSION || !rl_js_callee_object(cx, e) ||
@@ -714,6 +717,11 @@ static void check_void_return(RlCtx *cx, RlNode call) {
   if (!cb || callback_kind(cx, cb, &fn) != CB_ASYNC) return;
   RlNode f = fn ? fn : cb;
   if (catches_everything(cx, f)) return;
+  /* floating-promise's evidence that an async function cannot reject (an
+   * await in a catch clause is recovery, a retry calls itself): the
+   * default preset takes it, racelint:strict does not */
+  if (!rl_file_strict(cx) && rl_js_is_async(cx, f) && rl_floating_promise_never_rejects(cx, f))
+    return;
   if (defer) { /* is the receiver's type an emitter? phase 2 follows it */
     /* c = "type": pkgtypes reads the package that declares type a */
     rl_cpm_listener_fact(cx, cb, defer, what);
@@ -798,6 +806,15 @@ static void check_condition(RlCtx *cx, RlNode n) {
 
 static void check(RlCtx *cx, RlNode call, void *state) {
   (void)state;
+  RlKind ck = rl_kind(cx, call);
+  if (ck == RL_JS_VARIABLE_DECLARATOR) { /* `const l: T = { m: async () => ... }` */
+    rl_cpm_typed_object(cx, call, catches_everything);
+    return;
+  }
+  if (ck == RL_JS_CLASS_DECLARATION || ck == RL_JS_ABSTRACT_CLASS_DECLARATION) {
+    rl_cpm_class_overrides(cx, call, catches_everything);
+    return;
+  }
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) { /* misused promises */
     if (rl_kind(cx, call) == RL_JS_NEW_EXPRESSION) check_void_return(cx, call);
     else check_condition(cx, call);
@@ -856,13 +873,45 @@ static void check(RlCtx *cx, RlNode call, void *state) {
   report_array(cx, call, at, cb, fn, kind);
 }
 
+/* The rule's begin_file: the emitters' facts, and what the file's
+ * top-level types declare their members to return (FACT_MEMBER). */
+static void *begin_file(RlCtx *cx) {
+  rl_cpm_emitter_facts(cx);
+  for (RlNode st = rl_first_child(cx, rl_root(cx)); st; st = rl_next_sibling(cx, st)) {
+    RlNode d = st;
+    for (int i = 0; i < 3 && d; i++) {
+      RlKind k = rl_kind(cx, d);
+      if (k == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, d, RL_F_DECLARATION);
+      else if (k == RL_JS_AMBIENT_DECLARATION) d = rl_named_child(cx, d, 0);
+      else break;
+    }
+    if (d) rl_cpm_member_facts(cx, d);
+  }
+  return NULL;
+}
+
 static void project(RlProject *px, const RlRule *self) {
   uint32_t nfiles = rl_project_nfiles(px);
   for (uint32_t file = 0; file < nfiles; file++) {
     uint32_t n;
     const RlFact *facts = rl_project_facts(px, file, &n);
+    uint32_t last_void = UINT32_MAX; /* an override reported once, not per base */
     for (uint32_t i = 0; i < n; i++) {
       const RlFact *f = &facts[i];
+      if (f->kind == RL_CPM_FACT_VOID_USE) {
+        if (f->loc.start == last_void || !rl_cpm_void_dropped(px, self, f)) continue;
+        last_void = f->loc.start;
+        RlReport *r =
+            f->aux == RL_CPM_VOID_OVERRIDE
+                ? rl_project_report(px, self, f,
+                                    "async %s: callers through that type ignore the promise it "
+                                    "returns, so a rejection is unhandled and the next call "
+                                    "does not wait for this one",
+                                    f->b)
+                : rl_project_report(px, self, f, msg_void, f->b);
+        rl_project_hint(px, r, "%s", hint_void);
+        continue;
+      }
       if (rl_cpm_listener_dropped(px, self, f)) {
         RlReport *r = rl_project_report(px, self, f, msg_void, f->b);
         rl_project_hint(px, r, "%s", hint_void);
@@ -897,7 +946,9 @@ static void project(RlProject *px, const RlRule *self) {
 static const RlKind kinds[] = {RL_JS_CALL_EXPRESSION,   RL_JS_NEW_EXPRESSION,
                                RL_JS_IF_STATEMENT,      RL_JS_WHILE_STATEMENT,
                                RL_JS_DO_STATEMENT,      RL_JS_FOR_STATEMENT,
-                               RL_JS_TERNARY_EXPRESSION, RL_JS_UNARY_EXPRESSION};
+                               RL_JS_TERNARY_EXPRESSION, RL_JS_UNARY_EXPRESSION,
+                               RL_JS_VARIABLE_DECLARATOR, RL_JS_CLASS_DECLARATION,
+                               RL_JS_ABSTRACT_CLASS_DECLARATION};
 
 const RlRule rl_rule_callback_promise_mix = {
     .id = "callback-promise-mix",
@@ -911,7 +962,7 @@ const RlRule rl_rule_callback_promise_mix = {
     .hint = hint,
     .kinds = kinds,
     .nkinds = RL_COUNTOF(kinds),
-    .begin_file = rl_cpm_emitter_facts,
+    .begin_file = begin_file,
     .check = check,
     .project = project,
 };

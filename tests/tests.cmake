@@ -131,6 +131,12 @@ add_test(NAME reliability/lsp_config_churn COMMAND ${RL_PYTHON3}
   ${CMAKE_SOURCE_DIR}/tests/reliability/test_lsp_config_churn.py $<TARGET_FILE:racelint>)
 set_tests_properties(reliability/lsp_config_churn PROPERTIES TIMEOUT 600)
 
+# issue 19: the editor server reads the packages' .d.ts as the CLI does
+# (TIMEOUT: hang guard; no step waits for a time)
+add_test(NAME lsp/pkgtypes COMMAND ${RL_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/lsp/test_pkgtypes.py
+  $<TARGET_FILE:racelint>)
+set_tests_properties(lsp/pkgtypes PROPERTIES TIMEOUT 600)
+
 # No test depends on the clock: racelint's per-file parse budget (10 s
 # tree-sitter, 20 s libclang by default) is off in every test above
 # (RACELINT_PARSE_TIMEOUT=0; session.c); the tests of the budget itself

@@ -117,6 +117,75 @@ static void rl_suppress__del_range(const char *src, size_t len, size_t cs, size_
   out->start = *ds, out->end = *de, out->text = *text;
 }
 
+/* The typescript-eslint (and eslint-plugin-promise) rules whose check a
+ * racelint rule makes: an ESLint directive that turns one of them off at
+ * a line turns the racelint rule off there too (the maintainer wrote that
+ * the promise is dropped on purpose). */
+static const struct {
+  const char *eslint, *id;
+} rl_suppress__eslint_rules[] = {
+    {"@typescript-eslint/no-floating-promises", "floating-promise"},
+    {"@typescript-eslint/no-misused-promises", "callback-promise-mix"},
+    {"promise/catch-or-return", "floating-promise"},
+};
+
+/* An ESLint directive (`eslint-disable-next-line`, `eslint-disable-line`,
+ * `eslint-disable` ... `eslint-enable`) at src[m..end): for each rule it
+ * names that racelint mirrors, a suppression of the racelint rule with
+ * nids 0 (not a racelint comment: never reported unused, never deleted).
+ * A directive naming no rule (every rule off) is not taken. */
+static void rl_suppress__eslint(RlSuppParse *sp, size_t m, size_t end) {
+  RlSuppSink *f = sp->f;
+  const char *src = sp->src, *q = src + m + 7, *stop = src + end; /* after "eslint-" */
+  RlSuppKind kind;
+  bool enable = false;
+  if ((size_t)(stop - q) >= 17 && memcmp(q, "disable-next-line", 17) == 0) kind = RL_SUPP_NEXT_LINE, q += 17;
+  else if ((size_t)(stop - q) >= 12 && memcmp(q, "disable-line", 12) == 0) kind = RL_SUPP_LINE, q += 12;
+  else if ((size_t)(stop - q) >= 7 && memcmp(q, "disable", 7) == 0) kind = RL_SUPP_RANGE, q += 7;
+  else if ((size_t)(stop - q) >= 6 && memcmp(q, "enable", 6) == 0) kind = RL_SUPP_RANGE, enable = true, q += 6;
+  else return;
+  if (q >= stop || !isspace((unsigned char)*q)) return;
+  const char *ids_end = stop, *reason = "";
+  for (const char *c = q; c + 1 < stop; c++)
+    if (c[0] == '-' && c[1] == '-' && c > q && isspace((unsigned char)c[-1])) {
+      ids_end = c;
+      const char *r = c + 2, *re = stop;
+      while (r < stop && isspace((unsigned char)*r)) r++;
+      while (re > r && isspace((unsigned char)re[-1])) re--;
+      reason = rl_arena_strndup(f->keep, r, (size_t)(re - r));
+      break;
+    }
+  RlLoc loc = rl_lines_loc(&sp->lines, src, sp->len, (uint32_t)m, (uint32_t)end);
+  size_t n;
+  const char *text_line = rl_lines_text(&sp->lines, src, sp->len, loc.line, &n);
+  const char *lt = rl_arena_strndup(f->keep, text_line, n > 400 ? 400 : n);
+  uint32_t first = loc.line, last = loc.line;
+  if (kind == RL_SUPP_NEXT_LINE) first = last = loc.end_line + 1;
+  if (kind == RL_SUPP_RANGE) last = UINT32_MAX;
+  for (const char *c = q; c < ids_end;) {
+    while (c < ids_end && (isspace((unsigned char)*c) || *c == ',')) c++;
+    const char *s0 = c;
+    while (c < ids_end && !isspace((unsigned char)*c) && *c != ',') c++;
+    for (size_t i = 0; i < RL_COUNTOF(rl_suppress__eslint_rules); i++) {
+      const char *e = rl_suppress__eslint_rules[i].eslint, *id = rl_suppress__eslint_rules[i].id;
+      if (strlen(e) != (size_t)(c - s0) || memcmp(e, s0, (size_t)(c - s0)) != 0) continue;
+      if (!enable) {
+        rl_suppress__add(f, kind, first, last, loc, lt, id, strlen(id),
+                         *reason ? reason : rl_arena_strndup(f->keep, src + m, end - m));
+        continue;
+      }
+      for (uint32_t k = f->supps->n; k-- > 0;) { /* the innermost open ESLint range */
+        RlSuppression *o = &f->supps->v[k];
+        if (o->kind == RL_SUPP_RANGE && o->last == UINT32_MAX && o->nids == 0 &&
+            strcmp(o->id, id) == 0) {
+          o->last = loc.line;
+          break;
+        }
+      }
+    }
+  }
+}
+
 static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx) {
   RlSuppParse *sp = ctx;
   RlSuppSink *f = sp->f;
@@ -124,6 +193,10 @@ static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx)
   static const char marker[] = "racelint-";
   size_t m = text;
   while (m < end && (src[m] == ' ' || src[m] == '\t')) m++;
+  if (end - m > 7 && memcmp(src + m, "eslint-", 7) == 0) {
+    rl_suppress__eslint(sp, m, end);
+    return;
+  }
   /* the directive is the comment's first word: only that one counts */
   if (end - m < sizeof marker - 1 || memcmp(src + m, marker, sizeof marker - 1) != 0) return;
   const char *p = src + m, *q = p + sizeof marker - 1, *stop = src + end;
@@ -179,7 +252,7 @@ static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx)
     if (enable) {
       for (uint32_t i = f->supps->n; i-- > 0;) { /* close the innermost open range */
         RlSuppression *o = &f->supps->v[i];
-        if (o->kind == RL_SUPP_RANGE && o->last == UINT32_MAX &&
+        if (o->kind == RL_SUPP_RANGE && o->last == UINT32_MAX && o->nids != 0 &&
             strlen(o->id) == (size_t)(c - s0) && memcmp(o->id, s0, (size_t)(c - s0)) == 0) {
           o->last = ln;
           RL_VEC_PUSH(closed, i);
@@ -204,7 +277,8 @@ static void rl_suppress__comment(size_t text, size_t end, bool block, void *ctx)
 
 void rl_suppress_parse(RlArena *keep, RlSuppressions *out, const char *src, size_t len) {
   static const char marker[] = "racelint-";
-  if (!memmem(src, len, marker, sizeof marker - 1)) return; /* the common case */
+  if (!memmem(src, len, marker, sizeof marker - 1) && !memmem(src, len, "eslint-", 7))
+    return; /* the common case */
   RlSuppSink sink = {keep, out};
   RlSuppParse sp = {&sink, src, len, {0}};
   rl_lines_build(&sp.lines, src, len);

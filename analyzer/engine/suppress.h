@@ -5,6 +5,13 @@
  *   racelint-disable <id> ... racelint-enable <id>   (in block comments: a range)
  *   // racelint-disable-file <id> -- <reason>
  *
+ * ESLint's own directives (`eslint-disable-next-line`, `eslint-disable-line`,
+ * `eslint-disable` ... `eslint-enable`) naming a typescript-eslint rule that
+ * a racelint rule mirrors (@typescript-eslint/no-floating-promises,
+ * @typescript-eslint/no-misused-promises, promise/catch-or-return) suppress
+ * that racelint rule too; they are the project's comments for another
+ * tool, so they are never reported unused (nids 0).
+ *
  * The rule id is required. Comments are parsed per file in phase 1; they are
  * applied after phase 2, so cross-file findings can be suppressed too. A
  * suppression that silenced nothing (for an enabled rule), names no rule or
@@ -36,7 +43,8 @@ typedef struct RlSuppression {
   bool used;
   /* The fix of unused-suppression: the bytes that delete the comment
    * (its line when it stands alone), what replaces them, and how many
-   * rule ids the comment names (deleted only when all are unused); for
+   * rule ids the comment names (deleted only when all are unused; 0: an
+   * ESLint directive, never reported unused nor deleted); for
    * a range, the same for the enable comment that closes it (0: none). */
   uint32_t nids, en_nids;
   RlEdit del, en; /* en.text NULL: no enable comment */

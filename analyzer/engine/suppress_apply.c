@@ -119,7 +119,7 @@ void rl_suppress_apply(const RlSession *s, RlEngineFile **files, uint32_t n) {
     f->diags.n = k;
     for (uint32_t j = 0; j < f->supps.n; j++) {
       RlSuppression *sp = &f->supps.v[j];
-      if (sp->used) continue;
+      if (sp->used || sp->nids == 0) continue; /* nids 0: an ESLint directive */
       const char *msg;
       if (!*sp->id) {
         msg = "suppression comment names no rule, so it suppresses nothing: write "

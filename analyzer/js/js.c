@@ -544,6 +544,15 @@ bool rl_js_serialised(RlCtx *cx, RlNode fn) {
     for (size_t i = 0; i < RL_COUNTOF(rl_js__serial_words); i++)
       if (rl_js__has_word(m, rl_js__serial_words[i])) return true;
   }
+  /* an async function expression called in place and stored as the
+   * pending promise (`if (!this.p) this.p = (async () => {...})();`) */
+  if (fn && rl_js_is_function(cx, fn)) {
+    RlNode c = fn, p = rl_parent(cx, fn);
+    while (rl_kind(cx, p) == RL_JS_PARENTHESIZED_EXPRESSION) c = p, p = rl_parent(cx, p);
+    if (rl_kind(cx, p) == RL_JS_CALL_EXPRESSION && rl_field(cx, c) == RL_F_FUNCTION &&
+        rl_js__stored_as_lock(cx, p))
+      return true;
+  }
   bool method;
   const char *name = fn ? rl_js__call_name(cx, fn, &method) : NULL;
   if (!name || !*name) return false;

@@ -396,6 +396,88 @@ static RlNode field_type(RlCtx *cx, RlNode cls, const char *name) {
   return RL_NONE;
 }
 
+/* Section - phase 1: the value type of a Map */
+
+/* The type arguments of t when it is the built-in Map, ReadonlyMap or
+ * WeakMap written with its two (`Map<K, V>` as a type, or `new Map<K,
+ * V>()`), not a class or import of this file of that name; else RL_NONE. */
+static RlNode map_args(RlCtx *cx, RlNode t) {
+  if (t && rl_kind(cx, t) == RL_JS_TYPE_ANNOTATION) t = rl_named_child(cx, t, 0);
+  RlKind k = rl_kind(cx, t);
+  RlNode name = k == RL_JS_GENERIC_TYPE       ? rl_child(cx, t, RL_F_NAME)
+                : k == RL_JS_NEW_EXPRESSION ? rl_strip(cx, rl_child(cx, t, RL_F_CONSTRUCTOR))
+                                              : RL_NONE;
+  if (!name || !(eq(cx, name, "Map") || eq(cx, name, "ReadonlyMap") || eq(cx, name, "WeakMap")))
+    return RL_NONE;
+  if (rl_js_local_type(cx, rl_text_dup(cx, name)) || imported_name(cx, name)) return RL_NONE;
+  for (RlNode c = rl_first_child(cx, t); c; c = rl_next_sibling(cx, c))
+    if (rl_kind(cx, c) == RL_JS_TYPE_ARGUMENTS)
+      return rl_named_child_count(cx, c) == 2 ? c : RL_NONE;
+  return RL_NONE;
+}
+
+/* The written type of receiver m (a variable's or parameter's annotation,
+ * a field's, or the `new C<...>()` initialising one), when it is a Map's:
+ * its type arguments (map_args), else RL_NONE. */
+static RlNode map_of(RlCtx *cx, RlNode m) {
+  m = rl_strip(cx, m);
+  if (rl_kind(cx, m) == RL_JS_IDENTIFIER) {
+    RlNode d = rl_js_declaration(cx, m, NULL);
+    if (rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR) {
+      RlNode a = map_args(cx, rl_child(cx, d, RL_F_TYPE));
+      return a ? a : map_args(cx, rl_strip(cx, rl_child(cx, d, RL_F_VALUE)));
+    }
+    if (d && rl_js_is_function(cx, d)) {
+      RlNode p = param_named(cx, d, m);
+      return p ? map_args(cx, rl_child(cx, p, RL_F_TYPE)) : RL_NONE;
+    }
+    return RL_NONE;
+  }
+  if (rl_kind(cx, m) != RL_JS_MEMBER_EXPRESSION ||
+      rl_kind(cx, rl_strip(cx, rl_child(cx, m, RL_F_OBJECT))) != RL_JS_THIS)
+    return RL_NONE;
+  RlNode cls = rl_js_this_class(cx, m), prop = rl_child(cx, m, RL_F_PROPERTY);
+  if (!cls || !prop) return RL_NONE;
+  RlNode body = rl_child(cx, cls, RL_F_BODY);
+  for (RlNode f = rl_first_child(cx, body); f; f = rl_next_sibling(cx, f)) {
+    RlKind k = rl_kind(cx, f);
+    if (k != RL_JS_PUBLIC_FIELD_DEFINITION && k != RL_JS_FIELD_DEFINITION) continue;
+    RlNode nm = member_name(cx, f);
+    if (!nm || !rl_text_eq(cx, nm, rl_text_dup(cx, prop)) || rl_has_token(cx, f, "static"))
+      continue;
+    RlNode a = map_args(cx, rl_child(cx, f, RL_F_TYPE));
+    return a ? a : map_args(cx, rl_strip(cx, rl_child(cx, f, RL_F_VALUE)));
+  }
+  return RL_NONE;
+}
+
+/* A variable's initializer `m.get(k)` (also `m.get(k)!` and `c ? m.get(k)
+ * : undefined`) where m is a Map whose value type is written: the head of
+ * that type (`Map<string, Call>` -> Call); else RL_NONE. Spelled, not
+ * inferred: the receiver's type arguments say it. racelint:strict only:
+ * on matrix-js-sdk the calls it let floating-promise see were mostly of
+ * methods whose rejections are caught deeper than its cannot-reject
+ * evidence follows (docs/typed-promises-bench.md). */
+static RlNode map_get_type(RlCtx *cx, RlNode v) {
+  if (!rl_file_strict(cx)) return RL_NONE;
+  v = rl_strip(cx, v);
+  if (rl_kind(cx, v) == RL_JS_TERNARY_EXPRESSION) {
+    RlNode a = rl_strip(cx, rl_child(cx, v, RL_F_CONSEQUENCE));
+    RlNode b = rl_strip(cx, rl_child(cx, v, RL_F_ALTERNATIVE));
+    RlKind ka = rl_kind(cx, a), kb = rl_kind(cx, b);
+    if (kb == RL_JS_UNDEFINED || kb == RL_JS_NULL) v = a;
+    else if (ka == RL_JS_UNDEFINED || ka == RL_JS_NULL) v = b;
+    else return RL_NONE;
+    v = rl_strip(cx, v);
+  }
+  if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION || strcmp(rl_js_callee_name(cx, v), "get") != 0 ||
+      rl_js_argc(cx, v) != 1)
+    return RL_NONE;
+  RlNode obj = rl_js_callee_object(cx, v);
+  RlNode args = obj ? map_of(cx, obj) : RL_NONE;
+  return args ? type_head(cx, rl_named_child(cx, args, 1)) : RL_NONE;
+}
+
 RlNode rl_js_receiver_type(RlCtx *cx, RlNode obj) {
   obj = rl_strip(cx, obj);
   RlKind k = rl_kind(cx, obj);
@@ -404,7 +486,10 @@ RlNode rl_js_receiver_type(RlCtx *cx, RlNode obj) {
     if (rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR) {
       if (rl_kind(cx, rl_child(cx, d, RL_F_NAME)) != RL_JS_IDENTIFIER) return RL_NONE;
       RlNode t = type_head(cx, rl_child(cx, d, RL_F_TYPE));
-      return t ? t : new_of(cx, rl_child(cx, d, RL_F_VALUE));
+      if (t) return t;
+      RlNode v = rl_child(cx, d, RL_F_VALUE);
+      t = new_of(cx, v);
+      return t ? t : map_get_type(cx, v);
     }
     if (d && rl_js_is_function(cx, d)) {
       RlNode p = param_named(cx, d, obj);

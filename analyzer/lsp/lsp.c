@@ -30,6 +30,7 @@
 #include "front_js.h"
 #include "lsp.h"
 #include "lsp_int.h"
+#include "pkgtypes.h"
 #include "session.h"
 #include "suppress.h"
 #include "util.h"
@@ -126,12 +127,47 @@ static void rl_lsp__refresh(RlLsp *l) {
                                 "workspace/diagnostic/refresh"));
 }
 
+/* The declaration files of the packages the workspace imports, as the
+ * command line reads them (cli/main.c, rl_main__project), when
+ * floating-promise or callback-promise-mix is on: read again only when
+ * what the files ask them changes (an import, a dropped call), not at
+ * every keystroke. Appends them to *files; returns how many. Shows the
+ * set's notice (package types not found) once, and again only when it
+ * says something else. Holds mu. */
+static uint32_t rl_lsp__pkgtypes(RlLsp *l, RlEngineFile ***files, uint32_t n, uint32_t *cap) {
+  const RlSession *s = &l->s;
+  int fp = rl_session_rule_index(s, "floating-promise");
+  int cpm = rl_session_rule_index(s, "callback-promise-mix");
+  if (!((fp >= 0 && s->enabled[fp]) || (cpm >= 0 && s->enabled[cpm])) || s->parse_only)
+    return 0;
+  uint64_t q = rl_pkgtypes_questions(s, *files, n);
+  if (!l->pkgs || q != l->pkgs_q) {
+    rl_pkgtypes_delete(l->pkgs);
+    l->pkgs = rl_pkgtypes_load(s, 1, *files, n);
+    l->pkgs_q = q;
+    const char *msg = rl_pkgtypes_notice(l->pkgs);
+    if (msg && (!l->pkgs_notice || strcmp(msg, l->pkgs_notice) != 0))
+      rl_lsp_wire_log(l, 2, "racelint: %s", msg);
+    free(l->pkgs_notice);
+    l->pkgs_notice = msg ? rl_strdup(msg) : NULL;
+  }
+  uint32_t np;
+  RlEngineFile **pf = rl_pkgtypes_files(l->pkgs, &np);
+  if (n + np > *cap) {
+    *cap = n + np;
+    *files = rl_realloc(*files, *cap * sizeof **files);
+  }
+  if (np) memcpy(*files + n, pf, np * sizeof *pf);
+  return np;
+}
+
 /* Runs phase 2 over the workspace and pushes what changed (holds mu). */
 static void rl_lsp__project_and_publish(RlLsp *l, RlLspEntry *force) {
   RL_VEC(RlEngineFile *) files = {0};
   for (uint32_t i = 0; i < l->entries.n; i++)
     if (l->entries.v[i]->res) RL_VEC_PUSH(files, l->entries.v[i]->res);
-  rl_engine_project(&l->s, files.v, files.n);
+  uint32_t np = rl_lsp__pkgtypes(l, &files.v, files.n, &files.cap);
+  rl_engine_project_pkgs(&l->s, files.v, files.n + np, rl_pkgtypes_resolve, l->pkgs);
   rl_suppress_apply(&l->s, files.v, files.n);
   for (uint32_t i = 0; i < files.n; i++) {
     rl_diag_sort(files.v[i]->diags.v, files.v[i]->diags.n);
@@ -780,6 +816,8 @@ static int rl_lsp__serve(FILE *in, FILE *out, unsigned flags, const char *config
     free(e);
   }
   RL_VEC_FREE(l->entries);
+  rl_pkgtypes_delete(l->pkgs);
+  free(l->pkgs_notice);
   rl_lsp__configs_release(l->configs);
   free(l->root);
   rl_session_free(&l->s);

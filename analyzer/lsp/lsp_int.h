@@ -91,6 +91,12 @@ typedef struct RlLsp {
   uint64_t refresh_seq;  /* ids of the refresh requests sent */
   bool no_index; /* fuzzing: never read the workspace from disk */
   uint32_t busy; /* analyses in flight */
+  /* the packages' declaration files phase 2 reads (scan/pkgtypes.h), kept
+   * while what the workspace asks them (pkgs_q, rl_pkgtypes_questions)
+   * stays the same; pkgs_notice: the last notice shown about them */
+  struct RlPkgTypes *pkgs;
+  uint64_t pkgs_q;
+  char *pkgs_notice;
 } RlLsp;
 
 /* Section - lsp_wire.c */

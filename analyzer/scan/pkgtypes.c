@@ -671,3 +671,35 @@ void rl_pkgtypes_counts(const RlPkgTypes *self, uint32_t *imported, uint32_t *fo
 const char *rl_pkgtypes_resolve(const void *self, const char *from_abs, const char *spec) {
   return rl_pkgtypes_entry(self, from_abs, spec);
 }
+
+uint64_t rl_pkgtypes_questions(const RlSession *s, RlEngineFile *const *files, uint32_t n) {
+  int fp = rl_session_rule_index(s, "floating-promise");
+  int cpm = rl_session_rule_index(s, "callback-promise-mix");
+  uint64_t h = RL_FNV_INIT;
+  for (uint32_t i = 0; i < n; i++) {
+    const RlEngineFile *f = files[i];
+    if (!f || !(f->lang & RL_LANG_JSTS)) continue;
+    h = rl_hash_str(h, f->abs_path);
+    for (uint32_t j = 0; j < f->facts.n; j++) {
+      const RlFact *fa = &f->facts.v[j];
+      uint8_t k = (uint8_t)(fa->kind & 0xffu);
+      if (fa->kind == RL_FACT_IMPORT) {
+        h = rl_hash_bytes(h, &k, 1);
+        h = rl_hash_str(rl_hash_str(h, fa->import.local), fa->import.module);
+        h = rl_hash_str(h, fa->import.imported);
+        h = rl_hash_bytes(h, &fa->import.what, 1);
+      } else if (fa->kind == RL_FACT_EXPORT) {
+        h = rl_hash_bytes(h, &k, 1);
+        h = rl_hash_str(rl_hash_str(h, fa->export.name), fa->export.local);
+        h = rl_hash_str(h, fa->export.from);
+      } else if (fa->kind == RL_FACT_JS_TYPE && fa->jstype.what == RL_JT_BASE) {
+        h = rl_hash_bytes(h, &k, 1);
+        h = rl_hash_str(h, fa->jstype.type);
+      } else if (fa->kind >= RL_FACT_RULE && ((int)fa->rule == fp || (int)fa->rule == cpm)) {
+        h = rl_hash_bytes(h, &k, 1);
+        h = rl_hash_str(rl_hash_str(rl_hash_str(h, fa->a), fa->b), fa->c);
+      }
+    }
+  }
+  return h;
+}

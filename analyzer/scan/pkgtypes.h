@@ -56,4 +56,13 @@ const char *rl_pkgtypes_notice(const RlPkgTypes *self);
 void rl_pkgtypes_counts(const RlPkgTypes *self, uint32_t *imported, uint32_t *found,
                         uint32_t *files, uint32_t *big);
 
+/* A digest of what files[0..n) may ask packages about: each JS/TS file's
+ * path, its imports and re-exports, the types its classes and interfaces
+ * extend, and the facts of the rules that ask (floating-promise,
+ * callback-promise-mix), without their positions. rl_pkgtypes_load on
+ * files with the same digest reads the same declaration files (while
+ * node_modules stays as it is), so the editor server keeps its set across
+ * edits that change none of these. */
+uint64_t rl_pkgtypes_questions(const RlSession *s, RlEngineFile *const *files, uint32_t n);
+
 #endif

@@ -17,6 +17,11 @@ first), once per mode:
            folders (INCLUDES below, pinned per project)
   strict   include + --enable of the C rules that are strict-only
            (shared-mutable-state, lock-balance)
+  strict-preset          the strict preset, no other flag:
+                         `--config F` with F = {"extends":"racelint:strict"}
+                         (every C rule of the strict preset: also
+                         lazy-init-race and lock-order)
+  strict-preset-include  strict-preset + the -I of include
 
 and scores, per case and mode:
 
@@ -65,7 +70,9 @@ INCLUDES = {
 # libraries/<lib>/ are separate programs).
 SCAN_DEPTH = {"openldap": 2, "lmdb": 2}
 STRICT_RULES = "shared-mutable-state,lock-balance"
-MODES = ("default", "include", "strict")
+STRICT_PRESET = '{"extends": "racelint:strict"}\n'
+MODES = ("default", "include", "strict", "strict-preset", "strict-preset-include")
+DEFAULT_MODES = ("default", "include", "strict-preset", "strict-preset-include")
 
 
 def src_dir(work, project, version):
@@ -123,11 +130,17 @@ def scan(args, root, target, project, mode, bhash):
     if not os.path.exists(out):
         cmd = [args.racelint, "--format", "json", "--exit-zero", "-q",
                "--cache-dir", os.path.join(args.work, "cache"), "-j", str(args.jobs)]
-        if mode in ("include", "strict"):
+        if mode in ("include", "strict", "strict-preset-include"):
             for d in INCLUDES.get(project, []):
                 cmd += ["-I", d]
         if mode == "strict":
             cmd += ["--enable", STRICT_RULES]
+        if mode.startswith("strict-preset"):
+            cfg = os.path.join(args.work, "strict-preset.json")
+            if not os.path.exists(cfg):
+                with open(cfg, "w", encoding="utf-8") as f:
+                    f.write(STRICT_PRESET)
+            cmd += ["--config", cfg]
         cmd.append(target)
         os.makedirs(os.path.dirname(out), exist_ok=True)
         print(f"  scan {os.path.basename(root)}/{target} [{mode}]", file=sys.stderr, flush=True)
@@ -170,7 +183,7 @@ def main():
     ap.add_argument("--work", default="/work/fixedbugs" if os.access("/work", os.W_OK)
                     else "/tmp/racelint-fixedbugs")
     ap.add_argument("--half", default="dev", choices=("dev", "heldout", "all"))
-    ap.add_argument("--modes", default=",".join(MODES))
+    ap.add_argument("--modes", default=",".join(DEFAULT_MODES))
     ap.add_argument("--scope", default="project", choices=("project", "root", "file"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--project", help="only the cases of this project")

@@ -266,6 +266,84 @@ static RlNode await_between(const RlCtx *cx, const Scan *sc, const Read *rd, RlN
   return RL_NONE;
 }
 
+/* Does statement s await (nested functions aside)? */
+static bool awaits_in(RlCtx *cx, RlNode s) {
+  RlNode end = rl_node_end(cx, s);
+  for (RlNode i = s; i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) == RL_JS_AWAIT_EXPRESSION ||
+        (rl_kind(cx, i) == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await")))
+      return true;
+  }
+  return false;
+}
+
+/* Is c a flag: `this.x` or a name? */
+static bool flag_like(RlCtx *cx, RlNode c) {
+  return rl_kind(cx, c) == RL_JS_IDENTIFIER ||
+         (rl_kind(cx, c) == RL_JS_MEMBER_EXPRESSION &&
+          rl_kind(cx, rl_strip(cx, rl_child(cx, c, RL_F_OBJECT))) == RL_JS_THIS);
+}
+
+/* `if (<cond>) return ...;` or `if (<cond>) { ...; return ...; }`, no else. */
+static bool returns_if(RlCtx *cx, RlNode s) {
+  if (rl_kind(cx, s) != RL_JS_IF_STATEMENT || rl_child(cx, s, RL_F_ALTERNATIVE)) return false;
+  RlNode c = rl_child(cx, s, RL_F_CONSEQUENCE);
+  if (rl_kind(cx, c) == RL_JS_STATEMENT_BLOCK) {
+    RlNode last = RL_NONE;
+    for (RlNode k = rl_first_child(cx, c); k; k = rl_next_sibling(cx, k))
+      if (!rl_is_token(cx, k) && rl_kind(cx, k) != RL_JS_COMMENT) last = k;
+    c = last;
+  }
+  return rl_kind(cx, c) == RL_JS_RETURN_STATEMENT;
+}
+
+/* Is fn a single-run function claimed by a flag before its first await:
+ * `if (this.running) return;` (the flag the condition, or an operand of
+ * its `||` chain) and later `this.running = true`, both among the body's
+ * statements before the first one that awaits? A second call made while
+ * a run is pending returns at the check, so the runs of fn never overlap
+ * (the loop that drains a queue it alone removes from). */
+static bool flag_claimed(RlCtx *cx, RlNode fn) {
+  RlNode body = fn ? rl_child(cx, fn, RL_F_BODY) : RL_NONE;
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
+  RlNode checked[8];
+  uint32_t nchecked = 0;
+  for (RlNode s = rl_first_child(cx, body); s; s = rl_next_sibling(cx, s)) {
+    if (rl_is_token(cx, s) || rl_kind(cx, s) == RL_JS_COMMENT) continue;
+    if (awaits_in(cx, s)) return false;
+    if (returns_if(cx, s)) {
+      /* the condition, or each operand of its `||` chain, may be the flag */
+      RlNode todo[16];
+      uint32_t nt = 0;
+      todo[nt++] = rl_child(cx, s, RL_F_CONDITION);
+      while (nt) {
+        RlNode c = rl_strip(cx, todo[--nt]);
+        if (rl_kind(cx, c) == RL_JS_BINARY_EXPRESSION && strcmp(rl_op(cx, c), "||") == 0) {
+          if (nt + 2 <= 16) {
+            todo[nt++] = rl_child(cx, c, RL_F_LEFT);
+            todo[nt++] = rl_child(cx, c, RL_F_RIGHT);
+          }
+        } else if (flag_like(cx, c) && nchecked < 8) {
+          checked[nchecked++] = c;
+        }
+      }
+      continue;
+    }
+    if (rl_kind(cx, s) != RL_JS_EXPRESSION_STATEMENT) continue;
+    RlNode a = rl_strip(cx, rl_named_child(cx, s, 0));
+    if (rl_kind(cx, a) != RL_JS_ASSIGNMENT_EXPRESSION ||
+        rl_kind(cx, rl_strip(cx, rl_child(cx, a, RL_F_RIGHT))) != RL_JS_TRUE)
+      continue;
+    for (uint32_t i = 0; i < nchecked; i++)
+      if (rl_same_expr(cx, checked[i], rl_strip(cx, rl_child(cx, a, RL_F_LEFT)))) return true;
+  }
+  return false;
+}
+
 /* Callback of a lock/transaction API? */
 static bool in_exclusive_callback(RlCtx *cx, RlNode fn) {
   for (RlNode f = fn; f; f = rl_enclosing_function(cx, f)) {
@@ -756,6 +834,8 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     if (r->kind != R_FILE && (existence_only(cx, r, g) || returns_read(cx, r, g, w)) &&
         !writes_value_of(cx, r, w))
       continue;
+    /* a run claimed by a flag before the first await: runs never overlap */
+    if (r->kind != R_FILE && !rl_file_strict(cx) && flag_claimed(cx, sc->fn)) return;
     /* last: it reads the whole file */
     if (r->kind != R_FILE && rl_js_serialised(cx, n)) return;
     if (r->kind != R_FILE && rl_kind(cx, rl_cta_root_of(cx, r->node)) == RL_JS_THIS &&

@@ -32,6 +32,27 @@ static bool in_try(RlCtx *cx, RlNode n, RlNode fn, bool exits) {
   return false;
 }
 
+/* Is n inside the catch clause of a try statement within fn? */
+static bool in_catch(RlCtx *cx, RlNode n, RlNode fn) {
+  for (RlNode p = rl_parent(cx, n); p && p != fn; p = rl_parent(cx, p))
+    if (rl_kind(cx, p) == RL_JS_CATCH_CLAUSE) return true;
+  return false;
+}
+
+/* Is `call` (a call, or an await of one) fn calling itself: `f(...)` or
+ * `this.m(...)` that resolves to fn, with arguments that call nothing? A
+ * recursive call rejects only when some other await, throw or call of fn
+ * does, which the caller checks. */
+static bool calls_inside(RlCtx *cx, RlNode n);
+static bool self_call(RlCtx *cx, RlNode call, RlNode fn) {
+  call = rl_strip(cx, call);
+  if (rl_kind(cx, call) == RL_JS_AWAIT_EXPRESSION) call = rl_strip(cx, rl_named_child(cx, call, 0));
+  if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION || calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS)))
+    return false;
+  int bud = 2;
+  return rl_floating_promise_callee_fn(cx, call, 3, &bud) == fn;
+}
+
 /* `await sleep(ms)` / `await delay(ms)`: a timer, which does not reject. */
 static bool awaits_delay(RlCtx *cx, RlNode aw) {
   RlNode c = rl_strip(cx, rl_named_child(cx, aw, 0));
@@ -62,8 +83,12 @@ static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth, int *bud) {
       continue;
     }
     RlKind k = rl_kind(cx, i);
+    /* outside racelint:strict, an await in a catch clause is the
+     * function's recovery from its own failure (a cleanup, a log write, a
+     * retry's bookkeeping): its failure is a second one, not counted */
     bool risky = (k == RL_JS_AWAIT_EXPRESSION && !awaits_delay(cx, i) &&
-                  !(depth >= 0 && settles_value(cx, rl_named_child(cx, i, 0), depth, bud))) ||
+                  !(depth >= 0 && settles_value(cx, rl_named_child(cx, i, 0), depth, bud)) &&
+                  !(!rl_file_strict(cx) && in_catch(cx, i, fn)) && !self_call(cx, i, fn)) ||
                  k == RL_JS_THROW_STATEMENT ||
                  (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
     /* evidence: any other call outside a try can throw, which rejects */
@@ -75,7 +100,8 @@ static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth, int *bud) {
     if (k == RL_JS_RETURN_STATEMENT) {
       RlNode v = rl_named_child(cx, i, 0);
       RlNode vend = v ? rl_node_end(cx, v) : RL_NONE;
-      if (depth >= 0 && v && settles_value(cx, v, depth, bud)) vend = RL_NONE;
+      if ((depth >= 0 && v && settles_value(cx, v, depth, bud)) || (v && self_call(cx, v, fn)))
+        vend = RL_NONE;
       for (RlNode j = v; j && j < vend && !risky; j++)
         risky = rl_kind(cx, j) == RL_JS_CALL_EXPRESSION || rl_kind(cx, j) == RL_JS_NEW_EXPRESSION;
     }
@@ -145,12 +171,19 @@ static RlNode value_before(RlCtx *cx, RlNode name, RlNode use) {
 
 /* A call that returns no promise and only reports: `console.x(...)`,
  * `process.exit(n)`, or a log level of a logger (`this.logger.error(e)`,
- * `log.warn(e)`), with arguments that call nothing. */
+ * `log.warn(e)`), or schedules (a global timer call: `clearTimeout(t)`,
+ * `setTimeout(f, ms)`), with arguments that call nothing (a function
+ * given to a timer runs later, on its own). */
 static const char *const log_levels[] = {"error", "warn", "info", "debug", "trace", "log", "fatal"};
-static bool calls_inside(RlCtx *cx, RlNode n);
+static const char *const timer_calls[] = {"clearTimeout", "clearInterval", "clearImmediate",
+                                          "setTimeout",   "setInterval",   "setImmediate"};
 static bool report_only_call(RlCtx *cx, RlNode call) {
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  /* a global timer call: it schedules or cancels, and does not throw */
+  if (rl_kind(cx, f) == RL_JS_IDENTIFIER && rl_js_resolve(cx, f, NULL) == RL_BIND_FREE &&
+      in_list(rl_text_dup(cx, f), timer_calls, RL_COUNTOF(timer_calls)))
+    return !calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS));
   if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return false;
   RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), m = rl_child(cx, f, RL_F_PROPERTY);
   if (rl_kind(cx, o) == RL_JS_MEMBER_EXPRESSION) o = rl_child(cx, o, RL_F_PROPERTY);
@@ -448,8 +481,44 @@ static bool settles_value(RlCtx *cx, RlNode v, int depth, int *bud) {
   return callee_settles(cx, v, depth, bud);
 }
 
+/* `this.ready`, `this.done.promise`: a promise the object keeps (no call
+ * in it), which fn does not start here (no `this.ready = work()` or
+ * `= p.then(...)` in fn: a single-flight memo hands this caller the
+ * work's own rejection). A function returning it hands every caller the
+ * same promise, which whoever stored it settles and awaits (a deferred the
+ * object resolves); dropping one caller's copy loses nothing. */
+static bool kept_promise(RlCtx *cx, RlNode v, RlNode fn) {
+  RlNode field = rl_strip(cx, v);
+  for (int d = 0; d < 8 && rl_kind(cx, field) == RL_JS_MEMBER_EXPRESSION; d++) {
+    RlNode o = rl_strip(cx, rl_child(cx, field, RL_F_OBJECT));
+    if (rl_kind(cx, o) != RL_JS_THIS) {
+      field = o;
+      continue;
+    }
+    RlNode end = rl_node_end(cx, fn);
+    for (RlNode i = fn; i < end; i++) {
+      if (rl_kind(cx, i) != RL_JS_ASSIGNMENT_EXPRESSION &&
+          rl_kind(cx, i) != RL_JS_AUGMENTED_ASSIGNMENT_EXPRESSION)
+        continue;
+      if (!rl_floating_promise_same_text(cx, rl_strip(cx, rl_child(cx, i, RL_F_LEFT)), field))
+        continue;
+      RlNode r = rl_strip(cx, rl_child(cx, i, RL_F_RIGHT));
+      RlJsPromise why;
+      if (rl_kind(cx, r) != RL_JS_CALL_EXPRESSION && rl_kind(cx, r) != RL_JS_NEW_EXPRESSION)
+        continue;
+      const char *m = rl_kind(cx, r) == RL_JS_CALL_EXPRESSION ? rl_js_callee_name(cx, r) : "";
+      if (rl_js_returns_promise(cx, r, &why) || !strcmp(m, "then") || !strcmp(m, "catch") ||
+          !strcmp(m, "finally"))
+        return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 /* A function whose promise cannot reject: async and never_rejects_at, or
- * not async and every `return` (at least one) hands back settles_value. */
+ * not async and every `return` (at least one) hands back settles_value or
+ * a kept_promise. */
 bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *bud) {
   if (!rl_js_is_function(cx, fn) || rl_js_is_generator(cx, fn)) return false;
   if (rl_js_is_async(cx, fn)) return never_rejects_at(cx, fn, depth, bud);
@@ -465,7 +534,7 @@ bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *
     }
     if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
     RlNode v = rl_named_child(cx, i, 0);
-    if (!v || !settles_value(cx, v, depth, bud)) return false;
+    if (!v || !(kept_promise(cx, v, fn) || settles_value(cx, v, depth, bud))) return false;
     any = true;
   }
   return any;
