@@ -200,7 +200,7 @@ static void cs__emit_leaks(Cs *s) {
     /* a lock this function only ever releases for its caller (a mode
      * argument picks lock or unlock: memcached's pause_threads) is an API,
      * not a leak */
-    if ((s->suppressed & b) || !lk->acquired || !lk->own_rel) continue;
+    if (((s->suppressed | s->nobalance) & b) || !lk->acquired || !lk->own_rel) continue;
     bool released = false, mixed = false;
     for (uint32_t x = 0; x < s->nexits; x++) {
       if (s->exits[x].rel_any & b) released = true;

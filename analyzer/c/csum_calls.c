@@ -375,7 +375,7 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
        * not trusted that far (janus's debug-printing lock macros around
        * statements clang dropped) */
       uint32_t l = s->incomplete ? cs_lock_of(s, a, call, true) : UINT32_MAX;
-      if (l != UINT32_MAX) s->suppressed |= cs_bit(l);
+      if (l != UINT32_MAX) s->nobalance |= cs_bit(l);
       continue;
     }
     uint32_t l = cs_lock_of(s, a, call, true);

@@ -151,6 +151,7 @@ typedef struct Cs {
   CsLock locks[CS_MAXL];
   uint32_t nlocks;
   uint64_t suppressed;
+  uint64_t nobalance; /* locks with no lock-balance finding, still tracked */
   uint64_t uncertain; /* locks whose state became unknown on some path so far */
   uint64_t stepped;   /* locks[i] whose i the loop being walked moved on (cs_next_element) */
   /* calls of other files' functions taken for lock wrappers by their name

@@ -335,7 +335,7 @@ void cs_acquire(Cs *s, RlNode at, uint32_t l, bool read, CsSet *set) {
     set->s[i].held |= b;
     set->s[i].rel &= ~b;
   }
-  if (dbl && !(s->suppressed & b)) {
+  if (dbl && !((s->suppressed | s->nobalance) & b)) {
     CsEvent *e = cs_event(s, at, EV_DOUBLE, 0);
     if (e) {
       e->lock = (uint16_t)l;
@@ -360,7 +360,7 @@ void cs_release(Cs *s, RlNode at, uint32_t l, CsSet *set) {
     set->s[i].held &= ~b;
     set->s[i].rel |= b;
   }
-  if (unheld && !(s->suppressed & b) && !s->locks[l].read && !s->recursive_ok &&
+  if (unheld && !((s->suppressed | s->nobalance) & b) && !s->locks[l].read && !s->recursive_ok &&
       !s->locks[l].rec) {
     CsEvent *e = cs_event(s, at, EV_UNHELD, 0);
     if (e) {

@@ -973,6 +973,7 @@ static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
 void cs_run(Cs *s) {
   s->nlocks = 0;
   s->suppressed = 0;
+  s->nobalance = 0;
   s->uncertain = 0;
   s->stepped = 0;
   s->assumed = 0;
