@@ -735,6 +735,7 @@ static void check_void_return(RlCtx *cx, RlNode call) {
                   "this one then never settles",
                   what);
     rl_report_hint(cx, r, "%s", hint_executor);
+    if (!fn || fn == cb) rl_js_fix_async_executor(cx, r, cb);
   } else {
     r = rl_report(cx, cb, msg_void, what);
     rl_report_hint(cx, r, "%s", hint_void);

@@ -290,6 +290,20 @@ static void offer_fixes(RlCtx *cx, RlReport *r, RlNode at) {
                 RL_FIX_UNSAFE, at, true, "void ");
 }
 
+/* The same fixes kept on fact f (recorded at `at` just before) for the
+ * finding phase 2 may raise there (rl_project_fix). */
+static void offer_fact_fixes(RlCtx *cx, RlFact *f, RlNode at) {
+  RlKind k = rl_kind(cx, at);
+  if (k != RL_JS_CALL_EXPRESSION && k != RL_JS_NEW_EXPRESSION) return;
+  uint32_t s = rl_loc(cx, at).start;
+  RlNode fn = rl_enclosing_function(cx, at);
+  if (fn && rl_js_is_async(cx, fn))
+    rl_fact_fix(cx, f, "Await the promise (the code after it waits; a rejection throws here)",
+                RL_FIX_UNSAFE, s, s, "await ");
+  rl_fact_fix(cx, f, "Mark it fire-and-forget with void (a rejection stays unhandled)",
+              RL_FIX_UNSAFE, s, s, "void ");
+}
+
 static void report(RlCtx *cx, RlNode at, const RlJsPromise *why, const char *handler) {
   /* a test file's top-level call of its own async function that declares
    * the tests: a rejection ends the test process, which the runner reports */
@@ -328,15 +342,18 @@ static void defer_import(RlCtx *cx, RlNode call, RlNode at, const char *handler)
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   if (rl_kind(cx, f) == RL_JS_IDENTIFIER) {
     if (rl_js_resolve(cx, f, NULL) != RL_BIND_IMPORT) return;
-    rl_fact_add(cx, FACT_BARE_IMPORT, at, rl_text_dup(cx, f), NULL, handler);
+    offer_fact_fixes(cx, rl_fact_add(cx, FACT_BARE_IMPORT, at, rl_text_dup(cx, f), NULL, handler),
+                     at);
   } else if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION) {
     RlNode obj = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
     const char *mod, *imported;
     if (rl_kind(cx, obj) != RL_JS_IDENTIFIER || rl_js_resolve(cx, obj, NULL) != RL_BIND_IMPORT)
       return;
     if (!rl_js_import_of(cx, obj, &mod, &imported) || strcmp(imported, "*") != 0) return;
-    rl_fact_add(cx, FACT_BARE_IMPORT, at, rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY)), mod,
-                handler);
+    offer_fact_fixes(cx,
+                     rl_fact_add(cx, FACT_BARE_IMPORT, at,
+                                 rl_text_dup(cx, rl_child(cx, f, RL_F_PROPERTY)), mod, handler),
+                     at);
   }
 }
 
@@ -351,7 +368,9 @@ static void defer_typed(RlCtx *cx, RlNode call, RlNode at, const char *handler) 
   if (!type || !prop || rl_js_local_type(cx, rl_text_dup(cx, type))) return;
   const char *mod, *imported;
   if (!rl_js_import_of(cx, type, &mod, &imported)) return; /* a global type: unknown */
-  rl_fact_add(cx, FACT_TYPED_CALL, at, rl_text_dup(cx, type), rl_text_dup(cx, prop), handler);
+  offer_fact_fixes(
+      cx, rl_fact_add(cx, FACT_TYPED_CALL, at, rl_text_dup(cx, type), rl_text_dup(cx, prop), handler),
+      at);
 }
 
 /* The first base class, up the `extends` chain of cls through classes of
@@ -407,6 +426,7 @@ static bool defer_chain(RlCtx *cx, RlNode e, RlNode at, const char *handler) {
     return false;
   RlFact *fact = rl_fact_add(cx, FACT_TYPED_CHAIN, at, rl_text_dup(cx, type), key, handler);
   fact->flags = strcmp(rl_js_callee_name(cx, e), "finally") == 0;
+  offer_fact_fixes(cx, fact, at);
   return true;
 }
 
@@ -684,10 +704,11 @@ static void typed_report(RlProject *px, const RlRule *self, const RlFact *f, con
                           what, f->loc.line);
   if (f->c && *f->c) rl_project_severity(px, r, RL_SEV_ERROR);
   if (decl) rl_project_related(px, r, decl, "declared to return a promise here");
+  rl_project_fix(px, r, f); /* await or void, built in phase 1 */
 }
 
 /* A deferred chain (FACT_TYPED_CHAIN) whose method may reject: reported
- * as phase 1 reports a chain (without its fixes: phase 2 has no tree). */
+ * as phase 1 reports a chain, with the fixes phase 1 kept on the fact. */
 static void chain_report(RlProject *px, const RlRule *self, const RlFact *f) {
   const char *what = f->flags ? "this .finally() chain" : "this .then() chain";
   RlReport *r;
@@ -700,12 +721,13 @@ static void chain_report(RlProject *px, const RlRule *self, const RlFact *f) {
     rl_project_severity(px, r, RL_SEV_ERROR);
     rl_project_hint(px, r, "%s", hint_handler);
   } else {
-    rl_project_report(px, self, f,
-                      "the promise of %s is neither awaited, returned nor given a rejection "
-                      "handler: the code after line %u runs while it is still pending, and a "
-                      "rejection is unhandled",
-                      what, f->loc.line);
+    r = rl_project_report(px, self, f,
+                          "the promise of %s is neither awaited, returned nor given a rejection "
+                          "handler: the code after line %u runs while it is still pending, and "
+                          "a rejection is unhandled",
+                          what, f->loc.line);
   }
+  rl_project_fix(px, r, f);
 }
 
 static void project(RlProject *px, const RlRule *self) {
@@ -763,6 +785,7 @@ static void project(RlProject *px, const RlRule *self) {
                               "still pending, and a rejection is unhandled",
                               f->a, f->loc.line);
       rl_project_related(px, r, fn, "'%s' is declared async here", fn->fn.name);
+      rl_project_fix(px, r, f);
     }
   }
 }

@@ -12,6 +12,29 @@
 
 #include <string.h>
 
+#include "c/fixes.h"
+
+/* Phase 1 records, at a return that every path reaches with a lock held,
+ * a fact carrying the fix "unlock before it" (c/fixes.c); phase 2 gives it
+ * to the leak finding raised at that return for that lock. */
+enum { FACT_UNLOCK_FIX = RL_FACT_RULE };
+
+static void check(RlCtx *cx, RlNode ret, void *state) {
+  (void)state;
+  rl_c_fix_unlock_return(cx, ret, FACT_UNLOCK_FIX);
+}
+
+/* The fix fact recorded at `leak`'s return for its lock, or NULL. */
+static const RlFact *unlock_fix(const RlProject *px, const RlRule *rule, const RlFact *f,
+                                uint32_t n, const RlFact *leak) {
+  for (uint32_t i = 0; i < n; i++)
+    if (f[i].kind == FACT_UNLOCK_FIX && rl_fact_of(px, &f[i], rule) &&
+        f[i].loc.start == leak->loc.start && f[i].loc.end == leak->loc.end &&
+        strcmp(f[i].a, leak->balance.text) == 0)
+      return &f[i];
+  return NULL;
+}
+
 /* A LOCK fact of `fn` with class c, taken with nothing held, that the
  * constant arguments of the call f[i] let run; none if `fn` unlocks that
  * class before (it drops its caller's lock to sleep and takes it back:
@@ -152,12 +175,16 @@ static void project(RlProject *px, const RlRule *self) {
                               "this return leaves '%s' locked (locked at line %u), while other "
                               "paths of '%s' unlock it: the next lock deadlocks",
                               text, note ? note->loc.line : 0, f[i].func);
+        const RlFact *fix = unlock_fix(px, self, f, n, &f[i]);
+        if (fix) rl_project_fix(px, r, fix);
       }
       if (note) rl_project_related(px, r, note, "%s", note->note.msg);
     }
   }
   rl_cgraph_delete(g);
 }
+
+static const RlKind kinds[] = {RL_C_RETURN_STMT};
 
 const RlRule rl_rule_lock_balance = {
     .id = "lock-balance",
@@ -173,5 +200,8 @@ const RlRule rl_rule_lock_balance = {
      * constant arguments and lock hand-over reach callees (rules/<id>.md) */
     .strict = true,
     .hint = "Unlock on every path, for example with a single exit label (goto out) that unlocks; keep lock and unlock in the same function.",
+    .kinds = kinds,
+    .nkinds = RL_COUNTOF(kinds),
+    .check = check,
     .project = project,
 };

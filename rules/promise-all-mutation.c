@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "../analyzer/rule_api.h"
+#include "js/fixes.h"
 
 /* Write-like callee names: the name itself, or the word followed by an
  * upper-case letter, digit or `_` (saveUser, delete_all, put2). */
@@ -509,6 +510,7 @@ static void check(RlCtx *cx, RlNode call, void *state) {
   if (*name) {
     RlFact *c = rl_fact_add(cx, FACT_CANDIDATE, call, msg, name, NULL);
     c->aux = st->ncalls;
+    rl_js_fix_settle_all(cx, call, NULL, c); /* kept on the fact for phase 2 */
     for (int i = 0; i < 2 && first[i]; i++)
       rl_fact_add(cx, FACT_WRITE, first[i], call_label(cx, first[i]), NULL, NULL)->aux =
           st->ncalls;
@@ -518,6 +520,7 @@ static void check(RlCtx *cx, RlNode call, void *state) {
   RlReport *r = rl_report(cx, call, "%s", msg);
   rl_report_related(cx, r, first[0], "writes here");
   if (first[1]) rl_report_related(cx, r, first[1], "writes here");
+  rl_js_fix_settle_all(cx, call, r, NULL);
 }
 
 /* Section - phase 2: is a candidate's function run inside a caller's
@@ -634,6 +637,7 @@ static void project(RlProject *px, const RlRule *self) {
       for (uint32_t j = i + 1; j < n; j++)
         if (f[j].kind == FACT_WRITE && rl_fact_of(px, &f[j], self) && f[j].aux == f[i].aux)
           rl_project_related(px, r, &f[j], "writes here");
+      rl_project_fix(px, r, &f[i]); /* settleAll, built in phase 1 */
     }
   }
   free(w.calls);

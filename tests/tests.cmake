@@ -148,3 +148,8 @@ set_property(TEST ${RL_ALL_TESTS} APPEND PROPERTY ENVIRONMENT "RACELINT_PARSE_TI
 if(RL_NODE)
   add_test(NAME fix/foreach-all-behaviour COMMAND ${RL_NODE} ${CMAKE_SOURCE_DIR}/tests/fix/foreach_all_behaviour.js)
 endif()
+# The safe fix of an async Promise executor (callback-promise-mix): its
+# golden run before and after, only the bug changes.
+if(RL_NODE)
+  add_test(NAME fix/async-executor-behaviour COMMAND ${RL_NODE} ${CMAKE_SOURCE_DIR}/tests/fix/async_executor_behaviour.js)
+endif()

@@ -250,3 +250,230 @@ void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind) {
   }
   rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, li.start, e, call);
 }
+
+/* Section - lock-balance: the unlock an early return misses */
+
+/* Lock calls and the unlock that releases each. */
+static const struct {
+  const char *lock, *unlock;
+  bool try_; /* may fail: the lock is held only on success */
+} lock_apis[] = {
+    {"pthread_mutex_lock", "pthread_mutex_unlock", false},
+    {"pthread_mutex_trylock", "pthread_mutex_unlock", true},
+    {"pthread_mutex_timedlock", "pthread_mutex_unlock", true},
+    {"pthread_spin_lock", "pthread_spin_unlock", false},
+    {"pthread_spin_trylock", "pthread_spin_unlock", true},
+    {"pthread_rwlock_rdlock", "pthread_rwlock_unlock", false},
+    {"pthread_rwlock_wrlock", "pthread_rwlock_unlock", false},
+    {"pthread_rwlock_tryrdlock", "pthread_rwlock_unlock", true},
+    {"pthread_rwlock_trywrlock", "pthread_rwlock_unlock", true},
+    {"mtx_lock", "mtx_unlock", false},
+    {"mtx_trylock", "mtx_unlock", true},
+    {"mtx_timedlock", "mtx_unlock", true},
+};
+
+/* The lock_apis entry of call n, or -1. */
+static int lock_api(const RlCtx *cx, RlNode n) {
+  if (rl_kind(cx, n) != RL_C_CALL_EXPR || rl_c_argc(cx, n) < 1 || rl_c_in_macro(cx, n)) return -1;
+  const char *name = rl_c_callee(cx, n);
+  for (size_t i = 0; i < RL_COUNTOF(lock_apis); i++)
+    if (strcmp(name, lock_apis[i].lock) == 0) return (int)i;
+  return -1;
+}
+
+/* Is n a call of `unlock` on the lock argument `arg`? */
+static bool unlocks(const RlCtx *cx, RlNode n, const char *unlock, RlNode arg) {
+  return rl_kind(cx, n) == RL_C_CALL_EXPR && rl_c_argc(cx, n) == 1 &&
+         strcmp(rl_c_callee(cx, n), unlock) == 0 && rl_same_expr(cx, rl_c_arg(cx, n, 0), arg);
+}
+
+/* Does [from, to) contain an unlock of `arg` that a path can go on from?
+ * One right before a return (`unlock(&m); return 2;`, another early exit)
+ * does not count: no path goes on from it. */
+static bool unlock_in(const RlCtx *cx, RlNode from, RlNode to, const char *unlock, RlNode arg) {
+  for (RlNode i = from; i < to; i++) {
+    if (!unlocks(cx, i, unlock, arg)) continue;
+    RlNode st = i;
+    while (rl_parent(cx, st) && rl_kind(cx, rl_parent(cx, st)) != RL_C_COMPOUND_STMT)
+      st = rl_parent(cx, st);
+    if (rl_strip(cx, st) != i || rl_kind(cx, rl_next_sibling(cx, st)) != RL_C_RETURN_STMT)
+      return true;
+  }
+  return false;
+}
+
+/* The lock object as the lock-balance findings name it: `q->mu` of
+ * `&q->mu`. */
+static const char *lock_text(RlCtx *cx, RlNode arg) {
+  RlNode a = rl_strip(cx, arg);
+  if (rl_kind(cx, a) == RL_C_UNARY_OPERATOR && strcmp(rl_op(cx, a), "&") == 0)
+    a = rl_first_child(cx, a);
+  return rl_text_dup(cx, a);
+}
+
+/* Can the return's value be read after the unlock as it was before: no
+ * value, a constant, or a local variable or parameter (not state the lock
+ * guards)? */
+static bool plain_value(const RlCtx *cx, RlNode ret) {
+  RlNode v = rl_first_child(cx, ret);
+  if (!v) return true;
+  if (rl_text_eq(cx, v, "NULL") || rl_text_eq(cx, v, "true") || rl_text_eq(cx, v, "false"))
+    return true;
+  v = rl_strip(cx, v);
+  if (rl_kind(cx, v) == RL_C_UNARY_OPERATOR && strcmp(rl_op(cx, v), "-") == 0)
+    v = rl_strip(cx, rl_first_child(cx, v));
+  switch (rl_kind(cx, v)) {
+  case RL_C_INTEGER_LITERAL:
+  case RL_C_CHARACTER_LITERAL:
+  case RL_C_FLOATING_LITERAL:
+  case RL_C_STRING_LITERAL:
+    return true;
+  case RL_C_DECL_REF_EXPR: {
+    RlRefKind k = rl_c_ref(cx, v);
+    return k == RL_REF_LOCAL || k == RL_REF_PARAM || k == RL_REF_ENUM;
+  }
+  default:
+    return false;
+  }
+}
+
+/* The statement of `lock` (a call in the body) that a return after it is
+ * reached through only with the lock held: `lock(&m);` itself (not for a
+ * lock that may fail), or `if (lock(&m) != 0) return/goto ...;` (also
+ * `if (0 != lock(&m))`, `if (trylock(&m))`), which falls through only on
+ * success. Its block is
+ * *block. RL_NONE for any other shape. */
+static RlNode lock_stmt(const RlCtx *cx, RlNode lock, bool try_, RlNode *block) {
+  RlNode s = lock, p = rl_parent(cx, s);
+  while (p && rl_kind(cx, p) != RL_C_COMPOUND_STMT) s = p, p = rl_parent(cx, p);
+  if (!p) return RL_NONE;
+  *block = p;
+  if (rl_strip(cx, s) == lock) return try_ ? RL_NONE : s;
+  if (rl_kind(cx, s) != RL_C_IF_STMT || rl_child(cx, s, RL_F_ALTERNATIVE)) return RL_NONE;
+  RlNode c = rl_strip(cx, rl_child(cx, s, RL_F_CONDITION));
+  if (c != lock) {
+    if (rl_kind(cx, c) != RL_C_BINARY_OPERATOR || strcmp(rl_op(cx, c), "!=") != 0) return RL_NONE;
+    RlNode a = rl_strip(cx, rl_first_child(cx, c)), b = rl_strip(cx, rl_next_sibling(cx, rl_first_child(cx, c)));
+    if (!((a == lock && rl_text_eq(cx, b, "0")) || (b == lock && rl_text_eq(cx, a, "0"))))
+      return RL_NONE;
+  }
+  RlNode then = rl_child(cx, s, RL_F_CONSEQUENCE);
+  if (rl_kind(cx, then) == RL_C_COMPOUND_STMT && rl_named_child_count(cx, then) == 1)
+    then = rl_named_child(cx, then, 0);
+  RlKind k = rl_kind(cx, then);
+  return k == RL_C_RETURN_STMT || k == RL_C_GOTO_STMT ? s : RL_NONE;
+}
+
+/* The blanks before n when n starts its line, else NULL. */
+static const char *line_indent(RlCtx *cx, const char *src, RlNode n) {
+  uint32_t at = rl_loc(cx, n).start, b = at;
+  while (b > 0 && (src[b - 1] == ' ' || src[b - 1] == '\t')) b--;
+  if (b > 0 && src[b - 1] != '\n') return NULL;
+  return rl_str(cx, src + b, at - b);
+}
+
+void rl_c_fix_unlock_return(RlCtx *cx, RlNode ret, uint16_t kind) {
+  if (rl_kind(cx, ret) != RL_C_RETURN_STMT || rl_c_in_macro(cx, ret) || !plain_value(cx, ret))
+    return;
+  RlNode fn = rl_enclosing_function(cx, ret);
+  if (!fn) return;
+  const char *src = src_of(cx, ret);
+  static const char *const title =
+      "Unlock before this return, as the function's other paths do (a caller that expects "
+      "the lock held here would no longer have it)";
+  const char *done[8];
+  uint32_t ndone = 0;
+  for (RlNode l = fn; l < ret && ndone < RL_COUNTOF(done); l++) {
+    int api = lock_api(cx, l);
+    if (api < 0) continue;
+    RlNode arg = rl_c_arg(cx, l, 0);
+    const char *text = lock_text(cx, arg);
+    bool seen = false;
+    for (uint32_t k = 0; k < ndone && !seen; k++) seen = strcmp(done[k], text) == 0;
+    if (seen || !*text) continue;
+    const char *unlock = lock_apis[api].unlock;
+    /* the function releases it somewhere: copy that call */
+    RlNode u = RL_NONE;
+    for (RlNode i = fn; i < rl_node_end(cx, fn) && !u; i++)
+      if (unlocks(cx, i, unlock, arg) && !rl_c_in_macro(cx, i)) u = i;
+    if (!u) continue;
+    /* every path to the return took the lock: its statement comes before
+     * the return in a block around it, and between the two nothing
+     * unlocks it and no label lets a goto in */
+    RlNode block = RL_NONE, s = lock_stmt(cx, l, lock_apis[api].try_, &block);
+    if (!s || ret < rl_node_end(cx, s) || ret >= rl_node_end(cx, block)) continue;
+    bool clear = !unlock_in(cx, rl_node_end(cx, s), ret, unlock, arg);
+    for (RlNode i = rl_node_end(cx, s); i < ret && clear; i++)
+      clear = rl_kind(cx, i) != RL_C_LABEL_STMT;
+    /* nor a loop between that unlocks it later in its body (the next
+     * iteration would reach the return without the lock) */
+    for (RlNode a = rl_parent(cx, ret); a && a != block && clear; a = rl_parent(cx, a)) {
+      RlKind k = rl_kind(cx, a);
+      if ((k == RL_C_FOR_STMT || k == RL_C_WHILE_STMT || k == RL_C_DO_STMT) &&
+          unlock_in(cx, a, rl_node_end(cx, a), unlock, arg))
+        clear = false;
+    }
+    if (!clear) continue;
+    done[ndone++] = text;
+    /* the return with its `;` */
+    RlLoc lr = rl_loc(cx, ret);
+    uint32_t e = lr.end;
+    while (src[e] == ' ' || src[e] == '\t') e++;
+    if (src[e] != ';') continue;
+    e++;
+    const char *call = rl_text_dup(cx, u);
+    RlNode p = rl_parent(cx, ret);
+    RlKind pk = rl_kind(cx, p);
+    const char *ind = line_indent(cx, src, ret);
+    struct { uint32_t at; const char *text; } ed[3];
+    uint32_t ne = 0;
+    if (pk == RL_C_COMPOUND_STMT || pk == RL_C_CASE_STMT || pk == RL_C_DEFAULT_STMT ||
+        pk == RL_C_LABEL_STMT) {
+      /* in a block: the unlock goes before it */
+      ed[ne].at = lr.start;
+      ed[ne++].text = ind ? rl_fmt(cx, "%s;\n%s", call, ind) : rl_fmt(cx, "%s; ", call);
+    } else if (!ind) {
+      /* `if (c) return -1;` on one line: `if (c) { unlock(&m); return -1; }` */
+      ed[ne].at = lr.start;
+      ed[ne++].text = rl_fmt(cx, "{ %s; ", call);
+      ed[ne].at = e;
+      ed[ne++].text = " }";
+    } else if (pk == RL_C_IF_STMT && rl_child(cx, p, RL_F_CONSEQUENCE) == ret) {
+      /* the return on a line of its own under `if (c)`: braces from the
+       * `)` of the condition (only blanks and comments between) to the
+       * return's `;` */
+      RlNode cond = rl_child(cx, p, RL_F_CONDITION);
+      const char *if_ind = line_indent(cx, src, p);
+      if (!cond || !if_ind || rl_c_in_macro(cx, p)) continue;
+      uint32_t k = rl_loc(cx, cond).end;
+      while (src[k] == ' ' || src[k] == '\t') k++;
+      if (src[k] != ')') continue;
+      uint32_t close = k + 1;
+      for (k = close; k < lr.start;) { /* blanks and comments only */
+        if (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r') {
+          k++;
+        } else if (src[k] == '/' && src[k + 1] == '*') {
+          const char *end = strstr(src + k + 2, "*/");
+          if (!end) break;
+          k = (uint32_t)(end - src) + 2;
+        } else if (src[k] == '/' && src[k + 1] == '/') {
+          while (k < lr.start && src[k] != '\n') k++;
+        } else {
+          break;
+        }
+      }
+      if (k != lr.start) continue;
+      ed[ne].at = close;
+      ed[ne++].text = " {";
+      ed[ne].at = lr.start;
+      ed[ne++].text = rl_fmt(cx, "%s;\n%s", call, ind);
+      ed[ne].at = e;
+      ed[ne++].text = rl_fmt(cx, "\n%s}", if_ind);
+    } else {
+      continue; /* a loop's or an else's lone statement on its own line */
+    }
+    RlFact *f = rl_fact_add(cx, kind, ret, text, "", "");
+    for (uint32_t k = 0; k < ne; k++)
+      rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, ed[k].at, ed[k].at, ed[k].text);
+  }
+}

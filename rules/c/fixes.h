@@ -26,4 +26,17 @@ void rl_c_fix_access_open(RlCtx *cx, RlReport *r, RlNode use, RlNode check);
  * tried again on the next call. Nothing for any other shape. */
 void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind);
 
+/* lock-balance, a finding of phase 2: for the return statement `ret`
+ * (a value that reads nothing the lock guards: none, a constant, a local
+ * or a parameter), for each lock that every path to it took (`lock(&m);`
+ * in a block around it, or `if (0 != lock(&m)) return ...;`, with no
+ * unlock - but one right before another return - and no label between)
+ * and that the function unlocks elsewhere
+ * with `unlock(&m)`, records a fact of kind `kind` at `ret` named by the
+ * lock (as the finding names it: `q->mu`) carrying the fix: that unlock
+ * call before the return, with braces when the return is an if's lone
+ * branch. RL_FIX_UNSAFE: a caller that relies on the lock being held after
+ * this return (a conditional lock function) would lose it. */
+void rl_c_fix_unlock_return(RlCtx *cx, RlNode ret, uint16_t kind);
+
 #endif

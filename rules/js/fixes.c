@@ -342,3 +342,322 @@ bool rl_js_fix_is_array(RlCtx *cx, RlNode n, int depth) {
     if (rl_text_eq(cx, prop, same[i])) return rl_js_fix_is_array(cx, obj, depth + 1);
   return false;
 }
+
+/* Section - promise-all-mutation */
+
+#define RUNTIME_MODULE "@racelint/runtime"
+
+/* Where the fix finds or puts `settleAll`: the name to call it by (when the
+ * file already has it), or the edit that brings it in. */
+typedef struct {
+  const char *name;   /* "settleAll", an alias, "rt.settleAll"; NULL: none yet */
+  uint32_t at;        /* the import edit: insert `text` at `at` */
+  const char *text;   /* NULL: no place for it */
+  bool esm, cjs;      /* what the file shows it is */
+} SettleImport;
+
+/* Is `st` (a top-level statement) `const|let|var x = require('m')[...]`?
+ * The string node of 'm' and the declarator, or RL_NONE. */
+static RlNode require_source(RlCtx *cx, RlNode st, RlNode *decl) {
+  RlKind k = rl_kind(cx, st);
+  if (k != RL_JS_LEXICAL_DECLARATION && k != RL_JS_VARIABLE_DECLARATION) return RL_NONE;
+  if (rl_named_child_count(cx, st) != 1) return RL_NONE;
+  RlNode d = rl_named_child(cx, st, 0);
+  RlNode v = rl_strip(cx, rl_child(cx, d, RL_F_VALUE));
+  while (rl_kind(cx, v) == RL_JS_MEMBER_EXPRESSION) v = rl_strip(cx, rl_child(cx, v, RL_F_OBJECT));
+  if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION || rl_js_argc(cx, v) != 1) return RL_NONE;
+  RlNode f = rl_child(cx, v, RL_F_FUNCTION);
+  if (rl_kind(cx, f) != RL_JS_IDENTIFIER || !rl_text_eq(cx, f, "require")) return RL_NONE;
+  RlNode s = rl_js_arg(cx, v, 0);
+  if (rl_kind(cx, s) != RL_JS_STRING) return RL_NONE;
+  *decl = d;
+  return s;
+}
+
+/* After the end of statement st's line (before its newline). */
+static uint32_t line_end(const RlCtx *cx, RlNode st) {
+  const char *src = src_of(cx);
+  uint32_t e = rl_loc(cx, st).end, len = rl_loc(cx, rl_root(cx)).end;
+  while (e < len && src[e] != '\n' && src[e] != '\r') e++;
+  return e;
+}
+
+/* Is a comment or code after st on its line (the new line would go there)? */
+static bool line_rest_blank(const RlCtx *cx, RlNode st) {
+  return only_space(cx, rl_loc(cx, st).end, line_end(cx, st));
+}
+
+/* The runtime already bound at the top level: an import of it (named
+ * `settleAll`, aliased, or a namespace) or a require() of it (the whole
+ * module, or `{ settleAll }` / `{ settleAll: x }`). Else the edit adding
+ * it to such an import/require, or a new statement after the last import
+ * or require (the file's kind decides which), or at the top of a .mjs/.cjs
+ * file that has neither. */
+static void settle_import(RlCtx *cx, SettleImport *si) {
+  RlNode root = rl_root(cx), last_imp = RL_NONE, last_req = RL_NONE, first = RL_NONE;
+  RlNode merge_after = RL_NONE; /* the last specifier of the runtime's named import */
+  const char *src = src_of(cx);
+  for (RlNode st = rl_first_child(cx, root); st; st = rl_next_sibling(cx, st)) {
+    RlKind k = rl_kind(cx, st);
+    if (k == RL_JS_COMMENT || rl_is_token(cx, st)) continue;
+    size_t tl;
+    const char *t = rl_text(cx, st, &tl);
+    if (!first && !(tl >= 2 && t[0] == '#' && t[1] == '!')) {
+      /* 'use strict' stays first */
+      bool directive = k == RL_JS_EXPRESSION_STATEMENT &&
+                       rl_kind(cx, rl_named_child(cx, st, 0)) == RL_JS_STRING;
+      if (!directive) first = st;
+    }
+    if (k == RL_JS_EXPORT_STATEMENT) si->esm = true;
+    if (k == RL_JS_EXPRESSION_STATEMENT && ((tl >= 14 && memcmp(t, "module.exports", 14) == 0) ||
+                                            (tl >= 8 && memcmp(t, "exports.", 8) == 0)))
+      si->cjs = true;
+    if (k == RL_JS_IMPORT_STATEMENT) {
+      si->esm = true;
+      last_imp = st;
+      RlNode s = rl_child(cx, st, RL_F_SOURCE);
+      if (strcmp(rl_js_module_name(cx, s), RUNTIME_MODULE) != 0 || rl_has_token(cx, st, "type"))
+        continue;
+      RlNode clause = RL_NONE;
+      for (RlNode c = rl_first_child(cx, st); c; c = rl_next_sibling(cx, c))
+        if (rl_kind(cx, c) == RL_JS_IMPORT_CLAUSE) clause = c;
+      for (RlNode c = rl_first_child(cx, clause); c; c = rl_next_sibling(cx, c)) {
+        if (rl_kind(cx, c) == RL_JS_NAMESPACE_IMPORT) {
+          si->name = rl_fmt(cx, "%s.settleAll", rl_text_dup(cx, rl_named_child(cx, c, 0)));
+          return;
+        }
+        if (rl_kind(cx, c) != RL_JS_NAMED_IMPORTS) continue;
+        for (RlNode sp = rl_first_child(cx, c); sp; sp = rl_next_sibling(cx, sp)) {
+          if (rl_kind(cx, sp) != RL_JS_IMPORT_SPECIFIER) continue;
+          merge_after = sp;
+          RlNode nm = rl_child(cx, sp, RL_F_NAME), al = rl_child(cx, sp, RL_F_ALIAS);
+          if (rl_has_token(cx, sp, "type") || !rl_text_eq(cx, nm, "settleAll")) continue;
+          si->name = rl_text_dup(cx, al ? al : nm);
+          return;
+        }
+      }
+      continue;
+    }
+    RlNode d = RL_NONE, s = require_source(cx, st, &d);
+    if (!s) continue;
+    si->cjs = true;
+    last_req = st;
+    if (strcmp(rl_js_module_name(cx, s), RUNTIME_MODULE) != 0) continue;
+    RlNode v = rl_strip(cx, rl_child(cx, d, RL_F_VALUE)), id = rl_child(cx, d, RL_F_NAME);
+    if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) continue; /* require(...).x */
+    if (rl_kind(cx, id) == RL_JS_IDENTIFIER) {
+      si->name = rl_fmt(cx, "%s.settleAll", rl_text_dup(cx, id));
+      return;
+    }
+    if (rl_kind(cx, id) != RL_JS_OBJECT_PATTERN) continue;
+    for (RlNode p = rl_first_child(cx, id); p; p = rl_next_sibling(cx, p)) {
+      if (rl_kind(cx, p) == RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN ||
+          rl_kind(cx, p) == RL_JS_PAIR_PATTERN)
+        merge_after = p;
+      if (rl_kind(cx, p) == RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN &&
+          rl_text_eq(cx, p, "settleAll")) {
+        si->name = "settleAll";
+        return;
+      }
+      if (rl_kind(cx, p) == RL_JS_PAIR_PATTERN &&
+          rl_text_eq(cx, rl_child(cx, p, RL_F_KEY), "settleAll") &&
+          rl_kind(cx, rl_child(cx, p, RL_F_VALUE)) == RL_JS_IDENTIFIER) {
+        si->name = rl_text_dup(cx, rl_child(cx, p, RL_F_VALUE));
+        return;
+      }
+    }
+  }
+  if (merge_after) { /* `{ Mutex }` -> `{ Mutex, settleAll }` */
+    si->at = rl_loc(cx, merge_after).end;
+    si->text = ", settleAll";
+    return;
+  }
+  const char *path = rl_path(cx);
+  size_t pl = strlen(path);
+  bool mext = pl > 4 && (!strcmp(path + pl - 4, ".mjs") || !strcmp(path + pl - 4, ".mts"));
+  bool cext = pl > 4 && (!strcmp(path + pl - 4, ".cjs") || !strcmp(path + pl - 4, ".cts"));
+  bool esm = last_imp || (si->esm && !si->cjs) || (mext && !si->cjs);
+  bool cjs = !esm && (last_req || si->cjs || cext);
+  if (!esm && !cjs) return; /* a script, or the file does not say */
+  RlNode after = esm ? last_imp : last_req;
+  char q = '\'';
+  bool semi = true;
+  const char *kw = "const";
+  if (after) {
+    RlNode s = esm ? rl_child(cx, after, RL_F_SOURCE) : require_source(cx, after, &(RlNode){0});
+    size_t sl;
+    const char *st = rl_text(cx, s, &sl);
+    if (sl && (st[0] == '"' || st[0] == '\'')) q = st[0];
+    size_t al;
+    const char *at = rl_text(cx, after, &al);
+    semi = al && at[al - 1] == ';';
+    if (cjs) kw = rl_text_dup(cx, rl_first_child(cx, after));
+  }
+  const char *line =
+      esm ? rl_fmt(cx, "import { settleAll } from %c%s%c%s", q, RUNTIME_MODULE, q, semi ? ";" : "")
+          : rl_fmt(cx, "%s { settleAll } = require(%c%s%c)%s", kw, q, RUNTIME_MODULE, q,
+                   semi ? ";" : "");
+  if (after) {
+    if (!line_rest_blank(cx, after)) return;
+    si->at = line_end(cx, after);
+    si->text = rl_fmt(cx, "\n%s", line);
+    return;
+  }
+  if (!first) return;
+  uint32_t b = rl_loc(cx, first).start;
+  if (b > 0 && src[b - 1] != '\n') return; /* the first statement does not start its line */
+  si->at = b;
+  si->text = rl_fmt(cx, "%s\n\n", line);
+}
+
+/* Is `name` declared anywhere but at the top level by an import/require
+ * (a parameter, variable, function or class of that name would shadow
+ * the runtime's)? */
+static bool shadowed(RlCtx *cx, const char *name) {
+  size_t n = strlen(name);
+  for (RlNode i = rl_root(cx); i < rl_node_count(cx); i++) {
+    if (rl_kind(cx, i) != RL_JS_IDENTIFIER && rl_kind(cx, i) != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN)
+      continue;
+    size_t m;
+    const char *t = rl_text(cx, i, &m);
+    if (m != n || memcmp(t, name, n) != 0) continue;
+    RlNode p = rl_parent(cx, i);
+    RlKind pk = rl_kind(cx, p);
+    if (pk == RL_JS_IMPORT_SPECIFIER || pk == RL_JS_NAMESPACE_IMPORT) continue;
+    if (pk == RL_JS_VARIABLE_DECLARATOR && rl_field(cx, i) != RL_F_NAME) continue;
+    if (pk == RL_JS_PAIR_PATTERN && rl_field(cx, i) != RL_F_VALUE) continue;
+    if (pk == RL_JS_OBJECT_PATTERN || pk == RL_JS_PAIR_PATTERN || pk == RL_JS_VARIABLE_DECLARATOR) {
+      RlNode d = p;
+      while (d && rl_kind(cx, d) != RL_JS_VARIABLE_DECLARATOR) d = rl_parent(cx, d);
+      RlNode st = rl_parent(cx, d);
+      if (d && rl_parent(cx, st) == rl_root(cx) && require_source(cx, st, &(RlNode){0}))
+        continue; /* the runtime's require (or another top-level require) */
+      return true;
+    }
+    if ((rl_js_is_function(cx, p) && rl_field(cx, i) != RL_F_BODY) || pk == RL_JS_FORMAL_PARAMETERS || pk == RL_JS_REQUIRED_PARAMETER ||
+        pk == RL_JS_OPTIONAL_PARAMETER || pk == RL_JS_CLASS_DECLARATION || pk == RL_JS_CATCH_CLAUSE ||
+        pk == RL_JS_ARRAY_PATTERN)
+      return true;
+  }
+  return false;
+}
+
+void rl_js_fix_settle_all(RlCtx *cx, RlNode call, RlReport *r, RlFact *f) {
+  RlNode callee = rl_child(cx, call, RL_F_FUNCTION);
+  /* exactly `Promise.all` (not `Promise?.all`, not the TS `(await
+   * Promise.all)<T>` misparse), and Promise the global */
+  if (rl_kind(cx, callee) != RL_JS_MEMBER_EXPRESSION || !rl_text_eq(cx, callee, "Promise.all"))
+    return;
+  RlNode obj = rl_child(cx, callee, RL_F_OBJECT);
+  if (rl_kind(cx, obj) != RL_JS_IDENTIFIER || rl_js_binding_scope(cx, obj) != RL_NONE) return;
+  if (rl_js_argc(cx, call) != 1) return;
+  SettleImport si = {0};
+  settle_import(cx, &si);
+  const char *name = si.name;
+  if (name) {
+    const char *dot = strchr(name, '.');
+    if (shadowed(cx, dot ? rl_str(cx, name, (size_t)(dot - name)) : name)) return;
+  } else {
+    if (!si.text || name_taken(cx, "settleAll")) return;
+    name = "settleAll";
+  }
+  static const char *const title =
+      "Wait for every operation with the runtime's settleAll(), which then rejects with one "
+      "SettleAllError naming each failure (later, and another error than the first one's)";
+  RlLoc lc = rl_loc(cx, callee);
+  if (f) {
+    if (!si.name) rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, si.at, si.at, si.text);
+    rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, lc.start, lc.end, name);
+  } else {
+    if (!si.name) rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, si.at, si.at, si.text);
+    rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, lc.start, lc.end, name);
+  }
+}
+
+/* Section - callback-promise-mix: an async Promise executor */
+
+void rl_js_fix_async_executor(RlCtx *cx, RlReport *r, RlNode exec) {
+  RlKind k = rl_kind(cx, exec);
+  if (k != RL_JS_ARROW_FUNCTION && k != RL_JS_FUNCTION_EXPRESSION && k != RL_JS_FUNCTION) return;
+  if (rl_js_is_generator(cx, exec)) return;
+  RlNode async = RL_NONE;
+  for (RlNode c = rl_first_child(cx, exec); c && !async; c = rl_next_sibling(cx, c))
+    if (rl_is_token(cx, c) && rl_text_eq(cx, c, "async")) async = c;
+  RlNode body = rl_child(cx, exec, RL_F_BODY);
+  if (!async || !body) return;
+  /* the parameters: `resolve` or `(resolve[, reject])`, plain names */
+  RlNode params = rl_child(cx, exec, RL_F_PARAMETERS), single = rl_child(cx, exec, RL_F_PARAMETER);
+  RlNode ps[3] = {RL_NONE, RL_NONE, RL_NONE};
+  uint32_t np = 0;
+  if (single) {
+    ps[np++] = single;
+  } else if (params) {
+    for (RlNode c = rl_first_child(cx, params); c; c = rl_next_sibling(cx, c)) {
+      if (rl_is_token(cx, c) || rl_kind(cx, c) == RL_JS_COMMENT) continue;
+      if (np == 3) return;
+      ps[np++] = c;
+    }
+  }
+  if (np < 1 || np > 2) return;
+  const char *reject = NULL;
+  for (uint32_t i = 0; i < np; i++) {
+    RlNode id = ps[i];
+    if (rl_kind(cx, id) == RL_JS_REQUIRED_PARAMETER) id = rl_child(cx, id, RL_F_PATTERN);
+    if (rl_kind(cx, id) != RL_JS_IDENTIFIER) return;
+    if (i == 1) reject = rl_text_dup(cx, id);
+  }
+  const char *src = src_of(cx);
+  RlLoc lb = rl_loc(cx, body);
+  /* what is re-indented must not be inside a string */
+  for (RlNode i = body; i < rl_node_end(cx, body); i++) {
+    RlKind ik = rl_kind(cx, i);
+    if (ik != RL_JS_TEMPLATE_STRING && ik != RL_JS_STRING) continue;
+    size_t n;
+    const char *t = rl_text(cx, i, &n);
+    if (memchr(t, '\n', n)) return;
+  }
+  if (!reject) { /* add `reject`, which the body must not name already */
+    for (RlNode i = body; i < rl_node_end(cx, body); i++)
+      if (rl_named_child_count(cx, i) == 0 && rl_text_eq(cx, i, "reject")) return;
+    reject = "reject";
+  }
+  static const char *const title =
+      "Run the async work in an inner async function whose failure rejects this promise "
+      "(the executor itself no longer async)";
+  /* `async ` goes */
+  uint32_t a = rl_loc(cx, async).start, b = rl_loc(cx, async).end;
+  while (src[b] == ' ' || src[b] == '\t') b++;
+  rl_report_fix_range(cx, r, title, RL_FIX_SAFE, a, b, "");
+  if (np == 1) {
+    if (single)
+      rl_report_fix(cx, r, title, RL_FIX_SAFE, single, false,
+                    rl_fmt(cx, "(%s, reject)", rl_text_dup(cx, single)));
+    else
+      rl_report_fix_range(cx, r, title, RL_FIX_SAFE, rl_loc(cx, ps[0]).end, rl_loc(cx, ps[0]).end,
+                          ", reject");
+  }
+  const char *wrapped;
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) {
+    wrapped = rl_fmt(cx, "(async () => %s)().catch(%s)", rl_text_dup(cx, body), reject);
+  } else {
+    /* the statements between the braces */
+    uint32_t s = lb.start + 1, e = lb.end - 1;
+    while (e > s && (src[e - 1] == ' ' || src[e - 1] == '\t' || src[e - 1] == '\n' ||
+                     src[e - 1] == '\r'))
+      e--;
+    const char *inner = rl_str(cx, src + s, e - s);
+    if (!memchr(inner, '\n', e - s)) {
+      wrapped = rl_fmt(cx, "{ (async () => {%s })().catch(%s); }", inner, reject);
+    } else {
+      /* the indentation of the line the body starts on */
+      uint32_t ls = lb.start;
+      while (ls > 0 && src[ls - 1] != '\n') ls--;
+      uint32_t le = ls;
+      while (src[le] == ' ' || src[le] == '\t') le++;
+      const char *ind = rl_str(cx, src + ls, le - ls);
+      wrapped = rl_fmt(cx, "{\n%s  (async () => {%s\n%s  })().catch(%s);\n%s}", ind,
+                       indent_more(cx, inner), ind, reject, ind);
+    }
+  }
+  rl_report_fix(cx, r, title, RL_FIX_SAFE, body, false, wrapped);
+}

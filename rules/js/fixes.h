@@ -31,6 +31,28 @@ void rl_js_fix_exists_write(RlCtx *cx, RlReport *r, RlNode use, RlNode check);
  * filter by their answers. */
 void rl_js_fix_async_filter(RlCtx *cx, RlReport *r, RlNode call);
 
+/* promise-all-mutation: `Promise.all(xs)` (call) -> the runtime's
+ * `settleAll(xs)`, which waits for every operation and then rejects with
+ * one SettleAllError naming each failure, with `settleAll` imported from
+ * '@racelint/runtime' once (added to an existing import or require of the
+ * runtime, else a new one after the file's last import or require:
+ * `import` in a module, `require()` in CommonJS; nothing when the file
+ * shows neither, or `settleAll` names something else). The fix goes to
+ * `r`, or, when `r` is NULL, to fact `f` (the candidate phase 2 reports:
+ * the last fact recorded). RL_FIX_UNSAFE: the rejection comes later and
+ * is a SettleAllError, not the first failure's own error. */
+void rl_js_fix_settle_all(RlCtx *cx, RlNode call, RlReport *r, RlFact *f);
+
+/* callback-promise-mix: `new Promise(async (resolve, reject) => { body })`
+ * (exec, the inline executor): the executor loses `async` and runs the
+ * body in an inner async arrow whose rejection rejects the promise:
+ * `new Promise((resolve, reject) => { (async () => { body })().catch(reject); })`
+ * (a `reject` parameter is added when the executor has only `resolve`).
+ * The body runs at the same moment with the same `this` and `arguments`;
+ * only a throw changes: it now rejects the promise instead of going
+ * unhandled and leaving the promise pending. */
+void rl_js_fix_async_executor(RlCtx *cx, RlReport *r, RlNode exec);
+
 /* Is expression n an Array, as far as this file shows: an array literal;
  * Object.keys/values/entries(), Array.from/of() (the globals); map,
  * filter, slice, concat, flat, flatMap of an Array; or a `const` (no type

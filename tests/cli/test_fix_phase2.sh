@@ -6,7 +6,10 @@
 # result.fixes[].artifactChanges[] (and the log validates with
 # ../shared/tools/validate-sarif --github when it is there), survives the
 # cache (a second run reads the facts from it), and --fix --unsafe-fixes
-# applies it. The golden text itself is checked by cli/fix.
+# applies it. The golden text itself is checked by cli/fix. Then the same
+# for floating-promise's findings of phase 2 (a call of an async function
+# imported from another file): their await/void fixes, cold and cached,
+# applied by --fix --unsafe-fixes and by --diff | patch -p1.
 source "$(dirname "$0")/lib.sh"
 set -e
 
@@ -76,4 +79,56 @@ if [ "$(grep -c 'pthread_once(&' "$T/w/once.c")" = 3 ]; then ok; else
 fi
 run --no-cache --enable lazy-init-race --root "$T/w" --format json -o "$T/after.json" "$T/w/once.c"
 if [ -z "$(jsonfix "$T/after.json")" ]; then ok; else fail "fixable lazy-init-race findings left"; fi
+
+# floating-promise: the call of an imported async function is decided in
+# phase 2 (its definition is in store.js); the fixes come from the fact
+mkdir -p "$T/js" "$T/jsp"
+cat >"$T/js/store.js" <<'EOF'
+export async function save(x) {
+  if (x < 0) throw new Error('negative');
+  return x;
+}
+EOF
+cat >"$T/js/app.js" <<'EOF'
+import { save } from './store.js';
+import * as store from './store.js';
+
+export async function run() {
+  save(1);
+  return 1;
+}
+
+export function kick() {
+  store.save(2);
+}
+EOF
+cp "$T/js/store.js" "$T/js/app.js" "$T/jsp/"
+# fpfix FILE: the floating-promise findings as "path line edits"
+fpfix() {
+  python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+for f in d["findings"]:
+    if f["ruleId"] != "floating-promise": continue
+    print(f["path"], f["range"]["start"]["line"], ",".join(e["text"].strip() for x in f.get("fixes", []) for e in x["edits"]))
+' "$1"
+}
+for pass in cold cached; do
+  run --cache-dir "$T/cache-js" --root "$T/js" --format json -o "$T/fp.json" "$T/js"
+  got=$(fpfix "$T/fp.json")
+  want=$(printf '%s\n' "app.js 5 await,void" "app.js 10 void")
+  if [ "$got" = "$want" ]; then ok; else fail "floating-promise phase-2 fixes ($pass): '$got'"; fi
+done
+run --no-cache --root "$T/js" --diff --unsafe-fixes "$T/js"
+expect_rc 1 "--diff of the floating-promise phase-2 fixes"
+printf '%s\n' "$OUT" >"$T/fp.patch"
+run --no-cache --root "$T/js" --fix --unsafe-fixes -q "$T/js"
+if grep -q '^  await save(1);' "$T/js/app.js" && grep -q '^  void store.save(2);' "$T/js/app.js"; then ok; else
+  fail "--fix --unsafe-fixes did not apply the floating-promise phase-2 fixes: $(cat "$T/js/app.js")"
+fi
+if (cd "$T/jsp" && patch -s -p1 <"$T/fp.patch") && cmp -s "$T/js/app.js" "$T/jsp/app.js"; then ok; else
+  fail "the --diff of the phase-2 fixes does not patch to the --fix result"
+fi
+run --no-cache --root "$T/js" --format json -o "$T/fp2.json" "$T/js"
+if [ -z "$(fpfix "$T/fp2.json")" ]; then ok; else fail "floating-promise findings left: $(fpfix "$T/fp2.json")"; fi
 finish

@@ -73,6 +73,22 @@ await step('promise-all-mutation: a restock applies every delivery', async () =>
   assert.equal(await db.get('stock', 'pen'), 5);
 });
 
+await step('promise-all-mutation: a failed delivery is reported after the others are applied', async () => {
+  await db.put('stock', 'ink', 0);
+  await db.put('stock', 'pad', 0);
+  const bad = { qty: 1, get sku() { throw new Error('no sku'); } };
+  const err = await inventory.restock([{ sku: 'ink', qty: 4 }, bad, { sku: 'pad', qty: 6 }]).then(
+    () => assert.fail('restock resolved although a delivery failed'),
+    (e) => e,
+  );
+  // settleAll (the fix) waited for every update, then named the failure;
+  // Promise.all rejected with the bare error before the others were done
+  assert.equal(err.name, 'SettleAllError');
+  assert.deepEqual(err.failures.map((f) => [f.index, f.reason.message]), [[1, 'no sku']]);
+  assert.equal(await db.get('stock', 'ink'), 4);
+  assert.equal(await db.get('stock', 'pad'), 6);
+});
+
 await step('callback-promise-mix: only inactive customers get a reminder', async () => {
   await db.put('lastOrder', 'recent', Date.now());
   sent.length = 0;

@@ -2,6 +2,7 @@
 """Protocol golden tests: each transcripts/*.txt is a session.
   >>> {json}        a message sent to the server (framed by the runner)
   >>>raw <text>     bytes sent as they are (\\r\\n escapes allowed)
+  >>>file P <text>  writes <text> (the same escapes) to file P of the workspace
   <<< {json}        the next server message whose fields match this subset
                     (objects: listed keys must match, recursively; lists:
                     same length, element-wise), skipping others
@@ -31,7 +32,11 @@ for path in sorted(glob.glob(os.path.join(os.path.dirname(__file__), "transcript
             line = line.rstrip("\n").replace("$ROOT", ws)
             if not line or line.startswith("#"):
                 continue
-            if line.startswith(">>>raw "):
+            if line.startswith(">>>file "):
+                rel, _, text = line[8:].partition(" ")
+                with open(os.path.join(ws, rel), "wb") as f:
+                    f.write(text.encode().decode("unicode_escape").encode("latin-1"))
+            elif line.startswith(">>>raw "):
                 c.raw(line[7:].encode().decode("unicode_escape").encode("latin-1"))
             elif line.startswith(">>> "):
                 c.send(json.loads(line[4:]))

@@ -2,7 +2,8 @@
 # fixcheck.sh - do the fixes racelint applies to real code still compile?
 #
 #   tests/realworld/fixcheck.sh [--set dev] [--lang c|js|all] [--new RACELINT]
-#                               [--only NAME[,NAME]] [-- EXTRA RACELINT ARGS]
+#                               [--only NAME[,NAME]] [--true FILE]
+#                               [-- EXTRA RACELINT ARGS]
 #
 # For every code base of the set (the pinned list of ecosystem.sh; fetch
 # them with `ecosystem.sh --set dev` first: this script fetches nothing),
@@ -23,12 +24,20 @@
 # applicable fix in a scan of the copy before fixing), files and fixes
 # that still parse, and a total line:
 #   fixcheck: N fixes in M files, K fixes (J files) compile: P%
+# With --true FILE (tests/realworld/true-findings.txt: the findings judged
+# TRUE in docs/triage-*.md, `CODE-BASE RULE PATH:LINE` a line) only the
+# code bases named there are run, and each TRUE finding is looked up in the
+# scan of the untouched copy: found or not, with a fix or not; the first
+# safe or unsafe fix of each (what --fix --unsafe-fixes takes) is applied
+# alone to its file and the file checked as above. Prints a line per TRUE
+# finding and the total:
+#   fixcheck --true: N TRUE findings, F found, X with a fix, K fixes compile: P%
 # The held-out set is refused: it is for the people who did not write the
 # rules.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-set_name=dev lang=all new=$top/build/racelint only=
+set_name=dev lang=all new=$top/build/racelint only= truefile=
 TS_VERSION=5.4.5
 while [ $# -gt 0 ]; do
   case $1 in
@@ -36,6 +45,7 @@ while [ $# -gt 0 ]; do
     --lang) lang=$2; shift 2 ;;
     --new) new=$2; shift 2 ;;
     --only) only=$2; shift 2 ;; # these code bases of the set only
+    --true) truefile=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
 
     --) shift; break ;;
     -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
@@ -61,6 +71,7 @@ rows() {
       [ -n "$name" ] && [ "$set" = "$set_name" ] || continue
       [ "$lang" = all ] || [ "$l" = "$lang" ] || continue
       [ -z "$only" ] || [[ ",$only," == *",$name,"* ]] || continue
+      [ -z "$truefile" ] || grep -q "^$name " "$truefile" || continue
       echo "$name $version $l $dirs"
     done
 }
@@ -86,6 +97,71 @@ for (const d of r.diagnostics) console.log("TS" + d.code + ": " + ts.flattenDiag
 }
 
 total_files=0 total_fixes=0 ok_files=0 ok_fixes=0
+t_all=0 t_found=0 t_fix=0 t_ok=0
+
+# true_findings NAME TAG: the TRUE findings of code base NAME in the scan
+# $out/TAG.before.json of the untouched copy $work; each one's fix applied
+# alone and its file checked against the original $src
+true_findings() {
+  local name=$1 tag=$2 rel line rule status fixed
+  echo "$name"
+  while IFS=$'\t' read -r rel line rule status fixed; do
+    t_all=$((t_all + 1))
+    case $status in
+      notfound) echo "  TRUE $rule $rel:$line: not reported" ;;
+      nofix) t_found=$((t_found + 1)); echo "  TRUE $rule $rel:$line: reported, no fix" ;;
+      fix)
+        t_found=$((t_found + 1)) t_fix=$((t_fix + 1))
+        cp "$work/$rel" "$out/orig.tmp"
+        cp "$fixed" "$work/$rel"
+        local before after new_errors
+        before=$(check "$src/$rel" "$src")
+        after=$(check "$work/$rel" "$work")
+        cp "$out/orig.tmp" "$work/$rel"
+        new_errors=$(comm -13 <(printf '%s\n' "$before") <(printf '%s\n' "$after") | grep -v '^$' || true)
+        if [ -z "$new_errors" ]; then
+          t_ok=$((t_ok + 1))
+          echo "  TRUE $rule $rel:$line: fix compiles"
+        else
+          echo "  TRUE $rule $rel:$line: fix does NOT compile"
+          { echo "== $name: $rel:$line ($rule, TRUE)"; echo "$new_errors"; diff -u "$src/$rel" "$fixed" | head -60; } >>"$out/failures.txt"
+        fi ;;
+    esac
+  done < <(python3 - "$truefile" "$name" "$out/$tag.before.json" "$work" "$out/$tag.true" <<'PY'
+import json, os, sys
+truefile, name, report, work, prefix = sys.argv[1:6]
+want = []
+for l in open(truefile, encoding="utf-8"):
+    p = l.split()
+    if len(p) >= 3 and not l.startswith("#") and p[0] == name:
+        path, _, line = p[2].rpartition(":")
+        want.append((p[1], path, int(line)))
+try:
+    findings = json.load(open(report))["findings"]
+except (OSError, ValueError):
+    findings = []
+for k, (rule, path, line) in enumerate(want):
+    hit = [f for f in findings if f["ruleId"] == rule and f.get("path") == path
+           and f["range"]["start"]["line"] == line]
+    if not hit:
+        print(f"{path}\t{line}\t{rule}\tnotfound\t")
+        continue
+    fx = next((x for f in hit for x in f.get("fixes", []) if x["applicability"] in ("safe", "unsafe")), None)
+    if not fx:
+        print(f"{path}\t{line}\t{rule}\tnofix\t")
+        continue
+    data = open(os.path.join(work, path), "rb").read()
+    out, at = b"", 0
+    for e in sorted(fx["edits"], key=lambda e: (e["startOffset"], e["endOffset"])):
+        out += data[at:e["startOffset"]] + e["text"].encode("utf-8")
+        at = e["endOffset"]
+    out += data[at:]
+    dst = f"{prefix}.{k}"
+    open(dst, "wb").write(out)
+    print(f"{path}\t{line}\t{rule}\tfix\t{dst}")
+PY
+  )
+}
 while read -r name version l dirs; do
   tag=$(echo "$name" | tr '/@' '__')
   src="$ECO_WORK/src/$tag-${version//:/_}"
@@ -100,6 +176,11 @@ while read -r name version l dirs; do
   # the first safe or unsafe one)
   "$new" --no-cache --fail-on none --root "$work" --format json -o "$out/$tag.before.json" \
     --exclude "$work/.pc" "${extra[@]}" "${args[@]}" 2>/dev/null || true
+  if [ -n "$truefile" ]; then
+    true_findings "$name" "$tag"
+    rm -rf "$work"
+    continue
+  fi
   "$new" --no-cache --fail-on none --root "$work" --fix --unsafe-fixes -q --exclude "$work/.pc" \
     "${extra[@]}" "${args[@]}" >"$out/$tag.fix.log" 2>&1 || true
   files=0 fixes=0 okf=0 okx=0
@@ -128,6 +209,12 @@ print(sum(1 for f in d["findings"] if f.get("path", f.get("file")) == sys.argv[2
   rm -rf "$work"
 done < <(rows)
 pct=$(python3 -c "import sys; a, b = int(sys.argv[1]), int(sys.argv[2]); print(f'{100 * a / b:.1f}%' if b else 'n/a')" "$ok_fixes" "$total_fixes")
+if [ -n "$truefile" ]; then
+  pct=$(python3 -c "import sys; a, b = int(sys.argv[1]), int(sys.argv[2]); print(f'{100 * a / b:.1f}%' if b else 'n/a')" "$t_ok" "$t_fix")
+  echo "fixcheck --true: $t_all TRUE findings, $t_found found, $t_fix with a fix, $t_ok fixes compile: $pct"
+  [ -f "$out/failures.txt" ] && echo "failures: $out/failures.txt"
+  exit 0
+fi
 echo "fixcheck: $total_fixes fixes in $total_files files, $ok_fixes fixes ($ok_files files) compile: $pct"
 [ -f "$out/failures.txt" ] && echo "failures: $out/failures.txt"
 exit 0
