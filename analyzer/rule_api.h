@@ -100,6 +100,8 @@ typedef enum RlFactKind {
 #define RL_FF_EXPORTED 0x2u /* JS: exported; C: external linkage */
 #define RL_FF_METHOD 0x4u   /* JS: class method */
 #define RL_FF_STATIC 0x8u   /* JS: static method; C: static function */
+#define RL_FF_NORETURN 0x10u /* C: never returns (noreturn attribute or keyword, or
+                                every path ends in such a call of its file) */
 
 /* What a C name in a summary denotes: the object a lock, an access, a
  * guard or a global is about. Two objects are the same when every field
@@ -475,6 +477,9 @@ enum {
 typedef enum RlCFnRef { RL_FR_STORE = 1, RL_FR_ARG, RL_FR_CALL } RlCFnRef;
 #define RL_CB_AT_END 0x1u  /* RL_FACT_C_BALANCE leak: at the end of the function */
 #define RL_CB_ASSUMED 0x2u /* RL_FACT_C_BALANCE: depends on RL_FACT_C_ASSUME facts */
+#define RL_CB_RETURNS 0x4u /* RL_FACT_C_BALANCE: every path to it calls a function
+                              of another file that may never return (its
+                              RL_FACT_C_ASSUME facts flagged RL_CF_RETURNS) */
 #define RL_CF_TRY 0x1u        /* trylock/timedlock: does not wait */
 #define RL_CF_READ 0x2u       /* read lock (rwlock rdlock) */
 #define RL_CF_LOOP 0x4u       /* spawn (call, function value) inside a loop */
@@ -495,6 +500,10 @@ typedef enum RlCFnRef { RL_FR_STORE = 1, RL_FR_ARG, RL_FR_CALL } RlCFnRef;
 #define RL_CQ_PARAM 0x4u /* RL_FACT_C_GUARD, RL_FACT_C_ARGK: about a parameter */
 #define RL_CF_CHILD 0x20u /* call in a fork() child that ends in exec/_exit */
 #define RL_CF_ROUTINE 0x40u /* RL_FACT_C_FNREF ARG: a thread-create call's routine */
+#define RL_CF_TAIL 0x80u /* RL_FACT_CALL: the last statement of a function with no
+                            return statement (the function returns only if it does) */
+#define RL_CF_RETURNS 0x100u /* RL_FACT_C_ASSUME: `callee` was taken to return; the
+                                finding before it holds only if it does */
 #define RL_CA_CHILD 0x20u /* access in such a fork() child */
 #define RL_CA_POLL 0x40u  /* a read in a loop's condition (`while (!done)`) */
 #define RL_CL_CHILD 0x2u  /* lazy initialisation in such a fork() child */
@@ -546,8 +555,20 @@ uint64_t rl_cgraph_fact_threads(const RlCGraph *self, int32_t fn, const RlFact *
 bool rl_c_runs_for_call(const RlFact *ff, uint32_t k, uint32_t l, const RlFact *f, uint32_t n,
                         uint32_t i);
 /* Locks held at every call of the function: *n receives their number.
- * Owned by self. */
+ * Owned by self. Argument-less lock wrappers of other files called before
+ * a call, in source order, count as held there (memcached's STATS_LOCK()). */
 const RlCHeld *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn, uint32_t *n);
+/* Does the RL_FACT_CALL fact i of function fn run an argument-less lock
+ * wrapper of another file that locks (acquire) or unlocks a global mutex?
+ * Its lock class, or NULL. */
+const RlCObj *rl_cgraph_global_wrapper(const RlCGraph *self, int32_t fn, uint32_t i,
+                                       bool acquire);
+/* Does a call of `name` from `file` never return: the definition of that
+ * file, else every definition of the project, is flagged RL_FF_NORETURN
+ * or ends (RL_CF_TAIL) in a call that never returns? With no definition,
+ * a name that says abort or panic (`nni_plat_abort`, defined in a
+ * platform file whose #ifdef only the build sets). */
+bool rl_cgraph_noreturn(const RlCGraph *self, const char *name, uint32_t file);
 uint32_t rl_cgraph_nthreads(const RlCGraph *self);
 /* Thread routine t: its first RL_FACT_SPAWN; is it started more than once
  * (in a loop, or from two places)? */

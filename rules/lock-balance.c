@@ -108,6 +108,7 @@ static bool assumptions_hold(const RlCGraph *g, uint32_t file, const RlFact *f, 
   while (j < n && f[j].kind == RL_FACT_C_NOTE) j++;
   bool any = false;
   for (; j < n && f[j].kind == RL_FACT_C_ASSUME; j++) {
+    if (f[j].flags & RL_CF_RETURNS) continue;
     any = true;
     int32_t fn = rl_cgraph_func(g, f[j].assume.callee, file);
     if (fn < 0) return false;
@@ -122,6 +123,20 @@ static bool assumptions_hold(const RlCGraph *g, uint32_t file, const RlFact *f, 
   return any;
 }
 
+/* Does a function that finding i's paths all call (the RL_FACT_C_ASSUME
+ * facts flagged RL_CF_RETURNS after it) never return? Then those paths
+ * end there, and the finding is not real (nng's unlock, then
+ * nni_panic(), defined two files away, then the unlock of the path that
+ * did not fail). */
+static bool path_ends(const RlCGraph *g, uint32_t file, const RlFact *f, uint32_t n, uint32_t i) {
+  uint32_t j = i + 1;
+  while (j < n && f[j].kind == RL_FACT_C_NOTE) j++;
+  for (; j < n && f[j].kind == RL_FACT_C_ASSUME; j++)
+    if ((f[j].flags & RL_CF_RETURNS) && rl_cgraph_noreturn(g, f[j].assume.callee, file))
+      return true;
+  return false;
+}
+
 static void project(RlProject *px, const RlRule *self) {
   uint32_t nf = rl_project_nfiles(px);
   RlCGraph *g = rl_cgraph_new(px);
@@ -133,6 +148,7 @@ static void project(RlProject *px, const RlRule *self) {
     for (uint32_t i = 0; i < n; i++) {
       if (f[i].kind != RL_FACT_C_BALANCE) continue;
       if ((f[i].flags & RL_CB_ASSUMED) && !assumptions_hold(g, file, f, n, i)) continue;
+      if ((f[i].flags & RL_CB_RETURNS) && path_ends(g, file, f, n, i)) continue;
       const RlFact *note = f[i].balance.nnotes && i + 1 < n && f[i + 1].kind == RL_FACT_C_NOTE
                                ? &f[i + 1]
                                : NULL;

@@ -67,6 +67,9 @@ typedef struct CgFunc {
   uint64_t *deny;            /* per fact: threads that reach the function, but in no
                                 context its guards allow; NULL = none */
   int32_t *callee;           /* per fact: the function a call resolves to, or -1 */
+  const RlCObj *wacq, *wrel; /* an argument-less wrapper: the global lock it
+                                takes / releases (RL_FACT_C_WRAPPER), or NULL */
+  bool noret;                /* never returns (rl_cgraph_noreturn) */
 } CgFunc;
 
 /* A known fact about a flag along a chain: flag == / != a constant. */
@@ -192,6 +195,74 @@ const RlCHeld *rl_cgraph_entry_held(const RlCGraph *self, int32_t fn, uint32_t *
   if (fn < 0 || (uint32_t)fn >= self->n || !self->f[fn].entry) return NULL;
   *n = self->f[fn].nentry;
   return self->f[fn].entry;
+}
+
+/* The definition of the calling file wins; otherwise any definition of the
+ * project (a test program's no-op stub of the same name does not hide the
+ * real one). */
+const RlCObj *rl_cgraph_global_wrapper(const RlCGraph *self, int32_t fn, uint32_t i,
+                                       bool acquire) {
+  uint32_t n;
+  const RlFact *f = rl_cgraph_facts(self, fn, &n);
+  int32_t c = rl_cgraph_callee(self, fn, i);
+  if (c < 0 || f[i].kind != RL_FACT_CALL) return NULL;
+  const char *name = f[i].call.callee;
+  uint32_t file = f[i].file;
+  const uint32_t *named = (const uint32_t *)&c;
+  uint32_t nnamed = 1;
+  if (self->f[c].file != file) nnamed = rl_cgraph_named(self, name, &named);
+  for (uint32_t k = 0; k < nnamed; k++) {
+    const CgFunc *d = &self->f[named[k]];
+    if (acquire ? d->wacq : d->wrel) return acquire ? d->wacq : d->wrel;
+  }
+  return NULL;
+}
+
+/* A function the project declares but does not define here (its file's
+ * code is under a platform #ifdef the build would set) whose name says it
+ * ends the process: `nni_plat_abort`, `os_panic`. */
+static bool cg__ends_by_name(const char *name) {
+  char low[64];
+  size_t n = strlen(name);
+  if (n >= sizeof low) return false;
+  for (size_t i = 0; i <= n; i++)
+    low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] - 'A' + 'a' : name[i]);
+  return strstr(low, "abort") || strstr(low, "panic");
+}
+
+bool rl_cgraph_noreturn(const RlCGraph *self, const char *name, uint32_t file) {
+  const uint32_t *named;
+  uint32_t k = rl_cgraph_named(self, name, &named);
+  if (!k) return cg__ends_by_name(name);
+  for (uint32_t i = 0; i < k; i++)
+    if (self->f[named[i]].file == file) return self->f[named[i]].noret;
+  for (uint32_t i = 0; i < k; i++)
+    if (!self->f[named[i]].noret) return false;
+  return true;
+}
+
+/* Functions that never return: flagged so by their file (RL_FF_NORETURN),
+ * or ending in a call of one (RL_CF_TAIL), to a fixpoint: nng's
+ * nni_panic() ends in nni_plat_abort(), which calls abort(), each in a
+ * file of its own. */
+static void cg__noreturn(RlCGraph *g) {
+  for (uint32_t fn = 0; fn < g->n; fn++) {
+    uint32_t n;
+    const RlFact *ff = rl_cgraph_facts(g, (int32_t)fn, &n);
+    g->f[fn].noret = n && (ff[0].flags & RL_FF_NORETURN);
+  }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t fn = 0; fn < g->n; fn++) {
+      if (g->f[fn].noret) continue;
+      uint32_t n;
+      const RlFact *ff = rl_cgraph_facts(g, (int32_t)fn, &n);
+      for (uint32_t i = 0; i < n && !g->f[fn].noret; i++)
+        if (ff[i].kind == RL_FACT_CALL && (ff[i].flags & RL_CF_TAIL) &&
+            rl_cgraph_noreturn(g, ff[i].call.callee, ff[i].file))
+          changed = g->f[fn].noret = true;
+    }
+  }
 }
 
 uint32_t rl_cgraph_nthreads(const RlCGraph *self) { return self->nthreads; }
@@ -824,8 +895,17 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
           cap = cap ? cap * 2 : 64;
           g->f = rl_realloc(g->f, cap * sizeof *g->f);
         }
-        g->f[g->n++] =
-            (CgFunc){f[i].fn.name, file, i, UINT32_MAX, 0, 0, 0, NULL, 0, false, 0, false, NULL, NULL};
+        g->f[g->n++] = (CgFunc){f[i].fn.name, file, i,    UINT32_MAX, 0,    0,    0,    NULL,
+                                0,           false, 0,    false,      NULL, NULL, NULL, NULL,
+                                false};
+      } else if (f[i].kind == RL_FACT_C_WRAPPER && g->n && g->f[g->n - 1].file == file) {
+        /* the first of each kind, a global lock taken with no argument */
+        CgFunc *w = &g->f[g->n - 1];
+        if (f[i].wrapper.param < 0 && !(f[i].flags & (RL_CF_PARAMLOCK | RL_CF_READ)) &&
+            f[i].wrapper.cls.kind != RL_CO_NONE) {
+          if (f[i].wrapper.acquire && !w->wacq) w->wacq = &f[i].wrapper.cls;
+          if (!f[i].wrapper.acquire && !w->wrel) w->wrel = &f[i].wrapper.cls;
+        }
       } else if (f[i].kind == RL_FACT_C_GUARD && g->n && g->f[g->n - 1].file == file) {
         if ((f[i].flags & RL_CQ_PARAM) && f[i].guard.var.param < 32)
           g->f[g->n - 1].pguard |= UINT32_C(1) << f[i].guard.var.param;
@@ -841,6 +921,7 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
   g->by_name = rl_malloc((g->n + 1) * sizeof *g->by_name);
   for (uint32_t i = 0; i < g->n; i++) g->by_name[i] = i;
   qsort_r(g->by_name, g->n, sizeof *g->by_name, cg__cmp, g->f);
+  cg__noreturn(g);
   /* every call resolved once: the fixpoints below revisit them often */
   for (uint32_t fn = 0; fn < g->n; fn++) {
     uint32_t n;
@@ -906,10 +987,22 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
     for (uint32_t fn = 0; fn < g->n; fn++) {
       uint32_t n;
       const RlFact *ff = rl_cgraph_facts(g, (int32_t)fn, &n);
+      RlCHeld wheld[8]; /* other files' argument-less wrappers, in source order */
+      uint32_t nwh = 0;
       for (uint32_t i = 0; i < n; i++) {
         int32_t c = g->f[fn].callee[i];
         if (c < 0 || (uint32_t)c == fn) continue;
-        CgHeld site = cg__union(ff[i].call.held, ff[i].call.nheld, g->f[fn].entry, g->f[fn].nentry);
+        CgHeld own = cg__union(ff[i].call.held, ff[i].call.nheld, wheld, nwh);
+        CgHeld site = cg__union(own.v, own.n, g->f[fn].entry, g->f[fn].nentry);
+        free(own.v);
+        if (g->f[c].file != ff[i].file) {
+          const RlCObj *wc = rl_cgraph_global_wrapper(g, (int32_t)fn, i, true);
+          const RlCObj *uc = wc ? NULL : rl_cgraph_global_wrapper(g, (int32_t)fn, i, false);
+          if (wc && nwh < RL_COUNTOF(wheld) && !rl_c_held_has(wheld, nwh, wc))
+            wheld[nwh++] = (RlCHeld){*wc, ff[i].loc.line, false};
+          for (uint32_t k = 0; uc && k < nwh; k++)
+            if (rl_c_obj_eq(&wheld[k].cls, uc)) wheld[k--] = wheld[--nwh];
+        }
         if (!called[c]) {
           called[c] = true;
           next[c] = site;

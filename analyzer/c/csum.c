@@ -39,6 +39,7 @@
 #include "csum.h"
 
 #include "csum_int.h"
+#include "file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,19 @@ static void cs__emit_assumes(Cs *s, uint32_t l) {
     f->assume.arg = s->assume[k].arg;
   }
 }
+/* The candidates of nr that never returning would make the finding
+ * before them wrong: RL_FACT_C_ASSUME facts flagged RL_CF_RETURNS. */
+static uint32_t cs__returns(const Cs *s, uint8_t nr) {
+  return nr & (uint8_t)((1u << s->nnr) - 1u) ? RL_CB_RETURNS : 0;
+}
+static void cs__emit_returns(Cs *s, uint8_t nr) {
+  for (uint32_t k = 0; k < s->nnr; k++) {
+    if (!(nr & (1u << k))) continue;
+    RlFact *f = rl_fact_new(s->cx, RL_FACT_C_ASSUME, s->fn);
+    f->assume.callee = rl_fact_str(s->cx, s->nrname[k]);
+    f->flags = RL_CF_RETURNS;
+  }
+}
 /* The facts of event e (not EV_CALL: cs_emit_call records calls). */
 static void cs__emit_event(Cs *s, const CsEvent *e) {
   RlCtx *cx = s->cx;
@@ -137,16 +151,18 @@ static void cs__emit_event(Cs *s, const CsEvent *e) {
   case EV_DOUBLE: {
     RlFact *f = cs__balance(cx, e->at, RL_CB_DOUBLE, lk);
     f->balance.nnotes = 1;
-    f->flags = cs__assumes(s, e->lock);
+    f->flags = cs__assumes(s, e->lock) | cs__returns(s, e->nr);
     cs__note(cx, e->prev, rl_arena_printf(cx->scratch, "'%s' locked here", lk->text));
-             cs__emit_assumes(s, e->lock);
-                              break;
+    cs__emit_assumes(s, e->lock);
+    cs__emit_returns(s, e->nr);
+    break;
   }
   case EV_UNHELD: {
     RlFact *f = cs__balance(cx, e->at, RL_CB_UNHELD, lk);
-    f->flags = cs__assumes(s, e->lock);
+    f->flags = cs__assumes(s, e->lock) | cs__returns(s, e->nr);
     cs__emit_assumes(s, e->lock);
-                     break;
+    cs__emit_returns(s, e->nr);
+    break;
   }
   case EV_PAIR: {
     const CsLock *o = &s->locks[e->other];
@@ -184,7 +200,7 @@ static void cs__emit_leaks(Cs *s) {
     /* a lock this function only ever releases for its caller (a mode
      * argument picks lock or unlock: memcached's pause_threads) is an API,
      * not a leak */
-    if ((s->suppressed & b) || !lk->acquired || !lk->own_rel) continue;
+    if (((s->suppressed | s->nobalance) & b) || !lk->acquired || !lk->own_rel) continue;
     bool released = false, mixed = false;
     for (uint32_t x = 0; x < s->nexits; x++) {
       if (s->exits[x].rel_any & b) released = true;
@@ -213,10 +229,12 @@ static void cs__emit_leaks(Cs *s) {
       }
       RlFact *f = cs__balance(cx, s->exits[x].at, RL_CB_LEAK, lk);
       f->balance.nnotes = 1;
-      f->flags = (s->exits[x].at == s->body ? RL_CB_AT_END : 0u) | cs__assumes(s, l);
+      f->flags = (s->exits[x].at == s->body ? RL_CB_AT_END : 0u) | cs__assumes(s, l) |
+                 cs__returns(s, s->exits[x].nr);
       cs__note(cx, lk->at, rl_arena_printf(cx->scratch, "'%s' locked here", lk->text));
-               cs__emit_assumes(s, l);
-                                }
+      cs__emit_assumes(s, l);
+      cs__emit_returns(s, s->exits[x].nr);
+    }
   }
 }
 /* RL_FACT_C_WRAPPER: the lock effects the function has for its callers. */
@@ -249,7 +267,7 @@ static void cs__emit(Cs *s) {
   RlFact *ff = rl_fact_new(cx, RL_FACT_FUNC, s->fn);
   ff->fn.name = ff->fn.bare = rl_fact_str(cx, s->fname);
   ff->fn.nparams = s->nparams;
-  ff->flags = RL_FF_EXPORTED;
+  ff->flags = RL_FF_EXPORTED | (cs_noreturn_fn(s, s->fname) ? RL_FF_NORETURN : 0u);
   bool trusted = !s->bail;
   if (s->ev.n > 1) qsort(s->ev.v, s->ev.n, sizeof *s->ev.v, cs__cmp_event);
   RlNode end = rl_node_end(cx, s->body);
@@ -284,6 +302,7 @@ static void cs__emit(Cs *s) {
 void rl_csum_extract(RlCtx *cx) {
   Cs *s = rl_alloc(cx, sizeof *s);
   s->cx = cx;
+  s->incomplete = cx->file && cx->file->incomplete_line;
   /* recursive mutexes anywhere in the file: no double-lock reports */
   size_t len = cx->len;
   const char *src = cx->src;

@@ -22,6 +22,7 @@ static const char *const cs_noreturn[] = {
     "exit", "_exit", "_Exit", "abort", "quick_exit", "pthread_exit", "thrd_exit",
     "longjmp", "siglongjmp", "__assert_fail", "__builtin_unreachable", "__builtin_trap",
     "err", "errx", "verr", "verrx", "__stack_chk_fail",
+    "__pthread_unwind_next", /* pthread_cleanup_push's cancellation branch (glibc) */
 };
 static bool cs__in(const char *s, const char *const *t, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -104,6 +105,10 @@ static void cs__noret_find(Cs *s) {
     }
   }
 }
+bool cs_noreturn_fn(Cs *s, const char *name) {
+  if (!s->noret_done) cs__noret_find(s);
+  return *name && cs__noret_known(s, name);
+}
 /* Does call not return? */
 static bool cs__noreturn_call(Cs *s, RlNode call, const char *name) {
   RlCtx *cx = s->cx;
@@ -122,6 +127,40 @@ static bool cs__guard_arg(Cs *s, RlNode call, const CsEffect *e) {
   int same = value && e->gvalue ? strcmp(value, e->gvalue) == 0
                                 : (strcmp(spell, e->gspell) == 0 ? 1 : -1);
   return e->ghow == RL_CQ_EQ ? same == 1 : same == 0;
+}
+/* Is the value of `call` thrown away (a statement of its own, or cast to
+ * void)? */
+static bool cs__value_unused(const RlCtx *cx, RlNode call) {
+  RlNode c = call, p = rl_parent(cx, call);
+  while (p && (rl_kind(cx, p) == RL_C_PAREN_EXPR || rl_kind(cx, p) == RL_C_CSTYLE_CAST_EXPR ||
+               rl_kind(cx, p) == RL_C_UNEXPOSED_EXPR))
+    c = p, p = rl_parent(cx, p);
+  if (!p) return false;
+  switch (rl_kind(cx, p)) {
+  case RL_C_COMPOUND_STMT:
+  case RL_C_CASE_STMT:
+  case RL_C_DEFAULT_STMT:
+  case RL_C_LABEL_STMT: return true;
+  case RL_C_IF_STMT:
+  case RL_C_WHILE_STMT:
+  case RL_C_DO_STMT: return rl_field(cx, c) != RL_F_CONDITION;
+  default: return false;
+  }
+}
+/* Is argument i of `call` printed: does a format string (a string literal
+ * with a '%') come before it (`log(..., "locking %p", &m)`)? */
+static bool cs__printed_arg(const RlCtx *cx, RlNode call, uint32_t i) {
+  for (uint32_t k = 0; k < i; k++) {
+    RlNode a = rl_strip(cx, rl_c_arg(cx, call, k));
+    if (!a || rl_kind(cx, a) != RL_C_STRING_LITERAL) continue;
+    /* its spelling (also when a macro wrote it), else its text */
+    const RlNodeExt *e = cs_ext(cx, a);
+    if (e && e->name && strchr(e->name, '%')) return true;
+    size_t len;
+    const char *t = rl_text(cx, a, &len);
+    if (len && memchr(t, '%', len)) return true;
+  }
+  return false;
 }
 /* A function of another file that gets a mutex: 1 if its name says it
  * locks it, 2 if it unlocks it, 0 if unsure. */
@@ -166,6 +205,55 @@ bool cs_guessed_lock_call(Cs *s, RlNode call) {
   }
   return false;
 }
+/* The value of the local that ref names, when the function declares it
+ * with an initialiser and never assigns it or takes its address (none
+ * otherwise). */
+static RlNode cs__local_init(const Cs *s, RlNode ref) {
+  RlCtx *cx = s->cx;
+  ref = rl_strip(cx, ref);
+  if (!ref || rl_kind(cx, ref) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, ref) != RL_REF_LOCAL)
+    return RL_NONE;
+  const char *name = rl_c_name(cx, ref);
+  RlNode init = RL_NONE, end = rl_node_end(cx, s->body);
+  for (RlNode i = s->body; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_C_VAR_DECL && strcmp(rl_c_name(cx, i), name) == 0) {
+      if (init) return RL_NONE; /* two of that name */
+      /* the last child that is no part of its type (a function
+       * pointer's parameters come first) */
+      for (RlNode c = rl_first_child(cx, i); c; c = rl_next_sibling(cx, c))
+        if (rl_kind(cx, c) != RL_C_TYPE_REF && rl_kind(cx, c) != RL_C_PARM_DECL) init = c;
+      if (!init) return RL_NONE;
+    } else if (k == RL_C_DECL_REF_EXPR && strcmp(rl_c_name(cx, i), name) == 0) {
+      RlNode p = rl_parent(cx, i);
+      if ((cs_is_assign(cx, p) && rl_strip(cx, rl_first_child(cx, p)) == i) ||
+          (rl_kind(cx, p) == RL_C_UNARY_OPERATOR && cs_op_is(cx, p, "&")))
+        return RL_NONE;
+    }
+  }
+  return init;
+}
+/* A call through a local function pointer initialised with a function and
+ * never changed (the cleanup handler that glibc's pthread_cleanup_pop(1)
+ * runs: `__cancel_routine(__cancel_arg)`, set by pthread_cleanup_push):
+ * that function's name, else NULL. */
+static const char *cs__local_callee(const Cs *s, RlNode call) {
+  RlCtx *cx = s->cx;
+  RlNode callee = rl_strip(cx, rl_child(cx, call, RL_F_CALLEE));
+  RlNode v = rl_strip(cx, cs__local_init(s, callee));
+  if (v && rl_kind(cx, v) == RL_C_UNARY_OPERATOR && cs_op_is(cx, v, "&"))
+    v = rl_strip(cx, rl_first_child(cx, v));
+  if (!v || rl_kind(cx, v) != RL_C_DECL_REF_EXPR || rl_c_ref(cx, v) != RL_REF_FUNCTION)
+    return NULL;
+  return rl_c_name(cx, v);
+}
+/* Argument k of `call`; through a local function pointer (`via`), an
+ * argument that is a local set once is read as its initialiser. */
+static RlNode cs__call_arg(const Cs *s, RlNode call, uint32_t k, bool via) {
+  RlNode a = rl_c_arg(s->cx, call, k);
+  RlNode v = via ? cs__local_init(s, a) : RL_NONE;
+  return v ? v : a;
+}
 void cs_call(Cs *s, RlNode call, CsSet *set) {
   RlCtx *cx = s->cx;
   cs_gevent(s, call, EV_CALL, cs_must(set), set);
@@ -193,6 +281,7 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
       uint32_t l = ls[q];
       if (l == UINT32_MAX) continue;
       if (kind != OP_UNLOCK) s->locks[l].read = read;
+      if (op->rec) s->locks[l].rec = true;
       cs_lock_event(s, call, l, kind == OP_UNLOCK, kind == OP_TRY, set);
                     }
     for (uint8_t q = 0; q < n; q++) {
@@ -230,15 +319,17 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
                 strcmp(name, "call_once") == 0))
     return;
   CsFunc *f = *name ? cs_func(s, name) : NULL;
+  const char *via = f ? NULL : cs__local_callee(s, call);
+  if (via) f = cs_func(s, via);
   if (f) {
     for (uint8_t i = 0; i < f->neff; i++) {
       const CsEffect *e = &f->eff[i];
       if (e->ghow && !cs__guard_arg(s, call, e)) continue;
       uint32_t l = UINT32_MAX;
       if (e->paramlock) {
-        l = cs_lock_of(s, rl_c_arg(cx, call, (uint32_t)e->param), call, false);
+        l = cs_lock_of(s, cs__call_arg(s, call, (uint32_t)e->param, via), call, false);
       } else if (e->param >= 0) {
-        RlNode a = rl_strip(cx, rl_c_arg(cx, call, (uint32_t)e->param));
+        RlNode a = rl_strip(cx, cs__call_arg(s, call, (uint32_t)e->param, via));
         if (!a) continue;
         uint64_t bk = rl_expr_key(cx, a);
         int8_t pp = -1;
@@ -251,6 +342,12 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
         l = cs_lock_add(s, cs_inst(&e->cls, 0), &e->cls, RL_NONE, call, -1, false, false, 0);
       }
       if (l == UINT32_MAX) continue;
+      if (e->may_fail && !cs__value_unused(cx, call)) {
+        /* tested: the caller's error branch does not hold it */
+        cs_forget(s, set, l);
+        s->suppressed |= cs_bit(l);
+        continue;
+      }
       s->locks[l].read = e->read;
       cs_lock_event(s, call, l, !e->acquire, false, set);
                     if (e->acquire) cs_acquire(s, call, l, e->read, set);
@@ -258,12 +355,29 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
                       }
     return;
   }
+  /* A function of another file whose value is thrown away may never
+   * return (a project's panic()): the paths through it remember it. */
+  bool neutral = *name && cs__in(name, cs_neutral, RL_COUNTOF(cs_neutral));
+  if (*name && !neutral && !f && cs__value_unused(cx, call)) {
+    uint32_t k = 0;
+    while (k < s->nnr && strcmp(s->nrname[k], name) != 0) k++;
+    if (k == s->nnr && k < RL_COUNTOF(s->nrname)) s->nrname[s->nnr++] = name;
+    for (uint32_t i = 0; k < s->nnr && i < set->n; i++) set->s[i].nr |= (uint8_t)(1u << k);
+  }
   /* An unknown function that gets a lock, or the object a held lock lives
    * in, may lock or unlock it: its state becomes unknown. */
-  bool neutral = *name && cs__in(name, cs_neutral, RL_COUNTOF(cs_neutral));
   if (neutral) return;
   for (uint32_t i = 0; i < argc; i++) {
     RlNode a = rl_c_arg(cx, call, i);
+    if (cs__printed_arg(cx, call, i)) { /* a log line naming the lock */
+      /* in a file parsed incompletely, no lock-balance finding on it, as
+       * before the print was understood: the paths of such a file are
+       * not trusted that far (janus's debug-printing lock macros around
+       * statements clang dropped) */
+      uint32_t l = s->incomplete ? cs_lock_of(s, a, call, true) : UINT32_MAX;
+      if (l != UINT32_MAX) s->nobalance |= cs_bit(l);
+      continue;
+    }
     uint32_t l = cs_lock_of(s, a, call, true);
     if (l != UINT32_MAX) {
       int guess = *name && !cs_func(s, name) ? cs__guess_wrapper(name) : 0;
@@ -347,6 +461,18 @@ static RlFact *cs__argk(RlCtx *cx, RlNode at, const char *callee, uint32_t arg,
   f->argk.arg = arg;
   return f;
 }
+/* Is call i the last statement of a body with no return statement (the
+ * function returns only if the call does)? */
+static bool cs__tail(const Cs *s, RlNode i) {
+  RlCtx *cx = s->cx;
+  RlNode last = RL_NONE;
+  for (RlNode c = rl_first_child(cx, s->body); c; c = rl_next_sibling(cx, c)) last = c;
+  if (!last || rl_strip(cx, last) != i) return false;
+  RlNode end = rl_node_end(cx, s->body);
+  for (RlNode k = s->body; k < end; k++)
+    if (rl_kind(cx, k) == RL_C_RETURN_STMT) return false;
+  return true;
+}
 /* Is do-statement d `do { ... } while (0)` (a macro's statement wrapper,
  * which runs once)? */
 static bool cs__do_once(RlCtx *cx, RlNode d) {
@@ -417,6 +543,7 @@ void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
   uint32_t largi = 0, argc = rl_c_argc(cx, i);
   if (!cs_opx(s, callee))
     for (uint32_t a = 0; a < argc && !lcls; a++) {
+      if (cs__printed_arg(cx, i, a)) break;
       uint32_t l = cs_lock_of(s, rl_c_arg(cx, i, a), i, true);
       if (l != UINT32_MAX && !s->locks[l].local) lcls = &s->locks[l].cls, largi = a + 1;
     }
@@ -426,6 +553,7 @@ void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
   if (lcls) cf->call.lock = cs_obj(cx, lcls);
   cf->call.lock_arg = largi;
   if (cs_fork_child(s, i)) cf->flags |= RL_CF_CHILD;
+  if (cs__tail(s, i)) cf->flags |= RL_CF_TAIL;
   if (cs_in_loop(cx, i, s->fn)) cf->flags |= RL_CF_LOOP; /* a starter's calls (cgraph.c) */
   cs_emit_guards(s, i, call_geq, call_gne);
                  /* integer arguments known at the call: constants, or a parameter of

@@ -28,6 +28,8 @@ typedef struct CsState {
   RlNode tagn[CS_MAXT];   /* the condition tested (a flag's constant: none) */
   uint8_t tagv, ntag;
   uint64_t geq, gne; /* bit i: guard i's global == / != its constant here */
+  uint8_t nr;        /* bit k: every path here called candidate k (Cs.nrname),
+                        a function of another file that may never return */
 } CsState;
 
 typedef struct CsSet {
@@ -44,6 +46,7 @@ typedef struct CsLock {
   int8_t param;   /* parameter the lock hangs off, -1 if none */
   bool paramlock; /* the parameter is the mutex pointer itself */
   bool local, read, acquired;
+  bool rec; /* a recursive mutex (g_rec_mutex_*): no double lock */
   bool own_rel; /* released on a path where this function had acquired it */
   /* guard bits g (parameter guards): acquired, or not released at an
    * exit, on a path where guard g may hold as == (eq) or != (ne): no
@@ -62,6 +65,7 @@ typedef struct CsLabel {
 typedef struct CsExit {
   RlNode at;
   uint64_t held_any, held_all, rel_any, rel_all;
+  uint8_t nr; /* the candidates every path holding a lock here called */
 } CsExit;
 
 /* A lock effect of a wrapper function, applied at its call sites. */
@@ -79,6 +83,9 @@ typedef struct CsEffect {
   int8_t gparam;
   uint8_t ghow;
   const char *gspell, *gvalue;
+  /* the wrapper's other returns report a failure (`return -1;`) with the
+   * lock untouched: the effect holds where the call's value is ignored */
+  bool may_fail;
 } CsEffect;
 
 typedef struct CsFunc {
@@ -94,6 +101,8 @@ typedef struct CsOp {
   const char *name;
   uint8_t op, read, arg;
   uint8_t pair; /* locks arguments arg and arg + 1, in an order of its own */
+  uint8_t ok_true; /* a trylock that returns true on success (GLib) */
+  uint8_t rec;     /* a recursive mutex: locking it again is no deadlock */
 } CsOp;
 
 /* Events recorded by the second walk, emitted as facts in node order. */
@@ -114,6 +123,8 @@ typedef struct CsEvent {
   uint32_t npath;
   uint64_t geq, gne;    /* EV_CALL, EV_ACCESS, EV_LAZY, EV_LOCK, EV_UNLOCK: guards
                            that hold on every visit (AND) */
+  uint8_t nr;           /* EV_DOUBLE, EV_UNHELD: the noreturn candidates every
+                           offending path called (AND) */
 } CsEvent;
 
 /* A guard condition: global `var` (or parameter `param`) compared with a
@@ -140,6 +151,7 @@ typedef struct Cs {
   CsLock locks[CS_MAXL];
   uint32_t nlocks;
   uint64_t suppressed;
+  uint64_t nobalance; /* locks with no lock-balance finding, still tracked */
   uint64_t uncertain; /* locks whose state became unknown on some path so far */
   uint64_t stepped;   /* locks[i] whose i the loop being walked moved on (cs_next_element) */
   /* calls of other files' functions taken for lock wrappers by their name
@@ -191,6 +203,11 @@ typedef struct Cs {
   uint32_t nnoret;
   bool noret_done;
   bool gbail; /* guards untrustworthy (a loop not settled, a backward goto) */
+  bool incomplete; /* the file was parsed incompletely (statements may be dropped) */
+  /* calls of other files' functions whose value is unused: they may never
+   * return (nni_panic two files away); phase 2 decides (RL_CF_RETURNS) */
+  const char *nrname[8];
+  uint32_t nnr;
 } Cs;
 
 static inline uint32_t cs_h32(const char *s) { return (uint32_t)rl_hash_str(RL_FNV_INIT, s); }
@@ -245,6 +262,7 @@ void cs_run(Cs *s);
 
 /* Section - csum_calls.c: calls and parameters */
 void cs_call(Cs *s, RlNode call, CsSet *set);
+bool cs_noreturn_fn(Cs *s, const char *name);
 bool cs_guessed_lock_call(Cs *s, RlNode call);
 void cs_params(Cs *s);
 void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,

@@ -10,26 +10,43 @@
 #include <string.h>
 
 static const CsOp cs_ops[] = {
-    {"pthread_mutex_lock", OP_LOCK, 0, 0, 0},        {"pthread_mutex_trylock", OP_TRY, 0, 0, 0},
-    {"pthread_mutex_timedlock", OP_TRY, 0, 0, 0},    {"pthread_mutex_clocklock", OP_TRY, 0, 0, 0},
-    {"pthread_mutex_unlock", OP_UNLOCK, 0, 0, 0},    {"pthread_rwlock_rdlock", OP_LOCK, 1, 0, 0},
-    {"pthread_rwlock_wrlock", OP_LOCK, 0, 0, 0},     {"pthread_rwlock_tryrdlock", OP_TRY, 1, 0, 0},
-    {"pthread_rwlock_trywrlock", OP_TRY, 0, 0, 0},   {"pthread_rwlock_timedrdlock", OP_TRY, 1, 0, 0},
-    {"pthread_rwlock_timedwrlock", OP_TRY, 0, 0, 0}, {"pthread_rwlock_unlock", OP_UNLOCK, 0, 0, 0},
-    {"pthread_spin_lock", OP_LOCK, 0, 0, 0},         {"pthread_spin_trylock", OP_TRY, 0, 0, 0},
-    {"pthread_spin_unlock", OP_UNLOCK, 0, 0, 0},     {"mtx_lock", OP_LOCK, 0, 0, 0},
-    {"mtx_trylock", OP_TRY, 0, 0, 0},                {"mtx_timedlock", OP_TRY, 0, 0, 0},
-    {"mtx_unlock", OP_UNLOCK, 0, 0, 0},              {"pthread_cond_wait", OP_WAIT, 0, 1, 0},
-    {"pthread_cond_timedwait", OP_WAIT, 0, 1, 0},    {"cnd_wait", OP_WAIT, 0, 1, 0},
-    {"cnd_timedwait", OP_WAIT, 0, 1, 0},
+    {"pthread_mutex_lock", OP_LOCK, 0, 0, 0, 0, 0},        {"pthread_mutex_trylock", OP_TRY, 0, 0, 0, 0, 0},
+    {"pthread_mutex_timedlock", OP_TRY, 0, 0, 0, 0, 0},    {"pthread_mutex_clocklock", OP_TRY, 0, 0, 0, 0, 0},
+    {"pthread_mutex_unlock", OP_UNLOCK, 0, 0, 0, 0, 0},    {"pthread_rwlock_rdlock", OP_LOCK, 1, 0, 0, 0, 0},
+    {"pthread_rwlock_wrlock", OP_LOCK, 0, 0, 0, 0, 0},     {"pthread_rwlock_tryrdlock", OP_TRY, 1, 0, 0, 0, 0},
+    {"pthread_rwlock_trywrlock", OP_TRY, 0, 0, 0, 0, 0},   {"pthread_rwlock_timedrdlock", OP_TRY, 1, 0, 0, 0, 0},
+    {"pthread_rwlock_timedwrlock", OP_TRY, 0, 0, 0, 0, 0}, {"pthread_rwlock_unlock", OP_UNLOCK, 0, 0, 0, 0, 0},
+    {"pthread_spin_lock", OP_LOCK, 0, 0, 0, 0, 0},         {"pthread_spin_trylock", OP_TRY, 0, 0, 0, 0, 0},
+    {"pthread_spin_unlock", OP_UNLOCK, 0, 0, 0, 0, 0},     {"mtx_lock", OP_LOCK, 0, 0, 0, 0, 0},
+    {"mtx_trylock", OP_TRY, 0, 0, 0, 0, 0},                {"mtx_timedlock", OP_TRY, 0, 0, 0, 0, 0},
+    {"mtx_unlock", OP_UNLOCK, 0, 0, 0, 0, 0},              {"pthread_cond_wait", OP_WAIT, 0, 1, 0, 0, 0},
+    {"pthread_cond_timedwait", OP_WAIT, 0, 1, 0, 0, 0},    {"cnd_wait", OP_WAIT, 0, 1, 0, 0, 0},
+    {"cnd_timedwait", OP_WAIT, 0, 1, 0, 0, 0},
     /* the runtime library (runtime/c): the fixes the hints recommend */
-    {"rl_rt_lock_pair", OP_LOCK, 0, 0, 1},        {"rl_rt_unlock_pair", OP_UNLOCK, 0, 0, 1},
-    {"rl_rt_trylock_pair", OP_TRY, 0, 0, 1},      {"rl_rt_mutex_lock", OP_LOCK, 0, 0, 0},
-    {"rl_rt_mutex_trylock", OP_TRY, 0, 0, 0},     {"rl_rt_mutex_unlock", OP_UNLOCK, 0, 0, 0},
-    {"rl_rt_mutex_lock_pair", OP_LOCK, 0, 0, 1},  {"rl_rt_mutex_unlock_pair", OP_UNLOCK, 0, 0, 1},
+    {"rl_rt_lock_pair", OP_LOCK, 0, 0, 1, 0, 0},        {"rl_rt_unlock_pair", OP_UNLOCK, 0, 0, 1, 0, 0},
+    {"rl_rt_trylock_pair", OP_TRY, 0, 0, 1, 0, 0},      {"rl_rt_mutex_lock", OP_LOCK, 0, 0, 0, 0, 0},
+    {"rl_rt_mutex_trylock", OP_TRY, 0, 0, 0, 0, 0},     {"rl_rt_mutex_unlock", OP_UNLOCK, 0, 0, 0, 0, 0},
+    {"rl_rt_mutex_lock_pair", OP_LOCK, 0, 0, 1, 0, 0},  {"rl_rt_mutex_unlock_pair", OP_UNLOCK, 0, 0, 1, 0, 0},
+    /* GLib, known by name also when glib.h was not found (the call's
+     * declaration is then implicit): its trylocks return TRUE on success */
+    {"g_mutex_lock", OP_LOCK, 0, 0, 0, 0, 0},
+    {"g_mutex_trylock", OP_TRY, 0, 0, 0, 1, 0},
+    {"g_mutex_unlock", OP_UNLOCK, 0, 0, 0, 0, 0},
+    {"g_rec_mutex_lock", OP_LOCK, 0, 0, 0, 0, 1},
+    {"g_rec_mutex_trylock", OP_TRY, 0, 0, 0, 1, 1},
+    {"g_rec_mutex_unlock", OP_UNLOCK, 0, 0, 0, 0, 1},
+    {"g_rw_lock_writer_lock", OP_LOCK, 0, 0, 0, 0, 0},
+    {"g_rw_lock_writer_trylock", OP_TRY, 0, 0, 0, 1, 0},
+    {"g_rw_lock_writer_unlock", OP_UNLOCK, 0, 0, 0, 0, 0},
+    {"g_rw_lock_reader_lock", OP_LOCK, 1, 0, 0, 0, 0},
+    {"g_rw_lock_reader_trylock", OP_TRY, 1, 0, 0, 1, 0},
+    {"g_rw_lock_reader_unlock", OP_UNLOCK, 1, 0, 0, 0, 0},
+    {"g_cond_wait", OP_WAIT, 0, 1, 0, 0, 0},
+    {"g_cond_wait_until", OP_WAIT, 0, 1, 0, 0, 0},
 };
 static const CsOp *cs__op(const char *name) {
-  if (!name[0] || (name[0] != 'p' && name[0] != 'm' && name[0] != 'c' && name[0] != 'r'))
+  if (!name[0] || (name[0] != 'p' && name[0] != 'm' && name[0] != 'c' && name[0] != 'r' &&
+                   name[0] != 'g'))
     return NULL;
   for (size_t i = 0; i < RL_COUNTOF(cs_ops); i++)
     if (strcmp(cs_ops[i].name, name) == 0) return &cs_ops[i];
@@ -43,11 +60,11 @@ const CsOp *cs_opx(Cs *s, const char *name) {
   if (op || !*name) return op;
   uint32_t arg = 0;
   if (rl_c_wrapper(s->cx, RL_WRAP_LOCK, name, &arg)) {
-    *tmp = (CsOp){name, OP_LOCK, 0, (uint8_t)arg, 0};
+    *tmp = (CsOp){name, OP_LOCK, 0, (uint8_t)arg, 0, 0, 0};
     return tmp;
   }
   if (rl_c_wrapper(s->cx, RL_WRAP_UNLOCK, name, &arg)) {
-    *tmp = (CsOp){name, OP_UNLOCK, 0, (uint8_t)arg, 0};
+    *tmp = (CsOp){name, OP_UNLOCK, 0, (uint8_t)arg, 0, 0, 0};
     return tmp;
   }
   return NULL;

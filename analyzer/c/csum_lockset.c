@@ -20,6 +20,7 @@ static bool cs__state_eq(const CsState *a, const CsState *b) {
 static void cs__guard_join(CsState *d, const CsState *st) {
   d->geq &= st->geq;
   d->gne &= st->gne;
+  d->nr &= st->nr;
 }
 void cs_set_add(CsSet *d, const CsState *st) {
   for (uint32_t i = 0; i < d->n; i++)
@@ -73,7 +74,7 @@ bool cs_set_eq(const CsSet *a, const CsSet *b) {
     bool f = false;
     for (uint32_t j = 0; j < b->n && !f; j++)
       f = cs__state_eq(&a->s[i], &b->s[j]) && a->s[i].geq == b->s[j].geq &&
-          a->s[i].gne == b->s[j].gne;
+          a->s[i].gne == b->s[j].gne && a->s[i].nr == b->s[j].nr;
     if (!f) return false;
   }
   return true;
@@ -148,6 +149,13 @@ CsEvent *cs_event(Cs *s, RlNode at, uint8_t type, uint64_t mask) {
   RL_VEC_PUSH(s->ev, e);
   s->evslot[at] = s->ev.n;
   return &s->ev.v[s->ev.n - 1];
+}
+/* The event of `type` at `at`, seen again (a loop): its offending paths
+ * called only the noreturn candidates both visits' paths called. */
+static void cs__event_nr(Cs *s, RlNode at, uint8_t type, uint8_t nr) {
+  if (!s->emit) return;
+  for (uint32_t k = s->evslot[at]; k; k = s->ev.v[k - 1].next)
+    if (s->ev.v[k - 1].type == type) s->ev.v[k - 1].nr &= nr;
 }
 uint32_t cs_lock_add(Cs *s, uint64_t key, const RlCObj *cls, RlNode x, RlNode at,
                      int8_t param, bool paramlock, bool local, uint64_t basekey) {
@@ -316,18 +324,25 @@ void cs_acquire(Cs *s, RlNode at, uint32_t l, bool read, CsSet *set) {
   lk->at = at;
   uint64_t b = cs_bit(l);
   bool dbl = false;
+  uint8_t nr = 0xFF;
   for (uint32_t i = 0; i < set->n; i++) {
     lk->acq_eq |= ~set->s[i].gne;
     lk->acq_ne |= ~set->s[i].geq;
-    if ((set->s[i].held & b) && !read && !s->recursive_ok) dbl = true;
+    if ((set->s[i].held & b) && !read && !s->recursive_ok && !lk->rec) {
+      dbl = true;
+      nr &= set->s[i].nr;
+    }
     set->s[i].held |= b;
     set->s[i].rel &= ~b;
   }
-  if (dbl && !(s->suppressed & b)) {
+  if (dbl && !((s->suppressed | s->nobalance) & b)) {
     CsEvent *e = cs_event(s, at, EV_DOUBLE, 0);
     if (e) {
       e->lock = (uint16_t)l;
       e->prev = prev ? prev : at;
+      e->nr = nr;
+    } else {
+      cs__event_nr(s, at, EV_DOUBLE, nr);
     }
   }
 }
@@ -335,15 +350,25 @@ void cs_release(Cs *s, RlNode at, uint32_t l, CsSet *set) {
   if (l == UINT32_MAX) return;
   uint64_t b = cs_bit(l);
   bool unheld = false;
+  uint8_t nr = 0xFF;
   for (uint32_t i = 0; i < set->n; i++) {
-    if (set->s[i].rel & b) unheld = true;
+    if (set->s[i].rel & b) {
+      unheld = true;
+      nr &= set->s[i].nr;
+    }
     if (set->s[i].held & b) s->locks[l].own_rel = true;
     set->s[i].held &= ~b;
     set->s[i].rel |= b;
   }
-  if (unheld && !(s->suppressed & b) && !s->locks[l].read && !s->recursive_ok) {
+  if (unheld && !((s->suppressed | s->nobalance) & b) && !s->locks[l].read && !s->recursive_ok &&
+      !s->locks[l].rec) {
     CsEvent *e = cs_event(s, at, EV_UNHELD, 0);
-    if (e) e->lock = (uint16_t)l;
+    if (e) {
+      e->lock = (uint16_t)l;
+      e->nr = nr;
+    } else {
+      cs__event_nr(s, at, EV_UNHELD, nr);
+    }
   }
 }
 void cs_lock_event(Cs *s, RlNode at, uint32_t l, bool unlock, bool try_,
@@ -580,9 +605,40 @@ static void cs__handover(Cs *s, CsFunc *f, uint32_t l) {
     if (!how) continue;
     f->eff[f->neff++] = (CsEffect){false, lk->paramlock, lk->read, lk->param, lk->cls, s->fn,
                                    cs__wrapper_keyx(s, lk), (int8_t)gd->param, how, gd->spell,
-                                   gd->value};
+                                   gd->value, false};
     return;
   }
+}
+/* Is exit x `return -N;` (a negative constant: the failure of an
+ * int-returning function)? */
+static bool cs__fail_exit(const Cs *s, const CsExit *x) {
+  RlCtx *cx = s->cx;
+  if (rl_kind(cx, x->at) != RL_C_RETURN_STMT) return false;
+  RlNode v = rl_strip(cx, rl_first_child(cx, x->at));
+  if (!v || rl_kind(cx, v) != RL_C_UNARY_OPERATOR) return false;
+  size_t len;
+  const char *t = rl_text(cx, v, &len);
+  if (len < 2 || t[0] != '-') return false;
+  RlNode k = rl_strip(cx, rl_first_child(cx, v));
+  return k && rl_kind(cx, k) == RL_C_INTEGER_LITERAL;
+}
+/* Does lock l reach every exit acquired (acq) or released (!acq) on all
+ * paths, except exits that return a failure constant with l untouched on
+ * every path there (`if (!m->ok) return -1; pthread_mutex_lock(m->mu);
+ * return 0;`)? At least one exit must have the effect. */
+static bool cs__or_fail(const Cs *s, uint32_t l, bool acq) {
+  uint64_t b = cs_bit(l);
+  bool some = false;
+  for (uint32_t i = 0; i < s->nexits; i++) {
+    const CsExit *x = &s->exits[i];
+    if (acq ? (x->rel_any & b) : (x->held_any & b)) return false;
+    if (acq ? (x->held_all & b) : (x->rel_all & b)) {
+      some = true;
+      continue;
+    }
+    if ((x->held_any | x->rel_any) & b || !cs__fail_exit(s, x)) return false;
+  }
+  return some;
 }
 /* Wrapper effects of the function just walked. */
 void cs_effects(Cs *s, CsFunc *f) {
@@ -601,13 +657,20 @@ void cs_effects(Cs *s, CsFunc *f) {
     }
     bool acq = all_held && lk->acquired;
     bool rel = all_rel && !lk->acquired;
+    bool may_fail = false;
     if (lk->param < 0 && cs__colon(s, &lk->cls)) continue;
+    if (!acq && !rel && cs__or_fail(s, l, lk->acquired)) {
+      acq = lk->acquired;
+      rel = !lk->acquired;
+      may_fail = true;
+    }
     if (!acq && !rel) {
       if (!lk->acquired || all_rel) cs__handover(s, f, l);
       continue;
     }
     if (f->neff < RL_COUNTOF(f->eff))
-      f->eff[f->neff++] = (CsEffect){acq, lk->paramlock, lk->read, lk->param, lk->cls, s->fn,
-                                     cs__wrapper_keyx(s, lk), -1, 0, NULL, NULL};
+      f->eff[f->neff++] = (CsEffect){acq,  lk->paramlock, lk->read, lk->param,
+                                     lk->cls, s->fn, cs__wrapper_keyx(s, lk), -1,
+                                     0,    NULL,          NULL,     may_fail};
                                                       }
 }

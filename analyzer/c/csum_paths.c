@@ -388,6 +388,11 @@ static void cs__cond_lockcall(Cs *s, RlNode e, RlNode lc, const CsSet *in, CsSet
                               CsSet *f) {
   RlCtx *cx = s->cx;
   const CsOp *op = cs_opx(s, rl_c_callee(cx, lc));
+  if (op && op->ok_true) { /* GLib: TRUE when it got the lock */
+    CsSet *x = t;
+    t = f;
+    f = x;
+  }
   *t = *in;
   *f = *in;
   if (!op) return;
@@ -405,6 +410,7 @@ static void cs__cond_lockcall(Cs *s, RlNode e, RlNode lc, const CsSet *in, CsSet
       continue;
     }
     s->locks[l].read = read;
+    if (op->rec) s->locks[l].rec = true;
     cs_lock_event(s, lc, l, false, kind == OP_TRY, in);
   }
   for (uint8_t q = 0; q < n && !applied; q++)
@@ -476,12 +482,17 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
   cs__expr(s, e, out);
            uint32_t root;
   if (k == RL_C_INTEGER_LITERAL) {
-    /* while (1) / while (0); a literal spelled in a macro is unreadable:
-     * take it for the `do { ... } while (0)` of statement macros */
+    /* while (1) / while (0), by the value the parser gave it (a macro
+     * argument: pthread_cleanup_pop(1)'s `if (execute)`); a literal
+     * spelled in a macro with no value is unreadable: take it for the
+     * `do { ... } while (0)` of statement macros */
+    const RlNodeExt *x = cs_ext(cx, e);
     size_t len;
     const char *txt = rl_text(cx, e, &len);
     bool number = len && txt[0] >= '0' && txt[0] <= '9';
-    if (number && !(len == 1 && txt[0] == '0')) *t = *out;
+    bool nonzero = x && x->value ? strcmp(x->value, "0") != 0
+                                 : number && !(len == 1 && txt[0] == '0');
+    if (nonzero) *t = *out;
     else *f = *out;
     return;
   }
@@ -526,7 +537,9 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
 static void cs__exit(Cs *s, RlNode at, const CsSet *cur) {
   if (!cur->n) return;
   uint64_t ha = 0, hl = ~UINT64_C(0), ra = 0, rl = ~UINT64_C(0);
+  uint8_t nr = 0xFF;
   for (uint32_t i = 0; i < cur->n; i++) {
+    if (cur->s[i].held) nr &= cur->s[i].nr;
     ha |= cur->s[i].held;
     hl &= cur->s[i].held;
     ra |= cur->s[i].rel;
@@ -544,13 +557,14 @@ static void cs__exit(Cs *s, RlNode at, const CsSet *cur) {
     x->held_all &= hl;
     x->rel_any |= ra;
     x->rel_all &= rl;
+    x->nr &= nr;
     return;
   }
   if (s->nexits == CS_MAXEXITS) {
     s->exits_overflow = true;
     return;
   }
-  s->exits[s->nexits++] = (CsExit){at, ha, hl, ra, rl};
+  s->exits[s->nexits++] = (CsExit){at, ha, hl, ra, rl, nr};
 }
 static uint64_t cs__label_name(Cs *s, RlNode n, bool is_goto) {
   size_t len;
@@ -666,6 +680,103 @@ static bool cs__dropped_return(const Cs *s, uint32_t from, uint32_t to) {
     if (src[j] == '#') return false;
   return true;
 }
+/* Skips blanks, comments and `;` in src[i..to); where it stopped. */
+static uint32_t cs__skip_blank(const char *src, uint32_t i, uint32_t to) {
+  while (i < to) {
+    char ch = src[i];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v' ||
+        ch == ';') {
+      i++;
+    } else if (ch == '/' && i + 1 < to && src[i + 1] == '*') {
+      uint32_t j = i + 2;
+      while (j + 1 < to && !(src[j] == '*' && src[j + 1] == '/')) j++;
+      if (j + 1 >= to) return to;
+      i = j + 2;
+    } else if (ch == '/' && i + 1 < to && src[i + 1] == '/') {
+      while (i < to && src[i] != '\n') i++;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+static bool cs__ident_char(char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+/* The lock a dropped call's argument text names (`&lock`, `&s->mu`): a
+ * lock of the file named by that text, the same for every statement of
+ * the file that spells it so. UINT32_MAX if the text is no object. */
+static uint32_t cs__text_lock(Cs *s, const char *t, uint32_t len, RlNode at) {
+  while (len && (*t == ' ' || *t == '\t' || *t == '\n' || *t == '&' || *t == '(')) t++, len--;
+  while (len && (t[len - 1] == ' ' || t[len - 1] == '\t' || t[len - 1] == '\n' ||
+                 t[len - 1] == ')'))
+    len--;
+  if (!len || len > 120) return UINT32_MAX;
+  bool ident = true;
+  for (uint32_t k = 0; k < len; k++) {
+    char c = t[k];
+    if (c == '(' || c == ',' || c == '"' || c == '\'' || c == '\n') return UINT32_MAX;
+    if (!cs__ident_char(c)) ident = false;
+  }
+  RlCObj cls;
+  memset(&cls, 0, sizeof cls);
+  cls.kind = RL_CO_GLOBAL;
+  cls.name = rl_arena_printf(s->cx->scratch, "%.*s", (int)len, t);
+  cls.file_local = !ident || cs_is_static(s, cls.name);
+  return cs_lock_add(s, cs_inst(&cls, 0), &cls, RL_NONE, at, -1, false, false, 0);
+}
+/* Lock calls the parser dropped. Without glib.h, `static GMutex lock;` is
+ * an invalid declaration, and clang drops every statement that names it,
+ * `g_mutex_lock(&lock);` included: the code between lock and unlock read
+ * as unlocked. In a file parsed incompletely, the call statements
+ * `name(arg);` that begin the source between two statements of a block,
+ * with `name` a lock or unlock of the C library or GLib (or the project's
+ * configured ones), take or release the lock named by the argument's
+ * text, on the paths of `cur`. No lock-balance finding is made on such a
+ * lock (its other uses may be dropped too). Other dropped call statements
+ * are passed over. Returns where the source left no call statement (a
+ * dropped `return` may follow). */
+static uint32_t cs__dropped_locks(Cs *s, uint32_t from, uint32_t to, RlNode at, CsSet *cur) {
+  const char *src = s->cx->src;
+  if (to > s->cx->len) to = (uint32_t)s->cx->len;
+  for (uint32_t j = from; j < to; j++) /* a preprocessor line: the gap may not be code */
+    if (src[j] == '#') return from;
+  uint32_t i = cs__skip_blank(src, from, to);
+  while (i < to && cur->n) {
+    uint32_t n0 = i;
+    while (i < to && cs__ident_char(src[i])) i++;
+    uint32_t n1 = i;
+    i = cs__skip_blank(src, i, to);
+    if (n1 == n0 || n1 - n0 >= 64 || i >= to || src[i] != '(') return n0;
+    uint32_t a0 = ++i, depth = 1;
+    while (i < to && depth) {
+      if (src[i] == '(') depth++;
+      else if (src[i] == ')') depth--;
+      else if (src[i] == ';' || src[i] == '{' || src[i] == '}') return n0;
+      i++;
+    }
+    if (depth) return n0;
+    uint32_t a1 = i - 1;
+    while (i < to && (src[i] == ' ' || src[i] == '\t')) i++;
+    if (i >= to || src[i] != ';') return n0;
+    char name[64];
+    memcpy(name, src + n0, n1 - n0);
+    name[n1 - n0] = 0;
+    const CsOp *op = cs_opx(s, name);
+    /* another dropped call (`duk_push_error_object(ctx, ...);` before a
+     * dropped `return duk_throw(ctx);`): its effect was unknown anyway */
+    bool lockop = op && !op->arg && !op->pair && (op->op == OP_LOCK || op->op == OP_UNLOCK);
+    uint32_t l = lockop ? cs__text_lock(s, src + a0, a1 - a0, at) : UINT32_MAX;
+    if (l != UINT32_MAX) {
+      s->suppressed |= cs_bit(l);
+      if (op->rec) s->locks[l].rec = true;
+      if (op->op == OP_LOCK) cs_acquire(s, at, l, op->read, cur);
+      else cs_release(s, at, l, cur);
+    }
+    i = cs__skip_blank(src, i, to);
+  }
+  return i;
+}
 /* The byte range of node n. */
 static void cs__span(const Cs *s, RlNode n, uint32_t *from, uint32_t *to) {
   size_t len;
@@ -685,13 +796,18 @@ static void cs__block(Cs *s, RlNode n, CsSet *cur) {
     uint32_t cf, ct;
     cs__span(s, c, &cf, &ct);
     bool macro = cx->tree.nodes[c].flags & RL_NF_MACRO;
-    if (gaps && !macro && cur->n && cf > from && cs__dropped_return(s, from, cf)) {
+    uint32_t at = gaps && !macro && s->incomplete && cur->n && cf > from
+                      ? cs__dropped_locks(s, from, cf, c, cur)
+                      : from;
+    if (gaps && !macro && cur->n && cf > at && cs__dropped_return(s, at, cf)) {
       cs__exit(s, n, cur);
       cur->n = 0;
     }
     cs__stmt(s, c, cur);
     if (!macro && ct > from) from = ct;
   }
+  if (gaps && s->incomplete && cur->n && bto > from + 1)
+    from = cs__dropped_locks(s, from, bto - 1, n, cur);
   if (gaps && cur->n && bto > from + 1 && cs__dropped_return(s, from, bto - 1)) {
     cs__exit(s, n, cur);
     cur->n = 0;
@@ -857,6 +973,7 @@ static void cs__stmt(Cs *s, RlNode n, CsSet *cur) {
 void cs_run(Cs *s) {
   s->nlocks = 0;
   s->suppressed = 0;
+  s->nobalance = 0;
   s->uncertain = 0;
   s->stepped = 0;
   s->assumed = 0;
@@ -871,6 +988,7 @@ void cs_run(Cs *s) {
   s->nguards = 0;
   s->gbail = false;
   s->depth = 0;
+  s->nnr = 0;
   s->tagging = false;
   s->lockish = cs_lockish(s, s->body, rl_node_end(s->cx, s->body));
   cs_params(s);

@@ -190,31 +190,6 @@ static bool lazy_of(const RlFact *z, const RlCObj *v) {
          strcmp(z->lazy.var, v->name) == 0;
 }
 
-/* Does a call of `name` from `file` (resolved to function c) run a lock
- * wrapper of another file that locks (acquire) or unlocks a global mutex
- * with no argument (memcached's STATS_LOCK() in thread.c, called from
- * items.c)? The definition of the
- * calling file wins; otherwise any definition of the project (a test
- * program's no-op stub of the same name does not hide the real one). */
-static const RlCObj *global_wrapper(const RlCGraph *g, int32_t c, const char *name,
-                                  uint32_t file, bool acquire) {
-  if (c < 0) return NULL;
-  uint32_t n;
-  const RlFact *f = rl_cgraph_facts(g, c, &n);
-  const uint32_t *named = (const uint32_t *)&c;
-  uint32_t nnamed = 1;
-  if (!(n && f[0].file == file)) nnamed = rl_cgraph_named(g, name, &named);
-  for (uint32_t k = 0; k < nnamed; k++) {
-    f = rl_cgraph_facts(g, (int32_t)named[k], &n);
-    for (uint32_t i = 0; i < n; i++)
-      if (f[i].kind == RL_FACT_C_WRAPPER && f[i].wrapper.param < 0 &&
-          !(f[i].flags & RL_CF_PARAMLOCK) && !(f[i].flags & RL_CF_READ) &&
-          f[i].wrapper.acquire == acquire && f[i].wrapper.cls.kind != RL_CO_NONE)
-        return &f[i].wrapper.cls;
-  }
-  return NULL;
-}
-
 /* The object every thread of a loop gets: from the routine's parameter 0
  * to the helpers it is passed on to (one function, one parameter each). */
 typedef struct SharedArg {
@@ -375,10 +350,9 @@ static void project(RlProject *px, const RlRule *rule) {
     uint32_t nwh = 0;
     for (uint32_t i = 0; i < n; i++) {
       if (f[i].kind == RL_FACT_CALL) {
-        int32_t c = rl_cgraph_callee(g, (int32_t)fn, i);
-        const RlCObj *wc = global_wrapper(g, c, f[i].call.callee, f[i].file, true);
+        const RlCObj *wc = rl_cgraph_global_wrapper(g, (int32_t)fn, i, true);
         if (wc && nwh < 8) wheld[nwh++] = wc;
-        const RlCObj *uc = wc ? NULL : global_wrapper(g, c, f[i].call.callee, f[i].file, false);
+        const RlCObj *uc = wc ? NULL : rl_cgraph_global_wrapper(g, (int32_t)fn, i, false);
         for (uint32_t k = 0; uc && k < nwh; k++)
           if (rl_c_obj_eq(wheld[k], uc)) wheld[k--] = wheld[--nwh];
         continue;

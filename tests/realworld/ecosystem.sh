@@ -13,7 +13,9 @@
 # (default: ./build/racelint of this checkout), and prints, per code base
 # and rule, the counts and every finding that appeared (+) or disappeared
 # (-). Reports are kept in $ECO_WORK/out/<set>/<base|new>/<name>.json for
-# triage (../shared/tools/triage-sample).
+# triage (../shared/tools/triage-sample). $ECO_ARGS (split on spaces) is
+# given to both scans, e.g. ECO_ARGS='--config /abs/strict.json' with a
+# file holding { "extends": "racelint:strict" } to measure strict rules.
 #
 # The default set is `dev`: the held-out code bases are scanned only when
 # asked for (`--set heldout`), at the end, by someone who did not write the
@@ -182,12 +184,13 @@ build_base() {
 
 # scan RACELINT SRC LANG DIRS OUT
 scan() {
-  local rl=$1 src=$2 l=$3 dirs=$4 out=$5 args=()
+  local rl=$1 src=$2 l=$3 dirs=$4 out=$5 args=() extra=()
+  read -r -a extra <<<"${ECO_ARGS:-}"
   IFS=, read -r -a parts <<<"$dirs"
   for p in "${parts[@]}"; do [ -e "$src/$p" ] && args+=("$src/$p"); done
   # quilt keeps pre-patch copies of patched files in .pc/: they would
   # double every finding of those files
-  "$rl" --no-cache --fail-on none --format json -o "$out" --exclude "$src/.pc" "${args[@]}" \
+  "$rl" --no-cache --fail-on none --format json -o "$out" --exclude "$src/.pc" ${extra[@]+"${extra[@]}"} "${args[@]}" \
     2>"$out.stderr" || { echo "ecosystem.sh: racelint failed on $src (see $out.stderr)" >&2; return 1; }
 }
 

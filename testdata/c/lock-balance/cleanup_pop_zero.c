@@ -1,0 +1,23 @@
+/* pthread_cleanup_pop(0) removes the handler without running it: the
+ * mutex is still held when the next pass of the loop locks it again. */
+#include <pthread.h>
+
+struct work_queue {
+  pthread_mutex_t lock;
+  pthread_cond_t ready;
+  int pending;
+};
+
+static void unlock_on_cancel(void *mutex) { pthread_mutex_unlock(mutex); }
+
+void *queue_worker(void *arg) {
+  struct work_queue *q = arg;
+  for (;;) {
+    pthread_mutex_lock(&q->lock); // expect: [lock-balance] "locked again"
+    pthread_cleanup_push(unlock_on_cancel, &q->lock);
+    while (!q->pending) pthread_cond_wait(&q->ready, &q->lock);
+    q->pending--;
+    pthread_cleanup_pop(0);
+  }
+  return NULL;
+}
