@@ -293,16 +293,24 @@ static bool rl_incdisc__generated(const char *name, const char *template_path) {
 }
 
 /* Writes stub_dir/name (creating its directories). */
+/* Creates the directories of p's components after its first `from` bytes
+ * (not p's last component). */
+static bool rl_incdisc__mkdirs(char *p, size_t from) {
+  for (char *s = p + from; (s = strchr(s, '/')); s++) {
+    *s = 0;
+    bool ok = mkdir(p, 0700) == 0 || errno == EEXIST;
+    *s = '/';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 static bool rl_incdisc__write_stub(const char *stub_dir, const char *name, const char *text,
                                    size_t len) {
   char *p = rl_path_join(stub_dir, name);
-  for (char *s = p + strlen(stub_dir) + 1; (s = strchr(s, '/')); s++) {
-    *s = 0;
-    if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-      free(p);
-      return false;
-    }
-    *s = '/';
+  if (!rl_incdisc__mkdirs(p, strlen(stub_dir) + 1)) {
+    free(p);
+    return false;
   }
   char *old = NULL;
   size_t olen = 0;
@@ -520,7 +528,12 @@ RlIncDisc *rl_incdisc_new(const char *root, const char *const *files, uint32_t n
   if (sc.templates.n) qsort(sc.templates.v, sc.templates.n, sizeof *sc.templates.v, rl_incdisc__cmp_str);
   sc.stub_dir = stub_dir;
   sc.root = root;
-  sc.stub_ok = stub_dir && (mkdir(stub_dir, 0700) == 0 || errno == EEXIST);
+  /* the stub directory's parents too (the cache directory, which a
+   * --no-cache run never made): else the stand-ins, and so the findings,
+   * would depend on whether a cache was used */
+  char *sd = stub_dir ? rl_asprintf("%s/", stub_dir) : NULL;
+  sc.stub_ok = sd && rl_incdisc__mkdirs(sd, 1);
+  free(sd);
   for (uint32_t i = 0; i < n; i++) rl_incdisc__file(&sc, files[i]);
   for (uint32_t i = 0; i < sc.missing.n; i++) rl_incdisc__stub(&sc, i);
   if (rl_incdisc__config_h(&sc)) RL_VEC_PUSH(self->args, rl_strdup("-DHAVE_CONFIG_H=1"));

@@ -71,4 +71,11 @@ expect_no_out "parse-error" "no parse error"
 expect_err "1 stand-in" "config.h stood in for"
 if grep -qP '^F\tsrc/worker.c\t1\t0\t0\t-$' "$T/ac.facts"; then ok; else
   fail "dump: worker.c complete: $(grep -P '^F\tsrc/worker.c' "$T/ac.facts")"; fi
+# 4. the stand-ins do not depend on the cache: --no-cache, with a cache
+#    directory nobody made yet, stands in for proj-config.h the same way
+#    (its stub directory's parents are made)
+cp -R "$SRC_DIR/tests/buildfree/platform" "$T/proj4"
+XDG_CACHE_HOME="$T/fresh-xdg/never-made" run --no-cache --config "$T/strict.json" --root "$T/proj4" "$T/proj4"
+expect_err "1 stand-in" "--no-cache, no cache directory yet: proj-config.h still stood in for"
+expect_out "queue.c:21:22: error:" "--no-cache: the same finding"
 finish
