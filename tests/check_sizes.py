@@ -68,7 +68,7 @@ def main():
                 for name, first, length in functions(lines):
                     if length > FUNC_LIMIT:
                         over.append((rel, name, length))
-    for rel, name, n in sorted(over):
+    for rel, name, n in sorted(over, key=lambda o: (o[0], o[1] or "", o[2])):
         key = (rel, name)
         what = "%s:%s()" % (rel, name) if name else rel
         limit = FUNC_LIMIT if name else FILE_LIMIT
