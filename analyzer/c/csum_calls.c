@@ -254,6 +254,28 @@ static RlNode cs__call_arg(const Cs *s, RlNode call, uint32_t k, bool via) {
   RlNode v = via ? cs__local_init(s, a) : RL_NONE;
   return v ? v : a;
 }
+/* Does `call`, of a function that never returns, end the path here? */
+static bool cs__ends_path(RlCtx *cx, RlNode call) {
+  /* ends the path, unless it is one arm of `c ? x : abort()`, `c || die()`
+   * (assert() expands to that) */
+  bool conditional = false;
+  for (RlNode p = rl_parent(cx, call); p && !conditional; p = rl_parent(cx, p)) {
+    RlKind pk = rl_kind(cx, p);
+    if (pk == RL_C_COMPOUND_STMT || pk == RL_C_FUNCTION_DECL || pk == RL_C_IF_STMT ||
+        pk == RL_C_CASE_STMT || pk == RL_C_LABEL_STMT || pk == RL_C_DEFAULT_STMT)
+      break;
+    if (pk == RL_C_CONDITIONAL_OPERATOR ||
+        (pk == RL_C_BINARY_OPERATOR && (cs_op_is(cx, p, "&&") || cs_op_is(cx, p, "||"))))
+      conditional = true;
+  }
+  /* inside a statement expression (glibc's assert()): not walked as
+   * statements, so not a path of its own */
+  for (RlNode p = rl_parent(cx, call); p && !conditional; p = rl_parent(cx, p)) {
+    if (rl_kind(cx, p) == RL_C_FUNCTION_DECL) break;
+    if (rl_kind(cx, p) == RL_C_STMT_EXPR) conditional = true;
+  }
+  return !conditional;
+}
 void cs_call(Cs *s, RlNode call, CsSet *set) {
   RlCtx *cx = s->cx;
   cs_gevent(s, call, EV_CALL, cs_must(set), set);
@@ -294,25 +316,7 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
     return;
   }
   if (cs__noreturn_call(s, call, name)) {
-    /* ends the path, unless it is one arm of `c ? x : abort()`, `c || die()`
-     * (assert() expands to that) */
-    bool conditional = false;
-    for (RlNode p = rl_parent(cx, call); p && !conditional; p = rl_parent(cx, p)) {
-      RlKind pk = rl_kind(cx, p);
-      if (pk == RL_C_COMPOUND_STMT || pk == RL_C_FUNCTION_DECL || pk == RL_C_IF_STMT ||
-          pk == RL_C_CASE_STMT || pk == RL_C_LABEL_STMT || pk == RL_C_DEFAULT_STMT)
-        break;
-      if (pk == RL_C_CONDITIONAL_OPERATOR ||
-          (pk == RL_C_BINARY_OPERATOR && (cs_op_is(cx, p, "&&") || cs_op_is(cx, p, "||"))))
-        conditional = true;
-    }
-    /* inside a statement expression (glibc's assert()): not walked as
-     * statements, so not a path of its own */
-    for (RlNode p = rl_parent(cx, call); p && !conditional; p = rl_parent(cx, p)) {
-      if (rl_kind(cx, p) == RL_C_FUNCTION_DECL) break;
-      if (rl_kind(cx, p) == RL_C_STMT_EXPR) conditional = true;
-    }
-    if (!conditional) set->n = 0;
+    if (cs__ends_path(cx, call)) set->n = 0;
     return;
   }
   if (*name && (cs_atomic_name(name, strlen(name)) || strcmp(name, "pthread_once") == 0 ||
