@@ -566,6 +566,29 @@ static void cs__exit(Cs *s, RlNode at, const CsSet *cur) {
   }
   s->exits[s->nexits++] = (CsExit){at, ha, hl, ra, rl, nr};
 }
+/* Skips blanks, comments and `;` in src[i..to); where it stopped. */
+static uint32_t cs__skip_blank(const char *src, uint32_t i, uint32_t to) {
+  while (i < to) {
+    char ch = src[i];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v' ||
+        ch == ';') {
+      i++;
+    } else if (ch == '/' && i + 1 < to && src[i + 1] == '*') {
+      uint32_t j = i + 2;
+      while (j + 1 < to && !(src[j] == '*' && src[j + 1] == '/')) j++;
+      if (j + 1 >= to) return to;
+      i = j + 2;
+    } else if (ch == '/' && i + 1 < to && src[i + 1] == '/') {
+      while (i < to && src[i] != '\n') i++;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+static bool cs__ident_char(char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 static uint64_t cs__label_name(Cs *s, RlNode n, bool is_goto) {
   size_t len;
   const char *t = rl_text(s->cx, n, &len);
@@ -575,9 +598,7 @@ static uint64_t cs__label_name(Cs *s, RlNode n, bool is_goto) {
     while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n')) i++;
   }
   size_t j = i;
-  while (j < len && (t[j] == '_' || (t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z') ||
-                     (t[j] >= '0' && t[j] <= '9')))
-    j++;
+  while (j < len && cs__ident_char(t[j])) j++;
   return rl_hash_bytes(RL_FNV_INIT, t + i, j - i);
 }
 static CsLabel *cs__label(Cs *s, uint64_t name) {
@@ -654,54 +675,14 @@ static void cs__loop(Cs *s, RlNode cond, RlNode body, RlNode inc, bool do_while,
 static bool cs__dropped_return(const Cs *s, uint32_t from, uint32_t to) {
   const char *src = s->cx->src;
   if (to > s->cx->len) to = (uint32_t)s->cx->len;
-  uint32_t i = from;
-  while (i < to) {
-    char ch = src[i];
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v' ||
-        ch == ';') { /* the previous statement's `;` is outside its node */
-      i++;
-    } else if (ch == '/' && i + 1 < to && src[i + 1] == '*') {
-      const char *e = NULL;
-      for (uint32_t j = i + 2; j + 1 < to && !e; j++)
-        if (src[j] == '*' && src[j + 1] == '/') e = src + j + 2;
-      if (!e) return false;
-      i = (uint32_t)(e - src);
-    } else if (ch == '/' && i + 1 < to && src[i + 1] == '/') {
-      while (i < to && src[i] != '\n') i++;
-    } else {
-      break;
-    }
-  }
+  /* the previous statement's `;` is outside its node */
+  uint32_t i = cs__skip_blank(src, from, to);
   if (i + 6 > to || memcmp(src + i, "return", 6) != 0) return false;
   char nx = i + 6 < to ? src[i + 6] : ' ';
-  if (nx == '_' || (nx >= 'a' && nx <= 'z') || (nx >= 'A' && nx <= 'Z') || (nx >= '0' && nx <= '9'))
-    return false;
+  if (cs__ident_char(nx)) return false;
   for (uint32_t j = i; j < to; j++) /* disabled code (#if 0 ... #endif) is no statement */
     if (src[j] == '#') return false;
   return true;
-}
-/* Skips blanks, comments and `;` in src[i..to); where it stopped. */
-static uint32_t cs__skip_blank(const char *src, uint32_t i, uint32_t to) {
-  while (i < to) {
-    char ch = src[i];
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v' ||
-        ch == ';') {
-      i++;
-    } else if (ch == '/' && i + 1 < to && src[i + 1] == '*') {
-      uint32_t j = i + 2;
-      while (j + 1 < to && !(src[j] == '*' && src[j + 1] == '/')) j++;
-      if (j + 1 >= to) return to;
-      i = j + 2;
-    } else if (ch == '/' && i + 1 < to && src[i + 1] == '/') {
-      while (i < to && src[i] != '\n') i++;
-    } else {
-      break;
-    }
-  }
-  return i;
-}
-static bool cs__ident_char(char c) {
-  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 /* The lock a dropped call's argument text names (`&lock`, `&s->mu`): a
  * lock of the file named by that text, the same for every statement of
