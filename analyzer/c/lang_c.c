@@ -219,7 +219,15 @@ static void rl_lang_c__parse(RlLangJob *job) {
     job->first_error = r.first_error;
     job->error_detail = r.error_msg;
     uint32_t first_error = r.first_error;
-    job->syntax = r.syntax && !r.missing && !rl_str_ends_with(f->path, ".h") &&
+    /* a stand-in for a generated header defines none of the build's
+     * macros: a preprocessor error (`#if 64 / SIZEOF_VOID_P`, an undefined
+     * function-like macro in `#if`) in a file that includes one is the
+     * run's setup; a parse error there is still the file's (`return 1 }`) */
+    bool stood_in = false;
+    size_t sdl = s->c_stub_dir && r.syntax == 2 ? strlen(s->c_stub_dir) : 0;
+    for (uint32_t i = 0; sdl && i < r.nincludes && !stood_in; i++)
+      stood_in = strncmp(r.includes[i], s->c_stub_dir, sdl) == 0 && r.includes[i][sdl] == '/';
+    job->syntax = r.syntax && !r.missing && !stood_in && !rl_str_ends_with(f->path, ".h") &&
                   !(first_error != UINT32_MAX &&
                     ((r.syntax == 1 && rl_lang_c__macro_error(cx->src, cx->len, first_error)) ||
                      rl_lang_c__error_directive(cx->src, cx->len, first_error)));

@@ -769,6 +769,7 @@ static void rl_main__discover_includes(RlMain *m) {
       if (m->s.compdb) rl_session_add_c_found_arg(&m->s, args[i]);
       else rl_session_add_c_arg(&m->s, args[i]);
     }
+    if (rl_incdisc_nstubs(d) && stubs) m->s.c_stub_dir = rl_strdup(stubs);
     if (rl_incdisc_ndirs(d) || rl_incdisc_nstubs(d)) {
       char *what = m->s.compdb ? rl_asprintf("%u C file%s without a compile_commands.json entry",
                                              nodb, nodb == 1 ? "" : "s")

@@ -119,6 +119,7 @@ void rl_session_free(RlSession *self) {
   free(self->c_args);
   for (uint32_t i = 0; i < self->nc_found_args; i++) free(self->c_found_args[i]);
   free(self->c_found_args);
+  free(self->c_stub_dir);
   free(self->root);
   memset(self, 0, sizeof *self);
 }

@@ -40,6 +40,10 @@ typedef struct RlSession {
    * files it has no entry for (headers, sources the build skipped). */
   char **c_found_args;
   uint32_t nc_found_args;
+  /* The directory of the build-free stand-ins for generated headers
+   * (incdisc.h), or NULL: an error in a file that includes one is the
+   * run's setup, not the file's syntax (owned). */
+  char *c_stub_dir;
   size_t max_file_size;
   uint64_t parse_timeout_us;
   /* C parsing (cworker.h): wall-clock per file, worker address-space limit

@@ -78,4 +78,17 @@ cp -R "$SRC_DIR/tests/buildfree/platform" "$T/proj4"
 XDG_CACHE_HOME="$T/fresh-xdg/never-made" run --no-cache --config "$T/strict.json" --root "$T/proj4" "$T/proj4"
 expect_err "1 stand-in" "--no-cache, no cache directory yet: proj-config.h still stood in for"
 expect_out "queue.c:21:22: error:" "--no-cache: the same finding"
+# 5. an error that follows from a stand-in's missing macros (`#if 64 /
+#    SIZEOF_VOID_P`: division by zero) is the run's setup, told in the run
+#    notice, not a parse-error finding on a correct file; a real syntax
+#    error in a file that includes no stand-in still is one
+mkdir -p "$T/pe/src"
+printf '#undef SIZEOF_VOID_P\n' >"$T/pe/config.h.in"
+printf '#include "config.h"\n#if 64 / SIZEOF_VOID_P > 4\nint small;\n#endif\nint f(void) { return 1; }\n' >"$T/pe/src/ptr.c"
+printf 'int g(void) { return 1 +; }\n' >"$T/pe/src/broken.c"
+run --no-cache --root "$T/pe" "$T/pe"
+expect_err "1 stand-in" "config.h stood in for"
+expect_no_out "ptr.c" "no parse-error finding on the file the stand-in broke"
+expect_err "1 C file was analysed without some of its build's headers or macros" "told in the run notice"
+expect_out "broken.c:1:25: note: syntax error" "a real syntax error still reported"
 finish
