@@ -879,13 +879,7 @@ static void check(RlCtx *cx, RlNode call, void *state) {
 static void *begin_file(RlCtx *cx) {
   rl_cpm_emitter_facts(cx);
   for (RlNode st = rl_first_child(cx, rl_root(cx)); st; st = rl_next_sibling(cx, st)) {
-    RlNode d = st;
-    for (int i = 0; i < 3 && d; i++) {
-      RlKind k = rl_kind(cx, d);
-      if (k == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, d, RL_F_DECLARATION);
-      else if (k == RL_JS_AMBIENT_DECLARATION) d = rl_named_child(cx, d, 0);
-      else break;
-    }
+    RlNode d = rl_cpm_top_decl(cx, st);
     if (d) rl_cpm_member_facts(cx, d);
   }
   return NULL;

@@ -161,15 +161,20 @@ void rl_cpm_listener_fact(RlCtx *cx, RlNode cb, const char *type, const char *wh
   f->aux = rl_file_strict(cx);
 }
 
+RlNode rl_cpm_top_decl(RlCtx *cx, RlNode st) {
+  RlNode d = st;
+  for (int i = 0; i < 3 && d; i++) {
+    RlKind k = rl_kind(cx, d);
+    if (k == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, d, RL_F_DECLARATION);
+    else if (k == RL_JS_AMBIENT_DECLARATION) d = rl_named_child(cx, d, 0);
+    else break;
+  }
+  return d;
+}
+
 void *rl_cpm_emitter_facts(RlCtx *cx) {
   for (RlNode st = rl_first_child(cx, rl_root(cx)); st; st = rl_next_sibling(cx, st)) {
-    RlNode d = st;
-    for (int i = 0; i < 3 && d; i++) {
-      RlKind k = rl_kind(cx, d);
-      if (k == RL_JS_EXPORT_STATEMENT) d = rl_child(cx, d, RL_F_DECLARATION);
-      else if (k == RL_JS_AMBIENT_DECLARATION) d = rl_named_child(cx, d, 0);
-      else break;
-    }
+    RlNode d = rl_cpm_top_decl(cx, st);
     RlKind k = rl_kind(cx, d);
     if (k != RL_JS_CLASS_DECLARATION && k != RL_JS_ABSTRACT_CLASS_DECLARATION &&
         k != RL_JS_INTERFACE_DECLARATION)

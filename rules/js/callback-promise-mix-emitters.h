@@ -36,6 +36,9 @@ void rl_cpm_listener_fact(RlCtx *cx, RlNode cb, const char *type, const char *wh
  * interfaces of the file whose members tell how they treat listeners.
  * Returns NULL (no state). */
 void *rl_cpm_emitter_facts(RlCtx *cx);
+/* The declaration a top-level statement st makes, through `export` and
+ * `declare` (up to three wrappers), or st itself. */
+RlNode rl_cpm_top_decl(RlCtx *cx, RlNode st);
 /* Phase 2: is f a FACT_LISTENER of rule `self` whose receiver's type is an
  * emitter that drops the listener's promise (a Node or package emitter;
  * the project's own void-typed emitter under racelint:strict only)? */
