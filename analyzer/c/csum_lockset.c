@@ -92,6 +92,21 @@ void cs_forget(Cs *s, CsSet *set, uint32_t l) {
     set->s[i].rel &= ~cs_bit(l);
   }
 }
+/* Removes the remembered conditions of st whose bit is set in gone,
+ * keeping the others (and their values) in order. */
+static void cs__forget_tags(CsState *st, uint32_t gone) {
+  uint8_t m = 0, v = 0;
+  for (uint8_t j = 0; j < st->ntag; j++) {
+    if (gone & (1u << j)) continue;
+    st->tagk[m] = st->tagk[j];
+    st->tagr[m] = st->tagr[j];
+    st->tagn[m] = st->tagn[j];
+    if (st->tagv & (1u << j)) v |= (uint8_t)(1u << m);
+    m++;
+  }
+  st->ntag = m;
+  st->tagv = v;
+}
 /* Variable `root` is assigned: conditions and guards that read it are
  * forgotten. */
 void cs_drop_tags(const Cs *s, CsSet *set, uint32_t root) {
@@ -102,34 +117,20 @@ void cs_drop_tags(const Cs *s, CsSet *set, uint32_t root) {
     CsState *st = &set->s[i];
     st->geq &= ~gmask;
     st->gne &= ~gmask;
-    uint8_t m = 0, v = 0;
-    for (uint8_t j = 0; j < st->ntag; j++) {
-      if (st->tagr[j] == root) continue;
-      st->tagk[m] = st->tagk[j];
-      st->tagr[m] = st->tagr[j];
-      st->tagn[m] = st->tagn[j];
-      if (st->tagv & (1u << j)) v |= (uint8_t)(1u << m);
-      m++;
-    }
-    st->ntag = m;
-    st->tagv = v;
+    uint32_t gone = 0;
+    for (uint8_t j = 0; j < st->ntag; j++)
+      if (st->tagr[j] == root) gone |= 1u << j;
+    cs__forget_tags(st, gone);
   }
 }
 /* Forgets the remembered conditions of st for which drop(s, condition,
  * ud) says yes (conditions remembered without their node are kept). */
 void cs_drop_tag_if(CsState *st, bool (*drop)(const Cs *, RlNode, const void *), const Cs *s,
                     const void *ud) {
-  uint8_t m = 0, v = 0;
-  for (uint8_t j = 0; j < st->ntag; j++) {
-    if (st->tagn[j] && drop(s, st->tagn[j], ud)) continue;
-    st->tagk[m] = st->tagk[j];
-    st->tagr[m] = st->tagr[j];
-    st->tagn[m] = st->tagn[j];
-    if (st->tagv & (1u << j)) v |= (uint8_t)(1u << m);
-    m++;
-  }
-  st->ntag = m;
-  st->tagv = v;
+  uint32_t gone = 0;
+  for (uint8_t j = 0; j < st->ntag; j++)
+    if (st->tagn[j] && drop(s, st->tagn[j], ud)) gone |= 1u << j;
+  cs__forget_tags(st, gone);
 }
 CsEvent *cs_event(Cs *s, RlNode at, uint8_t type, uint64_t mask) {
   if (!s->emit) return NULL;
