@@ -390,6 +390,8 @@ bool rl_has_token(const RlCtx *cx, RlNode n, const char *tok);
 /* Source text of n (not NUL-terminated; *len receives its length). */
 const char *rl_text(const RlCtx *cx, RlNode n, size_t *len);
 bool rl_text_eq(const RlCtx *cx, RlNode n, const char *s);
+/* Does the source text of n contain s (ASCII case-insensitive)? */
+bool rl_text_contains_ci(const RlCtx *cx, RlNode n, const char *s);
 /* Source text of n as a NUL-terminated string in the file arena. */
 const char *rl_text_dup(RlCtx *cx, RlNode n);
 /* Operator of an assignment/update/unary/binary node ("=", "++", "+="...),

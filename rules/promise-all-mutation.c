@@ -77,18 +77,6 @@ static bool name_is(const char *name, const char *const *list, size_t n) {
   return false;
 }
 
-/* Does text of n contain s (ASCII case-insensitive)? */
-static bool mentions_ci(const RlCtx *cx, RlNode n, const char *s) {
-  size_t len, k = strlen(s);
-  const char *t = rl_text(cx, n, &len);
-  for (size_t i = 0; i + k <= len; i++) {
-    size_t j = 0;
-    while (j < k && tolower((unsigned char)t[i + j]) == tolower((unsigned char)s[j])) j++;
-    if (j == k) return true;
-  }
-  return false;
-}
-
 /* fetch(url, { method: 'POST' }) and friends. */
 static bool is_http_write(RlCtx *cx, RlNode call) {
   const char *name = rl_js_callee_name(cx, call);
@@ -103,8 +91,8 @@ static bool is_http_write(RlCtx *cx, RlNode call) {
         continue;
       RlNode v = rl_child(cx, p, RL_F_VALUE);
       if (rl_kind(cx, v) != RL_JS_STRING) continue;
-      return mentions_ci(cx, v, "post") || mentions_ci(cx, v, "put") ||
-             mentions_ci(cx, v, "patch") || mentions_ci(cx, v, "delete");
+      return rl_text_contains_ci(cx, v, "post") || rl_text_contains_ci(cx, v, "put") ||
+             rl_text_contains_ci(cx, v, "patch") || rl_text_contains_ci(cx, v, "delete");
     }
   }
   return false;
@@ -129,7 +117,7 @@ static bool is_write_call(RlCtx *cx, RlNode call) {
     return false;
   /* rm(p, { force: true }): idempotent, a retry finishes the job */
   RlNode args = rl_child(cx, call, RL_F_ARGUMENTS);
-  if (mentions_ci(cx, args, "force: true")) return false;
+  if (rl_text_contains_ci(cx, args, "force: true")) return false;
   return true;
 }
 

@@ -3,6 +3,7 @@
  * nodes are functions, the enclosing one, their names (both languages). */
 #include "ast.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <stdarg.h>
 #include <string.h>
@@ -254,6 +255,17 @@ bool rl_text_eq(const RlCtx *cx, RlNode n, const char *s) {
   size_t len;
   const char *t = rl_text(cx, n, &len);
   return strlen(s) == len && memcmp(t, s, len) == 0;
+}
+
+bool rl_text_contains_ci(const RlCtx *cx, RlNode n, const char *s) {
+  size_t len, k = strlen(s);
+  const char *t = rl_text(cx, n, &len);
+  for (size_t i = 0; i + k <= len; i++) {
+    size_t j = 0;
+    while (j < k && tolower((unsigned char)t[i + j]) == tolower((unsigned char)s[j])) j++;
+    if (j == k) return true;
+  }
+  return false;
 }
 
 const char *rl_text_dup(RlCtx *cx, RlNode n) {

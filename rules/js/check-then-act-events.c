@@ -65,18 +65,6 @@ const char *rl_cta_stem(const char *name, const char *const *prefixes, size_t n)
   return NULL;
 }
 
-/* Does text of n contain s (ASCII case-insensitive)? */
-bool rl_cta_mentions_ci(const RlCtx *cx, RlNode n, const char *s) {
-  size_t len, k = strlen(s);
-  const char *t = rl_text(cx, n, &len);
-  for (size_t i = 0; i + k <= len; i++) {
-    size_t j = 0;
-    while (j < k && tolower((unsigned char)t[i + j]) == tolower((unsigned char)s[j])) j++;
-    if (j == k) return true;
-  }
-  return false;
-}
-
 bool rl_cta_mentions(const RlCtx *cx, RlNode n, const char *s) {
   size_t len, k = strlen(s);
   const char *t = rl_text(cx, n, &len);

@@ -392,9 +392,9 @@ static bool conditional_write(RlCtx *cx, RlNode w) {
     }
   }
   RlNode args = rl_child(cx, w, RL_F_ARGUMENTS);
-  return rl_cta_mentions_ci(cx, args, "version") || rl_cta_mentions_ci(cx, args, "etag") ||
-         rl_cta_mentions_ci(cx, args, "expected") || rl_cta_mentions_ci(cx, args, "ifmatch") ||
-         rl_cta_mentions_ci(cx, args, "if-match") || rl_cta_mentions(cx, args, "'NX'") ||
+  return rl_text_contains_ci(cx, args, "version") || rl_text_contains_ci(cx, args, "etag") ||
+         rl_text_contains_ci(cx, args, "expected") || rl_text_contains_ci(cx, args, "ifmatch") ||
+         rl_text_contains_ci(cx, args, "if-match") || rl_cta_mentions(cx, args, "'NX'") ||
          rl_cta_mentions(cx, args, "\"NX\"") || rl_cta_mentions(cx, args, "NX:") ||
          rl_cta_mentions(cx, args, "nx:");
 }
@@ -492,7 +492,7 @@ static bool plain_read_after_check(RlCtx *cx, const Read *r, RlNode w) {
   RlNode d = rl_kind(cx, path) == RL_JS_IDENTIFIER ? rl_js_declaration(cx, path, NULL) : RL_NONE;
   RlNode v = rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR ? rl_child(cx, d, RL_F_VALUE) : RL_NONE;
   for (RlNode t = path; t; t = t == path ? v : RL_NONE)
-    if (rl_cta_mentions(cx, t, "/tmp") || rl_cta_mentions_ci(cx, t, "tmpdir")) return false;
+    if (rl_cta_mentions(cx, t, "/tmp") || rl_text_contains_ci(cx, t, "tmpdir")) return false;
   static const char *const defeated[] = {"isSymbolicLink", "mode", "uid", "gid"};
   for (RlNode i = r->node; i < w; i++)
     if (rl_kind(cx, i) == RL_JS_PROPERTY_IDENTIFIER &&

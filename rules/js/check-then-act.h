@@ -31,9 +31,9 @@ bool rl_cta_name_in(const char *name, const char *const *list, size_t n);
 /* If `name` is one of `prefixes` followed by nothing or an upper-case
  * letter/digit/_ ("getBalance"), returns the stem ("Balance", or ""). */
 const char *rl_cta_stem(const char *name, const char *const *prefixes, size_t n);
-/* Does the text of n contain s (mentions_ci: ASCII case-insensitive)? */
+/* Does the text of n contain s (case-sensitive; rl_text_contains_ci of
+ * rule_api.h ignores ASCII case)? */
 bool rl_cta_mentions(const RlCtx *cx, RlNode n, const char *s);
-bool rl_cta_mentions_ci(const RlCtx *cx, RlNode n, const char *s);
 
 /* Section - scopes */
 
