@@ -468,7 +468,7 @@ static bool file_use_safe(RlCtx *cx, const Scan *sc, RlNode w) {
  * reading; not a stream, whose 'error' event nobody may listen to) whose
  * failure reaches the caller (no callback) after a check of its
  * existence, type, size or times only, in a
- * file that shows no privilege change (process.setuid and the like) and
+ * file that shows no privilege change (rl_cta_file_privileged) and
  * on a path that does not name a temporary directory. As the C rule's
  * table says: a file swapped in between makes the read fail to its caller
  * (as a missing file would) or read what the next read would read; no one
@@ -487,26 +487,9 @@ static bool plain_read_after_check(RlCtx *cx, const Read *r, RlNode w) {
   }
   /* a callback gets the failure: read_error_handled decides */
   if (rl_js_is_function(cx, rl_strip(cx, rl_js_arg(cx, w, rl_js_argc(cx, w) - 1)))) return false;
-  RlNode path = rl_strip(cx, rl_js_arg(cx, r->node, 0));
-  if (!path) return false;
-  RlNode d = rl_kind(cx, path) == RL_JS_IDENTIFIER ? rl_js_declaration(cx, path, NULL) : RL_NONE;
-  RlNode v = rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR ? rl_child(cx, d, RL_F_VALUE) : RL_NONE;
-  for (RlNode t = path; t; t = t == path ? v : RL_NONE)
-    if (rl_cta_mentions(cx, t, "/tmp") || rl_text_contains_ci(cx, t, "tmpdir")) return false;
-  static const char *const defeated[] = {"isSymbolicLink", "mode", "uid", "gid"};
-  for (RlNode i = r->node; i < w; i++)
-    if (rl_kind(cx, i) == RL_JS_PROPERTY_IDENTIFIER &&
-        rl_cta_name_in(rl_text_dup(cx, i), defeated, RL_COUNTOF(defeated)))
-      return false;
-  static const char *const privileged[] = {"setuid",    "seteuid",   "setgid",
-                                           "setegid",   "setgroups", "initgroups"};
-  uint32_t n = rl_node_count(cx);
-  for (RlNode i = 1; i < n; i++)
-    if (rl_kind(cx, i) == RL_JS_CALL_EXPRESSION &&
-        rl_cta_name_in(rl_js_callee_name(cx, i), privileged, RL_COUNTOF(privileged)) &&
-        rl_text_eq(cx, rl_js_callee_object(cx, i), "process"))
-      return false;
-  return true;
+  if (!rl_js_arg(cx, r->node, 0)) return false;
+  return !rl_cta_path_in_tmp(cx, r) && !rl_cta_owner_tested(cx, r, w) &&
+         !rl_cta_file_privileged(cx);
 }
 
 static bool is_nullish(const RlCtx *cx, RlNode n) {
@@ -821,6 +804,10 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     if (r->kind == R_FILE ? file_use_safe(cx, sc, w->node) : conditional_write(cx, w->node))
       continue;
     if (r->kind == R_FILE && !rl_file_strict(cx) && plain_read_after_check(cx, r, w->node))
+      continue;
+    /* a write, create or delete a swap gains no one anything by (the C
+     * rule's CWE-367 policy): racelint:strict reports it */
+    if (r->kind == R_FILE && !rl_file_strict(cx) && !rl_cta_file_use_reported(cx, r, g, w->node))
       continue;
     if (locked(cx, sc, r, w->node)) continue;
     if (key_reassigned(cx, sc, r, w->node)) continue;
