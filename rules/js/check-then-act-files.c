@@ -126,7 +126,8 @@ static FileUse use_of(RlCtx *cx, const Read *r, RlNode w) {
   RlNode opts = rl_js_arg(cx, w, 1);
   if (strcmp(base, "writeFile") == 0 || strcmp(base, "createWriteStream") == 0) {
     RlNode o = strcmp(base, "writeFile") == 0 ? rl_js_arg(cx, w, 2) : opts;
-    if (o && !rl_js_is_function(cx, rl_strip(cx, o)) &&
+    /* a string there is an encoding ('ascii'); flags come as { flag(s): } */
+    if (o && rl_cta_mentions(cx, o, "flag") &&
         flag_in(cx, o, append_flags, RL_COUNTOF(append_flags)) &&
         !flag_in(cx, o, truncate_flags, RL_COUNTOF(truncate_flags)))
       return FU_MODIFY;

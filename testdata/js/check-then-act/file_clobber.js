@@ -43,10 +43,20 @@ export function makeLogDirs(parts) {
   }
 }
 
+// an encoding is not a flag: this still truncates
+export function writeLegacy(file, text) {
+  if (!fs.existsSync(file)) fs.writeFileSync(file, text, 'ascii'); // expect: [check-then-act] "'writeFileSync'"
+}
+
 // the near-misses: the same creates made atomic, or on a path the check
 // showed existed
 export function ensureFileAtomic(file) {
-  if (!fs.existsSync(file)) fs.writeFileSync(file, '', { flag: 'a' });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, '', { encoding: 'ascii', flag: 'a' });
+}
+
+export function openLog(file) {
+  if (!fs.existsSync(file)) return fs.createWriteStream(file, { flags: 'a' });
+  return null;
 }
 
 export function resetIfPresent(p) {
