@@ -25,7 +25,10 @@
  * write; a set-if-absent or cache fill whose write does not use the value
  * read (lazy initialisation is rule lazy-init-race); a key or path variable
  * assigned in between; file uses that are atomic ('wx', O_EXCL, mkdir
- * recursive, rm force) or whose failure is caught.
+ * recursive, rm force) or whose failure is caught; in the default preset,
+ * a file use a swap gains no one anything by (rules/js/check-then-act-files.c),
+ * a cache refill whose hit path returns what the miss path stores, and an
+ * idempotent setter (the write stores the parameter the check compared).
  * What a function reads, writes and awaits is collected in
  * rules/js/check-then-act-events.c; this file matches reads with writes.
  * Doc: rules/check-then-act.md */
