@@ -348,8 +348,14 @@ bool rl_cta_file_use_reported(RlCtx *cx, const Read *r, RlNode g, RlNode w) {
     return false;
   case FU_ATTR:
     return true;
-  case FU_MKDIR:
+  case FU_MKDIR: {
+    /* fs.mkdir(dir, (err) => { if (err && err.code !== 'EEXIST') ... }):
+     * the callback takes the race's EEXIST as success */
+    RlNode cb = rl_strip(cx, rl_js_arg(cx, w, rl_js_argc(cx, w) - 1));
+    if (rl_js_argc(cx, w) > 1 && rl_js_is_function(cx, cb) && rl_cta_mentions(cx, cb, "EEXIST"))
+      return false;
     return !shown_present(cx, r, g, w);
+  }
   default:
     break;
   }

@@ -67,6 +67,22 @@ export function makeLogDir(dir) {
   if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
 }
 
+// the callback takes EEXIST as success: a racing creator is no failure
+export function makeSpool(dir, cb) {
+  fs.exists(dir, (ok) => {
+    if (ok) return cb(null);
+    fs.mkdir(dir, (err) => cb(err && err.code !== 'EEXIST' ? err : null));
+  });
+}
+
+// near-miss: the callback passes EEXIST on as a failure
+export function makeQueue(dir, cb) {
+  fs.exists(dir, (ok) => {
+    if (ok) return cb(null);
+    fs.mkdir(dir, cb); // expect: [check-then-act] "'mkdir'"
+  });
+}
+
 export function resetIfThere(p) {
   if (fs.existsSync(p) === true) fs.writeFileSync(p, '');
 }
