@@ -48,6 +48,14 @@ enum {
    * in phase 2: a = the class's name here, b = the member's key, c =
    * handler description or NULL; flags = 1 for a `.finally` chain. */
   FACT_TYPED_CHAIN,
+  /* a function with an empty body (`export function noop() {}`): a = its
+   * name. */
+  FACT_EMPTY_FN,
+  /* a bare call whose callee cannot reject if the import it names as a
+   * rejection handler (`.catch(noop)`) has an empty body, resolved in
+   * phase 2: a = that import's local name, b = what the call is (the
+   * finding's words), c = handler description or NULL. */
+  FACT_ASSUMED_EMPTY,
 };
 
 typedef struct Handler {
@@ -97,14 +105,14 @@ static bool promise_call(RlCtx *cx, RlNode call, RlJsPromise *why) {
   if (!rl_js_returns_promise(cx, call, why)) return false;
   if (!why->fn) return true;
   /* `this.m()` may run a subclass's override that rejects */
-  int bud = RL_FLOATING_PROMISE_BUDGET;
+  RlFpEv bud = {.left = RL_FLOATING_PROMISE_BUDGET};
   if (rl_floating_promise_this_override_may_reject(cx, call, 0, &bud)) return true;
   /* only an async body's throws become its rejections */
   if (rl_js_is_async_fn(cx, why->fn) && rl_floating_promise_never_rejects(cx, why->fn))
     return false;
   /* the evidence shapes (fn_cannot_reject): racelint:strict reports them */
-  bud = RL_FLOATING_PROMISE_BUDGET;
-  return rl_file_strict(cx) || !rl_floating_promise_fn_cannot_reject(cx, why->fn, 0, &bud);
+  bud = (RlFpEv){.left = RL_FLOATING_PROMISE_BUDGET};
+  return rl_file_strict(cx) || !rl_floating_promise_call_cannot_reject(cx, call, why->fn, &bud);
 }
 
 /* Section - where the statement runs */
@@ -247,10 +255,14 @@ static void *begin_file(RlCtx *cx) {
       const char *name = rl_function_name(cx, i);
       if (*name) rl_fact_add(cx, FACT_NO_REJECT, i, name, NULL, NULL);
     } else if (rl_js_is_function(cx, i) && !rl_file_strict(cx) &&
-               rl_floating_promise_fn_cannot_reject(cx, i, 0, &(int){RL_FLOATING_PROMISE_BUDGET})) {
+               rl_floating_promise_fn_cannot_reject(cx, i, 0, &(RlFpEv){.left = RL_FLOATING_PROMISE_BUDGET})) {
       /* the evidence shapes, found again in phase 2 by name and line */
       const char *name = rl_function_name(cx, i);
       if (*name) rl_fact_add(cx, FACT_NO_REJECT, i, name, "evidence", NULL);
+    } else if (rl_js_is_function(cx, i) && rl_floating_promise_fn_empty(cx, i)) {
+      /* for phase 2: `.catch(noop)` in another file with this noop */
+      const char *name = rl_function_name(cx, i);
+      if (*name) rl_fact_add(cx, FACT_EMPTY_FN, i, name, NULL, NULL);
     }
   }
   return st;
@@ -304,12 +316,33 @@ static void offer_fact_fixes(RlCtx *cx, RlFact *f, RlNode at) {
               RL_FIX_UNSAFE, s, s, "void ");
 }
 
-static void report(RlCtx *cx, RlNode at, const RlJsPromise *why, const char *handler) {
+/* Outside racelint:strict, a callee that cannot reject if an import it
+ * gives as a rejection handler has an empty body (`.catch(noop)`, noop
+ * imported): phase 2 checks the import (FACT_ASSUMED_EMPTY). True when
+ * deferred. */
+static bool defer_assumed(RlCtx *cx, RlNode call, RlNode at, const RlJsPromise *why,
+                          const char *handler) {
+  if (rl_file_strict(cx) || !why->fn) return false;
+  RlFpEv ev = {.left = RL_FLOATING_PROMISE_BUDGET};
+  if (rl_floating_promise_this_override_may_reject(cx, call, 0, &ev)) return false;
+  ev = (RlFpEv){.left = RL_FLOATING_PROMISE_BUDGET, .assume = true};
+  if (!rl_floating_promise_call_cannot_reject(cx, call, why->fn, &ev) || !ev.assumed) return false;
+  /* the finding's words name the callee in quotes, as phase 2 does */
+  const char *what = why->what;
+  size_t n = strlen(what);
+  if (n >= 2 && what[0] == '\'' && what[n - 1] == '\'') what = rl_str(cx, what + 1, n - 2);
+  offer_fact_fixes(cx, rl_fact_add(cx, FACT_ASSUMED_EMPTY, at, ev.assumed, what, handler), at);
+  return true;
+}
+
+static void report(RlCtx *cx, RlNode call, RlNode at, const RlJsPromise *why,
+                   const char *handler) {
   /* a test file's top-level call of its own async function that declares
    * the tests: a rejection ends the test process, which the runner reports */
   if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx) && !handler &&
       !rl_enclosing_function(cx, at) && why->fn && defines_tests(cx, why->fn))
     return;
+  if (defer_assumed(cx, call, at, why, handler)) return;
   RlReport *r;
   if (handler) {
     r = rl_report(cx, at,
@@ -406,7 +439,7 @@ static bool defer_chain(RlCtx *cx, RlNode e, RlNode at, const char *handler) {
       return false;
     call = rl_strip(cx, rl_js_callee_object(cx, call));
   }
-  int bud = RL_FLOATING_PROMISE_BUDGET;
+  RlFpEv bud = {.left = RL_FLOATING_PROMISE_BUDGET};
   if (call == e || rl_floating_promise_callee_fn(cx, call, 0, &bud)) return false; /* judged here */
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   const char *key = rl_floating_promise_member_key(cx, f);
@@ -414,7 +447,7 @@ static bool defer_chain(RlCtx *cx, RlNode e, RlNode at, const char *handler) {
   RlNode recv = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), type;
   if (rl_kind(cx, recv) == RL_JS_THIS) {
     RlNode cls = rl_js_this_class(cx, f);
-    bud = RL_FLOATING_PROMISE_BUDGET;
+    bud = (RlFpEv){.left = RL_FLOATING_PROMISE_BUDGET};
     if (!cls || rl_floating_promise_this_override_may_reject(cx, call, 0, &bud)) return false;
     type = extern_base(cx, cls);
   } else {
@@ -481,7 +514,7 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
     if (k == RL_JS_CALL_EXPRESSION && defer_chain(cx, e, at, handler)) continue;
     RlJsPromise why;
     if (promise_call(cx, e, &why)) {
-      report(cx, at, &why, handler);
+      report(cx, e, at, &why, handler);
     } else if (!why.fn) {
       defer_import(cx, e, at, handler);
       defer_typed(cx, e, at, handler);
@@ -730,6 +763,19 @@ static void chain_report(RlProject *px, const RlRule *self, const RlFact *f) {
   rl_project_fix(px, r, f);
 }
 
+/* Is the function fact fn one with an empty body (FACT_EMPTY_FN at its
+ * line)? */
+static bool empty_fn(const RlProject *px, const RlRule *self, const RlFact *fn) {
+  if (!fn || (fn->flags & RL_FF_ASYNC)) return false;
+  uint32_t n;
+  const RlFact *f = rl_project_facts(px, fn->file, &n);
+  for (uint32_t i = 0; i < n; i++)
+    if (f[i].kind == FACT_EMPTY_FN && rl_fact_of(px, &f[i], self) &&
+        f[i].loc.line == fn->loc.line && strcmp(f[i].a, fn->fn.name) == 0)
+      return true;
+  return false;
+}
+
 static void project(RlProject *px, const RlRule *self) {
   uint32_t nfiles = rl_project_nfiles(px);
   for (uint32_t file = 0; file < nfiles; file++) {
@@ -741,6 +787,11 @@ static void project(RlProject *px, const RlRule *self) {
         const RlFact *decl;
         rl_project_js_member(px, file, f->a, f->b, &decl);
         if (!decl_no_reject(px, self, decl, f->b)) chain_report(px, self, f);
+        continue;
+      }
+      if (f->kind == FACT_ASSUMED_EMPTY && rl_fact_of(px, f, self)) {
+        if (!empty_fn(px, self, rl_project_js_binding(px, file, f->a)))
+          typed_report(px, self, f, f->b, NULL);
         continue;
       }
       if (f->kind == FACT_TYPED_CALL && rl_fact_of(px, f, self)) {
