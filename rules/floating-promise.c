@@ -99,10 +99,39 @@ static bool handled(RlCtx *cx, RlNode call) {
   return false;
 }
 
+/* A dynamic `import(...)` that loads a program's module for its effects,
+ * where a rejection takes the path a failed static import would: at the
+ * top level of the module (outside every function: the failure ends the
+ * process with its error, as `node app.mjs` does), or after this file
+ * registered a process-wide `process.on('unhandledRejection', f)` (the
+ * handler is the intended error path: a process container loading the
+ * user's app). */
+static bool entry_import(RlCtx *cx, RlNode call) {
+  if (!rl_enclosing_function(cx, call)) return true;
+  for (RlNode i = 1; i < call; i++) {
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    RlNode f = rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION));
+    if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) continue;
+    RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), m = rl_child(cx, f, RL_F_PROPERTY);
+    RlNode ev = rl_strip(cx, rl_js_arg(cx, i, 0));
+    if (eq(cx, o, "process") && rl_js_resolve(cx, o, NULL) == RL_BIND_FREE &&
+        (eq(cx, m, "on") || eq(cx, m, "once") || eq(cx, m, "addListener") ||
+         eq(cx, m, "prependListener")) &&
+        rl_kind(cx, ev) == RL_JS_STRING && rl_js_argc(cx, i) == 2 &&
+        (rl_text_eq(cx, ev, "'unhandledRejection'") || rl_text_eq(cx, ev, "\"unhandledRejection\"")))
+      return true;
+  }
+  return false;
+}
+
 /* Does the call return a promise that can reject (an async function whose
  * body catches everything cannot)? */
 static bool promise_call(RlCtx *cx, RlNode call, RlJsPromise *why) {
   if (!rl_js_returns_promise(cx, call, why)) return false;
+  /* racelint:strict reports a module loaded for its effects too */
+  if (!why->fn && !rl_file_strict(cx) && strcmp(why->what, "import()") == 0 &&
+      entry_import(cx, call))
+    return false;
   if (!why->fn) return true;
   /* `this.m()` may run a subclass's override that rejects */
   RlFpEv bud = {.left = RL_FLOATING_PROMISE_BUDGET};
