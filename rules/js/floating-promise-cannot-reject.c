@@ -177,7 +177,81 @@ static RlNode value_before(RlCtx *cx, RlNode name, RlNode use) {
 static const char *const log_levels[] = {"error", "warn", "info", "debug", "trace", "log", "fatal"};
 static const char *const timer_calls[] = {"clearTimeout", "clearInterval", "clearImmediate",
                                           "setTimeout",   "setInterval",   "setImmediate"};
-static bool report_only_call(RlCtx *cx, RlNode call) {
+static bool report_only_at(RlCtx *cx, RlNode call, int depth);
+static bool report_only_call(RlCtx *cx, RlNode call) { return report_only_at(cx, call, 0); }
+
+/* Is the identifier id a `const` of its scope initialised with a global
+ * timer call (`const t = setInterval(f, ms)`)? */
+static bool timer_const(RlCtx *cx, RlNode id) {
+  RlNode scope = rl_js_binding_scope(cx, id);
+  RlNode end = scope ? rl_node_end(cx, scope) : RL_NONE;
+  for (RlNode i = scope; i && i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_VARIABLE_DECLARATOR ||
+        !rl_floating_promise_same_text(cx, rl_child(cx, i, RL_F_NAME), id))
+      continue;
+    RlNode d = rl_parent(cx, i), v = rl_strip(cx, rl_child(cx, i, RL_F_VALUE));
+    RlNode f = rl_kind(cx, v) == RL_JS_CALL_EXPRESSION ? rl_strip(cx, rl_child(cx, v, RL_F_FUNCTION))
+                                                      : RL_NONE;
+    return rl_kind(cx, d) == RL_JS_LEXICAL_DECLARATION && rl_has_token(cx, d, "const") &&
+           rl_kind(cx, f) == RL_JS_IDENTIFIER && rl_js_resolve(cx, f, NULL) == RL_BIND_FREE &&
+           in_list(rl_text_dup(cx, f), timer_calls, 6);
+  }
+  return false;
+}
+
+/* A timer handle's own methods (`t.unref()`, `t.ref()`, t a timer_const)
+ * and Deno's (`Deno.unrefTimer(t)`): they do not throw. */
+static bool timer_handle_call(RlCtx *cx, RlNode f) {
+  RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), m = rl_child(cx, f, RL_F_PROPERTY);
+  if (eq(cx, o, "Deno") && rl_js_resolve(cx, o, NULL) == RL_BIND_FREE)
+    return eq(cx, m, "unrefTimer") || eq(cx, m, "refTimer");
+  return rl_kind(cx, o) == RL_JS_IDENTIFIER && (eq(cx, m, "unref") || eq(cx, m, "ref")) &&
+         timer_const(cx, o);
+}
+
+/* `new Date(...)` or a method call on one (`new Date().toISOString()`):
+ * a timestamp for a log line. */
+static bool timestamp(RlCtx *cx, RlNode n) {
+  n = rl_strip(cx, n);
+  if (rl_kind(cx, n) == RL_JS_CALL_EXPRESSION) {
+    RlNode f = rl_strip(cx, rl_child(cx, n, RL_F_FUNCTION));
+    if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION || rl_js_argc(cx, n) != 0) return false;
+    n = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
+  }
+  return rl_kind(cx, n) == RL_JS_NEW_EXPRESSION &&
+         eq(cx, rl_strip(cx, rl_child(cx, n, RL_F_CONSTRUCTOR)), "Date");
+}
+
+/* A method of this class that only reports (`this._debug(...)`): not
+ * async, no throw, and every call in it a report_only_at, a timestamp,
+ * a call of the object's own logger function (`this.logger(...)`), or
+ * inside the try block of a try/catch. */
+static bool quiet_method(RlCtx *cx, RlNode fn, int depth) {
+  if (!rl_js_is_function(cx, fn) || rl_js_is_async(cx, fn) || rl_js_is_generator(cx, fn))
+    return false;
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_THROW_STATEMENT || k == RL_JS_AWAIT_EXPRESSION) return false;
+    if (k != RL_JS_CALL_EXPRESSION && k != RL_JS_NEW_EXPRESSION) continue;
+    if (in_try(cx, i, fn, false) || timestamp(cx, i) || report_only_at(cx, i, depth + 1)) continue;
+    RlNode f = k == RL_JS_CALL_EXPRESSION ? rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION)) : RL_NONE;
+    if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION &&
+        rl_kind(cx, rl_strip(cx, rl_child(cx, f, RL_F_OBJECT))) == RL_JS_THIS &&
+        eq(cx, rl_child(cx, f, RL_F_PROPERTY), "logger"))
+      continue;
+    return false;
+  }
+  return true;
+}
+
+static bool report_only_at(RlCtx *cx, RlNode call, int depth) {
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   /* a global timer call: it schedules or cancels, and does not throw */
@@ -185,7 +259,18 @@ static bool report_only_call(RlCtx *cx, RlNode call) {
       in_list(rl_text_dup(cx, f), timer_calls, RL_COUNTOF(timer_calls)))
     return !calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS));
   if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return false;
+  if (timer_handle_call(cx, f)) return !calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS));
   RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), m = rl_child(cx, f, RL_F_PROPERTY);
+  /* `this.m(...)`: a method of this class that only reports, two deep */
+  if (rl_kind(cx, o) == RL_JS_THIS && depth < 2 && m &&
+      !calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS))) {
+    RlNode cls = rl_js_this_class(cx, f);
+    RlNode fn = cls ? rl_js_class_member(cx, cls, rl_text_dup(cx, m), false) : RL_NONE;
+    RlFpEv bud = {.left = 8};
+    if (fn && quiet_method(cx, fn, depth) &&
+        !rl_floating_promise_this_override_may_reject(cx, call, 4, &bud))
+      return true;
+  }
   if (rl_kind(cx, o) == RL_JS_MEMBER_EXPRESSION) o = rl_child(cx, o, RL_F_PROPERTY);
   bool ok = (eq(cx, o, "console") && rl_kind(cx, rl_child(cx, f, RL_F_OBJECT)) == RL_JS_IDENTIFIER) ||
             (eq(cx, o, "process") && eq(cx, m, "exit"));
