@@ -124,6 +124,57 @@ static bool entry_import(RlCtx *cx, RlNode call) {
   return false;
 }
 
+/* Does fn await or return `field` (a `this.x`)? */
+static bool awaits_field(RlCtx *cx, RlNode fn, RlNode field) {
+  RlNode end = rl_node_end(cx, fn);
+  for (RlNode i = fn; i < end; i++) {
+    RlKind k = rl_kind(cx, i);
+    if ((k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_RETURN_STATEMENT) &&
+        rl_floating_promise_same_text(cx, rl_strip(cx, rl_named_child(cx, i, 0)), field))
+      return true;
+  }
+  return false;
+}
+
+/* `this.m()` in a constructor (which cannot await), m a method of the same
+ * class that keeps its work in a field (`this.ready = ...` in m) which m
+ * awaits or returns and another method of the class awaits
+ * (`await this.ready`): the constructor starts the object's
+ * initialisation, and every method that needs it waits on the kept
+ * promise and sees its rejection. racelint:strict reports it. */
+static bool kept_init(RlCtx *cx, RlNode call, RlNode fn) {
+  RlNode ctor = rl_enclosing_function(cx, call);
+  if (rl_kind(cx, ctor) != RL_JS_METHOD_DEFINITION ||
+      !eq(cx, rl_child(cx, ctor, RL_F_NAME), "constructor") ||
+      rl_kind(cx, fn) != RL_JS_METHOD_DEFINITION)
+    return false;
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION ||
+      rl_kind(cx, rl_strip(cx, rl_child(cx, f, RL_F_OBJECT))) != RL_JS_THIS)
+    return false;
+  RlNode cls = rl_js_this_class(cx, f);
+  if (!cls || fn < cls || fn >= rl_node_end(cx, cls)) return false;
+  RlNode end = rl_node_end(cx, fn), cend = rl_node_end(cx, cls);
+  for (RlNode i = fn; i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_ASSIGNMENT_EXPRESSION) continue;
+    RlNode left = rl_strip(cx, rl_child(cx, i, RL_F_LEFT));
+    if (rl_kind(cx, left) != RL_JS_MEMBER_EXPRESSION ||
+        rl_kind(cx, rl_strip(cx, rl_child(cx, left, RL_F_OBJECT))) != RL_JS_THIS ||
+        !awaits_field(cx, fn, left))
+      continue;
+    for (RlNode j = cls; j < cend; j++) {
+      if (j == fn || j == ctor) {
+        j = rl_node_end(cx, j) - 1;
+        continue;
+      }
+      if (rl_kind(cx, j) == RL_JS_AWAIT_EXPRESSION &&
+          rl_floating_promise_same_text(cx, rl_strip(cx, rl_named_child(cx, j, 0)), left))
+        return true;
+    }
+  }
+  return false;
+}
+
 /* Does the call return a promise that can reject (an async function whose
  * body catches everything cannot)? */
 static bool promise_call(RlCtx *cx, RlNode call, RlJsPromise *why) {
@@ -139,6 +190,7 @@ static bool promise_call(RlCtx *cx, RlNode call, RlJsPromise *why) {
   /* only an async body's throws become its rejections */
   if (rl_js_is_async_fn(cx, why->fn) && rl_floating_promise_never_rejects(cx, why->fn))
     return false;
+  if (!rl_file_strict(cx) && kept_init(cx, call, why->fn)) return false;
   /* the evidence shapes (fn_cannot_reject): racelint:strict reports them */
   bud = (RlFpEv){.left = RL_FLOATING_PROMISE_BUDGET};
   return rl_file_strict(cx) || !rl_floating_promise_call_cannot_reject(cx, call, why->fn, &bud);
