@@ -592,6 +592,9 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
     if (k == RL_JS_CALL_EXPRESSION && !rl_file_strict(cx) && rl_js_argc(cx, e) == 0 &&
         strcmp(rl_js_callee_name(cx, e), "then") == 0 && rl_js_callee_object(cx, e))
       continue;
+    /* a hand-written retry loop's next round: racelint:strict reports it */
+    if (k == RL_JS_CALL_EXPRESSION && !rl_file_strict(cx) && rl_floating_promise_retry_step(cx, e))
+      continue;
     if (k == RL_JS_CALL_EXPRESSION && defer_chain(cx, e, at, handler)) continue;
     RlJsPromise why;
     if (promise_call(cx, e, &why)) {

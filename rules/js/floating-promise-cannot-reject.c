@@ -345,6 +345,7 @@ bool rl_floating_promise_callback_settles(RlCtx *cx, RlNode fn) {
  * only logs or exits)? Then only a bug in f's synchronous code can reject
  * it, as it could throw from any callback. */
 static bool callee_settles(RlCtx *cx, RlNode call, int depth, RlFpEv *bud);
+static bool resolve_only_promise(RlCtx *cx, RlNode v);
 static bool settled_chain_at(RlCtx *cx, RlNode call, int vdepth, RlFpEv *bud) {
   RlNode use = call;
   for (int depth = 0; depth < 32; depth++) {
@@ -359,6 +360,7 @@ static bool settled_chain_at(RlCtx *cx, RlNode call, int vdepth, RlFpEv *bud) {
     if (rl_js_argc(cx, call) != 1 || !callback_settles_ev(cx, cb, bud)) return false;
     RlNode obj = rl_strip(cx, rl_js_callee_object(cx, call));
     RlKind ok = rl_kind(cx, obj);
+    if (ok == RL_JS_NEW_EXPRESSION) return !rl_file_strict(cx) && resolve_only_promise(cx, obj);
     if (ok == RL_JS_IDENTIFIER ||
         (ok == RL_JS_MEMBER_EXPRESSION &&
          rl_kind(cx, rl_strip(cx, rl_child(cx, obj, RL_F_OBJECT))) == RL_JS_THIS)) {
@@ -762,4 +764,84 @@ static bool caught_for_call(RlCtx *cx, RlNode call, RlNode fn, RlFpEv *bud) {
 
 bool rl_floating_promise_call_cannot_reject(RlCtx *cx, RlNode call, RlNode fn, RlFpEv *bud) {
   return rl_floating_promise_fn_cannot_reject(cx, fn, 0, bud) || caught_for_call(cx, call, fn, bud);
+}
+
+/* Section - steps of a hand-written retry loop */
+
+/* Does n (nested functions too) call the local function loop by name? */
+static bool calls_fn(RlCtx *cx, RlNode n, RlNode loop) {
+  RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
+  for (RlNode i = n; i && i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    RlNode f = rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION));
+    if (rl_kind(cx, f) == RL_JS_IDENTIFIER && rl_js_local_function(cx, f) == loop) return true;
+  }
+  return false;
+}
+
+/* Is fn a retry loop: a local function with a `.then(cb)` whose callback
+ * (a function literal) calls fn again? */
+static bool retry_loop(RlCtx *cx, RlNode fn) {
+  RlNode end = fn ? rl_node_end(cx, fn) : RL_NONE;
+  for (RlNode i = fn; i && i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION || strcmp(rl_js_callee_name(cx, i), "then") != 0)
+      continue;
+    RlNode cb = rl_strip(cx, rl_js_arg(cx, i, 0));
+    if (rl_js_is_function(cx, cb) && calls_fn(cx, cb, fn)) return true;
+  }
+  return false;
+}
+
+/* The base promise of a retry step cannot reject: `sleep(ms)` /
+ * `delay(ms)` (a timer, by its name), or a call of a function that cannot
+ * reject. */
+static bool step_base_settles(RlCtx *cx, RlNode call) {
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  if (rl_kind(cx, f) == RL_JS_IDENTIFIER && (eq(cx, f, "sleep") || eq(cx, f, "delay")) &&
+      !calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS)))
+    return true;
+  RlFpEv bud = {.left = RL_FLOATING_PROMISE_BUDGET};
+  return settles_value(cx, call, 0, &bud);
+}
+
+/* A callback of a retry step: a function with no throw and no await
+ * outside a try (what it returns is not followed), or the loop's name. */
+static bool step_callback(RlCtx *cx, RlNode cb, RlNode *loop) {
+  if (rl_kind(cx, cb) == RL_JS_IDENTIFIER) {
+    RlNode fn = rl_js_local_function(cx, cb);
+    if (!fn || !retry_loop(cx, fn)) return false;
+    *loop = fn;
+    return true;
+  }
+  if (!rl_js_is_function(cx, cb) || rl_js_is_async(cx, cb)) return false;
+  RlNode end = rl_node_end(cx, cb);
+  for (RlNode i = rl_child(cx, cb, RL_F_BODY); i && i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if ((k == RL_JS_THROW_STATEMENT || k == RL_JS_AWAIT_EXPRESSION) && !in_try(cx, i, cb, false))
+      return false;
+  }
+  return true;
+}
+
+bool rl_floating_promise_retry_step(RlCtx *cx, RlNode call) {
+  RlNode loop = RL_NONE, last = RL_NONE;
+  for (int depth = 0; depth < 8; depth++) {
+    if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
+    if (strcmp(rl_js_callee_name(cx, call), "then") != 0 || !rl_js_callee_object(cx, call)) break;
+    RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));
+    if (rl_js_argc(cx, call) != 1 || !step_callback(cx, cb, &loop)) return false;
+    if (!last) last = cb;
+    call = rl_strip(cx, rl_js_callee_object(cx, call));
+  }
+  if (!last || rl_kind(cx, call) != RL_JS_CALL_EXPRESSION || !step_base_settles(cx, call))
+    return false;
+  if (loop) return true; /* `.then(run)`: the loop's next round */
+  /* the last callback calls a function around the chain: the next round */
+  for (RlNode a = rl_enclosing_function(cx, call); a; a = rl_enclosing_function(cx, a))
+    if (rl_js_is_function(cx, last) && calls_fn(cx, last, a) && retry_loop(cx, a)) return true;
+  return false;
 }

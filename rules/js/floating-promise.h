@@ -53,6 +53,14 @@ bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, RlFpE
  * (`if (!opts?.throwOnError) p = p.catch(noop); return p`). */
 bool rl_floating_promise_call_cannot_reject(RlCtx *cx, RlNode call, RlNode fn, RlFpEv *bud);
 
+/* Is `call` a step of a hand-written retry loop: a `.then(f)` chain on a
+ * promise that cannot reject (`sleep(ms)`, a callee that cannot reject)
+ * whose callbacks neither throw nor await outside a try, and whose last
+ * callback starts the loop's next round (calls the local function around
+ * it that such a chain calls again, or is that function: `.then(run)`)?
+ * Its result goes out through the promise the loop settles. */
+bool rl_floating_promise_retry_step(RlCtx *cx, RlNode call);
+
 /* Section - which function a call runs */
 
 /* The function a call runs, as far as this file tells: a local function,
