@@ -37,7 +37,12 @@ enum {
    * is the local binding), c = handler description or NULL. */
   FACT_BARE_IMPORT = RL_FACT_RULE,
   /* an async function that returns no rejecting promise (an async
-   * generator, or a body that catches everything): a = its name. */
+   * generator, or a body that catches everything): a = its name; or a
+   * function or interface member the evidence shapes cover: b =
+   * "evidence", or "handled" when it hands out a promise that already has
+   * a rejection handler (not evidence for a `.then` chain on it), c = an
+   * import the evidence assumes cannot reject or is empty (phase 2 checks
+   * it), or NULL. */
   FACT_NO_REJECT,
   /* a bare call `recv.m()` whose receiver's declared type is not declared
    * in this file, resolved in phase 2 (analyzer/js/js_types.c): a = the
@@ -309,8 +314,21 @@ static void add_handler(RlCtx *cx, State *st, RlNode fn, const char *what) {
 
 /* Section - callbacks */
 
+/* FACT_NO_REJECT for the evidence ev found about the function at `at`:
+ * b = "handled" when it rests on a promise that already has a handler
+ * (no evidence for a `.then` chain on it), else "evidence"; c = the import
+ * it assumes (phase 2 checks it). */
+static void no_reject_fact(RlCtx *cx, RlNode at, const char *name, const RlFpEv *ev, void *arg) {
+  (void)arg;
+  rl_fact_add(cx, FACT_NO_REJECT, at, name, ev->handled ? "handled" : "evidence", ev->assumed);
+}
+
 static void *begin_file(RlCtx *cx) {
   State *st = rl_alloc(cx, sizeof *st);
+  RlFpEv ev;
+  /* members of an interface of this file whose factory here returns
+   * functions that cannot reject (`createRetryer(): Retryer`) */
+  if (!rl_file_strict(cx)) rl_floating_promise_factory_members(cx, no_reject_fact, NULL);
   uint32_t n = rl_node_count(cx);
   for (RlNode i = 1; i < n; i++) {
     RlKind k = rl_kind(cx, i);
@@ -336,10 +354,10 @@ static void *begin_file(RlCtx *cx) {
       const char *name = rl_function_name(cx, i);
       if (*name) rl_fact_add(cx, FACT_NO_REJECT, i, name, NULL, NULL);
     } else if (rl_js_is_function(cx, i) && !rl_file_strict(cx) &&
-               rl_floating_promise_fn_cannot_reject(cx, i, 0, &(RlFpEv){.left = RL_FLOATING_PROMISE_BUDGET})) {
+               rl_floating_promise_fn_cannot_reject(cx, i, 0, (ev = (RlFpEv){.left = RL_FLOATING_PROMISE_BUDGET, .assume = true}, &ev))) {
       /* the evidence shapes, found again in phase 2 by name and line */
       const char *name = rl_function_name(cx, i);
-      if (*name) rl_fact_add(cx, FACT_NO_REJECT, i, name, "evidence", NULL);
+      if (*name) no_reject_fact(cx, i, name, &ev, NULL);
     } else if (rl_js_is_function(cx, i) && rl_floating_promise_fn_empty(cx, i)) {
       /* for phase 2: `.catch(noop)` in another file with this noop */
       const char *name = rl_function_name(cx, i);
@@ -753,29 +771,49 @@ static void check(RlCtx *cx, RlNode n, void *state) {
 
 /* Section - phase 2 */
 
-static bool no_reject(const RlProject *px, const RlRule *self, const RlFact *fn) {
+static bool empty_fn(const RlProject *px, const RlRule *self, const RlFact *fn);
+static bool no_reject_at(const RlProject *px, const RlRule *self, const RlFact *fn, int depth);
+
+/* Does the import a FACT_NO_REJECT (or FACT_ASSUMED_EMPTY) assumes,
+ * `name` in `file`, hold: a function with an empty body, or one that
+ * cannot reject? */
+static bool assumption_holds(const RlProject *px, const RlRule *self, uint32_t file,
+                             const char *name, int depth) {
+  if (!name || !*name) return true;
+  const RlFact *fn = rl_project_js_binding(px, file, name);
+  return fn && (empty_fn(px, self, fn) || (depth < 4 && no_reject_at(px, self, fn, depth + 1)));
+}
+
+static bool no_reject_at(const RlProject *px, const RlRule *self, const RlFact *fn, int depth) {
   uint32_t n;
   const RlFact *f = rl_project_facts(px, fn->file, &n);
   for (uint32_t i = 0; i < n; i++)
     if (f[i].kind == FACT_NO_REJECT && rl_fact_of(px, &f[i], self) &&
         strcmp(f[i].a, fn->fn.name) == 0 &&
-        (!f[i].b || !*f[i].b || f[i].loc.line == fn->loc.line))
+        (!f[i].b || !*f[i].b || f[i].loc.line == fn->loc.line) &&
+        assumption_holds(px, self, f[i].file, f[i].c, depth))
       return true;
   return false;
 }
 
+static bool no_reject(const RlProject *px, const RlRule *self, const RlFact *fn) {
+  return no_reject_at(px, self, fn, 0);
+}
+
 /* Is the declaration `decl` (a function's or member's RL_FACT_JS_TYPE
  * fact) of a function that cannot reject (FACT_NO_REJECT at its line,
- * named `name` or "Class.name")? */
+ * named `name` or "Class.name")? For a `.then` chain on its promise
+ * (chain), a promise that only has a handler attached does not count. */
 static bool decl_no_reject(const RlProject *px, const RlRule *self, const RlFact *decl,
-                           const char *name) {
+                           const char *name, bool chain) {
   if (!decl) return false;
   uint32_t n;
   const RlFact *f = rl_project_facts(px, decl->file, &n);
   size_t ln = strlen(name);
   for (uint32_t i = 0; i < n; i++) {
     if (f[i].kind != FACT_NO_REJECT || !rl_fact_of(px, &f[i], self) ||
-        f[i].loc.line != decl->loc.line)
+        f[i].loc.line != decl->loc.line || (chain && f[i].b && !strcmp(f[i].b, "handled")) ||
+        !assumption_holds(px, self, f[i].file, f[i].c, 0))
       continue;
     /* a method's fact is named "Class.m" */
     size_t la = strlen(f[i].a);
@@ -870,18 +908,17 @@ static void project(RlProject *px, const RlRule *self) {
       if (f->kind == FACT_TYPED_CHAIN && rl_fact_of(px, f, self)) {
         const RlFact *decl;
         rl_project_js_member(px, file, f->a, f->b, &decl);
-        if (!decl_no_reject(px, self, decl, f->b)) chain_report(px, self, f);
+        if (!decl_no_reject(px, self, decl, f->b, true)) chain_report(px, self, f);
         continue;
       }
       if (f->kind == FACT_ASSUMED_EMPTY && rl_fact_of(px, f, self)) {
-        if (!empty_fn(px, self, rl_project_js_binding(px, file, f->a)))
-          typed_report(px, self, f, f->b, NULL);
+        if (!assumption_holds(px, self, file, f->a, 0)) typed_report(px, self, f, f->b, NULL);
         continue;
       }
       if (f->kind == FACT_TYPED_CALL && rl_fact_of(px, f, self)) {
         const RlFact *decl;
         if (rl_project_js_member(px, file, f->a, f->b, &decl) == RL_JT_PROMISE &&
-            !decl_no_reject(px, self, decl, f->b))
+            !decl_no_reject(px, self, decl, f->b, false))
           typed_report(px, self, f, f->b, decl);
         continue;
       }
@@ -900,7 +937,7 @@ static void project(RlProject *px, const RlRule *self) {
         if ((fn && (fn->flags & RL_FF_ASYNC)) || (f->b && *f->b && t < 0)) continue;
         if (rl_project_js_func(px, f->b && *f->b ? (uint32_t)t : file, f->a, &decl) ==
                 RL_JT_PROMISE &&
-            !decl_no_reject(px, self, decl, decl ? decl->jstype.member : f->a))
+            !decl_no_reject(px, self, decl, decl ? decl->jstype.member : f->a, false))
           typed_report(px, self, f, f->a, decl);
         continue;
       }

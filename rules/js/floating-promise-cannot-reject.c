@@ -640,9 +640,69 @@ static bool kept_promise(RlCtx *cx, RlNode v, RlNode fn) {
   return false;
 }
 
+/* The declarator of `const id = ...` that binds id (RL_NONE when id is
+ * not such a const). */
+static RlNode const_declarator(RlCtx *cx, RlNode id) {
+  RlNode scope = rl_js_binding_scope(cx, id);
+  RlNode end = scope ? rl_node_end(cx, scope) : RL_NONE;
+  for (RlNode i = scope; i && i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_VARIABLE_DECLARATOR ||
+        !rl_floating_promise_same_text(cx, rl_child(cx, i, RL_F_NAME), id))
+      continue;
+    RlNode d = rl_parent(cx, i);
+    return rl_kind(cx, d) == RL_JS_LEXICAL_DECLARATION && rl_has_token(cx, d, "const") ? i
+                                                                                     : RL_NONE;
+  }
+  return RL_NONE;
+}
+
+/* A `const p` that already has a rejection handler: a statement
+ * `p.catch(h)` in p's scope (h a callback that cannot reject: `() => {}`),
+ * or p set from a call of a function that returns such a promise (this
+ * file's, or, when bud->assume, an import checked in phase 2). Returning
+ * p hands out a promise whose rejection is handled: dropping this copy
+ * loses nothing. Sets bud->handled. */
+static bool handled_value(RlCtx *cx, RlNode v, RlFpEv *bud) {
+  v = rl_strip(cx, v);
+  if (rl_kind(cx, v) != RL_JS_IDENTIFIER || --bud->left < 0) return false;
+  RlNode d = const_declarator(cx, v);
+  if (!d) return false;
+  RlNode scope = rl_js_binding_scope(cx, v), end = rl_node_end(cx, scope);
+  for (RlNode i = scope; i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_EXPRESSION_STATEMENT) continue;
+    RlNode c = rl_strip(cx, rl_named_child(cx, i, 0));
+    if (rl_kind(cx, c) != RL_JS_CALL_EXPRESSION || strcmp(rl_js_callee_name(cx, c), "catch") != 0 ||
+        rl_js_argc(cx, c) != 1 ||
+        !rl_floating_promise_same_text(cx, rl_strip(cx, rl_js_callee_object(cx, c)), v))
+      continue;
+    if (callback_settles_ev(cx, rl_strip(cx, rl_js_arg(cx, c, 0)), bud)) {
+      bud->handled = true;
+      return true;
+    }
+  }
+  RlNode init = rl_strip(cx, rl_child(cx, d, RL_F_VALUE));
+  RlNode f = rl_kind(cx, init) == RL_JS_CALL_EXPRESSION ? rl_strip(cx, rl_child(cx, init, RL_F_FUNCTION))
+                                                       : RL_NONE;
+  if (rl_kind(cx, f) != RL_JS_IDENTIFIER) return false;
+  RlNode g = RL_NONE;
+  RlJsBinding b = rl_js_resolve(cx, f, &g);
+  if (b == RL_BIND_LOCAL) {
+    if (!g || rl_js_is_async(cx, g) || !rl_floating_promise_fn_cannot_reject(cx, g, 0, bud))
+      return false;
+    bud->handled = true;
+    return true;
+  }
+  if (b != RL_BIND_IMPORT || !bud->assume) return false;
+  const char *name = rl_text_dup(cx, f);
+  if (bud->assumed && strcmp(bud->assumed, name) != 0) return false;
+  bud->assumed = name;
+  bud->handled = true;
+  return true;
+}
+
 /* A function whose promise cannot reject: async and never_rejects_at, or
  * not async and every `return` (at least one) hands back settles_value or
- * a kept_promise. */
+ * a kept_promise, or (for the callee itself, depth 0) a handled_value. */
 bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, RlFpEv *bud) {
   if (!rl_js_is_function(cx, fn) || rl_js_is_generator(cx, fn)) return false;
   if (rl_js_is_async(cx, fn)) return never_rejects_at(cx, fn, depth, bud);
@@ -658,7 +718,9 @@ bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, RlFpE
     }
     if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
     RlNode v = rl_named_child(cx, i, 0);
-    if (!v || !(kept_promise(cx, v, fn) || settles_value(cx, v, depth, bud))) return false;
+    if (!v || !(kept_promise(cx, v, fn) || settles_value(cx, v, depth, bud) ||
+                (depth == 0 && handled_value(cx, v, bud))))
+      return false;
     any = true;
   }
   return any;
@@ -844,4 +906,93 @@ bool rl_floating_promise_retry_step(RlCtx *cx, RlNode call) {
   for (RlNode a = rl_enclosing_function(cx, call); a; a = rl_enclosing_function(cx, a))
     if (rl_js_is_function(cx, last) && calls_fn(cx, last, a) && retry_loop(cx, a)) return true;
   return false;
+}
+
+/* Section - interface members made by a factory of this file */
+
+/* The interface of this file that fn's written return type names
+ * (`): Retryer<T>`), or RL_NONE. */
+static RlNode returned_interface(RlCtx *cx, RlNode fn) {
+  RlNode t = rl_child(cx, fn, RL_F_RETURN_TYPE);
+  RlNode end = t ? rl_node_end(cx, t) : RL_NONE;
+  for (RlNode i = t; i && i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_TYPE_IDENTIFIER) continue;
+    RlNode decl = rl_js_local_type(cx, rl_text_dup(cx, i));
+    return rl_kind(cx, decl) == RL_JS_INTERFACE_DECLARATION ? decl : RL_NONE;
+  }
+  return RL_NONE;
+}
+
+/* Does every `return` of fn (nested functions aside; at least one) hand
+ * back an object literal? */
+static bool returns_literals(RlCtx *cx, RlNode fn) {
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
+  bool any = false;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (i != body && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
+    if (rl_kind(cx, rl_strip(cx, rl_named_child(cx, i, 0))) != RL_JS_OBJECT) return false;
+    any = true;
+  }
+  return any;
+}
+
+/* One interface member seen in the literals: what its answer rests on,
+ * and whether one literal's property may reject. */
+typedef struct FactoryMember {
+  RlNode member;
+  const char *key;
+  RlFpEv ev;
+  bool bad;
+} FactoryMember;
+
+void rl_floating_promise_factory_members(RlCtx *cx,
+                                         void (*add)(RlCtx *cx, RlNode member, const char *key,
+                                                     const RlFpEv *ev, void *arg),
+                                         void *arg) {
+  enum { MAX = 64 };
+  FactoryMember *seen = NULL;
+  uint32_t nseen = 0, n = rl_node_count(cx);
+  for (RlNode fn = 1; fn < n; fn++) {
+    if (!rl_js_is_function(cx, fn) || rl_js_is_async(cx, fn)) continue;
+    RlNode iface = returned_interface(cx, fn);
+    if (!iface || !returns_literals(cx, fn)) continue;
+    RlNode end = rl_node_end(cx, fn);
+    for (RlNode i = fn + 1; i < end; i++) {
+      if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
+      RlNode obj = rl_strip(cx, rl_named_child(cx, i, 0));
+      if (rl_kind(cx, obj) != RL_JS_OBJECT || rl_enclosing_function(cx, i) != fn) continue;
+      for (RlNode p = rl_first_child(cx, obj); p; p = rl_next_sibling(cx, p)) {
+        if (rl_kind(cx, p) != RL_JS_PAIR) continue;
+        RlNode k = rl_child(cx, p, RL_F_KEY), val = rl_strip(cx, rl_child(cx, p, RL_F_VALUE));
+        if (!k) continue;
+        const char *key = rl_text_dup(cx, k);
+        RlNode member = RL_NONE;
+        if (rl_js_member_verdict(cx, iface, key, false, &member) != RL_JT_PROMISE || !member)
+          continue;
+        RlFpEv ev = {.left = RL_FLOATING_PROMISE_BUDGET, .assume = true};
+        bool ok = rl_js_is_function(cx, val) && rl_floating_promise_fn_cannot_reject(cx, val, 0, &ev);
+        uint32_t j = 0;
+        while (j < nseen && seen[j].member != member) j++;
+        if (j == nseen) {
+          if (!seen) seen = rl_alloc(cx, MAX * sizeof *seen);
+          if (nseen == MAX) return; /* too many to be sure of any */
+          seen[nseen++] = (FactoryMember){member, key, ev, !ok};
+          continue;
+        }
+        /* two literals: both must agree, on the same import if any */
+        if (!ok || (ev.assumed && seen[j].ev.assumed && strcmp(ev.assumed, seen[j].ev.assumed)))
+          seen[j].bad = true;
+        if (ev.assumed) seen[j].ev.assumed = ev.assumed;
+        seen[j].ev.handled |= ev.handled;
+      }
+    }
+  }
+  for (uint32_t j = 0; j < nseen; j++)
+    if (!seen[j].bad) add(cx, seen[j].member, seen[j].key, &seen[j].ev, arg);
 }

@@ -22,6 +22,10 @@ typedef struct RlFpEv {
   int left;
   bool assume;
   const char *assumed;
+  /* set when the answer rests on handled_value: the callee hands back a
+   * promise that already has a rejection handler (dropping this copy
+   * loses nothing, but a `.then(f)` on it can still reject) */
+  bool handled;
 } RlFpEv;
 
 /* Section - promises that cannot reject */
@@ -60,6 +64,17 @@ bool rl_floating_promise_call_cannot_reject(RlCtx *cx, RlNode call, RlNode fn, R
  * it that such a chain calls again, or is that function: `.then(run)`)?
  * Its result goes out through the promise the loop settles. */
 bool rl_floating_promise_retry_step(RlCtx *cx, RlNode call);
+
+/* For each function of this file with a written return type naming an
+ * interface of this file (`function make(): Retryer<T>`) whose every
+ * return is an object literal: calls add(cx, member, key, ev, arg) for each
+ * function-valued property `key` of the literals that cannot reject in
+ * every literal (member = the interface's member node; ev says what the
+ * answer rests on). */
+void rl_floating_promise_factory_members(RlCtx *cx,
+                                         void (*add)(RlCtx *cx, RlNode member, const char *key,
+                                                     const RlFpEv *ev, void *arg),
+                                         void *arg);
 
 /* Section - which function a call runs */
 
