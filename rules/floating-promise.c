@@ -129,29 +129,47 @@ static bool entry_import(RlCtx *cx, RlNode call) {
   return false;
 }
 
-/* Does fn await or return `field` (a `this.x`)? */
-static bool awaits_field(RlCtx *cx, RlNode fn, RlNode field) {
-  RlNode end = rl_node_end(cx, fn);
-  for (RlNode i = fn; i < end; i++) {
-    RlKind k = rl_kind(cx, i);
-    if ((k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_RETURN_STATEMENT) &&
-        rl_floating_promise_same_text(cx, rl_strip(cx, rl_named_child(cx, i, 0)), field))
+/* Is `field` (a `this.x`) kept by fn (assigned there) and awaited by
+ * another method of cls (not fn, not the constructor ctor)? */
+static bool kept_field(RlCtx *cx, RlNode fn, RlNode ctor, RlNode cls, RlNode field) {
+  bool assigned = false;
+  RlNode end = rl_node_end(cx, fn), cend = rl_node_end(cx, cls);
+  for (RlNode i = fn; i < end && !assigned; i++)
+    assigned = rl_kind(cx, i) == RL_JS_ASSIGNMENT_EXPRESSION &&
+               rl_floating_promise_same_text(cx, rl_strip(cx, rl_child(cx, i, RL_F_LEFT)), field);
+  for (RlNode j = cls; assigned && j < cend; j++) {
+    if (j == fn || j == ctor) {
+      j = rl_node_end(cx, j) - 1;
+      continue;
+    }
+    if (rl_kind(cx, j) == RL_JS_AWAIT_EXPRESSION &&
+        rl_floating_promise_same_text(cx, rl_strip(cx, rl_named_child(cx, j, 0)), field))
       return true;
   }
   return false;
 }
 
+/* Is n inside the try block of a try/catch within fn? */
+static bool in_try_block(RlCtx *cx, RlNode n, RlNode fn) {
+  for (RlNode c = n, p = rl_parent(cx, n); p && p != fn; c = p, p = rl_parent(cx, p))
+    if (rl_kind(cx, p) == RL_JS_TRY_STATEMENT && rl_field(cx, c) == RL_F_BODY &&
+        rl_child(cx, p, RL_F_HANDLER))
+      return true;
+  return false;
+}
+
 /* `this.m()` in a constructor (which cannot await), m a method of the same
- * class that keeps its work in a field (`this.ready = ...` in m) which m
- * awaits or returns and another method of the class awaits
- * (`await this.ready`): the constructor starts the object's
+ * class whose only rejections are those of promises it keeps in fields
+ * (every await outside a try is `await this.ready`, `this.ready` assigned
+ * in m and awaited by another method of the class; no throw or returned
+ * call outside a try): the constructor starts the object's
  * initialisation, and every method that needs it waits on the kept
  * promise and sees its rejection. racelint:strict reports it. */
 static bool kept_init(RlCtx *cx, RlNode call, RlNode fn) {
   RlNode ctor = rl_enclosing_function(cx, call);
   if (rl_kind(cx, ctor) != RL_JS_METHOD_DEFINITION ||
       !eq(cx, rl_child(cx, ctor, RL_F_NAME), "constructor") ||
-      rl_kind(cx, fn) != RL_JS_METHOD_DEFINITION)
+      rl_kind(cx, fn) != RL_JS_METHOD_DEFINITION || !rl_js_is_async(cx, fn))
     return false;
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION ||
@@ -159,25 +177,31 @@ static bool kept_init(RlCtx *cx, RlNode call, RlNode fn) {
     return false;
   RlNode cls = rl_js_this_class(cx, f);
   if (!cls || fn < cls || fn >= rl_node_end(cx, cls)) return false;
-  RlNode end = rl_node_end(cx, fn), cend = rl_node_end(cx, cls);
-  for (RlNode i = fn; i < end; i++) {
-    if (rl_kind(cx, i) != RL_JS_ASSIGNMENT_EXPRESSION) continue;
-    RlNode left = rl_strip(cx, rl_child(cx, i, RL_F_LEFT));
-    if (rl_kind(cx, left) != RL_JS_MEMBER_EXPRESSION ||
-        rl_kind(cx, rl_strip(cx, rl_child(cx, left, RL_F_OBJECT))) != RL_JS_THIS ||
-        !awaits_field(cx, fn, left))
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  RlNode end = body ? rl_node_end(cx, body) : RL_NONE;
+  bool any = false;
+  for (RlNode i = body; i && i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
       continue;
-    for (RlNode j = cls; j < cend; j++) {
-      if (j == fn || j == ctor) {
-        j = rl_node_end(cx, j) - 1;
-        continue;
-      }
-      if (rl_kind(cx, j) == RL_JS_AWAIT_EXPRESSION &&
-          rl_floating_promise_same_text(cx, rl_strip(cx, rl_named_child(cx, j, 0)), left))
-        return true;
     }
+    RlKind k = rl_kind(cx, i);
+    RlNode o = k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_RETURN_STATEMENT
+                   ? rl_strip(cx, rl_named_child(cx, i, 0))
+                   : RL_NONE;
+    if (k == RL_JS_AWAIT_EXPRESSION && rl_kind(cx, o) == RL_JS_MEMBER_EXPRESSION &&
+        rl_kind(cx, rl_strip(cx, rl_child(cx, o, RL_F_OBJECT))) == RL_JS_THIS &&
+        kept_field(cx, fn, ctor, cls, o)) {
+      any = true;
+      continue;
+    }
+    bool risky = k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
+                 (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await")) ||
+                 (k == RL_JS_RETURN_STATEMENT &&
+                  (rl_kind(cx, o) == RL_JS_CALL_EXPRESSION || rl_kind(cx, o) == RL_JS_NEW_EXPRESSION));
+    if (risky && !in_try_block(cx, i, fn)) return false;
   }
-  return false;
+  return any;
 }
 
 /* Does the call return a promise that can reject (an async function whose

@@ -55,3 +55,29 @@ export class Session {
     s.begin()
   }
 }
+
+export class Thread {
+  private root: Promise<void> | null = null
+  private page: Promise<Response> | null = null
+
+  constructor(private url: string) {
+    // one kept field, but another await can reject too
+    // expect: [floating-promise] "'update'"
+    this.update()
+  }
+
+  private async loadRoot(): Promise<void> {
+    await fetch(`${this.url}/root`)
+  }
+
+  private async update(): Promise<void> {
+    if (!this.root) this.root = this.loadRoot()
+    await this.root
+    this.page = fetch(`${this.url}/page`)
+    await this.page
+  }
+
+  async onReset(): Promise<void> {
+    await this.root
+  }
+}
