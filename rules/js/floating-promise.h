@@ -76,6 +76,18 @@ void rl_floating_promise_factory_members(RlCtx *cx,
                                                      const RlFpEv *ev, void *arg),
                                          void *arg);
 
+/* Section - sub-shapes for racelint:strict only
+ * (rules/js/floating-promise-shapes.c) */
+
+/* A dynamic `import(...)` loading a module for its effects: at the top
+ * level of the module, or after this file registered a process-wide
+ * `process.on('unhandledRejection', f)`. */
+bool rl_floating_promise_entry_import(RlCtx *cx, RlNode call);
+/* `this.m()` in a constructor, fn (m) an async method of the same class
+ * whose every rejection is that of a promise it keeps in a field another
+ * method awaits. */
+bool rl_floating_promise_kept_init(RlCtx *cx, RlNode call, RlNode fn);
+
 /* Section - which function a call runs */
 
 /* The function a call runs, as far as this file tells: a local function,
