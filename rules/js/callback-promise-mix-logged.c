@@ -90,9 +90,9 @@ bool rl_cpm_logged_rethrow(RlCtx *cx, RlNode fn) {
       continue;
     }
     RlKind k = rl_kind(cx, i);
-    if ((k == RL_JS_THROW_STATEMENT || (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"))) &&
-        !in_try_catch(cx, i, fn))
-      return false;
+    bool throws = k == RL_JS_THROW_STATEMENT ||
+                  (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
+    if (throws && !in_try_catch(cx, i, fn)) return false;
     if (k != RL_JS_AWAIT_EXPRESSION || in_try_catch(cx, i, fn)) continue;
     RlFpEv bud = {.left = 2};
     RlNode call = rl_strip(cx, rl_named_child(cx, i, 0));
