@@ -219,6 +219,39 @@ static bool written(const RlCtx *cx, RlNode from, RlNode to, const char *name) {
   return false;
 }
 
+/* Does a name the callback's body declares at its top level occur in the
+ * async function outside the callback (moved into the function's scope,
+ * it would be declared twice or shadow what the function names)? */
+static bool decl_clash(RlCtx *cx, RlNode body, RlNode outer, RlNode cb) {
+  RlNode oend = rl_node_end(cx, outer), cend = rl_node_end(cx, cb);
+  for (RlNode st = rl_first_child(cx, body); st; st = rl_next_sibling(cx, st)) {
+    RlKind k = rl_kind(cx, st);
+    RlNode from = RL_NONE, to = RL_NONE;
+    if (k == RL_JS_LEXICAL_DECLARATION || k == RL_JS_VARIABLE_DECLARATION) {
+      from = st, to = rl_node_end(cx, st);
+    } else if (k == RL_JS_FUNCTION_DECLARATION || k == RL_JS_CLASS_DECLARATION) {
+      from = rl_child(cx, st, RL_F_NAME), to = from ? from + 1 : RL_NONE;
+    }
+    for (RlNode i = from; i && i < to; i++) {
+      if (rl_kind(cx, i) == RL_JS_VARIABLE_DECLARATOR) { /* its name only */
+        RlNode nm = rl_child(cx, i, RL_F_NAME);
+        for (RlNode j = nm; j < rl_node_end(cx, nm); j++) {
+          if (rl_kind(cx, j) != RL_JS_IDENTIFIER &&
+              rl_kind(cx, j) != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER_PATTERN)
+            continue;
+          const char *n = rl_text_dup(cx, j);
+          if (count_name(cx, outer, cb, n) || count_name(cx, cend, oend, n)) return true;
+        }
+        i = rl_node_end(cx, i) - 1;
+      } else if (rl_kind(cx, i) == RL_JS_IDENTIFIER) {
+        const char *n = rl_text_dup(cx, i);
+        if (count_name(cx, outer, cb, n) || count_name(cx, cend, oend, n)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /* Section - the fix */
 
 /* The callback's plain parameter names: err and (optional) the value. */
@@ -284,6 +317,7 @@ void rl_js_fix_node_promise(RlCtx *cx, RlReport *r, RlNode call, RlNode cb, RlNo
         count_name(cx, bend, rl_node_end(cx, outer), val))
       return;
   }
+  if (decl_clash(cx, body, outer, cb)) return;
   const char *ind = line_indent(cx, st), *inner = line_indent(cx, first);
   if (!ind || !inner || strlen(inner) <= strlen(ind) || strncmp(inner, ind, strlen(ind)) != 0)
     return;

@@ -5,7 +5,8 @@
 // now rejects the function); `if (err) { ...; return; }` becomes a catch.
 // Unsafe: the function now waits for the call. Near misses below get no
 // fix: code after the call, err read again, no promise twin (fs.open's
-// FileHandle, dns.lookup's two values), a function callback using `this`.
+// FileHandle, dns.lookup's two values), a function callback using `this`,
+// a body declaring a name the function already has.
 import fs from 'node:fs';
 import * as dns from 'dns';
 import { unlink } from 'node:fs';
@@ -68,5 +69,14 @@ export async function sizeFor(path) {
   fs.stat(path, function (err, st) {
     if (err) throw err; // expect: [callback-promise-mix] "uncaught exception"
     return this.scale * st.size; // expect: [callback-promise-mix] "never reaches its caller"
+  });
+}
+
+export async function clash(path) {
+  const cfg = { path };
+  fs.readFile(path, 'utf8', (err, text) => {
+    if (err) throw err; // expect: [callback-promise-mix] "uncaught exception"
+    const cfg = JSON.parse(text);
+    return cfg.name; // expect: [callback-promise-mix] "never reaches its caller"
   });
 }
