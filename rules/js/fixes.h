@@ -65,6 +65,13 @@ void rl_js_fix_async_executor(RlCtx *cx, RlReport *r, RlNode exec);
  * rejects with its error (the bug fix), which callers see. */
 void rl_js_fix_node_promise(RlCtx *cx, RlReport *r, RlNode call, RlNode cb, RlNode outer);
 
+/* floating-promise: the call `at` -> `at.catch((err) => logger.error(err))`
+ * when the file logs with a `logger`, `log` (one binding in the file,
+ * whose scope holds `at`) or the global `console` (in that order), shown
+ * by a call of its `.error` in the file. To r, or (r NULL) to fact f.
+ * RL_FIX_UNSAFE: the rejection is logged and swallowed; nothing waits. */
+void rl_js_fix_catch_logger(RlCtx *cx, RlReport *r, RlFact *f, RlNode at);
+
 /* Is expression n an Array, as far as this file shows: an array literal;
  * Object.keys/values/entries(), Array.from/of() (the globals); map,
  * filter, slice, concat, flat, flatMap of an Array; or a `const` (no type
