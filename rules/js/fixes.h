@@ -61,8 +61,9 @@ void rl_js_fix_async_executor(RlCtx *cx, RlReport *r, RlNode exec);
  * module (`fs.readFile` -> `fs.promises.readFile`): `const val = await
  * f(args);` then the body, in the function. An error branch `if (err) {
  * ...; return; }` becomes a try/catch around the await. Defined in
- * fixes-node.c. RL_FIX_UNSAFE: the function now waits for the call and
- * rejects with its error (the bug fix), which callers see. */
+ * callback-promise-mix-fix-node.c. RL_FIX_UNSAFE: the function now waits
+ * for the call and rejects with its error (the bug fix), which callers
+ * see. */
 void rl_js_fix_node_promise(RlCtx *cx, RlReport *r, RlNode call, RlNode cb, RlNode outer);
 
 /* floating-promise: the call `at` -> `at.catch((err) => logger.error(err))`

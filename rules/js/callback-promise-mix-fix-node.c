@@ -1,8 +1,9 @@
-/* fixes-node.c - callback-promise-mix's fix of a Node-style callback call
- * inside an async function (fixes.h, rl_js_fix_node_promise): the call
- * becomes an await of the module's promise API and the callback's body
- * moves after it, into the function. Offered only for the shape where that
- * is a mechanical rewrite (below); otherwise nothing.
+/* callback-promise-mix-fix-node.c - callback-promise-mix's fix of a
+ * Node-style callback call inside an async function (declared in fixes.h:
+ * rl_js_fix_node_promise): the call becomes an await of the module's
+ * promise API and the callback's body moves after it, into the function.
+ * Offered only for the shape where that is a mechanical rewrite (below);
+ * otherwise nothing.
  * Docs: docs/fixes.md. */
 #include "fixes.h"
 
