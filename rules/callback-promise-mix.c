@@ -32,6 +32,7 @@
 
 #include "../analyzer/rule_api.h"
 #include "js/callback-promise-mix-emitters.h"
+#include "js/callback-promise-mix-logged.h"
 #include "js/callback-promise-mix-void.h"
 #include "js/fixes.h"
 #include "js/floating-promise.h"
@@ -702,6 +703,16 @@ static const char *void_callee(RlCtx *cx, RlNode call, uint32_t *arg, const char
                                          : "an event listener";
 }
 
+/* Is async function fn one that cannot reject by floating-promise's evidence that
+ * follows callees: every await outside a try awaits a callee of this file
+ * that cannot reject (a try/catch without rethrow around its body, ...),
+ * and no throw or other call outside a try? */
+static bool callees_cannot_reject(RlCtx *cx, RlNode fn) {
+  RlFpEv bud = {.left = RL_FLOATING_PROMISE_BUDGET};
+  return rl_js_is_async(cx, fn) && rl_floating_promise_fn_cannot_reject(cx, fn, 0, &bud) &&
+         !bud.handled && !bud.assumed;
+}
+
 static void check_void_return(RlCtx *cx, RlNode call) {
   uint32_t a = 0;
   const char *what, *defer = NULL;
@@ -724,6 +735,12 @@ static void check_void_return(RlCtx *cx, RlNode call) {
    * default preset takes it, racelint:strict does not */
   if (!rl_file_strict(cx) && rl_js_is_async(cx, f) && rl_floating_promise_never_rejects(cx, f))
     return;
+  /* default preset, listeners and timers: also an await of a callee that
+   * cannot reject by the same evidence (followed up to its budget) */
+  if (!executor && !rl_file_strict(cx) && callees_cannot_reject(cx, f)) return;
+  /* default preset: a callee that logs the error before rethrowing it
+   * (not evidence; racelint:strict reports it, rules/callback-promise-mix.md) */
+  if (!executor && !rl_file_strict(cx) && rl_cpm_logged_rethrow(cx, f)) return;
   if (defer) { /* is the receiver's type an emitter? phase 2 follows it */
     /* c = "type": pkgtypes reads the package that declares type a */
     rl_cpm_listener_fact(cx, cb, defer, what);
