@@ -170,10 +170,20 @@ typedef struct Cs {
   uint32_t nlabels;
   CsSet *brk, *cont, *sw_entry;
   bool *sw_default;
-  /* trylock results kept in a variable: `rc = pthread_mutex_trylock(&m)` */
+  /* blocking lock results kept in a variable: `rc = pthread_mutex_lock(&m)`,
+   * until the variable is assigned again */
   uint64_t tryvar[8];
   RlNode trycall[8];
   uint32_t ntry;
+  /* trylock results kept in a variable the function tests later (`ret =
+   * TRY_LOCK(&m); if (ret) goto out;`): the call, the variable's name hash
+   * (as CsState.tagr), the key of its tested reference and that reference;
+   * the path states split at the call by the variable's truth (csum_paths.c) */
+  RlNode tlcall[8];
+  uint32_t tlroot[8];
+  uint64_t tlkey[8];
+  RlNode tlref[8];
+  uint32_t ntl;
   RlNode deferred[8];
   uint32_t ndeferred;
   /* local pointer aliases of parameters: `struct ctx *c = arg;` */
@@ -258,6 +268,7 @@ void cs_effects(Cs *s, CsFunc *f);
 
 /* Section - csum_paths.c: the path walk */
 bool cs_deferred(const Cs *s, RlNode call);
+bool cs_try_split(Cs *s, RlNode call, const CsOp *op, CsSet *set);
 void cs_run(Cs *s);
 
 /* Section - csum_calls.c: calls and parameters */
