@@ -470,14 +470,33 @@ static bool cs__has_lockcall(Cs *s, RlNode e, RlNode *call) {
   }
   return false;
 }
+/* A call a remembered condition may hold (`is_muxed(ctx->name)`, tested
+ * twice): a function of another file, or of this file without a lock
+ * effect, with arguments free of calls and assignments, taken to answer
+ * the same while nothing its arguments read changes (as a condition
+ * reading a field is trusted across calls). */
+static bool cs__pure_call(Cs *s, RlNode call) {
+  RlCtx *cx = s->cx;
+  const char *name = rl_c_callee(cx, call);
+  if (!*name || cs_opx(s, name) || cs_atomic_name(name, strlen(name)) ||
+      cs_guessed_lock_call(s, call))
+    return false;
+  const CsFunc *f = cs_func(s, name);
+  if (f && f->neff) return false;
+  RlNode end = rl_node_end(cx, call);
+  for (RlNode i = call + 1; i < end; i++)
+    if (rl_kind(cx, i) == RL_C_CALL_EXPR || cs_is_assign(cx, i)) return false;
+  return true;
+}
 static bool cs__taggable(Cs *s, RlNode e, uint32_t *root) {
   RlCtx *cx = s->cx;
   RlNode end = rl_node_end(cx, e);
   *root = 0;
   for (RlNode i = e; i < end; i++) {
     RlKind k = rl_kind(cx, i);
-    if (k == RL_C_CALL_EXPR || cs_is_assign(cx, i)) return false;
-    if (k == RL_C_DECL_REF_EXPR && !*root) *root = cs_h32(rl_c_name(cx, i));
+    if ((k == RL_C_CALL_EXPR && !cs__pure_call(s, i)) || cs_is_assign(cx, i)) return false;
+    if (k == RL_C_DECL_REF_EXPR && !*root && rl_c_ref(cx, i) != RL_REF_FUNCTION)
+      *root = cs_h32(rl_c_name(cx, i));
   }
   return *root != 0;
 }
@@ -507,17 +526,31 @@ static bool cs__tested(Cs *s, RlNode n) {
  * matters (memcached's `if (!mod->needs_lock) unlock; ...; if
  * (mod->needs_lock) unlock;` after five other tests). A variable merely
  * used again (`if (it == NULL) ...; eval(it);`) is not tested again. */
-static bool cs__retested(Cs *s, RlNode e) {
+static bool cs__retested(Cs *s, RlNode e, bool *lockish) {
   RlCtx *cx = s->cx;
   RlKind k = rl_kind(cx, e);
   uint64_t key = 0;
+  bool any = false;
+  *lockish = false;
   RlNode end = rl_node_end(cx, s->body);
   for (RlNode i = s->body; i < end; i++) {
     if (i == e || rl_kind(cx, i) != k) continue;
     if (!key) key = rl_expr_key(cx, e);
-    if (rl_expr_key(cx, i) == key && cs__tested(s, i)) return true;
+    if (rl_expr_key(cx, i) != key || !cs__tested(s, i)) continue;
+    any = true;
+    /* tested again by an if or loop that locks or unlocks */
+    RlNode st = RL_NONE;
+    for (RlNode p = rl_parent(cx, i); p && p != s->fn && !st; p = rl_parent(cx, p)) {
+      RlKind pk = rl_kind(cx, p);
+      if (pk == RL_C_IF_STMT || pk == RL_C_WHILE_STMT || pk == RL_C_DO_STMT || pk == RL_C_FOR_STMT)
+        st = p;
+    }
+    if (st && cs_lockish(s, st, rl_node_end(cx, st))) {
+      *lockish = true;
+      return true;
+    }
   }
-  return false;
+  return any;
 }
 /* cs__cond of a lock call `lc` tested as condition `e`: lock functions
  * return 0 on success, so the false branch holds the lock (the true branch
@@ -696,7 +729,12 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
   for (uint32_t i = 0; i < out->n && taggable && !known; i++)
     for (uint8_t j = 0; j < out->s[i].ntag; j++)
       known |= out->s[i].tagk[j] == key;
-  bool fresh = s->tagging && taggable && cs__retested(s, e);
+  /* remembered where this if locks or unlocks, or where an if or loop
+   * that does tests it again (`if (!ctx) goto out; lock(); ... out: if
+   * (ctx) unlock();`) */
+  bool again = false, lockish_again = false;
+  if (s->lockish && taggable) again = cs__retested(s, e, &lockish_again);
+  bool fresh = again && (s->tagging || lockish_again);
   if (!known && !fresh) {
     *t = *out;
     *f = *out;
