@@ -186,6 +186,49 @@ static void cs__emit_event(Cs *s, const CsEvent *e) {
     break;
   }
 }
+/* Is the returned text an error value (`NULL`, `0`, `-1`, `false`)? */
+static bool cs__error_value(const char *v, size_t vl) {
+  return (vl && v[0] == '-') || (vl == 4 && memcmp(v, "NULL", 4) == 0) ||
+         (vl == 5 && memcmp(v, "false", 5) == 0) || (vl == 1 && v[0] == '0');
+}
+/* A lookup that hands its lock to the caller with what it found: exit x
+ * returns a value that is no constant (`return entry;`) holding lock l,
+ * every exit that releases l returns an error value (`return NULL;`), and
+ * a function of the file only releases l's class (`cache_release(cache,
+ * entry)`): the contract the caller follows, not a leak. */
+static bool cs__lookup_contract(Cs *s, uint32_t l, uint32_t x) {
+  RlCtx *cx = s->cx;
+  const CsLock *lk = &s->locks[l];
+  uint64_t b = cs_bit(l);
+  RlNode at = s->exits[x].at;
+  if (rl_kind(cx, at) != RL_C_RETURN_STMT || (s->exits[x].rel_any & b)) return false;
+  RlNode rv = rl_strip(cx, rl_first_child(cx, at));
+  if (!rv || cs_const_expr(cx, rv)) return false;
+  size_t vl;
+  const char *v = rl_text(cx, rv, &vl);
+  if (cs__error_value(v, vl)) return false;
+  for (uint32_t k = 0; k < s->nexits; k++) {
+    if (!(s->exits[k].rel_any & b)) continue;
+    RlNode r = rl_kind(cx, s->exits[k].at) == RL_C_RETURN_STMT ? rl_first_child(cx, s->exits[k].at)
+                                                               : RL_NONE;
+    if (!r) return false;
+    v = rl_text(cx, r, &vl);
+    if (!cs__error_value(v, vl)) return false;
+  }
+  const CsFunc *me = cs_func(s, s->fname);
+  for (uint32_t i = 0; i < s->nfuncs; i++) {
+    const CsFunc *f = &s->funcs[i];
+    if (f == me || !f->neff) continue;
+    bool rel = false, acq = false;
+    for (uint8_t e = 0; e < f->neff; e++) {
+      if (!rl_c_obj_eq(&f->eff[e].cls, &lk->cls)) continue;
+      if (f->eff[e].acquire) acq = true;
+      else rel = true;
+    }
+    if (rel && !acq) return true;
+  }
+  return false;
+}
 /* RL_FACT_C_BALANCE leaks: return paths that keep a lock that other
  * return paths release. */
 static void cs__emit_leaks(Cs *s) {
@@ -227,6 +270,7 @@ static void cs__emit_leaks(Cs *s) {
                            (vl == 5 && memcmp(v, "false", 5) == 0);
         if (!error_value) continue;
       }
+      if (cs__lookup_contract(s, l, x)) continue;
       RlFact *f = cs__balance(cx, s->exits[x].at, RL_CB_LEAK, lk);
       f->balance.nnotes = 1;
       f->flags = (s->exits[x].at == s->body ? RL_CB_AT_END : 0u) | cs__assumes(s, l) |
