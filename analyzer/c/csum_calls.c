@@ -555,7 +555,7 @@ void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
     }
   RlFact *cf = rl_fact_new(cx, RL_FACT_CALL, i);
   cf->call.callee = rl_fact_str(cx, callee);
-  if (trusted) cf->call.held = cs_held(s, call_mask, &cf->call.nheld);
+  if (trusted) cf->call.held = cs_held(s, call_mask, i, &cf->call.nheld);
   if (lcls) cf->call.lock = cs_obj(cx, lcls);
   cf->call.lock_arg = largi;
   if (cs_fork_child(s, i)) cf->flags |= RL_CF_CHILD;

@@ -303,6 +303,6 @@ void cs_globals(RlCtx *cx);
 
 /* Section - csum.c: facts */
 RlCObj cs_obj(RlCtx *cx, const RlCObj *o);
-const RlCHeld *cs_held(Cs *s, uint64_t mask, uint32_t *n);
+const RlCHeld *cs_held(Cs *s, uint64_t mask, RlNode at, uint32_t *n);
 
 #endif
