@@ -268,8 +268,19 @@ void cs_effects(Cs *s, CsFunc *f);
 
 /* Section - csum_paths.c: the path walk */
 bool cs_deferred(const Cs *s, RlNode call);
-bool cs_try_split(Cs *s, RlNode call, const CsOp *op, CsSet *set);
+bool cs_tested(Cs *s, RlNode n);
 void cs_run(Cs *s);
+
+/* Section - csum_cond.c: lock results kept in variables, remembered conditions */
+void cs_untrack(Cs *s, uint64_t h);
+void cs_track_try(Cs *s, const char *var, RlNode rhs);
+bool cs_try_split(Cs *s, RlNode call, const CsOp *op, CsSet *set);
+bool cs_try_const(Cs *s, RlNode e, uint64_t *key);
+void cs_try_const_split(const CsSet *in, uint64_t key, CsSet *eq, CsSet *ne);
+void cs_cond_assigned(Cs *s, RlNode e, RlNode lc, CsSet *t, CsSet *f);
+bool cs_pure_call(Cs *s, RlNode call);
+bool cs_taggable(Cs *s, RlNode e, uint32_t *root);
+bool cs_worth_tag(Cs *s, RlNode e);
 
 /* Section - csum_calls.c: calls and parameters */
 void cs_call(Cs *s, RlNode call, CsSet *set);
