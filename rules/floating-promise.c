@@ -37,7 +37,12 @@ enum {
    * is the local binding), c = handler description or NULL. */
   FACT_BARE_IMPORT = RL_FACT_RULE,
   /* an async function that returns no rejecting promise (an async
-   * generator, or a body that catches everything): a = its name. */
+   * generator, or a body that catches everything): a = its name; or a
+   * function or interface member the evidence shapes cover: b =
+   * "evidence", or "handled" when it hands out a promise that already has
+   * a rejection handler (not evidence for a `.then` chain on it), c = an
+   * import the evidence assumes cannot reject or is empty (phase 2 checks
+   * it), or NULL. */
   FACT_NO_REJECT,
   /* a bare call `recv.m()` whose receiver's declared type is not declared
    * in this file, resolved in phase 2 (analyzer/js/js_types.c): a = the
@@ -48,6 +53,14 @@ enum {
    * in phase 2: a = the class's name here, b = the member's key, c =
    * handler description or NULL; flags = 1 for a `.finally` chain. */
   FACT_TYPED_CHAIN,
+  /* a function with an empty body (`export function noop() {}`): a = its
+   * name. */
+  FACT_EMPTY_FN,
+  /* a bare call whose callee cannot reject if the import it names as a
+   * rejection handler (`.catch(noop)`) has an empty body, resolved in
+   * phase 2: a = that import's local name, b = what the call is (the
+   * finding's words), c = handler description or NULL. */
+  FACT_ASSUMED_EMPTY,
 };
 
 typedef struct Handler {
@@ -95,16 +108,21 @@ static bool handled(RlCtx *cx, RlNode call) {
  * body catches everything cannot)? */
 static bool promise_call(RlCtx *cx, RlNode call, RlJsPromise *why) {
   if (!rl_js_returns_promise(cx, call, why)) return false;
+  /* racelint:strict reports a module loaded for its effects too */
+  if (!why->fn && !rl_file_strict(cx) && strcmp(why->what, "import()") == 0 &&
+      rl_floating_promise_entry_import(cx, call))
+    return false;
   if (!why->fn) return true;
   /* `this.m()` may run a subclass's override that rejects */
-  int bud = RL_FLOATING_PROMISE_BUDGET;
+  RlFpEv bud = {.left = RL_FLOATING_PROMISE_BUDGET};
   if (rl_floating_promise_this_override_may_reject(cx, call, 0, &bud)) return true;
   /* only an async body's throws become its rejections */
   if (rl_js_is_async_fn(cx, why->fn) && rl_floating_promise_never_rejects(cx, why->fn))
     return false;
+  if (!rl_file_strict(cx) && rl_floating_promise_kept_init(cx, call, why->fn)) return false;
   /* the evidence shapes (fn_cannot_reject): racelint:strict reports them */
-  bud = RL_FLOATING_PROMISE_BUDGET;
-  return rl_file_strict(cx) || !rl_floating_promise_fn_cannot_reject(cx, why->fn, 0, &bud);
+  bud = (RlFpEv){.left = RL_FLOATING_PROMISE_BUDGET};
+  return rl_file_strict(cx) || !rl_floating_promise_call_cannot_reject(cx, call, why->fn, &bud);
 }
 
 /* Section - where the statement runs */
@@ -220,8 +238,21 @@ static void add_handler(RlCtx *cx, State *st, RlNode fn, const char *what) {
 
 /* Section - callbacks */
 
+/* FACT_NO_REJECT for the evidence ev found about the function at `at`:
+ * b = "handled" when it rests on a promise that already has a handler
+ * (no evidence for a `.then` chain on it), else "evidence"; c = the import
+ * it assumes (phase 2 checks it). */
+static void no_reject_fact(RlCtx *cx, RlNode at, const char *name, const RlFpEv *ev, void *arg) {
+  (void)arg;
+  rl_fact_add(cx, FACT_NO_REJECT, at, name, ev->handled ? "handled" : "evidence", ev->assumed);
+}
+
 static void *begin_file(RlCtx *cx) {
   State *st = rl_alloc(cx, sizeof *st);
+  RlFpEv ev;
+  /* members of an interface of this file whose factory here returns
+   * functions that cannot reject (`createRetryer(): Retryer`) */
+  if (!rl_file_strict(cx)) rl_floating_promise_factory_members(cx, no_reject_fact, NULL);
   uint32_t n = rl_node_count(cx);
   for (RlNode i = 1; i < n; i++) {
     RlKind k = rl_kind(cx, i);
@@ -247,10 +278,14 @@ static void *begin_file(RlCtx *cx) {
       const char *name = rl_function_name(cx, i);
       if (*name) rl_fact_add(cx, FACT_NO_REJECT, i, name, NULL, NULL);
     } else if (rl_js_is_function(cx, i) && !rl_file_strict(cx) &&
-               rl_floating_promise_fn_cannot_reject(cx, i, 0, &(int){RL_FLOATING_PROMISE_BUDGET})) {
+               rl_floating_promise_fn_cannot_reject(cx, i, 0, (ev = (RlFpEv){.left = RL_FLOATING_PROMISE_BUDGET, .assume = true}, &ev))) {
       /* the evidence shapes, found again in phase 2 by name and line */
       const char *name = rl_function_name(cx, i);
-      if (*name) rl_fact_add(cx, FACT_NO_REJECT, i, name, "evidence", NULL);
+      if (*name) no_reject_fact(cx, i, name, &ev, NULL);
+    } else if (rl_js_is_function(cx, i) && rl_floating_promise_fn_empty(cx, i)) {
+      /* for phase 2: `.catch(noop)` in another file with this noop */
+      const char *name = rl_function_name(cx, i);
+      if (*name) rl_fact_add(cx, FACT_EMPTY_FN, i, name, NULL, NULL);
     }
   }
   return st;
@@ -304,12 +339,33 @@ static void offer_fact_fixes(RlCtx *cx, RlFact *f, RlNode at) {
               RL_FIX_UNSAFE, s, s, "void ");
 }
 
-static void report(RlCtx *cx, RlNode at, const RlJsPromise *why, const char *handler) {
+/* Outside racelint:strict, a callee that cannot reject if an import it
+ * gives as a rejection handler has an empty body (`.catch(noop)`, noop
+ * imported): phase 2 checks the import (FACT_ASSUMED_EMPTY). True when
+ * deferred. */
+static bool defer_assumed(RlCtx *cx, RlNode call, RlNode at, const RlJsPromise *why,
+                          const char *handler) {
+  if (rl_file_strict(cx) || !why->fn) return false;
+  RlFpEv ev = {.left = RL_FLOATING_PROMISE_BUDGET};
+  if (rl_floating_promise_this_override_may_reject(cx, call, 0, &ev)) return false;
+  ev = (RlFpEv){.left = RL_FLOATING_PROMISE_BUDGET, .assume = true};
+  if (!rl_floating_promise_call_cannot_reject(cx, call, why->fn, &ev) || !ev.assumed) return false;
+  /* the finding's words name the callee in quotes, as phase 2 does */
+  const char *what = why->what;
+  size_t n = strlen(what);
+  if (n >= 2 && what[0] == '\'' && what[n - 1] == '\'') what = rl_str(cx, what + 1, n - 2);
+  offer_fact_fixes(cx, rl_fact_add(cx, FACT_ASSUMED_EMPTY, at, ev.assumed, what, handler), at);
+  return true;
+}
+
+static void report(RlCtx *cx, RlNode call, RlNode at, const RlJsPromise *why,
+                   const char *handler) {
   /* a test file's top-level call of its own async function that declares
    * the tests: a rejection ends the test process, which the runner reports */
   if (rl_file_context(cx) == RL_CTX_TEST && !rl_file_strict(cx) && !handler &&
       !rl_enclosing_function(cx, at) && why->fn && defines_tests(cx, why->fn))
     return;
+  if (defer_assumed(cx, call, at, why, handler)) return;
   RlReport *r;
   if (handler) {
     r = rl_report(cx, at,
@@ -406,7 +462,7 @@ static bool defer_chain(RlCtx *cx, RlNode e, RlNode at, const char *handler) {
       return false;
     call = rl_strip(cx, rl_js_callee_object(cx, call));
   }
-  int bud = RL_FLOATING_PROMISE_BUDGET;
+  RlFpEv bud = {.left = RL_FLOATING_PROMISE_BUDGET};
   if (call == e || rl_floating_promise_callee_fn(cx, call, 0, &bud)) return false; /* judged here */
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   const char *key = rl_floating_promise_member_key(cx, f);
@@ -414,7 +470,7 @@ static bool defer_chain(RlCtx *cx, RlNode e, RlNode at, const char *handler) {
   RlNode recv = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), type;
   if (rl_kind(cx, recv) == RL_JS_THIS) {
     RlNode cls = rl_js_this_class(cx, f);
-    bud = RL_FLOATING_PROMISE_BUDGET;
+    bud = (RlFpEv){.left = RL_FLOATING_PROMISE_BUDGET};
     if (!cls || rl_floating_promise_this_override_may_reject(cx, call, 0, &bud)) return false;
     type = extern_base(cx, cls);
   } else {
@@ -478,10 +534,13 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
     if (k == RL_JS_CALL_EXPRESSION && !rl_file_strict(cx) && rl_js_argc(cx, e) == 0 &&
         strcmp(rl_js_callee_name(cx, e), "then") == 0 && rl_js_callee_object(cx, e))
       continue;
+    /* a hand-written retry loop's next round: racelint:strict reports it */
+    if (k == RL_JS_CALL_EXPRESSION && !rl_file_strict(cx) && rl_floating_promise_retry_step(cx, e))
+      continue;
     if (k == RL_JS_CALL_EXPRESSION && defer_chain(cx, e, at, handler)) continue;
     RlJsPromise why;
     if (promise_call(cx, e, &why)) {
-      report(cx, at, &why, handler);
+      report(cx, e, at, &why, handler);
     } else if (!why.fn) {
       defer_import(cx, e, at, handler);
       defer_typed(cx, e, at, handler);
@@ -636,29 +695,49 @@ static void check(RlCtx *cx, RlNode n, void *state) {
 
 /* Section - phase 2 */
 
-static bool no_reject(const RlProject *px, const RlRule *self, const RlFact *fn) {
+static bool empty_fn(const RlProject *px, const RlRule *self, const RlFact *fn);
+static bool no_reject_at(const RlProject *px, const RlRule *self, const RlFact *fn, int depth);
+
+/* Does the import a FACT_NO_REJECT (or FACT_ASSUMED_EMPTY) assumes,
+ * `name` in `file`, hold: a function with an empty body, or one that
+ * cannot reject? */
+static bool assumption_holds(const RlProject *px, const RlRule *self, uint32_t file,
+                             const char *name, int depth) {
+  if (!name || !*name) return true;
+  const RlFact *fn = rl_project_js_binding(px, file, name);
+  return fn && (empty_fn(px, self, fn) || (depth < 4 && no_reject_at(px, self, fn, depth + 1)));
+}
+
+static bool no_reject_at(const RlProject *px, const RlRule *self, const RlFact *fn, int depth) {
   uint32_t n;
   const RlFact *f = rl_project_facts(px, fn->file, &n);
   for (uint32_t i = 0; i < n; i++)
     if (f[i].kind == FACT_NO_REJECT && rl_fact_of(px, &f[i], self) &&
         strcmp(f[i].a, fn->fn.name) == 0 &&
-        (!f[i].b || !*f[i].b || f[i].loc.line == fn->loc.line))
+        (!f[i].b || !*f[i].b || f[i].loc.line == fn->loc.line) &&
+        assumption_holds(px, self, f[i].file, f[i].c, depth))
       return true;
   return false;
 }
 
+static bool no_reject(const RlProject *px, const RlRule *self, const RlFact *fn) {
+  return no_reject_at(px, self, fn, 0);
+}
+
 /* Is the declaration `decl` (a function's or member's RL_FACT_JS_TYPE
  * fact) of a function that cannot reject (FACT_NO_REJECT at its line,
- * named `name` or "Class.name")? */
+ * named `name` or "Class.name")? For a `.then` chain on its promise
+ * (chain), a promise that only has a handler attached does not count. */
 static bool decl_no_reject(const RlProject *px, const RlRule *self, const RlFact *decl,
-                           const char *name) {
+                           const char *name, bool chain) {
   if (!decl) return false;
   uint32_t n;
   const RlFact *f = rl_project_facts(px, decl->file, &n);
   size_t ln = strlen(name);
   for (uint32_t i = 0; i < n; i++) {
     if (f[i].kind != FACT_NO_REJECT || !rl_fact_of(px, &f[i], self) ||
-        f[i].loc.line != decl->loc.line)
+        f[i].loc.line != decl->loc.line || (chain && f[i].b && !strcmp(f[i].b, "handled")) ||
+        !assumption_holds(px, self, f[i].file, f[i].c, 0))
       continue;
     /* a method's fact is named "Class.m" */
     size_t la = strlen(f[i].a);
@@ -730,6 +809,19 @@ static void chain_report(RlProject *px, const RlRule *self, const RlFact *f) {
   rl_project_fix(px, r, f);
 }
 
+/* Is the function fact fn one with an empty body (FACT_EMPTY_FN at its
+ * line)? */
+static bool empty_fn(const RlProject *px, const RlRule *self, const RlFact *fn) {
+  if (!fn || (fn->flags & RL_FF_ASYNC)) return false;
+  uint32_t n;
+  const RlFact *f = rl_project_facts(px, fn->file, &n);
+  for (uint32_t i = 0; i < n; i++)
+    if (f[i].kind == FACT_EMPTY_FN && rl_fact_of(px, &f[i], self) &&
+        f[i].loc.line == fn->loc.line && strcmp(f[i].a, fn->fn.name) == 0)
+      return true;
+  return false;
+}
+
 static void project(RlProject *px, const RlRule *self) {
   uint32_t nfiles = rl_project_nfiles(px);
   for (uint32_t file = 0; file < nfiles; file++) {
@@ -740,13 +832,17 @@ static void project(RlProject *px, const RlRule *self) {
       if (f->kind == FACT_TYPED_CHAIN && rl_fact_of(px, f, self)) {
         const RlFact *decl;
         rl_project_js_member(px, file, f->a, f->b, &decl);
-        if (!decl_no_reject(px, self, decl, f->b)) chain_report(px, self, f);
+        if (!decl_no_reject(px, self, decl, f->b, true)) chain_report(px, self, f);
+        continue;
+      }
+      if (f->kind == FACT_ASSUMED_EMPTY && rl_fact_of(px, f, self)) {
+        if (!assumption_holds(px, self, file, f->a, 0)) typed_report(px, self, f, f->b, NULL);
         continue;
       }
       if (f->kind == FACT_TYPED_CALL && rl_fact_of(px, f, self)) {
         const RlFact *decl;
         if (rl_project_js_member(px, file, f->a, f->b, &decl) == RL_JT_PROMISE &&
-            !decl_no_reject(px, self, decl, f->b))
+            !decl_no_reject(px, self, decl, f->b, false))
           typed_report(px, self, f, f->b, decl);
         continue;
       }
@@ -765,7 +861,7 @@ static void project(RlProject *px, const RlRule *self) {
         if ((fn && (fn->flags & RL_FF_ASYNC)) || (f->b && *f->b && t < 0)) continue;
         if (rl_project_js_func(px, f->b && *f->b ? (uint32_t)t : file, f->a, &decl) ==
                 RL_JT_PROMISE &&
-            !decl_no_reject(px, self, decl, decl ? decl->jstype.member : f->a))
+            !decl_no_reject(px, self, decl, decl ? decl->jstype.member : f->a, false))
           typed_report(px, self, f, f->a, decl);
         continue;
       }

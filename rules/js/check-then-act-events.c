@@ -228,7 +228,7 @@ static RlNode condition_of(const RlCtx *cx, RlNode n, RlNode fn) {
 
 /* Does statement st always leave (return, throw, break, continue)? Every
  * path must end in one: a loop over an explicit stack of paths. */
-static bool exits(const RlCtx *cx, RlNode st) {
+bool rl_cta_exits(const RlCtx *cx, RlNode st) {
   RlNode stack[64];
   uint32_t sp = 0;
   stack[sp++] = st;
@@ -272,7 +272,7 @@ bool rl_cta_guards(const RlCtx *cx, RlNode c, RlNode w) {
     RlNode cons = rl_child(cx, p, RL_F_CONSEQUENCE), alt = rl_child(cx, p, RL_F_ALTERNATIVE);
     if ((cons && w >= cons && w < rl_node_end(cx, cons)) || (alt && w >= alt && w < rl_node_end(cx, alt)))
       return true;
-    if (w >= rl_node_end(cx, p)) return (cons && exits(cx, cons)) || (alt && exits(cx, alt));
+    if (w >= rl_node_end(cx, p)) return (cons && rl_cta_exits(cx, cons)) || (alt && rl_cta_exits(cx, alt));
     return false;
   }
   case RL_JS_TERNARY_EXPRESSION:

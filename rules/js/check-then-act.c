@@ -25,7 +25,10 @@
  * write; a set-if-absent or cache fill whose write does not use the value
  * read (lazy initialisation is rule lazy-init-race); a key or path variable
  * assigned in between; file uses that are atomic ('wx', O_EXCL, mkdir
- * recursive, rm force) or whose failure is caught.
+ * recursive, rm force) or whose failure is caught; in the default preset,
+ * a file use a swap gains no one anything by (rules/js/check-then-act-files.c),
+ * a cache refill whose hit path returns what the miss path stores, and an
+ * idempotent setter (the write stores the parameter the check compared).
  * What a function reads, writes and awaits is collected in
  * rules/js/check-then-act-events.c; this file matches reads with writes.
  * Doc: rules/check-then-act.md */
@@ -468,7 +471,7 @@ static bool file_use_safe(RlCtx *cx, const Scan *sc, RlNode w) {
  * reading; not a stream, whose 'error' event nobody may listen to) whose
  * failure reaches the caller (no callback) after a check of its
  * existence, type, size or times only, in a
- * file that shows no privilege change (process.setuid and the like) and
+ * file that shows no privilege change (rl_cta_file_privileged) and
  * on a path that does not name a temporary directory. As the C rule's
  * table says: a file swapped in between makes the read fail to its caller
  * (as a missing file would) or read what the next read would read; no one
@@ -487,32 +490,16 @@ static bool plain_read_after_check(RlCtx *cx, const Read *r, RlNode w) {
   }
   /* a callback gets the failure: read_error_handled decides */
   if (rl_js_is_function(cx, rl_strip(cx, rl_js_arg(cx, w, rl_js_argc(cx, w) - 1)))) return false;
-  RlNode path = rl_strip(cx, rl_js_arg(cx, r->node, 0));
-  if (!path) return false;
-  RlNode d = rl_kind(cx, path) == RL_JS_IDENTIFIER ? rl_js_declaration(cx, path, NULL) : RL_NONE;
-  RlNode v = rl_kind(cx, d) == RL_JS_VARIABLE_DECLARATOR ? rl_child(cx, d, RL_F_VALUE) : RL_NONE;
-  for (RlNode t = path; t; t = t == path ? v : RL_NONE)
-    if (rl_cta_mentions(cx, t, "/tmp") || rl_text_contains_ci(cx, t, "tmpdir")) return false;
-  static const char *const defeated[] = {"isSymbolicLink", "mode", "uid", "gid"};
-  for (RlNode i = r->node; i < w; i++)
-    if (rl_kind(cx, i) == RL_JS_PROPERTY_IDENTIFIER &&
-        rl_cta_name_in(rl_text_dup(cx, i), defeated, RL_COUNTOF(defeated)))
-      return false;
-  static const char *const privileged[] = {"setuid",    "seteuid",   "setgid",
-                                           "setegid",   "setgroups", "initgroups"};
-  uint32_t n = rl_node_count(cx);
-  for (RlNode i = 1; i < n; i++)
-    if (rl_kind(cx, i) == RL_JS_CALL_EXPRESSION &&
-        rl_cta_name_in(rl_js_callee_name(cx, i), privileged, RL_COUNTOF(privileged)) &&
-        rl_text_eq(cx, rl_js_callee_object(cx, i), "process"))
-      return false;
-  return true;
+  if (!rl_js_arg(cx, r->node, 0)) return false;
+  return !rl_cta_path_in_tmp(cx, r) && !rl_cta_owner_tested(cx, r, w) &&
+         !rl_cta_file_privileged(cx);
 }
 
 static bool is_nullish(const RlCtx *cx, RlNode n) {
   n = rl_strip(cx, n);
   return rl_kind(cx, n) == RL_JS_NULL || rl_kind(cx, n) == RL_JS_UNDEFINED ||
-         rl_text_eq(cx, n, "undefined") || rl_text_eq(cx, n, "null");
+         rl_text_eq(cx, n, "undefined") || rl_text_eq(cx, n, "null") ||
+         rl_text_eq(cx, n, "void 0");
 }
 
 /* Lazy initialisation after an emptiness test (`if (!this.x) this.x = ...`,
@@ -637,6 +624,105 @@ static bool returns_read(RlCtx *cx, const Read *r, RlNode g, const Write *w) {
     if (target && (k == RL_JS_MEMBER_EXPRESSION || k == RL_JS_SUBSCRIPT_EXPRESSION) &&
         contains_target(cx, i, target))
       return true;
+  }
+  return false;
+}
+
+/* Is guard g an `if` that returns a local read from state that a write
+ * after g refills (`jwk = this.jwks.keys.find(...); if (jwk && fresh)
+ * return jwk; ... this.jwks = data`): a cache lookup whose hit path
+ * returns what the miss path stores? */
+static bool returns_cached(RlCtx *cx, const Scan *sc, RlNode g) {
+  RlNode ifs = rl_parent(cx, g);
+  if (rl_kind(cx, ifs) != RL_JS_IF_STATEMENT) return false;
+  RlNode st = rl_child(cx, ifs, RL_F_CONSEQUENCE);
+  if (rl_kind(cx, st) == RL_JS_STATEMENT_BLOCK) {
+    uint32_t n = rl_named_child_count(cx, st);
+    st = n ? rl_named_child(cx, st, n - 1) : RL_NONE;
+  }
+  if (rl_kind(cx, st) != RL_JS_RETURN_STATEMENT) return false;
+  RlNode e = rl_strip(cx, rl_named_child(cx, st, 0));
+  if (rl_kind(cx, e) != RL_JS_IDENTIFIER || rl_cta_owner(cx, e) != OWN_LOCAL) return false;
+  size_t n;
+  const char *t = rl_text(cx, e, &n);
+  for (RlNode i = sc->body; i < g; i++) {
+    if (rl_js_is_function(cx, i) && i != sc->body) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlNode lhs, rhs;
+    if (rl_kind(cx, i) == RL_JS_VARIABLE_DECLARATOR)
+      lhs = rl_child(cx, i, RL_F_NAME), rhs = rl_child(cx, i, RL_F_VALUE);
+    else if (rl_kind(cx, i) == RL_JS_ASSIGNMENT_EXPRESSION)
+      lhs = rl_child(cx, i, RL_F_LEFT), rhs = rl_child(cx, i, RL_F_RIGHT);
+    else
+      continue;
+    size_t ln;
+    const char *lt = rl_text(cx, lhs, &ln);
+    if (!rhs || rl_kind(cx, lhs) != RL_JS_IDENTIFIER || ln != n || memcmp(lt, t, n) != 0) continue;
+    for (uint32_t k = 0; k < sc->nwrites; k++) {
+      const Write *o = &sc->writes[k];
+      if (o->kind != W_ASSIGN || o->node < rl_node_end(cx, g)) continue;
+      RlNode tgt = write_target(cx, o);
+      if (!tgt || !rl_cta_shared(cx, tgt)) continue;
+      RlNode end = rl_node_end(cx, rhs);
+      for (RlNode j = rhs; j < end; j++) {
+        RlKind k2 = rl_kind(cx, j);
+        if ((k2 == RL_JS_MEMBER_EXPRESSION || k2 == RL_JS_SUBSCRIPT_EXPRESSION) &&
+            rl_same_expr(cx, j, tgt))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* A parameter the function does not assign: what the caller asked for. */
+static bool target_param(RlCtx *cx, const Scan *sc, RlNode v) {
+  v = rl_strip(cx, v);
+  if (rl_kind(cx, v) != RL_JS_IDENTIFIER || rl_cta_owner(cx, v) != OWN_PARAM) return false;
+  for (uint32_t i = 0; i < sc->nwrites; i++)
+    if (sc->writes[i].kind == W_ASSIGN && rl_same_expr(cx, write_target(cx, &sc->writes[i]), v))
+      return false;
+  return true;
+}
+
+/* An idempotent setter: write w stores the parameter that guard g
+ * compares the read value with (`if (this.keyspace === ks) return; await
+ * this.send(use(ks)); this.keyspace = ks`). The work in between is the
+ * setting itself; a run that overlaps another with the same target repeats
+ * it and stores the same value, and none stores something computed from
+ * the stale read. Not a constant target (`if (this.state === 'started')
+ * return; await start(); this.state = 'started'`, `if (v >= DONE) return;
+ * await migrate(); setV(DONE)`): there the work in between is a one-off
+ * job that two overlapping runs both do. */
+static bool stores_compared_value(RlCtx *cx, const Scan *sc, const Read *r, RlNode g,
+                                  const Write *w) {
+  RlNode val;
+  if (w->kind == W_ASSIGN) {
+    if (rl_kind(cx, w->node) == RL_JS_UPDATE_EXPRESSION || strcmp(rl_op(cx, w->node), "=") != 0)
+      return false;
+    val = rl_child(cx, w->node, RL_F_RIGHT);
+  } else if (w->kind == W_CALL && r->kind == R_CALL && !doc_write(cx, r, w->node)) {
+    uint32_t keys = rl_js_argc(cx, r->node);
+    if (rl_js_argc(cx, w->node) != keys + 1) return false;
+    val = rl_js_arg(cx, w->node, keys);
+  } else {
+    return false;
+  }
+  if (!val || !target_param(cx, sc, val)) return false;
+  static const char *const cmp[] = {"==", "===", "!=", "!==", "<", "<=", ">", ">="};
+  RlNode end = rl_node_end(cx, g);
+  for (RlNode i = g; i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_BINARY_EXPRESSION ||
+        !rl_cta_name_in(rl_op(cx, i), cmp, RL_COUNTOF(cmp)))
+      continue;
+    for (int side = 0; side < 2; side++) {
+      RlNode a = rl_strip(cx, rl_child(cx, i, side ? RL_F_RIGHT : RL_F_LEFT));
+      RlNode b = rl_child(cx, i, side ? RL_F_LEFT : RL_F_RIGHT);
+      while (rl_kind(cx, a) == RL_JS_AWAIT_EXPRESSION) a = rl_strip(cx, rl_named_child(cx, a, 0));
+      if (a && is_use(cx, r, a) && rl_same_expr(cx, b, val)) return true;
+    }
   }
   return false;
 }
@@ -822,6 +908,10 @@ static void check(RlCtx *cx, RlNode n, void *state) {
       continue;
     if (r->kind == R_FILE && !rl_file_strict(cx) && plain_read_after_check(cx, r, w->node))
       continue;
+    /* a write, create or delete a swap gains no one anything by (the C
+     * rule's CWE-367 policy): racelint:strict reports it */
+    if (r->kind == R_FILE && !rl_file_strict(cx) && !rl_cta_file_use_reported(cx, r, g, w->node))
+      continue;
     if (locked(cx, sc, r, w->node)) continue;
     if (key_reassigned(cx, sc, r, w->node)) continue;
     if (r->kind != R_FILE && !r->awaited && claimed(cx, sc, r, w->node)) continue;
@@ -831,8 +921,13 @@ static void check(RlCtx *cx, RlNode n, void *state) {
     if (r->kind != R_FILE && !rl_file_strict(cx) && rl_js_idempotent_load(cx, w->node)) continue;
     /* set-if-absent that does not use the value: a cache fill or a lazy
      * initialisation (rule lazy-init-race), not a decision on stale data */
-    if (r->kind != R_FILE && (existence_only(cx, r, g) || returns_read(cx, r, g, w)) &&
+    if (r->kind != R_FILE &&
+        (existence_only(cx, r, g) || returns_read(cx, r, g, w) || returns_cached(cx, sc, g)) &&
         !writes_value_of(cx, r, w))
+      continue;
+    /* an idempotent setter: the write stores the parameter the check
+     * compared with (racelint:strict reports it) */
+    if (r->kind != R_FILE && !rl_file_strict(cx) && stores_compared_value(cx, sc, r, g, w))
       continue;
     /* a run claimed by a flag before the first await: runs never overlap */
     if (r->kind != R_FILE && !rl_file_strict(cx) && flag_claimed(cx, sc->fn)) return;

@@ -94,10 +94,28 @@ bool rl_cta_is_fs_receiver(RlCtx *cx, RlNode call);
 const FsUse *rl_cta_fs_use(const char *name);
 /* Does condition c guard the write w? */
 bool rl_cta_guards(const RlCtx *cx, RlNode c, RlNode w);
+/* Does statement st always leave (return, throw, break, continue)? */
+bool rl_cta_exits(const RlCtx *cx, RlNode st);
 /* Does n read a name that `pattern` binds? */
 bool rl_cta_uses_var(const RlCtx *cx, RlNode n, RlNode pattern);
 /* The first condition between from and w that tests a name `pattern`
  * binds and guards w, or RL_NONE. */
 RlNode rl_cta_first_check_of(const RlCtx *cx, RlNode from, RlNode w, RlNode pattern);
+
+/* Section - file acts (rules/js/check-then-act-files.c) */
+
+/* Does the file show it runs privileged (process.setuid, setgid, seteuid,
+ * setegid, setgroups, initgroups, or an fs chown)? */
+bool rl_cta_file_privileged(RlCtx *cx);
+/* Does the path checked by r name a temporary directory (/tmp, /var/tmp,
+ * /dev/shm, os.tmpdir()), directly or in its variable's initialiser? */
+bool rl_cta_path_in_tmp(RlCtx *cx, const Read *r);
+/* Is what a swap defeats (isSymbolicLink(), .mode, .uid, .gid) tested
+ * between the check r and the use w? */
+bool rl_cta_owner_tested(RlCtx *cx, const Read *r, RlNode w);
+/* The default preset's policy for the file use w after the check r, whose
+ * guard is g (the C rule's CWE-367 table, for Node's fs): true when the use
+ * is to be reported. Reads are left to the caller's read policy (true). */
+bool rl_cta_file_use_reported(RlCtx *cx, const Read *r, RlNode g, RlNode w);
 
 #endif

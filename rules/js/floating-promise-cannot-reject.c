@@ -49,7 +49,7 @@ static bool self_call(RlCtx *cx, RlNode call, RlNode fn) {
   if (rl_kind(cx, call) == RL_JS_AWAIT_EXPRESSION) call = rl_strip(cx, rl_named_child(cx, call, 0));
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION || calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS)))
     return false;
-  int bud = 2;
+  RlFpEv bud = {.left = 2};
   return rl_floating_promise_callee_fn(cx, call, 3, &bud) == fn;
 }
 
@@ -61,7 +61,7 @@ static bool awaits_delay(RlCtx *cx, RlNode aw) {
   return rl_kind(cx, f) == RL_JS_IDENTIFIER && (eq(cx, f, "sleep") || eq(cx, f, "delay"));
 }
 
-static bool settles_value(RlCtx *cx, RlNode v, int depth, int *bud);
+static bool settles_value(RlCtx *cx, RlNode v, int depth, RlFpEv *bud);
 static bool report_only_call(RlCtx *cx, RlNode call);
 
 /* An async function that cannot reject (short of a programming error in
@@ -73,7 +73,7 @@ static bool report_only_call(RlCtx *cx, RlNode call);
  * process (rl_js_finally_exits); but then any other call outside a try (one
  * that only logs or exits aside) counts as a throw too. depth bounds the
  * callees followed. */
-static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth, int *bud) {
+static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth, RlFpEv *bud) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
   RlNode end = rl_node_end(cx, body);
@@ -111,7 +111,7 @@ static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth, int *bud) {
 }
 
 bool rl_floating_promise_never_rejects(RlCtx *cx, RlNode fn) {
-  int bud = 0;
+  RlFpEv bud = {.left = 0};
   return never_rejects_at(cx, fn, -1, &bud);
 }
 
@@ -177,7 +177,81 @@ static RlNode value_before(RlCtx *cx, RlNode name, RlNode use) {
 static const char *const log_levels[] = {"error", "warn", "info", "debug", "trace", "log", "fatal"};
 static const char *const timer_calls[] = {"clearTimeout", "clearInterval", "clearImmediate",
                                           "setTimeout",   "setInterval",   "setImmediate"};
-static bool report_only_call(RlCtx *cx, RlNode call) {
+static bool report_only_at(RlCtx *cx, RlNode call, int depth);
+static bool report_only_call(RlCtx *cx, RlNode call) { return report_only_at(cx, call, 0); }
+
+/* Is the identifier id a `const` of its scope initialised with a global
+ * timer call (`const t = setInterval(f, ms)`)? */
+static bool timer_const(RlCtx *cx, RlNode id) {
+  RlNode scope = rl_js_binding_scope(cx, id);
+  RlNode end = scope ? rl_node_end(cx, scope) : RL_NONE;
+  for (RlNode i = scope; i && i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_VARIABLE_DECLARATOR ||
+        !rl_floating_promise_same_text(cx, rl_child(cx, i, RL_F_NAME), id))
+      continue;
+    RlNode d = rl_parent(cx, i), v = rl_strip(cx, rl_child(cx, i, RL_F_VALUE));
+    RlNode f = rl_kind(cx, v) == RL_JS_CALL_EXPRESSION ? rl_strip(cx, rl_child(cx, v, RL_F_FUNCTION))
+                                                      : RL_NONE;
+    return rl_kind(cx, d) == RL_JS_LEXICAL_DECLARATION && rl_has_token(cx, d, "const") &&
+           rl_kind(cx, f) == RL_JS_IDENTIFIER && rl_js_resolve(cx, f, NULL) == RL_BIND_FREE &&
+           in_list(rl_text_dup(cx, f), timer_calls, 6);
+  }
+  return false;
+}
+
+/* A timer handle's own methods (`t.unref()`, `t.ref()`, t a timer_const)
+ * and Deno's (`Deno.unrefTimer(t)`): they do not throw. */
+static bool timer_handle_call(RlCtx *cx, RlNode f) {
+  RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), m = rl_child(cx, f, RL_F_PROPERTY);
+  if (eq(cx, o, "Deno") && rl_js_resolve(cx, o, NULL) == RL_BIND_FREE)
+    return eq(cx, m, "unrefTimer") || eq(cx, m, "refTimer");
+  return rl_kind(cx, o) == RL_JS_IDENTIFIER && (eq(cx, m, "unref") || eq(cx, m, "ref")) &&
+         timer_const(cx, o);
+}
+
+/* `new Date(...)` or a method call on one (`new Date().toISOString()`):
+ * a timestamp for a log line. */
+static bool timestamp(RlCtx *cx, RlNode n) {
+  n = rl_strip(cx, n);
+  if (rl_kind(cx, n) == RL_JS_CALL_EXPRESSION) {
+    RlNode f = rl_strip(cx, rl_child(cx, n, RL_F_FUNCTION));
+    if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION || rl_js_argc(cx, n) != 0) return false;
+    n = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
+  }
+  return rl_kind(cx, n) == RL_JS_NEW_EXPRESSION &&
+         eq(cx, rl_strip(cx, rl_child(cx, n, RL_F_CONSTRUCTOR)), "Date");
+}
+
+/* A method of this class that only reports (`this._debug(...)`): not
+ * async, no throw, and every call in it a report_only_at, a timestamp,
+ * a call of the object's own logger function (`this.logger(...)`), or
+ * inside the try block of a try/catch. */
+static bool quiet_method(RlCtx *cx, RlNode fn, int depth) {
+  if (!rl_js_is_function(cx, fn) || rl_js_is_async(cx, fn) || rl_js_is_generator(cx, fn))
+    return false;
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if (k == RL_JS_THROW_STATEMENT || k == RL_JS_AWAIT_EXPRESSION) return false;
+    if (k != RL_JS_CALL_EXPRESSION && k != RL_JS_NEW_EXPRESSION) continue;
+    if (in_try(cx, i, fn, false) || timestamp(cx, i) || report_only_at(cx, i, depth + 1)) continue;
+    RlNode f = k == RL_JS_CALL_EXPRESSION ? rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION)) : RL_NONE;
+    if (rl_kind(cx, f) == RL_JS_MEMBER_EXPRESSION &&
+        rl_kind(cx, rl_strip(cx, rl_child(cx, f, RL_F_OBJECT))) == RL_JS_THIS &&
+        eq(cx, rl_child(cx, f, RL_F_PROPERTY), "logger"))
+      continue;
+    return false;
+  }
+  return true;
+}
+
+static bool report_only_at(RlCtx *cx, RlNode call, int depth) {
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   /* a global timer call: it schedules or cancels, and does not throw */
@@ -185,7 +259,18 @@ static bool report_only_call(RlCtx *cx, RlNode call) {
       in_list(rl_text_dup(cx, f), timer_calls, RL_COUNTOF(timer_calls)))
     return !calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS));
   if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return false;
+  if (timer_handle_call(cx, f)) return !calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS));
   RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT)), m = rl_child(cx, f, RL_F_PROPERTY);
+  /* `this.m(...)`: a method of this class that only reports, two deep */
+  if (rl_kind(cx, o) == RL_JS_THIS && depth < 2 && m &&
+      !calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS))) {
+    RlNode cls = rl_js_this_class(cx, f);
+    RlNode fn = cls ? rl_js_class_member(cx, cls, rl_text_dup(cx, m), false) : RL_NONE;
+    RlFpEv bud = {.left = 8};
+    if (fn && quiet_method(cx, fn, depth) &&
+        !rl_floating_promise_this_override_may_reject(cx, call, 4, &bud))
+      return true;
+  }
   if (rl_kind(cx, o) == RL_JS_MEMBER_EXPRESSION) o = rl_child(cx, o, RL_F_PROPERTY);
   bool ok = (eq(cx, o, "console") && rl_kind(cx, rl_child(cx, f, RL_F_OBJECT)) == RL_JS_IDENTIFIER) ||
             (eq(cx, o, "process") && eq(cx, m, "exit"));
@@ -211,15 +296,45 @@ static bool calls_inside(RlCtx *cx, RlNode n) {
   return false;
 }
 
+/* Is fn a function whose body is an empty block (`function noop() {}`,
+ * `() => {}`; comments aside)? */
+bool rl_floating_promise_fn_empty(RlCtx *cx, RlNode fn) {
+  if (!rl_js_is_function(cx, fn) || rl_js_is_generator(cx, fn)) return false;
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
+  for (RlNode c = rl_first_child(cx, body); c; c = rl_next_sibling(cx, c))
+    if (!rl_is_token(cx, c) && rl_kind(cx, c) != RL_JS_COMMENT) return false;
+  return true;
+}
+
 /* A callback that cannot reject: a block body that never_rejects, or an
- * expression body that calls nothing, or only a report_only_call. */
-bool rl_floating_promise_callback_settles(RlCtx *cx, RlNode fn) {
+ * expression body that calls nothing, or only a report_only_call; or a
+ * name: a function of this file with an empty body or one of the former,
+ * or, when bud->assume, an import (bud->assumed, checked in phase 2). */
+static bool callback_settles_ev(RlCtx *cx, RlNode fn, RlFpEv *bud) {
+  if (rl_kind(cx, fn) == RL_JS_IDENTIFIER) {
+    RlNode local = RL_NONE;
+    RlJsBinding b = rl_js_resolve(cx, fn, &local);
+    if (b == RL_BIND_LOCAL)
+      return local && !rl_js_is_async(cx, local) &&
+             (rl_floating_promise_fn_empty(cx, local) ||
+              (local != fn && rl_floating_promise_callback_settles(cx, local)));
+    if (b != RL_BIND_IMPORT || !bud || !bud->assume) return false;
+    const char *name = rl_text_dup(cx, fn);
+    if (bud->assumed && strcmp(bud->assumed, name) != 0) return false;
+    bud->assumed = name;
+    return true;
+  }
   if (!rl_js_is_function(cx, fn)) return false;
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) == RL_JS_STATEMENT_BLOCK) return rl_floating_promise_never_rejects(cx, fn);
   if (rl_js_is_async_fn(cx, fn) && calls_inside(cx, body)) return false;
   body = rl_strip(cx, body);
   return !calls_inside(cx, body) || report_only_call(cx, body);
+}
+
+bool rl_floating_promise_callback_settles(RlCtx *cx, RlNode fn) {
+  return callback_settles_ev(cx, fn, NULL);
 }
 
 /* Is `call` a chain of `.then(f)` / `.finally(f)` on a promise that cannot
@@ -229,21 +344,23 @@ bool rl_floating_promise_callback_settles(RlCtx *cx, RlNode fn) {
  * no throw, await or returned call outside a try, or an expression that
  * only logs or exits)? Then only a bug in f's synchronous code can reject
  * it, as it could throw from any callback. */
-static bool callee_settles(RlCtx *cx, RlNode call, int depth, int *bud);
-static bool settled_chain_at(RlCtx *cx, RlNode call, int vdepth, int *bud) {
+static bool callee_settles(RlCtx *cx, RlNode call, int depth, RlFpEv *bud);
+static bool resolve_only_promise(RlCtx *cx, RlNode v);
+static bool settled_chain_at(RlCtx *cx, RlNode call, int vdepth, RlFpEv *bud) {
   RlNode use = call;
   for (int depth = 0; depth < 32; depth++) {
     if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
     const char *m = rl_js_callee_name(cx, call);
     if (depth > 0 && strcmp(m, "catch") == 0 && rl_js_argc(cx, call) == 1)
-      return rl_floating_promise_callback_settles(cx, rl_strip(cx, rl_js_arg(cx, call, 0)));
+      return callback_settles_ev(cx, rl_strip(cx, rl_js_arg(cx, call, 0)), bud);
     if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0)
       return depth > 0 && (settles_only(cx, call) ||
                            (!rl_file_strict(cx) && callee_settles(cx, call, vdepth, bud)));
     RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));
-    if (rl_js_argc(cx, call) != 1 || !rl_floating_promise_callback_settles(cx, cb)) return false;
+    if (rl_js_argc(cx, call) != 1 || !callback_settles_ev(cx, cb, bud)) return false;
     RlNode obj = rl_strip(cx, rl_js_callee_object(cx, call));
     RlKind ok = rl_kind(cx, obj);
+    if (ok == RL_JS_NEW_EXPRESSION) return !rl_file_strict(cx) && resolve_only_promise(cx, obj);
     if (ok == RL_JS_IDENTIFIER ||
         (ok == RL_JS_MEMBER_EXPRESSION &&
          rl_kind(cx, rl_strip(cx, rl_child(cx, obj, RL_F_OBJECT))) == RL_JS_THIS)) {
@@ -256,7 +373,7 @@ static bool settled_chain_at(RlCtx *cx, RlNode call, int vdepth, int *bud) {
 }
 
 bool rl_floating_promise_settled_chain(RlCtx *cx, RlNode call) {
-  int bud = RL_FLOATING_PROMISE_BUDGET;
+  RlFpEv bud = {.left = RL_FLOATING_PROMISE_BUDGET};
   return settled_chain_at(cx, call, 0, &bud);
 }
 
@@ -401,7 +518,7 @@ static bool extends_class(RlCtx *cx, RlNode sub, RlNode base) {
 /* Is a member `key` that a class of this file extending cls declares one
  * that may reject (not fn_cannot_reject)? `this.m()` in cls may run such an
  * override. Subclasses in other files are not seen. */
-static bool override_may_reject(RlCtx *cx, RlNode cls, const char *key, int depth, int *bud) {
+static bool override_may_reject(RlCtx *cx, RlNode cls, const char *key, int depth, RlFpEv *bud) {
   RlNode root = rl_root(cx);
   for (RlNode st = rl_first_child(cx, root); st; st = rl_next_sibling(cx, st)) {
     RlNode d = st;
@@ -416,7 +533,7 @@ static bool override_may_reject(RlCtx *cx, RlNode cls, const char *key, int dept
       if (!nm) nm = rl_child(cx, m, RL_F_PROPERTY);
       if (!nm || !rl_text_eq(cx, nm, key) || rl_has_token(cx, m, "static")) continue;
       RlNode fn = rl_kind(cx, m) == RL_JS_METHOD_DEFINITION ? m : rl_strip(cx, rl_child(cx, m, RL_F_VALUE));
-      if (--*bud < 0 || !rl_floating_promise_fn_cannot_reject(cx, fn, depth + 1, bud)) return true;
+      if (--bud->left < 0 || !rl_floating_promise_fn_cannot_reject(cx, fn, depth + 1, bud)) return true;
     }
   }
   return false;
@@ -424,7 +541,7 @@ static bool override_may_reject(RlCtx *cx, RlNode cls, const char *key, int dept
 
 /* `this.m()` / `this[k]()` in a class of this file that a subclass here
  * overrides with a member that may reject (override_may_reject)? */
-bool rl_floating_promise_this_override_may_reject(RlCtx *cx, RlNode call, int depth, int *bud) {
+bool rl_floating_promise_this_override_may_reject(RlCtx *cx, RlNode call, int depth, RlFpEv *bud) {
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   const char *key = rl_floating_promise_member_key(cx, f);
   if (!key || !*key || rl_kind(cx, rl_strip(cx, rl_child(cx, f, RL_F_OBJECT))) != RL_JS_THIS)
@@ -438,7 +555,7 @@ bool rl_floating_promise_this_override_may_reject(RlCtx *cx, RlNode call, int de
  * class (or a class it extends here), `x.m()` / `x[k]()` on an instance
  * of a class of this file (receiver_class); none for `this.m()` when a
  * subclass here overrides m with a member that may reject. */
-RlNode rl_floating_promise_callee_fn(RlCtx *cx, RlNode call, int depth, int *bud) {
+RlNode rl_floating_promise_callee_fn(RlCtx *cx, RlNode call, int depth, RlFpEv *bud) {
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return RL_NONE;
   RlJsPromise why;
   RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION)), fn = RL_NONE;
@@ -457,9 +574,9 @@ RlNode rl_floating_promise_callee_fn(RlCtx *cx, RlNode call, int depth, int *bud
 }
 
 /* Does the call run a function of this file that cannot reject? */
-static bool callee_settles(RlCtx *cx, RlNode call, int depth, int *bud) {
+static bool callee_settles(RlCtx *cx, RlNode call, int depth, RlFpEv *bud) {
   /* a budget, not only a depth: n calls of m callees each is n^depth */
-  if (depth >= 4 || --*bud < 0) return false;
+  if (depth >= 4 || --bud->left < 0) return false;
   RlNode fn = rl_floating_promise_callee_fn(cx, call, depth, bud);
   return fn && rl_floating_promise_fn_cannot_reject(cx, fn, depth + 1, bud);
 }
@@ -467,15 +584,22 @@ static bool callee_settles(RlCtx *cx, RlNode call, int depth, int *bud) {
 /* A value that is a promise which cannot reject: resolve_only_promise,
  * settles_only, `p.catch(h)` with h a callback that cannot reject, a
  * settled_chain, or a call of a function that cannot reject. */
-static bool settles_value(RlCtx *cx, RlNode v, int depth, int *bud) {
+static bool settles_value(RlCtx *cx, RlNode v, int depth, RlFpEv *bud) {
   v = rl_strip(cx, v);
   if (!v || depth > 4) return false;
   if (resolve_only_promise(cx, v) || settles_only(cx, v)) return true;
+  /* `c ? p.catch(noop) : Promise.resolve()`, `a ?? b`: either side */
+  if (rl_kind(cx, v) == RL_JS_TERNARY_EXPRESSION)
+    return settles_value(cx, rl_child(cx, v, RL_F_CONSEQUENCE), depth, bud) &&
+           settles_value(cx, rl_child(cx, v, RL_F_ALTERNATIVE), depth, bud);
+  if (rl_kind(cx, v) == RL_JS_BINARY_EXPRESSION &&
+      (!strcmp(rl_op(cx, v), "??") || !strcmp(rl_op(cx, v), "||")))
+    return settles_value(cx, rl_child(cx, v, RL_F_LEFT), depth, bud) &&
+           settles_value(cx, rl_child(cx, v, RL_F_RIGHT), depth, bud);
   if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) return false;
   const char *m = rl_js_callee_name(cx, v);
   if (strcmp(m, "catch") == 0 && rl_js_callee_object(cx, v))
-    return rl_js_argc(cx, v) == 1 &&
-           rl_floating_promise_callback_settles(cx, rl_strip(cx, rl_js_arg(cx, v, 0)));
+    return rl_js_argc(cx, v) == 1 && callback_settles_ev(cx, rl_strip(cx, rl_js_arg(cx, v, 0)), bud);
   if ((strcmp(m, "then") == 0 || strcmp(m, "finally") == 0) && rl_js_callee_object(cx, v))
     return settled_chain_at(cx, v, depth + 1, bud);
   return callee_settles(cx, v, depth, bud);
@@ -516,10 +640,70 @@ static bool kept_promise(RlCtx *cx, RlNode v, RlNode fn) {
   return false;
 }
 
+/* The declarator of `const id = ...` that binds id (RL_NONE when id is
+ * not such a const). */
+static RlNode const_declarator(RlCtx *cx, RlNode id) {
+  RlNode scope = rl_js_binding_scope(cx, id);
+  RlNode end = scope ? rl_node_end(cx, scope) : RL_NONE;
+  for (RlNode i = scope; i && i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_VARIABLE_DECLARATOR ||
+        !rl_floating_promise_same_text(cx, rl_child(cx, i, RL_F_NAME), id))
+      continue;
+    RlNode d = rl_parent(cx, i);
+    return rl_kind(cx, d) == RL_JS_LEXICAL_DECLARATION && rl_has_token(cx, d, "const") ? i
+                                                                                     : RL_NONE;
+  }
+  return RL_NONE;
+}
+
+/* A `const p` that already has a rejection handler: a statement
+ * `p.catch(h)` in p's scope (h a callback that cannot reject: `() => {}`),
+ * or p set from a call of a function that returns such a promise (this
+ * file's, or, when bud->assume, an import checked in phase 2). Returning
+ * p hands out a promise whose rejection is handled: dropping this copy
+ * loses nothing. Sets bud->handled. */
+static bool handled_value(RlCtx *cx, RlNode v, RlFpEv *bud) {
+  v = rl_strip(cx, v);
+  if (rl_kind(cx, v) != RL_JS_IDENTIFIER || --bud->left < 0) return false;
+  RlNode d = const_declarator(cx, v);
+  if (!d) return false;
+  RlNode scope = rl_js_binding_scope(cx, v), end = rl_node_end(cx, scope);
+  for (RlNode i = scope; i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_EXPRESSION_STATEMENT) continue;
+    RlNode c = rl_strip(cx, rl_named_child(cx, i, 0));
+    if (rl_kind(cx, c) != RL_JS_CALL_EXPRESSION || strcmp(rl_js_callee_name(cx, c), "catch") != 0 ||
+        rl_js_argc(cx, c) != 1 ||
+        !rl_floating_promise_same_text(cx, rl_strip(cx, rl_js_callee_object(cx, c)), v))
+      continue;
+    if (callback_settles_ev(cx, rl_strip(cx, rl_js_arg(cx, c, 0)), bud)) {
+      bud->handled = true;
+      return true;
+    }
+  }
+  RlNode init = rl_strip(cx, rl_child(cx, d, RL_F_VALUE));
+  RlNode f = rl_kind(cx, init) == RL_JS_CALL_EXPRESSION ? rl_strip(cx, rl_child(cx, init, RL_F_FUNCTION))
+                                                       : RL_NONE;
+  if (rl_kind(cx, f) != RL_JS_IDENTIFIER) return false;
+  RlNode g = RL_NONE;
+  RlJsBinding b = rl_js_resolve(cx, f, &g);
+  if (b == RL_BIND_LOCAL) {
+    if (!g || rl_js_is_async(cx, g) || !rl_floating_promise_fn_cannot_reject(cx, g, 0, bud))
+      return false;
+    bud->handled = true;
+    return true;
+  }
+  if (b != RL_BIND_IMPORT || !bud->assume) return false;
+  const char *name = rl_text_dup(cx, f);
+  if (bud->assumed && strcmp(bud->assumed, name) != 0) return false;
+  bud->assumed = name;
+  bud->handled = true;
+  return true;
+}
+
 /* A function whose promise cannot reject: async and never_rejects_at, or
  * not async and every `return` (at least one) hands back settles_value or
- * a kept_promise. */
-bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *bud) {
+ * a kept_promise, or (for the callee itself, depth 0) a handled_value. */
+bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, RlFpEv *bud) {
   if (!rl_js_is_function(cx, fn) || rl_js_is_generator(cx, fn)) return false;
   if (rl_js_is_async(cx, fn)) return never_rejects_at(cx, fn, depth, bud);
   RlNode body = rl_child(cx, fn, RL_F_BODY);
@@ -534,9 +718,281 @@ bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *
     }
     if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
     RlNode v = rl_named_child(cx, i, 0);
-    if (!v || !(kept_promise(cx, v, fn) || settles_value(cx, v, depth, bud))) return false;
+    if (!v || !(kept_promise(cx, v, fn) || settles_value(cx, v, depth, bud) ||
+                (depth == 0 && handled_value(cx, v, bud))))
+      return false;
     any = true;
   }
   return any;
 }
 
+
+/* Section - evidence that holds for one call's arguments */
+
+/* Does `cond` hold whenever the parameter named p is undefined: `!p`, or
+ * `!p?.x` (the chain stops at p)? */
+static bool true_when_undefined(RlCtx *cx, RlNode cond, const char *p) {
+  cond = rl_strip(cx, cond);
+  if (rl_kind(cx, cond) != RL_JS_UNARY_EXPRESSION || strcmp(rl_op(cx, cond), "!") != 0) return false;
+  RlNode a = rl_strip(cx, rl_child(cx, cond, RL_F_ARGUMENT));
+  if (rl_kind(cx, a) == RL_JS_IDENTIFIER) return rl_text_eq(cx, a, p);
+  if (rl_kind(cx, a) != RL_JS_MEMBER_EXPRESSION) return false;
+  RlNode o = rl_strip(cx, rl_child(cx, a, RL_F_OBJECT));
+  size_t n, lp = strlen(p);
+  const char *t = rl_text(cx, a, &n);
+  return rl_kind(cx, o) == RL_JS_IDENTIFIER && rl_text_eq(cx, o, p) && n > lp + 2 &&
+         memcmp(t + lp, "?.", 2) == 0;
+}
+
+/* The position of fn's parameter named p when it is optional without a
+ * default (`p?: T`, or a plain JS `p`); -1 otherwise. */
+static int optional_param(RlCtx *cx, RlNode fn, const char *p) {
+  RlNode ps = rl_child(cx, fn, RL_F_PARAMETERS);
+  int k = 0;
+  for (RlNode c = rl_first_child(cx, ps); c; c = rl_next_sibling(cx, c)) {
+    if (rl_is_token(cx, c) || rl_kind(cx, c) == RL_JS_COMMENT) continue;
+    RlNode id = rl_kind(cx, c) == RL_JS_IDENTIFIER ? c : rl_child(cx, c, RL_F_PATTERN);
+    if (rl_kind(cx, id) == RL_JS_IDENTIFIER && rl_text_eq(cx, id, p))
+      return (rl_kind(cx, c) == RL_JS_IDENTIFIER || rl_kind(cx, c) == RL_JS_OPTIONAL_PARAMETER) &&
+                     !rl_child(cx, c, RL_F_VALUE)
+                 ? k
+                 : -1;
+    k++;
+  }
+  return -1;
+}
+
+/* Does the call pass fewer than k + 1 arguments, none spread? */
+static bool leaves_out(RlCtx *cx, RlNode call, int k) {
+  uint32_t argc = rl_js_argc(cx, call);
+  if (argc > (uint32_t)k) return false;
+  for (uint32_t i = 0; i < argc; i++)
+    if (rl_has_token(cx, rl_js_arg(cx, call, i), "...")) return false;
+  return true;
+}
+
+/* fn (not async) ends in `if (cond) v = v.catch(h); return v` (the if
+ * with no else, its block holding that one assignment, h a callback that
+ * cannot reject), cond holds when an optional parameter that `call`
+ * leaves out is undefined, and that return is fn's only one. */
+static bool caught_for_call(RlCtx *cx, RlNode call, RlNode fn, RlFpEv *bud) {
+  if (!rl_js_is_function(cx, fn) || rl_js_is_async(cx, fn) || rl_js_is_generator(cx, fn))
+    return false;
+  RlNode body = rl_child(cx, fn, RL_F_BODY), prev = RL_NONE, last = RL_NONE;
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
+  for (RlNode c = rl_first_child(cx, body); c; c = rl_next_sibling(cx, c)) {
+    if (rl_is_token(cx, c) || rl_kind(cx, c) == RL_JS_COMMENT) continue;
+    prev = last;
+    last = c;
+  }
+  if (!prev || rl_kind(cx, last) != RL_JS_RETURN_STATEMENT || rl_kind(cx, prev) != RL_JS_IF_STATEMENT ||
+      rl_child(cx, prev, RL_F_ALTERNATIVE))
+    return false;
+  RlNode v = rl_strip(cx, rl_named_child(cx, last, 0));
+  if (rl_kind(cx, v) != RL_JS_IDENTIFIER) return false;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (i != body && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) == RL_JS_RETURN_STATEMENT && i != last) return false;
+  }
+  RlNode st = rl_child(cx, prev, RL_F_CONSEQUENCE);
+  if (rl_kind(cx, st) == RL_JS_STATEMENT_BLOCK) {
+    if (rl_named_child_count(cx, st) != 1) return false;
+    st = rl_named_child(cx, st, 0);
+  }
+  RlNode a = rl_kind(cx, st) == RL_JS_EXPRESSION_STATEMENT ? rl_strip(cx, rl_named_child(cx, st, 0))
+                                                           : RL_NONE;
+  if (rl_kind(cx, a) != RL_JS_ASSIGNMENT_EXPRESSION ||
+      !rl_floating_promise_same_text(cx, rl_strip(cx, rl_child(cx, a, RL_F_LEFT)), v))
+    return false;
+  RlNode r = rl_strip(cx, rl_child(cx, a, RL_F_RIGHT));
+  if (rl_kind(cx, r) != RL_JS_CALL_EXPRESSION || strcmp(rl_js_callee_name(cx, r), "catch") != 0 ||
+      !settles_value(cx, r, 0, bud))
+    return false;
+  /* the condition: `!p` / `!p?.x` of an optional parameter left out */
+  RlNode cond = rl_strip(cx, rl_child(cx, prev, RL_F_CONDITION));
+  RlNode arg = rl_kind(cx, cond) == RL_JS_UNARY_EXPRESSION
+                   ? rl_strip(cx, rl_child(cx, cond, RL_F_ARGUMENT))
+                   : RL_NONE;
+  if (rl_kind(cx, arg) == RL_JS_MEMBER_EXPRESSION) arg = rl_strip(cx, rl_child(cx, arg, RL_F_OBJECT));
+  if (rl_kind(cx, arg) != RL_JS_IDENTIFIER) return false;
+  const char *p = rl_text_dup(cx, arg);
+  int k = optional_param(cx, fn, p);
+  return k >= 0 && true_when_undefined(cx, cond, p) && leaves_out(cx, call, k);
+}
+
+bool rl_floating_promise_call_cannot_reject(RlCtx *cx, RlNode call, RlNode fn, RlFpEv *bud) {
+  return rl_floating_promise_fn_cannot_reject(cx, fn, 0, bud) || caught_for_call(cx, call, fn, bud);
+}
+
+/* Section - steps of a hand-written retry loop */
+
+/* Does n (nested functions too) call the local function loop by name? */
+static bool calls_fn(RlCtx *cx, RlNode n, RlNode loop) {
+  RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
+  for (RlNode i = n; i && i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
+    RlNode f = rl_strip(cx, rl_child(cx, i, RL_F_FUNCTION));
+    if (rl_kind(cx, f) == RL_JS_IDENTIFIER && rl_js_local_function(cx, f) == loop) return true;
+  }
+  return false;
+}
+
+/* Is fn a retry loop: a local function with a `.then(cb)` whose callback
+ * (a function literal) calls fn again? */
+static bool retry_loop(RlCtx *cx, RlNode fn) {
+  RlNode end = fn ? rl_node_end(cx, fn) : RL_NONE;
+  for (RlNode i = fn; i && i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION || strcmp(rl_js_callee_name(cx, i), "then") != 0)
+      continue;
+    RlNode cb = rl_strip(cx, rl_js_arg(cx, i, 0));
+    if (rl_js_is_function(cx, cb) && calls_fn(cx, cb, fn)) return true;
+  }
+  return false;
+}
+
+/* The base promise of a retry step cannot reject: `sleep(ms)` /
+ * `delay(ms)` (a timer, by its name), or a call of a function that cannot
+ * reject. */
+static bool step_base_settles(RlCtx *cx, RlNode call) {
+  RlNode f = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
+  if (rl_kind(cx, f) == RL_JS_IDENTIFIER && (eq(cx, f, "sleep") || eq(cx, f, "delay")) &&
+      !calls_inside(cx, rl_child(cx, call, RL_F_ARGUMENTS)))
+    return true;
+  RlFpEv bud = {.left = RL_FLOATING_PROMISE_BUDGET};
+  return settles_value(cx, call, 0, &bud);
+}
+
+/* A callback of a retry step: a function with no throw and no await
+ * outside a try (what it returns is not followed), or the loop's name. */
+static bool step_callback(RlCtx *cx, RlNode cb, RlNode *loop) {
+  if (rl_kind(cx, cb) == RL_JS_IDENTIFIER) {
+    RlNode fn = rl_js_local_function(cx, cb);
+    if (!fn || !retry_loop(cx, fn)) return false;
+    *loop = fn;
+    return true;
+  }
+  if (!rl_js_is_function(cx, cb) || rl_js_is_async(cx, cb)) return false;
+  RlNode end = rl_node_end(cx, cb);
+  for (RlNode i = rl_child(cx, cb, RL_F_BODY); i && i < end; i++) {
+    if (rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    RlKind k = rl_kind(cx, i);
+    if ((k == RL_JS_THROW_STATEMENT || k == RL_JS_AWAIT_EXPRESSION) && !in_try(cx, i, cb, false))
+      return false;
+  }
+  return true;
+}
+
+bool rl_floating_promise_retry_step(RlCtx *cx, RlNode call) {
+  RlNode loop = RL_NONE, last = RL_NONE;
+  for (int depth = 0; depth < 8; depth++) {
+    if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) return false;
+    if (strcmp(rl_js_callee_name(cx, call), "then") != 0 || !rl_js_callee_object(cx, call)) break;
+    RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));
+    if (rl_js_argc(cx, call) != 1 || !step_callback(cx, cb, &loop)) return false;
+    if (!last) last = cb;
+    call = rl_strip(cx, rl_js_callee_object(cx, call));
+  }
+  if (!last || rl_kind(cx, call) != RL_JS_CALL_EXPRESSION || !step_base_settles(cx, call))
+    return false;
+  if (loop) return true; /* `.then(run)`: the loop's next round */
+  /* the last callback calls a function around the chain: the next round */
+  for (RlNode a = rl_enclosing_function(cx, call); a; a = rl_enclosing_function(cx, a))
+    if (rl_js_is_function(cx, last) && calls_fn(cx, last, a) && retry_loop(cx, a)) return true;
+  return false;
+}
+
+/* Section - interface members made by a factory of this file */
+
+/* The interface of this file that fn's written return type names
+ * (`): Retryer<T>`), or RL_NONE. */
+static RlNode returned_interface(RlCtx *cx, RlNode fn) {
+  RlNode t = rl_child(cx, fn, RL_F_RETURN_TYPE);
+  RlNode end = t ? rl_node_end(cx, t) : RL_NONE;
+  for (RlNode i = t; i && i < end; i++) {
+    if (rl_kind(cx, i) != RL_JS_TYPE_IDENTIFIER) continue;
+    RlNode decl = rl_js_local_type(cx, rl_text_dup(cx, i));
+    return rl_kind(cx, decl) == RL_JS_INTERFACE_DECLARATION ? decl : RL_NONE;
+  }
+  return RL_NONE;
+}
+
+/* Does every `return` of fn (nested functions aside; at least one) hand
+ * back an object literal? */
+static bool returns_literals(RlCtx *cx, RlNode fn) {
+  RlNode body = rl_child(cx, fn, RL_F_BODY);
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
+  bool any = false;
+  RlNode end = rl_node_end(cx, body);
+  for (RlNode i = body; i < end; i++) {
+    if (i != body && rl_js_is_function(cx, i)) {
+      i = rl_node_end(cx, i) - 1;
+      continue;
+    }
+    if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
+    if (rl_kind(cx, rl_strip(cx, rl_named_child(cx, i, 0))) != RL_JS_OBJECT) return false;
+    any = true;
+  }
+  return any;
+}
+
+/* One interface member seen in the literals: what its answer rests on,
+ * and whether one literal's property may reject. */
+typedef struct FactoryMember {
+  RlNode member;
+  const char *key;
+  RlFpEv ev;
+  bool bad;
+} FactoryMember;
+
+void rl_floating_promise_factory_members(RlCtx *cx,
+                                         void (*add)(RlCtx *cx, RlNode member, const char *key,
+                                                     const RlFpEv *ev, void *arg),
+                                         void *arg) {
+  enum { MAX = 64 };
+  FactoryMember *seen = NULL;
+  uint32_t nseen = 0, n = rl_node_count(cx);
+  for (RlNode fn = 1; fn < n; fn++) {
+    if (!rl_js_is_function(cx, fn) || rl_js_is_async(cx, fn)) continue;
+    RlNode iface = returned_interface(cx, fn);
+    if (!iface || !returns_literals(cx, fn)) continue;
+    RlNode end = rl_node_end(cx, fn);
+    for (RlNode i = fn + 1; i < end; i++) {
+      if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
+      RlNode obj = rl_strip(cx, rl_named_child(cx, i, 0));
+      if (rl_kind(cx, obj) != RL_JS_OBJECT || rl_enclosing_function(cx, i) != fn) continue;
+      for (RlNode p = rl_first_child(cx, obj); p; p = rl_next_sibling(cx, p)) {
+        if (rl_kind(cx, p) != RL_JS_PAIR) continue;
+        RlNode k = rl_child(cx, p, RL_F_KEY), val = rl_strip(cx, rl_child(cx, p, RL_F_VALUE));
+        if (!k) continue;
+        const char *key = rl_text_dup(cx, k);
+        RlNode member = RL_NONE;
+        if (rl_js_member_verdict(cx, iface, key, false, &member) != RL_JT_PROMISE || !member)
+          continue;
+        RlFpEv ev = {.left = RL_FLOATING_PROMISE_BUDGET, .assume = true};
+        bool ok = rl_js_is_function(cx, val) && rl_floating_promise_fn_cannot_reject(cx, val, 0, &ev);
+        uint32_t j = 0;
+        while (j < nseen && seen[j].member != member) j++;
+        if (j == nseen) {
+          if (!seen) seen = rl_alloc(cx, MAX * sizeof *seen);
+          if (nseen == MAX) return; /* too many to be sure of any */
+          seen[nseen++] = (FactoryMember){member, key, ev, !ok};
+          continue;
+        }
+        /* two literals: both must agree, on the same import if any */
+        if (!ok || (ev.assumed && seen[j].ev.assumed && strcmp(ev.assumed, seen[j].ev.assumed)))
+          seen[j].bad = true;
+        if (ev.assumed) seen[j].ev.assumed = ev.assumed;
+        seen[j].ev.handled |= ev.handled;
+      }
+    }
+  }
+  for (uint32_t j = 0; j < nseen; j++)
+    if (!seen[j].bad) add(cx, seen[j].member, seen[j].key, &seen[j].ev, arg);
+}

@@ -12,14 +12,34 @@
  * that take one). */
 enum { RL_FLOATING_PROMISE_BUDGET = 64 };
 
+/* What one cannot-reject question may still do (the `bud` of the functions
+ * below): left = how many callees it may follow; assume = whether a
+ * callback that names an import (`.catch(noop)`, noop imported) may count
+ * as one that cannot reject for now, the project phase checking that the
+ * import is a function with an empty body; assumed = that import's local
+ * name (one per question: a second, different one fails). */
+typedef struct RlFpEv {
+  int left;
+  bool assume;
+  const char *assumed;
+  /* set when the answer rests on handled_value: the callee hands back a
+   * promise that already has a rejection handler (dropping this copy
+   * loses nothing, but a `.then(f)` on it can still reject) */
+  bool handled;
+} RlFpEv;
+
 /* Section - promises that cannot reject */
 
 /* An async function every await, throw and returned call of which sits in
  * the try block of a try/catch (racelint:strict's evidence). */
 bool rl_floating_promise_never_rejects(RlCtx *cx, RlNode fn);
 /* A callback that cannot reject: a block body that never_rejects, or an
- * expression body that calls nothing, or only reports (console.x(...)). */
+ * expression body that calls nothing, or only reports (console.x(...)),
+ * or the name of a function of this file with an empty body or one of
+ * those. */
 bool rl_floating_promise_callback_settles(RlCtx *cx, RlNode fn);
+/* Is fn a function whose body is an empty block (`function noop() {}`)? */
+bool rl_floating_promise_fn_empty(RlCtx *cx, RlNode fn);
 /* Is `call` a chain of `.then(f)` / `.finally(f)` whose callbacks cannot
  * reject, on a promise that cannot reject? */
 bool rl_floating_promise_settled_chain(RlCtx *cx, RlNode call);
@@ -28,7 +48,45 @@ bool rl_floating_promise_settled_chain(RlCtx *cx, RlNode call);
  * `return` (at least one) hands back a promise that cannot reject. depth
  * counts the callees followed, *bud the callees one question may still
  * follow (start at RL_FLOATING_PROMISE_BUDGET). */
-bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *bud);
+bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, RlFpEv *bud);
+
+/* `call` (which runs fn) hands back a promise that cannot reject: fn
+ * cannot reject (above), or, for this call's arguments, fn returns a
+ * variable it last set to `v.catch(h)` (h cannot reject) under a condition
+ * that holds when an optional parameter the call leaves out is undefined
+ * (`if (!opts?.throwOnError) p = p.catch(noop); return p`). */
+bool rl_floating_promise_call_cannot_reject(RlCtx *cx, RlNode call, RlNode fn, RlFpEv *bud);
+
+/* Is `call` a step of a hand-written retry loop: a `.then(f)` chain on a
+ * promise that cannot reject (`sleep(ms)`, a callee that cannot reject)
+ * whose callbacks neither throw nor await outside a try, and whose last
+ * callback starts the loop's next round (calls the local function around
+ * it that such a chain calls again, or is that function: `.then(run)`)?
+ * Its result goes out through the promise the loop settles. */
+bool rl_floating_promise_retry_step(RlCtx *cx, RlNode call);
+
+/* For each function of this file with a written return type naming an
+ * interface of this file (`function make(): Retryer<T>`) whose every
+ * return is an object literal: calls add(cx, member, key, ev, arg) for each
+ * function-valued property `key` of the literals that cannot reject in
+ * every literal (member = the interface's member node; ev says what the
+ * answer rests on). */
+void rl_floating_promise_factory_members(RlCtx *cx,
+                                         void (*add)(RlCtx *cx, RlNode member, const char *key,
+                                                     const RlFpEv *ev, void *arg),
+                                         void *arg);
+
+/* Section - sub-shapes for racelint:strict only
+ * (rules/js/floating-promise-shapes.c) */
+
+/* A dynamic `import(...)` loading a module for its effects: at the top
+ * level of the module, or after this file registered a process-wide
+ * `process.on('unhandledRejection', f)`. */
+bool rl_floating_promise_entry_import(RlCtx *cx, RlNode call);
+/* `this.m()` in a constructor, fn (m) an async method of the same class
+ * whose every rejection is that of a promise it keeps in a field another
+ * method awaits. */
+bool rl_floating_promise_kept_init(RlCtx *cx, RlNode call, RlNode fn);
 
 /* Section - which function a call runs */
 
@@ -37,10 +95,10 @@ bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, int *
  * class (or a class it extends here), `x.m()` / `x[k]()` on an instance
  * of a class of this file; none for `this.m()` when a subclass here
  * overrides m with a member that may reject. */
-RlNode rl_floating_promise_callee_fn(RlCtx *cx, RlNode call, int depth, int *bud);
+RlNode rl_floating_promise_callee_fn(RlCtx *cx, RlNode call, int depth, RlFpEv *bud);
 /* `this.m()` / `this[k]()` in a class of this file that a subclass here
  * overrides with a member that may reject? */
-bool rl_floating_promise_this_override_may_reject(RlCtx *cx, RlNode call, int depth, int *bud);
+bool rl_floating_promise_this_override_may_reject(RlCtx *cx, RlNode call, int depth, RlFpEv *bud);
 /* The name of the class a member call's receiver `recv` is an instance
  * of, as written here: a written type or `new C()`, or, for a field
  * `this.f`, the class C of `new C()` that every assignment to it in its

@@ -25,10 +25,11 @@ function readScratch() {
   return fs.readFileSync(scratch, 'utf8'); // expect: [check-then-act] "'scratch'"
 }
 
-// opened for writing, not a read
-async function appendIfPresent(target, line) {
-  if (!fs.existsSync(target)) return;
-  const fh = await fsp.open(target, 'a'); // expect: [check-then-act] "'open'"
+// opened for writing, not a read (a truncating create where the check
+// found nothing: file_clobber.js)
+async function startIfMissing(target, line) {
+  if (fs.existsSync(target)) return;
+  const fh = await fsp.open(target, 'w'); // expect: [check-then-act] "'open'"
   await fh.write(line);
 }
 
@@ -47,4 +48,4 @@ function readQuietly(target, done) {
   fs.readFile(target, (_err, data) => done(data)); // expect: [check-then-act] "'readFile'"
 }
 
-module.exports = { streamIfPresent, readQuietly, readUnlessLink, readOwned, readScratch, appendIfPresent };
+module.exports = { streamIfPresent, readQuietly, readUnlessLink, readOwned, readScratch, startIfMissing };

@@ -1,5 +1,5 @@
 // TypeScript: types, generics, non-null, `as`, private fields and statics.
-import { promises as fsp, existsSync, unlinkSync } from 'fs';
+import { promises as fsp, existsSync, writeFileSync } from 'fs';
 import type { Db } from './db';
 
 interface Account { id: string; balance: number; version: number }
@@ -61,8 +61,8 @@ export async function limited<T>(fn: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
-export function removeStale(p: string): void {
-  if (existsSync(p)) unlinkSync(p); // expect: [check-then-act] "'unlinkSync' acts on 'p'"
+export function createMarker(p: string): void {
+  if (!existsSync(p)) writeFileSync(p, ''); // expect: [check-then-act] "'writeFileSync' acts on 'p'"
 }
 
 export async function readJson<T>(p: string): Promise<T | null> {
