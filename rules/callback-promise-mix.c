@@ -410,6 +410,7 @@ static void check_node_callback(RlCtx *cx, RlNode call, RlNode cb, RlNode outer)
                               api, outer_name, ol.line);
       rl_report_related(cx, r, outer, "the async function whose promise misses the error");
       rl_report_hint(cx, r, "%s", hint_node);
+      rl_js_fix_node_promise(cx, r, call, cb, outer);
     } else if (k == RL_JS_RETURN_STATEMENT) {
       RlNode v = rl_named_child(cx, i, 0);
       if (!v || rl_kind(cx, v) == RL_JS_COMMENT) continue;
@@ -425,6 +426,7 @@ static void check_node_callback(RlCtx *cx, RlNode call, RlNode cb, RlNode outer)
                               api, outer_name, ol.line);
       rl_report_related(cx, r, outer, "the async function whose promise misses the value");
       rl_report_hint(cx, r, "%s", hint_node);
+      rl_js_fix_node_promise(cx, r, call, cb, outer);
     }
   }
 }

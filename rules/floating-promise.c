@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "../analyzer/rule_api.h"
+#include "js/fixes.h"
 #include "js/floating-promise.h"
 
 enum {
@@ -310,8 +311,9 @@ static bool defines_tests(RlCtx *cx, RlNode fn) {
 
 /* The fixes of a floating promise at `at` (a call or `new`, the whole
  * dropped expression or a branch of `&&`/`?:` in it): `await` it where the
- * function around it is async, or mark it fire-and-forget with `void`.
- * Both unsafe: await makes the code after it wait and lets a rejection
+ * function around it is async, `.catch` it with the file's logger
+ * (rl_js_fix_catch_logger), or mark it fire-and-forget with `void`.
+ * All unsafe: await makes the code after it wait and lets a rejection
  * throw there; void keeps the promise unhandled, so it only records that
  * nobody waits on purpose. */
 static void offer_fixes(RlCtx *cx, RlReport *r, RlNode at) {
@@ -321,6 +323,7 @@ static void offer_fixes(RlCtx *cx, RlReport *r, RlNode at) {
   if (fn && rl_js_is_async(cx, fn))
     rl_report_fix(cx, r, "Await the promise (the code after it waits; a rejection throws here)",
                   RL_FIX_UNSAFE, at, true, "await ");
+  rl_js_fix_catch_logger(cx, r, NULL, at);
   rl_report_fix(cx, r, "Mark it fire-and-forget with void (a rejection stays unhandled)",
                 RL_FIX_UNSAFE, at, true, "void ");
 }
@@ -335,6 +338,7 @@ static void offer_fact_fixes(RlCtx *cx, RlFact *f, RlNode at) {
   if (fn && rl_js_is_async(cx, fn))
     rl_fact_fix(cx, f, "Await the promise (the code after it waits; a rejection throws here)",
                 RL_FIX_UNSAFE, s, s, "await ");
+  rl_js_fix_catch_logger(cx, NULL, f, at);
   rl_fact_fix(cx, f, "Mark it fire-and-forget with void (a rejection stays unhandled)",
               RL_FIX_UNSAFE, s, s, "void ");
 }

@@ -306,6 +306,37 @@ static void rl_main__project_rules(RlMain *m) {
   }
 }
 
+/* Plain --fix or --diff left safe fixes because their rules have not met
+ * the precision targets (rl_fix_held): says so once, with how many and
+ * the --fix-only that applies them. */
+static void rl_main__fix_held(RlMain *m, const RlFixPolicy *p) {
+  bool rule[RL_MAX_RULES] = {0};
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < m->nfiles; i++) {
+    const RlEngineFile *f = m->scan.results[i];
+    for (uint32_t j = 0; j < f->diags.n; j++) {
+      const RlDiag *d = f->diags.v[j];
+      if (!rl_fix_held(&m->s, p, d)) continue;
+      n++;
+      rule[rl_session_rule_index(&m->s, d->rule->id)] = true;
+    }
+  }
+  if (!n) return;
+  RlBuf ids = {0};
+  for (uint32_t r = 0; r < m->s.nrules; r++) {
+    if (!rule[r]) continue;
+    if (ids.len) rl_buf_puts(&ids, ",");
+    rl_buf_puts(&ids, m->s.rules[r]->id);
+  }
+  rl_buf_cstr(&ids);
+  fprintf(stderr,
+          "racelint: %s left %u safe fix%s of %s: their rules have not met the precision targets "
+          "that plain --fix requires (docs/fixes.md); --fix-only %s applies %s\n",
+          m->diff ? "--diff" : "--fix", n, n == 1 ? "" : "es", ids.data, ids.data,
+          n == 1 ? "it" : "them");
+  free(ids.data);
+}
+
 /* --fix / --diff (fix.h): fixes the analysed files; the results are then
  * those of the fixed texts. */
 static void rl_main__fix(RlMain *m) {
@@ -331,6 +362,7 @@ static void rl_main__fix(RlMain *m) {
               run.rejected == 1 ? "" : "es");
     fputc('\n', stderr);
   }
+  if (!m->cli.quiet) rl_main__fix_held(m, &run.policy);
 }
 
 /* Phase 2 over the scanned files and, when floating-promise or

@@ -41,12 +41,17 @@ typedef struct RlFixPolicy {
 } RlFixPolicy;
 
 /* The fix of d the policy applies (the first one that qualifies), or
- * NULL. Without --unsafe-fixes only safe fixes of rules that are on by
- * default (neither off_by_default nor strict, for the file's language)
- * qualify; --fix-only lifts
- * the "on by default" condition for the rules it names, not the safety
- * one. Suggestions never qualify. */
+ * NULL. Without --unsafe-fixes only safe fixes qualify, and of those
+ * only the fixes of rules that met the precision targets (a table in
+ * fix.c; on by default for the file's language) unless --fix-only names
+ * the rule (also one off by default). With --unsafe-fixes the safe and
+ * unsafe fixes of every enabled rule qualify. Suggestions never do. */
 const RlFix *rl_fix_pick(const RlSession *s, const RlFixPolicy *p, const RlDiag *d);
+
+/* Does plain --fix (no --fix-only, no --unsafe-fixes) leave d's safe fix
+ * only because d's rule has not met the precision targets? The caller
+ * says so once (how many, and the flag that applies them). */
+bool rl_fix_held(const RlSession *s, const RlFixPolicy *p, const RlDiag *d);
 
 /* Do two fixes' edits overlap (an exact repeat of an edit does not)? Such
  * fixes cannot be applied together. */

@@ -661,3 +661,44 @@ void rl_js_fix_async_executor(RlCtx *cx, RlReport *r, RlNode exec) {
   }
   rl_report_fix(cx, r, title, RL_FIX_SAFE, body, false, wrapped);
 }
+
+/* Section - floating-promise: .catch with the file's logger */
+
+/* Does the file call `name.error(...)`, every `name` in it the same
+ * binding: one declaration (an import, require, variable or parameter)
+ * whose scope holds `at`, or, for `console`, none (the global)? */
+static bool logger_in_scope(RlCtx *cx, const char *name, RlNode at) {
+  bool called = false;
+  RlNode decl = RL_NONE, scope = RL_NONE;
+  bool first = true;
+  for (RlNode i = rl_root(cx); i < rl_node_count(cx); i++) {
+    if (rl_kind(cx, i) != RL_JS_IDENTIFIER || !rl_text_eq(cx, i, name)) continue;
+    RlNode sc = RL_NONE, d = rl_js_declaration(cx, i, &sc);
+    if (!first && d != decl) return false;
+    first = false;
+    decl = d, scope = sc;
+    RlNode m = rl_parent(cx, i), c = rl_parent(cx, m);
+    if (rl_kind(cx, m) == RL_JS_MEMBER_EXPRESSION && rl_field(cx, i) == RL_F_OBJECT &&
+        rl_text_eq(cx, rl_child(cx, m, RL_F_PROPERTY), "error") &&
+        rl_kind(cx, c) == RL_JS_CALL_EXPRESSION && rl_field(cx, m) == RL_F_FUNCTION)
+      called = true;
+  }
+  if (!called) return false;
+  if (!strcmp(name, "console")) return decl == RL_NONE;
+  return decl && scope && at >= scope && at < rl_node_end(cx, scope);
+}
+
+void rl_js_fix_catch_logger(RlCtx *cx, RlReport *r, RlFact *f, RlNode at) {
+  static const char *const names[] = {"logger", "log", "console"};
+  if (rl_kind(cx, at) != RL_JS_CALL_EXPRESSION) return;
+  const char *name = NULL;
+  for (size_t i = 0; i < RL_COUNTOF(names) && !name; i++)
+    if (logger_in_scope(cx, names[i], at)) name = names[i];
+  if (!name) return; /* `err`, the handler's own parameter, shadows only there */
+  const char *title = rl_fmt(cx, "Handle a rejection with %s.error (the code after it still "
+                                 "does not wait)", name);
+  const char *text = rl_fmt(cx, ".catch((err) => %s.error(err))", name);
+  uint32_t e = rl_loc(cx, at).end;
+  if (f) rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, e, e, text);
+  else rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, e, e, text);
+}

@@ -53,6 +53,26 @@ void rl_js_fix_settle_all(RlCtx *cx, RlNode call, RlReport *r, RlFact *f);
  * unhandled and leaving the promise pending. */
 void rl_js_fix_async_executor(RlCtx *cx, RlReport *r, RlNode exec);
 
+/* callback-promise-mix: `f(args, (err, val) => { if (err) throw err; body })`
+ * (call; cb, its last argument, a Node-style callback; outer, the async
+ * function whose body's last statement the call is), f an fs or dns
+ * function with a promise twin, imported alone (`import { readFile } from
+ * 'node:fs'`: the import moves to 'node:fs/promises') or called on the
+ * module (`fs.readFile` -> `fs.promises.readFile`): `const val = await
+ * f(args);` then the body, in the function. An error branch `if (err) {
+ * ...; return; }` becomes a try/catch around the await. Defined in
+ * callback-promise-mix-fix-node.c. RL_FIX_UNSAFE: the function now waits
+ * for the call and rejects with its error (the bug fix), which callers
+ * see. */
+void rl_js_fix_node_promise(RlCtx *cx, RlReport *r, RlNode call, RlNode cb, RlNode outer);
+
+/* floating-promise: the call `at` -> `at.catch((err) => logger.error(err))`
+ * when the file logs with a `logger`, `log` (one binding in the file,
+ * whose scope holds `at`) or the global `console` (in that order), shown
+ * by a call of its `.error` in the file. To r, or (r NULL) to fact f.
+ * RL_FIX_UNSAFE: the rejection is logged and swallowed; nothing waits. */
+void rl_js_fix_catch_logger(RlCtx *cx, RlReport *r, RlFact *f, RlNode at);
+
 /* Is expression n an Array, as far as this file shows: an array literal;
  * Object.keys/values/entries(), Array.from/of() (the globals); map,
  * filter, slice, concat, flat, flatMap of an Array; or a `const` (no type

@@ -2,8 +2,10 @@
 # test_fix.sh - the golden fix tests and the --fix / --diff command line.
 #
 # Every testdata/<lang>/<rule>/fix_*.<ext> case has a `.fixed` (the text
-# after `--fix`: safe fixes) and/or an `.unsafe-fixed` (after `--fix
-# --unsafe-fixes`); without `.fixed`, `--fix` must leave the file as it is.
+# after `--fix-only <rule>`: the rule's safe fixes) and/or an
+# `.unsafe-fixed` (after `--fix --unsafe-fixes`); without `.fixed`,
+# `--fix-only <rule>` must leave the file as it is. Plain `--fix` takes
+# only the rules that met the precision targets (checked further down).
 # For each fixed text: the file matches the golden; a re-scan shows no
 # parse error, fewer findings of the case's rule, no more of any rule, and
 # nothing the same options would still fix; `--fix` again changes
@@ -120,10 +122,47 @@ for case in "$SRC_DIR"/testdata/*/*/fix_*.js "$SRC_DIR"/testdata/*/*/fix_*.ts "$
   g=""; [ -e "$case.fixed" ] && g="$case.fixed"
   u=""; [ -e "$case.unsafe-fixed" ] && u="$case.unsafe-fixed"
   if [ -z "$g" ] && [ -z "$u" ]; then fail "$case: neither .fixed nor .unsafe-fixed"; continue; fi
-  check_case "$case" "$g"
+  # the safe fixes by name: plain --fix takes only the rules that met the
+  # precision targets (checked below)
+  check_case "$case" "$g" --fix-only "$(basename "$(dirname "$case")")"
   [ -n "$u" ] && check_case "$case" "$u" --unsafe-fixes
 done
 if [ "$ncases" -ge 4 ]; then ok; else fail "only $ncases fix cases found"; fi
+
+# plain --fix: only the rules that met the precision targets (fix.c's
+# table: unused-suppression, no analysis yet); it says once what it left
+mkdir -p "$T/plain"
+cpm="$SRC_DIR/testdata/js/callback-promise-mix"
+cp "$cpm/fix_foreach_array.js" "$cpm/fix_async_executor.js" "$T/plain/"
+run --no-cache --format json -o "$T/plain.json" "$T/plain"
+nsafe=$(fixable "$T/plain.json" safe)
+if [ "$nsafe" -ge 2 ]; then ok; else fail "plain: only $nsafe findings with a safe fix"; fi
+run --no-cache --fix "$T/plain"
+if cmp -s "$cpm/fix_foreach_array.js" "$T/plain/fix_foreach_array.js" &&
+   cmp -s "$cpm/fix_async_executor.js" "$T/plain/fix_async_executor.js"; then ok; else
+  fail "plain --fix applied callback-promise-mix's safe fixes"
+fi
+expect_err "--fix left $nsafe safe fixes of callback-promise-mix" "plain --fix"
+expect_err "--fix-only callback-promise-mix applies them" "plain --fix names the flag"
+if [ "$(grep -c "left .* safe fix" <<<"$ERR")" = 1 ]; then ok; else fail "plain --fix: not said once"; fi
+run --no-cache --diff "$T/plain"
+expect_rc 0 "plain --diff: nothing to fix"
+expect_err "--diff left $nsafe safe fixes" "plain --diff"
+run --no-cache --fix -q "$T/plain"
+if grep -q "safe fix" <<<"$ERR"; then fail "-q printed the notice"; else ok; fi
+run --no-cache --fix-only callback-promise-mix "$T/plain"
+if cmp -s "$cpm/fix_foreach_array.js.fixed" "$T/plain/fix_foreach_array.js" &&
+   cmp -s "$cpm/fix_async_executor.js.fixed" "$T/plain/fix_async_executor.js"; then ok; else
+  fail "--fix-only callback-promise-mix did not apply its safe fixes"
+fi
+if grep -q "left .* safe fix" <<<"$ERR"; then fail "--fix-only printed the notice"; else ok; fi
+us="$SRC_DIR/testdata/js/unused-suppression"
+cp "$us/fix_delete.js" "$T/plain/fix_delete.js"
+run --no-cache --fix "$T/plain/fix_delete.js"
+if cmp -s "$us/fix_delete.js.fixed" "$T/plain/fix_delete.js"; then ok; else
+  fail "plain --fix did not apply unused-suppression's fix"
+fi
+if grep -q "left .* safe fix" <<<"$ERR"; then fail "a notice with nothing left"; else ok; fi
 
 # --fix-only: other rules' fixes are left alone
 mkdir -p "$T/only"

@@ -36,8 +36,6 @@ lock-order js-shop/src/accounts.js
 shared-mutable-state js-shop/src/accounts.js
 shared-mutable-state js-shop/src/accounts.js
 shared-mutable-state js-shop/src/accounts.js
-callback-promise-mix js-shop/src/background.js
-callback-promise-mix js-shop/src/background.js
 check-then-act js-shop/src/inventory.js
 callback-promise-mix js-shop/src/orders.js
 LIST

@@ -4,7 +4,7 @@
 // `new Promise((resolve, reject) => { (async () => { body })().catch(reject); })`)
 // a safe fix (docs/fixes.md). It loads the golden case
 // testdata/js/callback-promise-mix/fix_async_executor.js and its .fixed
-// (what `racelint --fix` writes: ctest cli/fix checks that) and runs every
+// (what `racelint --fix-only callback-promise-mix` writes: ctest cli/fix checks that) and runs every
 // function the fix rewrote, before and after, with the same inputs. No
 // timers: each step waits a number of microtask turns, and the runs are
 // drained with setImmediate, so the order is the same on any load. It
@@ -89,9 +89,9 @@ async function run(fn, fail) {
     assert.deepStrictEqual(la.unhandled, [], `${name}: after, the late rejection is dropped`);
     runs += 2;
   }
-  // the near-misses are unchanged by plain --fix: the same source text
+  // the near-misses are unchanged by --fix-only callback-promise-mix: the same source text
   for (const name of ['loadText', 'loadOuter'])
-    assert.strictEqual(after[name].toString(), before[name].toString(), `${name} changed under plain --fix`);
+    assert.strictEqual(after[name].toString(), before[name].toString(), `${name} changed under --fix-only`);
   console.log(`async_executor_behaviour: ${runs} runs compared, only the bug changed`);
 })().catch((err) => {
   console.error(err);

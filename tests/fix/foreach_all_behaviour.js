@@ -2,7 +2,7 @@
 // callback-promise-mix's `xs.forEach(async cb)` -> `await Promise.all(xs.map(cb))`
 // a safe fix where xs is an Array (docs/fixes.md). It loads the golden
 // case testdata/js/callback-promise-mix/fix_foreach_array.js and its .fixed
-// (what `racelint --fix` writes: ctest cli/fix checks that) and runs the
+// (what `racelint --fix-only callback-promise-mix` writes: ctest cli/fix checks that) and runs the
 // functions that the safe fix rewrote, before and after, with the same
 // inputs. No timers: every wait is a number of microtask turns, and the
 // run is drained with setImmediate, so the order is the same on any load.
@@ -87,9 +87,9 @@ const own = (trace) => trace.filter((e) => e.startsWith('start') || e.startsWith
     assert.deepStrictEqual(ra.unhandled, [], `${name}: after, nothing is unhandled`);
     checks += 2;
   }
-  // the near-misses are unchanged by plain --fix: the same source text
+  // the near-misses are unchanged by --fix-only callback-promise-mix: the same source text
   for (const name of ['notifyGiven', 'notifyLet', 'notifySet'])
-    assert.strictEqual(after[name].toString(), before[name].toString(), `${name} changed under plain --fix`);
+    assert.strictEqual(after[name].toString(), before[name].toString(), `${name} changed under --fix-only`);
   console.log(`foreach_all_behaviour: ${checks} runs compared, only the bug changed`);
 })().catch((err) => {
   console.error(err);

@@ -6,7 +6,7 @@
 // notify.js to notify.ts and strips its types). Nothing races a clock: a
 // promise that never settles makes node exit with status 13.
 import assert from 'node:assert/strict';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { register } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -109,6 +109,20 @@ await step('floating-promise: the stock sync timer is set up', async () => {
   timers[0].fn();
   await new Promise((r) => setImmediate(r));
   assert.ok(sent.includes('https://warehouse.invalid/stock'));
+});
+
+await step('callback-promise-mix: loadPriceList resolves to the list, rejects when it is missing', async () => {
+  const file = join(shop, 'data', 'prices.json');
+  await mkdir(join(shop, 'data'), { recursive: true });
+  await writeFile(file, JSON.stringify({ mug: 450 }));
+  // the original resolved to undefined before the read
+  assert.deepEqual(await background.loadPriceList(file), { mug: 450 });
+  // the original threw inside the callback (an uncaught exception)
+  const err = await background.loadPriceList(join(shop, 'data', 'none.json')).then(
+    () => assert.fail('loadPriceList resolved for a missing file'),
+    (e) => e,
+  );
+  assert.equal(err.code, 'ENOENT');
 });
 
 await new Promise((r) => setImmediate(r));
