@@ -132,6 +132,7 @@ typedef struct RlCHeld {
   RlCObj cls;
   uint32_t line;
   bool read;
+  bool fresh; /* an object the function just allocated (RL_CF_FRESH) */
 } RlCHeld;
 
 /* One step of an access path below its variable: `.f`, `->f` or `[]`. */
@@ -506,6 +507,9 @@ typedef enum RlCFnRef { RL_FR_STORE = 1, RL_FR_ARG, RL_FR_CALL } RlCFnRef;
                             return statement (the function returns only if it does) */
 #define RL_CF_RETURNS 0x100u /* RL_FACT_C_ASSUME: `callee` was taken to return; the
                                 finding before it holds only if it does */
+#define RL_CF_FRESH 0x200u /* RL_FACT_C_LOCK: the lock of an object the function has
+                              just allocated, given to no one yet: no other
+                              thread can hold it or wait for it */
 #define RL_CA_CHILD 0x20u /* access in such a fork() child */
 #define RL_CA_POLL 0x40u  /* a read in a loop's condition (`while (!done)`) */
 #define RL_CL_CHILD 0x2u  /* lazy initialisation in such a fork() child */

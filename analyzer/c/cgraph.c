@@ -684,7 +684,7 @@ RlCGraph *rl_cgraph_new(const RlProject *px) {
           const RlCObj *wc = rl_cgraph_global_wrapper(g, (int32_t)fn, i, true);
           const RlCObj *uc = wc ? NULL : rl_cgraph_global_wrapper(g, (int32_t)fn, i, false);
           if (wc && nwh < RL_COUNTOF(wheld) && !rl_c_held_has(wheld, nwh, wc))
-            wheld[nwh++] = (RlCHeld){*wc, ff[i].loc.line, false};
+            wheld[nwh++] = (RlCHeld){*wc, ff[i].loc.line, false, false};
           for (uint32_t k = 0; uc && k < nwh; k++)
             if (rl_c_obj_eq(&wheld[k].cls, uc)) wheld[k--] = wheld[--nwh];
         }

@@ -52,7 +52,94 @@ RlCObj cs_obj(RlCtx *cx, const RlCObj *o) {
   return r;
 }
 /* The held set of the locks in mask, for a fact: *n receives its size. */
-const RlCHeld *cs_held(Cs *s, uint64_t mask, uint32_t *n) {
+/* Section - fresh objects
+ *
+ * `d = dict_new(); lock(&d->lock); ...`: until the function gives the new
+ * object away, no other thread can hold its lock or wait for it, so the
+ * lock takes no part in a lock-order cycle (RL_CF_FRESH, RlCHeld.fresh).
+ * Fresh: the lock hangs off a local pointer whose last assignment before
+ * the lock is a call of an allocator (malloc, calloc, `*alloc*`,
+ * `*_new`, `new_*`, `*create*`), and nothing between gives the pointer
+ * away: stored, returned, passed to a function (the lock operations and
+ * `*_init` calls aside), or a field's address passed (`list_add(&d->link,
+ * &all)`). Judged in source order, over the function's text. */
+static bool cs__alloc_name(const char *n) {
+  size_t len = strlen(n);
+  if (strstr(n, "get") || strstr(n, "find") || strstr(n, "lookup") || strstr(n, "ref"))
+    return false;
+  return strstr(n, "alloc") || strstr(n, "create") || strncmp(n, "new_", 4) == 0 ||
+         (len > 4 && strcmp(n + len - 4, "_new") == 0) || strstr(n, "_new_");
+}
+/* Does reference r of the fresh pointer give it away? */
+static bool cs__escapes(Cs *s, RlNode r) {
+  RlCtx *cx = s->cx;
+  RlNode c = r, p = rl_parent(cx, r);
+  bool field = false, addr = false;
+  for (; p && p != s->fn; c = p, p = rl_parent(cx, p)) {
+    RlKind k = rl_kind(cx, p);
+    if (rl_strip(cx, p) != p) continue; /* parentheses, casts */
+    if (k == RL_C_MEMBER_REF_EXPR || k == RL_C_ARRAY_SUBSCRIPT_EXPR) {
+      if (rl_first_child(cx, p) != c) return false; /* an index */
+      field = true;
+      continue;
+    }
+    if (k == RL_C_UNARY_OPERATOR && cs_op_is(cx, p, "&")) {
+      addr = true;
+      continue;
+    }
+    if (k == RL_C_CALL_EXPR) {
+      const char *name = rl_c_callee(cx, p);
+      if (c == rl_child(cx, p, RL_F_CALLEE)) return false;
+      if (cs_opx(s, name) || strstr(name, "init") || strstr(name, "destroy")) return false;
+      return !field || addr;
+    }
+    if (field) return false; /* a field read or written */
+    if (k == RL_C_RETURN_STMT || k == RL_C_VAR_DECL) return true;
+    if (cs_is_assign(cx, p)) return rl_first_child(cx, p) != c; /* stored elsewhere */
+    return addr;
+  }
+  return false;
+}
+/* Is lock l the lock of an object this function just allocated and has
+ * given to no one, at node at? */
+static bool cs__fresh_at(Cs *s, uint32_t l, RlNode at) {
+  RlCtx *cx = s->cx;
+  const CsLock *lk = &s->locks[l];
+  if (!at || !lk->x || lk->local) return false;
+  RlNode b = rl_strip(cx, lk->x);
+  while (b && (rl_kind(cx, b) == RL_C_MEMBER_REF_EXPR || rl_kind(cx, b) == RL_C_ARRAY_SUBSCRIPT_EXPR))
+    b = rl_strip(cx, rl_first_child(cx, b));
+  if (!b || b == rl_strip(cx, lk->x) || rl_kind(cx, b) != RL_C_DECL_REF_EXPR ||
+      rl_c_ref(cx, b) != RL_REF_LOCAL)
+    return false;
+  const char *name = rl_c_name(cx, b);
+  RlNode from = RL_NONE; /* the allocation */
+  for (RlNode i = s->body; i < at; i++) {
+    RlNode v = RL_NONE;
+    if (rl_kind(cx, i) == RL_C_VAR_DECL && strcmp(rl_c_name(cx, i), name) == 0) {
+      v = rl_child(cx, i, RL_F_VALUE);
+      if (!v) continue;
+    } else if (rl_kind(cx, i) == RL_C_BINARY_OPERATOR && cs_op_is(cx, i, "=")) {
+      RlNode a = rl_strip(cx, rl_first_child(cx, i));
+      if (rl_kind(cx, a) != RL_C_DECL_REF_EXPR || strcmp(rl_c_name(cx, a), name) != 0) continue;
+      v = rl_next_sibling(cx, rl_first_child(cx, i));
+    } else {
+      continue;
+    }
+    v = rl_strip(cx, v);
+    from = v && rl_kind(cx, v) == RL_C_CALL_EXPR && cs__alloc_name(rl_c_callee(cx, v))
+               ? rl_node_end(cx, v)
+               : RL_NONE;
+    if (v) i = rl_node_end(cx, v) - 1;
+  }
+  if (!from) return false;
+  for (RlNode i = from; i < at; i++)
+    if (rl_kind(cx, i) == RL_C_DECL_REF_EXPR && strcmp(rl_c_name(cx, i), name) == 0 &&
+        cs__escapes(s, i))
+      return false;
+  return true;
+}
+const RlCHeld *cs_held(Cs *s, uint64_t mask, RlNode at, uint32_t *n) {
   *n = 0;
   if (!mask) return NULL;
   uint32_t k = 0;
@@ -64,6 +151,7 @@ const RlCHeld *cs_held(Cs *s, uint64_t mask, uint32_t *n) {
     const CsLock *lk = &s->locks[l];
     h[*n].cls = cs_obj(s->cx, &lk->cls);
     h[*n].line = lk->at ? rl_loc(s->cx, lk->at).line : 0;
+    h[*n].fresh = cs__fresh_at(s, l, at);
     h[(*n)++].read = lk->read;
   }
   return h;
@@ -124,10 +212,11 @@ static void cs__emit_event(Cs *s, const CsEvent *e) {
     /* locks only guessed to be taken (by a wrapper's name) add no order */
     RlFact *f = rl_fact_new(cx, e->type == EV_LOCK ? RL_FACT_C_LOCK : RL_FACT_C_UNLOCK, e->at);
     f->lock.cls = cs_obj(cx, &lk->cls);
-    f->lock.held = cs_held(s, e->mask & ~s->assumed, &f->lock.nheld);
+    f->lock.held = cs_held(s, e->mask & ~s->assumed, e->at, &f->lock.nheld);
     f->lock.text = rl_fact_str(cx, lk->text);
     f->lock.base_param = lk->param;
-    f->flags = e->flags | (lk->paramlock ? RL_CF_PARAMLOCK : 0);
+    f->flags = e->flags | (lk->paramlock ? RL_CF_PARAMLOCK : 0) |
+               (e->type == EV_LOCK && cs__fresh_at(s, e->lock, e->at) ? RL_CF_FRESH : 0);
     cs_emit_guards_of(s, e->at, e->geq, e->gne, true);
     break;
   }
@@ -141,7 +230,7 @@ static void cs__emit_event(Cs *s, const CsEvent *e) {
       f->access.path = path;
       f->access.npath = e->npath;
     }
-    if (trusted) f->access.held = cs_held(s, e->mask, &f->access.nheld);
+    if (trusted) f->access.held = cs_held(s, e->mask, RL_NONE, &f->access.nheld);
     f->access.text = rl_fact_str(cx, e->c);
     f->access.value = rl_fact_str(cx, e->a);
     f->flags = e->flags;
@@ -186,6 +275,49 @@ static void cs__emit_event(Cs *s, const CsEvent *e) {
     break;
   }
 }
+/* Is the returned text an error value (`NULL`, `0`, `-1`, `false`)? */
+static bool cs__error_value(const char *v, size_t vl) {
+  return (vl && v[0] == '-') || (vl == 4 && memcmp(v, "NULL", 4) == 0) ||
+         (vl == 5 && memcmp(v, "false", 5) == 0) || (vl == 1 && v[0] == '0');
+}
+/* A lookup that hands its lock to the caller with what it found: exit x
+ * returns a value that is no constant (`return entry;`) holding lock l,
+ * every exit that releases l returns an error value (`return NULL;`), and
+ * a function of the file only releases l's class (`cache_release(cache,
+ * entry)`): the contract the caller follows, not a leak. */
+static bool cs__lookup_contract(Cs *s, uint32_t l, uint32_t x) {
+  RlCtx *cx = s->cx;
+  const CsLock *lk = &s->locks[l];
+  uint64_t b = cs_bit(l);
+  RlNode at = s->exits[x].at;
+  if (rl_kind(cx, at) != RL_C_RETURN_STMT || (s->exits[x].rel_any & b)) return false;
+  RlNode rv = rl_strip(cx, rl_first_child(cx, at));
+  if (!rv || cs_const_expr(cx, rv)) return false;
+  size_t vl;
+  const char *v = rl_text(cx, rv, &vl);
+  if (cs__error_value(v, vl)) return false;
+  for (uint32_t k = 0; k < s->nexits; k++) {
+    if (!(s->exits[k].rel_any & b)) continue;
+    RlNode r = rl_kind(cx, s->exits[k].at) == RL_C_RETURN_STMT ? rl_first_child(cx, s->exits[k].at)
+                                                               : RL_NONE;
+    if (!r) return false;
+    v = rl_text(cx, r, &vl);
+    if (!cs__error_value(v, vl)) return false;
+  }
+  const CsFunc *me = cs_func(s, s->fname);
+  for (uint32_t i = 0; i < s->nfuncs; i++) {
+    const CsFunc *f = &s->funcs[i];
+    if (f == me || !f->neff) continue;
+    bool rel = false, acq = false;
+    for (uint8_t e = 0; e < f->neff; e++) {
+      if (!rl_c_obj_eq(&f->eff[e].cls, &lk->cls)) continue;
+      if (f->eff[e].acquire) acq = true;
+      else rel = true;
+    }
+    if (rel && !acq) return true;
+  }
+  return false;
+}
 /* RL_FACT_C_BALANCE leaks: return paths that keep a lock that other
  * return paths release. */
 static void cs__emit_leaks(Cs *s) {
@@ -227,6 +359,7 @@ static void cs__emit_leaks(Cs *s) {
                            (vl == 5 && memcmp(v, "false", 5) == 0);
         if (!error_value) continue;
       }
+      if (cs__lookup_contract(s, l, x)) continue;
       RlFact *f = cs__balance(cx, s->exits[x].at, RL_CB_LEAK, lk);
       f->balance.nnotes = 1;
       f->flags = (s->exits[x].at == s->body ? RL_CB_AT_END : 0u) | cs__assumes(s, l) |

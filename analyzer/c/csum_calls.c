@@ -280,8 +280,10 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
   RlCtx *cx = s->cx;
   cs_gevent(s, call, EV_CALL, cs_must(set), set);
             if (cs_deferred(s, call)) {
-    /* a trylock kept in a variable: unknown until its result is tested */
+    /* a trylock kept in a variable: its later tests decide (cs_try_split);
+     * never tested: unknown */
     const CsOp *dop = cs_opx(s, rl_c_callee(cx, call));
+    if (cs_try_split(s, call, dop, set)) return;
     for (uint8_t q = 0; dop && q < (dop->pair ? 2 : 1); q++) {
       uint32_t l = cs_lock_of(s, rl_c_arg(cx, call, dop->arg + q), call, false);
       if (l != UINT32_MAX) cs_forget(s, set, l);
@@ -553,7 +555,7 @@ void cs_emit_call(Cs *s, RlNode i, uint64_t call_mask, uint64_t call_geq,
     }
   RlFact *cf = rl_fact_new(cx, RL_FACT_CALL, i);
   cf->call.callee = rl_fact_str(cx, callee);
-  if (trusted) cf->call.held = cs_held(s, call_mask, &cf->call.nheld);
+  if (trusted) cf->call.held = cs_held(s, call_mask, i, &cf->call.nheld);
   if (lcls) cf->call.lock = cs_obj(cx, lcls);
   cf->call.lock_arg = largi;
   if (cs_fork_child(s, i)) cf->flags |= RL_CF_CHILD;

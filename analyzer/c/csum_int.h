@@ -170,10 +170,20 @@ typedef struct Cs {
   uint32_t nlabels;
   CsSet *brk, *cont, *sw_entry;
   bool *sw_default;
-  /* trylock results kept in a variable: `rc = pthread_mutex_trylock(&m)` */
+  /* blocking lock results kept in a variable: `rc = pthread_mutex_lock(&m)`,
+   * until the variable is assigned again */
   uint64_t tryvar[8];
   RlNode trycall[8];
   uint32_t ntry;
+  /* trylock results kept in a variable the function tests later (`ret =
+   * TRY_LOCK(&m); if (ret) goto out;`): the call, the variable's name hash
+   * (as CsState.tagr), the key of its tested reference and that reference;
+   * the path states split at the call by the variable's truth (csum_paths.c) */
+  RlNode tlcall[8];
+  uint32_t tlroot[8];
+  uint64_t tlkey[8];
+  RlNode tlref[8];
+  uint32_t ntl;
   RlNode deferred[8];
   uint32_t ndeferred;
   /* local pointer aliases of parameters: `struct ctx *c = arg;` */
@@ -258,7 +268,19 @@ void cs_effects(Cs *s, CsFunc *f);
 
 /* Section - csum_paths.c: the path walk */
 bool cs_deferred(const Cs *s, RlNode call);
+bool cs_tested(Cs *s, RlNode n);
 void cs_run(Cs *s);
+
+/* Section - csum_cond.c: lock results kept in variables, remembered conditions */
+void cs_untrack(Cs *s, uint64_t h);
+void cs_track_try(Cs *s, const char *var, RlNode rhs);
+bool cs_try_split(Cs *s, RlNode call, const CsOp *op, CsSet *set);
+bool cs_try_const(Cs *s, RlNode e, uint64_t *key);
+void cs_try_const_split(const CsSet *in, uint64_t key, CsSet *eq, CsSet *ne);
+void cs_cond_assigned(Cs *s, RlNode e, RlNode lc, CsSet *t, CsSet *f);
+bool cs_pure_call(Cs *s, RlNode call);
+bool cs_taggable(Cs *s, RlNode e, uint32_t *root);
+bool cs_worth_tag(Cs *s, RlNode e);
 
 /* Section - csum_calls.c: calls and parameters */
 void cs_call(Cs *s, RlNode call, CsSet *set);
@@ -292,6 +314,6 @@ void cs_globals(RlCtx *cx);
 
 /* Section - csum.c: facts */
 RlCObj cs_obj(RlCtx *cx, const RlCObj *o);
-const RlCHeld *cs_held(Cs *s, uint64_t mask, uint32_t *n);
+const RlCHeld *cs_held(Cs *s, uint64_t mask, RlNode at, uint32_t *n);
 
 #endif

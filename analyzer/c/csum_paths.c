@@ -9,27 +9,11 @@
 #include <string.h>
 
 static void cs__stmt(Cs *s, RlNode n, CsSet *cur);
-static bool cs__tested(Cs *s, RlNode n);
 
 bool cs_deferred(const Cs *s, RlNode call) {
   for (uint32_t i = 0; i < s->ndeferred; i++)
     if (s->deferred[i] == call) return true;
   return false;
-}
-/* A lock call stored in a variable: remember it for the later test. */
-static void cs__track_try(Cs *s, const char *var, RlNode rhs) {
-  rhs = rl_strip(s->cx, rhs);
-  if (rl_kind(s->cx, rhs) != RL_C_CALL_EXPR) return;
-  const CsOp *op = cs_opx(s, rl_c_callee(s->cx, rhs));
-  if (!op || (op->op != OP_LOCK && op->op != OP_TRY)) return;
-  if (s->ntry < RL_COUNTOF(s->tryvar)) {
-    s->tryvar[s->ntry] = rl_hash_str(RL_FNV_INIT, var);
-    s->trycall[s->ntry++] = rhs;
-  }
-  /* a trylock's effect waits for the test of its result; a blocking lock
-   * is taken now (the test, if any, only undoes it on the error branch) */
-  if (op->op == OP_TRY && s->ndeferred < RL_COUNTOF(s->deferred))
-    s->deferred[s->ndeferred++] = rhs;
 }
 /* Section - flag variables
  *
@@ -98,7 +82,7 @@ static void cs__find_flags(Cs *s) {
     for (int up = 0; up < 4 && fp && rl_kind(cx, fp) != RL_C_FOR_STMT; up++)
       c = fp, fp = rl_parent(cx, fp);
     bool forv = fp && rl_kind(cx, fp) == RL_C_FOR_STMT && cs__for_var(s, c) == i;
-    if (known || !cs__int_type(rl_c_type(cx, i)) || (!forv && !cs__tested(s, i))) continue;
+    if (known || !cs__int_type(rl_c_type(cx, i)) || (!forv && !cs_tested(s, i))) continue;
     RlNode st = RL_NONE;
     for (RlNode p = rl_parent(cx, i); p && p != s->fn && !st; p = rl_parent(cx, p)) {
       RlKind k = rl_kind(cx, p);
@@ -250,8 +234,9 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
     case RL_C_VAR_DECL: {
       RlNode v = rl_child(cx, i, RL_F_VALUE);
       cs__flag_assign(s, set, rl_c_name(cx, i), v);
+      cs_untrack(s, rl_hash_str(RL_FNV_INIT, rl_c_name(cx, i)));
       if (!v) break;
-      cs__track_try(s, rl_c_name(cx, i), v);
+      cs_track_try(s, rl_c_name(cx, i), v);
                     RlNode sv = rl_strip(cx, v);
       if (rl_kind(cx, sv) == RL_C_DECL_REF_EXPR && rl_c_ref(cx, sv) == RL_REF_PARAM &&
           s->nalias < RL_COUNTOF(s->alias)) {
@@ -271,6 +256,7 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
         if (rl_kind(cx, v) == RL_C_DECL_REF_EXPR &&
             (rl_c_ref(cx, v) == RL_REF_LOCAL || rl_c_ref(cx, v) == RL_REF_PARAM)) {
           cs_drop_tags(s, set, cs_h32(rl_c_name(cx, v)));
+          cs_untrack(s, rl_hash_str(RL_FNV_INIT, rl_c_name(cx, v)));
           cs__written(s, set, v);
         }
         break;
@@ -280,6 +266,7 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
       RlNode lhs = rl_strip(cx, rl_first_child(cx, i));
       if (rl_kind(cx, lhs) == RL_C_DECL_REF_EXPR) {
         cs_drop_tags(s, set, cs_h32(rl_c_name(cx, lhs)));
+        cs_untrack(s, rl_hash_str(RL_FNV_INIT, rl_c_name(cx, lhs)));
                      /* `prev = cur`: locks reached through the pointer are others now */
         uint32_t h = cs_h32(rl_c_name(cx, lhs));
         for (uint32_t j = 0; j < s->nlocks; j++)
@@ -289,7 +276,7 @@ static void cs__expr(Cs *s, RlNode e, CsSet *set) {
                         s->suppressed |= cs_bit(j);
             }
         if (rl_kind(cx, i) == RL_C_BINARY_OPERATOR) {
-          cs__track_try(s, rl_c_name(cx, lhs), rl_child(cx, i, RL_F_RIGHT));
+          cs_track_try(s, rl_c_name(cx, lhs), rl_child(cx, i, RL_F_RIGHT));
           if (rl_c_ref(cx, lhs) == RL_REF_LOCAL)
             cs__flag_assign(s, set, rl_c_name(cx, lhs), rl_child(cx, i, RL_F_RIGHT));
         }
@@ -332,20 +319,9 @@ static bool cs__has_lockcall(Cs *s, RlNode e, RlNode *call) {
   }
   return false;
 }
-static bool cs__taggable(Cs *s, RlNode e, uint32_t *root) {
-  RlCtx *cx = s->cx;
-  RlNode end = rl_node_end(cx, e);
-  *root = 0;
-  for (RlNode i = e; i < end; i++) {
-    RlKind k = rl_kind(cx, i);
-    if (k == RL_C_CALL_EXPR || cs_is_assign(cx, i)) return false;
-    if (k == RL_C_DECL_REF_EXPR && !*root) *root = cs_h32(rl_c_name(cx, i));
-  }
-  return *root != 0;
-}
 /* Is expression n what a condition tests: the condition of an if or loop,
  * or an operand of `!`, `&&`, `||` or a comparison with zero there? */
-static bool cs__tested(Cs *s, RlNode n) {
+bool cs_tested(Cs *s, RlNode n) {
   RlCtx *cx = s->cx;
   for (RlNode c = n, p = rl_parent(cx, n); p && p != s->fn; c = p, p = rl_parent(cx, p)) {
     RlKind pk = rl_kind(cx, p);
@@ -360,24 +336,6 @@ static bool cs__tested(Cs *s, RlNode n) {
       if (cs_is_zero(cx, a == c ? b : a)) continue;
     }
     return false;
-  }
-  return false;
-}
-/* Is condition e tested again elsewhere in the function? Only then is it
- * worth one of the CS_MAXT remembered conditions: a loop body with many
- * one-off tests would otherwise use them all up before the one that
- * matters (memcached's `if (!mod->needs_lock) unlock; ...; if
- * (mod->needs_lock) unlock;` after five other tests). A variable merely
- * used again (`if (it == NULL) ...; eval(it);`) is not tested again. */
-static bool cs__retested(Cs *s, RlNode e) {
-  RlCtx *cx = s->cx;
-  RlKind k = rl_kind(cx, e);
-  uint64_t key = 0;
-  RlNode end = rl_node_end(cx, s->body);
-  for (RlNode i = s->body; i < end; i++) {
-    if (i == e || rl_kind(cx, i) != k) continue;
-    if (!key) key = rl_expr_key(cx, e);
-    if (rl_expr_key(cx, i) == key && cs__tested(s, i)) return true;
   }
   return false;
 }
@@ -415,6 +373,33 @@ static void cs__cond_lockcall(Cs *s, RlNode e, RlNode lc, const CsSet *in, CsSet
   }
   for (uint8_t q = 0; q < n && !applied; q++)
     if (ls[q] != UINT32_MAX) cs_acquire(s, lc, ls[q], read, f);
+}
+
+/* while (1) / while (0), by the value the parser gave it (a macro
+ * argument: pthread_cleanup_pop(1)'s `if (execute)`); a literal spelled
+ * in a macro with no value is unreadable: take it for the `do { ... }
+ * while (0)` of statement macros. False if e is no literal. */
+static bool cs__cond_literal(Cs *s, RlNode e, const CsSet *out, CsSet *t, CsSet *f) {
+  RlCtx *cx = s->cx;
+  if (rl_kind(cx, e) != RL_C_INTEGER_LITERAL) return false;
+  const RlNodeExt *x = cs_ext(cx, e);
+  size_t len;
+  const char *txt = rl_text(cx, e, &len);
+  bool number = len && txt[0] >= '0' && txt[0] <= '9';
+  bool nonzero = x && x->value ? strcmp(x->value, "0") != 0 : number && !(len == 1 && txt[0] == '0');
+  if (nonzero) *t = *out;
+  else *f = *out;
+  return true;
+}
+/* `ret == EBUSY` (eq: the states where it holds; ne: where it does not)
+ * of a variable holding a trylock's result (cs_try_const). */
+static bool cs__cond_try_const(Cs *s, RlNode e, const CsSet *in, CsSet *eq, CsSet *ne) {
+  uint64_t key;
+  if (!cs_try_const(s, e, &key)) return false;
+  CsSet outs = *in;
+  cs__expr(s, e, &outs);
+  cs_try_const_split(&outs, key, eq, ne);
+  return true;
 }
 
 static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
@@ -459,11 +444,13 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
         else cs__cond(s, x, in, t, f);
                       return;
       }
+      if (cs__cond_try_const(s, e, in, op[0] == '=' ? t : f, op[0] == '=' ? f : t)) return;
     }
   }
   RlNode lc = cs__lockcall(s, e);
   if (lc) {
     cs__cond_lockcall(s, e, lc, in, t, f);
+    cs_cond_assigned(s, e, lc, t, f);
     return;
   }
   RlNode inner;
@@ -481,28 +468,14 @@ static void cs__cond(Cs *s, RlNode e, const CsSet *in, CsSet *t, CsSet *f) {
   CsSet outs = *in, *out = &outs;
   cs__expr(s, e, out);
            uint32_t root;
-  if (k == RL_C_INTEGER_LITERAL) {
-    /* while (1) / while (0), by the value the parser gave it (a macro
-     * argument: pthread_cleanup_pop(1)'s `if (execute)`); a literal
-     * spelled in a macro with no value is unreadable: take it for the
-     * `do { ... } while (0)` of statement macros */
-    const RlNodeExt *x = cs_ext(cx, e);
-    size_t len;
-    const char *txt = rl_text(cx, e, &len);
-    bool number = len && txt[0] >= '0' && txt[0] <= '9';
-    bool nonzero = x && x->value ? strcmp(x->value, "0") != 0
-                                 : number && !(len == 1 && txt[0] == '0');
-    if (nonzero) *t = *out;
-    else *f = *out;
-    return;
-  }
+  if (cs__cond_literal(s, e, out, t, f)) return;
   /* a flag variable's value known on some path: split by it */
-  bool taggable = cs__taggable(s, e, &root), known = false;
+  bool taggable = cs_taggable(s, e, &root), known = false;
   uint64_t key = taggable ? rl_expr_key(cx, e) : 0;
   for (uint32_t i = 0; i < out->n && taggable && !known; i++)
     for (uint8_t j = 0; j < out->s[i].ntag; j++)
       known |= out->s[i].tagk[j] == key;
-  bool fresh = s->tagging && taggable && cs__retested(s, e);
+  bool fresh = taggable && cs_worth_tag(s, e);
   if (!known && !fresh) {
     *t = *out;
     *f = *out;
@@ -964,7 +937,7 @@ void cs_run(Cs *s) {
   s->nlabels = 0;
   s->brk = s->cont = s->sw_entry = NULL;
   s->sw_default = NULL;
-  s->ntry = s->ndeferred = s->nalias = 0;
+  s->ntry = s->ndeferred = s->nalias = s->ntl = 0;
   s->bail = false;
   s->nguards = 0;
   s->gbail = false;

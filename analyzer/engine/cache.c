@@ -138,7 +138,7 @@ static void w_held(RlBuf *b, const RlCHeld *h, uint32_t n) {
   for (uint32_t i = 0; i < n; i++) {
     w_obj(b, &h[i].cls);
     w_u32(b, h[i].line);
-    w_u32(b, h[i].read);
+    w_u32(b, (uint32_t)h[i].read | (uint32_t)h[i].fresh << 1);
   }
 }
 
@@ -585,7 +585,9 @@ static const RlCHeld *r_held(RlReader *r, uint32_t *n) {
   for (uint32_t i = 0; i < *n && !r->bad; i++) {
     r_obj(r, &h[i].cls);
     h[i].line = r_u32(r);
-    h[i].read = r_bool(r);
+    uint32_t rf = r_enum(r, 0, 3);
+    h[i].read = rf & 1;
+    h[i].fresh = (rf >> 1) & 1;
   }
   return h;
 }

@@ -145,7 +145,8 @@ static void build(Graph *g, const RlCGraph *cg) {
     uint32_t n;
     const RlFact *f = rl_cgraph_facts(cg, (int32_t)fn, &n);
     for (uint32_t i = 0; i < n; i++)
-      if (f[i].kind == RL_FACT_C_LOCK && !(f[i].flags & (RL_CF_TRY | RL_CF_PARAMLOCK)) &&
+      if (f[i].kind == RL_FACT_C_LOCK &&
+          !(f[i].flags & (RL_CF_TRY | RL_CF_PARAMLOCK | RL_CF_FRESH)) &&
           usable(&f[i].lock.cls))
         acq_add(&acq[fn], &f[i].lock.cls, &f[i]);
   }
@@ -173,12 +174,12 @@ static void build(Graph *g, const RlCGraph *cg) {
     const RlCObj *wheld[8];
     uint32_t wline[8], nw = 0;
     for (uint32_t i = 0; i < n; i++) {
-      if (f[i].kind == RL_FACT_C_LOCK && !(f[i].flags & RL_CF_TRY)) {
+      if (f[i].kind == RL_FACT_C_LOCK && !(f[i].flags & (RL_CF_TRY | RL_CF_FRESH))) {
         bool read = (f[i].flags & RL_CF_READ) != 0;
         const RlCObj *a = &f[i].lock.cls;
         for (uint32_t h = 0; h < f[i].lock.nheld; h++) {
           const RlCHeld *e = &f[i].lock.held[h];
-          if (!(read && e->read)) edge(g, &e->cls, a, &f[i], NULL, e->line);
+          if (!(read && e->read) && !e->fresh) edge(g, &e->cls, a, &f[i], NULL, e->line);
         }
         for (uint32_t k = 0; k < nw; k++)
           if (!rl_c_held_has(f[i].lock.held, f[i].lock.nheld, wheld[k]))
@@ -195,14 +196,15 @@ static void build(Graph *g, const RlCGraph *cg) {
           const RlCObj *b = acq[c].cls[k];
           if (ruled_out(cg, acq, c, b, f, n, i)) continue;
           for (uint32_t h = 0; h < nheld; h++)
-            edge(g, &held[h].cls, b, &f[i], f[i].call.callee, held[h].line);
+            if (!held[h].fresh) edge(g, &held[h].cls, b, &f[i], f[i].call.callee, held[h].line);
           for (uint32_t j = 0; j < nw; j++)
             edge(g, wheld[j], b, &f[i], f[i].call.callee, wline[j]);
         }
         const RlFact *w = wrapper(cg, c, true);
         const RlCObj *wc = w ? wrapped_class(w, &f[i]) : NULL;
         if (wc) {
-          for (uint32_t h = 0; h < nheld; h++) edge(g, &held[h].cls, wc, &f[i], NULL, held[h].line);
+          for (uint32_t h = 0; h < nheld; h++)
+            if (!held[h].fresh) edge(g, &held[h].cls, wc, &f[i], NULL, held[h].line);
           for (uint32_t j = 0; j < nw; j++) edge(g, wheld[j], wc, &f[i], NULL, wline[j]);
           uint32_t nfc;
           const RlFact *cf = rl_cgraph_facts(cg, c, &nfc);
