@@ -72,12 +72,12 @@ bind9         1:9.18.49-1~deb12u3  dev     c   lib/isc
 tor           0.4.9.11-0+deb12u1   dev     c   src/lib,src/core
 kamailio      5.6.3-2              dev     c   src/core
 ntpsec        1.2.2+dfsg1-1+deb12u1 dev     c  ntpd,libntp
-nginx         1.22.1-9+deb12u12    heldout c   src/core,src/event,src/os/unix
-jemalloc      5.3.0-1              heldout c   src
-libvirt       9.0.0-4+deb12u2      heldout c   src/util,src/rpc
-spice         0.15.1-1             heldout c   server
-keepalived    1:2.2.7-1            heldout c   keepalived,lib
-knot-resolver 5.6.0-1+deb12u1      heldout c   daemon,lib
+nginx         1.22.1-9+deb12u12    dev     c   src/core,src/event,src/os/unix
+jemalloc      5.3.0-1              dev     c   src
+libvirt       9.0.0-4+deb12u2      dev     c   src/util,src/rpc
+spice         0.15.1-1             dev     c   server
+keepalived    1:2.2.7-1            dev     c   keepalived,lib
+knot-resolver 5.6.0-1+deb12u1      dev     c   daemon,lib
 mongodb            6.12.0    dev     js  src
 piscina            4.8.0     dev     js  src,test
 kafkajs            2.2.4     dev     js  src
@@ -122,15 +122,15 @@ proper-lockfile    4.1.2     dev     js  lib,index.js
 archiver           7.0.1     dev     js  lib,index.js
 @tanstack/query-core 5.80.7  dev     js  src
 @supabase/auth-js  2.70.0    dev     js  src
-aedes              1.2.0     heldout js  lib,aedes.js
-log4js             6.9.1     heldout js  lib
-dockerode          5.0.1     heldout js  lib
-rate-limiter-flexible 11.4.0 heldout js  lib
-restify            12.0.0    heldout js  lib
-@feathersjs/feathers 5.0.50  heldout js  src
-node-schedule      2.1.1     heldout js  lib
-nano               11.0.7    heldout js  lib
-opossum            10.0.0    heldout js  lib
+aedes              1.2.0     dev     js  lib,aedes.js
+log4js             6.9.1     dev     js  lib
+dockerode          5.0.1     dev     js  lib
+rate-limiter-flexible 11.4.0 dev     js  lib
+restify            12.0.0    dev     js  lib
+@feathersjs/feathers 5.0.50  dev     js  src
+node-schedule      2.1.1     dev     js  lib
+nano               11.0.7    dev     js  lib
+opossum            10.0.0    dev     js  lib
 "
 
 selected() { # prints the selected rows
