@@ -594,6 +594,12 @@ int32_t rl_cgraph_routine(const RlCGraph *self, uint32_t t);
 bool rl_js_config_name(const RlCtx *cx, int which, const char *name);
 /* Is n a function-like node (declaration, expression, arrow, method)? */
 bool rl_js_is_function(const RlCtx *cx, RlNode n);
+/* The next node after i, in document order and before `end`, that is not
+ * inside a function-like node starting after i: whole nested functions are
+ * skipped. Walks a node's own code, nested functions aside:
+ *   for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end))
+ * looks at `body` itself even when it is a function. */
+RlNode rl_js_own_next(const RlCtx *cx, RlNode i, RlNode end);
 /* Is the function-like node n declared async? */
 bool rl_js_is_async(const RlCtx *cx, RlNode fn);
 /* Is the function-like node n a generator (function*, *method)? An async

@@ -293,11 +293,7 @@ static bool node_callback(RlCtx *cx, RlNode fn) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
   RlNode end = rl_node_end(cx, body);
-  for (RlNode i = body; i < end; i++) {
-    if (rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
     if (rl_kind(cx, i) == RL_JS_IDENTIFIER && rl_text_eq(cx, i, name) && tested(cx, i))
       return true;
   }
@@ -387,11 +383,7 @@ static void check_node_callback(RlCtx *cx, RlNode call, RlNode cb, RlNode outer)
   const char *outer_name = rl_function_name(cx, outer);
   if (!*outer_name) outer_name = "the enclosing async function";
   RlLoc ol = rl_loc(cx, outer);
-  for (RlNode i = body; i < end; i++) {
-    if (rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
     RlKind k = rl_kind(cx, i);
     if (k == RL_JS_THROW_STATEMENT) {
       bool caught = false;
@@ -664,11 +656,7 @@ static bool catches_everything(RlCtx *cx, RlNode fn) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
   RlNode end = rl_node_end(cx, body);
-  for (RlNode i = body; i < end; i++) {
-    if (i != body && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
     RlKind k = rl_kind(cx, i);
     bool risky = (k == RL_JS_AWAIT_EXPRESSION && !await_caught(cx, i)) ||
                  k == RL_JS_THROW_STATEMENT ||

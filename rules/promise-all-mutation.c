@@ -190,11 +190,7 @@ static bool flows_out(RlCtx *cx, RlNode w, RlNode cb) {
  * flows out and which does not handle its own failure? The first one. */
 static RlNode writes_in(RlCtx *cx, RlNode cb, RlNode body) {
   RlNode end = rl_node_end(cx, body);
-  for (RlNode i = body; i < end; i++) {
-    if (i != body && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
     if (is_write_call(cx, i) && flows_out(cx, i, cb) && !handles_own_failure(cx, i, cb))
       return i;
   }

@@ -91,12 +91,8 @@ static bool sql_write(const char *s, size_t n) {
 static bool writes(RlCtx *cx, RlNode call) {
   RlNode args = rl_child(cx, call, RL_F_ARGUMENTS);
   RlNode end = args ? rl_node_end(cx, args) : RL_NONE;
-  for (RlNode i = args; i && i < end; i++) {
+  for (RlNode i = args; i && i < end; i = rl_js_own_next(cx, i, end)) {
     RlKind k = rl_kind(cx, i);
-    if (rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
     if (k == RL_JS_PAIR) {
       RlNode key = rl_child(cx, i, RL_F_KEY);
       size_t n;

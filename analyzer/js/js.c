@@ -716,11 +716,7 @@ int rl_js_per_call_exported(RlCtx *cx, RlNode n, const char **cls_name) {
 
 bool rl_js_may_reject(const RlCtx *cx, RlNode n) {
   RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
-  for (RlNode i = n; i && i < end; i++) {
-    if (i != n && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = n; i && i < end; i = rl_js_own_next(cx, i, end)) {
     RlKind k = rl_kind(cx, i);
     if (k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_THROW_STATEMENT ||
         (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await")))

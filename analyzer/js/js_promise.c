@@ -292,11 +292,7 @@ static bool returns_no_promise(RlCtx *cx, RlNode fn) {
   if (!fn || rl_js_is_async(cx, fn)) return false;
   RlNode body = rl_child(cx, fn, RL_F_BODY), end = rl_node_end(cx, body);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
-  for (RlNode i = body; i < end; i++) {
-    if (i != body && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
     if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
     RlNode v = rl_strip(cx, rl_named_child(cx, i, 0));
     if (rl_kind(cx, v) == RL_JS_CALL_EXPRESSION || rl_kind(cx, v) == RL_JS_NEW_EXPRESSION)

@@ -506,6 +506,12 @@ bool rl_js_is_function(const RlCtx *cx, RlNode n) {
   }
 }
 
+RlNode rl_js_own_next(const RlCtx *cx, RlNode i, RlNode end) {
+  RlNode n = i + 1;
+  while (n < end && rl_js_is_function(cx, n)) n = rl_node_end(cx, n);
+  return n;
+}
+
 static bool rl_ast__is_fn_node(const RlCtx *cx, RlNode p) {
   return rl_js_is_function(cx, p) || rl_kind(cx, p) == RL_C_FUNCTION_DECL;
 }

@@ -40,11 +40,7 @@ bool rl_cpm_listener_method(const char *m) {
 /* Does n (outside functions nested in it) contain an await? */
 static bool has_await(RlCtx *cx, RlNode n) {
   RlNode end = n ? rl_node_end(cx, n) : RL_NONE;
-  for (RlNode i = n; i && i < end; i++) {
-    if (i != n && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = n; i && i < end; i = rl_js_own_next(cx, i, end)) {
     if (rl_kind(cx, i) == RL_JS_AWAIT_EXPRESSION) return true;
   }
   return false;

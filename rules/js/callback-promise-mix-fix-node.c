@@ -195,11 +195,7 @@ static ErrForm err_form(RlCtx *cx, RlNode st, const char *err, RlNode *conseq) {
     for (RlNode s = first_stmt(cx, c); s; s = next_stmt(cx, s)) last = s;
   if (rl_kind(cx, last) != RL_JS_RETURN_STATEMENT || rl_named_child_count(cx, last) != 0)
     return ERR_NONE;
-  for (RlNode i = c; i < rl_node_end(cx, c); i++) {
-    if (rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = c; i < rl_node_end(cx, c); i = rl_js_own_next(cx, i, rl_node_end(cx, c))) {
     if (rl_kind(cx, i) == RL_JS_RETURN_STATEMENT && i != last) return ERR_NONE;
   }
   return ERR_CATCH;

@@ -56,11 +56,7 @@ static bool rethrows_logged(RlCtx *cx, RlNode fn) {
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
   bool any = false;
   RlNode end = rl_node_end(cx, body);
-  for (RlNode i = body; i < end; i++) {
-    if (i != body && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
     if (rl_kind(cx, i) != RL_JS_THROW_STATEMENT) continue;
     RlNode name = root_name(cx, rl_named_child(cx, i, 0));
     if (!name || !logged_before(cx, body, i, name)) return false;
@@ -84,11 +80,7 @@ bool rl_cpm_logged_rethrow(RlCtx *cx, RlNode fn) {
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
   bool any = false;
   RlNode end = rl_node_end(cx, body);
-  for (RlNode i = body; i < end; i++) {
-    if (i != body && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
     RlKind k = rl_kind(cx, i);
     bool throws = k == RL_JS_THROW_STATEMENT ||
                   (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));

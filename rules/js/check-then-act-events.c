@@ -422,11 +422,7 @@ static void add_write(Scan *sc, RlNode n, WriteKind kind) {
 
 void rl_cta_collect(RlCtx *cx, Scan *sc, bool async_fn) {
   RlNode end = rl_node_end(cx, sc->body);
-  for (RlNode i = sc->body; i < end; i++) {
-    if (i != sc->body && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = sc->body; i < end; i = rl_js_own_next(cx, i, end)) {
     RlKind k = rl_kind(cx, i);
     if (k == RL_JS_AWAIT_EXPRESSION) {
       if (sc->nawaits < MAX_EV) sc->awaits[sc->nawaits++] = i;

@@ -645,11 +645,7 @@ static bool returns_cached(RlCtx *cx, const Scan *sc, RlNode g) {
   if (rl_kind(cx, e) != RL_JS_IDENTIFIER || rl_cta_owner(cx, e) != OWN_LOCAL) return false;
   size_t n;
   const char *t = rl_text(cx, e, &n);
-  for (RlNode i = sc->body; i < g; i++) {
-    if (rl_js_is_function(cx, i) && i != sc->body) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = sc->body; i < g; i = rl_js_own_next(cx, i, g)) {
     RlNode lhs, rhs;
     if (rl_kind(cx, i) == RL_JS_VARIABLE_DECLARATOR)
       lhs = rl_child(cx, i, RL_F_NAME), rhs = rl_child(cx, i, RL_F_VALUE);

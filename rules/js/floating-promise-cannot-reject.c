@@ -77,11 +77,7 @@ static bool never_rejects_at(RlCtx *cx, RlNode fn, int depth, RlFpEv *bud) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
   RlNode end = rl_node_end(cx, body);
-  for (RlNode i = body; i < end; i++) {
-    if (rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
     RlKind k = rl_kind(cx, i);
     /* outside racelint:strict, an await in a catch clause is the
      * function's recovery from its own failure (a cleanup, a log write, a
@@ -232,11 +228,7 @@ static bool quiet_method(RlCtx *cx, RlNode fn, int depth) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
   RlNode end = rl_node_end(cx, body);
-  for (RlNode i = body; i < end; i++) {
-    if (rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
     RlKind k = rl_kind(cx, i);
     if (k == RL_JS_THROW_STATEMENT || k == RL_JS_AWAIT_EXPRESSION) return false;
     if (k != RL_JS_CALL_EXPRESSION && k != RL_JS_NEW_EXPRESSION) continue;
@@ -711,11 +703,7 @@ bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, RlFpE
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return settles_value(cx, body, depth, bud);
   bool any = false;
   RlNode end = rl_node_end(cx, body);
-  for (RlNode i = body; i < end; i++) {
-    if (i != body && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
     if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
     RlNode v = rl_named_child(cx, i, 0);
     if (!v || !(kept_promise(cx, v, fn) || settles_value(cx, v, depth, bud) ||
@@ -791,11 +779,7 @@ static bool caught_for_call(RlCtx *cx, RlNode call, RlNode fn, RlFpEv *bud) {
   RlNode v = rl_strip(cx, rl_named_child(cx, last, 0));
   if (rl_kind(cx, v) != RL_JS_IDENTIFIER) return false;
   RlNode end = rl_node_end(cx, body);
-  for (RlNode i = body; i < end; i++) {
-    if (i != body && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
     if (rl_kind(cx, i) == RL_JS_RETURN_STATEMENT && i != last) return false;
   }
   RlNode st = rl_child(cx, prev, RL_F_CONSEQUENCE);
@@ -930,11 +914,7 @@ static bool returns_literals(RlCtx *cx, RlNode fn) {
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
   bool any = false;
   RlNode end = rl_node_end(cx, body);
-  for (RlNode i = body; i < end; i++) {
-    if (i != body && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
     if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
     if (rl_kind(cx, rl_strip(cx, rl_named_child(cx, i, 0))) != RL_JS_OBJECT) return false;
     any = true;

@@ -88,11 +88,7 @@ bool rl_floating_promise_kept_init(RlCtx *cx, RlNode call, RlNode fn) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   RlNode end = body ? rl_node_end(cx, body) : RL_NONE;
   bool any = false;
-  for (RlNode i = body; i && i < end; i++) {
-    if (rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; i && i < end; i = rl_js_own_next(cx, i, end)) {
     RlKind k = rl_kind(cx, i);
     RlNode o = k == RL_JS_AWAIT_EXPRESSION || k == RL_JS_RETURN_STATEMENT
                    ? rl_strip(cx, rl_named_child(cx, i, 0))

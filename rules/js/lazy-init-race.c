@@ -99,11 +99,7 @@ static bool exclusive(RlCtx *cx, RlNode n) {
       return true;
   }
   RlNode body = rl_child(cx, fn, RL_F_BODY);
-  for (RlNode i = body; body && i < n; i++) {
-    if (i != body && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = body; body && i < n; i = rl_js_own_next(cx, i, n)) {
     if (rl_kind(cx, i) != RL_JS_CALL_EXPRESSION) continue;
     const char *m = rl_js_callee_name(cx, i);
     if (name_in(m, lock_calls, RL_COUNTOF(lock_calls)) || rl_js_config_name(cx, RL_JS_MUTEX_APIS, m))
@@ -132,11 +128,7 @@ static bool creates(const RlCtx *cx, RlNode a) {
  * or RL_NONE. */
 static RlNode first_await(const RlCtx *cx, RlNode from, RlNode to) {
   if (rl_js_is_function(cx, from)) return RL_NONE;
-  for (RlNode i = from; i < to; i++) {
-    if (i != from && rl_js_is_function(cx, i)) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = from; i < to; i = rl_js_own_next(cx, i, to)) {
     if (rl_kind(cx, i) == RL_JS_AWAIT_EXPRESSION && creates(cx, i)) return i;
   }
   return RL_NONE;

@@ -385,14 +385,12 @@ typedef struct Copies {
   uint32_t n;
 } Copies;
 
-static void collect_copies(RlCtx *cx, RlNode f, RlNode from, RlNode to, RlNode recv,
-                           RlNode key, bool map, Copies *out) {
+/* Locals declared in [from, to), nested functions aside (`from`, a body that
+ * awaits, is none), whose initialiser tests the entry. */
+static void collect_copies(RlCtx *cx, RlNode from, RlNode to, RlNode recv, RlNode key,
+                           bool map, Copies *out) {
   out->n = 0;
-  for (RlNode i = from; i < to && out->n < RL_COUNTOF(out->v); i++) {
-    if (rl_js_is_function(cx, i) && i != f) {
-      i = rl_node_end(cx, i) - 1;
-      continue;
-    }
+  for (RlNode i = from; i < to && out->n < RL_COUNTOF(out->v); i = rl_js_own_next(cx, i, to)) {
     if (rl_kind(cx, i) != RL_JS_VARIABLE_DECLARATOR) continue;
     RlNode name = rl_child(cx, i, RL_F_NAME), init = rl_child(cx, i, RL_F_VALUE);
     if (rl_kind(cx, name) == RL_JS_IDENTIFIER && init && tests_entry(cx, init, recv, key, map))
@@ -455,17 +453,13 @@ static bool check_cache_fill(RlCtx *cx, const Write *w, RlNode f) {
   RlNode body = rl_child(cx, f, RL_F_BODY);
   if (!body || !await_in(cx, body, rl_node_end(cx, w->node), f)) return false;
   Copies copies;
-  collect_copies(cx, f, body, w->node, recv, key, map, &copies);
+  collect_copies(cx, body, w->node, recv, key, map, &copies);
   /* inside the `if` that tests the entry: the lazy-init shape (lazy-init-race) */
   for (RlNode p = rl_parent(cx, w->node); p && p != f; p = rl_parent(cx, p))
     if (rl_kind(cx, p) == RL_JS_IF_STATEMENT &&
         tests_entry_or_copy(cx, rl_child(cx, p, RL_F_CONDITION), recv, key, map, &copies))
       return false;
-  for (RlNode h = body; h < w->node; h++) {
-    if (rl_js_is_function(cx, h)) {
-      h = rl_node_end(cx, h) - 1;
-      continue;
-    }
+  for (RlNode h = body; h < w->node; h = rl_js_own_next(cx, h, w->node)) {
     if (rl_kind(cx, h) != RL_JS_IF_STATEMENT || rl_node_end(cx, h) > w->node) continue;
     RlNode cond = rl_child(cx, h, RL_F_CONDITION);
     /* A check that reads the entry itself (`if (cache.has(k)) return ...`,
