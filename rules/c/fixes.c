@@ -91,7 +91,8 @@ void rl_c_fix_access_open(RlCtx *cx, RlReport *r, RlNode use, RlNode check) {
     rl_report_fix_range(cx, r, title, RL_FIX_UNSAFE, lf.end, lf.end, rl_fmt(cx, " | %s", add));
 }
 
-/* Section - lazy-init-race: `if (!g) g = expr;` -> pthread_once */
+/* Section - lazy-init-race: `if (!g) g = expr;` (also double-checked) ->
+ * pthread_once (call_once) */
 
 /* The g of `!g`, `g == NULL`, `NULL == g`, `g == 0` (a global), or RL_NONE. */
 static RlNode null_checked(const RlCtx *cx, RlNode cond) {
@@ -115,13 +116,50 @@ static bool is_global(const RlCtx *cx, RlNode n, const char *name) {
          strcmp(rl_c_name(cx, n), name) == 0;
 }
 
-void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind) {
+/* Double-checked locking, exactly: `then` is the block `{ lock(&m); if
+ * (!g) ...; unlock(&m); }` (pthread_mutex_lock/unlock, or C11
+ * mtx_lock/mtx_unlock, *c11 then true) on the same mutex and the same g,
+ * and nothing else. The inner if statement, or RL_NONE. */
+static RlNode dcl_inner(const RlCtx *cx, RlNode then, const char *name, bool *c11) {
+  if (rl_kind(cx, then) != RL_C_COMPOUND_STMT || rl_named_child_count(cx, then) != 3)
+    return RL_NONE;
+  RlNode lk = rl_strip(cx, rl_named_child(cx, then, 0));
+  RlNode in = rl_named_child(cx, then, 1);
+  RlNode un = rl_strip(cx, rl_named_child(cx, then, 2));
+  if (rl_kind(cx, lk) != RL_C_CALL_EXPR || rl_c_argc(cx, lk) != 1 || rl_c_in_macro(cx, lk))
+    return RL_NONE;
+  const char *unlock;
+  if (strcmp(rl_c_callee(cx, lk), "pthread_mutex_lock") == 0) {
+    unlock = "pthread_mutex_unlock", *c11 = false;
+  } else if (strcmp(rl_c_callee(cx, lk), "mtx_lock") == 0) {
+    unlock = "mtx_unlock", *c11 = true;
+  } else {
+    return RL_NONE;
+  }
+  if (rl_kind(cx, un) != RL_C_CALL_EXPR || rl_c_argc(cx, un) != 1 || rl_c_in_macro(cx, un) ||
+      strcmp(rl_c_callee(cx, un), unlock) != 0 ||
+      !rl_same_expr(cx, rl_c_arg(cx, lk, 0), rl_c_arg(cx, un, 0)))
+    return RL_NONE;
+  if (rl_kind(cx, in) != RL_C_IF_STMT || rl_child(cx, in, RL_F_ALTERNATIVE) || rl_c_in_macro(cx, in))
+    return RL_NONE;
+  RlNode g = null_checked(cx, rl_strip(cx, rl_child(cx, in, RL_F_CONDITION)));
+  if (!g || strcmp(rl_c_name(cx, g), name) != 0) return RL_NONE;
+  return in;
+}
+
+void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind, uint16_t dcl_kind) {
   if (rl_kind(cx, ifs) != RL_C_IF_STMT || rl_child(cx, ifs, RL_F_ALTERNATIVE)) return;
   if (rl_c_in_macro(cx, ifs)) return;
   RlNode cond = rl_strip(cx, rl_child(cx, ifs, RL_F_CONDITION));
   RlNode g = null_checked(cx, cond);
   if (!g) return;
   const char *name = rl_c_name(cx, g);
+  /* double-checked locking: what moves is the inner if's branch, what is
+   * replaced the outer if statement; the mutex stays (it may guard more) */
+  RlNode outer = ifs;
+  bool c11 = false;
+  RlNode inner = dcl_inner(cx, rl_child(cx, ifs, RL_F_CONSEQUENCE), name, &c11);
+  if (inner) ifs = inner, kind = dcl_kind;
   /* the branch: the one assignment `g = expr`, or a block that sets g and
    * has no way out (return, goto, break, continue, a label) */
   RlNode then = rl_child(cx, ifs, RL_F_CONSEQUENCE);
@@ -189,20 +227,25 @@ void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind) {
   uint32_t at = rl_loc(cx, fn).start;
   while (at > 0 && (src[at - 1] == ' ' || src[at - 1] == '\t')) at--;
   if (at > 0 && src[at - 1] != '\n') return;
-  /* #include <pthread.h> after the last #include before the function */
-  bool has_pthread = false;
+  /* #include <pthread.h> after the last #include before the function when
+   * none names pthread (C11: <threads.h>, once_flag and call_once) */
+  const char *header = c11 ? "#include <threads.h>\n" : "#include <pthread.h>\n";
+  const char *flag = c11 ? rl_fmt(cx, "static once_flag %s = ONCE_FLAG_INIT;\n\n", once)
+                         : rl_fmt(cx, "static pthread_once_t %s = PTHREAD_ONCE_INIT;\n\n", once);
+  bool has_header = false;
   long inc = -1;
   for (uint32_t i = 0; i < at; i++) {
     if (i > 0 && src[i - 1] != '\n') continue;
     if (strncmp(src + i, "#include", 8) != 0) continue;
     const char *nl = memchr(src + i, '\n', at - i);
     size_t ll = nl ? (size_t)(nl - (src + i)) : at - i;
-    if (find_word(src + i, ll, "pthread") >= 0 && memchr(src + i, '<', ll)) has_pthread = true;
+    if (find_word(src + i, ll, c11 ? "threads" : "pthread") >= 0 && memchr(src + i, '<', ll))
+      has_header = true;
     if (nl) inc = (long)(nl - src) + 1;
   }
   if (inc < 0) return; /* nowhere to put the #include */
-  /* the if statement, and its `;` when the branch is not a block */
-  RlLoc li = rl_loc(cx, ifs);
+  /* the (outer) if statement, and its `;` when the branch is not a block */
+  RlLoc li = rl_loc(cx, outer);
   /* a comment outside what moves would be lost */
   RlLoc lm = rl_loc(cx, block ? block : set);
   for (uint32_t i = li.start; i + 1 < li.end; i++)
@@ -214,10 +257,10 @@ void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind) {
   if (semi) e++;
   size_t sl;
   const char *st = rl_text(cx, block ? block : set, &sl);
-  if (block) { /* the block's lines lose the if statement's indentation */
-    uint32_t b = li.start;
+  if (block) { /* the block's lines lose its if statement's indentation */
+    uint32_t b = rl_loc(cx, ifs).start;
     while (b > 0 && (src[b - 1] == ' ' || src[b - 1] == '\t')) b--;
-    size_t ind = li.start - b;
+    size_t ind = rl_loc(cx, ifs).start - b;
     char *out = rl_alloc(cx, sl + 1), *o = out;
     for (size_t i = 0; i < sl; i++) {
       *o++ = st[i];
@@ -228,24 +271,20 @@ void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind) {
     sl = (size_t)(o - out);
   }
   const char *head =
-      block ? rl_fmt(cx,
-                     "static pthread_once_t %s = PTHREAD_ONCE_INIT;\n\n"
-                     "static void %s(void)\n%.*s\n\n",
-                     once, init, (int)sl, st)
-            : rl_fmt(cx,
-                     "static pthread_once_t %s = PTHREAD_ONCE_INIT;\n\n"
-                     "static void %s(void) { %.*s; }\n\n",
-                     once, init, (int)sl, st);
-  const char *call = rl_fmt(cx, "pthread_once(&%s, %s);", once, init);
-  static const char *const title =
-      "Initialise it once with pthread_once(): a failed initialisation is not tried again";
+      block ? rl_fmt(cx, "%s%s", flag,
+                     rl_fmt(cx, "static void %s(void)\n%.*s\n\n", init, (int)sl, st))
+            : rl_fmt(cx, "%s%s", flag,
+                     rl_fmt(cx, "static void %s(void) { %.*s; }\n\n", init, (int)sl, st));
+  const char *call = rl_fmt(cx, c11 ? "call_once(&%s, %s);" : "pthread_once(&%s, %s);", once, init);
+  const char *title =
+      c11 ? "Initialise it once with call_once(): a failed initialisation is not tried again"
+          : "Initialise it once with pthread_once(): a failed initialisation is not tried again";
   RlFact *f = rl_fact_add(cx, kind, cond, name, "", "");
-  if (!has_pthread && (uint32_t)inc == at) {
-    rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, at, at, rl_fmt(cx, "#include <pthread.h>\n\n%s", head));
+  if (!has_header && (uint32_t)inc == at) {
+    rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, at, at, rl_fmt(cx, "%s\n%s", header, head));
   } else {
-    if (!has_pthread)
-      rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, (uint32_t)inc, (uint32_t)inc,
-                  "#include <pthread.h>\n");
+    if (!has_header)
+      rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, (uint32_t)inc, (uint32_t)inc, header);
     rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, at, at, head);
   }
   rl_fact_fix(cx, f, title, RL_FIX_UNSAFE, li.start, e, call);

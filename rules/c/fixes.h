@@ -23,8 +23,13 @@ void rl_c_fix_access_open(RlCtx *cx, RlReport *r, RlNode use, RlNode check);
  * function before the enclosing function, the if statement replaced by
  * pthread_once(), and #include <pthread.h> when the file has none.
  * RL_FIX_UNSAFE: a failed initialisation (expr yields NULL) is no longer
- * tried again on the next call. Nothing for any other shape. */
-void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind);
+ * tried again on the next call. Double-checked locking, `if (!g) {
+ * lock(&m); if (!g) ...; unlock(&m); }` with nothing else in the outer
+ * block, the same mutex, and the inner if as above: the same fix (the
+ * inner branch moves, the outer if is replaced, the mutex stays) on a fact
+ * of kind `dcl_kind`; with C11 mtx_lock/mtx_unlock, once_flag and
+ * call_once() and #include <threads.h>. Nothing for any other shape. */
+void rl_c_fix_lazy_once(RlCtx *cx, RlNode ifs, uint16_t kind, uint16_t dcl_kind);
 
 /* lock-balance, a finding of phase 2: for the return statement `ret`
  * (a value that reads nothing the lock guards: none, a constant, a local

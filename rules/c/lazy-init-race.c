@@ -16,7 +16,9 @@
  * sets the checked variable last (RL_CL_CONST: a second run changes
  * nothing), nor one in a fork() child that ends in exec or _exit.
  * The plain `if (!g) g = expr;` gets the pthread_once fix (fixes.c), built
- * in phase 1 and kept on a fact. CWE-609. Doc: rules/lazy-init-race.md */
+ * in phase 1 and kept on a fact; so does double-checked locking whose
+ * outer block is exactly lock / inner check / unlock (call_once for C11
+ * mtx_t). CWE-609. Doc: rules/lazy-init-race.md */
 #include <string.h>
 
 #include "../../analyzer/rule_api.h"
@@ -25,19 +27,23 @@
 /* Phase 1 records, for a lazy initialisation the fix can rewrite, a fact
  * at its condition that carries the fix (fixes.c); phase 2 gives it to
  * the finding raised at the RL_FACT_C_LAZY of the same place. */
-enum { FACT_ONCE_FIX = RL_FACT_RULE + 40 }; /* after the JS check's kinds */
+enum {
+  FACT_ONCE_FIX = RL_FACT_RULE + 40, /* after the JS check's kinds */
+  FACT_DCL_FIX,                      /* the fix of double-checked locking */
+};
 
 static void check(RlCtx *cx, RlNode ifs, void *state) {
   (void)state;
-  rl_c_fix_lazy_once(cx, ifs, FACT_ONCE_FIX);
+  rl_c_fix_lazy_once(cx, ifs, FACT_ONCE_FIX, FACT_DCL_FIX);
 }
 
-/* The fix fact recorded at lazy's place, or NULL. */
-static const RlFact *once_fix(const RlProject *px, const RlRule *rule, const RlFact *lazy) {
+/* The fix fact of `kind` recorded at lazy's place, or NULL. */
+static const RlFact *once_fix(const RlProject *px, const RlRule *rule, const RlFact *lazy,
+                              uint16_t kind) {
   uint32_t n;
   const RlFact *f = rl_project_facts(px, lazy->file, &n);
   for (uint32_t i = 0; i < n; i++)
-    if (f[i].kind == FACT_ONCE_FIX && rl_fact_of(px, &f[i], rule) &&
+    if (f[i].kind == kind && rl_fact_of(px, &f[i], rule) &&
         f[i].loc.start == lazy->loc.start && f[i].loc.end == lazy->loc.end)
       return &f[i];
   return NULL;
@@ -77,6 +83,8 @@ static void project(RlProject *px, const RlRule *rule) {
                         "with atomic_load_explicit(..., memory_order_acquire); the runtime's "
                         "lazy pointer does this (runtime/c).",
                         f[i].lazy.var);
+        const RlFact *fix = once_fix(px, rule, &f[i], FACT_DCL_FIX);
+        if (fix) rl_project_fix(px, r, fix);
         continue;
       }
       uint32_t t = 0;
@@ -91,7 +99,7 @@ static void project(RlProject *px, const RlRule *rule) {
           "by thread '%s') can both see it unset and both initialise it",
           f[i].lazy.text, f[i].func, sp->spawn.routine);
       rl_project_related(px, r, sp, "thread '%s' started here", sp->spawn.routine);
-      const RlFact *fix = once_fix(px, rule, &f[i]);
+      const RlFact *fix = once_fix(px, rule, &f[i], FACT_ONCE_FIX);
       if (fix) rl_project_fix(px, r, fix);
     }
   }
