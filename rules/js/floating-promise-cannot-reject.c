@@ -176,23 +176,31 @@ static const char *const timer_calls[] = {"clearTimeout", "clearInterval", "clea
 static bool report_only_at(RlCtx *cx, RlNode call, int depth);
 static bool report_only_call(RlCtx *cx, RlNode call) { return report_only_at(cx, call, 0); }
 
-/* Is the identifier id a `const` of its scope initialised with a global
- * timer call (`const t = setInterval(f, ms)`)? */
-static bool timer_const(RlCtx *cx, RlNode id) {
+/* The declarator of `const id = ...` that binds id (RL_NONE when id is
+ * not such a const). */
+static RlNode const_declarator(RlCtx *cx, RlNode id) {
   RlNode scope = rl_js_binding_scope(cx, id);
   RlNode end = scope ? rl_node_end(cx, scope) : RL_NONE;
   for (RlNode i = scope; i && i < end; i++) {
     if (rl_kind(cx, i) != RL_JS_VARIABLE_DECLARATOR ||
         !rl_floating_promise_same_text(cx, rl_child(cx, i, RL_F_NAME), id))
       continue;
-    RlNode d = rl_parent(cx, i), v = rl_strip(cx, rl_child(cx, i, RL_F_VALUE));
-    RlNode f = rl_kind(cx, v) == RL_JS_CALL_EXPRESSION ? rl_strip(cx, rl_child(cx, v, RL_F_FUNCTION))
-                                                      : RL_NONE;
-    return rl_kind(cx, d) == RL_JS_LEXICAL_DECLARATION && rl_has_token(cx, d, "const") &&
-           rl_kind(cx, f) == RL_JS_IDENTIFIER && rl_js_resolve(cx, f, NULL) == RL_BIND_FREE &&
-           in_list(rl_text_dup(cx, f), timer_calls, 6);
+    RlNode d = rl_parent(cx, i);
+    return rl_kind(cx, d) == RL_JS_LEXICAL_DECLARATION && rl_has_token(cx, d, "const") ? i
+                                                                                     : RL_NONE;
   }
-  return false;
+  return RL_NONE;
+}
+
+/* Is the identifier id a `const` of its scope initialised with a global
+ * timer call (`const t = setInterval(f, ms)`)? */
+static bool timer_const(RlCtx *cx, RlNode id) {
+  RlNode i = const_declarator(cx, id);
+  RlNode v = i ? rl_strip(cx, rl_child(cx, i, RL_F_VALUE)) : RL_NONE;
+  RlNode f = rl_kind(cx, v) == RL_JS_CALL_EXPRESSION ? rl_strip(cx, rl_child(cx, v, RL_F_FUNCTION))
+                                                    : RL_NONE;
+  return rl_kind(cx, f) == RL_JS_IDENTIFIER && rl_js_resolve(cx, f, NULL) == RL_BIND_FREE &&
+         in_list(rl_text_dup(cx, f), timer_calls, 6);
 }
 
 /* A timer handle's own methods (`t.unref()`, `t.ref()`, t a timer_const)
@@ -630,22 +638,6 @@ static bool kept_promise(RlCtx *cx, RlNode v, RlNode fn) {
     return true;
   }
   return false;
-}
-
-/* The declarator of `const id = ...` that binds id (RL_NONE when id is
- * not such a const). */
-static RlNode const_declarator(RlCtx *cx, RlNode id) {
-  RlNode scope = rl_js_binding_scope(cx, id);
-  RlNode end = scope ? rl_node_end(cx, scope) : RL_NONE;
-  for (RlNode i = scope; i && i < end; i++) {
-    if (rl_kind(cx, i) != RL_JS_VARIABLE_DECLARATOR ||
-        !rl_floating_promise_same_text(cx, rl_child(cx, i, RL_F_NAME), id))
-      continue;
-    RlNode d = rl_parent(cx, i);
-    return rl_kind(cx, d) == RL_JS_LEXICAL_DECLARATION && rl_has_token(cx, d, "const") ? i
-                                                                                     : RL_NONE;
-  }
-  return RL_NONE;
 }
 
 /* A `const p` that already has a rejection handler: a statement
