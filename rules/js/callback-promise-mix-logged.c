@@ -65,16 +65,6 @@ static bool rethrows_logged(RlCtx *cx, RlNode fn) {
   return any;
 }
 
-/* Is n inside the try block of a try statement with a catch clause,
- * within fn? */
-static bool in_try_catch(RlCtx *cx, RlNode n, RlNode fn) {
-  for (RlNode c = n, p = rl_parent(cx, n); p && p != fn; c = p, p = rl_parent(cx, p))
-    if (rl_kind(cx, p) == RL_JS_TRY_STATEMENT && rl_field(cx, c) == RL_F_BODY &&
-        rl_child(cx, p, RL_F_HANDLER))
-      return true;
-  return false;
-}
-
 bool rl_cpm_logged_rethrow(RlCtx *cx, RlNode fn) {
   RlNode body = rl_child(cx, fn, RL_F_BODY);
   if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
@@ -84,8 +74,8 @@ bool rl_cpm_logged_rethrow(RlCtx *cx, RlNode fn) {
     RlKind k = rl_kind(cx, i);
     bool throws = k == RL_JS_THROW_STATEMENT ||
                   (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
-    if (throws && !in_try_catch(cx, i, fn)) return false;
-    if (k != RL_JS_AWAIT_EXPRESSION || in_try_catch(cx, i, fn)) continue;
+    if (throws && !rl_floating_promise_in_try_block(cx, i, fn)) return false;
+    if (k != RL_JS_AWAIT_EXPRESSION || rl_floating_promise_in_try_block(cx, i, fn)) continue;
     RlFpEv bud = {.left = 2};
     RlNode call = rl_strip(cx, rl_named_child(cx, i, 0));
     RlNode callee = rl_floating_promise_callee_fn(cx, call, 3, &bud);

@@ -57,8 +57,7 @@ static bool kept_field(RlCtx *cx, RlNode fn, RlNode ctor, RlNode cls, RlNode fie
   return false;
 }
 
-/* Is n inside the try block of a try/catch within fn? */
-static bool in_try_block(RlCtx *cx, RlNode n, RlNode fn) {
+bool rl_floating_promise_in_try_block(RlCtx *cx, RlNode n, RlNode fn) {
   for (RlNode c = n, p = rl_parent(cx, n); p && p != fn; c = p, p = rl_parent(cx, p))
     if (rl_kind(cx, p) == RL_JS_TRY_STATEMENT && rl_field(cx, c) == RL_F_BODY &&
         rl_child(cx, p, RL_F_HANDLER))
@@ -103,7 +102,7 @@ bool rl_floating_promise_kept_init(RlCtx *cx, RlNode call, RlNode fn) {
                  (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await")) ||
                  (k == RL_JS_RETURN_STATEMENT &&
                   (rl_kind(cx, o) == RL_JS_CALL_EXPRESSION || rl_kind(cx, o) == RL_JS_NEW_EXPRESSION));
-    if (risky && !in_try_block(cx, i, fn)) return false;
+    if (risky && !rl_floating_promise_in_try_block(cx, i, fn)) return false;
   }
   return any;
 }

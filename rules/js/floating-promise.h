@@ -112,5 +112,8 @@ const char *rl_floating_promise_member_key(RlCtx *cx, RlNode f);
 RlNode rl_floating_promise_base_name(RlCtx *cx, RlNode cls);
 /* Do a and b have the same source text? */
 bool rl_floating_promise_same_text(RlCtx *cx, RlNode a, RlNode b);
+/* Is n inside the try block (not the catch or finally) of a try
+ * statement with a catch clause, within fn? */
+bool rl_floating_promise_in_try_block(RlCtx *cx, RlNode n, RlNode fn);
 
 #endif
