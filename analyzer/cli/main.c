@@ -370,9 +370,8 @@ static void rl_main__fix(RlMain *m) {
  * (pkgtypes.h): one notice for the run when some could not be found. */
 static void rl_main__project(RlMain *m) {
   RlSession *s = &m->s;
-  int fp = rl_session_rule_index(s, "floating-promise");
-  int cpm = rl_session_rule_index(s, "callback-promise-mix");
-  bool want = (fp >= 0 && s->enabled[fp]) || (cpm >= 0 && s->enabled[cpm]);
+  bool want = rl_engine_any_enabled(s, m->scan.results, m->nfiles, "floating-promise") ||
+              rl_engine_any_enabled(s, m->scan.results, m->nfiles, "callback-promise-mix");
   if (!want || s->parse_only) {
     rl_engine_project(s, m->scan.results, m->nfiles);
     return;

@@ -67,6 +67,15 @@ bool rl_engine_enabled(const RlSession *s, const RlEngineFile *f, uint32_t idx) 
   return f && f->settings ? f->settings->enabled[idx] : s->enabled[idx];
 }
 
+bool rl_engine_any_enabled(const RlSession *s, RlEngineFile *const *files, uint32_t n,
+                           const char *id) {
+  int r = rl_session_rule_index(s, id);
+  if (r < 0) return false;
+  for (uint32_t i = 0; i < n; i++)
+    if (rl_engine_enabled(s, files[i], (uint32_t)r)) return true;
+  return false;
+}
+
 void rl_engine_notice(RlEngineFile *f, bool is_error, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

@@ -41,6 +41,11 @@ RlEngineFile *rl_engine_analyze_doc(RlWorker *w, const char *path, const char *r
                                     const RlFileSettings *settings, struct RlJsTree **tree);
 /* Is rule `idx` on for f (its settings, else the session)? */
 bool rl_engine_enabled(const RlSession *s, const RlEngineFile *f, uint32_t idx);
+/* Is the rule named `id` on for some of the files (each by its own
+ * settings: a folder's config may turn on what the session's default has
+ * off, or off what it has on)? False for an unknown id. */
+bool rl_engine_any_enabled(const RlSession *s, RlEngineFile *const *files, uint32_t n,
+                           const char *id);
 void rl_engine_file_delete(RlEngineFile *self);
 
 /* Phase 2: runs every enabled rule's project() over the files' facts.

@@ -129,16 +129,17 @@ static void rl_lsp__refresh(RlLsp *l) {
 
 /* The declaration files of the packages the workspace imports, as the
  * command line reads them (cli/main.c, rl_main__project), when
- * floating-promise or callback-promise-mix is on: read again only when
+ * floating-promise or callback-promise-mix is on for some file: read again only when
  * what the files ask them changes (an import, a dropped call), not at
  * every keystroke. Appends them to *files; returns how many. Shows the
  * set's notice (package types not found) once, and again only when it
  * says something else. Holds mu. */
 static uint32_t rl_lsp__pkgtypes(RlLsp *l, RlEngineFile ***files, uint32_t n, uint32_t *cap) {
   const RlSession *s = &l->s;
-  int fp = rl_session_rule_index(s, "floating-promise");
-  int cpm = rl_session_rule_index(s, "callback-promise-mix");
-  if (!((fp >= 0 && s->enabled[fp]) || (cpm >= 0 && s->enabled[cpm])) || s->parse_only)
+  /* each file by its own settings, as the command line decides: a folder's
+   * config may turn these rules on (racelint:strict) or off */
+  if (s->parse_only || !(rl_engine_any_enabled(s, *files, n, "floating-promise") ||
+                         rl_engine_any_enabled(s, *files, n, "callback-promise-mix")))
     return 0;
   uint64_t q = rl_pkgtypes_questions(s, *files, n);
   if (!l->pkgs || q != l->pkgs_q) {

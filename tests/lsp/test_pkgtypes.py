@@ -6,7 +6,10 @@ promise is a floating-promise in the editor too, on the same line as the
 CLI reports it, and follows edits (an edit that changes no import or
 dropped call keeps the set read; one that does reads it again).
 Without node_modules, nothing is reported for such calls and the server
-says once, not per edit, that package types were not found.
+says once, not per edit, that package types were not found. Whether the
+types are read is decided per file, as the command line does: a config
+with both rules that use them off reads none; a folder's config that
+turns one on gets them there.
 
 The packages are written here (made up, no real package's text). Every
 wait is for a message from the server, never a period: ctest's TIMEOUT
@@ -140,6 +143,54 @@ try:
     logs = [m for m in c.rest() if m.get("method") == "window/logMessage"
             and NOTICE in m["params"]["message"]]
     check(logs == [], "the notice is shown once, not again after edits: %d more" % len(logs))
+finally:
+    shutil.rmtree(ws)
+
+# 3. the workspace's config turns both rules that use package types off:
+#    nothing asks for them, so none are read and nothing is said about them
+ws = workspace(False)
+app = os.path.join(ws, "app.ts")
+open(os.path.join(ws, ".racelint.json"), "w").write(
+    '{ "rules": { "floating-promise": "off", "callback-promise-mix": "off" } }\n')
+try:
+    c = start(ws)
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri(app), "languageId": "typescript",
+                                                       "version": 1, "text": APP}})
+    d = c.diagnostics(uri(app))
+    check(fp_lines(d) == [], "floating-promise off: no finding: %s" % fp_lines(d))
+    rc = c.close()
+    check(rc == 0, "clean exit (rc %s)" % rc)
+    logs = [m for m in c.rest() if m.get("method") == "window/logMessage"
+            and NOTICE in m["params"]["message"]]
+    check(logs == [], "rules off: package types are not read, no notice: %s" % logs)
+finally:
+    shutil.rmtree(ws)
+
+# 4. off at the root, on in one folder's config: that folder's files get the
+#    package types, as on the command line (rules are on per file)
+ws = workspace(True)
+sub = os.path.join(ws, "svc")
+os.makedirs(sub)
+app = os.path.join(sub, "app.ts")
+open(app, "w").write(APP)
+open(os.path.join(ws, ".racelint.json"), "w").write(
+    '{ "rules": { "floating-promise": "off", "callback-promise-mix": "off" } }\n')
+open(os.path.join(sub, ".racelint.json"), "w").write('{ "rules": { "floating-promise": "error" } }\n')
+try:
+    cli = cli_lines(ws)
+    check(cli == set(), "the CLI: app.ts at the root has the rule off: %s" % sorted(cli))
+    out = subprocess.run([RL, "--no-cache", "--exit-zero", "--format", "json", "--root", ws, app],
+                         capture_output=True, text=True, cwd=ws)
+    sub_cli = {(f["range"]["start"]["line"] - 1, f["ruleId"])
+               for f in json.loads(out.stdout)["findings"]}
+    check(sub_cli == {(2, "floating-promise")}, "the CLI: svc/app.ts has it on: %s" % sorted(sub_cli))
+    c = start(ws)
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri(app), "languageId": "typescript",
+                                                       "version": 1, "text": APP}})
+    d = c.diagnostics(uri(app), pred=lambda ds: fp_lines(ds) != [])
+    check(fp_lines(d) == [2], "the editor reports l.push() in svc/ as the CLI does: %s" % fp_lines(d))
+    rc = c.close()
+    check(rc == 0, "clean exit (rc %s)" % rc)
 finally:
     shutil.rmtree(ws)
 
