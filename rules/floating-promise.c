@@ -523,9 +523,12 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
     if (k != RL_JS_CALL_EXPRESSION && k != RL_JS_NEW_EXPRESSION) continue;
     if (handled(cx, e)) continue;
     if (k == RL_JS_CALL_EXPRESSION && strcmp(rl_js_callee_name(cx, e), "finally") == 0) {
-      /* finally passes the rejection on: look at what it is called on */
+      /* finally passes the rejection on: look at what it is called on;
+       * on a Promise static that cannot reject, only its callback can
+       * reject (then the chain is reported, as settled_chain decides) */
       RlNode obj = rl_strip(cx, rl_js_callee_object(cx, e));
-      if (rl_kind(cx, obj) == RL_JS_CALL_EXPRESSION || rl_kind(cx, obj) == RL_JS_NEW_EXPRESSION) {
+      if ((rl_kind(cx, obj) == RL_JS_CALL_EXPRESSION || rl_kind(cx, obj) == RL_JS_NEW_EXPRESSION) &&
+          !rl_floating_promise_static_settles(cx, obj)) {
         todo[n][0] = obj; /* n < 32: one was just popped */
         todo[n++][1] = at;
         continue;
@@ -542,6 +545,8 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
     if (k == RL_JS_CALL_EXPRESSION && !rl_file_strict(cx) && rl_floating_promise_retry_step(cx, e))
       continue;
     if (k == RL_JS_CALL_EXPRESSION && defer_chain(cx, e, at, handler)) continue;
+    /* `Promise.all([...])` of promises that cannot reject, allSettled */
+    if (k == RL_JS_CALL_EXPRESSION && rl_floating_promise_static_settles(cx, e)) continue;
     RlJsPromise why;
     if (promise_call(cx, e, &why)) {
       report(cx, e, at, &why, handler);
