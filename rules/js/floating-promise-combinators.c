@@ -59,38 +59,36 @@ static bool callback_returns_settled(RlCtx *cx, RlNode cb, int depth, RlFpEv *bu
   if (rl_js_is_async(cx, cb)) return rl_floating_promise_never_rejects(cx, cb);
   RlNode body = rl_child(cx, cb, RL_F_BODY);
   if (!body) return false;
-  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return element_settles(cx, body, depth + 1, bud);
+  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return element_settles(cx, body, depth, bud);
   bool any = false;
   RlNode end = rl_node_end(cx, body);
   for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
     if (rl_kind(cx, i) != RL_JS_RETURN_STATEMENT) continue;
-    if (!element_settles(cx, rl_named_child(cx, i, 0), depth + 1, bud)) return false;
+    if (!element_settles(cx, rl_named_child(cx, i, 0), depth, bud)) return false;
     any = true;
   }
   return any;
 }
 
-static bool iterable_settles(RlCtx *cx, RlNode it, RlNode use, bool nonempty, int depth,
-                             RlFpEv *bud);
+static bool iterable_settles(RlCtx *cx, RlNode it, bool nonempty, int depth, RlFpEv *bud);
 
-/* `const ps = []` (or another iterable_settles) of this file, whose
- * every other use in its scope is `ps.push(e, ...)` with each e an
- * element_settles, a read of `ps.length`, or the argument of `use` (the
- * static that takes it). Anything else (handed to another function,
- * reassigned, indexed, concatenated) may add a promise that rejects. */
-static bool pushed_array(RlCtx *cx, RlNode id, RlNode use, int depth, RlFpEv *bud) {
+/* `const ps = []` (or another iterable_settles) of this file, read at
+ * id, whose every other use in its scope is `ps.push(e, ...)` with each
+ * e an element_settles, or a read of `ps.length`. Anything else (handed
+ * to another function or static, reassigned, indexed, concatenated) may
+ * add a promise that rejects. */
+static bool pushed_array(RlCtx *cx, RlNode id, int depth, RlFpEv *bud) {
   RlNode scope = RL_NONE;
   RlNode decl = rl_js_declaration(cx, id, &scope);
   if (rl_kind(cx, decl) != RL_JS_VARIABLE_DECLARATOR || !scope) return false;
   RlNode name = rl_child(cx, decl, RL_F_NAME), init = rl_child(cx, decl, RL_F_VALUE);
   if (rl_kind(cx, name) != RL_JS_IDENTIFIER || !init ||
-      !iterable_settles(cx, init, RL_NONE, false, depth + 1, bud))
+      !iterable_settles(cx, init, false, depth, bud))
     return false;
-  RlNode arg = use ? rl_strip(cx, rl_js_arg(cx, use, 0)) : RL_NONE;
   RlNode end = rl_node_end(cx, scope);
   for (RlNode i = scope; i < end; i++) {
     RlKind k = rl_kind(cx, i);
-    if (i == name || i == arg ||
+    if (i == name || i == id ||
         (k != RL_JS_IDENTIFIER && k != RL_JS_SHORTHAND_PROPERTY_IDENTIFIER) ||
         !rl_floating_promise_same_text(cx, i, id))
       continue;
@@ -108,40 +106,39 @@ static bool pushed_array(RlCtx *cx, RlNode id, RlNode use, int depth, RlFpEv *bu
     uint32_t argc = rl_js_argc(cx, call);
     for (uint32_t a = 0; a < argc; a++) {
       RlNode e = rl_js_arg(cx, call, a);
-      if (rl_kind(cx, e) == RL_JS_SPREAD_ELEMENT || !element_settles(cx, e, depth + 1, bud))
+      if (rl_kind(cx, e) == RL_JS_SPREAD_ELEMENT || !element_settles(cx, e, depth, bud))
         return false;
     }
   }
   return true;
 }
 
-/* Is every promise the iterable `it` (the argument of the static `use`,
- * or RL_NONE) yields one that cannot reject: an array literal of
+/* Is every promise the iterable `it` yields one that cannot reject: an array literal of
  * element_settles (spreads of such iterables), `xs.map(cb)` /
  * `Array.from(xs, cb)` with cb returning one, or a pushed_array? With
  * nonempty (Promise.any, which rejects on an empty iterable), only an
  * array literal with at least one element. */
-static bool iterable_settles(RlCtx *cx, RlNode it, RlNode use, bool nonempty, int depth,
-                             RlFpEv *bud) {
+static bool iterable_settles(RlCtx *cx, RlNode it, bool nonempty, int depth, RlFpEv *bud) {
   it = rl_strip(cx, it);
-  if (!it || depth > 4) return false;
+  /* the budget bounds nesting too (`const ps = [...ps]`) */
+  if (!it || depth > 4 || --bud->left < 0) return false;
   RlKind k = rl_kind(cx, it);
   if (k == RL_JS_ARRAY) {
     bool one = false;
     for (RlNode c = rl_first_child(cx, it); c; c = rl_next_sibling(cx, c)) {
       if (rl_is_token(cx, c) || rl_kind(cx, c) == RL_JS_COMMENT) continue;
       if (rl_kind(cx, c) == RL_JS_SPREAD_ELEMENT) {
-        if (!iterable_settles(cx, rl_named_child(cx, c, 0), RL_NONE, false, depth + 1, bud))
+        if (!iterable_settles(cx, rl_named_child(cx, c, 0), false, depth, bud))
           return false;
         continue;
       }
-      if (!element_settles(cx, c, depth + 1, bud)) return false;
+      if (!element_settles(cx, c, depth, bud)) return false;
       one = true;
     }
     return one || !nonempty;
   }
   if (nonempty) return false;
-  if (k == RL_JS_IDENTIFIER) return pushed_array(cx, it, use, depth, bud);
+  if (k == RL_JS_IDENTIFIER) return pushed_array(cx, it, depth, bud);
   if (k != RL_JS_CALL_EXPRESSION) return false;
   const char *m = rl_js_callee_name(cx, it);
   RlNode obj = rl_strip(cx, rl_js_callee_object(cx, it));
@@ -167,7 +164,7 @@ bool rl_floating_promise_settles_only(RlCtx *cx, RlNode v, int depth, RlFpEv *bu
   bool any = strcmp(m, "any") == 0;
   if (!any && strcmp(m, "all") != 0 && strcmp(m, "race") != 0) return false;
   if (!bud || depth > 4 || rl_js_argc(cx, v) != 1) return false;
-  return iterable_settles(cx, rl_js_arg(cx, v, 0), v, any, depth + 1, bud);
+  return iterable_settles(cx, rl_js_arg(cx, v, 0), any, depth, bud);
 }
 
 bool rl_floating_promise_static_settles(RlCtx *cx, RlNode call) {
