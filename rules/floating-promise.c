@@ -19,7 +19,10 @@
  * return iterators) are not reported; nor, outside racelint:strict, a call
  * of a function (this file's, or another's in phase 2) that provably
  * cannot reject (fn_cannot_reject: a resolve-only executor, a returned
- * `.catch(h)` chain, every await and call in a try). Statements inside callbacks given
+ * `.catch(h)` chain, every await and call in a try). A Promise static
+ * that cannot reject (allSettled; all/race whose every element cannot:
+ * rules/js/floating-promise-combinators.c) is not reported either.
+ * Statements inside callbacks given
  * to timers, `.on()`/addEventListener or assigned to `onclick`-style
  * handlers are errors (the next tick can overlap, nobody can catch);
  * elsewhere warnings. An arrow whose expression body is such a promise,

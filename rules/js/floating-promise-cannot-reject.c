@@ -320,8 +320,8 @@ bool rl_floating_promise_callback_settles(RlCtx *cx, RlNode fn) {
 }
 
 /* Is `call` a chain of `.then(f)` / `.finally(f)` on a promise that cannot
- * reject (settles_only, called in place or assigned just before in the
- * same block; or any promise's `.catch(h)`, h a callback that cannot
+ * reject (a Promise static: settles_only, floating-promise-combinators.c;
+ * called in place or assigned just before in the same block; or any promise's `.catch(h)`, h a callback that cannot
  * reject), each f a callback that cannot reject either (callback_settles:
  * no throw, await or returned call outside a try, or an expression that
  * only logs or exits)? Then only a bug in f's synchronous code can reject
