@@ -74,9 +74,10 @@ static bool iterable_settles(RlCtx *cx, RlNode it, bool nonempty, int depth, RlF
 
 /* `const ps = []` (or another iterable_settles) of this file, read at
  * id, whose every other use in its scope is `ps.push(e, ...)` with each
- * e an element_settles, or a read of `ps.length`. Anything else (handed
- * to another function or static, reassigned, indexed, concatenated) may
- * add a promise that rejects. */
+ * e an element_settles, a read of `ps.length`, or the argument of
+ * another Promise static (a read). Anything else (handed to another
+ * function, reassigned, indexed, concatenated) may add a promise that
+ * rejects. */
 static bool pushed_array(RlCtx *cx, RlNode id, int depth, RlFpEv *bud) {
   RlNode scope = RL_NONE;
   RlNode decl = rl_js_declaration(cx, id, &scope);
@@ -95,8 +96,17 @@ static bool pushed_array(RlCtx *cx, RlNode id, int depth, RlFpEv *bud) {
     /* `{ ps }` hands the array on (whichever binding it names) */
     if (k == RL_JS_SHORTHAND_PROPERTY_IDENTIFIER) return false;
     if (rl_js_declaration(cx, i, NULL) != decl) continue;
-    RlNode p = rl_parent(cx, i);
-    if (rl_kind(cx, p) != RL_JS_MEMBER_EXPRESSION || rl_child(cx, p, RL_F_OBJECT) != i) return false;
+    /* through `(ps)`, `ps as T[]`, `ps!` */
+    RlNode u = i, p = rl_parent(cx, i);
+    while (p && rl_strip(cx, p) == i) {
+      u = p;
+      p = rl_parent(cx, p);
+    }
+    /* read by another Promise static (`await Promise.all(ps)`) */
+    if (rl_kind(cx, p) == RL_JS_ARGUMENTS && promise_static(cx, rl_parent(cx, p)) &&
+        rl_js_arg(cx, rl_parent(cx, p), 0) == u)
+      continue;
+    if (rl_kind(cx, p) != RL_JS_MEMBER_EXPRESSION || rl_child(cx, p, RL_F_OBJECT) != u) return false;
     RlNode prop = rl_child(cx, p, RL_F_PROPERTY);
     if (eq(cx, prop, "length")) continue;
     RlNode call = rl_parent(cx, p);
@@ -113,8 +123,8 @@ static bool pushed_array(RlCtx *cx, RlNode id, int depth, RlFpEv *bud) {
   return true;
 }
 
-/* Is every promise the iterable `it` yields one that cannot reject: an array literal of
- * element_settles (spreads of such iterables), `xs.map(cb)` /
+/* Is every promise the iterable `it` yields one that cannot reject: an
+ * array literal of element_settles (spreads of such iterables), `xs.map(cb)` /
  * `Array.from(xs, cb)` with cb returning one, or a pushed_array? With
  * nonempty (Promise.any, which rejects on an empty iterable), only an
  * array literal with at least one element. */
