@@ -7,8 +7,10 @@
  * array that only ever gets such promises pushed. Outside racelint:strict
  * an element counts with the callee evidence of
  * rules/js/floating-promise-cannot-reject.c (a call of a function that
- * cannot reject); racelint:strict takes only what the element's own
- * syntax shows (its own `.catch(h)`, a settled chain, a nested static).
+ * cannot reject, or a call of one import assumed to be such a function,
+ * which the project phase checks: rules/floating-promise.c defer_static);
+ * racelint:strict takes only what the element's own syntax shows (its
+ * own `.catch(h)`, a settled chain, a nested static).
  * Doc: rules/floating-promise.md */
 #include "floating-promise.h"
 
@@ -27,14 +29,35 @@ static const char *promise_static(RlCtx *cx, RlNode v) {
   return m ? rl_text_dup(cx, m) : NULL;
 }
 
+/* With bud->assume (outside racelint:strict): `f(...)` (call) or `f`,
+ * f the name of an import, assumed to be a function that cannot reject;
+ * the project phase checks it (bud->assumed: one import per question, a
+ * second, different one fails). */
+static bool assumed_import(RlCtx *cx, RlNode n, bool call, RlFpEv *bud) {
+  n = rl_strip(cx, n);
+  if (call) {
+    if (rl_kind(cx, n) != RL_JS_CALL_EXPRESSION) return false;
+    n = rl_strip(cx, rl_child(cx, n, RL_F_FUNCTION));
+  }
+  if (!bud || !bud->assume || rl_file_strict(cx) || rl_kind(cx, n) != RL_JS_IDENTIFIER ||
+      rl_js_resolve(cx, n, NULL) != RL_BIND_IMPORT)
+    return false;
+  const char *name = rl_text_dup(cx, n);
+  if (bud->assumed && strcmp(bud->assumed, name) != 0) return false;
+  bud->assumed = name;
+  return true;
+}
+
 /* One element promise that cannot reject: outside racelint:strict any
- * settles_value (callees that cannot reject included); in strict only its
+ * settles_value (callees that cannot reject included) or a call of an
+ * assumed_import; in strict only its
  * own syntax: `p.catch(h)` with h a callback that cannot reject, a
  * settled `.then`/`.finally` chain, or a Promise static that cannot. */
 static bool element_settles(RlCtx *cx, RlNode e, int depth, RlFpEv *bud) {
   e = rl_strip(cx, e);
   if (!e || depth > 4) return false;
-  if (!rl_file_strict(cx)) return rl_floating_promise_settles_value(cx, e, depth, bud);
+  if (!rl_file_strict(cx))
+    return rl_floating_promise_settles_value(cx, e, depth, bud) || assumed_import(cx, e, true, bud);
   if (rl_kind(cx, e) != RL_JS_CALL_EXPRESSION) return false;
   if (rl_floating_promise_settles_only(cx, e, depth, bud)) return true;
   if (!rl_js_callee_object(cx, e)) return false;
@@ -49,13 +72,22 @@ static bool element_settles(RlCtx *cx, RlNode e, int depth, RlFpEv *bud) {
 
 /* Does the callback cb (a function, or the name of one of this file)
  * return a promise that cannot reject? Outside racelint:strict
- * fn_cannot_reject; in strict an async cb that never_rejects, or a plain
- * one whose every return (at least one) is an element_settles. */
+ * fn_cannot_reject, or an assumed_import (`.map(settle)`, `.map((x) =>
+ * settle(x))`); in strict an async cb that never_rejects, or a plain one
+ * whose every return (at least one) is an element_settles. */
 static bool callback_returns_settled(RlCtx *cx, RlNode cb, int depth, RlFpEv *bud) {
   cb = rl_strip(cx, cb);
-  if (rl_kind(cx, cb) == RL_JS_IDENTIFIER) cb = rl_js_local_function(cx, cb);
+  if (rl_kind(cx, cb) == RL_JS_IDENTIFIER) {
+    if (assumed_import(cx, cb, false, bud)) return true;
+    cb = rl_js_local_function(cx, cb);
+  }
   if (!cb || !rl_js_is_function(cx, cb) || rl_js_is_generator(cx, cb)) return false;
-  if (!rl_file_strict(cx)) return rl_floating_promise_fn_cannot_reject(cx, cb, depth + 1, bud);
+  if (!rl_file_strict(cx)) {
+    RlNode body = rl_child(cx, cb, RL_F_BODY);
+    return rl_floating_promise_fn_cannot_reject(cx, cb, depth + 1, bud) ||
+           (!rl_js_is_async(cx, cb) && body && rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK &&
+            assumed_import(cx, body, true, bud));
+  }
   if (rl_js_is_async(cx, cb)) return rl_floating_promise_never_rejects(cx, cb);
   RlNode body = rl_child(cx, cb, RL_F_BODY);
   if (!body) return false;
@@ -177,7 +209,9 @@ bool rl_floating_promise_settles_only(RlCtx *cx, RlNode v, int depth, RlFpEv *bu
   return iterable_settles(cx, rl_js_arg(cx, v, 0), any, depth, bud);
 }
 
-bool rl_floating_promise_static_settles(RlCtx *cx, RlNode call) {
-  RlFpEv bud = {.left = RL_FLOATING_PROMISE_BUDGET};
-  return rl_floating_promise_settles_only(cx, call, 0, &bud);
+bool rl_floating_promise_static_settles(RlCtx *cx, RlNode call, const char **assumed) {
+  RlFpEv bud = {.left = RL_FLOATING_PROMISE_BUDGET, .assume = assumed != NULL};
+  if (!rl_floating_promise_settles_only(cx, call, 0, &bud)) return false;
+  if (assumed) *assumed = bud.assumed;
+  return true;
 }

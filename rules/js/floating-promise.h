@@ -71,8 +71,11 @@ bool rl_floating_promise_settled_chain_at(RlCtx *cx, RlNode call, int vdepth, Rl
  * an element may rest on settles_value's callee evidence; in strict only
  * on its own syntax (its `.catch(h)`, a settled chain, such a static). */
 bool rl_floating_promise_settles_only(RlCtx *cx, RlNode v, int depth, RlFpEv *bud);
-/* settles_only for a statement's call, with a fresh budget. */
-bool rl_floating_promise_static_settles(RlCtx *cx, RlNode call);
+/* settles_only for a statement's call, with a fresh budget. With
+ * assumed non-NULL, an element may call an import (or `.map` may take
+ * one) assumed to be a function that cannot reject: *assumed receives its
+ * local name (NULL when none was needed), for the project phase to check. */
+bool rl_floating_promise_static_settles(RlCtx *cx, RlNode call, const char **assumed);
 
 /* `call` (which runs fn) hands back a promise that cannot reject: fn
  * cannot reject (above), or, for this call's arguments, fn returns a
