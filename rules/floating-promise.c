@@ -19,7 +19,10 @@
  * return iterators) are not reported; nor, outside racelint:strict, a call
  * of a function (this file's, or another's in phase 2) that provably
  * cannot reject (fn_cannot_reject: a resolve-only executor, a returned
- * `.catch(h)` chain, every await and call in a try). Statements inside callbacks given
+ * `.catch(h)` chain, every await and call in a try). A Promise static
+ * that cannot reject (allSettled; all/race whose every element cannot:
+ * rules/js/floating-promise-combinators.c) is not reported either.
+ * Statements inside callbacks given
  * to timers, `.on()`/addEventListener or assigned to `onclick`-style
  * handlers are errors (the next tick can overlap, nobody can catch);
  * elsewhere warnings. An arrow whose expression body is such a promise,
@@ -60,7 +63,9 @@ enum {
   /* a bare call whose callee cannot reject if the import it names as a
    * rejection handler (`.catch(noop)`) has an empty body, resolved in
    * phase 2: a = that import's local name, b = what the call is (the
-   * finding's words), c = handler description or NULL. */
+   * finding's words), c = handler description or NULL; also a Promise
+   * static whose elements call that import (defer_static): flags = 1, b
+   * printed unquoted. */
   FACT_ASSUMED_EMPTY,
 };
 
@@ -490,6 +495,37 @@ static bool defer_chain(RlCtx *cx, RlNode e, RlNode at, const char *handler) {
   return true;
 }
 
+/* Outside racelint:strict, a Promise static whose elements cannot reject
+ * if an import they call cannot (`Promise.all(ids.map(settle))`, settle
+ * imported), or a settled `.then`/`.finally` chain on one: phase 2 checks
+ * the import (FACT_ASSUMED_EMPTY; flags = 1: `what` is no name, printed
+ * unquoted). True when deferred. */
+static bool defer_static(RlCtx *cx, RlNode e, RlNode at, const char *handler) {
+  if (rl_file_strict(cx)) return false;
+  RlNode base = e;
+  for (int d = 0; d < 32 && rl_kind(cx, base) == RL_JS_CALL_EXPRESSION; d++) {
+    const char *m = rl_js_callee_name(cx, base);
+    RlNode obj = rl_js_callee_object(cx, base);
+    if (!obj || (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0)) break;
+    base = rl_strip(cx, obj);
+  }
+  const char *assumed = NULL;
+  RlJsPromise why;
+  if (rl_kind(cx, base) != RL_JS_CALL_EXPRESSION ||
+      !rl_floating_promise_static_settles(cx, base, &assumed) || !assumed ||
+      !rl_js_returns_promise(cx, e, &why))
+    return false;
+  if (base != e) {
+    RlFpEv ev = {.left = RL_FLOATING_PROMISE_BUDGET, .assume = true, .assumed = assumed};
+    if (!rl_floating_promise_settled_chain_at(cx, e, 0, &ev) || strcmp(ev.assumed, assumed) != 0)
+      return false;
+  }
+  RlFact *f = rl_fact_add(cx, FACT_ASSUMED_EMPTY, at, assumed, why.what, handler);
+  f->flags = 1;
+  offer_fact_fixes(cx, f, at);
+  return true;
+}
+
 /* Checks one expression whose value is dropped (and the branches of
  * `&&`, `||`, `??` and `?:` in it). */
 static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
@@ -523,9 +559,13 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
     if (k != RL_JS_CALL_EXPRESSION && k != RL_JS_NEW_EXPRESSION) continue;
     if (handled(cx, e)) continue;
     if (k == RL_JS_CALL_EXPRESSION && strcmp(rl_js_callee_name(cx, e), "finally") == 0) {
-      /* finally passes the rejection on: look at what it is called on */
+      /* finally passes the rejection on: look at what it is called on;
+       * on a Promise static that cannot reject, only its callback can
+       * reject (then the chain is reported, as settled_chain decides) */
       RlNode obj = rl_strip(cx, rl_js_callee_object(cx, e));
-      if (rl_kind(cx, obj) == RL_JS_CALL_EXPRESSION || rl_kind(cx, obj) == RL_JS_NEW_EXPRESSION) {
+      const char *assumed = NULL;
+      if ((rl_kind(cx, obj) == RL_JS_CALL_EXPRESSION || rl_kind(cx, obj) == RL_JS_NEW_EXPRESSION) &&
+          !rl_floating_promise_static_settles(cx, obj, rl_file_strict(cx) ? NULL : &assumed)) {
         todo[n][0] = obj; /* n < 32: one was just popped */
         todo[n++][1] = at;
         continue;
@@ -542,6 +582,9 @@ static void dropped(RlCtx *cx, RlNode e0, RlNode at0, const char *handler) {
     if (k == RL_JS_CALL_EXPRESSION && !rl_file_strict(cx) && rl_floating_promise_retry_step(cx, e))
       continue;
     if (k == RL_JS_CALL_EXPRESSION && defer_chain(cx, e, at, handler)) continue;
+    /* `Promise.all([...])` of promises that cannot reject, allSettled */
+    if (k == RL_JS_CALL_EXPRESSION && rl_floating_promise_static_settles(cx, e, NULL)) continue;
+    if (k == RL_JS_CALL_EXPRESSION && defer_static(cx, e, at, handler)) continue;
     RlJsPromise why;
     if (promise_call(cx, e, &why)) {
       report(cx, e, at, &why, handler);
@@ -773,18 +816,20 @@ static const RlFact *exported(const RlProject *px, uint32_t file, const char *na
 static void typed_report(RlProject *px, const RlRule *self, const RlFact *f, const char *what,
                          const RlFact *decl) {
   RlReport *r;
+  /* a deferred Promise static or chain (defer_static) is no name */
+  const char *q = f->kind == FACT_ASSUMED_EMPTY && f->flags ? "" : "'";
   if (f->c && *f->c)
     r = rl_project_report(px, self, f,
-                          "the promise of '%s' is neither awaited nor given a rejection handler "
-                          "in this %s: the callback returns at once, so the next call can "
-                          "overlap this one, and a rejection is unhandled",
-                          what, f->c);
+                          "the promise of %s%s%s is neither awaited nor given a rejection "
+                          "handler in this %s: the callback returns at once, so the next call "
+                          "can overlap this one, and a rejection is unhandled",
+                          q, what, q, f->c);
   else
     r = rl_project_report(px, self, f,
-                          "the promise of '%s' is neither awaited, returned nor given a "
+                          "the promise of %s%s%s is neither awaited, returned nor given a "
                           "rejection handler: the code after line %u runs while it is still "
                           "pending, and a rejection is unhandled",
-                          what, f->loc.line);
+                          q, what, q, f->loc.line);
   if (f->c && *f->c) rl_project_severity(px, r, RL_SEV_ERROR);
   if (decl) rl_project_related(px, r, decl, "declared to return a promise here");
   rl_project_fix(px, r, f); /* await or void, built in phase 1 */

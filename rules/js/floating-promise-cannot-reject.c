@@ -113,24 +113,6 @@ bool rl_floating_promise_never_rejects(RlCtx *cx, RlNode fn) {
 
 /* Section - chains on a promise that cannot reject */
 
-/* Promise.allSettled(...), or Promise.resolve() of nothing or of a
- * literal: a promise that settles but never rejects. */
-static bool settles_only(RlCtx *cx, RlNode v) {
-  v = rl_strip(cx, v);
-  if (rl_kind(cx, v) != RL_JS_CALL_EXPRESSION) return false;
-  RlNode f = rl_strip(cx, rl_child(cx, v, RL_F_FUNCTION));
-  if (rl_kind(cx, f) != RL_JS_MEMBER_EXPRESSION) return false;
-  RlNode o = rl_strip(cx, rl_child(cx, f, RL_F_OBJECT));
-  if (!eq(cx, o, "Promise") || rl_js_resolve(cx, o, NULL) != RL_BIND_FREE) return false;
-  RlNode m = rl_child(cx, f, RL_F_PROPERTY);
-  if (eq(cx, m, "allSettled")) return true;
-  if (!eq(cx, m, "resolve") || rl_js_argc(cx, v) > 1) return false;
-  RlNode a = rl_strip(cx, rl_js_arg(cx, v, 0));
-  RlKind k = rl_kind(cx, a);
-  return !a || k == RL_JS_STRING || k == RL_JS_NUMBER || k == RL_JS_TRUE || k == RL_JS_FALSE ||
-         k == RL_JS_NULL || k == RL_JS_UNDEFINED;
-}
-
 bool rl_floating_promise_same_text(RlCtx *cx, RlNode a, RlNode b) {
   size_t la, lb;
   const char *ta = rl_text(cx, a, &la), *tb = rl_text(cx, b, &lb);
@@ -338,8 +320,8 @@ bool rl_floating_promise_callback_settles(RlCtx *cx, RlNode fn) {
 }
 
 /* Is `call` a chain of `.then(f)` / `.finally(f)` on a promise that cannot
- * reject (settles_only, called in place or assigned just before in the
- * same block; or any promise's `.catch(h)`, h a callback that cannot
+ * reject (a Promise static: settles_only, floating-promise-combinators.c;
+ * called in place or assigned just before in the same block; or any promise's `.catch(h)`, h a callback that cannot
  * reject), each f a callback that cannot reject either (callback_settles:
  * no throw, await or returned call outside a try, or an expression that
  * only logs or exits)? Then only a bug in f's synchronous code can reject
@@ -354,7 +336,7 @@ static bool settled_chain_at(RlCtx *cx, RlNode call, int vdepth, RlFpEv *bud) {
     if (depth > 0 && strcmp(m, "catch") == 0 && rl_js_argc(cx, call) == 1)
       return callback_settles_ev(cx, rl_strip(cx, rl_js_arg(cx, call, 0)), bud);
     if (strcmp(m, "then") != 0 && strcmp(m, "finally") != 0)
-      return depth > 0 && (settles_only(cx, call) ||
+      return depth > 0 && (rl_floating_promise_settles_only(cx, call, vdepth, bud) ||
                            (!rl_file_strict(cx) && callee_settles(cx, call, vdepth, bud)));
     RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));
     if (rl_js_argc(cx, call) != 1 || !callback_settles_ev(cx, cb, bud)) return false;
@@ -365,11 +347,15 @@ static bool settled_chain_at(RlCtx *cx, RlNode call, int vdepth, RlFpEv *bud) {
         (ok == RL_JS_MEMBER_EXPRESSION &&
          rl_kind(cx, rl_strip(cx, rl_child(cx, obj, RL_F_OBJECT))) == RL_JS_THIS)) {
       RlNode v = value_before(cx, obj, use);
-      return v && settles_only(cx, v);
+      return v && rl_floating_promise_settles_only(cx, v, vdepth, bud);
     }
     call = obj;
   }
   return false;
+}
+
+bool rl_floating_promise_settled_chain_at(RlCtx *cx, RlNode call, int vdepth, RlFpEv *bud) {
+  return settled_chain_at(cx, call, vdepth, bud);
 }
 
 bool rl_floating_promise_settled_chain(RlCtx *cx, RlNode call) {
@@ -587,7 +573,8 @@ static bool callee_settles(RlCtx *cx, RlNode call, int depth, RlFpEv *bud) {
 static bool settles_value(RlCtx *cx, RlNode v, int depth, RlFpEv *bud) {
   v = rl_strip(cx, v);
   if (!v || depth > 4) return false;
-  if (resolve_only_promise(cx, v) || settles_only(cx, v)) return true;
+  if (resolve_only_promise(cx, v) || rl_floating_promise_settles_only(cx, v, depth, bud))
+    return true;
   /* `c ? p.catch(noop) : Promise.resolve()`, `a ?? b`: either side */
   if (rl_kind(cx, v) == RL_JS_TERNARY_EXPRESSION)
     return settles_value(cx, rl_child(cx, v, RL_F_CONSEQUENCE), depth, bud) &&
@@ -603,6 +590,10 @@ static bool settles_value(RlCtx *cx, RlNode v, int depth, RlFpEv *bud) {
   if ((strcmp(m, "then") == 0 || strcmp(m, "finally") == 0) && rl_js_callee_object(cx, v))
     return settled_chain_at(cx, v, depth + 1, bud);
   return callee_settles(cx, v, depth, bud);
+}
+
+bool rl_floating_promise_settles_value(RlCtx *cx, RlNode v, int depth, RlFpEv *bud) {
+  return settles_value(cx, v, depth, bud);
 }
 
 /* `this.ready`, `this.done.promise`: a promise the object keeps (no call

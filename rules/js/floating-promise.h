@@ -50,6 +50,33 @@ bool rl_floating_promise_settled_chain(RlCtx *cx, RlNode call);
  * follow (start at RL_FLOATING_PROMISE_BUDGET). */
 bool rl_floating_promise_fn_cannot_reject(RlCtx *cx, RlNode fn, int depth, RlFpEv *bud);
 
+/* A value that is a promise which cannot reject: a resolve-only
+ * `new Promise`, settles_only (below), `p.catch(h)` with h a callback
+ * that cannot reject, a settled `.then`/`.finally` chain, or a call of a
+ * function that cannot reject (evidence: callers outside racelint:strict
+ * only). depth and bud as for fn_cannot_reject. */
+bool rl_floating_promise_settles_value(RlCtx *cx, RlNode v, int depth, RlFpEv *bud);
+/* settled_chain with the depth and budget of a question already asked
+ * (vdepth: the callees followed so far). */
+bool rl_floating_promise_settled_chain_at(RlCtx *cx, RlNode call, int vdepth, RlFpEv *bud);
+
+/* Section - Promise statics that cannot reject
+ * (rules/js/floating-promise-combinators.c) */
+
+/* `Promise.allSettled(x)`, `Promise.resolve()` of nothing or a literal,
+ * or `Promise.all(x)` / `Promise.race(x)` / `Promise.any([...])` whose
+ * every element promise cannot reject: an array literal, `xs.map(cb)`,
+ * `Array.from(xs, cb)` (cb returns such a promise) or a local array that
+ * only gets such promises pushed (`ps.push(p)`). Outside racelint:strict
+ * an element may rest on settles_value's callee evidence; in strict only
+ * on its own syntax (its `.catch(h)`, a settled chain, such a static). */
+bool rl_floating_promise_settles_only(RlCtx *cx, RlNode v, int depth, RlFpEv *bud);
+/* settles_only for a statement's call, with a fresh budget. With
+ * assumed non-NULL, an element may call an import (or `.map` may take
+ * one) assumed to be a function that cannot reject: *assumed receives its
+ * local name (NULL when none was needed), for the project phase to check. */
+bool rl_floating_promise_static_settles(RlCtx *cx, RlNode call, const char **assumed);
+
 /* `call` (which runs fn) hands back a promise that cannot reject: fn
  * cannot reject (above), or, for this call's arguments, fn returns a
  * variable it last set to `v.catch(h)` (h cannot reject) under a condition
