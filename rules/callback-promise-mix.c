@@ -26,6 +26,10 @@
  * 3-4. Misused promises (listeners, timers, executors, conditions): which
  *    receivers of `.on()` drop a listener's promise is decided in
  *    rules/js/callback-promise-mix-emitters.c.
+ * Default preset (issue 17, measured on docs/triage-js.md): only an async
+ * Promise executor, an async setInterval callback and an async listener
+ * of a Node emitter; the other shapes are racelint:strict only
+ * (rules/callback-promise-mix.md, "Presets").
  * Doc: rules/callback-promise-mix.md */
 #include <stdio.h>
 #include <string.h>
@@ -713,6 +717,12 @@ static void check_void_return(RlCtx *cx, RlNode call) {
   } else {
     what = void_callee(cx, call, &a, &defer);
     if (!what) return;
+    /* default preset: setInterval and emitters' listeners only ("Presets") */
+    const char *m = rl_js_callee_name(cx, call);
+    if (!rl_file_strict(cx) && (in_list(m, void_timers, RL_COUNTOF(void_timers))
+                                    ? strcmp(m, "setInterval") != 0
+                                    : strcmp(m, "addEventListener") == 0))
+      return;
   }
   RlNode cb = rl_strip(cx, rl_js_arg(cx, call, a)), fn;
   if (!cb || callback_kind(cx, cb, &fn) != CB_ASYNC) return;
@@ -815,20 +825,25 @@ static void check_condition(RlCtx *cx, RlNode n) {
 static void check(RlCtx *cx, RlNode call, void *state) {
   (void)state;
   RlKind ck = rl_kind(cx, call);
+  /* default preset: executors, setInterval and emitters' listeners only;
+   * void members, conditions, Node-style callbacks and array methods are
+   * racelint:strict only (rules/callback-promise-mix.md, "Presets") */
+  bool strict = rl_file_strict(cx);
   if (ck == RL_JS_VARIABLE_DECLARATOR) { /* `const l: T = { m: async () => ... }` */
-    rl_cpm_typed_object(cx, call, catches_everything);
+    if (strict) rl_cpm_typed_object(cx, call, catches_everything);
     return;
   }
   if (ck == RL_JS_CLASS_DECLARATION || ck == RL_JS_ABSTRACT_CLASS_DECLARATION) {
-    rl_cpm_class_overrides(cx, call, catches_everything);
+    if (strict) rl_cpm_class_overrides(cx, call, catches_everything);
     return;
   }
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) { /* misused promises */
     if (rl_kind(cx, call) == RL_JS_NEW_EXPRESSION) check_void_return(cx, call);
-    else check_condition(cx, call);
+    else if (strict) check_condition(cx, call);
     return;
   }
   check_void_return(cx, call);
+  if (!strict) return;
   const char *m = rl_js_callee_name(cx, call);
   RlNode obj = rl_js_callee_object(cx, call);
 
