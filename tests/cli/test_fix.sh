@@ -43,18 +43,10 @@ check_case() {
   local name rule ext work
   name=$(basename "$case")
   rule=$(basename "$(dirname "$case")")
-  # a case in <rule>/<name>_strict/ runs under racelint:strict, as its
-  # directory's .racelint.json says
-  local strict=""
-  case $rule in *_strict) strict=1; rule=$(basename "$(dirname "$(dirname "$case")")") ;; esac
   ext=${name##*.}
   work="$T/w/$rule"
   rm -rf "$T/w" "$T/p"
   mkdir -p "$work" "$T/p/$rule"
-  # (the strict-only rules stay off: the case is about its rule's fixes)
-  [ -z "$strict" ] || echo '{ "extends": "racelint:strict", "rules": { "sequential-await": "off",
-    "promise-all-mutation": "off", "lazy-init-race": "off", "lock-balance": "off",
-    "shared-mutable-state": "off", "lock-order": "off" } }' >"$T/w/.racelint.json"
   cp "$case" "$work/$name"
   cp "$case" "$T/p/$rule/$name"
   # a case of a rule off by default says "fix-enable: RULE" to turn it on
@@ -124,8 +116,7 @@ check_case() {
 }
 
 ncases=0
-for case in "$SRC_DIR"/testdata/*/*/fix_*.js "$SRC_DIR"/testdata/*/*/fix_*.ts "$SRC_DIR"/testdata/*/*/fix_*.c \
-  "$SRC_DIR"/testdata/*/*/*_strict/fix_*.js "$SRC_DIR"/testdata/*/*/*_strict/fix_*.ts; do
+for case in "$SRC_DIR"/testdata/*/*/fix_*.js "$SRC_DIR"/testdata/*/*/fix_*.ts "$SRC_DIR"/testdata/*/*/fix_*.c; do
   [ -e "$case" ] || continue
   ncases=$((ncases + 1))
   g=""; [ -e "$case.fixed" ] && g="$case.fixed"
@@ -133,9 +124,7 @@ for case in "$SRC_DIR"/testdata/*/*/fix_*.js "$SRC_DIR"/testdata/*/*/fix_*.ts "$
   if [ -z "$g" ] && [ -z "$u" ]; then fail "$case: neither .fixed nor .unsafe-fixed"; continue; fi
   # the safe fixes by name: plain --fix takes only the rules that met the
   # precision targets (checked below)
-  r=$(basename "$(dirname "$case")")
-  case $r in *_strict) r=$(basename "$(dirname "$(dirname "$case")")") ;; esac
-  check_case "$case" "$g" --fix-only "$r"
+  check_case "$case" "$g" --fix-only "$(basename "$(dirname "$case")")"
   [ -n "$u" ] && check_case "$case" "$u" --unsafe-fixes
 done
 if [ "$ncases" -ge 4 ]; then ok; else fail "only $ncases fix cases found"; fi
@@ -144,14 +133,12 @@ if [ "$ncases" -ge 4 ]; then ok; else fail "only $ncases fix cases found"; fi
 # table: unused-suppression, no analysis yet); it says once what it left
 mkdir -p "$T/plain"
 cpm="$SRC_DIR/testdata/js/callback-promise-mix"
-# the forEach case is racelint:strict only (fix_strict/)
-echo '{ "extends": "racelint:strict" }' >"$T/plain/.racelint.json"
-cp "$cpm/fix_strict/fix_foreach_array.js" "$cpm/fix_async_executor.js" "$T/plain/"
+cp "$cpm/fix_foreach_array.js" "$cpm/fix_async_executor.js" "$T/plain/"
 run --no-cache --format json -o "$T/plain.json" "$T/plain"
 nsafe=$(fixable "$T/plain.json" safe)
 if [ "$nsafe" -ge 2 ]; then ok; else fail "plain: only $nsafe findings with a safe fix"; fi
 run --no-cache --fix "$T/plain"
-if cmp -s "$cpm/fix_strict/fix_foreach_array.js" "$T/plain/fix_foreach_array.js" &&
+if cmp -s "$cpm/fix_foreach_array.js" "$T/plain/fix_foreach_array.js" &&
    cmp -s "$cpm/fix_async_executor.js" "$T/plain/fix_async_executor.js"; then ok; else
   fail "plain --fix applied callback-promise-mix's safe fixes"
 fi
@@ -164,12 +151,11 @@ expect_err "--diff left $nsafe safe fixes" "plain --diff"
 run --no-cache --fix -q "$T/plain"
 if grep -q "safe fix" <<<"$ERR"; then fail "-q printed the notice"; else ok; fi
 run --no-cache --fix-only callback-promise-mix "$T/plain"
-if cmp -s "$cpm/fix_strict/fix_foreach_array.js.fixed" "$T/plain/fix_foreach_array.js" &&
+if cmp -s "$cpm/fix_foreach_array.js.fixed" "$T/plain/fix_foreach_array.js" &&
    cmp -s "$cpm/fix_async_executor.js.fixed" "$T/plain/fix_async_executor.js"; then ok; else
   fail "--fix-only callback-promise-mix did not apply its safe fixes"
 fi
 if grep -q "left .* safe fix" <<<"$ERR"; then fail "--fix-only printed the notice"; else ok; fi
-rm -f "$T/plain/.racelint.json"
 us="$SRC_DIR/testdata/js/unused-suppression"
 cp "$us/fix_delete.js" "$T/plain/fix_delete.js"
 run --no-cache --fix "$T/plain/fix_delete.js"

@@ -1,7 +1,7 @@
 // foreach_all_behaviour.js - the behavioural test that makes
 // callback-promise-mix's `xs.forEach(async cb)` -> `await Promise.all(xs.map(cb))`
 // a safe fix where xs is an Array (docs/fixes.md). It loads the golden
-// case testdata/js/callback-promise-mix/fix_strict/fix_foreach_array.js and its .fixed
+// case testdata/js/callback-promise-mix/fix_foreach_array.js and its .fixed
 // (what `racelint --fix-only callback-promise-mix` writes: ctest cli/fix checks that) and runs the
 // functions that the safe fix rewrote, before and after, with the same
 // inputs. No timers: every wait is a number of microtask turns, and the
@@ -20,7 +20,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const src = path.join(__dirname, '..', '..', 'testdata', 'js', 'callback-promise-mix', 'fix_strict', 'fix_foreach_array.js');
+const src = path.join(__dirname, '..', '..', 'testdata', 'js', 'callback-promise-mix', 'fix_foreach_array.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-foreach-'));
 fs.copyFileSync(src, path.join(dir, 'before.js'));
 fs.copyFileSync(`${src}.fixed`, path.join(dir, 'after.js'));

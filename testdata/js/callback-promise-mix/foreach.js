@@ -1,16 +1,15 @@
-// expect-none: racelint:recommended; racelint:strict reports the async callback of forEach below (foreach_strict/)
 // Async callbacks given to forEach: the promises are dropped.
 
 const db = require('./db');
 
 function inline(ids) {
-  ids.forEach(async (id) => { // racelint:strict only (foreach_strict/): async callback of forEach
+  ids.forEach(async (id) => { // expect: 7 [callback-promise-mix] "ignores the promise"
     await db.remove(id);
   });
 }
 
 function functionExpression(ids) {
-// racelint:strict only (foreach_strict/): async callback of forEach
+  // expect: [callback-promise-mix]
   ids.forEach(async function (id) {
     await db.remove(id);
   });
@@ -21,41 +20,41 @@ async function sendOne(user) {
 }
 
 function byName(users) {
-  users.forEach(sendOne); // racelint:strict only (foreach_strict/): async callback of forEach
-
+  users.forEach(sendOne); // expect: [callback-promise-mix]
+  // expect-note@-6: "declared async here"
 }
 
 const archive = async (row) => { await db.archive(row); };
 
 function byConstName(rows) {
-  rows.forEach(archive); // racelint:strict only (foreach_strict/): async callback of forEach
+  rows.forEach(archive); // expect: [callback-promise-mix]
 }
 
 function chained(obj) {
-  Object.keys(obj).forEach(async (k) => { await db.put(k, obj[k]); }); // racelint:strict only (foreach_strict/): async callback of forEach
+  Object.keys(obj).forEach(async (k) => { await db.put(k, obj[k]); }); // expect: [callback-promise-mix]
 }
 
 function onMap(sessions) {
-  sessions.forEach(async (value, key) => { await db.expire(key, value); }); // racelint:strict only (foreach_strict/): async callback of forEach
+  sessions.forEach(async (value, key) => { await db.expire(key, value); }); // expect: [callback-promise-mix]
 }
 
 class Importer {
   run() {
-    this.rows.forEach(async (r) => { await this.store.save(r); }); // racelint:strict only (foreach_strict/): async callback of forEach
+    this.rows.forEach(async (r) => { await this.store.save(r); }); // expect: [callback-promise-mix]
   }
 }
 
 function parenthesized(ids) {
-  ids.forEach((async (id) => { await db.touch(id); })); // racelint:strict only (foreach_strict/): async callback of forEach
+  ids.forEach((async (id) => { await db.touch(id); })); // expect: [callback-promise-mix]
 }
 
 function optionalChain(maybe) {
-  maybe?.forEach(async (x) => { await db.touch(x); }); // racelint:strict only (foreach_strict/): async callback of forEach
+  maybe?.forEach(async (x) => { await db.touch(x); }); // expect: [callback-promise-mix]
 }
 
 function noAwaitInside(ids) {
   // Still wrong: a throw inside becomes an unhandled rejection.
-  ids.forEach(async (id) => { db.touchSync(id); }); // racelint:strict only (foreach_strict/): async callback of forEach
+  ids.forEach(async (id) => { db.touchSync(id); }); // expect: [callback-promise-mix]
 }
 
 module.exports = { inline, functionExpression, byName, byConstName, chained, onMap, Importer };

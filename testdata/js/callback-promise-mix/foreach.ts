@@ -1,4 +1,3 @@
-// expect-none: racelint:recommended; racelint:strict reports the async callback of forEach below (foreach_strict/)
 // TypeScript: types, generics, non-null and `as` do not hide the callback.
 interface Job { id: string; run(): Promise<void>; }
 
@@ -6,17 +5,17 @@ export class Scheduler {
   private jobs: Job[] = [];
 
   start(): void {
-    this.jobs.forEach(async (job: Job): Promise<void> => { // racelint:strict only (foreach_strict/): async callback of forEach
+    this.jobs.forEach(async (job: Job): Promise<void> => { // expect: [callback-promise-mix]
       await job.run();
     });
   }
 
   startNonNull(jobs?: Job[]): void {
-    jobs!.forEach(async (job) => { await job.run(); }); // racelint:strict only (foreach_strict/): async callback of forEach
+    jobs!.forEach(async (job) => { await job.run(); }); // expect: [callback-promise-mix]
   }
 
   startCast(jobs: unknown): void {
-    (jobs as Job[]).forEach(async (job) => { await job.run(); }); // racelint:strict only (foreach_strict/): async callback of forEach
+    (jobs as Job[]).forEach(async (job) => { await job.run(); }); // expect: [callback-promise-mix]
   }
 
   private async runOne(job: Job): Promise<void> {
@@ -33,9 +32,9 @@ export class Scheduler {
   }
 
   startByReference(): void {
-    this.jobs.forEach(this.runOne); // racelint:strict only (foreach_strict/): async callback of forEach
-
-    const done = this.jobs.filter(this.runOne.bind(this)); // racelint:strict only (foreach_strict/): async callback of forEach
+    this.jobs.forEach(this.runOne); // expect: [callback-promise-mix] "forEach ignores"
+    // expect-note@-15: "'Scheduler.runOne' is declared async here"
+    const done = this.jobs.filter(this.runOne.bind(this)); // expect: [callback-promise-mix] "always truthy"
     this.jobs.forEach(this.count.bind(this)); // synchronous method: fine
     console.log(done);
   }
@@ -49,5 +48,5 @@ export class Scheduler {
 
 const runAsync = async <T,>(x: T): Promise<T> => x;
 export function generic(xs: number[]): void {
-  xs.forEach(runAsync); // racelint:strict only (foreach_strict/): async callback of forEach
+  xs.forEach(runAsync); // expect: [callback-promise-mix]
 }

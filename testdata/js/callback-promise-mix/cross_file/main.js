@@ -1,4 +1,3 @@
-// expect-none: racelint:recommended; racelint:strict reports the imported async callback of an array method below (cross_file_strict/)
 // The callback is defined in another module: phase 2 follows the import.
 import { notifyUser, formatUser } from './handlers.js';
 import saveAll from './handlers.js';
@@ -6,17 +5,17 @@ import { reindex as rebuild } from './indexer';
 const { purge } = require('./cleanup.js');
 
 export function run(users) {
-  users.forEach(notifyUser); // racelint:strict only (cross_file_strict/): imported async callback of an array method
+  users.forEach(notifyUser); // expect: [callback-promise-mix]
   users.forEach(formatUser); // sync: fine
-  users.forEach(saveAll); // racelint:strict only (cross_file_strict/): imported async callback of an array method
-  users.forEach(rebuild); // racelint:strict only (cross_file_strict/): imported async callback of an array method
-  users.forEach(purge); // racelint:strict only (cross_file_strict/): imported async callback of an array method
+  users.forEach(saveAll); // expect: [callback-promise-mix]
+  users.forEach(rebuild); // expect: [callback-promise-mix]
+  users.forEach(purge); // expect: [callback-promise-mix]
   users.forEach(unknownGlobal); // not in the project: unknown, not reported
 }
 
 export async function filterAndMap(users) {
-  const notified = users.filter(notifyUser); // racelint:strict only (cross_file_strict/): imported async callback of an array method
-  users.map(saveAll); // racelint:strict only (cross_file_strict/): imported async callback of an array method
+  const notified = users.filter(notifyUser); // expect: [callback-promise-mix] "always truthy"
+  users.map(saveAll); // expect: [callback-promise-mix] "not consumed"
   await Promise.all(users.map(notifyUser)); // consumed: fine
   const names = users.map(formatUser); // sync: fine
   return [notified, names];

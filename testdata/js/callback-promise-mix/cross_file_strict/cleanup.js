@@ -1,3 +1,0 @@
-// expect-none
-async function purge(u) { await fetch(`/purge/${u.id}`); }
-module.exports = { purge };

@@ -1,2 +1,0 @@
-// expect-none
-export { reindex } from './impl/reindex';
