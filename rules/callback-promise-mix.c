@@ -26,11 +26,12 @@
  * 3-4. Misused promises (listeners, timers, executors, conditions): which
  *    receivers of `.on()` drop a listener's promise is decided in
  *    rules/js/callback-promise-mix-emitters.c.
- * Default preset (issue 17, measured on docs/triage-js.md): of the
- * misused promises, only an async Promise executor, an async setInterval
- * callback and an async listener of a Node emitter; DOM listeners,
- * setTimeout/setImmediate, void members and conditions are racelint:strict
- * only (rules/callback-promise-mix.md, "Presets").
+ * Default preset (issue 17, measured on docs/triage-js.md): an async
+ * Promise executor, an async setInterval callback, an async listener of a
+ * Node emitter and an async forEach callback; the other array methods,
+ * Node-style callbacks, DOM listeners, setTimeout/setImmediate, void
+ * members and conditions are racelint:strict only
+ * (rules/callback-promise-mix.md, "Presets").
  * Doc: rules/callback-promise-mix.md */
 #include <stdio.h>
 #include <string.h>
@@ -826,8 +827,9 @@ static void check_condition(RlCtx *cx, RlNode n) {
 static void check(RlCtx *cx, RlNode call, void *state) {
   (void)state;
   RlKind ck = rl_kind(cx, call);
-  /* default preset, misused promises: executors, setInterval and emitters'
-   * listeners only; void members and conditions are racelint:strict only
+  /* default preset: executors, setInterval, emitters' listeners and
+   * forEach only; void members, conditions, Node-style callbacks and the
+   * other array methods are racelint:strict only
    * (rules/callback-promise-mix.md, "Presets") */
   bool strict = rl_file_strict(cx);
   if (ck == RL_JS_VARIABLE_DECLARATOR) { /* `const l: T = { m: async () => ... }` */
@@ -850,7 +852,7 @@ static void check(RlCtx *cx, RlNode call, void *state) {
   /* 2. Node-style callbacks inside an async function */
   RlNode outer = rl_enclosing_function(cx, call);
   bool promise_method = !strcmp(m, "then") || !strcmp(m, "catch") || !strcmp(m, "finally");
-  if (outer && rl_js_is_async_fn(cx, outer) && !promise_method) {
+  if (strict && outer && rl_js_is_async_fn(cx, outer) && !promise_method) {
     uint32_t argc = rl_js_argc(cx, call);
     /* an array method's callback comes first; Model.find(query, cb) is not one */
     for (uint32_t a = in_list(m, iterators, RL_COUNTOF(iterators)) ? 1 : 0; a < argc; a++) {
@@ -864,7 +866,9 @@ static void check(RlCtx *cx, RlNode call, void *state) {
   bool known = !strcmp(m, "forEach") || !strcmp(m, "map") || !strcmp(m, "flatMap") ||
                !strcmp(m, "reduce") || !strcmp(m, "reduceRight") ||
                in_list(m, predicates, RL_COUNTOF(predicates));
-  if (!known) return;
+  /* default preset: forEach only; map/flatMap, the predicates and reduce
+   * are racelint:strict only (rules/callback-promise-mix.md, "Presets") */
+  if (!known || (!strict && strcmp(m, "forEach") != 0)) return;
   RlNode callee = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   RlNode at = rl_child(cx, callee, RL_F_PROPERTY);
   RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));
