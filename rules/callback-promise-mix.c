@@ -26,6 +26,12 @@
  * 3-4. Misused promises (listeners, timers, executors, conditions): which
  *    receivers of `.on()` drop a listener's promise is decided in
  *    rules/js/callback-promise-mix-emitters.c.
+ * Default preset (issue 17, measured on docs/triage-js.md): an async
+ * Promise executor, an async setInterval callback, an async listener of a
+ * Node emitter and an async forEach callback; the other array methods,
+ * Node-style callbacks, DOM listeners, setTimeout/setImmediate, void
+ * members and conditions are racelint:strict only
+ * (rules/callback-promise-mix.md, "Presets").
  * Doc: rules/callback-promise-mix.md */
 #include <stdio.h>
 #include <string.h>
@@ -713,6 +719,12 @@ static void check_void_return(RlCtx *cx, RlNode call) {
   } else {
     what = void_callee(cx, call, &a, &defer);
     if (!what) return;
+    /* default preset: setInterval and emitters' listeners only ("Presets") */
+    const char *m = rl_js_callee_name(cx, call);
+    if (!rl_file_strict(cx) && (in_list(m, void_timers, RL_COUNTOF(void_timers))
+                                    ? strcmp(m, "setInterval") != 0
+                                    : strcmp(m, "addEventListener") == 0))
+      return;
   }
   RlNode cb = rl_strip(cx, rl_js_arg(cx, call, a)), fn;
   if (!cb || callback_kind(cx, cb, &fn) != CB_ASYNC) return;
@@ -815,17 +827,22 @@ static void check_condition(RlCtx *cx, RlNode n) {
 static void check(RlCtx *cx, RlNode call, void *state) {
   (void)state;
   RlKind ck = rl_kind(cx, call);
+  /* default preset: executors, setInterval, emitters' listeners and
+   * forEach only; void members, conditions, Node-style callbacks and the
+   * other array methods are racelint:strict only
+   * (rules/callback-promise-mix.md, "Presets") */
+  bool strict = rl_file_strict(cx);
   if (ck == RL_JS_VARIABLE_DECLARATOR) { /* `const l: T = { m: async () => ... }` */
-    rl_cpm_typed_object(cx, call, catches_everything);
+    if (strict) rl_cpm_typed_object(cx, call, catches_everything);
     return;
   }
   if (ck == RL_JS_CLASS_DECLARATION || ck == RL_JS_ABSTRACT_CLASS_DECLARATION) {
-    rl_cpm_class_overrides(cx, call, catches_everything);
+    if (strict) rl_cpm_class_overrides(cx, call, catches_everything);
     return;
   }
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) { /* misused promises */
     if (rl_kind(cx, call) == RL_JS_NEW_EXPRESSION) check_void_return(cx, call);
-    else check_condition(cx, call);
+    else if (strict) check_condition(cx, call);
     return;
   }
   check_void_return(cx, call);
@@ -835,7 +852,7 @@ static void check(RlCtx *cx, RlNode call, void *state) {
   /* 2. Node-style callbacks inside an async function */
   RlNode outer = rl_enclosing_function(cx, call);
   bool promise_method = !strcmp(m, "then") || !strcmp(m, "catch") || !strcmp(m, "finally");
-  if (outer && rl_js_is_async_fn(cx, outer) && !promise_method) {
+  if (strict && outer && rl_js_is_async_fn(cx, outer) && !promise_method) {
     uint32_t argc = rl_js_argc(cx, call);
     /* an array method's callback comes first; Model.find(query, cb) is not one */
     for (uint32_t a = in_list(m, iterators, RL_COUNTOF(iterators)) ? 1 : 0; a < argc; a++) {
@@ -849,7 +866,9 @@ static void check(RlCtx *cx, RlNode call, void *state) {
   bool known = !strcmp(m, "forEach") || !strcmp(m, "map") || !strcmp(m, "flatMap") ||
                !strcmp(m, "reduce") || !strcmp(m, "reduceRight") ||
                in_list(m, predicates, RL_COUNTOF(predicates));
-  if (!known) return;
+  /* default preset: forEach only; map/flatMap, the predicates and reduce
+   * are racelint:strict only (rules/callback-promise-mix.md, "Presets") */
+  if (!known || (!strict && strcmp(m, "forEach") != 0)) return;
   RlNode callee = rl_strip(cx, rl_child(cx, call, RL_F_FUNCTION));
   RlNode at = rl_child(cx, callee, RL_F_PROPERTY);
   RlNode cb = rl_strip(cx, rl_js_arg(cx, call, 0));

@@ -925,6 +925,10 @@ static void check(RlCtx *cx, RlNode n, void *state) {
      * compared with (racelint:strict reports it) */
     if (r->kind != R_FILE && !rl_file_strict(cx) && stores_compared_value(cx, sc, r, g, w))
       continue;
+    /* shapes without measured evidence (rules/check-then-act.md, "Presets") */
+    if (r->kind != R_FILE && !rl_file_strict(cx) &&
+        !rl_cta_default_state(cx, r, w, writes_value_of(cx, r, w)))
+      continue;
     /* a run claimed by a flag before the first await: runs never overlap */
     if (r->kind != R_FILE && !rl_file_strict(cx) && flag_claimed(cx, sc->fn)) return;
     /* last: it reads the whole file */

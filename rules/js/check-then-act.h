@@ -118,4 +118,14 @@ bool rl_cta_owner_tested(RlCtx *cx, const Read *r, RlNode w);
  * is to be reported. Reads are left to the caller's read policy (true). */
 bool rl_cta_file_use_reported(RlCtx *cx, const Read *r, RlNode g, RlNode w);
 
+/* Section - default shapes (rules/js/check-then-act-shapes.c) */
+
+/* Does the default preset report the in-memory or store write w after
+ * the read r (writes_value: w stores something computed from r)? The
+ * shapes measured on docs/triage-js.md: a collection mutated, a field set
+ * to a constant or updated from its own value; racelint:strict adds a
+ * store's awaited get/set pair, a field cleared and a field storing
+ * another value. */
+bool rl_cta_default_state(RlCtx *cx, const Read *r, const Write *w, bool writes_value);
+
 #endif

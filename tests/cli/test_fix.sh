@@ -43,10 +43,18 @@ check_case() {
   local name rule ext work
   name=$(basename "$case")
   rule=$(basename "$(dirname "$case")")
+  # a case in <rule>/<name>_strict/ runs under racelint:strict, as its
+  # directory's .racelint.json says
+  local strict=""
+  case $rule in *_strict) strict=1; rule=$(basename "$(dirname "$(dirname "$case")")") ;; esac
   ext=${name##*.}
   work="$T/w/$rule"
   rm -rf "$T/w" "$T/p"
   mkdir -p "$work" "$T/p/$rule"
+  # (the strict-only rules stay off: the case is about its rule's fixes)
+  [ -z "$strict" ] || echo '{ "extends": "racelint:strict", "rules": { "sequential-await": "off",
+    "promise-all-mutation": "off", "lazy-init-race": "off", "lock-balance": "off",
+    "shared-mutable-state": "off", "lock-order": "off" } }' >"$T/w/.racelint.json"
   cp "$case" "$work/$name"
   cp "$case" "$T/p/$rule/$name"
   # a case of a rule off by default says "fix-enable: RULE" to turn it on
@@ -116,7 +124,8 @@ check_case() {
 }
 
 ncases=0
-for case in "$SRC_DIR"/testdata/*/*/fix_*.js "$SRC_DIR"/testdata/*/*/fix_*.ts "$SRC_DIR"/testdata/*/*/fix_*.c; do
+for case in "$SRC_DIR"/testdata/*/*/fix_*.js "$SRC_DIR"/testdata/*/*/fix_*.ts "$SRC_DIR"/testdata/*/*/fix_*.c \
+  "$SRC_DIR"/testdata/*/*/*_strict/fix_*.js "$SRC_DIR"/testdata/*/*/*_strict/fix_*.ts; do
   [ -e "$case" ] || continue
   ncases=$((ncases + 1))
   g=""; [ -e "$case.fixed" ] && g="$case.fixed"
@@ -124,7 +133,9 @@ for case in "$SRC_DIR"/testdata/*/*/fix_*.js "$SRC_DIR"/testdata/*/*/fix_*.ts "$
   if [ -z "$g" ] && [ -z "$u" ]; then fail "$case: neither .fixed nor .unsafe-fixed"; continue; fi
   # the safe fixes by name: plain --fix takes only the rules that met the
   # precision targets (checked below)
-  check_case "$case" "$g" --fix-only "$(basename "$(dirname "$case")")"
+  r=$(basename "$(dirname "$case")")
+  case $r in *_strict) r=$(basename "$(dirname "$(dirname "$case")")") ;; esac
+  check_case "$case" "$g" --fix-only "$r"
   [ -n "$u" ] && check_case "$case" "$u" --unsafe-fixes
 done
 if [ "$ncases" -ge 4 ]; then ok; else fail "only $ncases fix cases found"; fi

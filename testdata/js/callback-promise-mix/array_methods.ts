@@ -1,3 +1,4 @@
+// expect-none: racelint:recommended; racelint:strict reports the async callback of an array method other than forEach below (array_methods_strict/)
 // TypeScript: annotations and casts do not hide the async callback.
 interface Order { id: string; paid: boolean; }
 
@@ -12,15 +13,15 @@ export class Billing {
   }
 
   async run(orders: Order[]): Promise<Order[]> {
-    orders.map(async (o: Order): Promise<void> => { await this.charge(o); }); // expect: [callback-promise-mix] "dropped"
-    (orders as Order[]).map((o) => this.charge(o)); // expect: [callback-promise-mix] "callback returning a promise"
-    const unpaid = orders.filter((o) => this.isPaid(o)); // expect: [callback-promise-mix] "always truthy"
-    const anyPaid = orders!.some(async (o: Order) => await this.isPaid(o)); // expect: [callback-promise-mix]
-    const allPaid = orders.every(async (o): Promise<boolean> => o.paid); // expect: [callback-promise-mix]
-    const firstPaid = orders.findLast(async (o) => this.isPaid(o)); // expect: [callback-promise-mix]
-    await orders.map(async (o) => this.charge(o)); // expect: [callback-promise-mix] "await does not wait"
-    const charges: Promise<void>[] = orders.map((o) => this.charge(o)); // expect: [callback-promise-mix] "stored in 'charges'"
-    const count = await orders.reduce(async (n: number, o: Order) => (o.paid ? 1 : 0) + n, Promise.resolve(0)); // expect: [callback-promise-mix] "accumulator"
+    orders.map(async (o: Order): Promise<void> => { await this.charge(o); }); // racelint:strict only (array_methods_strict/): async callback of an array method other than forEach
+    (orders as Order[]).map((o) => this.charge(o)); // racelint:strict only (array_methods_strict/): async callback of an array method other than forEach
+    const unpaid = orders.filter((o) => this.isPaid(o)); // racelint:strict only (array_methods_strict/): async callback of an array method other than forEach
+    const anyPaid = orders!.some(async (o: Order) => await this.isPaid(o)); // racelint:strict only (array_methods_strict/): async callback of an array method other than forEach
+    const allPaid = orders.every(async (o): Promise<boolean> => o.paid); // racelint:strict only (array_methods_strict/): async callback of an array method other than forEach
+    const firstPaid = orders.findLast(async (o) => this.isPaid(o)); // racelint:strict only (array_methods_strict/): async callback of an array method other than forEach
+    await orders.map(async (o) => this.charge(o)); // racelint:strict only (array_methods_strict/): async callback of an array method other than forEach
+    const charges: Promise<void>[] = orders.map((o) => this.charge(o)); // racelint:strict only (array_methods_strict/): async callback of an array method other than forEach
+    const count = await orders.reduce(async (n: number, o: Order) => (o.paid ? 1 : 0) + n, Promise.resolve(0)); // racelint:strict only (array_methods_strict/): async callback of an array method other than forEach
     console.log(anyPaid, allPaid, firstPaid, count);
     return unpaid;
   }

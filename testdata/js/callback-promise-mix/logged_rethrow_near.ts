@@ -32,10 +32,10 @@ class Relay {
   }
 
   watch(target: EventTarget): void {
-    target.addEventListener('a', async () => { // expect: [callback-promise-mix] "'a' listener"
+    target.addEventListener('a', async () => { // racelint:strict only (logged_rethrow_near_strict/): DOM listener or setTimeout callback
       await this.pushLoggingOther('a');
     });
-    setTimeout(async () => { // expect: [callback-promise-mix] "setTimeout"
+    setTimeout(async () => { // racelint:strict only (logged_rethrow_near_strict/): DOM listener or setTimeout callback
       await this.pushQuietly('b');
     }, 0);
     // the logged callee is fine, but the timer also awaits send() itself
@@ -44,7 +44,7 @@ class Relay {
       await this.send('d');
     }, 1000);
     // and a throw of the listener's own
-    target.addEventListener('e', async () => { // expect: [callback-promise-mix] "'e' listener"
+    target.addEventListener('e', async () => { // racelint:strict only (logged_rethrow_near_strict/): DOM listener or setTimeout callback
       await this.pushLogged('e');
       throw new Error('unexpected');
     });

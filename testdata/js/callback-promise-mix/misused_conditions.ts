@@ -1,3 +1,4 @@
+// expect-none: racelint:recommended; racelint:strict reports the promise tested as a condition below (misused_conditions_strict/)
 // A promise where a boolean is tested: always truthy.
 async function isAdmin(id: string): Promise<boolean> {
   const res = await fetch(`/admin/${id}`);
@@ -9,17 +10,17 @@ function ready(): Promise<boolean> {
 }
 
 export async function gate(id: string, pending: Promise<void>): Promise<string> {
-  if (isAdmin(id)) { // expect: [callback-promise-mix] "promise used as a condition"
+  if (isAdmin(id)) { // racelint:strict only (misused_conditions_strict/): promise tested as a condition
     return 'admin';
   }
   const ok = ready();
-  if (ok) return 'ready'; // expect: [callback-promise-mix] "always truthy"
-  const label = isAdmin(id) ? 'a' : 'b'; // expect: [callback-promise-mix] "always truthy"
-  if (!ready()) return label; // expect: [callback-promise-mix] "operand of `!`"
+  if (ok) return 'ready'; // racelint:strict only (misused_conditions_strict/): promise tested as a condition
+  const label = isAdmin(id) ? 'a' : 'b'; // racelint:strict only (misused_conditions_strict/): promise tested as a condition
+  if (!ready()) return label; // racelint:strict only (misused_conditions_strict/): promise tested as a condition
   // a parameter declared Promise<T> is tested for presence: its callers
   // (a runtime hook, untyped JS) may pass undefined
   if (pending) await pending;
   if (!pending) return label;
-  while (fetch('/poll')) break; // expect: [callback-promise-mix] "always truthy"
+  while (fetch('/poll')) break; // racelint:strict only (misused_conditions_strict/): promise tested as a condition
   return label;
 }

@@ -23,10 +23,10 @@ export function wire(el: HTMLElement, child: ChildProcess): Bus {
   process.on('SIGTERM', async () => { await save('bye'); }); // expect: [callback-promise-mix] "'SIGTERM' listener"
   child.on('exit', async () => { await save('exit'); }); // expect: [callback-promise-mix] "'exit' listener"
   spawn('ls').on('close', () => undefined);
-  el.addEventListener('click', async () => { await save('click'); }); // expect: [callback-promise-mix] "'click' listener"
-  setTimeout(async () => { await save('later'); }, 10); // expect: [callback-promise-mix] "setTimeout callback"
+  el.addEventListener('click', async () => { await save('click'); }); // racelint:strict only (misused_void_strict/): DOM listener, setTimeout or setImmediate callback
+  setTimeout(async () => { await save('later'); }, 10); // racelint:strict only (misused_void_strict/): DOM listener, setTimeout or setImmediate callback
   setInterval(async () => { await save('tick'); }, 1000); // expect: [callback-promise-mix] "setInterval callback"
-  setImmediate(save, 'now'); // expect: [callback-promise-mix] "setImmediate callback"
+  setImmediate(save, 'now'); // racelint:strict only (misused_void_strict/): DOM listener, setTimeout or setImmediate callback
   return new Bus();
 }
 

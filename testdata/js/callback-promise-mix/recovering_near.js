@@ -20,7 +20,7 @@ class Mailer {
       }
     });
     // an await after the try/catch
-    setImmediate(async () => { // expect: [callback-promise-mix] "setImmediate"
+    setImmediate(async () => { // racelint:strict only (recovering_near_strict/): setImmediate callback
       try {
         await this.smtp.send(1);
       } catch (err) {

@@ -39,12 +39,12 @@ class Outbox {
       await this.persistBare('tick');
     }, 1000);
     // the quiet callee is fine, but the listener then awaits the store itself
-    setTimeout(async () => { // expect: [callback-promise-mix] "setTimeout"
+    setTimeout(async () => { // racelint:strict only (settled_callees_near_strict/): setTimeout or setImmediate callback
       await this.persistQuiet('a');
       await this.store.put('b', 'y');
     }, 0);
     // a throw of its own after a safe await
-    setImmediate(async () => { // expect: [callback-promise-mix] "setImmediate"
+    setImmediate(async () => { // racelint:strict only (settled_callees_near_strict/): setTimeout or setImmediate callback
       await this.persistQuiet('c');
       throw new Error('done');
     });

@@ -22,7 +22,7 @@ export class Session {
     if (this.schema === schema) return;
     schema = schema.toLowerCase();
     await this.conn.query(`SET search_path TO ${schema}`);
-    this.schema = schema; // expect: [check-then-act] "'this.schema'"
+    this.schema = schema; // racelint:strict only (idempotent_setter_near_strict/): a field storing another value
   }
 
   // near-miss: a constant target guards a one-off job that two
@@ -37,14 +37,14 @@ export class Session {
     const level = await store.getLevel(this.conn.id);
     if (level >= 3) return;
     await this.conn.query('ALTER TABLE jobs ADD COLUMN owner text');
-    await store.setLevel(this.conn.id, 3); // expect: [check-then-act] "'store.setLevel' writes what 'store.getLevel' read"
+    await store.setLevel(this.conn.id, 3); // racelint:strict only (idempotent_setter_near_strict/): a store's get/set pair
   }
 
   // near-miss: the write stores something other than what was compared
   async bump(target) {
     if (this.level >= target) return;
     await this.conn.query('SELECT 1');
-    this.level = target + 1; // expect: [check-then-act] "'this.level'"
+    this.level = target + 1; // racelint:strict only (idempotent_setter_near_strict/): a field storing another value
   }
 
   // a clear after a presence test (`=== void 0` is undefined): no value

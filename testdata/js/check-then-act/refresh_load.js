@@ -35,14 +35,14 @@ export class Credentials {
 export class Pool {
   async connection() {
     if (this.link == null || this.link.idleSince < Date.now() - 60000) {
-      this.link = await this.driver.getConnection(); // expect: [check-then-act] "this.link"
+      this.link = await this.driver.getConnection(); // racelint:strict only (refresh_load_near_strict/): a field storing another value
     }
     return this.link;
   }
 
   async session() {
     if (this.current == null || this.current.expiresAt < Date.now()) {
-      this.current = await this.api.getSession(); // expect: [check-then-act] "this.current"
+      this.current = await this.api.getSession(); // racelint:strict only (refresh_load_near_strict/): a field storing another value
     }
     return this.current;
   }

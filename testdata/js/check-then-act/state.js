@@ -6,15 +6,15 @@ let seats = 10;
 const reservations = new Map();
 
 async function withdraw(id, amount) {
-  const balance = await getBalance(id); // expect-note: "read here"
-  if (balance < amount) throw new Error('insufficient funds'); // expect-note: "checked here"
-  await setBalance(id, balance - amount); // expect: [check-then-act] "another call can run between the read at line 9 and the write at line 11"
+  const balance = await getBalance(id);
+  if (balance < amount) throw new Error('insufficient funds');
+  await setBalance(id, balance - amount); // racelint:strict only (state_strict/): a store's get/set pair
 }
 
 async function consume(user, n) {
   const quota = await fetchQuota(user);
   if (quota.remaining >= n) {
-    await updateQuota(user, { remaining: quota.remaining - n }); // expect: [check-then-act] "'updateQuota' writes what 'fetchQuota' read"
+    await updateQuota(user, { remaining: quota.remaining - n }); // racelint:strict only (state_strict/): a store's get/set pair
   }
 }
 
@@ -64,20 +64,20 @@ async function bookCounted(id) {
 async function dbStock(db, sku, qty) {
   const row = await db.get('stock', sku);
   if (row.qty >= qty) {
-    await db.put('stock', sku, { qty: row.qty - qty }); // expect: [check-then-act]
+    await db.put('stock', sku, { qty: row.qty - qty }); // racelint:strict only (state_strict/): a store's get/set pair
   }
 }
 
 async function guarded(id, amount) {
   const b = await getBalance(id);
-  return b >= amount && (await setBalance(id, b - amount)); // expect: [check-then-act]
+  return b >= amount && (await setBalance(id, b - amount)); // racelint:strict only (state_strict/): a store's get/set pair
 }
 
 async function useCredit(User, id) {
   const doc = await User.findById(id);
   if (doc.credits <= 0) throw new Error('no credits left');
   doc.credits -= 1;
-  await doc.save(); // expect: [check-then-act] "'doc.save' writes what 'User.findById' read"
+  await doc.save(); // racelint:strict only (state_strict/): a store's get/set pair
 }
 
 module.exports = { useCredit, withdraw, consume, Inventory, book, bookCounted, dbStock, guarded };

@@ -17,7 +17,7 @@ export class Ledger {
   async withdraw(id: string, amount: number): Promise<void> {
     const acct = (await this.db.getAccount(id)) as Account;
     if (acct.balance < amount) throw new Error('insufficient funds');
-    await this.db.saveAccount(id, { ...acct, balance: acct.balance - amount }); // expect: [check-then-act] "'this.db.saveAccount' writes what 'this.db.getAccount' read"
+    await this.db.saveAccount(id, { ...acct, balance: acct.balance - amount }); // racelint:strict only (state_strict/): a store's get/set pair
   }
 
   async debit(id: string, amount: number): Promise<boolean> {
@@ -45,7 +45,7 @@ export class Ledger {
   async user(id: string): Promise<void> {
     const u = await this.db.findUser(id);
     if (!u?.active) return;
-    await this.db.saveUser(id, { active: false }); // expect: [check-then-act]
+    await this.db.saveUser(id, { active: false }); // racelint:strict only (state_strict/): a store's get/set pair
   }
 }
 
@@ -75,10 +75,10 @@ export async function readJson<T>(p: string): Promise<T | null> {
 export async function redeem(prisma: PrismaClient, id: string, cost: number): Promise<void> {
   const user = await prisma.user.findUnique({ where: { id } });
   if (!user || user.points < cost) throw new Error('not enough points');
-  await prisma.user.update({ where: { id }, data: { points: user.points - cost } }); // expect: [check-then-act] "'prisma.user.update'"
+  await prisma.user.update({ where: { id }, data: { points: user.points - cost } }); // racelint:strict only (state_strict/): a store's get/set pair
 }
 
 export async function transferQuota(db: Db, user: string, n: number): Promise<void> {
   const q = await db.loadQuota(user);
-  if (q.left >= n) await db.storeQuota(user, { left: q.left - n }); // expect: [check-then-act]
+  if (q.left >= n) await db.storeQuota(user, { left: q.left - n }); // racelint:strict only (state_strict/): a store's get/set pair
 }

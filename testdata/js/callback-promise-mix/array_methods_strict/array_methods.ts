@@ -1,0 +1,45 @@
+// TypeScript: annotations and casts do not hide the async callback.
+interface Order { id: string; paid: boolean; }
+
+export class Billing {
+  private async isPaid(order: Order): Promise<boolean> {
+    const res = await fetch(`/orders/${order.id}/paid`);
+    return (await res.json()) as boolean;
+  }
+
+  private async charge(order: Order): Promise<void> {
+    await fetch(`/orders/${order.id}/charge`, { method: 'POST' });
+  }
+
+  async run(orders: Order[]): Promise<Order[]> {
+    orders.map(async (o: Order): Promise<void> => { await this.charge(o); }); // expect: [callback-promise-mix] "dropped"
+    (orders as Order[]).map((o) => this.charge(o)); // expect: [callback-promise-mix] "callback returning a promise"
+    const unpaid = orders.filter((o) => this.isPaid(o)); // expect: [callback-promise-mix] "always truthy"
+    const anyPaid = orders!.some(async (o: Order) => await this.isPaid(o)); // expect: [callback-promise-mix]
+    const allPaid = orders.every(async (o): Promise<boolean> => o.paid); // expect: [callback-promise-mix]
+    const firstPaid = orders.findLast(async (o) => this.isPaid(o)); // expect: [callback-promise-mix]
+    await orders.map(async (o) => this.charge(o)); // expect: [callback-promise-mix] "await does not wait"
+    const charges: Promise<void>[] = orders.map((o) => this.charge(o)); // expect: [callback-promise-mix] "stored in 'charges'"
+    const count = await orders.reduce(async (n: number, o: Order) => (o.paid ? 1 : 0) + n, Promise.resolve(0)); // expect: [callback-promise-mix] "accumulator"
+    console.log(anyPaid, allPaid, firstPaid, count);
+    return unpaid;
+  }
+
+  // Near-misses
+  async ok(orders: Order[]): Promise<Order[]> {
+    await Promise.all(orders.map((o) => this.charge(o)));
+    const flags: boolean[] = await Promise.all(orders.map((o) => this.isPaid(o)));
+    const paid = orders.filter((_o, i) => flags[i]);
+    const results = orders.map(async (o) => this.charge(o));
+    await Promise.allSettled(results);
+    const sum = await orders.reduce(async (accP: Promise<number>, o) => (await accP) + (o.paid ? 1 : 0), Promise.resolve(0));
+    const ids = orders.map((o: Order): string => o.id);
+    orders.forEach((o) => { void this.charge(o).catch(console.error); });
+    console.log(sum, ids);
+    return paid.filter((o) => o.paid);
+  }
+
+  fromOther(orders: Order[], other: { charge(o: Order): Promise<void> }): Promise<void[]> {
+    return Promise.all(orders.map((o) => other.charge(o)));
+  }
+}

@@ -1,0 +1,2 @@
+// expect-none
+export { reindex } from './impl/reindex';

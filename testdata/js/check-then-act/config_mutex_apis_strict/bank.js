@@ -1,0 +1,14 @@
+// withAccountLock(id, fn) is the project's own lock (declared in the config).
+import { getBalance, setBalance, withAccountLock } from './store.js';
+
+export async function withdrawLocked(id, amount) {
+  return withAccountLock(id, async () => {
+    const balance = await getBalance(id);
+    if (balance >= amount) await setBalance(id, balance - amount); // locked: fine
+  });
+}
+
+export async function withdraw(id, amount) {
+  const balance = await getBalance(id);
+  if (balance >= amount) await setBalance(id, balance - amount); // expect: [check-then-act]
+}

@@ -1,0 +1,32 @@
+// Near-misses of memo_iife.js: each call starts a run of its own.
+
+class Probe {
+  constructor(db) {
+    this.db = db;
+    this.settings = { version: 0 };
+    this.probing = null;
+  }
+
+  // stored without a test: every call replaces the pending run
+  async versionEveryTime() {
+    this.probing = (async () => {
+      if (this.settings.version === 0) {
+        const v = await this.db.serverVersion();
+        this.settings.version = v || 1; // expect: [check-then-act] "'this.settings.version'"
+      }
+    })();
+    await this.probing;
+  }
+
+  // awaited in place, not stored
+  async versionAwaited() {
+    await (async () => {
+      if (this.settings.version === 0) {
+        const v = await this.db.serverVersion();
+        this.settings.version = v || 1; // expect: [check-then-act] "'this.settings.version'"
+      }
+    })();
+  }
+}
+
+module.exports = { Probe };
