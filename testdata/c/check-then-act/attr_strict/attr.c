@@ -59,3 +59,15 @@ int freeze_big(const char *path) {
   if (sb.st_size < 4096) return 0;
   return chmod(path, 0400); /* expect: [check-then-act] */
 }
+
+/* One finding per check: the chown, not the rmdir after it as well. */
+int make_owned_dir(const char *path, uid_t uid, gid_t gid) {
+  struct stat st;
+  if (mkdir(path, 0750) < 0) return -1;
+  if (stat(path, &st) == -1) goto fail;
+  if ((st.st_uid != uid || st.st_gid != gid) && chown(path, uid, gid) < 0) goto fail; /* expect: [check-then-act] "'chown'" */
+  return 0;
+fail:
+  rmdir(path);
+  return -1;
+}
