@@ -20,6 +20,8 @@
  * such a check; a rename or link onto a name checked to be absent (the
  * no-clobber race). Reads, unlinks and mkdirs after a plain existence,
  * type or size check are not: their failure is handled by the call itself.
+ * The default preset leaves chmod/chown/exec and the no-clobber create to
+ * racelint:strict (rl_cta__default_shape, c/check-then-act-preset.c).
  * Doc: rules/check-then-act.md */
 #include <string.h>
 
@@ -513,6 +515,7 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
   Hit hits[MAX_CHECKS];
   uint32_t nh = 0;
   bool fstat_after = false;
+  uint32_t taken = 0; /* checks a use took, strict-only ones too */
   RlNode end = rl_node_end(cx, body);
   for (RlNode i = body; i < end; i++) {
     RlKind k = rl_kind(cx, i);
@@ -533,7 +536,7 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
     const char *callee = rl_c_callee(cx, i);
     if (!*callee) continue;
     if (strcmp(callee, "fstat") == 0 || strcmp(callee, "fstat64") == 0) {
-      if (nh) fstat_after = true;
+      if (taken) fstat_after = true;
       continue;
     }
     for (size_t w = 0; w < RL_COUNTOF(writers); w++)
@@ -579,6 +582,7 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
          * preset reports a subset of racelint:strict's findings */
         bool shown = rl_file_strict(cx) || rl_cta__default_shape(cx, body, &c[j], i, uk, p);
         if (shown && nh < MAX_CHECKS) hits[nh++] = (Hit){i, c[j].call, p, callee, c[j].fn};
+        taken++;
         c[j].live = false; /* one finding per check */
         break;
       }
