@@ -20,10 +20,13 @@
  * such a check; a rename or link onto a name checked to be absent (the
  * no-clobber race). Reads, unlinks and mkdirs after a plain existence,
  * type or size check are not: their failure is handled by the call itself.
+ * The default preset leaves chmod/chown/exec and the no-clobber create to
+ * racelint:strict (rl_cta__default_shape, c/check-then-act-preset.c).
  * Doc: rules/check-then-act.md */
 #include <string.h>
 
 #include "../analyzer/rule_api.h"
+#include "c/check-then-act-preset.h"
 #include "c/fixes.h"
 
 typedef struct PathArg {
@@ -435,22 +438,6 @@ static bool rl_cta__exploitable(CheckKind ck, UseKind uk, bool priv, bool tmp) {
   return true;
 }
 
-/* Does statement s leave the enclosing code somewhere (return, goto,
- * break, continue, exit())? */
-static bool leaves(RlCtx *cx, RlNode s) {
-  static const char *const noret[] = {"exit", "_exit", "_Exit", "abort", "err", "errx"};
-  for (RlNode i = s; s && i < rl_node_end(cx, s); i++) {
-    RlKind k = rl_kind(cx, i);
-    if (k == RL_C_RETURN_STMT || k == RL_C_GOTO_STMT || k == RL_C_BREAK_STMT ||
-        k == RL_C_CONTINUE_STMT)
-      return true;
-    if (k != RL_C_CALL_EXPR) continue;
-    for (size_t n = 0; n < RL_COUNTOF(noret); n++)
-      if (strcmp(rl_c_callee(cx, i), noret[n]) == 0) return true;
-  }
-  return false;
-}
-
 /* Is n (a reference to key) tested in condition cond: the condition itself,
  * an operand of a comparison or of `!`, not a call's argument? */
 static bool tested_in(RlCtx *cx, RlNode cond, uint64_t key) {
@@ -470,6 +457,21 @@ static bool tested_in(RlCtx *cx, RlNode cond, uint64_t key) {
   return false;
 }
 
+/* Is it a shape the default preset reports (rules/check-then-act.md,
+ * "Presets")? Not chmod, chown, exec, chroot, utime: over the triaged
+ * findings mostly a change that root makes in a directory only root
+ * writes, or one the check skips when it would change nothing. Not a
+ * truncating create or a rename onto a name the check found missing,
+ * outside /tmp: the no-clobber race needs another writer of the
+ * directory. */
+static bool rl_cta__default_shape(RlCtx *cx, RlNode body, const Check *c, RlNode use,
+                                  UseKind uk, RlNode path) {
+  if (uk == UK_ATTR) return false;
+  if (uk != UK_CLOBBER || world_writable_literal(cx, path)) return true;
+  return rl_cta_c_clobber_default(cx, body, c->call, use,
+                                  find(checks, RL_COUNTOF(checks), c->fn) != NULL);
+}
+
 /* Does the check's result decide whether the use runs? When the check sits
  * in an if's condition, the use must be inside that if, or a branch of it
  * must leave, or a branch must set a variable that a later if before the
@@ -484,8 +486,8 @@ static bool decides(RlCtx *cx, RlNode body, RlNode chk, RlNode use) {
     if (!cond || chk < cond || chk >= rl_node_end(cx, cond)) continue;
     RlNode end = rl_node_end(cx, a);
     if (use >= a && use < end) return true;
-    if (leaves(cx, rl_child(cx, a, RL_F_CONSEQUENCE)) ||
-        leaves(cx, rl_child(cx, a, RL_F_ALTERNATIVE)))
+    if (rl_cta_c_leaves(cx, rl_child(cx, a, RL_F_CONSEQUENCE)) ||
+        rl_cta_c_leaves(cx, rl_child(cx, a, RL_F_ALTERNATIVE)))
       return true;
     for (RlNode i = rl_node_end(cx, cond); i < end; i++) {
       if (rl_kind(cx, i) != RL_C_BINARY_OPERATOR || strcmp(rl_op(cx, i), "=") != 0) continue;
@@ -494,8 +496,8 @@ static bool decides(RlCtx *cx, RlNode body, RlNode chk, RlNode use) {
         if (rl_kind(cx, j) != RL_C_IF_STMT) continue;
         RlNode c2 = rl_child(cx, j, RL_F_CONDITION);
         if (c2 && tested_in(cx, c2, key) &&
-            (leaves(cx, rl_child(cx, j, RL_F_CONSEQUENCE)) ||
-             leaves(cx, rl_child(cx, j, RL_F_ALTERNATIVE))))
+            (rl_cta_c_leaves(cx, rl_child(cx, j, RL_F_CONSEQUENCE)) ||
+             rl_cta_c_leaves(cx, rl_child(cx, j, RL_F_ALTERNATIVE))))
           return true;
       }
     }
@@ -513,6 +515,7 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
   Hit hits[MAX_CHECKS];
   uint32_t nh = 0;
   bool fstat_after = false;
+  uint32_t taken = 0; /* checks a use took, strict-only ones too */
   RlNode end = rl_node_end(cx, body);
   for (RlNode i = body; i < end; i++) {
     RlKind k = rl_kind(cx, i);
@@ -533,7 +536,7 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
     const char *callee = rl_c_callee(cx, i);
     if (!*callee) continue;
     if (strcmp(callee, "fstat") == 0 || strcmp(callee, "fstat64") == 0) {
-      if (nh) fstat_after = true;
+      if (taken) fstat_after = true;
       continue;
     }
     for (size_t w = 0; w < RL_COUNTOF(writers); w++)
@@ -575,7 +578,11 @@ static void check_function(RlCtx *cx, RlNode fn, void *state) {
             !rl_cta__exploitable(c[j].kind, uk, st && st->privileged,
                                  world_writable_literal(cx, p)))
           continue;
-        if (nh < MAX_CHECKS) hits[nh++] = (Hit){i, c[j].call, p, callee, c[j].fn};
+        /* a strict-only finding still takes its check: the default
+         * preset reports a subset of racelint:strict's findings */
+        bool shown = rl_file_strict(cx) || rl_cta__default_shape(cx, body, &c[j], i, uk, p);
+        if (shown && nh < MAX_CHECKS) hits[nh++] = (Hit){i, c[j].call, p, callee, c[j].fn};
+        taken++;
         c[j].live = false; /* one finding per check */
         break;
       }

@@ -224,10 +224,19 @@ static void rl_lang_c__parse(RlLangJob *job) {
      * function-like macro in `#if`) in a file that includes one is the
      * run's setup; a parse error there is still the file's (`return 1 }`) */
     bool stood_in = false;
-    size_t sdl = s->c_stub_dir && r.syntax == 2 ? strlen(s->c_stub_dir) : 0;
+    size_t sdl = s->c_stub_dir && r.syntax ? strlen(s->c_stub_dir) : 0;
     for (uint32_t i = 0; sdl && i < r.nincludes && !stood_in; i++)
       stood_in = strncmp(r.includes[i], s->c_stub_dir, sdl) == 0 && r.includes[i][sdl] == '/';
-    job->syntax = r.syntax && !r.missing && !stood_in && !rl_str_ends_with(f->path, ".h") &&
+    /* racelint:strict only (rules/parse-error.md, "Presets"): a parse
+     * error in a file that includes a stand-in (a name the generated
+     * header would define, a branch it would have left out), and a value
+     * where a declaration's parameter should be (`LogTest("tab");` at file
+     * scope: a macro of the build, or a file that is not C) */
+    bool strict = f->settings && f->settings->strict;
+    bool strict_only = r.syntax == 1 && (stood_in || (r.error_msg && strcmp(r.error_msg,
+                                                          "expected parameter declarator") == 0));
+    job->syntax = r.syntax && !r.missing && !(stood_in && r.syntax == 2) &&
+                  !(strict_only && !strict) && !rl_str_ends_with(f->path, ".h") &&
                   !(first_error != UINT32_MAX &&
                     ((r.syntax == 1 && rl_lang_c__macro_error(cx->src, cx->len, first_error)) ||
                      rl_lang_c__error_directive(cx->src, cx->len, first_error)));

@@ -91,4 +91,17 @@ expect_err "1 stand-in" "config.h stood in for"
 expect_no_out "ptr.c" "no parse-error finding on the file the stand-in broke"
 expect_err "1 C file was analysed without some of its build's headers or macros" "told in the run notice"
 expect_out "broken.c:1:25: note: syntax error" "a real syntax error still reported"
+# 6. a parse error in a file that includes a stand-in (a platform branch
+#    the generated header would have left out: WINAPI from a header of
+#    another system) is racelint:strict only (rules/parse-error.md,
+#    "Presets"); the default preset tells it in the run notice
+printf '#undef HAVE_GETTIMEOFDAY\n' >"$T/pe/config.h.in"
+printf '#include "config.h"\n#ifndef HAVE_GETTIMEOFDAY\ntypedef void (WINAPI *now_fn)(void);\n#endif\nint h(void) { return 1; }\n' >"$T/pe/src/clock.c"
+run --no-cache --root "$T/pe" "$T/pe"
+expect_no_out "clock.c" "default: no parse-error finding in a file that includes a stand-in"
+expect_err "2 C files were analysed without some of their build's headers or macros" "told in the run notice"
+expect_out "broken.c:1:25: note: syntax error" "default: the file without a stand-in still reported"
+run --no-cache --config "$T/strict.json" --root "$T/pe" "$T/pe"
+expect_out "clock.c:3:22: note: syntax error" "strict: reported"
+expect_no_out "ptr.c" "strict: a preprocessor error a stand-in caused is still the run's setup"
 finish

@@ -4,13 +4,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int rotate(const char *path, int force) {
+FILE *rotate(const char *path, int force) {
   struct stat sb;
   if (!force) {
-    if (stat(path, &sb) != 0) return -1;
-    if (sb.st_size < 1024) return 0;
+    if (stat(path, &sb) != 0) return NULL;
+    if (sb.st_uid != getuid()) return NULL;
   }
-  return chmod(path, 0600); // expect: [check-then-act] "checked at line 10"
+  return fopen(path, "r"); // expect: [check-then-act] "checked at line 10"
 }
 
 int retry_open(const char *path) {

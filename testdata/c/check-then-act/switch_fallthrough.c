@@ -17,16 +17,15 @@ int fallthrough(int op, const char *path) {
 }
 
 int state_machine(const char *path) {
-  struct stat st;
   int state = 0, fd = -1;
   while (state != 2) {
     switch (state) {
     case 0:
-      if (stat(path, &st) != 0) return -1;
+      if (access(path, W_OK) != 0) return -1;
       state = 1;
       break;
     case 1:
-      fd = chmod(path, 0600); // expect: [check-then-act] "checked at line 25"
+      fd = open(path, O_WRONLY); // expect: [check-then-act] "checked at line 24"
       state = 2;
       break;
     }

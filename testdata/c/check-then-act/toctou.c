@@ -29,12 +29,6 @@ int remove_if_not_link(const char *path) {
   return -1;
 }
 
-int make_private(const char *path) {
-  if (access(path, F_OK) == 0)
-    return chmod(path, 0600); /* expect: [check-then-act] */
-  return -1;
-}
-
 FILE *open_literal(void) {
   if (access("/tmp/app.lock", F_OK) != 0) {
     /* expect-next-line: check-then-act */
@@ -47,11 +41,6 @@ int rotate(const char *from, const char *to) {
   struct stat st;
   if (stat(from, &st) != 0) return -1;
   return rename(from, to); /* not reported: rename moves the name, follows nothing */
-}
-
-int replace_target(const char *from, const char *to) {
-  if (access(to, F_OK) == 0) return -1; /* do not overwrite */
-  return rename(from, to); /* expect: [check-then-act] */
 }
 
 int open_in_dir(int dirfd, const char *name) {
