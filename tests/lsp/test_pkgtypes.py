@@ -74,6 +74,17 @@ def start(ws):
     return c
 
 
+def open_app(c, path):
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri(path), "languageId": "typescript",
+                                                       "version": 1, "text": APP}})
+
+
+def notices(c):
+    """The "package types not found" notices the server sent after the last read."""
+    return [m for m in c.rest() if m.get("method") == "window/logMessage"
+            and NOTICE in m["params"]["message"]]
+
+
 def fp_lines(ds):
     return sorted(d["range"]["start"]["line"] for d in ds if d.get("code") == "floating-promise")
 
@@ -90,8 +101,7 @@ try:
     cli = cli_lines(ws)
     check(cli == {(2, "floating-promise")}, "the CLI reports l.push() only: %s" % sorted(cli))
     c = start(ws)
-    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri(app), "languageId": "typescript",
-                                                       "version": 1, "text": APP}})
+    open_app(c, app)
     d = c.diagnostics(uri(app), pred=lambda ds: fp_lines(ds) != [])
     check(fp_lines(d) == [2], "the editor reports l.push() as the CLI does: %s" % fp_lines(d))
     check(all("'push'" in x["message"] for x in d if x.get("code") == "floating-promise"),
@@ -112,8 +122,7 @@ try:
     check(fp_lines(d) == [4], "a new l.push('b') on line 5 is reported: %s" % fp_lines(d))
     rc = c.close()
     check(rc == 0, "clean exit (rc %s)" % rc)
-    logs = [m for m in c.rest() if m.get("method") == "window/logMessage"
-            and NOTICE in m["params"]["message"]]
+    logs = notices(c)
     check(logs == [], "no notice when the types are found: %s" % logs)
 finally:
     shutil.rmtree(ws)
@@ -124,8 +133,7 @@ app = os.path.join(ws, "app.ts")
 try:
     check(cli_lines(ws) == set(), "the CLI reports nothing without node_modules")
     c = start(ws)
-    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri(app), "languageId": "typescript",
-                                                       "version": 1, "text": APP}})
+    open_app(c, app)
     first = c.wait(lambda m: m.get("method") == "window/logMessage"
                    and NOTICE in m["params"]["message"])
     check("'jobline'" in first["params"]["message"], "the notice names the package: %s" %
@@ -140,8 +148,7 @@ try:
         check(fp_lines(d) == [], "without the package's types, no finding: %s" % fp_lines(d))
     rc = c.close()
     check(rc == 0, "clean exit (rc %s)" % rc)
-    logs = [m for m in c.rest() if m.get("method") == "window/logMessage"
-            and NOTICE in m["params"]["message"]]
+    logs = notices(c)
     check(logs == [], "the notice is shown once, not again after edits: %d more" % len(logs))
 finally:
     shutil.rmtree(ws)
@@ -154,14 +161,12 @@ open(os.path.join(ws, ".racelint.json"), "w").write(
     '{ "rules": { "floating-promise": "off", "callback-promise-mix": "off" } }\n')
 try:
     c = start(ws)
-    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri(app), "languageId": "typescript",
-                                                       "version": 1, "text": APP}})
+    open_app(c, app)
     d = c.diagnostics(uri(app))
     check(fp_lines(d) == [], "floating-promise off: no finding: %s" % fp_lines(d))
     rc = c.close()
     check(rc == 0, "clean exit (rc %s)" % rc)
-    logs = [m for m in c.rest() if m.get("method") == "window/logMessage"
-            and NOTICE in m["params"]["message"]]
+    logs = notices(c)
     check(logs == [], "rules off: package types are not read, no notice: %s" % logs)
 finally:
     shutil.rmtree(ws)
@@ -185,8 +190,7 @@ try:
                for f in json.loads(out.stdout)["findings"]}
     check(sub_cli == {(2, "floating-promise")}, "the CLI: svc/app.ts has it on: %s" % sorted(sub_cli))
     c = start(ws)
-    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri(app), "languageId": "typescript",
-                                                       "version": 1, "text": APP}})
+    open_app(c, app)
     d = c.diagnostics(uri(app), pred=lambda ds: fp_lines(ds) != [])
     check(fp_lines(d) == [2], "the editor reports l.push() in svc/ as the CLI does: %s" % fp_lines(d))
     rc = c.close()
