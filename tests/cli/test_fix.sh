@@ -57,9 +57,11 @@ check_case() {
     "shared-mutable-state": "off", "lock-order": "off" } }' >"$T/w/.racelint.json"
   cp "$case" "$work/$name"
   cp "$case" "$T/p/$rule/$name"
-  # a case of a rule off by default says "fix-enable: RULE" to turn it on
+  # the case's rule is turned on (it may be in racelint:strict only); a case
+  # says "fix-enable: RULE" to turn other rules on too
   local en
   en=$(sed -n 's/.*fix-enable: \([a-z,-]*\).*/\1/p' "$case" | head -1)
+  en="$rule${en:+,$en}"
   set -- ${en:+--enable "$en"} "$@"
   run --no-cache --root "$T/w" ${en:+--enable "$en"} --format json -o "$T/before.json" "$work/$name"
   # --diff: exit 1 when there is something to fix, the file unchanged
@@ -178,14 +180,14 @@ if grep -q "left .* safe fix" <<<"$ERR"; then fail "a notice with nothing left";
 # --fix-only: other rules' fixes are left alone
 mkdir -p "$T/only"
 cat >"$T/only/a.js" <<'EOF'
-// racelint-disable-next-line floating-promise -- old
+// racelint-disable-next-line check-then-act -- old
 const a = 1;
 async function save() { throw new Error('x'); }
 async function run() { save(); }
 module.exports = { a, run };
 EOF
 cp "$T/only/a.js" "$T/only/orig.js"
-run --no-cache --fix-only floating-promise --unsafe-fixes -q "$T/only/a.js"
+run --no-cache --enable floating-promise --fix-only floating-promise --unsafe-fixes -q "$T/only/a.js"
 if grep -q "await save()" "$T/only/a.js" && grep -q "racelint-disable-next-line" "$T/only/a.js"; then
   ok
 else
@@ -203,7 +205,7 @@ expect_rc 2 "--unsafe-fixes without --fix or --diff"
 
 # never written through a symbolic link; the link's target is untouched
 mkdir -p "$T/link"
-printf '%s\n' '// racelint-disable-next-line floating-promise -- old' 'const a = 1;' >"$T/target.js"
+printf '%s\n' '// racelint-disable-next-line check-then-act -- old' 'const a = 1;' >"$T/target.js"
 cp "$T/target.js" "$T/target.orig"
 ln -s "$T/target.js" "$T/link/l.js"
 run --no-cache --follow-symlinks --fix "$T/link"

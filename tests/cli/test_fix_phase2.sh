@@ -82,6 +82,7 @@ if [ -z "$(jsonfix "$T/after.json")" ]; then ok; else fail "fixable lazy-init-ra
 
 # floating-promise: the call of an imported async function is decided in
 # phase 2 (its definition is in store.js); the fixes come from the fact
+# (the rule is in racelint:strict: --enable turns it on)
 mkdir -p "$T/js" "$T/jsp"
 cat >"$T/js/store.js" <<'EOF'
 export async function save(x) {
@@ -114,21 +115,21 @@ for f in d["findings"]:
 ' "$1"
 }
 for pass in cold cached; do
-  run --cache-dir "$T/cache-js" --root "$T/js" --format json -o "$T/fp.json" "$T/js"
+  run --enable floating-promise --cache-dir "$T/cache-js" --root "$T/js" --format json -o "$T/fp.json" "$T/js"
   got=$(fpfix "$T/fp.json")
   want=$(printf '%s\n' "app.js 5 await,void" "app.js 10 void")
   if [ "$got" = "$want" ]; then ok; else fail "floating-promise phase-2 fixes ($pass): '$got'"; fi
 done
-run --no-cache --root "$T/js" --diff --unsafe-fixes "$T/js"
+run --enable floating-promise --no-cache --root "$T/js" --diff --unsafe-fixes "$T/js"
 expect_rc 1 "--diff of the floating-promise phase-2 fixes"
 printf '%s\n' "$OUT" >"$T/fp.patch"
-run --no-cache --root "$T/js" --fix --unsafe-fixes -q "$T/js"
+run --enable floating-promise --no-cache --root "$T/js" --fix --unsafe-fixes -q "$T/js"
 if grep -q '^  await save(1);' "$T/js/app.js" && grep -q '^  void store.save(2);' "$T/js/app.js"; then ok; else
   fail "--fix --unsafe-fixes did not apply the floating-promise phase-2 fixes: $(cat "$T/js/app.js")"
 fi
 if (cd "$T/jsp" && patch -s -p1 <"$T/fp.patch") && cmp -s "$T/js/app.js" "$T/jsp/app.js"; then ok; else
   fail "the --diff of the phase-2 fixes does not patch to the --fix result"
 fi
-run --no-cache --root "$T/js" --format json -o "$T/fp2.json" "$T/js"
+run --enable floating-promise --no-cache --root "$T/js" --format json -o "$T/fp2.json" "$T/js"
 if [ -z "$(fpfix "$T/fp2.json")" ]; then ok; else fail "floating-promise findings left: $(fpfix "$T/fp2.json")"; fi
 finish

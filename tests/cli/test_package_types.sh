@@ -4,12 +4,13 @@
 # without node_modules the run still works and says so once, not per file.
 . "$(dirname "$0")/lib.sh"
 CASE="$SRC_DIR/testdata/js/floating-promise/package_types"
+# floating-promise is in racelint:strict: each run turns it on
 
 mkdir -p "$T/with"
 cp -r "$CASE/fake_modules" "$T/with/node_modules"
 cp "$CASE/app.ts" "$T/with/"
 cd "$T/with"
-run --format json .
+run --enable floating-promise --format json .
 expect_rc 1 "findings from package types"
 n=$(grep -c '"ruleId": "floating-promise"\|"rule": "floating-promise"' <<<"$OUT" || true)
 if [ "$n" -ge 9 ]; then ok; else fail "9 floating-promise findings wanted, got $n"; fi
@@ -23,7 +24,7 @@ mkdir -p "$T/without/src"
 cp "$CASE/app.ts" "$T/without/src/a.ts"
 cp "$CASE/app.ts" "$T/without/src/b.ts"
 cd "$T/without"
-run --format json .
+run --enable floating-promise --format json .
 expect_no_out '"floating-promise"' "nothing is known of the packages"
 c=$(grep -o "no node_modules directory above the scanned files" <<<"$OUT$ERR" | wc -l)
 if [ "$c" -ge 1 ] && [ "$c" -le 2 ]; then ok; else fail "the notice once per output stream, got $c"; fi

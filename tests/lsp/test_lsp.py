@@ -307,6 +307,8 @@ try:
     X2 = os.path.join(ws, "xf")
     os.makedirs(X2, exist_ok=True)
     xh, xm = os.path.join(X2, "handlers.js"), os.path.join(X2, "main.js")
+    # floating-promise is in racelint:strict: this folder turns it on
+    open(os.path.join(X2, ".racelint.json"), "w").write('{"rules": {"floating-promise": "warning"}}')
     open(xh, "w").write("export async function handle(x) { await x; }\n")
     open(xm, "w").write("import { handle } from './handlers.js';\nexport function run(x) { handle(x); }\n")
     c = Client(RACELINT, cwd=ws)

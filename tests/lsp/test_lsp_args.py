@@ -44,13 +44,14 @@ try:
     A = os.path.join(ws, "a.js")
     # two findings: the configs below turn only callback-promise-mix on and off,
     # so a published list holding floating-promise is a finished analysis
+    # (floating-promise is in racelint:strict: every config turns it on)
     A_TEXT = ("async function save() { await 1; }\nfunction go() {\n  save();\n}\n"
               "function drop(ids) {\n  ids.forEach(async (id) => { await id; });\n}\n")
     open(A, "w").write(A_TEXT)
     # the closest .racelint.json keeps the rule on; the forced file turns it off
-    open(os.path.join(ws, ".racelint.json"), "w").write('{"rules": {"callback-promise-mix": "error"}}')
+    open(os.path.join(ws, ".racelint.json"), "w").write('{"rules": {"callback-promise-mix": "error", "floating-promise": "warning"}}')
     forced = os.path.join(ws, "editor.json")
-    open(forced, "w").write('{"rules": {"callback-promise-mix": "off"}}')
+    open(forced, "w").write('{"rules": {"callback-promise-mix": "off", "floating-promise": "warning"}}')
 
     c = session(ws, ["--stdio"])
     d = c.diagnostics(uri(A), pred=has_mix)
@@ -61,14 +62,14 @@ try:
     d = c.diagnostics(uri(A), pred=has_floating)
     check(not has_mix(d), "--config FILE wins over the closest .racelint.json")
     # the forced file changes; a reload reads it again
-    open(forced, "w").write('{"rules": {"callback-promise-mix": "warning"}}')
+    open(forced, "w").write('{"rules": {"callback-promise-mix": "warning", "floating-promise": "warning"}}')
     c.notify("workspace/didChangeConfiguration", {"settings": None})
     d = c.diagnostics(uri(A), pred=has_mix)
     check(any(x["code"] == "callback-promise-mix" and x["severity"] == 2 for x in d),
           "a reload re-reads the --config file (now a warning)")
     check(c.close() == 0, "session with --config exits 0")
 
-    open(forced, "w").write('{"rules": {"callback-promise-mix": "off"}}')
+    open(forced, "w").write('{"rules": {"callback-promise-mix": "off", "floating-promise": "warning"}}')
     c = session(ws, ["--config=" + forced])
     d = c.diagnostics(uri(A), pred=has_floating)
     check(not has_mix(d), "--config=FILE is the same")

@@ -50,6 +50,9 @@ NOTICE = "package types not found"
 def workspace(with_modules):
     ws = os.path.realpath(tempfile.mkdtemp())
     open(os.path.join(ws, "app.ts"), "w").write(APP)
+    # floating-promise is in racelint:strict: the workspace turns it on
+    # (cases 3 and 4 write their own config over this one)
+    open(os.path.join(ws, ".racelint.json"), "w").write('{ "rules": { "floating-promise": "warning" } }\n')
     if with_modules:
         d = os.path.join(ws, "node_modules", "jobline")
         os.makedirs(os.path.join(d, "dist"))

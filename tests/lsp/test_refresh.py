@@ -67,7 +67,13 @@ hasnt = lambda code: (lambda ds: not any(d["code"] == code for d in ds))
 
 
 def workspace():
-    ws = os.path.realpath(tempfile.mkdtemp())
+    # floating-promise is in racelint:strict: a config above the workspace
+    # turns it on, so the workspace's own .racelint.json (closest wins, no
+    # cascade) turns it off and removing that one brings it back
+    top = os.path.realpath(tempfile.mkdtemp())
+    open(os.path.join(top, ".racelint.json"), "w").write('{ "rules": { "floating-promise": "warning" } }\n')
+    ws = os.path.join(top, "ws")
+    os.mkdir(ws)
     open(os.path.join(ws, "a.js"), "w").write(A_TEXT)
     open(os.path.join(ws, "locks.js"), "w").write(LOCKS)
     open(os.path.join(ws, "ship.js"), "w").write(SHIP)
@@ -173,7 +179,7 @@ try:
     pushes = [m for m in c.rest() if m.get("method") == "textDocument/publishDiagnostics"]
     check(not pushes, f"no push while the client pulls: {pushes[:1]}")
 finally:
-    shutil.rmtree(ws, ignore_errors=True)
+    shutil.rmtree(os.path.dirname(ws), ignore_errors=True)
 
 # --- pull diagnostics, no refresh support: none is sent --------------------
 ws = workspace()
@@ -190,7 +196,7 @@ try:
     left = requests_left(c)
     check(not left, f"no workspace/diagnostic/refresh to a client without refreshSupport: {left[:1]}")
 finally:
-    shutil.rmtree(ws, ignore_errors=True)
+    shutil.rmtree(os.path.dirname(ws), ignore_errors=True)
 
 # --- push diagnostics: published again ---------------------------------------
 ws = workspace()
@@ -217,7 +223,7 @@ try:
     left = requests_left(c)
     check(not left, f"no refresh requests with push diagnostics: {left[:1]}")
 finally:
-    shutil.rmtree(ws, ignore_errors=True)
+    shutil.rmtree(os.path.dirname(ws), ignore_errors=True)
 
 # --- the lock-order message names the other site relative to the folder -----
 ws = os.path.realpath(tempfile.mkdtemp())

@@ -118,6 +118,10 @@ step "installed $(basename "$VSIX") and the probe"
 
 # --- 6. the workspace, settings, code-server ------------------------------------------------
 cp -R "$HERE"/workspace/* "$RUN/ws/" # -R: c/ and its .racelint.json
+# floating-promise is in racelint:strict: a config above every session's
+# folders turns it on (closest wins: roots/front's and the one the driver
+# writes into ws/ turn it off)
+echo '{ "rules": { "floating-promise": "warning" } }' > "$RUN/.racelint.json"
 # racelint starts missing: racelint.path names a file that does not exist;
 # the driver then points it at $RACELINT
 cat > "$RUN/user-data/User/settings.json" <<JSON

@@ -3,15 +3,15 @@
 // fix-behaviour: same
 const seen = [];
 // expect@+1: [unused-suppression] "unused suppression"
-// racelint-disable-next-line floating-promise -- reviewed: the call used to be async
+// racelint-disable-next-line check-then-act -- reviewed: the call used to be async
 seen.push('a');
 // expect@+1: [unused-suppression]
-seen.push('b'); // racelint-disable-line floating-promise -- reviewed: old
-const c = 1 + /* racelint-disable-line floating-promise */ 2; // expect: [unused-suppression]
+seen.push('b'); // racelint-disable-line check-then-act -- reviewed: old
+const c = 1 + /* racelint-disable-line check-then-act */ 2; // expect: [unused-suppression]
 // expect@+1: [unused-suppression]
-/* racelint-disable floating-promise */
+/* racelint-disable check-then-act */
 seen.push(c);
-/* racelint-enable floating-promise */
+/* racelint-enable check-then-act */
 // expect@+1: [unused-suppression] "unknown rule"
 // racelint-disable-next-line floating-promis -- a typo: no fix, the user must choose
 seen.push('d');
