@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "../analyzer/rule_api.h"
+#include "js/callback-promise-mix-catches.h"
 #include "js/callback-promise-mix-emitters.h"
 #include "js/callback-promise-mix-logged.h"
 #include "js/callback-promise-mix-void.h"
@@ -628,48 +629,10 @@ static const char *const hint_executor =
 static const char *const hint_cond =
     "Await the promise first (`if (await p)`), or test the value it resolves to.";
 
-/* Is node i inside the try block of a try/catch within fn whose catch
- * (and finally) neither awaits nor throws, or (exits: racelint:strict
- * off) of a try whose finally ends the process? */
-static bool caught_in(RlCtx *cx, RlNode i, RlNode fn, bool exits) {
-  for (RlNode c = i, p = rl_parent(cx, i); p && p != fn; c = p, p = rl_parent(cx, p)) {
-    if (rl_kind(cx, p) != RL_JS_TRY_STATEMENT || rl_field(cx, c) != RL_F_BODY) continue;
-    RlNode h = rl_child(cx, p, RL_F_HANDLER), fin = rl_child(cx, p, RL_F_FINALIZER);
-    if (h && !rl_js_may_reject(cx, h) && !(fin && rl_js_may_reject(cx, fin))) return true;
-    if (exits && fin && rl_js_finally_exits(cx, fin)) return true;
-  }
-  return false;
-}
-
-/* Is await i of a promise given an inline rejection handler that neither
- * awaits nor throws (`await p.catch((e) => log(e))`)? It cannot reject,
- * short of a bug in the handler's synchronous code. (Outside
- * racelint:strict, check_void_return also asks floating-promise's
- * never_rejects.) */
-static bool await_caught(RlCtx *cx, RlNode i) {
-  RlNode e = rl_strip(cx, rl_named_child(cx, i, 0));
-  if (rl_kind(cx, e) != RL_JS_CALL_EXPRESSION || !rl_js_callee_object(cx, e) ||
-      strcmp(rl_js_callee_name(cx, e), "catch") != 0 || rl_js_argc(cx, e) != 1)
-    return false;
-  RlNode h = rl_strip(cx, rl_js_arg(cx, e, 0));
-  return rl_js_is_function(cx, h) && !rl_js_may_reject(cx, rl_child(cx, h, RL_F_BODY));
-}
-
-/* Does async function fn catch everything: is every await, `for await`
- * and throw of its body (outside nested functions) inside such a try
- * block, or an await_caught? */
-static bool catches_everything(RlCtx *cx, RlNode fn) {
-  RlNode body = rl_child(cx, fn, RL_F_BODY);
-  if (rl_kind(cx, body) != RL_JS_STATEMENT_BLOCK) return false;
-  RlNode end = rl_node_end(cx, body);
-  for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end)) {
-    RlKind k = rl_kind(cx, i);
-    bool risky = (k == RL_JS_AWAIT_EXPRESSION && !await_caught(cx, i)) ||
-                 k == RL_JS_THROW_STATEMENT ||
-                 (k == RL_JS_FOR_IN_STATEMENT && rl_has_token(cx, i, "await"));
-    if (risky && !caught_in(cx, i, fn, !rl_file_strict(cx))) return false;
-  }
-  return true;
+/* rl_cpm_catches_everything for a function that is not an executor (the
+ * callback of rl_cpm_typed_object and rl_cpm_class_overrides) */
+static bool handler_catches_everything(RlCtx *cx, RlNode fn) {
+  return rl_cpm_catches_everything(cx, fn, false);
 }
 
 /* `setTimeout(async () => ...)`, `emitter.on('x', async () => ...)`,
@@ -729,7 +692,7 @@ static void check_void_return(RlCtx *cx, RlNode call) {
   RlNode cb = rl_strip(cx, rl_js_arg(cx, call, a)), fn;
   if (!cb || callback_kind(cx, cb, &fn) != CB_ASYNC) return;
   RlNode f = fn ? fn : cb;
-  if (catches_everything(cx, f)) return;
+  if (rl_cpm_catches_everything(cx, f, executor)) return;
   /* floating-promise's evidence that an async function cannot reject (an
    * await in a catch clause is recovery, a retry calls itself): the
    * default preset takes it, racelint:strict does not */
@@ -833,11 +796,11 @@ static void check(RlCtx *cx, RlNode call, void *state) {
    * (rules/callback-promise-mix.md, "Presets") */
   bool strict = rl_file_strict(cx);
   if (ck == RL_JS_VARIABLE_DECLARATOR) { /* `const l: T = { m: async () => ... }` */
-    if (strict) rl_cpm_typed_object(cx, call, catches_everything);
+    if (strict) rl_cpm_typed_object(cx, call, handler_catches_everything);
     return;
   }
   if (ck == RL_JS_CLASS_DECLARATION || ck == RL_JS_ABSTRACT_CLASS_DECLARATION) {
-    if (strict) rl_cpm_class_overrides(cx, call, catches_everything);
+    if (strict) rl_cpm_class_overrides(cx, call, handler_catches_everything);
     return;
   }
   if (rl_kind(cx, call) != RL_JS_CALL_EXPRESSION) { /* misused promises */
