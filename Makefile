@@ -107,6 +107,15 @@ fuzz-smoke: fuzz-build
 check-fast: build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
 
+# Issue 13: the tests that once depended on time, N times in a row under
+# stress-ng --cpu 4 (not part of check; tests/stress_repeat.sh says more):
+#   make stress-repeat [STRESS_BUILD=build-asan] [STRESS_N=20]
+STRESS_BUILD ?= $(BUILD)
+STRESS_N ?= 20
+.PHONY: stress-repeat
+stress-repeat:
+	bash tests/stress_repeat.sh $(STRESS_BUILD) $(STRESS_N)
+
 # Benchmark against ESLint, oxlint, clang-tidy, cppcheck and the parse floor
 # (not part of check): downloads pinned corpora and peers, writes BENCH.md.
 # BENCH_QUICK=1 for a few-minute smoke run of the script itself.
