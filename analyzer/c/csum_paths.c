@@ -679,6 +679,16 @@ static uint32_t cs__text_lock(Cs *s, const char *t, uint32_t len, RlNode at) {
   cls.file_local = !ident || cs_is_static(s, cls.name);
   return cs_lock_add(s, cs_inst(&cls, 0), &cls, RL_NONE, at, -1, false, false, 0);
 }
+/* Is the identifier-like text t[0, n) a C keyword that a parenthesis can
+ * follow (so `kw (...);` is no call statement)? */
+static bool cs__keyword(const char *t, uint32_t n) {
+  static const char *const kws[] = {"return", "if", "while", "for", "switch", "sizeof",
+                                    "do", "else", "case", "goto", "_Alignof", "_Generic",
+                                    "__typeof__", "typeof", "_Static_assert"};
+  for (size_t k = 0; k < sizeof kws / sizeof *kws; k++)
+    if (strlen(kws[k]) == n && memcmp(t, kws[k], n) == 0) return true;
+  return false;
+}
 /* Lock calls the parser dropped. Without glib.h, `static GMutex lock;` is
  * an invalid declaration, and clang drops every statement that names it,
  * `g_mutex_lock(&lock);` included: the code between lock and unlock read
@@ -702,6 +712,8 @@ static uint32_t cs__dropped_locks(Cs *s, uint32_t from, uint32_t to, RlNode at, 
     uint32_t n1 = i;
     i = cs__skip_blank(src, i, to);
     if (n1 == n0 || n1 - n0 >= 64 || i >= to || src[i] != '(') return n0;
+    /* `return (CS_OK);` is no call: a dropped return follows */
+    if (cs__keyword(src + n0, n1 - n0)) return n0;
     uint32_t a0 = ++i, depth = 1;
     while (i < to && depth) {
       if (src[i] == '(') depth++;
