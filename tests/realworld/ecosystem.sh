@@ -84,11 +84,11 @@ corosync      3.1.7-1+deb12u2      dev     c   exec,lib,common_lib
 dbus          1.14.10-1~deb12u1    dev     c   dbus,bus
 glib2.0       2.74.6-2+deb12u9     dev     c   glib
 libqb         2.0.6-2              dev     c   lib
-haproxy       2.6.12-1+deb12u3     heldout c   src
-pacemaker     2.1.5-1+deb12u1      heldout c   lib,daemons
-lvm2          2.03.16-2            heldout c   daemons,libdm
-multipath-tools 0.9.4-3+deb12u2    heldout c   libmultipath,multipathd
-fuse3         3.14.0-4             heldout c   lib
+haproxy       2.6.12-1+deb12u3     dev     c   src
+pacemaker     2.1.5-1+deb12u1      dev     c   lib,daemons
+lvm2          2.03.16-2            dev     c   daemons,libdm
+multipath-tools 0.9.4-3+deb12u2    dev     c   libmultipath,multipathd
+fuse3         3.14.0-4             dev     c   lib
 mongodb            6.12.0    dev     js  src
 piscina            4.8.0     dev     js  src,test
 kafkajs            2.2.4     dev     js  src
@@ -151,15 +151,15 @@ restify            12.0.0    dev     js  lib
 node-schedule      2.1.1     dev     js  lib
 nano               11.0.7    dev     js  lib
 opossum            10.0.0    dev     js  lib
-ioredis            5.4.2     heldout js  built
-bullmq             5.34.0    heldout js  dist/cjs
-amqp-connection-manager 4.1.14 heldout js dist/cjs
-@redis/client      1.6.0     heldout js  dist/lib
-pg                 8.13.1    heldout js  lib
-got                14.4.5    heldout js  dist/source
-@slack/bolt        4.1.1     heldout js  dist
-execa              9.5.2     heldout js  lib,index.js
-@elastic/transport 8.9.1     heldout js  lib
+ioredis            5.4.2     dev     js  built
+bullmq             5.34.0    dev     js  dist/cjs
+amqp-connection-manager 4.1.14 dev     js dist/cjs
+@redis/client      1.6.0     dev     js  dist/lib
+pg                 8.13.1    dev     js  lib
+got                14.4.5    dev     js  dist/source
+@slack/bolt        4.1.1     dev     js  dist
+execa              9.5.2     dev     js  lib,index.js
+@elastic/transport 8.9.1     dev     js  lib
 "
 
 selected() { # prints the selected rows
