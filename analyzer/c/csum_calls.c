@@ -371,10 +371,13 @@ void cs_call(Cs *s, RlNode call, CsSet *set) {
     for (uint32_t i = 0; k < s->nnr && i < set->n; i++) set->s[i].nr |= (uint8_t)(1u << k);
   }
   /* An unknown function that gets a lock, or the object a held lock lives
-   * in, may lock or unlock it: its state becomes unknown. */
+   * in, may lock or unlock it: its state becomes unknown. Through a local
+   * function pointer (pthread_cleanup_pop(1) running a handler of another
+   * file, `cleanup_mutex(&lock)`), the argument is the local's
+   * initialiser (`__cancel_arg = &lock`). */
   if (neutral) return;
   for (uint32_t i = 0; i < argc; i++) {
-    RlNode a = rl_c_arg(cx, call, i);
+    RlNode a = cs__call_arg(s, call, i, via != NULL);
     if (cs__printed_arg(cx, call, i)) { /* a log line naming the lock */
       /* in a file parsed incompletely, no lock-balance finding on it, as
        * before the print was understood: the paths of such a file are
