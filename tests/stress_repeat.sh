@@ -11,7 +11,7 @@
 # ctest's status. The sanitizer trees (build-asan, build-tsan) have no
 # runtime-* tests (RACELINT_SKIP_RUNTIME); ctest skips names it lacks.
 # Needs stress-ng (Debian: apt-get install stress-ng). Not part of `make
-# check`: it takes long by design (make stress-repeat BUILD=...).
+# check`: it takes long by design (make stress-repeat STRESS_BUILD=...).
 #
 # The list: every test that waited on a sleep, a timeout or a quiet
 # period before issue 13 (the CLI's parse budget on big inputs, worker

@@ -685,7 +685,7 @@ static bool cs__keyword(const char *t, uint32_t n) {
   static const char *const kws[] = {"return", "if", "while", "for", "switch", "sizeof",
                                     "do", "else", "case", "goto", "_Alignof", "_Generic",
                                     "__typeof__", "typeof", "_Static_assert"};
-  for (size_t k = 0; k < sizeof kws / sizeof *kws; k++)
+  for (size_t k = 0; k < RL_COUNTOF(kws); k++)
     if (strlen(kws[k]) == n && memcmp(t, kws[k], n) == 0) return true;
   return false;
 }

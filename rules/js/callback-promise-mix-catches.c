@@ -35,9 +35,10 @@ static bool await_caught(RlCtx *cx, RlNode i, RlNode executor) {
   return rl_js_is_function(cx, h) && !rl_js_may_reject(cx, rl_child(cx, h, RL_F_BODY));
 }
 
-/* An arrow's expression body that cannot reject: no await in it, and its
- * value (an assignment's right side) no call, `new` or await whose promise
- * the function would adopt (`async (r) => finish = r`). */
+/* An arrow's expression body that cannot reject: no await or yield in it,
+ * and its value (an assignment chain's last right side) a name or a
+ * literal, never a call or `new` whose promise the function would adopt
+ * (`async (r) => finish = r`). */
 static bool expression_settles(RlCtx *cx, RlNode body) {
   RlNode end = rl_node_end(cx, body);
   for (RlNode i = body; i < end; i = rl_js_own_next(cx, i, end))

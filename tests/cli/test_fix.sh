@@ -62,8 +62,8 @@ check_case() {
   local en
   en=$(sed -n 's/.*fix-enable: \([a-z,-]*\).*/\1/p' "$case" | head -1)
   en="$rule${en:+,$en}"
-  set -- ${en:+--enable "$en"} "$@"
-  run --no-cache --root "$T/w" ${en:+--enable "$en"} --format json -o "$T/before.json" "$work/$name"
+  set -- --enable "$en" "$@"
+  run --no-cache --root "$T/w" --enable "$en" --format json -o "$T/before.json" "$work/$name"
   # --diff: exit 1 when there is something to fix, the file unchanged
   run --no-cache --root "$T/w" --diff "$@" "$work/$name"
   local want_rc=0

@@ -114,8 +114,9 @@ static void test_guard(void) {
   CHECK(rl_session_prepare(&s, &err), "session: %s", err ? err : "");
   s.root = rl_strdup(dir);
   /* floating-promise is in racelint:strict: on, as --enable would */
-  for (uint32_t r = 0; r < s.nrules; r++)
-    if (strcmp(s.rules[r]->id, "floating-promise") == 0) s.enabled[r] = true;
+  int fp = rl_session_rule_index(&s, "floating-promise");
+  CHECK(fp >= 0, "floating-promise is registered");
+  if (fp >= 0) s.enabled[fp] = true;
   RlWorker *w = rl_worker_new(&s);
   RlEngineFile *files[1] = {rl_engine_analyze(w, path, "g.js", path, NULL, 0, NULL)};
   rl_worker_delete(w);
