@@ -4,12 +4,14 @@
  * found below the root. */
 #include "incdisc.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "util.h"
@@ -177,8 +179,9 @@ static bool rl_incdisc__system(const char *name) {
 /* Configuration templates (x.h.in, x.h.cmake) and headers under dir, by
  * walking it: headers outside the scanned directories are found too
  * (racelint src/ with the public headers in include/). */
-static void rl_incdisc__walk(const char *dir, int depth, RlIncStrs *templates, RlIncStrs *headers) {
-  if (depth > RL_INCDISC_WALK_DEPTH) return;
+static void rl_incdisc__walk(const char *dir, int depth, const char *skip, RlIncStrs *templates,
+                             RlIncStrs *headers) {
+  if (depth > RL_INCDISC_WALK_DEPTH || (skip && strcmp(dir, skip) == 0)) return;
   DIR *d = opendir(dir);
   if (!d) return;
   struct dirent *e;
@@ -192,7 +195,8 @@ static void rl_incdisc__walk(const char *dir, int depth, RlIncStrs *templates, R
       RL_VEC_PUSH(*(tpl ? templates : headers), p);
       continue;
     }
-    if (!tpl && !hdr && rl_incdisc__is_dir(p)) rl_incdisc__walk(p, depth + 1, templates, headers);
+    if (!tpl && !hdr && rl_incdisc__is_dir(p))
+      rl_incdisc__walk(p, depth + 1, skip, templates, headers);
     free(p);
   }
   closedir(d);
@@ -354,6 +358,11 @@ static int rl_incdisc__cmp_vote(const void *a, const void *b) {
 typedef struct RlIncScan {
   RlIncHeader *hdr;
   uint32_t nhdr;
+  /* the fallback: headers under the package top above the root (see
+   * rl_incdisc_header_root), for names nothing in hdr resolves */
+  RlIncHeader *fhdr;
+  uint32_t nfhdr;
+  const char *hroot;
   RlIncStrs templates;
   RlIncVotes votes;
   RlIncStrs missing; /* generated headers to stub (names as included) */
@@ -364,6 +373,39 @@ typedef struct RlIncScan {
   bool stub_ok;
   uint32_t nstubs;
 } RlIncScan;
+
+/* Votes for the directories of the headers among hdr[0..nhdr) that `name`
+ * can mean; false when none. Copies in another platform's directories
+ * (judged below `root`) count only when nothing else gives the header:
+ * not when another copy does, nor, for a generated header, its template
+ * (the copy holds that platform's configuration). With `only_dir`, a match
+ * counts only in that directory. */
+static bool rl_incdisc__match(RlIncScan *sc, const RlIncHeader *hdr, uint32_t nhdr,
+                              const char *name, bool angle, const char *tpl, const char *root,
+                              const char *only_dir, size_t only_len) {
+  const char *base = rl_incdisc__base(name);
+  size_t nl = strlen(name);
+  uint32_t lo = 0, hi = nhdr;
+  while (lo < hi) { /* first header with this basename */
+    uint32_t mid = (lo + hi) / 2;
+    if (strcmp(hdr[mid].base, base) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  bool found = false;
+  for (int pass = 0; pass < 2 && !found; pass++) {
+    if (pass == 1 && tpl) break;
+    for (uint32_t i = lo; i < nhdr && strcmp(hdr[i].base, base) == 0; i++) {
+      const char *p = hdr[i].path;
+      size_t pl = strlen(p);
+      if (pl <= nl + 1 || p[pl - nl - 1] != '/' || strcmp(p + pl - nl, name) != 0) continue;
+      if (only_dir && (pl - nl - 1 != only_len || memcmp(p, only_dir, only_len) != 0)) continue;
+      if (pass == 0 && rl_incdisc__foreign_path(root, p, pl - nl)) continue;
+      rl_incdisc__vote(&sc->votes, p, pl - nl - 1, angle);
+      found = true;
+    }
+  }
+  return found;
+}
 
 static void rl_incdisc__include(RlIncScan *sc, const char *file, const char *name, bool angle) {
   if (!*name || name[0] == '/' || strstr(name, "..")) return;
@@ -379,14 +421,6 @@ static void rl_incdisc__include(RlIncScan *sc, const char *file, const char *nam
     return; /* <utlist.h>, <microhttpd.h>: a project header found below when not the system's */
   }
   const char *base = rl_incdisc__base(name);
-  size_t nl = strlen(name);
-  RlIncHeader key = {"", base};
-  uint32_t lo = 0, hi = sc->nhdr;
-  while (lo < hi) { /* first header with this basename */
-    uint32_t mid = (lo + hi) / 2;
-    if (strcmp(sc->hdr[mid].base, key.base) < 0) lo = mid + 1;
-    else hi = mid;
-  }
   const char *tpl = NULL;
   for (uint32_t i = 0; i < sc->templates.n && !tpl; i++) {
     const char *tb = rl_incdisc__base(sc->templates.v[i]);
@@ -394,20 +428,14 @@ static void rl_incdisc__include(RlIncScan *sc, const char *file, const char *nam
     if (strncmp(tb, base, bl) == 0 && (strcmp(tb + bl, ".in") == 0 || strcmp(tb + bl, ".cmake") == 0))
       tpl = sc->templates.v[i];
   }
-  /* Copies in another platform's directories count only when nothing else
-   * gives the header: not when another copy does, nor, for a generated
-   * header, its template (the copy holds that platform's configuration). */
-  bool found = false;
-  for (int pass = 0; pass < 2 && !found; pass++) {
-    if (pass == 1 && tpl) break;
-    for (uint32_t i = lo; i < sc->nhdr && strcmp(sc->hdr[i].base, base) == 0; i++) {
-      const char *p = sc->hdr[i].path;
-      size_t pl = strlen(p);
-      if (pl <= nl + 1 || p[pl - nl - 1] != '/' || strcmp(p + pl - nl, name) != 0) continue;
-      if (pass == 0 && rl_incdisc__foreign_path(sc->root, p, pl - nl)) continue;
-      rl_incdisc__vote(&sc->votes, p, pl - nl - 1, angle);
-      found = true;
-    }
+  bool found = rl_incdisc__match(sc, sc->hdr, sc->nhdr, name, angle, tpl, sc->root, NULL, 0);
+  /* Above the root, a generated header's bare name (config.h) means the
+   * one beside its template: bind9's lib/isc includes the top's config.h,
+   * not bin/named's named/config.h. */
+  if (!found && sc->nfhdr) {
+    bool bare = tpl && !strchr(name, '/');
+    found = rl_incdisc__match(sc, sc->fhdr, sc->nfhdr, name, angle, tpl, sc->hroot,
+                              bare ? tpl : NULL, bare ? (size_t)(rl_incdisc__base(tpl) - tpl - 1) : 0);
   }
   if (found || !sc->stub_dir) return;
   for (uint32_t i = 0; i < sc->missing.n; i++)
@@ -503,31 +531,96 @@ static bool rl_incdisc__config_h(const RlIncScan *sc) {
   for (uint32_t i = 0; tested && i < sc->templates.n; i++) {
     const char *t = sc->templates.v[i], *b = rl_incdisc__base(t);
     if ((strcmp(b, "config.h.in") == 0 || strcmp(b, "config.h.cmake") == 0) &&
-        !rl_incdisc__foreign_path(sc->root, t, (size_t)(b - t)))
+        !rl_incdisc__foreign_path(sc->hroot, t, (size_t)(b - t)))
       return true;
   }
   return false;
 }
 
+/* Section - the header root */
+
+/* Is dir a package's top: configure.ac, configure.in, configure, debian/,
+ * or a meson.build / CMakeLists.txt that declares project() (one in a
+ * subdirectory does not)? */
+static bool rl_incdisc__package_top(const char *dir) {
+  static const char *const files[] = {"configure.ac", "configure.in", "configure"};
+  bool top = false;
+  for (size_t i = 0; i < RL_COUNTOF(files) && !top; i++) {
+    char *p = rl_path_join(dir, files[i]);
+    top = rl_incdisc__is_file(p);
+    free(p);
+  }
+  char *deb = rl_path_join(dir, "debian");
+  top = top || rl_incdisc__is_dir(deb);
+  free(deb);
+  static const char *const builds[] = {"meson.build", "CMakeLists.txt"};
+  for (size_t i = 0; i < RL_COUNTOF(builds) && !top; i++) {
+    char *p = rl_path_join(dir, builds[i]), *src = NULL;
+    size_t len = 0;
+    int err;
+    if (rl_read_file(p, 1u << 20, &src, &len, &err) == RL_READ_OK)
+      for (size_t k = 0; k + 7 < len && !top; k++) {
+        if (k && (src[k - 1] == '_' || isalnum((unsigned char)src[k - 1])))
+          continue; /* add_project_arguments(, ExternalProject( */
+        if (strncasecmp(src + k, "project", 7) != 0) continue;
+        size_t q = k + 7;
+        while (q < len && (src[q] == ' ' || src[q] == '\t')) q++;
+        top = q < len && src[q] == '(';
+      }
+    free(src);
+    free(p);
+  }
+  return top;
+}
+
+char *rl_incdisc_header_root(const char *root) {
+  char *dir = rl_strdup(root);
+  for (int up = 0; up <= 3; up++) {
+    if (rl_incdisc__package_top(dir)) return dir;
+    char *git = rl_path_join(dir, ".git");
+    struct stat st;
+    bool repo = lstat(git, &st) == 0; /* a directory, or a worktree's file */
+    free(git);
+    char *slash = strrchr(dir, '/');
+    if (repo || !slash || slash == dir) break;
+    *slash = 0;
+  }
+  free(dir);
+  return rl_strdup(root);
+}
+
 /* Section - the object */
 
-RlIncDisc *rl_incdisc_new(const char *root, const char *const *files, uint32_t n,
-                          const char *stub_dir) {
+/* The headers of paths[0..n) sorted by base name, each once; they point
+ * into paths. */
+static RlIncHeader *rl_incdisc__pool(RlIncStrs *paths, uint32_t *n) {
+  if (paths->n) qsort(paths->v, paths->n, sizeof *paths->v, rl_incdisc__cmp_str);
+  RlIncHeader *hdr = rl_malloc((paths->n + 1) * sizeof *hdr);
+  *n = 0;
+  for (uint32_t i = 0; i < paths->n; i++)
+    if (*n && strcmp(hdr[*n - 1].path, paths->v[i]) == 0) continue;
+    else hdr[(*n)++] = (RlIncHeader){paths->v[i], rl_incdisc__base(paths->v[i])};
+  qsort(hdr, *n, sizeof *hdr, rl_incdisc__cmp_header);
+  return hdr;
+}
+
+RlIncDisc *rl_incdisc_new(const char *root, const char *header_root, const char *const *files,
+                          uint32_t n, const char *stub_dir) {
   RlIncDisc *self = rl_calloc(1, sizeof *self);
   RlIncScan sc = {0};
   RlIncStrs headers = {0}; /* the root's and the given ones, each once */
-  rl_incdisc__walk(root, 0, &sc.templates, &headers);
+  RlIncStrs above = {0};   /* the header root's outside the root */
+  rl_incdisc__walk(root, 0, NULL, &sc.templates, &headers);
+  if (header_root && strcmp(header_root, root) != 0)
+    rl_incdisc__walk(header_root, 0, root, &sc.templates, &above);
   for (uint32_t i = 0; i < n; i++)
     if (rl_str_ends_with(files[i], ".h")) RL_VEC_PUSH(headers, rl_strdup(files[i]));
-  if (headers.n) qsort(headers.v, headers.n, sizeof *headers.v, rl_incdisc__cmp_str);
-  sc.hdr = rl_malloc((headers.n + 1) * sizeof *sc.hdr);
-  for (uint32_t i = 0; i < headers.n; i++)
-    if (sc.nhdr && strcmp(sc.hdr[sc.nhdr - 1].path, headers.v[i]) == 0) continue;
-    else sc.hdr[sc.nhdr++] = (RlIncHeader){headers.v[i], rl_incdisc__base(headers.v[i])};
-  qsort(sc.hdr, sc.nhdr, sizeof *sc.hdr, rl_incdisc__cmp_header);
+  sc.hdr = rl_incdisc__pool(&headers, &sc.nhdr);
+  sc.fhdr = rl_incdisc__pool(&above, &sc.nfhdr);
   if (sc.templates.n) qsort(sc.templates.v, sc.templates.n, sizeof *sc.templates.v, rl_incdisc__cmp_str);
   sc.stub_dir = stub_dir;
   sc.root = root;
+  sc.hroot = header_root ? header_root : root;
   /* the stub directory's parents too (the cache directory, which a
    * --no-cache run never made): else the stand-ins, and so the findings,
    * would depend on whether a cache was used */
@@ -561,8 +654,11 @@ RlIncDisc *rl_incdisc_new(const char *root, const char *const *files, uint32_t n
   RL_VEC_FREE(sc.have);
   RL_VEC_FREE(sc.votes);
   for (uint32_t i = 0; i < headers.n; i++) free(headers.v[i]);
+  for (uint32_t i = 0; i < above.n; i++) free(above.v[i]);
   RL_VEC_FREE(headers);
+  RL_VEC_FREE(above);
   free(sc.hdr);
+  free(sc.fhdr);
   return self;
 }
 

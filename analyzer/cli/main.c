@@ -793,7 +793,12 @@ static void rl_main__discover_includes(RlMain *m) {
     char *stubs = base ? rl_asprintf("%s/stubs-%016llx", base,
                                      (unsigned long long)rl_hash_str(RL_FNV_INIT, m->s.root))
                        : NULL;
-    RlIncDisc *d = rl_incdisc_new(m->s.root, c.v, c.n, stubs);
+    /* outside git and without --root, the root is the first path
+     * (`racelint src` in a tarball): its package's headers may lie beside
+     * it (../include) */
+    char *hroot = m->cli.root ? NULL : rl_incdisc_header_root(m->s.root);
+    RlIncDisc *d = rl_incdisc_new(m->s.root, hroot, c.v, c.n, stubs);
+    free(hroot);
     uint32_t n;
     const char *const *args = rl_incdisc_args(d, &n);
     for (uint32_t i = 0; i < n; i++) {
