@@ -96,7 +96,7 @@ civetweb      1.15+dfsg-4          heldout c   .
 strongswan    5.9.8-5+deb12u5      heldout c   .
 icecast2      2.4.4-4              heldout c   .
 sane-backends 1.2.1-2              heldout c   .
-libusb-1.0    1.0.26-1             heldout c   .
+libusb-1.0    2:1.0.26-1           heldout c   .
 gstreamer1.0  1.22.0-2+deb12u1     heldout c   .
 mongodb            6.12.0    dev     js  src
 piscina            4.8.0     dev     js  src,test
