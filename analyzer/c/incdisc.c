@@ -19,6 +19,7 @@
 #define RL_INCDISC_MAX_DIRS 48
 #define RL_INCDISC_WALK_DEPTH 6
 #define RL_INCDISC_MAX_HEADERS 50000
+#define RL_INCDISC_MAX_FALLBACK_READS 2000
 
 static const char *const rl_incdisc__sysdirs[] = {"/usr/include", "/usr/local/include",
                                                   "/usr/include/x86_64-linux-gnu",
@@ -363,6 +364,10 @@ typedef struct RlIncScan {
   RlIncHeader *fhdr;
   uint32_t nfhdr;
   const char *hroot;
+  /* fallback headers an include resolved to: their own includes and
+   * HAVE_* tests are read too (os_base.h testing HAVE_CONFIG_H), as the
+   * scanned headers' are */
+  RL_VEC(const char *) fread_;
   RlIncStrs templates;
   RlIncVotes votes;
   RlIncStrs missing; /* generated headers to stub (names as included) */
@@ -383,6 +388,7 @@ typedef struct RlIncScan {
 static bool rl_incdisc__match(RlIncScan *sc, const RlIncHeader *hdr, uint32_t nhdr,
                               const char *name, bool angle, const char *tpl, const char *root,
                               const char *only_dir, size_t only_len) {
+  bool fallback = hdr == sc->fhdr;
   const char *base = rl_incdisc__base(name);
   size_t nl = strlen(name);
   uint32_t lo = 0, hi = nhdr;
@@ -402,6 +408,9 @@ static bool rl_incdisc__match(RlIncScan *sc, const RlIncHeader *hdr, uint32_t nh
       if (pass == 0 && rl_incdisc__foreign_path(root, p, pl - nl)) continue;
       rl_incdisc__vote(&sc->votes, p, pl - nl - 1, angle);
       found = true;
+      bool queued = !fallback || sc->fread_.n >= RL_INCDISC_MAX_FALLBACK_READS;
+      for (uint32_t k = 0; k < sc->fread_.n && !queued; k++) queued = sc->fread_.v[k] == p;
+      if (!queued) RL_VEC_PUSH(sc->fread_, p);
     }
   }
   return found;
@@ -628,6 +637,7 @@ RlIncDisc *rl_incdisc_new(const char *root, const char *header_root, const char 
   sc.stub_ok = sd && rl_incdisc__mkdirs(sd, 1);
   free(sd);
   for (uint32_t i = 0; i < n; i++) rl_incdisc__file(&sc, files[i]);
+  for (uint32_t i = 0; i < sc.fread_.n; i++) rl_incdisc__file(&sc, sc.fread_.v[i]); /* grows */
   for (uint32_t i = 0; i < sc.missing.n; i++) rl_incdisc__stub(&sc, i);
   if (rl_incdisc__config_h(&sc)) RL_VEC_PUSH(self->args, rl_strdup("-DHAVE_CONFIG_H=1"));
   if (sc.votes.n) qsort(sc.votes.v, sc.votes.n, sizeof *sc.votes.v, rl_incdisc__cmp_vote);
@@ -652,6 +662,7 @@ RlIncDisc *rl_incdisc_new(const char *root, const char *header_root, const char 
   RL_VEC_FREE(sc.missing);
   RL_VEC_FREE(sc.missing_tpl);
   RL_VEC_FREE(sc.have);
+  RL_VEC_FREE(sc.fread_);
   RL_VEC_FREE(sc.votes);
   for (uint32_t i = 0; i < headers.n; i++) free(headers.v[i]);
   for (uint32_t i = 0; i < above.n; i++) free(above.v[i]);

@@ -93,4 +93,29 @@ printf '#define API_FAILED (-1)\n' >"$N/include/plain.h"
 lock_c "$N/src/lock.c" '"plain.h"'
 run --no-cache --config "$T/strict.json" "$N/src"
 expect_err "not found: plain.h" "a Makefile alone marks no top"
+
+# 6. a header found above the root is read like a scanned one: its
+#    HAVE_CONFIG_H test and <config.h> give -DHAVE_CONFIG_H and the stand-in,
+#    so what config.h guards (<inttypes.h>'s PRIu32) is there
+Q="$T/qb"
+mkdir -p "$Q/include" "$Q/lib"
+printf 'AC_INIT([qb], [1])\n' >"$Q/configure.ac"
+printf '#undef HAVE_INTTYPES_H\n' >"$Q/include/config.h.in"
+cat >"$Q/include/os_base.h" <<'H'
+#ifdef HAVE_CONFIG_H
+#include <config.h>
+#endif
+#ifdef HAVE_INTTYPES_H
+#include <inttypes.h>
+#endif
+H
+cat >"$Q/lib/dump.c" <<'C'
+#include <stdint.h>
+#include <stdio.h>
+#include "os_base.h"
+void dump(uint32_t line) { printf("%6" PRIu32 "\n", line); }
+C
+run --no-cache "$Q/lib"
+expect_no_out "parse-error" "PRIu32 defined: config.h stood in for through os_base.h"
+expect_err "1 stand-in" "the config.h os_base.h includes"
 finish
