@@ -340,6 +340,12 @@ typedef struct RlRule {
   /* Strict-only for files of these languages (RlLang mask; 0: as `strict`
    * says): a rule whose precision was measured per language (its doc). */
   unsigned strict_langs;
+  /* On by default for the shapes the rule's doc measured as earning it
+   * only (rl_rule_narrow() is true there, the rule reports those alone);
+   * turned on by a config's "rules" or an override, or --enable: every
+   * shape of racelint:recommended; racelint:strict: all. Not with
+   * `strict`. */
+  bool narrow_default;
 } RlRule;
 
 /* Section - phase 1: the file */
@@ -359,6 +365,9 @@ RlFileContext rl_file_context(const RlCtx *cx);
 bool rl_file_strict(const RlCtx *cx);
 /* The rule whose callback is running. */
 const RlRule *rl_rule(const RlCtx *cx);
+/* Is the running rule on in this file only for its default shapes
+ * (RlRule.narrow_default, not turned on by name, not racelint:strict)? */
+bool rl_rule_narrow(const RlCtx *cx);
 /* Zeroed memory from the file's arena, valid until the file is done. */
 void *rl_alloc(RlCtx *cx, size_t n);
 /* Copy of s[0..n) in the file's arena. */

@@ -254,6 +254,16 @@ int main(int argc, char **argv) {
    * rule selection above wins over their on/off. */
   int8_t cli[RL_MAX_RULES];
   for (uint32_t r = 0; r < s.nrules; r++) cli[r] = s.enabled[r] ? 1 : 0;
+  /* a case named *_default (file or directory) runs its rule as a user
+   * with no config gets it: a rule on by default for some shapes only
+   * (RlRule.narrow_default) is not turned on by name */
+  if (td && strstr(abs, "_default")) {
+    const char *lang = td + 10, *slash = strchr(lang, '/');
+    const char *rule = slash ? slash + 1 : "", *end = strchr(rule, '/');
+    size_t n = end ? (size_t)(end - rule) : strlen(rule);
+    for (uint32_t r = 0; r < s.nrules; r++)
+      if (strlen(s.rules[r]->id) == n && strncmp(s.rules[r]->id, rule, n) == 0) cli[r] = -1;
+  }
   RlConfigSet *configs = rl_configset_new(&s, NULL);
   RlFileSettings *settings = rl_calloc(disc.files.n + 1, sizeof *settings);
   for (uint32_t i = 0; i < disc.files.n; i++) {

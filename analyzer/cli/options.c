@@ -183,7 +183,10 @@ static void rl_options__list_rules(const RlSession *s) {
     char def[32];
     bool by_lang = !r->off_by_default && !r->strict && r->strict_langs;
     snprintf(def, sizeof def, "%s%s",
-             r->off_by_default ? "off" : r->strict ? "strict" : rl_severity_name(r->severity),
+             r->off_by_default   ? "off"
+             : r->strict         ? "strict"
+             : r->narrow_default ? "narrow"
+                                 : rl_severity_name(r->severity),
              !by_lang                         ? ""
              : (r->strict_langs & RL_LANG_C)  ? " (c: strict)"
                                               : " (js,ts: strict)");

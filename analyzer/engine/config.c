@@ -623,6 +623,7 @@ static void rl_config__apply(const RlSession *s, const RlConfig *c, const char *
   rl_config__apply(s, c->parent, abs_path, out, depth + 1);
   for (uint32_t i = 0; i < s->nrules; i++) {
     if (c->rules[i].on >= 0) out->enabled[i] = c->rules[i].on;
+    if (c->rules[i].on > 0) out->narrow[i] = false; /* turned on by name: every shape */
     if (c->rules[i].sev >= 0) {
       out->severity[i] = (RlSeverity)c->rules[i].sev;
       out->severity_set[i] = true;
@@ -637,6 +638,7 @@ static void rl_config__apply(const RlSession *s, const RlConfig *c, const char *
     if (o->context >= 0) out->context = o->context;
     for (uint32_t i = 0; i < s->nrules; i++) {
       if (o->rules[i].on >= 0) out->enabled[i] = o->rules[i].on;
+      if (o->rules[i].on > 0) out->narrow[i] = false;
       if (o->rules[i].sev >= 0) {
         out->severity[i] = (RlSeverity)o->rules[i].sev;
         out->severity_set[i] = true;
@@ -662,12 +664,16 @@ void rl_config_settings(const RlSession *s, const RlConfig *c, const char *abs_p
   for (uint32_t i = 0; i < s->nrules; i++) {
     bool strict_only = s->rules[i]->strict || (s->rules[i]->strict_langs & lang) != 0;
     out->enabled[i] = !s->rules[i]->off_by_default && (!strict_only || out->strict);
+    out->narrow[i] = s->rules[i]->narrow_default && !out->strict;
     out->severity[i] = s->rules[i]->severity;
   }
   out->config = c;
   rl_config__apply(s, c, abs_path, out, 0);
   for (uint32_t i = 0; i < s->nrules; i++)
-    if (cli && cli[i] >= 0) out->enabled[i] = cli[i];
+    if (cli && cli[i] >= 0) {
+      out->enabled[i] = cli[i];
+      if (cli[i] > 0) out->narrow[i] = false;
+    }
 }
 
 RlFileContext rl_config_context_of(const char *path) {
@@ -775,6 +781,11 @@ void rl_config_print(const RlSession *s, const RlConfig *c, const char *abs_path
     json_object_set_new(rules, s->rules[i]->id,
                         json_string(fs.enabled[i] ? rl_severity_name(fs.severity[i]) : "off"));
   json_object_set_new(root, "rules", rules);
+  /* rules on for their default shapes only (RlRule.narrow_default) */
+  json_t *narrow = json_array();
+  for (uint32_t i = 0; i < s->nrules; i++)
+    if (fs.enabled[i] && fs.narrow[i]) json_array_append_new(narrow, json_string(s->rules[i]->id));
+  json_object_set_new(root, "defaultShapesOnly", narrow);
   json_t *cobj = json_object();
   json_t *args = json_array();
   uint32_t n;

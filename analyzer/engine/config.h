@@ -32,6 +32,7 @@ typedef struct RlFileSettings {
   bool severity_set[RL_MAX_RULES];
   const RlConfig *config; /* NULL: defaults only */
   bool strict;            /* the config chain extends "racelint:strict" */
+  bool narrow[RL_MAX_RULES]; /* on for its default shapes only (RlRule.narrow_default) */
   int8_t context;         /* an override's "context" (RlFileContext); -1: by path */
 } RlFileSettings;
 

@@ -253,6 +253,11 @@ bool rl_file_strict(const RlCtx *cx) {
   return fs && fs->strict;
 }
 
+bool rl_rule_narrow(const RlCtx *cx) {
+  const RlFileSettings *fs = cx->file->settings;
+  return fs ? fs->narrow[cx->rule_index] : cx->session->narrow[cx->rule_index];
+}
+
 bool rl_js_config_name(const RlCtx *cx, int which, const char *name) {
   const RlFileSettings *fs = cx->file->settings;
   return fs && fs->config && rl_config_js_name(fs->config, which, name);
@@ -414,6 +419,7 @@ static uint64_t rl_engine__cache_key(const RlSession *s, const RlEngineFile *f,
   h = rl_hash_bytes(h, en, s->nrules * sizeof *en);
   h = rl_hash_bytes(h, sev, s->nrules * sizeof *sev);
   h = rl_hash_bytes(h, set, s->nrules * sizeof *set);
+  if (fs) h = rl_hash_bytes(h, fs->narrow, s->nrules * sizeof *fs->narrow);
   uint64_t ch = fs && fs->config ? rl_config_hash(fs->config) : 0;
   h = rl_hash_bytes(h, &ch, sizeof ch);
   h = rl_hash_bytes(h, &s->parse_timeout_us, sizeof s->parse_timeout_us);

@@ -15,6 +15,7 @@ void rl_session_init_with(RlSession *self, const RlRule *const *rules, uint32_t 
   self->nlangs = nlangs < RL_MAX_LANGS ? nlangs : RL_MAX_LANGS;
   for (uint32_t i = 0; i < self->nrules; i++) {
     self->enabled[i] = !self->rules[i]->off_by_default && !self->rules[i]->strict;
+    self->narrow[i] = self->rules[i]->narrow_default;
     self->severity[i] = self->rules[i]->severity;
   }
   self->max_file_size = 8u << 20;

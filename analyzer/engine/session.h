@@ -22,6 +22,7 @@ typedef struct RlSession {
   const RlRule *const *rules; /* the registry, sorted by id */
   uint32_t nrules;
   bool enabled[RL_MAX_RULES];
+  bool narrow[RL_MAX_RULES]; /* on for default shapes only (files without settings) */
   RlSeverity severity[RL_MAX_RULES];
   bool severity_set[RL_MAX_RULES]; /* configured by the user: rules cannot change it */
   RlSlot slots[RL_MAX_SLOTS]; /* built by prepare */

@@ -105,31 +105,44 @@ run --print-config "$P/lo/abba.c"
 expect_out '"lock-order": "off"' "--print-config: C lock-order off by default"
 run --print-config "$P/lo/js/transfer.js"
 expect_out '"lock-order": "error"' "--print-config: JS lock-order on by default"
-# floating-promise: 25%, 56% and 20% TRUE on three held-out sets
-# (rules/floating-promise.md), so it is in racelint:strict; turned on by
-# itself it keeps the recommended shapes (a callee that cannot reject is
-# reported under racelint:strict only)
-mkdir -p "$P/fp/strict"
+# floating-promise: 25%, 56% and 20% TRUE on three held-out sets over
+# every shape (rules/floating-promise.md): with no config it reports one
+# shape only (a .then/.finally chain in a callback, outside tests); turned
+# on by name it keeps the recommended shapes (a callee that cannot reject
+# is reported under racelint:strict only)
+mkdir -p "$P/fp/strict" "$P/fp/named"
 fp_ts() {
   printf '%s\n' 'async function save(x: number) { if (!x) throw new Error("no"); return x; }' \
     'function pause(ms: number): Promise<void> { return new Promise((resolve) => setTimeout(resolve, ms)); }' \
-    'export function go(x: number) {' '  save(x);' '  pause(x);' '}' >"$1"
+    'export function go(x: number) {' '  save(x);' '  pause(x);' \
+    '  setTimeout(() => { save(x).then(() => x); }, 5);' '}' >"$1"
 }
 fp_ts "$P/fp/a.ts"
 fp_ts "$P/fp/strict/a.ts"
+fp_ts "$P/fp/named/a.ts"
 printf '{ "extends": "racelint:strict" }\n' >"$P/fp/strict/.racelint.json"
+printf '{ "rules": { "floating-promise": "warning" } }\n' >"$P/fp/named/.racelint.json"
 run --no-cache "$P/fp/a.ts"
-expect_no_out "[floating-promise]" "floating-promise is off in the default preset"
+expect_out "a.ts:6:22:" "default: the chain in a timer callback"
+expect_no_out "a.ts:4:" "default: a bare call is not the default shape"
+expect_no_out "a.ts:5:" "default: nor a callee that cannot reject"
 run --no-cache --enable floating-promise "$P/fp/a.ts"
 expect_out "a.ts:4:3:" "--enable floating-promise: the call that can reject"
+expect_out "a.ts:6:22:" "--enable floating-promise: the chain too"
 expect_no_out "a.ts:5:" "--enable floating-promise alone: a callee that cannot reject is left out"
+run --no-cache "$P/fp/named/a.ts"
+expect_out "a.ts:4:3:" "turned on in .racelint.json: every recommended shape"
+expect_no_out "a.ts:5:" "turned on in .racelint.json: still not a callee that cannot reject"
 run --no-cache "$P/fp/strict/a.ts"
 expect_out "a.ts:4:3:" "racelint:strict: the call that can reject"
 expect_out "a.ts:5:3:" "racelint:strict: also a callee that cannot reject"
 run --print-config "$P/fp/a.ts"
-expect_out '"floating-promise": "off"' "--print-config: floating-promise off by default"
+expect_out '"floating-promise": "warning"' "--print-config: floating-promise on by default"
+expect_out '"defaultShapesOnly": [' "--print-config: for its default shape only"
+run --print-config "$P/fp/named/a.ts"
+expect_out '"defaultShapesOnly": []' "--print-config: turned on by name, every shape"
 run --list-rules
-expect_out "floating-promise       strict" "--list-rules: floating-promise is strict-only"
+expect_out "floating-promise       narrow" "--list-rules: floating-promise is on for its default shape"
 expect_out "shared-mutable-state   warning (c: strict)" "--list-rules shows a per-language preset"
 expect_out "lock-order             error (c: strict)" "--list-rules: lock-order is strict-only on C"
 expect_out "sequential-await       strict" "--list-rules shows the preset"
