@@ -13,10 +13,12 @@ def load(path, src):
     with open(path, encoding="utf-8") as f:
         report = json.load(f)
     out = collections.Counter()
+    # paths are absolute or relative to the report's root (the scanned
+    # directory outside git; where racelint ran when the report has none):
+    # make them relative to the code base so both compare
+    root = report.get("root") or os.getcwd()
     for f in report["findings"]:
-        # paths are absolute or relative to where racelint ran (this same
-        # directory): make them relative to the code base so both compare
-        rel = os.path.relpath(os.path.abspath(f["path"]), src)
+        rel = os.path.relpath(os.path.join(root, f["path"]), src)
         line = f["range"]["start"]["line"]
         out[(f["ruleId"], rel, line, f["message"])] += 1
     return out
