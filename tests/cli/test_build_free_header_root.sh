@@ -75,24 +75,26 @@ expect_no_err "analysed without" "mp.h found at the meson project's top"
 expect_out "lock.c:15:10: error:" "the leak"
 expect_no_out "already unlocked" "return API_FAILED kept (meson)"
 
+# unreached DIR SRC HEADER WHY: DIR/include/HEADER is out of the header
+# search of a scan of DIR/SRC (its lock.c includes it)
+unreached() {
+  mkdir -p "$1/include" "$1/$2"
+  printf '#define API_FAILED (-1)\n' >"$1/include/$3"
+  lock_c "$1/$2/lock.c" "\"$3\""
+  run --no-cache --config "$T/strict.json" "$1/$2"
+  expect_err "not found: $3" "$4"
+}
+
 # 4. no package top within 3 levels: the search stays below the root
-D="$T/deep"
-mkdir -p "$D/include" "$D/a/b/c/src"
-printf 'AC_INIT([deep], [1])\n' >"$D/configure.ac"
-printf '#define API_FAILED (-1)\n' >"$D/include/deep.h"
-lock_c "$D/a/b/c/src/lock.c" '"deep.h"'
-run --no-cache --config "$T/strict.json" "$D/a/b/c/src"
-expect_err "not found: deep.h" "a top 4 levels up is not climbed to"
+mkdir -p "$T/deep"
+printf 'AC_INIT([deep], [1])\n' >"$T/deep/configure.ac"
+unreached "$T/deep" a/b/c/src deep.h "a top 4 levels up is not climbed to"
 
 # 5. a directory with only a Makefile is no package top: not climbed past
 #    an unmarked parent to an unrelated tree
-N="$T/plain"
-mkdir -p "$N/include" "$N/src"
-printf 'all:\n' >"$N/Makefile"
-printf '#define API_FAILED (-1)\n' >"$N/include/plain.h"
-lock_c "$N/src/lock.c" '"plain.h"'
-run --no-cache --config "$T/strict.json" "$N/src"
-expect_err "not found: plain.h" "a Makefile alone marks no top"
+mkdir -p "$T/plain"
+printf 'all:\n' >"$T/plain/Makefile"
+unreached "$T/plain" src plain.h "a Makefile alone marks no top"
 
 # 6. a header found above the root is read like a scanned one: its
 #    HAVE_CONFIG_H test and <config.h> give -DHAVE_CONFIG_H and the stand-in,
