@@ -430,13 +430,16 @@ static void rl_incdisc__include(RlIncScan *sc, const char *file, const char *nam
     return; /* <utlist.h>, <microhttpd.h>: a project header found below when not the system's */
   }
   const char *base = rl_incdisc__base(name);
+  /* its template: one below the root first, then one above it */
   const char *tpl = NULL;
-  for (uint32_t i = 0; i < sc->templates.n && !tpl; i++) {
-    const char *tb = rl_incdisc__base(sc->templates.v[i]);
-    size_t bl = strlen(base);
-    if (strncmp(tb, base, bl) == 0 && (strcmp(tb + bl, ".in") == 0 || strcmp(tb + bl, ".cmake") == 0))
-      tpl = sc->templates.v[i];
-  }
+  size_t rl = strlen(sc->root), bl = strlen(base);
+  for (int above = 0; above < 2 && !tpl; above++)
+    for (uint32_t i = 0; i < sc->templates.n && !tpl; i++) {
+      const char *t = sc->templates.v[i], *tb = rl_incdisc__base(t);
+      if ((strncmp(t, sc->root, rl) == 0 && t[rl] == '/') == (above == 1)) continue;
+      if (strncmp(tb, base, bl) == 0 && (strcmp(tb + bl, ".in") == 0 || strcmp(tb + bl, ".cmake") == 0))
+        tpl = t;
+    }
   bool found = rl_incdisc__match(sc, sc->hdr, sc->nhdr, name, angle, tpl, sc->root, NULL, 0);
   /* Above the root, a generated header's bare name (config.h) means the
    * one beside its template: bind9's lib/isc includes the top's config.h,

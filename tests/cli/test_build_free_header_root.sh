@@ -120,4 +120,16 @@ C
 run --no-cache "$Q/lib"
 expect_no_out "parse-error" "PRIu32 defined: config.h stood in for through os_base.h"
 expect_err "1 stand-in" "the config.h os_base.h includes"
+
+# 7. a template below the root wins over a same-named one above it
+R="$T/two"
+mkdir -p "$R/src"
+printf 'AC_INIT([two], [1])\n' >"$R/configure.ac"
+printf '#define TOP_TEMPLATE 1\n' >"$R/config.h.in"
+printf '#define SRC_PLUS +\n' >"$R/src/config.h.in"
+# with the top's template, SRC_PLUS is no operator: a syntax error
+printf '#include "config.h"\nint two(void) { return 1 SRC_PLUS 1; }\n' >"$R/src/two.c"
+run --no-cache "$R/src"
+expect_no_err "analysed without" "config.h from src/config.h.in"
+expect_err "1 stand-in" "config.h stood in for"
 finish
