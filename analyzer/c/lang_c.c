@@ -145,6 +145,35 @@ static bool rl_lang_c__macro_name(const char *src, size_t len, size_t at) {
   return letters >= 2 && !lower && !(src[at] >= '0' && src[at] <= '9');
 }
 
+/* Is `off` inside the argument list of a macro-like name that starts its
+ * line, as a function defined through a macro at file scope reads
+ * (`CALLBACK(list_cb, int, ...)` with the macro's header not found:
+ * "expected identifier" at `int`)? A macro-like call inside an expression
+ * (`a = SQUARE(x +);`) is not such a line. */
+static bool rl_lang_c__in_line_macro(const char *src, size_t len, uint32_t off) {
+  int depth = 0;
+  for (size_t q = off < len ? off : len; q > 0 && off - q < 512; q--) {
+    char c = src[q - 1];
+    if (c == ';' || c == '{' || c == '}') return false;
+    if (c == ')') depth++;
+    if (c != '(') continue;
+    if (depth > 0) {
+      depth--;
+      continue;
+    }
+    size_t e = q - 1;
+    while (e > 0 && (src[e - 1] == ' ' || src[e - 1] == '\t')) e--;
+    size_t b = e;
+    while (b > 0 && (src[b - 1] == '_' || (src[b - 1] >= 'A' && src[b - 1] <= 'Z') ||
+                     (src[b - 1] >= '0' && src[b - 1] <= '9')))
+      b--;
+    if (b == e || !rl_lang_c__macro_name(src, len, b)) return false;
+    while (b > 0 && (src[b - 1] == ' ' || src[b - 1] == '\t')) b--;
+    return b == 0 || src[b - 1] == '\n';
+  }
+  return false;
+}
+
 /* Does the C syntax error at `off` sit on a macro the build would define:
  * at a macro-like name or just before it on the line ("Default: "
  * DEFAULT_SOCK, f() ATTR_FORMAT(...)),
@@ -164,15 +193,18 @@ static bool rl_lang_c__macro_error(const char *src, size_t len, uint32_t off) {
     return true;
   size_t p = off;
   while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) p--;
-  if (p == 0 || src[p - 1] != '(') return false;
-  p--;
-  while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) p--;
-  size_t b = p;
-  while (b > 0 && (src[b - 1] == '_' || (src[b - 1] >= 'A' && src[b - 1] <= 'Z') ||
-                   (src[b - 1] >= '0' && src[b - 1] <= '9')))
-    b--;
-  return b < p && (b == 0 || !((src[b - 1] >= 'a' && src[b - 1] <= 'z'))) &&
-         rl_lang_c__macro_name(src, len, b);
+  if (p > 0 && src[p - 1] == '(') {
+    p--;
+    while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) p--;
+    size_t b = p;
+    while (b > 0 && (src[b - 1] == '_' || (src[b - 1] >= 'A' && src[b - 1] <= 'Z') ||
+                     (src[b - 1] >= '0' && src[b - 1] <= '9')))
+      b--;
+    if (b < p && (b == 0 || !((src[b - 1] >= 'a' && src[b - 1] <= 'z'))) &&
+        rl_lang_c__macro_name(src, len, b))
+      return true;
+  }
+  return rl_lang_c__in_line_macro(src, len, off);
 }
 
 /* True when the line holding OFF is an #error or #warning directive: the
