@@ -226,8 +226,9 @@ int main(int argc, char **argv) {
     return 2;
   }
   int failures_config = 0;
-  /* Which rules this case is about. */
+  /* Which rule this case is about: testdata/<lang>/<rule>/... */
   const char *td = strstr(abs, "/testdata/");
+  int case_rule = -1;
   if (td) {
     const char *lang = td + 10, *slash = strchr(lang, '/');
     if (slash) {
@@ -235,9 +236,10 @@ int main(int argc, char **argv) {
       size_t n = end ? (size_t)(end - rule) : strlen(rule);
       for (uint32_t i = 0; i < s.nrules; i++)
         if (strlen(s.rules[i]->id) == n && strncmp(s.rules[i]->id, rule, n) == 0)
-          s.enabled[i] = true;
+          case_rule = (int)i;
     }
   }
+  if (case_rule >= 0) s.enabled[case_rule] = true;
   int pe = rl_session_rule_index(&s, "parse-error");
   if (pe >= 0) s.enabled[pe] = true;
   for (uint32_t i = 0; i < disc.files.n; i++) {
@@ -257,13 +259,7 @@ int main(int argc, char **argv) {
   /* a case named *_default (file or directory) runs its rule as a user
    * with no config gets it: a rule on by default for some shapes only
    * (RlRule.narrow_default) is not turned on by name */
-  if (td && strstr(abs, "_default")) {
-    const char *lang = td + 10, *slash = strchr(lang, '/');
-    const char *rule = slash ? slash + 1 : "", *end = strchr(rule, '/');
-    size_t n = end ? (size_t)(end - rule) : strlen(rule);
-    for (uint32_t r = 0; r < s.nrules; r++)
-      if (strlen(s.rules[r]->id) == n && strncmp(s.rules[r]->id, rule, n) == 0) cli[r] = -1;
-  }
+  if (case_rule >= 0 && strstr(abs, "_default")) cli[case_rule] = -1;
   RlConfigSet *configs = rl_configset_new(&s, NULL);
   RlFileSettings *settings = rl_calloc(disc.files.n + 1, sizeof *settings);
   for (uint32_t i = 0; i < disc.files.n; i++) {

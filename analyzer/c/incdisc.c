@@ -367,7 +367,7 @@ typedef struct RlIncScan {
   /* fallback headers an include resolved to: their own includes and
    * HAVE_* tests are read too (os_base.h testing HAVE_CONFIG_H), as the
    * scanned headers' are */
-  RL_VEC(const char *) fread_;
+  RL_VEC(const char *) above_read;
   RlIncStrs templates;
   RlIncVotes votes;
   RlIncStrs missing; /* generated headers to stub (names as included) */
@@ -408,9 +408,9 @@ static bool rl_incdisc__match(RlIncScan *sc, const RlIncHeader *hdr, uint32_t nh
       if (pass == 0 && rl_incdisc__foreign_path(root, p, pl - nl)) continue;
       rl_incdisc__vote(&sc->votes, p, pl - nl - 1, angle);
       found = true;
-      bool queued = !fallback || sc->fread_.n >= RL_INCDISC_MAX_FALLBACK_READS;
-      for (uint32_t k = 0; k < sc->fread_.n && !queued; k++) queued = sc->fread_.v[k] == p;
-      if (!queued) RL_VEC_PUSH(sc->fread_, p);
+      bool queued = !fallback || sc->above_read.n >= RL_INCDISC_MAX_FALLBACK_READS;
+      for (uint32_t k = 0; k < sc->above_read.n && !queued; k++) queued = sc->above_read.v[k] == p;
+      if (!queued) RL_VEC_PUSH(sc->above_read, p);
     }
   }
   return found;
@@ -640,7 +640,7 @@ RlIncDisc *rl_incdisc_new(const char *root, const char *header_root, const char 
   sc.stub_ok = sd && rl_incdisc__mkdirs(sd, 1);
   free(sd);
   for (uint32_t i = 0; i < n; i++) rl_incdisc__file(&sc, files[i]);
-  for (uint32_t i = 0; i < sc.fread_.n; i++) rl_incdisc__file(&sc, sc.fread_.v[i]); /* grows */
+  for (uint32_t i = 0; i < sc.above_read.n; i++) rl_incdisc__file(&sc, sc.above_read.v[i]); /* grows */
   for (uint32_t i = 0; i < sc.missing.n; i++) rl_incdisc__stub(&sc, i);
   if (rl_incdisc__config_h(&sc)) RL_VEC_PUSH(self->args, rl_strdup("-DHAVE_CONFIG_H=1"));
   if (sc.votes.n) qsort(sc.votes.v, sc.votes.n, sizeof *sc.votes.v, rl_incdisc__cmp_vote);
@@ -665,7 +665,7 @@ RlIncDisc *rl_incdisc_new(const char *root, const char *header_root, const char 
   RL_VEC_FREE(sc.missing);
   RL_VEC_FREE(sc.missing_tpl);
   RL_VEC_FREE(sc.have);
-  RL_VEC_FREE(sc.fread_);
+  RL_VEC_FREE(sc.above_read);
   RL_VEC_FREE(sc.votes);
   for (uint32_t i = 0; i < headers.n; i++) free(headers.v[i]);
   for (uint32_t i = 0; i < above.n; i++) free(above.v[i]);

@@ -145,6 +145,14 @@ static bool rl_lang_c__macro_name(const char *src, size_t len, size_t at) {
   return letters >= 2 && !lower && !(src[at] >= '0' && src[at] <= '9');
 }
 
+/* The start of the run of [A-Z0-9_] that ends at src+at. */
+static size_t rl_lang_c__upper_start(const char *src, size_t at) {
+  while (at > 0 && (src[at - 1] == '_' || (src[at - 1] >= 'A' && src[at - 1] <= 'Z') ||
+                    (src[at - 1] >= '0' && src[at - 1] <= '9')))
+    at--;
+  return at;
+}
+
 /* Is `off` inside the argument list of a macro-like name that starts its
  * line, as a function defined through a macro at file scope reads
  * (`CALLBACK(list_cb, int, ...)` with the macro's header not found:
@@ -163,10 +171,7 @@ static bool rl_lang_c__in_line_macro(const char *src, size_t len, uint32_t off) 
     }
     size_t e = q - 1;
     while (e > 0 && (src[e - 1] == ' ' || src[e - 1] == '\t')) e--;
-    size_t b = e;
-    while (b > 0 && (src[b - 1] == '_' || (src[b - 1] >= 'A' && src[b - 1] <= 'Z') ||
-                     (src[b - 1] >= '0' && src[b - 1] <= '9')))
-      b--;
+    size_t b = rl_lang_c__upper_start(src, e);
     if (b == e || !rl_lang_c__macro_name(src, len, b)) return false;
     while (b > 0 && (src[b - 1] == ' ' || src[b - 1] == '\t')) b--;
     return b == 0 || src[b - 1] == '\n';
@@ -185,10 +190,7 @@ static bool rl_lang_c__macro_error(const char *src, size_t len, uint32_t off) {
   size_t at = off;
   while (at < len && (src[at] == ' ' || src[at] == '\t')) at++; /* "expected ';'" sits before it */
   if (at < len && rl_lang_c__macro_name(src, len, at) && at > off) return true;
-  at = off;
-  while (at > 0 && (src[at - 1] == '_' || (src[at - 1] >= 'A' && src[at - 1] <= 'Z') ||
-                    (src[at - 1] >= '0' && src[at - 1] <= '9')))
-    at--;
+  at = rl_lang_c__upper_start(src, off);
   if (rl_lang_c__macro_name(src, len, at) && (at == 0 || !(src[at - 1] >= 'a' && src[at - 1] <= 'z')))
     return true;
   size_t p = off;
@@ -196,10 +198,7 @@ static bool rl_lang_c__macro_error(const char *src, size_t len, uint32_t off) {
   if (p > 0 && src[p - 1] == '(') {
     p--;
     while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) p--;
-    size_t b = p;
-    while (b > 0 && (src[b - 1] == '_' || (src[b - 1] >= 'A' && src[b - 1] <= 'Z') ||
-                     (src[b - 1] >= '0' && src[b - 1] <= '9')))
-      b--;
+    size_t b = rl_lang_c__upper_start(src, p);
     if (b < p && (b == 0 || !((src[b - 1] >= 'a' && src[b - 1] <= 'z'))) &&
         rl_lang_c__macro_name(src, len, b))
       return true;
